@@ -1,0 +1,64 @@
+// Entry point of the `vsys` tool (tools/vsys runs it): dispatches to one subcommand.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "cli/cli.hpp"
+
+namespace vsys::cli {
+
+bool read_input(const std::string& path, std::istream& in, std::string& text, std::ostream& err) {
+    std::ostringstream buf;
+    if (path.empty() || path == "-") {
+        buf << in.rdbuf();
+    } else {
+        std::ifstream file(path, std::ios::binary);
+        if (!file) {
+            err << "vsys: cannot open " << path << "\n";
+            return false;
+        }
+        buf << file.rdbuf();
+    }
+    text = buf.str();
+    return true;
+}
+
+namespace {
+
+const Subcommand k_subcommands[] = {
+    // Subcommands are added here, one line each.
+    {nullptr, nullptr, nullptr},
+};
+
+void usage(std::ostream& out) {
+    out << "usage: vsys [--version] <command> [args]\n\ncommands:\n";
+    for (const auto* c = k_subcommands; c->name; ++c) out << "  " << c->name << "\t" << c->summary << "\n";
+}
+
+}  // namespace
+}  // namespace vsys::cli
+
+int main(int argc, char** argv) {
+    using namespace vsys::cli;
+    std::ios::sync_with_stdio(false);
+    if (argc < 2) {
+        usage(std::cerr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    if (name == "--version" || name == "version") {
+        std::cout << "vsys " << VSYS_VERSION << "\n";
+        return 0;
+    }
+    if (name == "--help" || name == "help") {
+        usage(std::cout);
+        return 0;
+    }
+    Args args(argv + 2, argv + argc);
+    for (const auto* c = k_subcommands; c->name; ++c)
+        if (name == c->name) return c->run(args, std::cin, std::cout, std::cerr);
+    std::cerr << "vsys: unknown command '" << name << "'\n";
+    usage(std::cerr);
+    return 2;
+}

@@ -1,0 +1,14 @@
+#include <doctest/doctest.h>
+
+#include "core/result.hpp"
+
+TEST_CASE("a Result holds either a value or an error with a code and arguments") {
+    vsys::Result<int> good = 7;
+    CHECK(good.ok());
+    CHECK(*good == 7);
+    vsys::Result<int> bad = vsys::Error{"code.length", "wrong length", {{"expected", "10"}}};
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.error().code == "code.length");
+    CHECK(bad.error().arg("expected") == "10");
+    CHECK(bad.error().arg("missing").empty());
+}
