@@ -1,0 +1,27 @@
+#include "app/settings.hpp"
+
+#include "core/text.hpp"
+
+namespace vsys {
+
+Settings settings_from_document(const DocumentVersion& d) {
+    Settings s;
+    if (auto l = d.body.find("language"); l != d.body.end() && l->is_string()) parse_language(l->get<std::string>(), s.language);
+    if (auto n = d.body.find("device_name"); n != d.body.end() && n->is_string()) s.device_name = n->get<std::string>();
+    return s;
+}
+
+nlohmann::json settings_body(const Settings& s) {
+    return {{"language", language_code(s.language)}, {"device_name", s.device_name}};
+}
+
+Status validate_device_name(const std::string& name) {
+    if (!text::valid_utf8(name)) return Error{"text.utf8", "device name is not valid UTF-8"};
+    if (text::has_control(name)) return Error{"settings.device_name_control", "device name has control characters"};
+    if (text::length(name) > k_device_name_max)
+        return Error{"settings.device_name_length", "device name too long",
+                     {{"max", std::to_string(k_device_name_max)}}};
+    return ok_status();
+}
+
+}  // namespace vsys
