@@ -1,0 +1,64 @@
+# The WebAssembly build: Dear ImGui (from `apt-get source imgui`), the app, the static site under
+# build/wasm/site/, and the unit tests compiled for node.
+set(IMGUI_DIR "${VSYS_DEPS_DIR}/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "${IMGUI_DIR} missing: run tools/bootstrap")
+endif()
+
+# ImGui is UI code: optimised for size; the domain code stays at -O3 (see CMakeLists.txt).
+add_library(vsys_imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(vsys_imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# 32-bit ImWchar: place names may use characters outside the BMP.
+target_compile_definitions(vsys_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(vsys_imgui PRIVATE -Os -w)
+target_link_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
+target_compile_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
+
+file(GLOB VSYS_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/web/*.cpp)
+set(VSYS_SITE_DIR "${CMAKE_BINARY_DIR}/site")
+add_executable(vsys_web ${VSYS_UI_SOURCES})
+target_link_libraries(vsys_web PRIVATE vsys_platform vsys_imgui)
+target_compile_definitions(vsys_web PRIVATE VSYS_VERSION="${PROJECT_VERSION}")
+target_compile_options(vsys_web PRIVATE -Os)
+set_target_properties(vsys_web PROPERTIES OUTPUT_NAME vsys SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")
+set(VSYS_GLUE "${CMAKE_SOURCE_DIR}/src/platform/web/glue.js")
+target_link_options(vsys_web PRIVATE
+  -O3
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB
+  -lidbfs.js -sFORCE_FILESYSTEM=1
+  "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
+  --pre-js "${VSYS_GLUE}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE}")
+
+# The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points.
+set(VSYS_FONT_SRC "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
+if(NOT EXISTS "${VSYS_FONT_SRC}")
+  file(GLOB_RECURSE VSYS_FONT_CANDIDATES /usr/share/fonts/*BIZUDGothic-Regular.ttf)
+  list(GET VSYS_FONT_CANDIDATES 0 VSYS_FONT_SRC)
+endif()
+add_custom_command(OUTPUT "${VSYS_SITE_DIR}/font.ttf"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${VSYS_SITE_DIR}"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py" "${VSYS_FONT_SRC}" "${VSYS_UNICODES}" "${VSYS_SITE_DIR}/font.ttf" ${VSYS_GLYPH_TEXTS}
+  DEPENDS "${VSYS_UNICODES}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py"
+  COMMENT "Subsetting BIZ UDGothic")
+
+# The static site: shell files, service worker stamped with a content hash of everything.
+file(GLOB VSYS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
+add_custom_command(OUTPUT "${VSYS_SITE_DIR}/sw.js" "${VSYS_SITE_DIR}/index.html"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/site.py" "${CMAKE_SOURCE_DIR}/shell" "${VSYS_SITE_DIR}"
+  DEPENDS vsys_web "${VSYS_SITE_DIR}/font.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
+          "$<TARGET_FILE:vsys_web>"
+  COMMENT "Assembling the static site")
+add_custom_target(vsys_site ALL DEPENDS "${VSYS_SITE_DIR}/sw.js")
+
+# The same unit tests, as WebAssembly under node (answers must match the native run).
+add_executable(vsys_tests_wasm ${VSYS_TEST_SOURCES})
+target_link_libraries(vsys_tests_wasm PRIVATE vsys_platform vsys_doctest)
+target_compile_definitions(vsys_tests_wasm PRIVATE VSYS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+set_target_properties(vsys_tests_wasm PROPERTIES SUFFIX ".js")
+target_link_options(vsys_tests_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)

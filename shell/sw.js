@@ -1,0 +1,26 @@
+// The offline app shell. Every file of the build is cached under a cache named after the
+// build's content hash; a new build installs its own cache, takes over, and deletes the old
+// ones, so an old wasm never runs with a new page. The exchange (/exchange/) is never cached:
+// it is data, fetched live and verified by the app.
+'use strict';
+const BUILD = '@BUILD_ID@';
+const CACHE = 'vsys-' + BUILD;
+const FILES = @FILES@;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('vsys-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.includes('/exchange/')) return;
+  event.respondWith(caches.open(CACHE).then((cache) =>
+    cache.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request))));
+});

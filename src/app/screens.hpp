@@ -1,0 +1,39 @@
+// The table of screens: one row per screen, with the roles that may open it. The home screen's
+// buttons, the breadcrumb, routing (#/<id>) and the "home" view are all driven by this table, so
+// a feature appears on every path at once or not at all. Only working features are listed.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace vsys {
+
+enum class Role : std::uint32_t {
+    none = 0,  // not signed in
+    nation = 1u << 0,
+    prefecture = 1u << 1,
+    municipality = 1u << 2,
+    site = 1u << 3,
+    venue = 1u << 4,
+    federation = 1u << 5,
+    support = 1u << 6,
+};
+using RoleMask = std::uint32_t;
+constexpr RoleMask k_all_roles = 0x7F | 0x80000000u;  // every role, and signed-out (bit 31)
+constexpr RoleMask role_bit(Role r) { return r == Role::none ? 0x80000000u : static_cast<RoleMask>(r); }
+
+struct ScreenInfo {
+    const char* id;         // route: #/<id>
+    const char* group_key;  // home grid group (strings.tsv key)
+    const char* title_key;  // button and breadcrumb text
+    const char* desc_key;   // one line under the button
+    RoleMask roles;         // who sees it
+    const char* parent;     // breadcrumb parent ("" = home)
+};
+
+std::span<const ScreenInfo> screens();
+const ScreenInfo* find_screen(std::string_view id);
+bool screen_visible(const ScreenInfo& s, Role role);
+
+}  // namespace vsys

@@ -1,0 +1,182 @@
+// Browser glue, linked with --pre-js. It owns what Emscripten 3.1.6 does not do for us:
+//   storage   IDBFS mounted at /data and read before main() runs (syncfs(true));
+//             saves made durable by syncfs(false), coalesced, never delayed by a timer
+//   font      font.ttf fetched (in parallel with the wasm) and written to /assets
+//   text      Japanese IME through a hidden <textarea> placed at ImGui's caret; paste
+//   touch     touch events turned into mouse events (GLFW 3 in 3.1.6 ignores touch positions)
+//   api       window.vsys.command / view, the automation API used by tests and kiosk scripts
+// See TOOLCHAIN.md for why each workaround exists.
+'use strict';
+
+Module.preRun = Module.preRun || [];
+Module.preRun.push(function () {
+  FS.mkdir('/data');
+  FS.mount(IDBFS, {}, '/data');
+  addRunDependency('vsys-idbfs');
+  FS.syncfs(true, function (err) {
+    if (err) Module.vsysStorageProblem = String(err);
+    removeRunDependency('vsys-idbfs');
+  });
+  addRunDependency('vsys-font');
+  (window.vsysFontFetch || fetch('font.ttf')).then(function (r) {
+    if (!r.ok) throw new Error('font.ttf: HTTP ' + r.status);
+    return r.arrayBuffer();
+  }).then(function (buf) {
+    FS.mkdir('/assets');
+    FS.writeFile('/assets/font.ttf', new Uint8Array(buf));
+    removeRunDependency('vsys-font');
+  }, function (e) {
+    if (window.vsysShowError) window.vsysShowError('font', String(e));
+  });
+  vsysInstallInput();
+});
+
+// --- durable saves -------------------------------------------------------------------------
+// A waiter joins the next syncfs that starts after it asked: a syncfs already running may have
+// read the file tree before the caller's write, so it cannot answer for it.
+var vsysFlushState = { running: false, queue: [] };
+function vsysRunFlush() {
+  vsysFlushState.running = true;
+  var batch = vsysFlushState.queue;
+  vsysFlushState.queue = [];
+  FS.syncfs(false, function (err) {
+    vsysFlushState.running = false;
+    batch.forEach(function (w) { w(err ? String(err) : null); });
+    if (vsysFlushState.queue.length) vsysRunFlush();
+  });
+}
+Module.vsysFlush = function () {
+  return new Promise(function (resolve) {
+    vsysFlushState.queue.push(resolve);
+    if (!vsysFlushState.running) vsysRunFlush();
+  });
+};
+
+// --- text input: IME, paste, key handling -----------------------------------------------------
+var vsysIme = { ta: null, composing: false, wanted: false };
+function vsysSendText(s) {
+  if (s) Module.ccall('vsys_ime_text', null, ['string'], [s]);
+}
+function vsysInstallInput() {
+  var ta = document.createElement('textarea');
+  ta.id = 'vsys-ime';
+  ta.setAttribute('autocomplete', 'off');
+  ta.setAttribute('autocorrect', 'off');
+  ta.setAttribute('autocapitalize', 'off');
+  ta.setAttribute('spellcheck', 'false');
+  ta.setAttribute('aria-hidden', 'true');
+  ta.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;' +
+    'margin:0;resize:none;overflow:hidden;z-index:-1;font-size:16px;';
+  document.body.appendChild(ta);
+  vsysIme.ta = ta;
+  ta.addEventListener('compositionstart', function () { vsysIme.composing = true; });
+  ta.addEventListener('compositionend', function (e) {
+    vsysIme.composing = false;
+    vsysSendText(e.data || ta.value);
+    ta.value = '';
+  });
+  ta.addEventListener('input', function () {
+    if (vsysIme.composing) return;
+    vsysSendText(ta.value);
+    ta.value = '';
+  });
+  ta.addEventListener('paste', function (e) {
+    var text = (e.clipboardData || window.clipboardData).getData('text');
+    e.preventDefault();
+    vsysSendText(text.replace(/\r\n?/g, '\n'));
+  });
+  // Typed characters arrive through the textarea's input event; GLFW's own keypress handler
+  // would deliver them a second time, so it must not see keypresses aimed at the textarea.
+  window.addEventListener('keypress', function (e) {
+    if (e.target === ta) e.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('keydown', function (e) {
+    if (e.target !== ta) return;
+    if (vsysIme.composing || e.isComposing || e.keyCode === 229) {
+      e.stopImmediatePropagation();  // keys that edit the preedit text are the IME's, not ImGui's
+      return;
+    }
+    if (e.key === 'Enter' || e.key === 'Tab') e.preventDefault();
+  }, true);
+  window.addEventListener('keyup', function (e) {
+    if (e.target === ta && (vsysIme.composing || e.isComposing)) e.stopImmediatePropagation();
+  }, true);
+
+  // Touch: one finger acts as the mouse; two fingers scroll.
+  var canvas = Module.canvas;
+  var lastY = null;
+  function mouse(type, t) {
+    canvas.dispatchEvent(new MouseEvent(type, { clientX: t.clientX, clientY: t.clientY, screenX: t.screenX,
+      screenY: t.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true,
+      view: window }));
+  }
+  canvas.addEventListener('touchstart', function (e) {
+    e.preventDefault(); e.stopImmediatePropagation();
+    if (e.touches.length === 1) { mouse('mousemove', e.touches[0]); mouse('mousedown', e.touches[0]); }
+    lastY = e.touches.length === 2 ? (e.touches[0].clientY + e.touches[1].clientY) / 2 : null;
+  }, { capture: true, passive: false });
+  canvas.addEventListener('touchmove', function (e) {
+    e.preventDefault(); e.stopImmediatePropagation();
+    if (e.touches.length === 2 && lastY !== null) {
+      var y = (e.touches[0].clientY + e.touches[1].clientY) / 2;
+      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: lastY - y, deltaMode: 0, clientX: e.touches[0].clientX,
+        clientY: y, bubbles: true, cancelable: true }));
+      lastY = y;
+    } else if (e.touches.length === 1) {
+      mouse('mousemove', e.touches[0]);
+    }
+  }, { capture: true, passive: false });
+  function end(e) {
+    e.preventDefault(); e.stopImmediatePropagation();
+    if (e.changedTouches.length && e.touches.length === 0 && lastY === null) mouse('mouseup', e.changedTouches[0]);
+    if (e.touches.length < 2) lastY = null;
+  }
+  canvas.addEventListener('touchend', end, { capture: true, passive: false });
+  canvas.addEventListener('touchcancel', end, { capture: true, passive: false });
+  // Focus returns to the textarea on pointer down while ImGui wants text (mobile keyboards
+  // need focus() inside a user gesture).
+  canvas.addEventListener('mouseup', function () { if (vsysIme.wanted) ta.focus({ preventScroll: true }); }, true);
+}
+
+// Called by the app after each frame: where the caret is, in CSS pixels.
+Module.vsysImeUpdate = function (wanted, x, y, h) {
+  var ta = vsysIme.ta;
+  if (!ta) return;
+  ta.style.left = x + 'px';
+  ta.style.top = y + 'px';
+  ta.style.height = Math.max(16, h) + 'px';
+  if (wanted && !vsysIme.wanted) ta.focus({ preventScroll: true });
+  if (!wanted && vsysIme.wanted) { ta.blur(); ta.value = ''; vsysIme.composing = false; }
+  vsysIme.wanted = wanted;
+};
+
+// --- automation API: window.vsys ---------------------------------------------------------------
+var vsysReady = {};
+vsysReady.promise = new Promise(function (resolve) { vsysReady.resolve = resolve; });
+Module.vsysAppReady = function () { vsysReady.resolve(); };
+
+function vsysStorageFailure(err) {
+  var ja = document.documentElement.lang !== 'en';
+  return { ok: false, error: { code: 'storage.sync', message: (ja ? '保存できませんでした: ' : 'Could not save: ') + err } };
+}
+
+window.vsys = {
+  ready: vsysReady.promise,
+  // Resolves with {ok: true, ...} once the change is durable in IndexedDB, or {ok: false, error}.
+  command: function (obj) {
+    return vsysReady.promise.then(function () {
+      var text;
+      try { text = JSON.stringify(obj); } catch (e) { text = ''; }
+      var r = JSON.parse(Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
+      if (!r.ok || !r.versions || r.versions.length === 0) return r;
+      return Module.vsysFlush().then(function (err) { return err ? vsysStorageFailure(err) : r; });
+    });
+  },
+  // Answers the view as a JSON object: {ok: true, view: {...}} or {ok: false, error}.
+  view: function (name, args) {
+    var text = args === undefined ? '' : JSON.stringify(args);
+    return JSON.parse(Module.ccall('vsys_view', 'string', ['string', 'string'], [String(name), text || '']));
+  },
+  // The screen on show and the frame count, for tests that wait for the UI to settle.
+  screen: function () { return JSON.parse(Module.ccall('vsys_screen', 'string', [], [])); }
+};

@@ -1,0 +1,268 @@
+// The browser entry point: GLFW + WebGL2 + ImGui on Emscripten's main loop, the App opened on
+// IDBFS (already read by glue.js before main), the Host services of ui/host.hpp, and the C
+// functions that glue.js calls (window.vsys, IME text, route changes).
+//
+// [SECTION] Host over the browser
+// [SECTION] Display: devicePixelRatio, resizes, fonts
+// [SECTION] Keys: latching presses shorter than a frame
+// [SECTION] Exports for JavaScript
+// [SECTION] main and the frame
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/storage.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+
+namespace {
+
+// [SECTION] Host over the browser
+
+EM_JS(void, js_make_durable, (int ticket), {
+    Module.vsysFlush().then(function(err) {
+        Module.ccall('vsys_durable_done', null, ['number', 'string'], [ticket, err || '']);
+    });
+});
+EM_JS(void, js_push_route, (const char* route), {
+    var r = UTF8ToString(route);
+    if (location.hash !== r) location.hash = r;
+});
+EM_JS(void, js_set_lang, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
+EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
+EM_JS(void, js_css_size, (double* w, double* h, double* dpr), {
+    setValue(w, window.innerWidth, 'double');
+    setValue(h, window.innerHeight, 'double');
+    setValue(dpr, window.devicePixelRatio || 1, 'double');
+});
+EM_JS(void, js_ime_update, (int wanted, double x, double y, double h), { Module.vsysImeUpdate(!!wanted, x, y, h); });
+EM_JS(void, js_clipboard_write, (const char* text), {
+    var t = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+});
+EM_JS(char*, js_build_id, (), {
+    var s = String(window.VSYS_BUILD_ID || 'dev');
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+EM_JS(void, js_app_ready, (), {
+    Module.vsysAppReady();
+    var l = document.getElementById('loading');
+    if (l) l.remove();
+});
+EM_JS(void, js_watch_hash, (), {
+    window.addEventListener('hashchange', function() { Module.ccall('vsys_route', null, ['string'], [location.hash]); });
+});
+
+struct BrowserHost final : vsys::ui::Host {
+    std::vector<std::function<void(const std::string&)>> waiting;
+    void make_durable(std::function<void(const std::string&)> done) override {
+        waiting.push_back(std::move(done));
+        js_make_durable(static_cast<int>(waiting.size() - 1));
+    }
+    void push_route(const std::string& route) override { js_push_route(route.c_str()); }
+    void set_page_language(const char* code) override { js_set_lang(code); }
+    bool online() const override { return js_online() != 0; }
+    double now_seconds() const override { return emscripten_get_now() / 1000.0; }
+};
+
+std::string iso_now() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+struct WebApp {
+    vsys::PosixStorage storage;
+    BrowserHost host;
+    std::unique_ptr<vsys::App> app;
+    std::unique_ptr<vsys::ui::Shell> shell;
+    GLFWwindow* window = nullptr;
+    double css_w = 0, css_h = 0, dpr = 0;
+    float font_scale = 0;
+    std::vector<int> deferred_releases;
+    std::vector<int> pressed_this_frame;
+    std::string clipboard;
+};
+WebApp* g = nullptr;
+
+// [SECTION] Display: devicePixelRatio, resizes, fonts
+// Emscripten's GLFW ignores devicePixelRatio: the canvas backing store is sized in device
+// pixels, ImGui works in CSS pixels with a framebuffer scale, and the font is rasterised at
+// the device scale so text stays sharp.
+void update_display() {
+    double w, h, dpr;
+    js_css_size(&w, &h, &dpr);
+    dpr = std::min(std::max(dpr, 1.0), 3.0);
+    if (w != g->css_w || h != g->css_h || dpr != g->dpr) {
+        g->css_w = w;
+        g->css_h = h;
+        g->dpr = dpr;
+        glfwSetWindowSize(g->window, static_cast<int>(std::lround(w * dpr)), static_cast<int>(std::lround(h * dpr)));
+    }
+    const float want = static_cast<float>(std::min(dpr, 2.0));
+    if (want != g->font_scale) {
+        g->font_scale = want;
+        vsys::ui::load_fonts(want);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void fix_io_after_backend() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float s = static_cast<float>(g->dpr);
+    io.DisplaySize = ImVec2(static_cast<float>(g->css_w), static_cast<float>(g->css_h));
+    io.DisplayFramebufferScale = ImVec2(s, s);
+    if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / s, io.MousePos.y / s);
+}
+
+// [SECTION] Keys: latching presses shorter than a frame
+// ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
+// would be lost; such a release is held back until the frame has seen the press.
+void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    if (key >= 0 && action == GLFW_PRESS) g->pressed_this_frame.push_back(key);
+    if (key >= 0 && action == GLFW_RELEASE &&
+        std::find(g->pressed_this_frame.begin(), g->pressed_this_frame.end(), key) != g->pressed_this_frame.end()) {
+        g->deferred_releases.push_back(key);
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+
+void release_deferred_keys() {
+    g->pressed_this_frame.clear();
+    auto keys = std::move(g->deferred_releases);
+    g->deferred_releases.clear();
+    for (int k : keys) ImGui_ImplGlfw_KeyCallback(g->window, k, 0, GLFW_RELEASE, 0);
+}
+
+void set_clipboard(void*, const char* text) {
+    g->clipboard = text ? text : "";
+    js_clipboard_write(g->clipboard.c_str());
+}
+// Paste arrives through the browser's paste event (glue.js), which is the only synchronous
+// way to read the system clipboard; ImGui's own Ctrl+V path therefore reads nothing.
+const char* get_clipboard(void*) { return ""; }
+
+void ime_position(int x, int y) {
+    ImGuiIO& io = ImGui::GetIO();
+    js_ime_update(io.WantTextInput ? 1 : 0, x, y, ImGui::GetFontSize());
+}
+
+// [SECTION] main and the frame
+void frame() {
+    update_display();
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    fix_io_after_backend();
+    ImGui::NewFrame();
+    release_deferred_keys();
+    g->shell->frame();
+    ImGui::Render();
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) js_ime_update(0, 0, 0, 0);
+    int fw, fh;
+    glfwGetFramebufferSize(g->window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+// [SECTION] Exports for JavaScript
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* vsys_command(const char* text) {
+    static std::string out;
+    out = g && g->app ? g->app->command_json(text ? text : "").dump()
+                      : R"({"ok":false,"error":{"code":"app.not_ready","message":"not ready"}})";
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* vsys_view(const char* name, const char* args) {
+    static std::string out;
+    out = g && g->app ? g->app->view_json(name ? name : "", args ? args : "").dump()
+                      : R"({"ok":false,"error":{"code":"app.not_ready","message":"not ready"}})";
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
+    static std::string out;
+    nlohmann::json j = {{"screen", g->shell->screen()}, {"frames", g->shell->frames()}, {"saving", g->shell->saving()}};
+    out = j.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void vsys_durable_done(int ticket, const char* error) {
+    if (!g || ticket < 0 || static_cast<size_t>(ticket) >= g->host.waiting.size()) return;
+    auto done = std::move(g->host.waiting[static_cast<size_t>(ticket)]);
+    g->host.waiting[static_cast<size_t>(ticket)] = nullptr;
+    if (done) done(error ? error : "");
+    while (!g->host.waiting.empty() && !g->host.waiting.back()) g->host.waiting.pop_back();
+}
+
+EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+
+EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {
+    if (g && g->shell) g->shell->on_route(hash ? hash : "");
+}
+
+}  // extern "C"
+
+int main() {
+    g = new WebApp();
+    char* build = js_build_id();
+    g->app = std::make_unique<vsys::App>(g->storage, "/data/vsys", vsys::AppInfo{VSYS_VERSION, build}, iso_now);
+    free(build);
+    g->app->open();
+
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g->window = glfwCreateWindow(1280, 720, "V-SYS", nullptr, nullptr);
+    if (!g->window) return 1;
+    glfwMakeContextCurrent(g->window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is code, not a file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ImeSetInputScreenPosFn = ime_position;
+    vsys::ui::apply_light_theme();
+    ImGui_ImplGlfw_InitForOpenGL(g->window, true);
+    // Our key callback replaces the backend's (it forwards to it, latching short presses).
+    glfwSetKeyCallback(g->window, key_callback);
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    g->shell = std::make_unique<vsys::ui::Shell>(*g->app, g->host);
+    js_watch_hash();
+    g->shell->on_route(emscripten_run_script_string("location.hash"));
+    js_app_ready();
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

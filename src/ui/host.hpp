@@ -1,0 +1,22 @@
+// What the screens need from the page that hosts them. platform/web implements it over the
+// browser (IDBFS syncfs, location.hash, navigator.onLine); tests could implement it natively.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace vsys::ui {
+
+class Host {
+public:
+    virtual ~Host() = default;
+    // Makes every change written so far durable; calls done("") or done(error text).
+    virtual void make_durable(std::function<void(const std::string& error)> done) = 0;
+    // Pushes a browser history entry for the route (so Back returns to the previous screen).
+    virtual void push_route(const std::string& route) = 0;
+    virtual void set_page_language(const char* code) = 0;
+    virtual bool online() const = 0;
+    virtual double now_seconds() const = 0;
+};
+
+}  // namespace vsys::ui

@@ -1,0 +1,35 @@
+// ホーム画面: every task starts here (DOMAIN.md §1). Buttons come from app/screens.hpp,
+// grouped, filtered by the signed-in role.
+#include <map>
+#include <vector>
+
+#include "ui/screen_registry.hpp"
+#include "ui/shell.hpp"
+#include "ui/widgets.hpp"
+
+namespace vsys::ui {
+
+void draw_home(Shell& shell) {
+    std::vector<std::string> groups;
+    std::map<std::string, std::vector<const ScreenInfo*>> by_group;
+    for (const auto& s : screens()) {
+        if (!screen_visible(s, shell.role()) || s.parent[0] != '\0') continue;
+        if (!by_group.count(s.group_key)) groups.push_back(s.group_key);
+        by_group[s.group_key].push_back(&s);
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
+    for (const auto& g : groups) {
+        ImGui::TextDisabled("%s", shell.tr(g).c_str());
+        float x = 0;
+        for (const ScreenInfo* s : by_group[g]) {
+            if (x > 0 && x + size.x > avail) x = 0;
+            else if (x > 0) ImGui::SameLine();
+            if (big_button(s->id, shell.tr(s->title_key), shell.tr(s->desc_key), size)) shell.go(s->id);
+            x += size.x + ImGui::GetStyle().ItemSpacing.x;
+        }
+        ImGui::Spacing();
+    }
+}
+
+}  // namespace vsys::ui

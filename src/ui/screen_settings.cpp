@@ -1,0 +1,74 @@
+// 設定: language and device name. Edits stay in the screen's own buffer until 保存 is
+// pressed; the field is validated as the user types, and leaving with unsaved edits asks first.
+#include <cstring>
+
+#include "app/settings.hpp"
+#include "ui/screen_registry.hpp"
+#include "ui/shell.hpp"
+#include "ui/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+struct SettingsForm {
+    bool loaded = false;
+    std::uint64_t revision = 0;
+    char device_name[256] = {};
+    int language = 0;  // 0 ja, 1 en
+};
+SettingsForm form;
+
+void load(Shell& shell) {
+    const Settings& s = shell.app().settings();
+    std::snprintf(form.device_name, sizeof form.device_name, "%s", s.device_name.c_str());
+    form.language = s.language == Language::ja ? 0 : 1;
+    form.revision = shell.app().revision();
+    form.loaded = true;
+}
+}  // namespace
+
+void draw_settings(Shell& shell) {
+    const Settings& saved = shell.app().settings();
+    const bool dirty_before = form.loaded && (saved.device_name != form.device_name ||
+                                              (saved.language == Language::ja ? 0 : 1) != form.language);
+    // Reload from the document when it changed elsewhere and nothing is being edited here.
+    if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell);
+
+    screen_title(shell.tr("screen.settings"));
+
+    form_label(shell.tr("settings.language"));
+    ImGui::RadioButton("日本語", &form.language, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("English", &form.language, 1);
+
+    form_label(shell.tr("settings.device_name"));
+    ImGui::SetNextItemWidth(420);
+    ImGui::InputTextWithHint("##device_name", shell.tr("settings.device_name.hint").c_str(), form.device_name,
+                             sizeof form.device_name);
+    auto valid = validate_device_name(form.device_name);
+    ImGui::SetCursorPosX(160 + ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginGroup();
+    field_message(valid ? std::string() : shell.app().error_text(valid.error()), true);
+    ImGui::EndGroup();
+
+    const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language;
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!dirty || !valid);
+    if (ImGui::Button(shell.tr("settings.save").c_str()) ||
+        (dirty && valid && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+        UpdateSettings c;
+        c.language = form.language == 0 ? Language::ja : Language::en;
+        c.device_name = std::string(form.device_name);
+        if (shell.run(Command{c}).empty()) form.revision = shell.app().revision();
+    }
+    ImGui::EndDisabled();
+    if (dirty) {
+        shell.mark_unsaved();
+        ImGui::SameLine();
+        if (ImGui::Button(shell.tr("settings.discard").c_str())) load(shell);
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
+    }
+}
+
+}  // namespace vsys::ui

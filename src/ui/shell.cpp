@@ -1,0 +1,217 @@
+#include "ui/shell.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "ui/screen_registry.hpp"
+#include "ui/theme.hpp"
+
+namespace vsys::ui {
+
+Shell::Shell(App& app, Host& host) : app_(app), host_(host) {
+    host_.set_page_language(language_code(app_.language()));
+}
+
+void Shell::toast(std::string text, bool error) {
+    toasts_.push_back({std::move(text), host_.now_seconds() + (error ? 6.0 : 2.5), error});
+}
+
+std::string Shell::run(const Command& c, const char* success_key) {
+    const Language before = app_.language();
+    auto r = app_.dispatch(c);
+    if (!r) {
+        std::string msg = app_.error_text(r.error());
+        toast(msg, true);
+        return msg;
+    }
+    if (app_.language() != before) host_.set_page_language(language_code(app_.language()));
+    ++pending_saves_;
+    std::string key = success_key ? success_key : "";
+    host_.make_durable([this, key](const std::string& error) {
+        --pending_saves_;
+        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
+        else if (!key.empty()) toast(tr(key));
+    });
+    return {};
+}
+
+void Shell::go(const std::string& id) {
+    if (id == screen_) return;
+    if (unsaved_last_frame_) {
+        pending_screen_ = id;
+        pending_push_ = true;
+        return;
+    }
+    navigate_now(id, true);
+}
+
+void Shell::on_route(const std::string& route) {
+    std::string id = route;
+    if (id.rfind("#", 0) == 0) id.erase(0, 1);
+    if (id.rfind("/", 0) == 0) id.erase(0, 1);
+    if (id.empty()) id = "home";
+    if (id == screen_) return;
+    if (unsaved_last_frame_) {
+        // The browser already moved back; ask, and restore the route if the user stays.
+        pending_screen_ = id;
+        pending_push_ = false;
+        host_.push_route("#/" + screen_);
+        return;
+    }
+    navigate_now(id, false);
+}
+
+void Shell::navigate_now(const std::string& id, bool push) {
+    screen_ = id;
+    unsaved_last_frame_ = false;
+    if (push) host_.push_route("#/" + id);
+}
+
+void Shell::frame() {
+    ++frames_;
+    unsaved_ = false;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    top_bar();
+    breadcrumb();
+    body();
+    leave_modal();
+    ImGui::End();
+    toasts();
+    unsaved_last_frame_ = unsaved_;
+}
+
+void Shell::top_bar() {
+    const float h = ImGui::GetFrameHeight() + 16;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 8));
+    ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetWindowFontScale(1.15f);
+    ImGui::TextUnformatted(tr("app.title").c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    const auto& device = app_.settings().device_name;
+    if (!device.empty()) {
+        ImGui::SameLine(0, 24);
+        ImGui::TextUnformatted(device.c_str());
+    }
+    // Right side: saving state, online state, language switch.
+    const std::string online = host_.online() ? tr("status.online") : tr("status.offline");
+    const std::string saving_text = saving() ? tr("app.saving") : std::string();
+    const std::string lang = tr("lang.toggle");
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float w = ImGui::CalcTextSize(online.c_str()).x + ImGui::CalcTextSize(lang.c_str()).x + st.FramePadding.x * 2 +
+              st.ItemSpacing.x * 3 + 24;
+    if (!saving_text.empty()) w += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetWindowWidth() - w, ImGui::GetCursorPosX() + 20));
+    if (!saving_text.empty()) {
+        ImGui::TextUnformatted(saving_text.c_str());
+        ImGui::SameLine();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, host_.online() ? ImVec4(1, 1, 1, 1) : ImVec4(1.0f, 0.8f, 0.3f, 1));
+    ImGui::Text("%s %s", host_.online() ? "●" : "○", online.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PopStyleColor();
+    if (ImGui::Button(lang.c_str())) {
+        UpdateSettings c;
+        c.language = app_.language() == Language::ja ? Language::en : Language::ja;
+        run(Command{c}, nullptr);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void Shell::breadcrumb() {
+    ImGui::SetCursorPos(ImVec2(16, ImGui::GetCursorPosY() + 6));
+    const bool at_home = screen_ == "home";
+    if (at_home) {
+        ImGui::TextUnformatted(tr("nav.home").c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+        ImGui::TextUnformatted(tr("nav.home").c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) go("home");
+        if (const ScreenInfo* s = find_screen(screen_)) {
+            ImGui::SameLine();
+            ImGui::TextDisabled(">");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr(s->title_key).c_str());
+        }
+    }
+    ImGui::Separator();
+}
+
+void Shell::body() {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 12));
+    ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const ScreenInfo* info = find_screen(screen_);
+    DrawScreen draw = find_draw(screen_);
+    if (screen_ != "home" && (!info || !draw || !screen_visible(*info, role()))) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+        ImGui::TextUnformatted(tr("err.no_access").c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button(tr("nav.home").c_str())) go("home");
+    } else {
+        draw(*this);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+void Shell::leave_modal() {
+    if (!pending_screen_.empty() && !ImGui::IsPopupOpen("##leave")) ImGui::OpenPopup("##leave");
+    if (ImGui::BeginPopupModal("##leave", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::TextUnformatted(tr("leave.title").c_str());
+        ImGui::Separator();
+        ImGui::TextUnformatted(tr("leave.body").c_str());
+        ImGui::Spacing();
+        if (ImGui::Button(tr("leave.discard").c_str())) {
+            navigate_now(pending_screen_, true);
+            pending_screen_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            pending_screen_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void Shell::toasts() {
+    const double now = host_.now_seconds();
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [now](const Toast& t) { return t.until < now; }),
+                  toasts_.end());
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->WorkPos.y + vp->WorkSize.y - 16;
+    int i = 0;
+    for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it, ++i) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 16, y), 0, ImVec2(1, 1));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, it->error ? ImVec4(1.0f, 0.93f, 0.93f, 1) : ImVec4(0.92f, 0.97f, 0.93f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, it->error ? colour::error : colour::confirmed);
+        char name[32];
+        std::snprintf(name, sizeof name, "##toast%d", i);
+        ImGui::Begin(name, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PushTextWrapPos(420);
+        ImGui::TextUnformatted((std::string(it->error ? tr("mark.warn") + " " : tr("mark.ok") + " ") + it->text).c_str());
+        ImGui::PopTextWrapPos();
+        y -= ImGui::GetWindowHeight() + 8;
+        ImGui::End();
+        ImGui::PopStyleColor(2);
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,65 @@
+// The frame around every screen (UX.md "Frame of every screen"): the top bar (product, user,
+// device, online state, language switch), the breadcrumb, the screen itself, toasts, and the
+// guard that asks before leaving a screen with unsaved changes. Screens are functions of the
+// App's state that emit Commands through run(); they keep only widget buffers of their own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "app/screens.hpp"
+#include "ui/host.hpp"
+
+namespace vsys::ui {
+
+class Shell {
+public:
+    Shell(App& app, Host& host);
+
+    void frame();
+    // Navigation: go() pushes history; on_route() follows the browser (Back, a typed #/route).
+    void go(const std::string& screen_id);
+    void on_route(const std::string& route);
+    const std::string& screen() const { return screen_; }
+    std::uint64_t frames() const { return frames_; }
+
+    // Dispatches a command; on success waits for durability and shows a toast. Returns the
+    // translated error, or "" on success.
+    std::string run(const Command& c, const char* success_key = "app.saved");
+
+    // A screen with unsaved edits calls this every frame; leaving then asks first.
+    void mark_unsaved() { unsaved_ = true; }
+    bool saving() const { return pending_saves_ > 0; }
+
+    App& app() { return app_; }
+    const std::string& tr(std::string_view key) const { return app_.tr(key); }
+    void toast(std::string text, bool error = false);
+    Role role() const { return Role::none; }
+
+private:
+    void top_bar();
+    void breadcrumb();
+    void body();
+    void toasts();
+    void leave_modal();
+    void navigate_now(const std::string& id, bool push);
+
+    App& app_;
+    Host& host_;
+    std::string screen_ = "home";
+    std::string pending_screen_;  // waiting for the leave confirmation
+    bool pending_push_ = false;
+    bool unsaved_ = false;
+    bool unsaved_last_frame_ = false;
+    int pending_saves_ = 0;
+    std::uint64_t frames_ = 0;
+    struct Toast {
+        std::string text;
+        double until;
+        bool error;
+    };
+    std::vector<Toast> toasts_;
+};
+
+}  // namespace vsys::ui

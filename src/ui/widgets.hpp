@@ -1,0 +1,18 @@
+// Small widgets shared by screens: the home grid's large buttons, titles, field messages.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+
+namespace vsys::ui {
+
+// A large home-screen button with a title and a one-line description. True when pressed.
+bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size);
+void screen_title(const std::string& text);
+// A message under a form field, red for errors.
+void field_message(const std::string& text, bool error);
+// A label column of fixed width, so forms line up.
+void form_label(const std::string& text, float width = 160.0f);
+
+}  // namespace vsys::ui
