@@ -21,5 +21,9 @@ struct Subcommand {
 
 // Reads a whole file, or stdin when path is empty or "-". False with a message in err on failure.
 bool read_input(const std::string& path, std::istream& in, std::string& text, std::ostream& err);
+int cmd_claim(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_allocate(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_codes(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_demo_data(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace vsys::cli

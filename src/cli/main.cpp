@@ -28,6 +28,10 @@ namespace {
 
 const Subcommand k_subcommands[] = {
     // Subcommands are added here, one line each.
+    {"claim", "price, route and date a site's month of fee claims (JSON in, JSON out)", cmd_claim},
+    {"allocate", "split a whole number of units among children by weight (JSON in, JSON out)", cmd_allocate},
+    {"codes", "check local-government and institution codes (codes check [--similar] CODE...)", cmd_codes},
+    {"demo-data", "generate the national demo data set and summarise it (demo-data --summary [--seed N])", cmd_demo_data},
     {nullptr, nullptr, nullptr},
 };
 

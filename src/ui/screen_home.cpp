@@ -25,7 +25,9 @@ void draw_home(Shell& shell) {
         for (const ScreenInfo* s : by_group[g]) {
             if (x > 0 && x + size.x > avail) x = 0;
             else if (x > 0) ImGui::SameLine();
-            if (big_button(s->id, shell.tr(s->title_key), shell.tr(s->desc_key), size)) shell.go(s->id);
+            const bool pressed = big_button(s->id, shell.tr(s->title_key), shell.tr(s->desc_key), size);
+            shell.anchor(std::string("home.") + s->id);
+            if (pressed) shell.go(s->id);
             x += size.x + ImGui::GetStyle().ItemSpacing.x;
         }
         ImGui::Spacing();

@@ -38,13 +38,16 @@ void draw_settings(Shell& shell) {
 
     form_label(shell.tr("settings.language"));
     ImGui::RadioButton("日本語", &form.language, 0);
+    shell.anchor("settings.language.ja");
     ImGui::SameLine();
     ImGui::RadioButton("English", &form.language, 1);
+    shell.anchor("settings.language.en");
 
     form_label(shell.tr("settings.device_name"));
     ImGui::SetNextItemWidth(420);
     ImGui::InputTextWithHint("##device_name", shell.tr("settings.device_name.hint").c_str(), form.device_name,
                              sizeof form.device_name);
+    shell.anchor("settings.device_name");
     auto valid = validate_device_name(form.device_name);
     ImGui::SetCursorPosX(160 + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
@@ -54,8 +57,9 @@ void draw_settings(Shell& shell) {
     const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language;
     ImGui::Spacing();
     ImGui::BeginDisabled(!dirty || !valid);
-    if (ImGui::Button(shell.tr("settings.save").c_str()) ||
-        (dirty && valid && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+    const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+    shell.anchor("settings.save");
+    if (save || (dirty && valid && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
         UpdateSettings c;
         c.language = form.language == 0 ? Language::ja : Language::en;
         c.device_name = std::string(form.device_name);
@@ -65,7 +69,9 @@ void draw_settings(Shell& shell) {
     if (dirty) {
         shell.mark_unsaved();
         ImGui::SameLine();
-        if (ImGui::Button(shell.tr("settings.discard").c_str())) load(shell);
+        const bool discard = ImGui::Button(shell.tr("settings.discard").c_str());
+        shell.anchor("settings.discard");
+        if (discard) load(shell);
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
     }

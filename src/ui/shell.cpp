@@ -67,8 +67,14 @@ void Shell::navigate_now(const std::string& id, bool push) {
     if (push) host_.push_route("#/" + id);
 }
 
+void Shell::anchor(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    anchors_[name] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 void Shell::frame() {
     ++frames_;
+    anchors_.clear();
     unsaved_ = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -85,6 +91,7 @@ void Shell::frame() {
     ImGui::End();
     toasts();
     unsaved_last_frame_ = unsaved_;
+    anchors_last_ = anchors_;
 }
 
 void Shell::top_bar() {
@@ -120,7 +127,9 @@ void Shell::top_bar() {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PopStyleColor();
-    if (ImGui::Button(lang.c_str())) {
+    const bool lang_pressed = ImGui::Button(lang.c_str());
+    anchor("topbar.language");
+    if (lang_pressed) {
         UpdateSettings c;
         c.language = app_.language() == Language::ja ? Language::en : Language::ja;
         run(Command{c}, nullptr);
@@ -140,6 +149,7 @@ void Shell::breadcrumb() {
         ImGui::TextUnformatted(tr("nav.home").c_str());
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        anchor("breadcrumb.home");
         if (ImGui::IsItemClicked()) go("home");
         if (const ScreenInfo* s = find_screen(screen_)) {
             ImGui::SameLine();
@@ -175,7 +185,9 @@ void Shell::leave_modal() {
         ImGui::Separator();
         ImGui::TextUnformatted(tr("leave.body").c_str());
         ImGui::Spacing();
-        if (ImGui::Button(tr("leave.discard").c_str())) {
+        const bool discard = ImGui::Button(tr("leave.discard").c_str());
+        anchor("leave.discard");
+        if (discard) {
             navigate_now(pending_screen_, true);
             pending_screen_.clear();
             ImGui::CloseCurrentPopup();

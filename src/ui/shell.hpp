@@ -4,6 +4,7 @@
 // App's state that emit Commands through run(); they keep only widget buffers of their own.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,14 @@ public:
     // A screen with unsaved edits calls this every frame; leaving then asks first.
     void mark_unsaved() { unsaved_ = true; }
     bool saving() const { return pending_saves_ > 0; }
+
+    // Names the last drawn widget so tests and kiosk walk-throughs can find it on screen
+    // (window.vsys.screen().anchors). Rectangles are in CSS pixels, rebuilt every frame.
+    void anchor(const std::string& name);
+    struct Rect {
+        float x, y, w, h;
+    };
+    const std::map<std::string, Rect>& anchors() const { return anchors_last_; }
 
     App& app() { return app_; }
     const std::string& tr(std::string_view key) const { return app_.tr(key); }
@@ -60,6 +69,7 @@ private:
         bool error;
     };
     std::vector<Toast> toasts_;
+    std::map<std::string, Rect> anchors_, anchors_last_;
 };
 
 }  // namespace vsys::ui

@@ -52,9 +52,9 @@ TEST_CASE("the glyph ranges include the JIS kanji that ImGui's own Japanese rang
 TEST_CASE("every UI string has a Japanese and an English text") {
     const auto& s = vsys::Strings::builtin();
     CHECK(s.entries().size() > 10);
-    for (const auto& [key, texts] : s.entries()) {
-        CHECK_MESSAGE(!texts.first.empty(), key);
-        CHECK_MESSAGE(!texts.second.empty(), key);
+    for (const auto& entry : s.entries()) {
+        CHECK_MESSAGE(!entry.second.first.empty(), entry.first);
+        CHECK_MESSAGE(!entry.second.second.empty(), entry.first);
     }
     CHECK(s.get("nav.home", vsys::Language::ja) == "ホーム");
     CHECK(s.get("nav.home", vsys::Language::en) == "Home");

@@ -133,8 +133,11 @@ function vsysInstallInput() {
   }
   canvas.addEventListener('touchend', end, { capture: true, passive: false });
   canvas.addEventListener('touchcancel', end, { capture: true, passive: false });
-  // Focus returns to the textarea on pointer down while ImGui wants text (mobile keyboards
-  // need focus() inside a user gesture).
+  // The canvas never takes focus from the textarea (its keys reach GLFW through window
+  // listeners anyway); focus returns to the textarea on pointer up while ImGui wants text
+  // (mobile keyboards need focus() inside a user gesture).
+  canvas.addEventListener('mousedown', function (e) { e.preventDefault(); });
+  canvas.addEventListener('focus', function () { if (vsysIme.wanted) ta.focus({ preventScroll: true }); });
   canvas.addEventListener('mouseup', function () { if (vsysIme.wanted) ta.focus({ preventScroll: true }); }, true);
 }
 
@@ -145,7 +148,7 @@ Module.vsysImeUpdate = function (wanted, x, y, h) {
   ta.style.left = x + 'px';
   ta.style.top = y + 'px';
   ta.style.height = Math.max(16, h) + 'px';
-  if (wanted && !vsysIme.wanted) ta.focus({ preventScroll: true });
+  if (wanted && document.activeElement !== ta) ta.focus({ preventScroll: true });
   if (!wanted && vsysIme.wanted) { ta.blur(); ta.value = ''; vsysIme.composing = false; }
   vsysIme.wanted = wanted;
 };
@@ -153,7 +156,9 @@ Module.vsysImeUpdate = function (wanted, x, y, h) {
 // --- automation API: window.vsys ---------------------------------------------------------------
 var vsysReady = {};
 vsysReady.promise = new Promise(function (resolve) { vsysReady.resolve = resolve; });
-Module.vsysAppReady = function () { vsysReady.resolve(); };
+vsysReady.done = false;
+Module.vsysAppReady = function () { vsysReady.done = true; vsysReady.resolve(); };
+var vsysNotReady = { ok: false, error: { code: 'app.not_ready', message: 'The app is still starting (window.vsys.ready)' } };
 
 function vsysStorageFailure(err) {
   var ja = document.documentElement.lang !== 'en';
@@ -174,9 +179,12 @@ window.vsys = {
   },
   // Answers the view as a JSON object: {ok: true, view: {...}} or {ok: false, error}.
   view: function (name, args) {
+    if (!vsysReady.done) return vsysNotReady;
     var text = args === undefined ? '' : JSON.stringify(args);
     return JSON.parse(Module.ccall('vsys_view', 'string', ['string', 'string'], [String(name), text || '']));
   },
   // The screen on show and the frame count, for tests that wait for the UI to settle.
-  screen: function () { return JSON.parse(Module.ccall('vsys_screen', 'string', [], [])); }
+  screen: function () { return JSON.parse(Module.ccall('vsys_screen', 'string', [], [])); },
+  // How many characters of the text the UI font cannot show.
+  missingGlyphs: function (text) { return Module.ccall('vsys_missing_glyphs', 'number', ['string'], [String(text)]); }
 };

@@ -21,6 +21,7 @@
 
 #include "app/app.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/storage.hpp"
@@ -59,8 +60,9 @@ EM_JS(char*, js_build_id, (), {
     stringToUTF8(s, p, n);
     return p;
 });
-EM_JS(void, js_app_ready, (), {
-    Module.vsysAppReady();
+EM_JS(void, js_app_ready, (), { Module.vsysAppReady(); });
+EM_JS(void, js_first_frame, (), {
+    window.vsysFirstFrameMs = performance.now();
     var l = document.getElementById('loading');
     if (l) l.remove();
 });
@@ -95,6 +97,7 @@ struct WebApp {
     GLFWwindow* window = nullptr;
     double css_w = 0, css_h = 0, dpr = 0;
     float font_scale = 0;
+    bool font_loaded = false;
     std::vector<int> deferred_releases;
     std::vector<int> pressed_this_frame;
     std::string clipboard;
@@ -118,7 +121,7 @@ void update_display() {
     const float want = static_cast<float>(std::min(dpr, 2.0));
     if (want != g->font_scale) {
         g->font_scale = want;
-        vsys::ui::load_fonts(want);
+        g->font_loaded = vsys::ui::load_fonts(want);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -160,9 +163,23 @@ void set_clipboard(void*, const char* text) {
 // way to read the system clipboard; ImGui's own Ctrl+V path therefore reads nothing.
 const char* get_clipboard(void*) { return ""; }
 
+// ImGui reports the caret only when it moves; whether text is wanted is known after the frame.
+// Both are combined after each frame and sent to the page only when they change.
+struct ImeState {
+    int x = 0, y = 0;
+    bool wanted = false;
+    bool operator==(const ImeState&) const = default;
+};
+ImeState ime_now, ime_sent;
 void ime_position(int x, int y) {
-    ImGuiIO& io = ImGui::GetIO();
-    js_ime_update(io.WantTextInput ? 1 : 0, x, y, ImGui::GetFontSize());
+    ime_now.x = x;
+    ime_now.y = y;
+}
+void sync_ime() {
+    ime_now.wanted = ImGui::GetIO().WantTextInput;
+    if (ime_now == ime_sent) return;
+    ime_sent = ime_now;
+    js_ime_update(ime_now.wanted ? 1 : 0, ime_now.x, ime_now.y, ImGui::GetFontSize());
 }
 
 // [SECTION] main and the frame
@@ -176,14 +193,14 @@ void frame() {
     release_deferred_keys();
     g->shell->frame();
     ImGui::Render();
-    ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput) js_ime_update(0, 0, 0, 0);
+    sync_ime();
     int fw, fh;
     glfwGetFramebufferSize(g->window, &fw, &fh);
     glViewport(0, 0, fw, fh);
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (g->shell->frames() == 1) js_first_frame();
 }
 
 }  // namespace
@@ -207,9 +224,34 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_view(const char* name, const char* args) {
 
 EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
     static std::string out;
-    nlohmann::json j = {{"screen", g->shell->screen()}, {"frames", g->shell->frames()}, {"saving", g->shell->saving()}};
+    nlohmann::json anchors = nlohmann::json::object();
+    for (const auto& [name, r] : g->shell->anchors()) anchors[name] = {r.x, r.y, r.w, r.h};
+    ImGuiIO& io = ImGui::GetIO();
+    nlohmann::json j = {{"screen", g->shell->screen()},
+                        {"frames", g->shell->frames()},
+                        {"saving", g->shell->saving()},
+                        {"anchors", anchors},
+                        {"want_text_input", io.WantTextInput},
+                        {"font_loaded", g->font_loaded},
+                        {"framebuffer", {g->css_w * g->dpr, g->css_h * g->dpr}},
+                        {"dpr", g->dpr}};
     out = j.dump();
     return out.c_str();
+}
+
+// How many characters of `text` the loaded UI font cannot show (they would render as "?").
+EMSCRIPTEN_KEEPALIVE int vsys_missing_glyphs(const char* text) {
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    if (!font || !text) return -1;
+    int missing = 0;
+    for (const char* p = text; *p;) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        p += n;
+        if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+    }
+    return missing;
 }
 
 EMSCRIPTEN_KEEPALIVE void vsys_durable_done(int ticket, const char* error) {

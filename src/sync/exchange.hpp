@@ -1,0 +1,84 @@
+// The exchange's folder layout, discovery and the sync engine (docs/PROTOCOL.md "Exchange").
+//
+//   feeds/<org>/<device>/<seq>-<hash>.json     the bundles, immutable
+//   inbox/<audience>/<yyyy-mm-dd>/<pointer>    "this bundle concerns you", by upload day
+//   news/<org>/<yyyy-mm-dd>/<pointer>          bundles of an organisation with children
+// <org> is the organisation id with ':' written as '_' (file systems on USB sticks refuse ':').
+// A pointer's name is "<org>.<device>.<bundle file name>" and its content the bundle's path.
+// A writer puts the bundle, then a pointer into the inbox of its own organisation, of every
+// ancestor and of every organisation in the bundle's "to", and into its own news folder if it
+// has children. A reader lists, for each day since its cursor, its own inbox and the news of
+// each ancestor: a few listings a day plus the new files, never a listing per child.
+// Pointers are hints; feeds are the truth: a gap found in a feed is filled by listing it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document_store.hpp"
+#include "sync/authority.hpp"
+#include "sync/bundle.hpp"
+#include "sync/transport.hpp"
+#include "sync/utc_time.hpp"
+
+namespace vsys::sync {
+
+std::string org_segment(std::string_view org);  // "muni:131016" → "muni_131016"
+std::string org_from_segment(std::string_view segment);
+std::string feed_folder(std::string_view org, std::string_view device);
+std::string inbox_folder(std::string_view audience);  // "inbox/<org>"
+std::string news_folder(std::string_view org);        // "news/<org>"
+
+struct PointerTarget {
+    std::string org, device, name;
+    std::uint64_t seq = 0;
+    std::string hash;
+    std::string path() const { return feed_folder(org, device) + "/" + name; }
+};
+std::string pointer_name(std::string_view org, std::string_view device, std::string_view bundle_name);
+bool parse_pointer(std::string_view pointer, PointerTarget& out);
+
+// The folders (without the day) into which a bundle's pointers go.
+std::vector<std::string> pointer_folders(const OrgRelations& rel, std::string_view writer_org,
+                                         const std::vector<std::string>& to);
+// The folders (without the day) a reader lists: its inbox and the news of each ancestor.
+std::vector<std::string> pull_folders(const OrgRelations& rel, std::string_view reader_org);
+
+struct Outgoing {
+    BundleFile file;
+    std::string org, device;
+    std::vector<std::string> to;
+    std::vector<std::string> doc_hashes;  // marked pushed in the store once the bundle is up
+};
+
+struct Rejection {
+    std::string path;
+    Error error;
+};
+
+// What a device keeps between syncs.
+struct SyncState {
+    std::vector<Outgoing> outbox;                // written but not yet fully pushed, oldest first
+    std::map<std::string, std::string> cursors;  // pull folder → last day fully listed
+    std::vector<Rejection> rejected;
+    UtcTime last_success = 0;
+};
+
+struct SyncReport {
+    std::size_t pushed = 0, fetched = 0, accepted = 0, rejected = 0;
+    bool complete = false;  // false when the exchange failed part-way; retry later
+    Error error;
+};
+
+// Pushes the outbox (bundle, then its pointers; a file already there counts as written, so an
+// interrupted push resumes), then pulls every bundle the reader's folders point at, verifying
+// each before it is committed. Stops at the first transport error with complete == false; what
+// was done stays done, and nothing is applied twice.
+SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
+                     TrustState& trust, DocumentStore& store, UtcTime now,
+                     const AuthorityRules& rules = default_authority_rules());
+
+}  // namespace vsys::sync

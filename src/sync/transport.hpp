@@ -1,0 +1,39 @@
+// The exchange as the sync code sees it (ARCHITECTURE.md principle 5): a dumb store of
+// immutable files. list() names the entries of a folder (files and sub-folders, without the
+// trailing slash; an empty list for a folder that does not exist); get() reads a file;
+// put_new() writes a file that must not exist yet and refuses (transport.exists) rather than
+// overwrite. Errors are values: transport.offline, transport.not_found, transport.exists,
+// transport.failed {detail}. Implementations: MemoryTransport here (tests, the benchmark);
+// HTTP, folder and exported-file transports live outside src/sync.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace vsys::sync {
+
+struct Transport {
+    virtual ~Transport() = default;
+    virtual Result<std::vector<std::string>> list(std::string_view folder) = 0;
+    virtual Result<std::string> get(std::string_view path) = 0;
+    virtual Status put_new(std::string_view path, std::string_view bytes) = 0;
+};
+
+// Files in a map; `offline` makes every call fail, to test queueing and retries. Counts the
+// requests and bytes it served so the benchmark can report them.
+class MemoryTransport : public Transport {
+public:
+    Result<std::vector<std::string>> list(std::string_view folder) override;
+    Result<std::string> get(std::string_view path) override;
+    Status put_new(std::string_view path, std::string_view bytes) override;
+
+    std::map<std::string, std::string> files;
+    bool offline = false;
+    std::size_t lists = 0, gets = 0, puts = 0, bytes_read = 0;
+};
+
+}  // namespace vsys::sync

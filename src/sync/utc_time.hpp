@@ -1,0 +1,22 @@
+// Instants as values: seconds since 1970-01-01T00:00:00Z in an int64, written in documents as
+// strict ISO 8601 UTC "YYYY-MM-DDTHH:MM:SSZ" (fixed width, so text order is time order).
+// Nothing in sync reads a clock: the caller passes "now" in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace vsys::sync {
+
+using UtcTime = std::int64_t;
+
+constexpr UtcTime k_seconds_per_day = 86400;
+
+std::string format_utc(UtcTime t);                 // "2021-06-01T09:30:00Z"
+Result<UtcTime> parse_utc(std::string_view text);  // error time.malformed {value}
+std::string utc_day(UtcTime t);                    // "2021-06-01"
+
+}  // namespace vsys::sync

@@ -1,0 +1,104 @@
+// Shared harness of the end-to-end tests: a real nginx serving the built site and the exchange
+// on a free loopback port, Debian's Chromium driven by playwright-core, and helpers that find
+// widgets through window.vsys.screen().anchors (the same names the kiosk walk-throughs use).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = path.join(root, 'build/wasm/site');
+export const artifacts = path.join(root, 'build/e2e');
+mkdirSync(artifacts, { recursive: true });
+
+export const chromiumArgs = ['--no-sandbox', '--disable-dev-shm-usage', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+// A running nginx; stop() and start() again on the same port (for offline tests).
+export class Server {
+  static async start() {
+    const srv = new Server();
+    srv.port = await freePort();
+    srv.prefix = mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-'));
+    srv.exchange = path.join(srv.prefix, 'exchange');
+    await srv.start();
+    return srv;
+  }
+  get url() { return `http://127.0.0.1:${this.port}/`; }
+  async start() {
+    this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port), site, this.exchange],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    this.proc.stderr.on('data', (d) => { err += d; });
+    for (let i = 0; i < 100; i++) {
+      try { const r = await fetch(this.url); if (r.ok) return; } catch { /* not yet */ }
+      if (this.proc.exitCode !== null) throw new Error('nginx exited: ' + err);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('nginx did not answer: ' + err);
+  }
+  async stop() {
+    if (!this.proc || this.proc.exitCode !== null) return;
+    const done = new Promise((r) => this.proc.once('exit', r));
+    this.proc.kill('SIGTERM');
+    await done;
+  }
+}
+
+export async function launch(options = {}) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...(options.args || [])] });
+}
+
+export async function launchPersistent(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', args: chromiumArgs,
+    viewport: { width: 1280, height: 720 }, ...options });
+}
+
+export function collectErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+// Opens the app and waits until it has drawn a few frames.
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.vsys && window.vsys.screen && document.getElementById('loading') === null,
+    null, { timeout: 30000 });
+  await waitFrames(page, 3);
+}
+
+export async function waitFrames(page, n = 2) {
+  const start = await page.evaluate(() => window.vsys.screen().frames);
+  await page.waitForFunction((s) => window.vsys.screen().frames >= s, start + n, { timeout: 10000 });
+}
+
+export async function anchor(page, name) {
+  await page.waitForFunction((n) => !!window.vsys.screen().anchors[n], name, { timeout: 10000 });
+  const [x, y, w, h] = await page.evaluate((n) => window.vsys.screen().anchors[n], name);
+  return { x: x + w / 2, y: y + h / 2 };
+}
+
+export async function clickAnchor(page, name) {
+  const p = await anchor(page, name);
+  await page.mouse.click(p.x, p.y);
+  await waitFrames(page, 2);
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(artifacts, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
