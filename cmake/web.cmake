@@ -62,3 +62,15 @@ target_link_libraries(vsys_tests_wasm PRIVATE vsys_platform vsys_doctest)
 target_compile_definitions(vsys_tests_wasm PRIVATE VSYS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 set_target_properties(vsys_tests_wasm PROPERTIES SUFFIX ".js")
 target_link_options(vsys_tests_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)
+
+# The benchmark programs as WebAssembly under node, built only on request (tools/bench compares
+# each with its native build; same sources and flags as natively).
+file(GLOB VSYS_BENCH_SOURCES CONFIGURE_DEPENDS tests/bench/*.cpp)
+foreach(src ${VSYS_BENCH_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name}_wasm EXCLUDE_FROM_ALL ${src})
+  target_link_libraries(${name}_wasm PRIVATE vsys_platform)
+  target_compile_options(${name}_wasm PRIVATE ${VSYS_FAST_FLAGS})
+  set_target_properties(${name}_wasm PROPERTIES SUFFIX ".js")
+  target_link_options(${name}_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)
+endforeach()

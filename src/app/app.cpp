@@ -1,76 +1,95 @@
 #include "app/app.hpp"
 
-#include "sync/crypto.hpp"
+#include "app/permissions.hpp"
+#include "sync/canonical.hpp"
 
 namespace vsys {
-
-namespace {
-const std::string k_settings_key = "device/settings/main";
-
-std::string version_hash(const DocumentVersion& d) {
-    auto j = to_json(d);
-    j.erase("hash");
-    return crypto::blake2b_256_hex(j.dump());
-}
-}  // namespace
 
 App::App(Storage& storage, std::string data_dir, AppInfo info, Clock clock)
     : persistence_(storage, std::move(data_dir)), info_(std::move(info)), clock_(std::move(clock)) {}
 
 void App::open() {
-    heads_.clear();
+    store_ = DocumentStore{};
     settings_ = Settings{};
-    for (auto& v : persistence_.load()) absorb(v);
+    session_ = Session{};
+    for (auto& v : persistence_.load()) {
+        // Versions were checked before they were stored; one that no longer applies (a segment
+        // edited by hand) is skipped rather than blocking the rest.
+        if (store_.apply(v, Origin::local)) absorb(v);
+    }
+    ++revision_;
+}
+
+const Directory& App::directory() {
+    if (!directory_) directory_ = std::make_unique<Directory>(DemoOptions{k_demo_seed});
+    return *directory_;
+}
+
+void App::set_session(Session s) {
+    session_ = std::move(s);
     ++revision_;
 }
 
 void App::absorb(const DocumentVersion& v) {
-    auto& head = heads_[v.key()];
-    if (head.hash.empty() || v.version >= head.version) head = v;
-    if (v.key() == k_settings_key) settings_ = settings_from_document(head);
+    if (v.owner == "device" && v.kind == "settings" && v.id == "main")
+        if (const auto* head = store_.current(v.key())) settings_ = settings_from_document(*head);
 }
 
-DocumentVersion App::next_version(const std::string& owner, const std::string& kind, const std::string& id,
-                                  nlohmann::json body) const {
-    DocumentVersion d;
-    d.owner = owner;
-    d.kind = kind;
-    d.id = id;
-    d.body = std::move(body);
-    d.time = clock_();
-    d.author = "device";
-    if (auto it = heads_.find(d.key()); it != heads_.end()) {
-        d.version = it->second.version + 1;
-        d.replaces = it->second.hash;
-    }
-    d.hash = version_hash(d);
+const DocumentVersion* App::current(const std::string& owner, const std::string& kind, const std::string& id) const {
+    return store_.current(owner + "/" + kind + "/" + id);
+}
+
+Result<DocumentVersion> App::successor(const std::string& owner, const std::string& kind, const std::string& id,
+                                       nlohmann::json body) const {
+    auto d = store_.successor(owner, kind, id, std::move(body));
+    if (!d) return d.error();
+    d->author = session_.signed_in() ? session_.vsys_id : "device";
+    d->time = sync::format_utc(clock_());
+    // 代行入力: a municipality writing its site's document marks the version as proxy.
+    d->proxy = session_.signed_in() && owner != "device" && owner != session_.org;
     return d;
 }
 
-Result<std::vector<DocumentVersion>> App::commit(std::vector<DocumentVersion> versions) {
-    auto st = persistence_.append(versions);
-    if (!st) return st.error();
+Result<Versions> App::commit(Versions versions) {
+    for (auto& v : versions) {
+        if (v.time.empty()) v.time = sync::format_utc(clock_());
+        if (v.author.empty()) v.author = session_.signed_in() ? session_.vsys_id : "device";
+        if (auto st = sync::seal(v); !st) return st.error();
+    }
+    if (auto st = store_.check_batch(versions); !st) return st.error();
+    if (auto st = persistence_.append(versions); !st) return st.error();
+    if (auto r = store_.apply_batch(versions, Origin::local); !r) return r.error();
     for (const auto& v : versions) absorb(v);
     ++revision_;
     std::vector<DocumentVersion> current;
-    for (const auto& [_, v] : heads_) current.push_back(v);
+    for (const auto& key : store_.keys())
+        for (const auto* h : store_.heads(key)) current.push_back(*h);
     persistence_.compact_if_needed(current);  // best effort: the append above is already safe
     return versions;
 }
 
-Result<std::vector<DocumentVersion>> App::apply(const UpdateSettings& c) {
-    Settings next = settings_;
-    if (c.language) next.language = *c.language;
-    if (c.device_name) {
-        auto st = validate_device_name(*c.device_name);
-        if (!st) return st.error();
-        next.device_name = *c.device_name;
+Result<Versions> App::command(const nlohmann::json& cmd) {
+    last_answer_ = nlohmann::json::object();
+    if (!cmd.is_object()) return Error{"command.invalid_json", "a command must be a JSON object"};
+    auto t = cmd.find("type");
+    if (t == cmd.end() || !t->is_string()) return Error{"command.missing_type", "the command has no type"};
+    const std::string type = t->get<std::string>();
+    for (const auto& entry : command_table()) {
+        if (type != entry.type) continue;
+        auto prepared = entry.prepare(*this, cmd);
+        if (!prepared) return prepared.error();
+        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
+        if (auto st = check_access(type, session_, prepared->target_org, dir); !st) return st.error();
+        auto versions = prepared->apply();
+        if (!versions) return versions.error();
+        auto stored = versions->empty() ? Result<Versions>(Versions{}) : commit(std::move(*versions));
+        if (stored && prepared->after)
+            if (auto refusal = prepared->after()) return *refusal;
+        if (stored && prepared->answer) last_answer_ = prepared->answer();
+        if (stored && versions->empty()) ++revision_;  // e.g. a sign-in changes what screens show
+        return stored;
     }
-    return commit({next_version("device", "settings", "main", settings_body(next))});
-}
-
-Result<std::vector<DocumentVersion>> App::dispatch(const Command& c) {
-    return std::visit([this](const auto& cmd) { return apply(cmd); }, c);
+    return Error{"command.unknown", "unknown command " + type, {{"type", type}}};
 }
 
 nlohmann::json App::error_json(const Error& e) const {
@@ -86,13 +105,25 @@ nlohmann::json App::error_json(const Error& e) const {
 nlohmann::json App::command_json(const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded()) return error_json(Error{"command.invalid_json", "invalid JSON"});
-    auto c = parse_command(j);
-    if (!c) return error_json(c.error());
-    auto r = dispatch(*c);
+    auto r = command(j);
     if (!r) return error_json(r.error());
     nlohmann::json out = {{"ok", true}, {"revision", revision_}, {"versions", nlohmann::json::array()}};
     for (const auto& v : *r) out["versions"].push_back({{"key", v.key()}, {"version", v.version}, {"hash", v.hash}});
+    for (auto it = last_answer_.begin(); it != last_answer_.end(); ++it) out[it.key()] = it.value();
     return out;
+}
+
+Result<nlohmann::json> App::view(const std::string& name, const nlohmann::json& args) {
+    if (!args.is_object()) return Error{"command.invalid_json", "view arguments must be a JSON object"};
+    for (const auto& entry : view_table()) {
+        if (name != entry.name) continue;
+        auto prepared = entry.prepare(*this, args);
+        if (!prepared) return prepared.error();
+        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
+        if (auto st = check_access("view:" + name, session_, prepared->target_org, dir); !st) return st.error();
+        return prepared->build();
+    }
+    return Error{"view.unknown", "unknown view " + name, {{"name", name}}};
 }
 
 nlohmann::json App::view_json(const std::string& name, const std::string& args_text) {
@@ -101,23 +132,6 @@ nlohmann::json App::view_json(const std::string& name, const std::string& args_t
     auto r = view(name, args);
     if (!r) return error_json(r.error());
     return {{"ok", true}, {"view", *r}};
-}
-
-Result<nlohmann::json> App::view(const std::string& name, const nlohmann::json& args) {
-    if (name == "settings") {
-        if (!args.empty()) return Error{"arg.unknown", "settings takes no arguments", {{"name", args.begin().key()}}};
-        return settings_body(settings_);
-    }
-    if (name == "about") {
-        if (!args.empty()) return Error{"arg.unknown", "about takes no arguments", {{"name", args.begin().key()}}};
-        auto u = persistence_.usage();
-        nlohmann::json problems = persistence_.problems();
-        return nlohmann::json{{"version", info_.version},
-                              {"build_id", info_.build_id},
-                              {"storage", {{"files", u.files}, {"bytes", u.bytes}, {"segments", persistence_.segment_count()}}},
-                              {"storage_problems", problems}};
-    }
-    return Error{"view.unknown", "unknown view " + name, {{"name", name}}};
 }
 
 }  // namespace vsys

@@ -1,24 +1,30 @@
-// The application: owns the local documents, validates and applies Commands, answers Views.
-// Screens, window.vsys (JavaScript) and the CLI all go through dispatch()/view(); nothing else
-// changes state. A dispatch that succeeds has written its versions to storage before it returns;
-// the web platform then makes them durable (IDBFS syncfs) before the JavaScript promise
-// resolves (platform/web/vsys_api.js).
+// The application: owns the local documents (a DocumentStore persisted in segments), the
+// session, and the directory of organisations; runs Commands and answers Views through the
+// tables of command_table.hpp. Screens, window.vsys (JavaScript) and the CLI all go through
+// command()/view(); nothing else changes state. Every command is checked in one place:
+// strict arguments (the entry's parser), access (permissions.hpp), then its rules; a command
+// that succeeds has written its versions to storage before it returns, and the web platform
+// makes them durable (IDBFS syncfs) before the JavaScript promise resolves.
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "app/commands.hpp"
+#include "app/command_table.hpp"
+#include "app/directory.hpp"
 #include "app/i18n.hpp"
 #include "app/persistence.hpp"
+#include "app/session.hpp"
 #include "app/settings.hpp"
 #include "core/document.hpp"
+#include "core/document_store.hpp"
 #include "core/result.hpp"
+#include "sync/utc_time.hpp"
 
 namespace vsys {
 
@@ -27,7 +33,7 @@ struct AppInfo {
     std::string build_id;
 };
 
-using Clock = std::function<std::string()>;  // ISO 8601 UTC "now"
+using Clock = std::function<sync::UtcTime()>;
 
 class App {
 public:
@@ -36,36 +42,51 @@ public:
     // Loads the stored documents. Call once, after the platform made storage readable.
     void open();
 
-    // Validates and applies a command; on success the new versions are already stored.
-    Result<std::vector<DocumentVersion>> dispatch(const Command& c);
-    // JSON in, JSON out: {"ok": true, "versions": [...]} or {"ok": false, "error": {code, message}}.
+    // {"type": ..., ...} → the new versions, or an error (translated by error_text()).
+    Result<Versions> command(const nlohmann::json& cmd);
+    // JSON text in, JSON out: {"ok": true, "revision", "versions": [...], ...} or
+    // {"ok": false, "error": {code, message, args?}}.
     nlohmann::json command_json(const std::string& text);
-    // {"ok": true, "view": {...}} or {"ok": false, "error": {...}}.
-    nlohmann::json view_json(const std::string& name, const std::string& args_text);
     Result<nlohmann::json> view(const std::string& name, const nlohmann::json& args);
+    nlohmann::json view_json(const std::string& name, const std::string& args_text);
 
     const Settings& settings() const { return settings_; }
     Language language() const { return settings_.language; }
     const std::string& tr(std::string_view key) const { return Strings::builtin().get(key, settings_.language); }
     std::string error_text(const Error& e) const { return Strings::builtin().error_message(e, settings_.language); }
-    // Increases with every applied change; screens compare it to refresh what they show.
+    // Increases with every applied change or sign-in; screens compare it to refresh.
     std::uint64_t revision() const { return revision_; }
     const AppInfo& info() const { return info_; }
 
-private:
-    Result<std::vector<DocumentVersion>> apply(const UpdateSettings& c);
-    Result<std::vector<DocumentVersion>> commit(std::vector<DocumentVersion> versions);
-    DocumentVersion next_version(const std::string& owner, const std::string& kind, const std::string& id,
-                                 nlohmann::json body) const;
-    void absorb(const DocumentVersion& v);
+    // ---- for command and view implementations
+    const Session& session() const { return session_; }
+    void set_session(Session s);
+    // The organisations; built on first use (about 0.3 s in wasm for the national data set).
+    const Directory& directory();
+    bool directory_ready() const { return directory_ != nullptr; }
+    const DocumentStore& store() const { return store_; }
+    sync::UtcTime now() const { return clock_(); }
+    // An unsealed next version of a key (version 1 of a new key), authored by the session.
+    Result<DocumentVersion> successor(const std::string& owner, const std::string& kind, const std::string& id,
+                                      nlohmann::json body) const;
+    const DocumentVersion* current(const std::string& owner, const std::string& kind, const std::string& id) const;
+    StorageUsage storage_usage() { return persistence_.usage(); }
+    const Persistence& persistence() const { return persistence_; }
     nlohmann::json error_json(const Error& e) const;
+
+private:
+    Result<Versions> commit(Versions versions);
+    void absorb(const DocumentVersion& v);
 
     Persistence persistence_;
     AppInfo info_;
     Clock clock_;
-    std::map<std::string, DocumentVersion> heads_;  // key → newest local version
+    DocumentStore store_;
     Settings settings_;
+    Session session_;
+    std::unique_ptr<Directory> directory_;
     std::uint64_t revision_ = 0;
+    nlohmann::json last_answer_;
 };
 
 }  // namespace vsys

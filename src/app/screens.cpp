@@ -3,10 +3,27 @@
 namespace vsys {
 
 namespace {
+constexpr RoleMask k_site_roles = role_bit(Role::site) | role_bit(Role::venue);
+constexpr RoleMask k_muni = role_bit(Role::municipality);
+constexpr RoleMask k_managers =
+    role_bit(Role::nation) | role_bit(Role::prefecture) | role_bit(Role::municipality) | role_bit(Role::support);
+constexpr RoleMask k_signed_in = k_all_roles & ~role_bit(Role::none);
+
 const ScreenInfo k_screens[] = {
+    {"login", "home.group.system", "screen.login", "screen.login.desc", role_bit(Role::none), ""},
+    {"site_info", "home.group.master", "screen.site_info", "screen.site_info.desc", k_site_roles, ""},
+    {"org_browser", "home.group.master", "screen.org_browser", "screen.org_browser.desc",
+     k_muni | role_bit(Role::prefecture) | role_bit(Role::nation) | role_bit(Role::support), ""},
+    {"site", "home.group.master", "screen.site", "screen.site.desc", k_muni | role_bit(Role::prefecture) | role_bit(Role::nation),
+     "org_browser"},
+    {"approvals", "home.group.master", "screen.approvals", "screen.approvals.desc", k_muni, ""},
+    {"unlock_inbox", "home.group.accounts", "screen.unlock_inbox", "screen.unlock_inbox.desc", k_managers, ""},
+    {"reservation_support", "home.group.master", "screen.reservation", "screen.reservation.desc",
+     k_muni | k_site_roles, "", "retired.reservation"},
     {"settings", "home.group.system", "screen.settings", "screen.settings.desc", k_all_roles, ""},
     {"about", "home.group.system", "screen.about", "screen.about.desc", k_all_roles, ""},
 };
+static_assert(k_signed_in != 0);
 }  // namespace
 
 std::span<const ScreenInfo> screens() { return k_screens; }

@@ -30,6 +30,9 @@ struct ScreenInfo {
     const char* desc_key;   // one line under the button
     RoleMask roles;         // who sees it
     const char* parent;     // breadcrumb parent ("" = home)
+    // A retired function (DOMAIN.md §2): shown greyed out with this note (strings key), never
+    // opened. "" for a working screen.
+    const char* retired_key = "";
 };
 
 std::span<const ScreenInfo> screens();

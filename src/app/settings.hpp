@@ -10,9 +10,15 @@
 
 namespace vsys {
 
+// The session locks itself after this many minutes without input (shared PCs, kiosks).
+constexpr int k_idle_lock_default = 15;
+constexpr int k_idle_lock_min = 1;
+constexpr int k_idle_lock_max = 240;
+
 struct Settings {
     Language language = Language::ja;
     std::string device_name;
+    int idle_lock_minutes = k_idle_lock_default;
 };
 
 constexpr std::size_t k_device_name_max = 40;  // characters; fits the top bar at 1366 px

@@ -4,6 +4,7 @@
 // 2 a usage error).
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -25,5 +26,10 @@ int cmd_claim(const Args& args, std::istream& in, std::ostream& out, std::ostrea
 int cmd_allocate(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_codes(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_demo_data(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_deployment(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_verify(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+// demo-data --exchange: the demo deployment written into an exchange folder (demo_exchange_folder.cpp).
+int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const std::string& prefecture,
+                               std::ostream& out, std::ostream& err);
 
 }  // namespace vsys::cli

@@ -15,7 +15,8 @@ namespace vsys::cli {
 namespace {
 
 int usage(std::ostream& err) {
-    err << "usage: vsys demo-data --summary [--seed N]\n";
+    err << "usage: vsys demo-data --summary [--seed N]\n"
+           "       vsys demo-data --exchange DIR [--prefecture CODE] [--seed N]\n";
     return 2;
 }
 
@@ -23,16 +24,20 @@ int usage(std::ostream& err) {
 
 int cmd_demo_data(const Args& args, std::istream&, std::ostream& out, std::ostream& err) {
     bool summary = false;
+    std::string exchange, prefecture;  // --exchange DIR [--prefecture CODE]: signed feeds into DIR
     DemoOptions options;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--summary") summary = true;
+        else if (args[i] == "--exchange" && i + 1 < args.size()) exchange = args[++i];
+        else if (args[i] == "--prefecture" && i + 1 < args.size()) prefecture = args[++i];
         else if (args[i] == "--seed" && i + 1 < args.size()) {
             const auto& v = args[++i];
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), options.seed);
             if (ec != std::errc{} || p != v.data() + v.size()) return usage(err);
         } else return usage(err);
     }
-    if (!summary) return usage(err);
+    if (!exchange.empty()) return write_demo_exchange_folder(options.seed, exchange, prefecture, out, err);
+    if (!summary || !prefecture.empty()) return usage(err);
 
     auto t0 = std::chrono::steady_clock::now();
     DemoData d = generate_demo_data(options);

@@ -32,6 +32,8 @@ const Subcommand k_subcommands[] = {
     {"allocate", "split a whole number of units among children by weight (JSON in, JSON out)", cmd_allocate},
     {"codes", "check local-government and institution codes (codes check [--similar] CODE...)", cmd_codes},
     {"demo-data", "generate the national demo data set and summarise it (demo-data --summary [--seed N])", cmd_demo_data},
+    {"deployment", "start a new deployment: root key and the nation's first enrolment code (deployment init DIR)", cmd_deployment},
+    {"verify", "check every file of an exchange folder and summarise (verify DIR [--root HEX])", cmd_verify},
     {nullptr, nullptr, nullptr},
 };
 

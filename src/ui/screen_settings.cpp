@@ -60,10 +60,10 @@ void draw_settings(Shell& shell) {
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("settings.save");
     if (save || (dirty && valid && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
-        UpdateSettings c;
-        c.language = form.language == 0 ? Language::ja : Language::en;
-        c.device_name = std::string(form.device_name);
-        if (shell.run(Command{c}).empty()) form.revision = shell.app().revision();
+        nlohmann::json c = {{"type", "update_settings"},
+                            {"language", form.language == 0 ? "ja" : "en"},
+                            {"device_name", std::string(form.device_name)}};
+        if (shell.run(c).empty()) form.revision = shell.app().revision();
     }
     ImGui::EndDisabled();
     if (dirty) {

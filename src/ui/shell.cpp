@@ -16,15 +16,16 @@ void Shell::toast(std::string text, bool error) {
     toasts_.push_back({std::move(text), host_.now_seconds() + (error ? 6.0 : 2.5), error});
 }
 
-std::string Shell::run(const Command& c, const char* success_key) {
+std::string Shell::run(const nlohmann::json& c, const char* success_key) {
     const Language before = app_.language();
-    auto r = app_.dispatch(c);
+    auto r = app_.command(c);
     if (!r) {
         std::string msg = app_.error_text(r.error());
         toast(msg, true);
         return msg;
     }
     if (app_.language() != before) host_.set_page_language(language_code(app_.language()));
+    if (r->empty()) return {};  // nothing stored (e.g. signing in or out)
     ++pending_saves_;
     std::string key = success_key ? success_key : "";
     host_.make_durable([this, key](const std::string& error) {
@@ -130,9 +131,7 @@ void Shell::top_bar() {
     const bool lang_pressed = ImGui::Button(lang.c_str());
     anchor("topbar.language");
     if (lang_pressed) {
-        UpdateSettings c;
-        c.language = app_.language() == Language::ja ? Language::en : Language::ja;
-        run(Command{c}, nullptr);
+        run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();

@@ -27,7 +27,7 @@ public:
 
     // Dispatches a command; on success waits for durability and shows a toast. Returns the
     // translated error, or "" on success.
-    std::string run(const Command& c, const char* success_key = "app.saved");
+    std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
 
     // A screen with unsaved edits calls this every frame; leaving then asks first.
     void mark_unsaved() { unsaved_ = true; }

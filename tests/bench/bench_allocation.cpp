@@ -124,6 +124,12 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+// One machine-readable line per figure, for tools/bench (which compares native and wasm).
+void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
+                value, unit);
+}
+
 }  // namespace
 
 int main() {
@@ -155,6 +161,10 @@ int main() {
         }
         std::printf("| %s | %.2f | %.2f | %lld |\n", std::string(method_name(m)).c_str(), median(three), median(one),
                     static_cast<long long>(unallocated));
+        const std::string name(method_name(m));
+        bench_line("round." + name, "national round, 3 levels, " + name, median(three), "ms");
+        bench_line("flat." + name, "flat split of " + std::to_string(flat.children.size()) + " sites, " + name, median(one),
+                   "ms");
     }
     return 0;
 }

@@ -60,6 +60,11 @@ double median_ms(F&& f) {
     return ms[ms.size() / 2];
 }
 
+// One machine-readable line per figure, for tools/bench (which compares native and wasm).
+void bench_line(const char* id, const char* label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id, label, value, unit);
+}
+
 }  // namespace
 
 int main() {
@@ -110,6 +115,8 @@ int main() {
     std::printf("| claims: federation totals per municipality and per site from the priced claims above | %.1f ms | "
                 "median of %d, native |\n",
                 totals_only, k_runs);
+    bench_line("month", "federation month: validate, price, route and total 9,000 sites x 40 residences", full, "ms");
+    bench_line("totals", "federation totals from the priced claims", totals_only, "ms");
     std::fprintf(stderr, "bench_claims: federation total %lld yen\n", static_cast<long long>(checksum));
     return 0;
 }

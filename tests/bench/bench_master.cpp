@@ -23,6 +23,11 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+// One machine-readable line per figure, for tools/bench (which compares native and wasm).
+void bench_line(const char* id, const char* label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id, label, value, unit);
+}
+
 std::size_t string_bytes(const std::string& s) { return sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0); }
 
 // Heap and object bytes of the generated data (strings beyond the small-string buffer counted).
@@ -85,5 +90,12 @@ int main() {
                 static_cast<double>(data_bytes(d)) / 1e6);
     std::printf("| memory: site search index | %.1f MB | normalised texts and sorted orders |\n",
                 static_cast<double>(index.memory_bytes()) / 1e6);
+    bench_line("generate", "demo data generation, national", median(gen), "ms");
+    bench_line("tree", "organisation tree build", tree_ms, "ms");
+    bench_line("index", "site search index build", index_ms, "ms");
+    bench_line("search.median", "site search, median query", median(per_query) * 1000, "us");
+    bench_line("search.worst", "site search, worst query", worst * 1000, "us");
+    bench_line("memory.data", "memory: demo data set (estimate)", static_cast<double>(data_bytes(d)) / 1e6, "MB");
+    bench_line("memory.index", "memory: site search index", static_cast<double>(index.memory_bytes()) / 1e6, "MB");
     return 0;
 }

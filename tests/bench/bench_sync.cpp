@@ -44,6 +44,12 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// One machine-readable line per figure, for tools/bench (which compares native and wasm).
+void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
+                value, unit);
+}
+
 }  // namespace
 
 int main() {
@@ -147,8 +153,15 @@ int main() {
         std::size_t l0 = m.lists, g0 = m.gets, b0 = m.bytes_read;
         auto tt = std::chrono::steady_clock::now();
         auto rr = sync_once(ex, rel, org, r.state, r.trust, r.store, t0 + 11 * 86400 + 7200);
+        const double took = seconds_since(tt);
         std::printf("| sync: %s daily sync, one new round | %zu listings + %zu files | %zu bytes | %.2f s | %zu docs |\n",
-                    org.c_str(), m.lists - l0, m.gets - g0, m.bytes_read - b0, seconds_since(tt), r.store.size());
+                    org.c_str(), m.lists - l0, m.gets - g0, m.bytes_read - b0, took, r.store.size());
+        const std::string id = org.rfind("site:", 0) == 0 ? "daily.site" : "daily.prefecture";
+        const std::string who = org.rfind("site:", 0) == 0 ? "a site" : "the prefecture";
+        bench_line(id + ".bytes", "bytes " + who + " downloads on a daily sync", static_cast<double>(m.bytes_read - b0), "bytes");
+        bench_line(id + ".requests", "requests (listings + files) of " + who + "'s daily sync",
+                   static_cast<double>(m.lists - l0 + m.gets - g0), "requests");
+        bench_line(id + ".time", "time of " + who + "'s daily sync", took, "s");
         return rr;
     };
 
@@ -157,6 +170,9 @@ int main() {
                 docs_written, ex.files.size(), docs_written / write_s, write_s);
     std::printf("| sync: verify + apply Tokyo history (prefecture) | %zu bundles, %zu docs | %.0f docs/s | %.2f s | %zu rejected |\n",
                 rep.fetched, pref.store.size(), pref.store.size() / verify_s, verify_s, rep.rejected);
+    bench_line("write.rate", "write Tokyo history: signing + sealing", docs_written / write_s, "docs/s");
+    bench_line("verify.rate", "verify + apply Tokyo history (prefecture)", pref.store.size() / verify_s, "docs/s");
+    bench_line("verify.time", "verify + apply Tokyo history (prefecture), total", verify_s, "s");
     cost(site, sites[0]);
     cost(pref, std::string("pref:130001"));
     return 0;

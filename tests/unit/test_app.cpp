@@ -5,7 +5,7 @@
 
 namespace {
 vsys::App make_app(vsys::Storage& s) {
-    return vsys::App(s, "/data/vsys", {"0.1.0", "test"}, [] { return std::string("2022-02-01T00:00:00Z"); });
+    return vsys::App(s, "/data/vsys", {"0.1.0", "test"}, [] { return vsys::sync::UtcTime{1643673600}; });
 }
 }  // namespace
 

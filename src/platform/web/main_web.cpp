@@ -82,12 +82,7 @@ struct BrowserHost final : vsys::ui::Host {
     double now_seconds() const override { return emscripten_get_now() / 1000.0; }
 };
 
-std::string iso_now() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
+vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
 
 struct WebApp {
     vsys::PosixStorage storage;
@@ -273,7 +268,7 @@ EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {
 int main() {
     g = new WebApp();
     char* build = js_build_id();
-    g->app = std::make_unique<vsys::App>(g->storage, "/data/vsys", vsys::AppInfo{VSYS_VERSION, build}, iso_now);
+    g->app = std::make_unique<vsys::App>(g->storage, "/data/vsys", vsys::AppInfo{VSYS_VERSION, build}, utc_now);
     free(build);
     g->app->open();
 

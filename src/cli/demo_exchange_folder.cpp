@@ -1,0 +1,80 @@
+// `vsys demo-data --exchange DIR [--prefecture CODE] [--seed N]` (called by cmd_demo_data):
+// writes the demo deployment (sync/demo_exchange.hpp) into an exchange folder with its
+// deployment.json, and prints what it wrote, how long it took, and a few demo enrolment codes.
+#include <chrono>
+#include <filesystem>
+#include <ostream>
+
+#include "app/i18n.hpp"
+#include "cli/cli.hpp"
+#include "core/demo_data.hpp"
+#include "core/hierarchy.hpp"
+#include "platform/transport_folder.hpp"
+#include "sync/demo_exchange.hpp"
+#include "sync/directory.hpp"
+
+namespace vsys::cli {
+
+int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const std::string& prefecture,
+                               std::ostream& out, std::ostream& err) {
+    const auto& strings = Strings::builtin();
+    auto fail = [&](const Error& e) {
+        err << "vsys: " << strings.error_message(e, Language::en) << "\n";
+        return 1;
+    };
+    std::error_code ec;
+    if (std::filesystem::exists(dir + "/" + sync::k_manifest_path, ec)) {
+        err << "vsys: " << dir << " already holds a deployment\n";
+        return 1;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    DemoOptions options;
+    options.seed = seed;
+    const DemoData data = generate_demo_data(options);
+    const auto refs = data.site_refs();
+    auto tree = Hierarchy::build(refs);
+    if (!tree) return fail(tree.error());
+
+    sync::DemoExchangeOptions o;
+    o.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    o.prefecture = prefecture;
+    FolderTransport exchange(dir);
+    auto t1 = std::chrono::steady_clock::now();
+    auto rep = sync::write_demo_exchange(data, *tree, o, exchange);
+    if (!rep) return fail(rep.error());
+    sync::DeploymentManifest m{rep->root_key, sync::format_utc(o.now), true, seed, options.sites, options.venues,
+                               prefecture};
+    if (auto s = exchange.put_new(sync::k_manifest_path, sync::encode_manifest(m)); !s) return fail(s.error());
+    auto t2 = std::chrono::steady_clock::now();
+    auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+
+    out << "exchange\t" << dir << "\n";
+    out << "root key\t" << rep->root_key << " (demo: derived from seed " << seed << ", trust it nowhere else)\n";
+    out << "organisations\t" << rep->organisations << "\n";
+    out << "bundles\t" << rep->bundles << "\n";
+    out << "documents\t" << rep->documents << "\n";
+    out << "pointers\t" << rep->pointers << "\n";
+    out << "enrolment lookup files\t" << rep->lookup_files << "\n";
+    out << "bytes\t" << rep->bytes << "\n";
+    out << "time\t" << seconds(t0, t1) << " s demo data, " << seconds(t1, t2) << " s signing and writing\n";
+
+    // A few accounts to try: the nation, and the first prefecture, municipality and site written.
+    std::vector<std::string> samples = {"nation"};
+    OrgIndex pref = prefecture.empty() ? tree->children(Hierarchy::nation()).front() : tree->find("pref:" + prefecture);
+    for (OrgIndex i = pref; i != k_no_org && samples.size() < 4;) {
+        samples.push_back(tree->id(i));
+        OrgIndex next = k_no_org;
+        for (OrgIndex c : tree->children(i))
+            if (tree->active(c)) {
+                next = c;
+                break;
+            }
+        i = next;
+    }
+    for (const auto& org : samples)
+        for (const auto& a : data.accounts)
+            if (a.org == org) out << "demo code\t" << a.vsys_id << "\t" << sync::demo_enrolment_code(seed, a.vsys_id, 1) << "\n";
+    return 0;
+}
+
+}  // namespace vsys::cli

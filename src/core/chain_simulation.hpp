@@ -1,0 +1,103 @@
+// 分配シミュレーション: builds an apportionment Problem (apportion.hpp) for one level of the chain
+// from the hierarchy, the requests and the populations, runs it, and returns rows ready for a
+// table (child, request, weight, ideal share, result, difference, explanation), a comparison of
+// two modes, and the bodies to register the chosen result as ①, ② or ④.
+//
+// What is split: at the nation, the total the nation types; at a prefecture, its ① amount; at a
+// municipality, its ② amount once ③ has locked it. Weights by mode: request ratio (each child's
+// requested boxes, with cap_by_weight: nobody gets more than it asked for), eligible or child
+// population (optionally capped by request), fixed (only the typed fixed values; the rest stays
+// unallocated). Fixed values (固定値) are given first in every mode. The mode must be valid for
+// the product at that level (catalog.hpp valid_modes). Reading only: nothing is written.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/apportion.hpp"
+#include "core/chain_documents.hpp"
+#include "core/chain_world.hpp"
+#include "core/document_store.hpp"
+
+namespace vsys {
+
+struct SimulationSpec {
+    SimMode mode = SimMode::request;
+    alloc::Method method = alloc::Method::hamilton;
+    std::optional<std::int64_t> total;  // the nation's split only: the boxes of the round
+    std::vector<Share> fixed;           // 固定値: child org id → boxes
+    bool cap_by_request = false;        // population modes: nobody gets more than it requested
+};
+
+// A translatable sentence: a strings.tsv key ("chain.explain.<reason>") and its placeholders.
+struct Explanation {
+    std::string key;
+    std::vector<std::pair<std::string, std::string>> args;
+};
+
+struct SimulationRow {
+    std::string org;
+    std::string name;
+    std::int64_t request = 0;     // requested boxes in the child's subtree
+    std::int64_t weight = 0;      // what the split was proportional to (0 for a fixed child in mode fixed)
+    alloc::Fraction share;        // ideal share before caps
+    std::int64_t result = 0;      // boxes
+    std::int64_t difference = 0;  // result - request
+    alloc::ChildOutcome outcome;  // every detail of the engine
+    Explanation explanation;
+};
+
+struct Simulation {
+    std::string round;
+    VaccineProduct product = VaccineProduct::pfizer_12;
+    SplitLevel level = SplitLevel::nation;
+    std::string parent;
+    SimulationSpec spec;
+    std::int64_t total = 0;
+    std::int64_t allocated = 0;
+    std::int64_t unallocated = 0;
+    std::int64_t requested = 0;  // Σ requests of the children
+    std::vector<SimulationRow> rows;  // in hierarchy order
+};
+
+// Errors: chain.unknown_round, chain.no_access, chain.unknown_org, chain.wrong_level,
+// chain.mode_invalid, chain.needs_total, chain.needs_nation_amounts, chain.needs_nation_lock,
+// chain.unknown_child / chain.duplicate_child / chain.boxes_range (fixed values), and the
+// engine's allocation.* refusals.
+Result<Simulation> simulate(const ChainWorld& world, const DocumentStore& store, std::string_view round,
+                            std::string_view parent, const SimulationSpec& spec, const Date& today);
+
+struct ComparedRow {
+    std::string org;
+    std::string name;
+    std::int64_t request = 0;
+    std::int64_t a = 0;
+    std::int64_t b = 0;
+    std::int64_t difference = 0;  // b - a
+};
+
+struct SimulationComparison {
+    Simulation a;
+    Simulation b;
+    std::vector<ComparedRow> rows;
+};
+
+Result<SimulationComparison> compare_simulations(const ChainWorld& world, const DocumentStore& store,
+                                                 std::string_view round, std::string_view parent,
+                                                 const SimulationSpec& a, const SimulationSpec& b, const Date& today);
+
+// The body to register a simulation with build_nation_amounts / build_municipality_amounts.
+AmountsBody amounts_from_simulation(const Simulation& sim);
+// The body for build_site_amounts: each site's boxes, with needle and syringe boxes suggested
+// from the packaging of the round (catalog needle/syringe boxes per vaccine box); the
+// municipality may adjust them before registering.
+SiteAmountsBody site_amounts_from_simulation(const ChainWorld& world, const Simulation& sim);
+
+// "12 + 3/7" style text of a fraction, for tables.
+std::string fraction_text(const alloc::Fraction& f);
+
+}  // namespace vsys

@@ -1,0 +1,224 @@
+#include "sync/demo_exchange.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "sync/bundle.hpp"
+#include "sync/canonical.hpp"
+#include "sync/crypto.hpp"
+#include "sync/directory.hpp"
+#include "sync/exchange.hpp"
+#include "sync/hierarchy_relations.hpp"
+
+namespace vsys::sync {
+namespace {
+
+Seed derive_seed(const std::string& text) {
+    Seed s{};
+    crypto::from_hex(crypto::blake2b_256_hex(text), s.data(), s.size());
+    return s;
+}
+
+// One organisation's feed while its documents are collected.
+struct Writer {
+    FeedWriter feed;
+    std::string author;  // the account's V-SYS ID
+    std::vector<DocumentVersion> docs;
+};
+
+class DemoWriter {
+public:
+    DemoWriter(const DemoData& data, const Hierarchy& tree, const DemoExchangeOptions& o, Transport& out)
+        : data_(data), tree_(tree), o_(o), out_(out), rel_(tree), root_(demo_root_key(data.seed)),
+          day_(utc_day(o.now)) {
+        for (const auto& a : data.accounts) accounts_.emplace(a.org, &a);
+        for (const auto& s : data.sites) sites_.emplace(site_org_id(s), &s);
+        for (const auto& p : data.populations) populations_.emplace("muni:" + p.code, &p);
+        report_.root_key = root_.public_hex;
+    }
+
+    Result<DemoExchangeReport> run() {
+        const std::string only = o_.prefecture.empty() ? std::string() : "pref:" + o_.prefecture;
+        if (!only.empty() && tree_.find(only) == k_no_org)
+            return Error{"demo.prefecture", "no such prefecture", {{"code", o_.prefecture}}};
+        auto selected = [&](OrgIndex i) {
+            const std::string& id = tree_.id(i);
+            return only.empty() || id == only || id == "federation:" + o_.prefecture || id == "support";
+        };
+        if (auto s = process(Hierarchy::nation(), selected); !s) return s.error();
+        return report_;
+    }
+
+private:
+    template <class Select>
+    Status process(OrgIndex i, const Select& selected) {
+        const std::string& org = tree_.id(i);
+        if (!tree_.active(i)) return ok_status();
+        auto w = enrol(org);
+        if (!w) return w.error();
+        ++report_.organisations;
+        if (tree_.children(i).empty()) return flush(*w);
+        managers_[org] = std::move(*w);
+        for (OrgIndex c : tree_.children(i)) {
+            if (i == Hierarchy::nation() && !selected(c)) continue;
+            if (auto s = process(c, selected); !s) return s;
+        }
+        auto s = flush(managers_[org]);
+        managers_.erase(org);
+        return s;
+    }
+
+    Result<IssuedEnrolment> issue(const Account& a, Writer* issuer, const std::string& mgr, std::uint32_t n) {
+        const CodeSecret secret = demo_code_secret(data_.seed, a.vsys_id, n);
+        const UtcTime until = o_.now + o_.code_days * k_seconds_per_day;
+        const UtcTime device_until = o_.now + o_.device_days * k_seconds_per_day;
+        if (!issuer) {
+            auto d = init_deployment(root_, a, o_.now, until, device_until, &secret);
+            if (!d) return d.error();
+            return std::move(d->nation_enrolment);
+        }
+        return issue_enrolment(rel_, issuer->feed.key, mgr, issuer->author, a, o_.now, until, device_until, &secret);
+    }
+
+    Result<Writer> enrol(const std::string& org) {
+        auto acc = accounts_.find(org);
+        Role role;
+        if (acc == accounts_.end() || !role_of_org(org, role))
+            return Error{"account.invalid", "the demo data set has no account for this organisation", {{"field", org}}};
+        const Account a{acc->second->vsys_id, acc->second->name, role_name(role), org, "active"};
+        const std::string mgr = managing_org(rel_, org);
+        Writer* issuer = org == "nation" ? nullptr : &managers_[mgr];
+        const std::vector<Certificate> no_chain;
+        const std::vector<Certificate>& issuer_chain = issuer ? issuer->feed.chain : no_chain;
+
+        auto publisher = issue(a, issuer, mgr, 0);
+        if (!publisher) return publisher.error();
+        auto claimed = claim_enrolment(publisher->code, publisher->cert, issuer_chain, {},
+                                       demo_device_key(data_.seed, org), o_.now);
+        if (!claimed) return claimed.error();
+        Writer w{FeedWriter{org, claimed->device, claimed->chain, 0, ""}, a.vsys_id, {claimed->document}};
+        Writer& manager = issuer ? *issuer : w;
+
+        auto account = account_document(rel_, a, manager.author, o_.now);
+        if (!account) return account.error();
+        if (auto s = seal(*account); !s) return s.error();
+        manager.docs.push_back(std::move(*account));
+        manager.docs.push_back(std::move(publisher->document));
+        for (std::uint32_t n = 1; n <= o_.codes_per_account; ++n) {
+            auto code = issue(a, issuer, mgr, n);
+            if (!code) return code.error();
+            if (auto s = put(enrolment_entry_path(code->cert.key), encode_enrolment_entry({code->cert, issuer_chain})); !s)
+                return s.error();
+            ++report_.lookup_files;
+            manager.docs.push_back(std::move(code->document));
+        }
+        if (auto s = master_data(w, org); !s) return s.error();
+        return w;
+    }
+
+    Status master_data(Writer& w, const std::string& org) {
+        nlohmann::json body;
+        std::string kind;
+        if (auto s = sites_.find(org); s != sites_.end()) {
+            kind = "site_info";
+            body = site_to_json(*s->second);
+        } else if (auto p = populations_.find(org); p != populations_.end()) {
+            kind = "population";
+            body = {{"schema", 1}, {"total", p->second->total}, {"eligible", p->second->eligible},
+                    {"child", p->second->child}};
+        } else {
+            return ok_status();
+        }
+        DocumentVersion d;
+        d.owner = org;
+        d.kind = kind;
+        d.id = "main";
+        d.author = w.author;
+        d.time = format_utc(o_.now);
+        d.body = std::move(body);
+        if (auto s = seal(d); !s) return s;
+        w.docs.push_back(std::move(d));
+        return ok_status();
+    }
+
+    Status put(const std::string& path, std::string_view bytes) {
+        report_.bytes += bytes.size();
+        return out_.put_new(path, bytes);
+    }
+
+    // The writer's documents as bundles of about bundle_bytes each, with their pointers.
+    Status flush(Writer& w) {
+        std::vector<DocumentVersion> chunk;
+        std::size_t size = 0;
+        auto write = [&]() -> Status {
+            auto f = write_bundle(w.feed, o_.now, chunk, {});
+            if (!f) return f.error();
+            const std::string device = device_id_of(w.feed.key.public_hex);
+            const std::string path = feed_folder(w.feed.org, device) + "/" + f->name;
+            if (auto s = put(path, f->bytes); !s) return s;
+            for (const auto& folder : pointer_folders(rel_, w.feed.org, {})) {
+                if (auto s = put(folder + "/" + day_ + "/" + pointer_name(w.feed.org, device, f->name), path); !s)
+                    return s;
+                ++report_.pointers;
+            }
+            ++report_.bundles;
+            report_.documents += chunk.size();
+            chunk.clear();
+            size = 0;
+            return ok_status();
+        };
+        for (auto& d : w.docs) {
+            auto text = canonical(to_json(d));
+            if (!text) return text.error();
+            if (!chunk.empty() && size + text->size() > o_.bundle_bytes)
+                if (auto s = write(); !s) return s;
+            size += text->size();
+            chunk.push_back(std::move(d));
+        }
+        w.docs.clear();
+        return chunk.empty() ? ok_status() : write();
+    }
+
+    const DemoData& data_;
+    const Hierarchy& tree_;
+    const DemoExchangeOptions& o_;
+    Transport& out_;
+    HierarchyRelations rel_;
+    KeyPair root_;
+    std::string day_;
+    std::unordered_map<std::string, const DemoAccount*> accounts_;
+    std::unordered_map<std::string, const Site*> sites_;
+    std::unordered_map<std::string, const MunicipalityPopulation*> populations_;
+    std::map<std::string, Writer> managers_;  // organisations whose subtree is being written
+    DemoExchangeReport report_;
+};
+
+}  // namespace
+
+KeyPair demo_root_key(std::uint64_t seed) {
+    return key_pair_from_seed(derive_seed("vsys-demo-root\n" + std::to_string(seed)));
+}
+
+KeyPair demo_device_key(std::uint64_t seed, std::string_view org) {
+    return key_pair_from_seed(derive_seed("vsys-demo-device\n" + std::to_string(seed) + "\n" + std::string(org)));
+}
+
+CodeSecret demo_code_secret(std::uint64_t seed, std::string_view vsys_id, std::uint32_t n) {
+    Seed full = derive_seed("vsys-demo-code\n" + std::to_string(seed) + "\n" + std::string(vsys_id) + "\n" +
+                            std::to_string(n));
+    CodeSecret s{};
+    std::copy(full.begin(), full.begin() + s.size(), s.begin());
+    return s;
+}
+
+std::string demo_enrolment_code(std::uint64_t seed, std::string_view vsys_id, std::uint32_t n) {
+    return encode_enrolment_code(demo_code_secret(seed, vsys_id, n));
+}
+
+Result<DemoExchangeReport> write_demo_exchange(const DemoData& data, const Hierarchy& tree,
+                                               const DemoExchangeOptions& options, Transport& out) {
+    return DemoWriter(data, tree, options, out).run();
+}
+
+}  // namespace vsys::sync
