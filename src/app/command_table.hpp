@@ -58,5 +58,7 @@ std::span<const CommandEntry> session_commands();
 std::span<const ViewEntry> session_views();
 std::span<const CommandEntry> site_commands();
 std::span<const ViewEntry> site_views();
+std::span<const CommandEntry> claims_commands();
+std::span<const ViewEntry> claims_views();
 
 }  // namespace vsys

@@ -20,6 +20,10 @@ const ScreenInfo k_screens[] = {
     {"unlock_inbox", "home.group.accounts", "screen.unlock_inbox", "screen.unlock_inbox.desc", k_managers, ""},
     {"reservation_support", "home.group.master", "screen.reservation", "screen.reservation.desc",
      k_muni | k_site_roles, "", "retired.reservation"},
+    {"claims", "home.group.claims", "screen.claims", "screen.claims.desc", k_site_roles, ""},
+    {"federation_claims", "home.group.claims", "screen.federation_claims", "screen.federation_claims.desc",
+     role_bit(Role::federation), ""},
+    {"municipality_claims", "home.group.claims", "screen.municipality_claims", "screen.municipality_claims.desc", k_muni, ""},
     {"settings", "home.group.system", "screen.settings", "screen.settings.desc", k_all_roles, ""},
     {"about", "home.group.system", "screen.about", "screen.about.desc", k_all_roles, ""},
 };

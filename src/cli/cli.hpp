@@ -4,7 +4,6 @@
 // 2 a usage error).
 #pragma once
 
-#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -28,8 +27,7 @@ int cmd_codes(const Args& args, std::istream& in, std::ostream& out, std::ostrea
 int cmd_demo_data(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_deployment(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_verify(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
-// demo-data --exchange: the demo deployment written into an exchange folder (demo_exchange_folder.cpp).
-int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const std::string& prefecture,
-                               std::ostream& out, std::ostream& err);
+// demo-data --exchange DIR ...: the demo deployment written into an exchange folder.
+int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace vsys::cli

@@ -16,28 +16,27 @@ namespace {
 
 int usage(std::ostream& err) {
     err << "usage: vsys demo-data --summary [--seed N]\n"
-           "       vsys demo-data --exchange DIR [--prefecture CODE] [--seed N]\n";
+           "       vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n";
     return 2;
 }
 
 }  // namespace
 
 int cmd_demo_data(const Args& args, std::istream&, std::ostream& out, std::ostream& err) {
+    // --exchange DIR: the demo deployment as signed feeds (demo_exchange_folder.cpp reads its options).
+    for (const auto& a : args)
+        if (a == "--exchange") return demo_exchange_command(args, out, err);
     bool summary = false;
-    std::string exchange, prefecture;  // --exchange DIR [--prefecture CODE]: signed feeds into DIR
     DemoOptions options;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--summary") summary = true;
-        else if (args[i] == "--exchange" && i + 1 < args.size()) exchange = args[++i];
-        else if (args[i] == "--prefecture" && i + 1 < args.size()) prefecture = args[++i];
         else if (args[i] == "--seed" && i + 1 < args.size()) {
             const auto& v = args[++i];
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), options.seed);
             if (ec != std::errc{} || p != v.data() + v.size()) return usage(err);
         } else return usage(err);
     }
-    if (!exchange.empty()) return write_demo_exchange_folder(options.seed, exchange, prefecture, out, err);
-    if (!summary || !prefecture.empty()) return usage(err);
+    if (!summary) return usage(err);
 
     auto t0 = std::chrono::steady_clock::now();
     DemoData d = generate_demo_data(options);

@@ -1,6 +1,11 @@
-// `vsys demo-data --exchange DIR [--prefecture CODE] [--seed N]` (called by cmd_demo_data):
-// writes the demo deployment (sync/demo_exchange.hpp) into an exchange folder with its
-// deployment.json, and prints what it wrote, how long it took, and a few demo enrolment codes.
+// `vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]`
+// (cmd_demo_data hands over when it sees --exchange): writes the demo deployment
+// (sync/demo_exchange.hpp) into an exchange folder with its deployment.json, and prints what it
+// wrote, how long it took, and a few demo enrolment codes. --prefecture limits it to the nation,
+// one prefecture's subtree, its federation and support; --bundle-kb sets the bundle size (small
+// values give feeds of many bundles, for tests); --codes the unclaimed codes per account;
+// --no-site-devices has municipalities publish their sites' master data as proxy versions.
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -15,8 +20,46 @@
 
 namespace vsys::cli {
 
-int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const std::string& prefecture,
-                               std::ostream& out, std::ostream& err) {
+namespace {
+
+int usage(std::ostream& err) {
+    err << "usage: vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n"
+           "                                  [--no-site-devices]\n";
+    return 2;
+}
+
+template <class T>
+bool number(const std::string& text, T& out) {
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && p == text.data() + text.size();
+}
+
+}  // namespace
+
+int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err) {
+    std::string dir, prefecture;
+    std::uint64_t seed = 1;
+    std::size_t bundle_kb = 512;
+    std::uint32_t codes = 1;
+    bool site_devices = true;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--no-site-devices") {
+            site_devices = false;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage(err);
+        const std::string& flag = args[i];
+        const std::string& value = args[++i];
+        bool ok = true;
+        if (flag == "--exchange") dir = value;
+        else if (flag == "--prefecture") prefecture = value;
+        else if (flag == "--seed") ok = number(value, seed);
+        else if (flag == "--bundle-kb") ok = number(value, bundle_kb) && bundle_kb >= 1 && bundle_kb <= 2048;
+        else if (flag == "--codes") ok = number(value, codes) && codes <= 100;
+        else ok = false;
+        if (!ok) return usage(err);
+    }
+    if (dir.empty()) return usage(err);
     const auto& strings = Strings::builtin();
     auto fail = [&](const Error& e) {
         err << "vsys: " << strings.error_message(e, Language::en) << "\n";
@@ -38,6 +81,9 @@ int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const
     sync::DemoExchangeOptions o;
     o.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     o.prefecture = prefecture;
+    o.bundle_bytes = bundle_kb << 10;
+    o.codes_per_account = codes;
+    o.site_devices = site_devices;
     FolderTransport exchange(dir);
     auto t1 = std::chrono::steady_clock::now();
     auto rep = sync::write_demo_exchange(data, *tree, o, exchange);
@@ -73,7 +119,9 @@ int write_demo_exchange_folder(std::uint64_t seed, const std::string& dir, const
     }
     for (const auto& org : samples)
         for (const auto& a : data.accounts)
-            if (a.org == org) out << "demo code\t" << a.vsys_id << "\t" << sync::demo_enrolment_code(seed, a.vsys_id, 1) << "\n";
+            if (a.org == org)
+                for (std::uint32_t n = 1; n <= codes; ++n)
+                    out << "demo code\t" << a.vsys_id << "\t" << sync::demo_enrolment_code(seed, a.vsys_id, n) << "\n";
     return 0;
 }
 

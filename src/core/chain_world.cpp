@@ -33,7 +33,12 @@ ChainWorld::ChainWorld(const Hierarchy& hierarchy, const Catalog& catalog, std::
 
 bool ChainWorld::may_request(OrgIndex site, VaccineProduct p) const {
     if (hierarchy_->level(site) != OrgLevel::site) return false;
-    return vsys::may_request(facts_[site].vaccines, p, {}).ok();
+    // As vsys::may_request, without building the refusal: this runs once per site of a subtree.
+    for (int i = 0; i < VaccineCategories::size; ++i) {
+        auto c = static_cast<VaccineCategory>(i);
+        if (facts_[site].vaccines.has(c) && requested_product(c) == p) return true;
+    }
+    return false;
 }
 
 std::vector<OrgIndex> ChainWorld::split_children(OrgIndex parent, VaccineProduct p) const {

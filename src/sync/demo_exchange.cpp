@@ -55,10 +55,14 @@ private:
     Status process(OrgIndex i, const Select& selected) {
         const std::string& org = tree_.id(i);
         if (!tree_.active(i)) return ok_status();
-        auto w = enrol(org);
+        const bool leaf = tree_.children(i).empty();
+        const OrgLevel level = tree_.level(i);
+        const bool device = o_.site_devices || !(level == OrgLevel::site || level == OrgLevel::venue);
+        auto w = enrol(org, device);
         if (!w) return w.error();
         ++report_.organisations;
-        if (tree_.children(i).empty()) return flush(*w);
+        if (!device) return ok_status();
+        if (leaf) return flush(*w);
         managers_[org] = std::move(*w);
         for (OrgIndex c : tree_.children(i)) {
             if (i == Hierarchy::nation() && !selected(c)) continue;
@@ -81,7 +85,10 @@ private:
         return issue_enrolment(rel_, issuer->feed.key, mgr, issuer->author, a, o_.now, until, device_until, &secret);
     }
 
-    Result<Writer> enrol(const std::string& org) {
+    // The organisation's account and codes, written by its manager; with `device`, also its
+    // publisher device, whose feed carries its master data; without, the manager publishes the
+    // master data as proxy versions (代行入力) and the returned writer has no feed.
+    Result<Writer> enrol(const std::string& org, bool device) {
         auto acc = accounts_.find(org);
         Role role;
         if (acc == accounts_.end() || !role_of_org(org, role))
@@ -92,19 +99,25 @@ private:
         const std::vector<Certificate> no_chain;
         const std::vector<Certificate>& issuer_chain = issuer ? issuer->feed.chain : no_chain;
 
-        auto publisher = issue(a, issuer, mgr, 0);
-        if (!publisher) return publisher.error();
-        auto claimed = claim_enrolment(publisher->code, publisher->cert, issuer_chain, {},
-                                       demo_device_key(data_.seed, org), o_.now);
-        if (!claimed) return claimed.error();
-        Writer w{FeedWriter{org, claimed->device, claimed->chain, 0, ""}, a.vsys_id, {claimed->document}};
+        Writer w;
+        std::vector<DocumentVersion> publisher_docs;
+        if (device) {
+            auto publisher = issue(a, issuer, mgr, 0);
+            if (!publisher) return publisher.error();
+            auto claimed = claim_enrolment(publisher->code, publisher->cert, issuer_chain, {},
+                                           demo_device_key(data_.seed, org), o_.now);
+            if (!claimed) return claimed.error();
+            w = Writer{FeedWriter{org, claimed->device, claimed->chain, 0, ""}, a.vsys_id, {claimed->document}};
+            publisher_docs.push_back(std::move(publisher->document));
+        }
+        if (!issuer && !device) return Error{"account.invalid", "the nation needs a device", {{"field", org}}};
         Writer& manager = issuer ? *issuer : w;
 
         auto account = account_document(rel_, a, manager.author, o_.now);
         if (!account) return account.error();
         if (auto s = seal(*account); !s) return s.error();
         manager.docs.push_back(std::move(*account));
-        manager.docs.push_back(std::move(publisher->document));
+        for (auto& d : publisher_docs) manager.docs.push_back(std::move(d));
         for (std::uint32_t n = 1; n <= o_.codes_per_account; ++n) {
             auto code = issue(a, issuer, mgr, n);
             if (!code) return code.error();
@@ -113,11 +126,11 @@ private:
             ++report_.lookup_files;
             manager.docs.push_back(std::move(code->document));
         }
-        if (auto s = master_data(w, org); !s) return s.error();
+        if (auto s = master_data(device ? w : manager, org, !device); !s) return s.error();
         return w;
     }
 
-    Status master_data(Writer& w, const std::string& org) {
+    Status master_data(Writer& w, const std::string& org, bool proxy) {
         nlohmann::json body;
         std::string kind;
         if (auto s = sites_.find(org); s != sites_.end()) {
@@ -135,6 +148,7 @@ private:
         d.kind = kind;
         d.id = "main";
         d.author = w.author;
+        d.proxy = proxy;
         d.time = format_utc(o_.now);
         d.body = std::move(body);
         if (auto s = seal(d); !s) return s;

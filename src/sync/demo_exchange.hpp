@@ -13,6 +13,8 @@
 //   enrolment certificates (kind "enrolment"); every organisation publishes its publisher
 //   device (kind "device") and its master data: a site's or venue's "site_info" (site.hpp), a
 //   municipality's "population" {"schema":1,"total","eligible","child"}.
+// Without site devices (options.site_devices = false), a site's or venue's "site_info" is
+//   published by its municipality as a proxy version and the site has no feed yet.
 // Each bundle gets its pointers (exchange.hpp); each unclaimed code gets its lookup file
 // (directory.hpp). Demo keys are public knowledge: no real deployment may trust the demo root.
 #pragma once
@@ -40,6 +42,10 @@ struct DemoExchangeOptions {
     std::int64_t code_days = 365;           // claimable this long from `now`
     std::int64_t device_days = 3 * 365;     // devices they enrol are valid this long from `now`
     std::size_t bundle_bytes = 512u << 10;  // target size of a bundle (well under the 4 MiB limit)
+    // false: sites and venues get no publisher device; their municipality publishes their
+    // master data as proxy versions, and their feeds start when a browser enrols (a tenth of the
+    // national exchange's size: see docs/PROTOCOL.md "The demo deployment").
+    bool site_devices = true;
 };
 
 struct DemoExchangeReport {

@@ -1,19 +1,25 @@
 // ホーム画面: every task starts here (DOMAIN.md §1). Buttons come from app/screens.hpp,
-// grouped, filtered by the signed-in role.
+// grouped and filtered by the signed-in role; retired functions stay visible, greyed out, with
+// their end date and where their data went. Signed out, the sign-in panel comes first.
 #include <map>
 #include <vector>
 
 #include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
+#include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace vsys::ui {
 
 void draw_home(Shell& shell) {
+    if (!shell.app().session().signed_in()) {
+        draw_login_panel(shell);
+        ImGui::Spacing();
+    }
     std::vector<std::string> groups;
     std::map<std::string, std::vector<const ScreenInfo*>> by_group;
     for (const auto& s : screens()) {
-        if (!screen_visible(s, shell.role()) || s.parent[0] != '\0') continue;
+        if (!screen_visible(s, shell.role()) || s.parent[0] != '\0' || std::string(s.id) == "login") continue;
         if (!by_group.count(s.group_key)) groups.push_back(s.group_key);
         by_group[s.group_key].push_back(&s);
     }
@@ -25,9 +31,21 @@ void draw_home(Shell& shell) {
         for (const ScreenInfo* s : by_group[g]) {
             if (x > 0 && x + size.x > avail) x = 0;
             else if (x > 0) ImGui::SameLine();
-            const bool pressed = big_button(s->id, shell.tr(s->title_key), shell.tr(s->desc_key), size);
+            const bool retired = s->retired_key[0] != '\0';
+            ImGui::BeginDisabled(retired);
+            // A retired function shows its short note; the full note (where the data went) on hover.
+            const std::string desc = retired ? shell.tr(std::string(s->retired_key) + ".short") : shell.tr(s->desc_key);
+            const bool pressed = big_button(s->id, shell.tr(s->title_key), desc, size);
+            ImGui::EndDisabled();
             shell.anchor(std::string("home.") + s->id);
-            if (pressed) shell.go(s->id);
+            if (retired && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(420);
+                ImGui::TextUnformatted(shell.tr(s->retired_key).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            if (pressed && !retired) shell.go(s->id);
             x += size.x + ImGui::GetStyle().ItemSpacing.x;
         }
         ImGui::Spacing();

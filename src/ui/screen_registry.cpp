@@ -9,6 +9,15 @@ struct Entry {
 };
 const Entry k_entries[] = {
     {"home", draw_home},
+    {"login", draw_login_panel},
+    {"site_info", draw_site_info},
+    {"site", draw_site},
+    {"org_browser", draw_org_browser},
+    {"approvals", draw_approvals},
+    {"unlock_inbox", draw_unlock_inbox},
+    {"claims", draw_claims},
+    {"federation_claims", draw_federation_claims},
+    {"municipality_claims", draw_municipality_claims},
     {"settings", draw_settings},
     {"about", draw_about},
 };

@@ -11,6 +11,16 @@ using DrawScreen = void (*)(Shell&);
 DrawScreen find_draw(std::string_view screen_id);
 
 void draw_home(Shell& shell);
+void draw_login_panel(Shell& shell);  // part of home when signed out
+void draw_login(Shell& shell);
+void draw_site_info(Shell& shell);
+void draw_site(Shell& shell);
+void draw_org_browser(Shell& shell);
+void draw_approvals(Shell& shell);
+void draw_unlock_inbox(Shell& shell);
+void draw_claims(Shell& shell);
+void draw_federation_claims(Shell& shell);
+void draw_municipality_claims(Shell& shell);
 void draw_settings(Shell& shell);
 void draw_about(Shell& shell);
 

@@ -19,10 +19,11 @@ void Shell::toast(std::string text, bool error) {
 std::string Shell::run(const nlohmann::json& c, const char* success_key) {
     const Language before = app_.language();
     auto r = app_.command(c);
+    last_error_.clear();
     if (!r) {
-        std::string msg = app_.error_text(r.error());
-        toast(msg, true);
-        return msg;
+        last_error_ = app_.error_text(r.error());
+        toast(last_error_, true);
+        return last_error_;
     }
     if (app_.language() != before) host_.set_page_language(language_code(app_.language()));
     if (r->empty()) return {};  // nothing stored (e.g. signing in or out)
@@ -36,36 +37,60 @@ std::string Shell::run(const nlohmann::json& c, const char* success_key) {
     return {};
 }
 
-void Shell::go(const std::string& id) {
-    if (id == screen_) return;
+void Shell::go(const std::string& id, const std::string& param) {
+    if (id == screen_ && param == param_) return;
     if (unsaved_last_frame_) {
         pending_screen_ = id;
+        pending_param_ = param;
         pending_push_ = true;
         return;
     }
-    navigate_now(id, true);
+    navigate_now(id, param, true);
+}
+
+static std::string route_of(const std::string& id, const std::string& param) {
+    return "#/" + id + (param.empty() ? "" : "/" + param);
 }
 
 void Shell::on_route(const std::string& route) {
     std::string id = route;
     if (id.rfind("#", 0) == 0) id.erase(0, 1);
     if (id.rfind("/", 0) == 0) id.erase(0, 1);
+    std::string param;
+    if (auto slash = id.find('/'); slash != std::string::npos) {
+        param = id.substr(slash + 1);
+        id.erase(slash);
+    }
     if (id.empty()) id = "home";
-    if (id == screen_) return;
+    if (id == screen_ && param == param_) return;
     if (unsaved_last_frame_) {
         // The browser already moved back; ask, and restore the route if the user stays.
         pending_screen_ = id;
+        pending_param_ = param;
         pending_push_ = false;
-        host_.push_route("#/" + screen_);
+        host_.push_route(route_of(screen_, param_));
         return;
     }
-    navigate_now(id, false);
+    navigate_now(id, param, false);
 }
 
-void Shell::navigate_now(const std::string& id, bool push) {
+void Shell::navigate_now(const std::string& id, const std::string& param, bool push) {
     screen_ = id;
+    param_ = param;
     unsaved_last_frame_ = false;
-    if (push) host_.push_route("#/" + id);
+    if (push) host_.push_route(route_of(id, param));
+}
+
+// Shared PCs and kiosks: a session left alone signs itself out.
+void Shell::idle_lock() {
+    const double now = host_.now_seconds();
+    if (last_input_ == 0) last_input_ = now;
+    if (!app_.session().signed_in()) return;
+    if (now - last_input_ > app_.settings().idle_lock_minutes * 60.0) {
+        app_.command({{"type", "logout"}});
+        toast(tr("session.idle_locked"));
+        navigate_now("home", "", true);
+    }
 }
 
 void Shell::anchor(const std::string& name) {
@@ -76,6 +101,7 @@ void Shell::anchor(const std::string& name) {
 void Shell::frame() {
     ++frames_;
     anchors_.clear();
+    idle_lock();
     unsaved_ = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -105,18 +131,30 @@ void Shell::top_bar() {
     ImGui::SetWindowFontScale(1.15f);
     ImGui::TextUnformatted(tr("app.title").c_str());
     ImGui::SetWindowFontScale(1.0f);
+    const Session& session = app_.session();
+    if (session.signed_in()) {
+        ImGui::SameLine(0, 24);
+        const auto& dir = app_.directory();
+        const auto idx = dir.tree().find(session.org);
+        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
+        ImGui::Text("%s%s%s ｜ %s ｜ %s（%s）", dir.org_name(session.org).c_str(), code.empty() ? "" : " ",
+                    code.c_str(), tr(std::string("role.") + role_id(session.role)).c_str(), session.name.c_str(),
+                    session.vsys_id.c_str());
+    }
     const auto& device = app_.settings().device_name;
     if (!device.empty()) {
         ImGui::SameLine(0, 24);
-        ImGui::TextUnformatted(device.c_str());
+        ImGui::TextDisabled("%s", device.c_str());
     }
     // Right side: saving state, online state, language switch.
     const std::string online = host_.online() ? tr("status.online") : tr("status.offline");
     const std::string saving_text = saving() ? tr("app.saving") : std::string();
     const std::string lang = tr("lang.toggle");
     const ImGuiStyle& st = ImGui::GetStyle();
+    const std::string logout = tr("session.logout");
     float w = ImGui::CalcTextSize(online.c_str()).x + ImGui::CalcTextSize(lang.c_str()).x + st.FramePadding.x * 2 +
               st.ItemSpacing.x * 3 + 24;
+    if (session.signed_in()) w += ImGui::CalcTextSize(logout.c_str()).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
     if (!saving_text.empty()) w += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
     ImGui::SameLine(std::max(ImGui::GetWindowWidth() - w, ImGui::GetCursorPosX() + 20));
     if (!saving_text.empty()) {
@@ -132,6 +170,15 @@ void Shell::top_bar() {
     anchor("topbar.language");
     if (lang_pressed) {
         run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
+    }
+    if (session.signed_in()) {
+        ImGui::SameLine();
+        const bool out = ImGui::Button(logout.c_str());
+        anchor("topbar.logout");
+        if (out) {
+            run({{"type", "logout"}}, nullptr);
+            navigate_now("home", "", true);
+        }
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -151,10 +198,25 @@ void Shell::breadcrumb() {
         anchor("breadcrumb.home");
         if (ImGui::IsItemClicked()) go("home");
         if (const ScreenInfo* s = find_screen(screen_)) {
+            if (s->parent[0] != '\0')
+                if (const ScreenInfo* parent = find_screen(s->parent)) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled(">");
+                    ImGui::SameLine();
+                    ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+                    ImGui::TextUnformatted(tr(parent->title_key).c_str());
+                    ImGui::PopStyleColor();
+                    anchor(std::string("breadcrumb.") + parent->id);
+                    if (ImGui::IsItemClicked()) go(parent->id);
+                }
             ImGui::SameLine();
             ImGui::TextDisabled(">");
             ImGui::SameLine();
             ImGui::TextUnformatted(tr(s->title_key).c_str());
+            if (!param_.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", param_.c_str());
+            }
         }
     }
     ImGui::Separator();
@@ -165,16 +227,27 @@ void Shell::body() {
     ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     const ScreenInfo* info = find_screen(screen_);
     DrawScreen draw = find_draw(screen_);
-    if (screen_ != "home" && (!info || !draw || !screen_visible(*info, role()))) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextUnformatted(tr("err.no_access").c_str());
-        ImGui::PopStyleColor();
-        if (ImGui::Button(tr("nav.home").c_str())) go("home");
+    if (screen_ != "home" && (!info || !draw || !screen_visible(*info, role()) || info->retired_key[0] != '\0')) {
+        no_access_page();
     } else {
         draw(*this);
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
+}
+
+void Shell::no_access_page() {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted((tr("mark.warn") + " " + tr("err.no_access")).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopStyleColor();
+    anchor("no_access");
+    ImGui::TextWrapped("%s", tr("no_access.help").c_str());
+    const bool home = ImGui::Button(tr("nav.home").c_str());
+    anchor("no_access.home");
+    if (home) go("home");
 }
 
 void Shell::leave_modal() {
@@ -187,7 +260,7 @@ void Shell::leave_modal() {
         const bool discard = ImGui::Button(tr("leave.discard").c_str());
         anchor("leave.discard");
         if (discard) {
-            navigate_now(pending_screen_, true);
+            navigate_now(pending_screen_, pending_param_, true);
             pending_screen_.clear();
             ImGui::CloseCurrentPopup();
         }

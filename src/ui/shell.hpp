@@ -20,14 +20,18 @@ public:
 
     void frame();
     // Navigation: go() pushes history; on_route() follows the browser (Back, a typed #/route).
-    void go(const std::string& screen_id);
+    // A screen may take one parameter (#/site/0110113719).
+    void go(const std::string& screen_id, const std::string& param = "");
     void on_route(const std::string& route);
     const std::string& screen() const { return screen_; }
+    const std::string& param() const { return param_; }
     std::uint64_t frames() const { return frames_; }
 
     // Dispatches a command; on success waits for durability and shows a toast. Returns the
     // translated error, or "" on success.
     std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
+    // Translated error text of the last run() ("" after a success).
+    const std::string& last_error() const { return last_error_; }
 
     // A screen with unsaved edits calls this every frame; leaving then asks first.
     void mark_unsaved() { unsaved_ = true; }
@@ -44,7 +48,10 @@ public:
     App& app() { return app_; }
     const std::string& tr(std::string_view key) const { return app_.tr(key); }
     void toast(std::string text, bool error = false);
-    Role role() const { return Role::none; }
+    Role role() const { return app_.session().role; }
+    Host& host() { return host_; }
+    // Called on every input event: the idle lock counts from the last one.
+    void touch_input() { last_input_ = host_.now_seconds(); }
 
 private:
     void top_bar();
@@ -52,12 +59,17 @@ private:
     void body();
     void toasts();
     void leave_modal();
-    void navigate_now(const std::string& id, bool push);
+    void navigate_now(const std::string& id, const std::string& param, bool push);
+    void idle_lock();
+    void no_access_page();
 
     App& app_;
     Host& host_;
     std::string screen_ = "home";
+    std::string param_;
     std::string pending_screen_;  // waiting for the leave confirmation
+    std::string pending_param_;
+    double last_input_ = 0;
     bool pending_push_ = false;
     bool unsaved_ = false;
     bool unsaved_last_frame_ = false;
@@ -70,6 +82,7 @@ private:
     };
     std::vector<Toast> toasts_;
     std::map<std::string, Rect> anchors_, anchors_last_;
+    std::string last_error_;
 };
 
 }  // namespace vsys::ui

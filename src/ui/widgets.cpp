@@ -29,6 +29,14 @@ void screen_title(const std::string& text) {
     ImGui::Spacing();
 }
 
+void section_title(const std::string& text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
 void field_message(const std::string& text, bool error) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, error ? colour::error : colour::muted);

@@ -10,6 +10,8 @@ namespace vsys::ui {
 // A large home-screen button with a title and a one-line description. True when pressed.
 bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size);
 void screen_title(const std::string& text);
+// A heading inside a screen, with a rule under it.
+void section_title(const std::string& text);
 // A message under a form field, red for errors.
 void field_message(const std::string& text, bool error);
 // A label column of fixed width, so forms line up.

@@ -62,7 +62,7 @@ double median_ms(F&& f) {
 
 // One machine-readable line per figure, for tools/bench (which compares native and wasm).
 void bench_line(const char* id, const char* label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id, label, value, unit);
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id, label, value, unit);
 }
 
 }  // namespace

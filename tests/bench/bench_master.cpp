@@ -25,7 +25,7 @@ double median(std::vector<double> v) {
 
 // One machine-readable line per figure, for tools/bench (which compares native and wasm).
 void bench_line(const char* id, const char* label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id, label, value, unit);
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id, label, value, unit);
 }
 
 std::size_t string_bytes(const std::string& s) { return sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0); }

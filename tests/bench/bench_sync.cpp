@@ -46,7 +46,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 
 // One machine-readable line per figure, for tools/bench (which compares native and wasm).
 void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.6g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
                 value, unit);
 }
 

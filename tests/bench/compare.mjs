@@ -90,8 +90,10 @@ export async function compareArea(area, opts) {
   const body = [
     '### Native and wasm',
     '',
-    `\`${spec.program}\` (tests/bench/${spec.program}.cpp): ${spec.runs} native and ${spec.runs} wasm run(s), alternating; ` +
-      'each figure is the median over the runs of the program\'s own median.',
+    `\`${spec.program}\` (tests/bench/${spec.program}.cpp): ` + (spec.runs === 1
+      ? 'one native run, then one wasm run; each figure is the program\'s own median (where it repeats).'
+      : `${spec.runs} native and ${spec.runs} wasm runs, alternating; each figure is the median over the runs ` +
+        'of the program\'s own median (where it repeats).'),
     '',
     comparisonTable(native, wasm),
   ];
@@ -101,8 +103,9 @@ export async function compareArea(area, opts) {
     body.push('', ...extra.body);
     extraTargets = extra.targets;
   }
-  body.push('', '<details><summary>Raw output of the last runs</summary>', '', 'Native:', '',
-    ...nativeRuns.at(-1).rows, '', 'wasm under node:', '', ...wasmRuns.at(-1).rows, '', '</details>');
+  body.push('', '<details><summary>Raw output of the last runs (the programs\' own rows)</summary>', '',
+    'Native:', '', '```text', ...nativeRuns.at(-1).rows, '```', '', 'wasm under node:', '', '```text',
+    ...wasmRuns.at(-1).rows, '```', '', '</details>');
   return { targets: [...spec.targets(native, wasm), ...extraTargets], body: body.join('\n') };
 }
 
@@ -168,13 +171,19 @@ function syncTargets(native, wasm) {
   ];
 }
 
+// The issue's "totals recomputed" is read two ways: the whole month from the entered claims
+// (validate, price, route, total: what bench_claims marks with the target), and the totals
+// stage alone from already priced claims.
 function claimsTargets(native, wasm) {
   const w = need(wasm, 'month', 'wasm').value;
   const n = need(native, 'month', 'native').value;
+  const wt = need(wasm, 'totals', 'wasm').value;
+  const nt = need(native, 'totals', 'native').value;
   return [
-    { target: 'a federation\'s month (9,000 sites × 40 municipalities of residence) recomputed in wasm < 200 ms',
-      measured: fmt(w, 'ms'), pass: w < 200 },
-    { target: 'the same, wasm/native', measured: `${ratio(w / n)} (native ${fmt(n, 'ms')})`, pass: null, report: true },
+    { target: 'a federation\'s month (9,000 sites × 40 municipalities of residence): validate, price, route and total in wasm < 200 ms',
+      measured: `${fmt(w, 'ms')} (${ratio(w / n)} native's ${fmt(n, 'ms')})`, pass: w < 200 },
+    { target: 'the same month: federation totals alone, from the priced claims, in wasm < 200 ms',
+      measured: `${fmt(wt, 'ms')} (${ratio(wt / nt)} native's ${fmt(nt, 'ms')})`, pass: wt < 200 },
   ];
 }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const site = path.join(root, 'build/wasm/site');
+export const site = process.env.VSYS_SITE ? path.resolve(root, process.env.VSYS_SITE) : path.join(root, 'build/wasm/site');
 export const artifacts = path.join(root, 'build/e2e');
 mkdirSync(artifacts, { recursive: true });
 

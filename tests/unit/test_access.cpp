@@ -90,6 +90,23 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"view:unlock_requests", "muni:131016", {"chiyoda"}},
         {"view:settings", "", {"none", "nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         {"view:accounts_demo", "", {"none"}},
+        {"save_claim", own_site, {"site"}},
+        {"save_claim", other_site, {}},
+        {"submit_claim", own_site, {"site"}},
+        {"submit_claim", far_site, {}},
+        {"set_claim_routing", "muni:131016", {"chiyoda"}},
+        {"set_claim_routing", "muni:131024", {}},
+        {"view:claim", own_site, {"nation", "tokyo", "chiyoda", "site"}},
+        {"view:claim", other_site, {"nation", "tokyo"}},
+        {"view:claim_print", own_site, {"nation", "tokyo", "chiyoda", "site"}},
+        {"view:claim_print", far_site, {"nation"}},
+        {"view:federation_totals", "federation:130001", {"federation"}},
+        {"view:federation_totals", "federation:270008", {}},
+        {"view:municipality_claims", "muni:131016", {"chiyoda"}},
+        {"view:municipality_claims", "muni:131024", {}},
+        {"view:claim_legacy", own_site, {"nation", "tokyo", "chiyoda", "site"}},
+        {"view:claim_legacy", "muni:131016", {"nation", "tokyo", "chiyoda"}},
+        {"view:claim_legacy", "muni:271004", {"nation"}},
     };
     std::set<std::string> covered;
     for (const auto& c : cases) {

@@ -111,7 +111,10 @@ void update_display() {
         g->css_w = w;
         g->css_h = h;
         g->dpr = dpr;
-        glfwSetWindowSize(g->window, static_cast<int>(std::lround(w * dpr)), static_cast<int>(std::lround(h * dpr)));
+        // Not glfwSetWindowSize: Emscripten's GLFW turns a size equal to the screen's into a
+        // fullscreen request (refused without a user gesture) instead of resizing.
+        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * dpr)),
+                                           static_cast<int>(std::lround(h * dpr)));
     }
     const float want = static_cast<float>(std::min(dpr, 2.0));
     if (want != g->font_scale) {
@@ -186,12 +189,17 @@ void frame() {
     fix_io_after_backend();
     ImGui::NewFrame();
     release_deferred_keys();
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0;
+        for (bool down : io.MouseDown) input = input || down;
+        for (bool down : io.KeysDown) input = input || down;
+        if (input) g->shell->touch_input();
+    }
     g->shell->frame();
     ImGui::Render();
     sync_ime();
-    int fw, fh;
-    glfwGetFramebufferSize(g->window, &fw, &fh);
-    glViewport(0, 0, fw, fh);
+    glViewport(0, 0, static_cast<int>(std::lround(g->css_w * g->dpr)), static_cast<int>(std::lround(g->css_h * g->dpr)));
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

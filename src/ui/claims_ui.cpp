@@ -1,0 +1,87 @@
+#include "ui/claims_ui.hpp"
+
+#include <emscripten.h>
+
+#include "app/claims_app.hpp"
+#include "core/claims_csv.hpp"
+#include "imgui.h"
+#include "ui/shell.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+// The page is written into a new window rather than a data: URL so that its title and the
+// browser's print dialog (Ctrl+P / 印刷) work as with any page.
+EM_JS(void, js_open_print_window, (const char* html), {
+    const w = window.open("", "_blank");
+    if (!w) return;
+    w.document.open();
+    w.document.write(UTF8ToString(html));
+    w.document.close();
+});
+
+EM_JS(void, js_download_text, (const char* name, const char* text), {
+    const blob = new Blob([String.fromCharCode(0xFEFF) + UTF8ToString(text)], {type: "text/csv;charset=utf-8"});
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
+
+}  // namespace
+
+YearMonth today_month(Shell& shell) { return month_of(claims_today(shell.app())); }
+
+YearMonth default_claim_month(Shell& shell) {
+    YearMonth m = today_month(shell);
+    return m.month == 1 ? YearMonth{m.year - 1, 12} : YearMonth{m.year, m.month - 1};
+}
+
+bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
+    bool changed = false;
+    ImGui::PushID(prefix.c_str());
+    // The first claimable month: the vaccination fee starts in February 2021.
+    ImGui::BeginDisabled(month <= YearMonth{2021, 2});
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
+        month = month.month == 1 ? YearMonth{month.year - 1, 12} : YearMonth{month.year, month.month - 1};
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    shell.anchor(prefix + ".month.prev");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    auto reiwa = format_reiwa(month);
+    ImGui::Text("%s（%s）", to_iso(month).c_str(), reiwa ? reiwa->c_str() : "");
+    shell.anchor(prefix + ".month");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(month >= latest);
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
+        month = next_month(month);
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    shell.anchor(prefix + ".month.next");
+    ImGui::PopID();
+    return changed;
+}
+
+void text_right(const std::string& text) {
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text.c_str());
+}
+
+void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
+
+void open_print_window(const std::string& html) { js_open_print_window(html.c_str()); }
+
+void download_csv(const std::string& filename, const std::string& csv) {
+    js_download_text(filename.c_str(), csv.c_str());
+}
+
+}  // namespace vsys::ui

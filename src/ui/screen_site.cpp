@@ -1,0 +1,212 @@
+// 医療機関情報: a site's information (「この医療機関の情報を見る」 → 「編集」), its doctors, and
+// its handled vaccines with the request for a change that the municipality approves. The same
+// screen serves the site itself (site_info) and its municipality's proxy input (site/<code>).
+#include <algorithm>
+#include <cstring>
+
+#include "core/site.hpp"
+#include "ui/screen_registry.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+const char* k_categories[] = {"pfizer_hub", "pfizer_satellite", "pfizer_child", "tm_general", "tm_workplace"};
+
+struct SiteForm {
+    std::string code;
+    std::uint64_t revision = ~0ull;
+    nlohmann::json view;
+    std::string error;  // the view's error (no access)
+    bool editing = false;
+    char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {};
+    bool want[5] = {};
+    char hub[16] = {};
+};
+SiteForm form;
+
+void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
+    std::snprintf(dst, n, "%s", j.value(key, "").c_str());
+}
+
+void load(Shell& shell, const std::string& code) {
+    form.code = code;
+    form.revision = shell.app().revision();
+    auto v = shell.app().view("site", {{"site", code}});
+    form.error = v ? std::string() : shell.app().error_text(v.error());
+    form.view = v ? *v : nlohmann::json();
+    if (!v) return;
+    copy(form.name, sizeof form.name, form.view, "name");
+    copy(form.reading, sizeof form.reading, form.view, "reading");
+    copy(form.address, sizeof form.address, form.view, "address");
+    const auto& contact = form.view["contact"];
+    copy(form.phone, sizeof form.phone, contact, "phone");
+    copy(form.mail, sizeof form.mail, contact, "mail");
+    for (int i = 0; i < 5; ++i) {
+        form.want[i] = false;
+        for (const auto& c : form.view["vaccines"])
+            if (c == k_categories[i]) form.want[i] = true;
+    }
+    copy(form.hub, sizeof form.hub, form.view, "hub");
+}
+
+bool dirty() {
+    const auto& v = form.view;
+    return v.value("name", "") != form.name || v.value("reading", "") != form.reading ||
+           v.value("address", "") != form.address || v["contact"].value("phone", "") != form.phone ||
+           v["contact"].value("mail", "") != form.mail;
+}
+
+void row(Shell& shell, const char* key, const std::string& value) {
+    form_label(shell.tr(key), 200);
+    ImGui::TextUnformatted(value.c_str());
+}
+
+void edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
+    form_label(shell.tr(key), 200);
+    ImGui::SetNextItemWidth(std::max(160.0f, ImGui::GetContentRegionAvail().x - 8));
+    ImGui::InputText((std::string("##") + anchor).c_str(), buf, n);
+    shell.anchor(anchor);
+}
+
+void information(Shell& shell) {
+    const auto& v = form.view;
+    row(shell, "site.code", v.value("code", "") + "（" + shell.tr(std::string("code_kind.") + v.value("code_kind", "")) + "）");
+    row(shell, "site.municipality", v.value("municipality_name", "") + " " + v.value("municipality", ""));
+    if (!form.editing) {
+        row(shell, "site.name", v.value("name", ""));
+        row(shell, "site.reading", v.value("reading", ""));
+        row(shell, "site.address", v.value("address", ""));
+        row(shell, "site.phone", v["contact"].value("phone", ""));
+        row(shell, "site.mail", v["contact"].value("mail", ""));
+        if (v.contains("updated"))
+            ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.value("proxy", false) ? "site.updated_proxy" : "site.updated"),
+                                                        {{"time", v.value("updated", "")}, {"by", v.value("updated_by", "")}})
+                                          .c_str());
+        const bool edit = ImGui::Button(shell.tr("site.edit").c_str());
+        shell.anchor("site.edit");
+        if (edit) form.editing = true;
+        return;
+    }
+    edit_row(shell, "site.name", "site.name", form.name, sizeof form.name);
+    edit_row(shell, "site.reading", "site.reading", form.reading, sizeof form.reading);
+    edit_row(shell, "site.address", "site.address", form.address, sizeof form.address);
+    edit_row(shell, "site.phone", "site.phone", form.phone, sizeof form.phone);
+    edit_row(shell, "site.mail", "site.mail", form.mail, sizeof form.mail);
+    if (dirty()) shell.mark_unsaved();
+    const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+    shell.anchor("site.save");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+    if (save) {
+        auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", std::string(form.name)},
+                              {"reading", std::string(form.reading)}, {"address", std::string(form.address)},
+                              {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)}});
+        form.error = err;
+        if (err.empty()) {
+            form.editing = false;
+            load(shell, form.code);
+        }
+    }
+    if (cancel) {
+        form.editing = false;
+        load(shell, form.code);
+    }
+    field_message(form.error, true);
+}
+
+void doctors(Shell& shell) {
+    section_title(shell.tr("site.doctors").c_str());
+    if (ImGui::BeginTable("##doctors", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(shell.tr("site.doctor_name").c_str());
+        ImGui::TableSetupColumn(shell.tr("site.doctor_vaccines").c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& d : form.view["doctors"]) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(d.value("name", "").c_str());
+            ImGui::TableNextColumn();
+            std::string vs;
+            for (const auto& p : d["vaccines"]) vs += (vs.empty() ? "" : "、") + shell.tr("product." + p.get<std::string>());
+            ImGui::TextUnformatted(vs.c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void vaccines(Shell& shell) {
+    section_title(shell.tr("site.vaccines").c_str());
+    std::string current;
+    for (const auto& c : form.view["vaccines"]) current += (current.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+    row(shell, "site.vaccines.current", current);
+    const auto& change = form.view["vaccine_change"];
+    if (change.is_object()) {
+        const std::string status = change.value("status", "");
+        const ImVec4 colour_of = status == "approved" ? colour::confirmed : status == "rejected" ? colour::error : colour::pending;
+        std::string requested;
+        for (const auto& c : change["vaccines"]) requested += (requested.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+        form_label(shell.tr("site.vaccines.request"), 200);
+        ImGui::TextColored(colour_of, "● %s", shell.tr("status." + status).c_str());
+        shell.anchor("site.vaccines.status");
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", requested.c_str());
+        if (status == "rejected") row(shell, "site.vaccines.reason", change.value("reason", ""));
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", shell.tr("site.vaccines.explain").c_str());
+    for (int i = 0; i < 5; ++i) {
+        ImGui::Checkbox(shell.tr(std::string("category.") + k_categories[i]).c_str(), &form.want[i]);
+        shell.anchor(std::string("site.want.") + k_categories[i]);
+    }
+    if (form.want[1]) edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub);
+    const bool send = ImGui::Button(shell.tr("site.vaccines.send").c_str());
+    shell.anchor("site.vaccines.send");
+    if (send) {
+        nlohmann::json wanted = nlohmann::json::array();
+        for (int i = 0; i < 5; ++i)
+            if (form.want[i]) wanted.push_back(k_categories[i]);
+        nlohmann::json cmd = {{"type", "request_vaccine_change"}, {"site", form.code}, {"vaccines", wanted}};
+        if (form.want[1]) cmd["hub"] = std::string(form.hub);
+        form.error = shell.run(cmd, "site.vaccines.sent");
+        if (form.error.empty()) load(shell, form.code);
+    }
+}
+
+void draw_site_page(Shell& shell, const std::string& code) {
+    if (code != form.code || (form.revision != shell.app().revision() && !form.editing)) load(shell, code);
+    if (!form.error.empty() && form.view.is_null()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+        ImGui::TextUnformatted((shell.tr("mark.warn") + " " + form.error).c_str());
+        ImGui::PopStyleColor();
+        shell.anchor("no_access");
+        return;
+    }
+    screen_title(form.view.value("name", ""));
+    if (shell.app().session().org != form.view.value("org", "")) {
+        ImGui::TextColored(colour::pending, "%s", shell.tr("site.proxy_note").c_str());
+    }
+    // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling.
+    if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        information(shell);
+        doctors(shell);
+        ImGui::TableNextColumn();
+        vaccines(shell);
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void draw_site_info(Shell& shell) {
+    const std::string& org = shell.app().session().org;
+    draw_site_page(shell, org.substr(org.find(':') + 1));
+}
+
+void draw_site(Shell& shell) { draw_site_page(shell, shell.param()); }
+
+}  // namespace vsys::ui

@@ -1,0 +1,148 @@
+// The exchange folder from the command line: `vsys deployment init`, `vsys demo-data --exchange`
+// and `vsys verify`. A small demo subset (Tottori, tiny bundles so feeds hold many) is written
+// once; each attack works on its own copy and must make verify exit 1 naming the file and why.
+// Uses VSYS_CLI (default build/native/vsys).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = process.env.VSYS_CLI || path.join(root, 'build/native/vsys');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vsys-exchange-'));
+const demo = path.join(tmp, 'demo');
+
+function vsys(...args) {
+    const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.error) throw r.error;
+    return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// Every file under dir, as exchange paths.
+function files(dir, prefix = '') {
+    const out = [];
+    for (const e of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+        const p = prefix ? `${prefix}/${e.name}` : e.name;
+        if (e.isDirectory()) out.push(...files(dir, p));
+        else out.push(p);
+    }
+    return out.sort();
+}
+
+function copyOfDemo(name) {
+    const dir = path.join(tmp, name);
+    fs.cpSync(demo, dir, { recursive: true });
+    return dir;
+}
+
+// The "bad" lines of verify's output: [path, code].
+function bad(out) {
+    return out.split('\n').filter((l) => l.startsWith('bad\t')).map((l) => l.split('\t').slice(1, 3));
+}
+
+before(() => {
+    const r = vsys('demo-data', '--exchange', demo, '--prefecture', '310000', '--bundle-kb', '16');
+    assert.equal(r.code, 0, r.err);
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('deployment init writes a root key only its owner can read, the layout, and the nation\'s first code', () => {
+    const dir = path.join(tmp, 'new');
+    const r = vsys('deployment', 'init', dir);
+    assert.equal(r.code, 0, r.err);
+    const key = r.out.match(/^root key\t([0-9a-f]{64})$/m)[1];
+    assert.match(r.out, new RegExp(`^fingerprint\\t${key.slice(0, 4)}-${key.slice(4, 8)}-`, 'm'));
+    assert.match(r.out, /^enrolment code\t[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/m);
+    assert.equal(fs.statSync(path.join(dir, 'root.key')).mode & 0o777, 0o600);
+    const secret = JSON.parse(fs.readFileSync(path.join(dir, 'root.key'), 'utf8'));
+    assert.equal(secret.public, key);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'deployment.json'), 'utf8')).root, key);
+    for (const sub of ['feeds', 'inbox', 'news', 'directory/enrolment']) assert.ok(fs.statSync(path.join(dir, sub)).isDirectory());
+    assert.equal(fs.readdirSync(path.join(dir, 'directory/enrolment')).length, 1);
+
+    const v = vsys('verify', dir, '--root', key);
+    assert.equal(v.code, 0, v.out);
+    assert.match(v.err, /root\.key is a secret key/);
+
+    const again = vsys('deployment', 'init', dir);
+    assert.equal(again.code, 1);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'root.key'), 'utf8')).public, key);
+});
+
+test('the demo exchange verifies: every bundle, pointer and enrolment lookup file', () => {
+    const r = vsys('verify', demo);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /^rejected\t0$/m);
+    const feeds = files(demo).filter((p) => p.startsWith('feeds/'));
+    assert.match(r.out, new RegExp(`^bundles\\t${feeds.length} verified of ${feeds.length}$`, 'm'));
+    assert.ok(feeds.length > 342, 'small bundles give feeds of several bundles');
+    assert.deepEqual(bad(r.out), []);
+});
+
+test('one altered byte of one bundle: verify exits 1 naming the file (hash mismatch)', () => {
+    const dir = copyOfDemo('altered');
+    const target = files(dir).find((p) => p.startsWith('feeds/site_'));
+    const bytes = fs.readFileSync(path.join(dir, target));
+    const at = bytes.indexOf('"sig":"') + 10;
+    bytes[at] = bytes[at] === 0x30 ? 0x31 : 0x30;
+    fs.writeFileSync(path.join(dir, target), bytes);
+    const r = vsys('verify', dir);
+    assert.equal(r.code, 1);
+    assert.deepEqual(bad(r.out), [[target, 'bundle.hash_mismatch']]);
+});
+
+test('a bundle deleted in the middle of a feed: the next one is a gap, its pointers dangle', () => {
+    const dir = copyOfDemo('deleted');
+    const feed = files(dir).filter((p) => p.startsWith('feeds/muni_312011/'));
+    assert.ok(feed.length >= 3, `feed has ${feed.length} bundles`);
+    fs.rmSync(path.join(dir, feed[1]));
+    const r = vsys('verify', dir);
+    assert.equal(r.code, 1);
+    const found = bad(r.out);
+    assert.ok(found.some(([p, c]) => p === feed[2] && c === 'bundle.gap'), r.out);
+    const name = path.basename(feed[1]);
+    const dangling = found.filter(([p, c]) => c === 'pointer.target');
+    assert.ok(dangling.length >= 1 && dangling.every(([p]) => p.endsWith(name)), r.out);
+    assert.match(r.out, /^bad\t\S+\tbundle\.gap\tEarlier bundles are missing/m);
+});
+
+test('forged files: a bundle under another root, a stray file, a misnamed bundle', () => {
+    const other = path.join(tmp, 'other');
+    assert.equal(vsys('demo-data', '--exchange', other, '--prefecture', '310000', '--seed', '2').code, 0);
+    const foreign = files(other).find((p) => p.startsWith('feeds/site_'));
+    const dir = copyOfDemo('forged');
+    fs.mkdirSync(path.join(dir, path.dirname(foreign)), { recursive: true });
+    fs.copyFileSync(path.join(other, foreign), path.join(dir, foreign));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello');
+    const someFeed = path.dirname(files(dir).find((p) => p.startsWith('feeds/site_')));
+    fs.writeFileSync(path.join(dir, someFeed, 'latest.json'), '{}');
+
+    const r = vsys('verify', dir);
+    assert.equal(r.code, 1);
+    const found = bad(r.out);
+    assert.ok(found.some(([p, c]) => p === foreign && c === 'cert.issuer'), r.out);
+    assert.ok(found.some(([p, c]) => p === 'notes.txt' && c === 'exchange.path'), r.out);
+    assert.ok(found.some(([p, c]) => p === `${someFeed}/latest.json` && c === 'bundle.name'), r.out);
+    assert.equal(found.length, 3, r.out);
+});
+
+test('a pinned root that deployment.json does not name fails everything signed under the other', () => {
+    const r = vsys('verify', demo, '--root', 'ab'.repeat(32));
+    assert.equal(r.code, 1);
+    assert.ok(bad(r.out).some(([p, c]) => p === 'deployment.json' && c === 'deployment.root'));
+    assert.ok(bad(r.out).some(([, c]) => c === 'cert.issuer'));
+});
+
+test('usage errors exit 2', () => {
+    assert.equal(vsys('verify').code, 2);
+    assert.equal(vsys('verify', path.join(tmp, 'missing')).code, 2);
+    assert.equal(vsys('deployment').code, 2);
+    assert.equal(vsys('demo-data', '--exchange').code, 2);
+    assert.equal(vsys('demo-data', '--exchange', path.join(tmp, 'x'), '--bundle-kb', '0').code, 2);
+    const unknown = vsys('demo-data', '--exchange', path.join(tmp, 'y'), '--prefecture', '990000');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /No such prefecture: 990000/);
+});

@@ -1,0 +1,138 @@
+// End to end in Chromium against nginx: sign-in, the approval flow, lockout and access
+// (issue: hierarchy, site master data, accounts and access).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Server, anchor, clickAnchor, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await Server.start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const demoPassword = 'vsys-demo';
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await openApp(page, server.url);
+  return { context, page };
+}
+
+// Types into a field found by its anchor.
+async function typeInto(page, name, text) {
+  await clickAnchor(page, name);
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  await page.keyboard.press('Control+A');  // replace what the field held
+  await waitFrames(page, 1);
+  await page.keyboard.insertText(text);
+  await waitFrames(page, 2);
+}
+
+async function signInThroughUi(page, id, password = demoPassword) {
+  await typeInto(page, 'login.vsys_id', id);
+  await typeInto(page, 'login.password', password);
+  await clickAnchor(page, 'login.submit');
+  await waitFrames(page, 3);
+}
+
+async function chiyodaSite(page) {
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo').view.accounts);
+  return demo.find((a) => a.role === 'site' && a.org.startsWith('site:')).org.slice(5);
+}
+
+test('site requests a vaccine change, its municipality approves, the site sees it approved', async () => {
+  const { context, page } = await newPage();
+  await anchor(page, 'login.vsys_id');
+  await screenshot(page, 'login');
+  const site = await chiyodaSite(page);
+  await signInThroughUi(page, 'VS' + site);
+  assert.equal((await page.evaluate(() => window.vsys.view('session').view)).org, 'site:' + site);
+  await screenshot(page, 'home-site');
+  await clickAnchor(page, 'home.site_info');
+  const before = await page.evaluate((c) => window.vsys.view('site', { site: c }).view.vaccines, site);
+  // Add a category the site does not handle yet and request the change.
+  const added = ['pfizer_child', 'tm_general'].find((c) => !before.includes(c));
+  await clickAnchor(page, 'site.want.' + added);
+  await clickAnchor(page, 'site.vaccines.send');
+  await page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.vaccine_change?.status === 'pending', site);
+  await waitFrames(page, 3);
+  await screenshot(page, 'site-info-pending');
+  await clickAnchor(page, 'topbar.logout');
+
+  await signInThroughUi(page, 'VM131016');
+  await clickAnchor(page, 'home.approvals');
+  await clickAnchor(page, 'approvals.approve.0');
+  await anchor(page, 'approvals.confirm');
+  await screenshot(page, 'approval-confirm');
+  await clickAnchor(page, 'approvals.confirm');
+  await page.waitForFunction(() => window.vsys.view('approvals').view.pending.length === 0);
+  await clickAnchor(page, 'topbar.logout');
+
+  await signInThroughUi(page, 'VS' + site);
+  const view = await page.evaluate((c) => window.vsys.view('site', { site: c }).view, site);
+  assert.equal(view.vaccine_change.status, 'approved');
+  assert.ok(view.vaccines.includes(added) && !before.includes(added));
+  await clickAnchor(page, 'home.site_info');
+  await anchor(page, 'site.vaccines.status');
+  await screenshot(page, 'site-info-approved');
+  await context.close();
+});
+
+test('five wrong passwords lock the account on this device', async () => {
+  const { context, page } = await newPage();
+  const site = await chiyodaSite(page);
+  const id = 'VS' + site;
+  // Enrol the device with a first good sign-in, then sign out.
+  assert.equal((await page.evaluate(([i, p]) => window.vsys.command({ type: 'login', vsys_id: i, password: p }), [id, demoPassword])).ok, true);
+  await page.evaluate(() => window.vsys.command({ type: 'logout' }));
+  for (let i = 0; i < 5; i++) await signInThroughUi(page, id, 'wrong-password');
+  const r = await page.evaluate(([i, p]) => window.vsys.command({ type: 'login', vsys_id: i, password: p }), [id, demoPassword]);
+  assert.equal(r.ok, false);
+  assert.equal(r.error.code, 'account.locked');
+  await waitFrames(page, 3);
+  await screenshot(page, 'login-locked');
+  await context.close();
+});
+
+test('a municipality cannot open a site of another municipality', async () => {
+  const { context, page } = await newPage();
+  await signInThroughUi(page, 'VM131016');
+  const other = await page.evaluate(() => {
+    // A site of 中央区 (131024): search as the nation would not be allowed here, so take it from the demo list.
+    return window.vsys.view('accounts_demo');
+  });
+  assert.equal(other.ok, false, 'the demo account list is for the sign-in screen only');
+  // Find a 中央区 site code by signing in as Tokyo (prefecture), which may search its subtree.
+  await page.evaluate(() => window.vsys.command({ type: 'logout' }));
+  await page.evaluate(() => window.vsys.command({ type: 'login', vsys_id: 'VP130001', password: 'vsys-demo' }));
+  const chuo = await page.evaluate(() => window.vsys.view('org_search', { query: '', limit: 20000 }).view.sites.find((s) => s.municipality === '131024').code);
+  await page.evaluate(() => window.vsys.command({ type: 'logout' }));
+  await page.evaluate(() => window.vsys.command({ type: 'login', vsys_id: 'VM131016', password: 'vsys-demo' }));
+  const denied = await page.evaluate((c) => window.vsys.view('site', { site: c }), chuo);
+  assert.equal(denied.ok, false);
+  assert.equal(denied.error.message, 'アクセス権がありません');
+  await page.evaluate((c) => { location.hash = '#/site/' + c; }, chuo);
+  await anchor(page, 'no_access');
+  await screenshot(page, 'no-access');
+  await context.close();
+});
+
+test('the organisation browser finds sites of the municipality by reading and opens one for proxy input', async () => {
+  const { context, page } = await newPage();
+  await signInThroughUi(page, 'VM131016');
+  await clickAnchor(page, 'home.org_browser');
+  const all = await page.evaluate(() => window.vsys.view('org_search', { query: '' }).view);
+  assert.ok(all.count > 0);
+  assert.ok(all.sites.every((s) => s.municipality === '131016'));
+  await clickAnchor(page, 'browser.row.0');
+  assert.equal((await page.evaluate(() => window.vsys.screen())).screen, 'site');
+  await waitFrames(page, 3);
+  await screenshot(page, 'site-proxy');
+  await context.close();
+});

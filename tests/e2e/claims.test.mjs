@@ -1,0 +1,137 @@
+// End to end in Chromium against nginx: fee claims (issue 6). A site enters a month of claims for
+// several municipalities through the claim screen, opens the print view, downloads a CSV and
+// submits; the federation of its prefecture then sees the totals routed through it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Server, anchor, artifacts, clickAnchor, collectErrors, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await Server.start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(page, vsysId) {
+  const r = await page.evaluate((id) => window.vsys.command({ type: 'login', vsys_id: id, password: 'vsys-demo' }), vsysId);
+  assert.equal(r.ok, true, JSON.stringify(r));
+  await waitFrames(page, 3);
+}
+
+async function typeInto(page, name, text, { replace = false } = {}) {
+  await clickAnchor(page, name);
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  if (replace) {
+    await page.keyboard.press('End');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace');
+    await waitFrames(page, 2);
+  }
+  await page.keyboard.insertText(text);
+  await waitFrames(page, 2);
+}
+
+test('a site enters, prints and submits a month of claims; the federation sees the totals', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await openApp(page, server.url);
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const siteAccount = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  assert.ok(siteAccount, 'a demo site account in Chiyoda');
+  const siteCode = siteAccount.vsys_id.slice(2);
+  await login(page, siteAccount.vsys_id);
+
+  await clickAnchor(page, 'home.claims');
+  assert.equal(await page.evaluate(() => location.hash), '#/claims');
+  await anchor(page, 'claims.line0.normal');
+
+  // Row 1: the site's own municipality (prefilled), new form, category 2, with add-ons.
+  await typeInto(page, 'claims.line0.normal', '120');
+  await typeInto(page, 'claims.line0.outside_hours', '8');
+  await typeInto(page, 'claims.line0.holiday', '3');
+  // Row 2: residents of Chuo.
+  await clickAnchor(page, 'claims.add_line');
+  await typeInto(page, 'claims.line1.municipality', '131024', { replace: true });
+  await typeInto(page, 'claims.line1.normal', '40');
+  // Row 3: residents of Osaka city, category 1 (no coupon), old form.
+  await clickAnchor(page, 'claims.add_line');
+  await typeInto(page, 'claims.line2.municipality', '271004', { replace: true });
+  await clickAnchor(page, 'claims.line2.category1');
+  await clickAnchor(page, 'claims.line2.form');
+  await clickAnchor(page, 'claims.line2.form.old');
+  await typeInto(page, 'claims.line2.normal', '7');
+  await screenshot(page, 'claims-entry');
+
+  await clickAnchor(page, 'claims.save');
+  const month = await page.evaluate(() => {
+    const t = new Date(Date.now() + 9 * 3600 * 1000);
+    const y = t.getUTCFullYear(), m = t.getUTCMonth();  // the month before today's in Japan
+    return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+  });
+  await page.waitForFunction(([site, m]) => window.vsys.view('claim', { site, month: m }).view.saved === true,
+    [siteCode, month], { timeout: 10000 });
+  const claim = (await page.evaluate(([site, m]) => window.vsys.view('claim', { site, month: m }), [siteCode, month])).view;
+  assert.equal(claim.valid, true);
+  assert.deepEqual(claim.lines.map((l) => [l.municipality, l.form, l.category, l.normal, l.outside_hours, l.holiday]),
+    [['131016', 'new', 2, 120, 8, 3], ['131024', 'new', 2, 40, 0, 0], ['271004', 'old', 1, 7, 0, 0]]);
+  assert.deepEqual(claim.lines.map((l) => l.payer), ['municipality:131016', 'federation:130001', 'federation:130001']);
+  const own = 120 * 2070 + 8 * 2800 + 3 * 4200;
+  const routed = 40 * 2070 + 7 * 2070;
+  assert.equal(claim.total.amount_before_tax, own + routed);
+  assert.equal(claim.total.amount, (own + routed) * 11 / 10);
+  await waitFrames(page, 3);
+
+  // The print view of Chiyoda's claim opens in a new window.
+  const [print] = await Promise.all([context.waitForEvent('page'), clickAnchor(page, 'claims.print.131016')]);
+  await print.waitForLoadState();
+  await print.setViewportSize({ width: 900, height: 1200 });
+  const html = await print.content();
+  assert.match(html, /市区町村別請求書/);
+  assert.match(html, /千代田区/);
+  assert.match(html, /令和/);
+  await print.screenshot({ path: path.join(artifacts, 'claims-print.png'), fullPage: true });
+  await print.close();
+  const [summary] = await Promise.all([context.waitForEvent('page'), clickAnchor(page, 'claims.print.summary')]);
+  await summary.waitForLoadState();
+  await summary.setViewportSize({ width: 900, height: 1200 });
+  assert.match(await summary.content(), /請求総括書/);
+  await summary.screenshot({ path: path.join(artifacts, 'claims-print-summary.png'), fullPage: true });
+  await summary.close();
+
+  // The summary as CSV: UTF-8 with a BOM for Excel, the routed total in its last row.
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAnchor(page, 'claims.csv.summary')]);
+  const csv = readFileSync(await download.path());
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(csv.toString('utf8'), new RegExp(`合計.*${routed * 11 / 10}`));
+
+  // Submit, through the confirmation.
+  await clickAnchor(page, 'claims.submit');
+  await anchor(page, 'claims.confirm.submit');
+  await screenshot(page, 'claims-confirm');
+  await clickAnchor(page, 'claims.confirm.submit');
+  await page.waitForFunction(([site, m]) => window.vsys.view('claim', { site, month: m }).view.submitted === true,
+    [siteCode, month], { timeout: 10000 });
+  await waitFrames(page, 3);
+  await screenshot(page, 'claims-submitted');
+
+  // The federation of the site's prefecture (Tokyo) sees the routed lines.
+  assert.equal((await page.evaluate(() => window.vsys.command({ type: 'logout' }))).ok, true);
+  await login(page, 'VF130001');
+  await clickAnchor(page, 'home.federation_claims');
+  const totals = (await page.evaluate((m) => window.vsys.view('federation_totals', { month: m }), month)).view;
+  assert.equal(totals.total.amount_before_tax, routed);
+  assert.equal(totals.total.amount, routed * 11 / 10);
+  assert.deepEqual(totals.by_municipality.map((r) => [r.code, r.amount_before_tax]), [['131024', 40 * 2070], ['271004', 7 * 2070]]);
+  assert.deepEqual(totals.by_site.map((r) => [r.code, r.amount]), [[siteCode, routed * 11 / 10]]);
+  await anchor(page, 'federation.municipalities.total');
+  await waitFrames(page, 3);
+  await screenshot(page, 'federation');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
