@@ -220,7 +220,7 @@ Result<PreparedView> prepare_accounts_demo_view(App& app, const nlohmann::json& 
                                 }
                             add("VM131024");
                             add("VF130001");
-                            add("VH000000");
+                            add("VH000001");
                             return nlohmann::json{{"password", k_demo_password}, {"accounts", list}};
                         }};
 }

@@ -52,9 +52,11 @@ void draw_approvals(Shell& shell) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r["name"].get<std::string>().c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(categories(shell, r["current"]).c_str());
+            ImGui::TextWrapped("%s", categories(shell, r["current"]).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextColored(colour::pending, "%s", categories(shell, r["requested"]).c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+            ImGui::TextWrapped("%s", categories(shell, r["requested"]).c_str());
+            ImGui::PopStyleColor();
             ImGui::TableNextColumn();
             if (ImGui::SmallButton(shell.tr("approvals.approve").c_str())) {
                 inbox.selected = static_cast<int>(i);
@@ -77,10 +79,12 @@ void draw_approvals(Shell& shell) {
             ImGui::CloseCurrentPopup();
         } else {
             const auto& r = inbox.pending[static_cast<size_t>(inbox.selected)];
-            ImGui::TextUnformatted(fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
+            ImGui::PushTextWrapPos(560);
+            ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
                                                      {{"site", r["name"].get<std::string>()},
                                                       {"change", categories(shell, r["requested"])}})
                                        .c_str());
+            ImGui::PopTextWrapPos();
             if (!inbox.approve) {
                 ImGui::SetNextItemWidth(480);
                 ImGui::InputTextWithHint("##reason", shell.tr("approvals.reason").c_str(), inbox.reason, sizeof inbox.reason);

@@ -178,10 +178,7 @@ void vaccines(Shell& shell) {
 void draw_site_page(Shell& shell, const std::string& code) {
     if (code != form.code || (form.revision != shell.app().revision() && !form.editing)) load(shell, code);
     if (!form.error.empty() && form.view.is_null()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextUnformatted((shell.tr("mark.warn") + " " + form.error).c_str());
-        ImGui::PopStyleColor();
-        shell.anchor("no_access");
+        shell.no_access_page();
         return;
     }
     screen_title(form.view.value("name", ""));

@@ -52,7 +52,9 @@ void draw_unlock_inbox(Shell& shell) {
     }
     if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
     if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}).c_str());
+        ImGui::PushTextWrapPos(560);
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}).c_str());
+        ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("unlock.do").c_str());
         shell.anchor("unlock.confirm");
         ImGui::SameLine();

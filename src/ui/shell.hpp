@@ -50,6 +50,8 @@ public:
     void toast(std::string text, bool error = false);
     Role role() const { return app_.session().role; }
     Host& host() { return host_; }
+    // 「アクセス権がありません」 with a way home: for screens whose data the user may not see.
+    void no_access_page();
     // Called on every input event: the idle lock counts from the last one.
     void touch_input() { last_input_ = host_.now_seconds(); }
 
@@ -61,7 +63,6 @@ private:
     void leave_modal();
     void navigate_now(const std::string& id, const std::string& param, bool push);
     void idle_lock();
-    void no_access_page();
 
     App& app_;
     Host& host_;
