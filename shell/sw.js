@@ -8,7 +8,9 @@ const CACHE = 'vsys-' + BUILD;
 const FILES = @FILES@;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+  // Build files carry ?v=<build> and are taken from the HTTP cache the page just filled; the
+  // unversioned shell is revalidated.
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, f.includes('?v=') ? {} : { cache: 'no-cache' }))))
     .then(() => self.skipWaiting()));
 });
 
@@ -21,6 +23,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.includes('/exchange/')) return;
+  const request = event.request.mode === 'navigate' ? 'index.html' : event.request;
   event.respondWith(caches.open(CACHE).then((cache) =>
-    cache.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request))));
+    cache.match(request).then((hit) => hit || fetch(event.request))));
 });

@@ -42,13 +42,14 @@ sync::UtcTime last_unlock(App& app, const std::string& vsys_id, const std::strin
     return t;
 }
 
-Session session_for(const DemoAccount& a, const std::string& device_public) {
+Session session_for(const DemoAccount& a, const sync::KeyPair& key) {
     Session s;
     s.vsys_id = a.vsys_id;
     s.name = a.name;
     parse_role_id(a.role, s.role);
     s.org = a.org;
-    s.device_public = device_public;
+    s.device_public = key.public_hex;
+    s.device_key = key;
     return s;
 }
 
@@ -109,7 +110,7 @@ Result<PreparedCommand> prepare_login(App& app, const nlohmann::json& j) {
         if (!outcome->has_value()) {
             state.record = sync::LoginRecord{};
             state.last_activity = now;
-            *session = session_for(*account, key.public_hex);
+            *session = session_for(*account, key);
         }
         auto rec = app.successor("device", "login", id, login_body(state));
         if (!rec) return rec.error();

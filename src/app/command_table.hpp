@@ -55,10 +55,13 @@ std::span<const ViewEntry> view_table();
 std::span<const CommandEntry> settings_commands();
 std::span<const ViewEntry> settings_views();
 std::span<const CommandEntry> session_commands();
+std::span<const CommandEntry> enrolment_commands();
 std::span<const ViewEntry> session_views();
 std::span<const CommandEntry> site_commands();
 std::span<const ViewEntry> site_views();
 std::span<const CommandEntry> claims_commands();
 std::span<const ViewEntry> claims_views();
+std::span<const CommandEntry> allocation_commands();
+std::span<const ViewEntry> allocation_views();
 
 }  // namespace vsys

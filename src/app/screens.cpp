@@ -24,6 +24,13 @@ const ScreenInfo k_screens[] = {
     {"federation_claims", "home.group.claims", "screen.federation_claims", "screen.federation_claims.desc",
      role_bit(Role::federation), ""},
     {"municipality_claims", "home.group.claims", "screen.municipality_claims", "screen.municipality_claims.desc", k_muni, ""},
+    {"requests", "home.group.allocation", "screen.requests", "screen.requests.desc", role_bit(Role::site), ""},
+    {"allocation", "home.group.allocation", "screen.allocation", "screen.allocation.desc",
+     role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni | k_site_roles, ""},
+    {"simulation", "home.group.allocation", "screen.simulation", "screen.simulation.desc",
+     role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni, "allocation"},
+    {"deliveries", "home.group.allocation", "screen.deliveries", "screen.deliveries.desc",
+     role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni | k_site_roles, ""},
     {"settings", "home.group.system", "screen.settings", "screen.settings.desc", k_all_roles, ""},
     {"about", "home.group.system", "screen.about", "screen.about.desc", k_all_roles, ""},
 };

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/screens.hpp"
+#include "sync/keys.hpp"
 
 namespace vsys {
 
@@ -14,6 +15,7 @@ struct Session {
     Role role = Role::none;
     std::string org;      // organisation id, e.g. "muni:131016"
     std::string device_public;  // hex of this device's signing key for the account
+    sync::KeyPair device_key;   // opened with the password at sign-in; never stored in clear
     bool signed_in() const { return !vsys_id.empty(); }
 };
 

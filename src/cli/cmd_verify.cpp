@@ -191,7 +191,7 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
             bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
             continue;
         }
-        if (auto s = sync::check_enrolment_entry(*entry, root, rel); !s) bad.push_back({path, s.error()});
+        if (auto s = sync::check_enrolment_entry(*entry, root, rel, &trust.cert_cache); !s) bad.push_back({path, s.error()});
     }
 
     std::size_t documents = 0;

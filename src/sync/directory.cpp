@@ -89,7 +89,8 @@ Result<EnrolmentEntry> parse_enrolment_entry(std::string_view text) {
     return e;
 }
 
-Status check_enrolment_entry(const EnrolmentEntry& e, std::string_view root_key, const OrgRelations& rel) {
+Status check_enrolment_entry(const EnrolmentEntry& e, std::string_view root_key, const OrgRelations& rel,
+                             std::unordered_set<std::string>* cache) {
     const Certificate& c = e.enrolment;
     const Error not_parent{"cert.issuer", "the key is not certified by its parent organisation", {{"org", c.org}}};
     if (!certificate_signature_ok(c))
@@ -103,7 +104,7 @@ Status check_enrolment_entry(const EnrolmentEntry& e, std::string_view root_key,
         if (c.issuer != root_key || c.org != "nation") return not_parent;
         return ok_status();
     }
-    auto issuer = verify_chain(e.issuer_chain, root_key, rel, *from, {}, nullptr);
+    auto issuer = verify_chain(e.issuer_chain, root_key, rel, *from, {}, cache);
     if (!issuer) return issuer.error();
     if (issuer->key != c.issuer || issuer->org != managing_org(rel, c.org)) return not_parent;
     return ok_status();

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.hpp"
@@ -47,7 +48,8 @@ std::string encode_enrolment_entry(const EnrolmentEntry& e);
 Result<EnrolmentEntry> parse_enrolment_entry(std::string_view text);
 // The entry's certificate is signed by its issuer, whose chain reaches `root_key` and belongs
 // to the managing organisation of the account's organisation (the root for the nation).
-// Errors: cert.* as verify_chain, enrolment.expired.
-Status check_enrolment_entry(const EnrolmentEntry& e, std::string_view root_key, const OrgRelations& rel);
+// Errors: cert.* as verify_chain, enrolment.expired. `cache` as verify_chain's (may be null).
+Status check_enrolment_entry(const EnrolmentEntry& e, std::string_view root_key, const OrgRelations& rel,
+                             std::unordered_set<std::string>* cache = nullptr);
 
 }  // namespace vsys::sync

@@ -176,7 +176,7 @@ void lines_table(Shell& shell, const Checked& c, bool read_only) {
                            "claims.col.category", "claims.col.normal", "claims.col.outside_hours", "claims.col.holiday",
                            "claims.col.pre_exam_only", "claims.col.under_6", "claims.col.payer", "claims.col.amount",
                            "", "claims.col.check"};
-    const float widths[] = {24, 72, 96, 104, 150, 70, 70, 70, 70, 70, 96, 100, 44, 0};
+    const float widths[] = {24, 90, 96, 104, 100, 70, 70, 70, 70, 70, 96, 124, 44, 0};
     for (int k = 0; k < 14; ++k) {
         const std::string label = k == 0 || heads[k][0] == '\0' ? heads[k] : shell.tr(heads[k]);
         ImGui::TableSetupColumn(label.c_str(), k == 13 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
@@ -272,13 +272,25 @@ void documents_section(Shell& shell) {
         ImGui::TextDisabled("%s", shell.tr("claims.documents.save_first").c_str());
         return;
     }
-    auto doc_row = [&](const std::string& key, const std::string& label, const json& d) {
+    if (!ImGui::BeginTable("claim_documents", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn(shell.tr("claims.col.document").c_str(), 0, 340);
+    ImGui::TableSetupColumn(shell.tr("claims.col.payer").c_str(), 0, 280);
+    ImGui::TableSetupColumn(shell.tr("claims.col.amount").c_str(), 0, 130);
+    ImGui::TableSetupColumn("", 0, 130);
+    ImGui::TableHeadersRow();
+    auto doc_row = [&](const std::string& key, const std::string& label, const std::string& payer, const json& d) {
         ImGui::PushID(key.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(label.c_str());
-        ImGui::SameLine(460);
-        ImGui::TextUnformatted((format_grouped(d["total"].value("amount", std::int64_t{0})) + " " + shell.tr("claims.yen")).c_str());
-        ImGui::SameLine(600);
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(payer.c_str());
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        yen_right(d["total"].value("amount", std::int64_t{0}));
+        ImGui::TableNextColumn();
         if (ImGui::Button(shell.tr("claims.print").c_str())) open_print_window(d.value("html", ""));
         shell.anchor("claims.print." + key);
         ImGui::SameLine();
@@ -287,13 +299,12 @@ void documents_section(Shell& shell) {
         ImGui::PopID();
     };
     for (const auto& d : screen.print["municipalities"])
-        doc_row(d.value("municipality", ""),
-                shell.tr("claims.doc.municipality") + "　" + d.value("name", "") + "（" +
-                    d["payer"].value("name", "") + "）",
-                d);
+        doc_row(d.value("municipality", ""), shell.tr("claims.doc.municipality") + "　" + d.value("name", ""),
+                d["payer"].value("name", ""), d);
     if (screen.print["summary"].is_object())
-        doc_row("summary", shell.tr("claims.doc.summary") + "　" + screen.print["summary"]["federation"].value("name", ""),
+        doc_row("summary", shell.tr("claims.doc.summary"), screen.print["summary"]["federation"].value("name", ""),
                 screen.print["summary"]);
+    ImGui::EndTable();
 }
 
 void legacy_section(Shell& shell) {

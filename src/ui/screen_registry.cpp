@@ -18,6 +18,10 @@ const Entry k_entries[] = {
     {"claims", draw_claims},
     {"federation_claims", draw_federation_claims},
     {"municipality_claims", draw_municipality_claims},
+    {"requests", draw_requests},
+    {"allocation", draw_allocation},
+    {"simulation", draw_simulation},
+    {"deliveries", draw_deliveries},
     {"settings", draw_settings},
     {"about", draw_about},
 };

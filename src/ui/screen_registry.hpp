@@ -21,6 +21,10 @@ void draw_unlock_inbox(Shell& shell);
 void draw_claims(Shell& shell);
 void draw_federation_claims(Shell& shell);
 void draw_municipality_claims(Shell& shell);
+void draw_requests(Shell& shell);
+void draw_allocation(Shell& shell);
+void draw_simulation(Shell& shell);
+void draw_deliveries(Shell& shell);
 void draw_settings(Shell& shell);
 void draw_about(Shell& shell);
 

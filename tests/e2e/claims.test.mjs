@@ -123,6 +123,8 @@ test('a site enters, prints and submits a month of claims; the federation sees t
   // The federation of the site's prefecture (Tokyo) sees the routed lines.
   assert.equal((await page.evaluate(() => window.vsys.command({ type: 'logout' }))).ok, true);
   await login(page, 'VF130001');
+  await page.evaluate(() => { location.hash = '#/home'; });
+  await waitFrames(page, 3);
   await clickAnchor(page, 'home.federation_claims');
   const totals = (await page.evaluate((m) => window.vsys.view('federation_totals', { month: m }), month)).view;
   assert.equal(totals.total.amount_before_tax, routed);

@@ -22,7 +22,8 @@ def main():
         with open(os.path.join(shell, name), "rb") as f:
             h.update(name.encode() + b"\0" + f.read())
     build_id = h.hexdigest()
-    cached = ["./", "index.html"] + [f for f in shell_files if f not in ("index.html", "sw.js")] + built
+    cached = (["./", "index.html"] + [f for f in shell_files if f not in ("index.html", "sw.js")] +
+              [f"{name}?v={build_id}" for name in built])
     for name in shell_files:
         src = os.path.join(shell, name)
         dst = os.path.join(site, name)

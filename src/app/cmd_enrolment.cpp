@@ -1,0 +1,93 @@
+// Enrolment codes (ARCHITECTURE.md "Identity"): the managing organisation issues a one-time code
+// for an account, handed over on paper or by phone; a device claims it with a password of the
+// user's choosing, which from then on opens the account's key on that device. Documents:
+//   <managing org>/enrolment/<V-SYS ID>   the certified public half of the code (kind "enrolment")
+//   <account org>/device/<public key>     the new device's certificate, signed with the code
+//   device/enrolment_claim/<code key>     this device's record that the code is spent
+#include "app/app.hpp"
+#include "app/args.hpp"
+#include "core/text.hpp"
+#include "sync/identity.hpp"
+
+namespace vsys {
+
+namespace {
+
+constexpr sync::UtcTime k_code_valid = 14 * sync::k_seconds_per_day;     // a code can be claimed for two weeks
+constexpr sync::UtcTime k_device_valid = 365 * sync::k_seconds_per_day;  // a device is certified for a year
+constexpr std::size_t k_password_min = 8;
+
+sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
+
+// {type: "issue_enrolment_code", vsys_id}: answers {code, valid_until}.
+Result<PreparedCommand> prepare_issue(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    if (auto e = r.finish()) return *e;
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
+    auto issued = std::make_shared<sync::IssuedEnrolment>();
+    PreparedCommand p;
+    p.target_org = account->org;
+    p.apply = [&app, account, issued]() -> Result<Versions> {
+        const sync::UtcTime now = app.now();
+        auto e = sync::issue_enrolment(app.directory(), app.session().device_key, app.session().org,
+                                       app.session().vsys_id, account_of(*account), now, now + k_code_valid,
+                                       now + k_device_valid);
+        if (!e) return e.error();
+        *issued = *e;
+        auto v = app.successor(e->document.owner, "enrolment", account->vsys_id, e->document.body);
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    p.answer = [issued, account]() {
+        return nlohmann::json{{"code", issued->code}, {"vsys_id", account->vsys_id}, {"valid_until", issued->cert.valid_until}};
+    };
+    return p;
+}
+
+// {type: "enrol", vsys_id, code, password}: a device claims a code and sets its own password.
+Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    std::string code = r.string("code");
+    std::string password = r.string("password");
+    if (auto e = r.finish()) return *e;
+    if (text::length(password) < k_password_min || !text::valid_utf8(password))
+        return Error{"enrolment.password_short", "password too short", {{"min", std::to_string(k_password_min)}}};
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"login.failed", "unknown V-SYS ID"};
+    const auto* doc = app.current(sync::managing_org(app.directory(), account->org), "enrolment", id);
+    if (!doc) return Error{"enrolment.none", "no enrolment code was issued for this account"};
+    auto cert = sync::certificate_from_json(doc->body);
+    if (!cert) return cert.error();
+    sync::SpentCodes spent;
+    if (const auto* claim = app.current("device", "enrolment_claim", cert->key))
+        spent[cert->key] = claim->body.value("device", "");
+    const sync::KeyPair device = sync::generate_key_pair();
+    auto enrolled = sync::claim_enrolment(code, *cert, {}, spent, device, app.now());
+    if (!enrolled) return enrolled.error();
+    PreparedCommand p;
+    p.apply = [&app, enrolled = *enrolled, password, id, enrolment_key = cert->key]() -> Result<Versions> {
+        auto sealed = sync::seal_device_key(enrolled.device, password);
+        if (!sealed) return sealed.error();
+        Versions out;
+        for (auto v : {app.successor("device", "credential", id, sync::to_json(*sealed)),
+                       app.successor(enrolled.document.owner, "device", enrolled.document.id, enrolled.document.body),
+                       app.successor("device", "enrolment_claim", enrolment_key, {{"device", enrolled.device.public_hex}}),
+                       app.successor("device", "login", id, {{"failures", 0}, {"locked_at", 0}, {"last_activity", app.now()}})}) {
+            if (!v) return v.error();
+            out.push_back(*v);
+        }
+        return out;
+    };
+    return p;
+}
+
+const CommandEntry k_commands[] = {{"issue_enrolment_code", prepare_issue}, {"enrol", prepare_enrol}};
+
+}  // namespace
+
+std::span<const CommandEntry> enrolment_commands() { return k_commands; }
+
+}  // namespace vsys

@@ -1,0 +1,142 @@
+// End to end in Chromium against nginx: the allocation chain ①–⑤ with the demo data (issue 4).
+// Sites request (one through the request screen), the nation opens the round and sets ①, Tokyo
+// simulates on the simulation screen (two modes compared) and registers ②, the nation locks ③,
+// Chiyoda registers ④ with deliveries, Tokyo locks ⑤ through the overview's confirmation, the
+// site sees its delivery, and an edit after the lock is refused.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Server, anchor, clickAnchor, collectErrors, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await Server.start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const password = 'vsys-demo';
+const round = 'PF12_R10';
+
+async function command(page, cmd) {
+  return page.evaluate((c) => window.vsys.command(c), cmd);
+}
+async function view(page, name, args = {}) {
+  return page.evaluate(([n, a]) => window.vsys.view(n, a), [name, args]);
+}
+async function signIn(page, id) {
+  await command(page, { type: 'logout' });
+  const r = await command(page, { type: 'login', vsys_id: id, password });
+  assert.equal(r.ok, true, JSON.stringify(r));
+  await waitFrames(page, 2);
+}
+async function goTo(page, screen) {
+  await page.evaluate((s) => { location.hash = '#/' + s; }, screen);
+  await page.waitForFunction((s) => window.vsys.screen().screen === s, screen, { timeout: 10000 });
+  await waitFrames(page, 3);
+}
+async function typeInto(page, name, text) {
+  await clickAnchor(page, name);
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  await page.keyboard.press('Control+A');
+  await waitFrames(page, 1);
+  await page.keyboard.insertText(text);
+  await waitFrames(page, 2);
+}
+function ok(r) {
+  assert.equal(r.ok, true, JSON.stringify(r.error || r));
+  return r;
+}
+
+test('the chain ①–⑤ runs in the browser and the site sees its delivery', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await openApp(page, server.url);
+
+  // Chiyoda's sites that request Pfizer 12+ (the children of its split).
+  await signIn(page, 'VM131016');
+  const sites = ok(await view(page, 'round_state', { round })).view.children.map((c) => c.org.slice(5));
+  assert.ok(sites.length >= 2);
+
+  // The first site reports through 「ワクチン希望量の報告」, the second through the API.
+  await signIn(page, 'VS' + sites[0]);
+  await goTo(page, 'requests');
+  await typeInto(page, 'req.boxes', '5');
+  await clickAnchor(page, 'req.save');
+  await page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 5, round);
+  await waitFrames(page, 3);
+  await screenshot(page, 'requests');
+  await signIn(page, 'VS' + sites[1]);
+  ok(await command(page, { type: 'report_request', site: sites[1], round, boxes: 3 }));
+
+  // ① the nation closes requests and splits 100,000 boxes by eligible population.
+  await signIn(page, 'VN000000');
+  ok(await command(page, { type: 'set_round_state', round, state: 'allocating' }));
+  ok(await command(page, { type: 'set_prefecture_amounts', round,
+    simulation: { mode: 'eligible_population', total: 100000 } }));
+
+  // ② Tokyo on the simulation screen: eligible population against request, then register A.
+  await signIn(page, 'VP130001');
+  await goTo(page, 'allocation');
+  await clickAnchor(page, 'alloc.simulate');
+  assert.equal((await page.evaluate(() => window.vsys.screen())).screen, 'simulation');
+  const anchors = await page.evaluate(() => Object.keys(window.vsys.screen().anchors));
+  assert.ok(anchors.includes('sim.mode.eligible_population') && anchors.includes('sim.mode.request'));
+  assert.ok(!anchors.includes('sim.mode.child_population'), 'only valid modes are offered');
+  await clickAnchor(page, 'sim.mode.eligible_population');
+  await clickAnchor(page, 'sim.compare');
+  await clickAnchor(page, 'sim.mode_b.request');
+  await clickAnchor(page, 'sim.run');
+  await anchor(page, 'sim.register_b');
+  await anchor(page, 'sim.chart');
+  await waitFrames(page, 3);
+  await screenshot(page, 'simulation');
+  await clickAnchor(page, 'sim.register');
+  await page.waitForFunction((r) => window.vsys.view('round_state', { round: r }).view.steps[1].status === 'confirmed', round);
+  const two = ok(await view(page, 'round_state', { round })).view;
+  const chiyoda = two.children.find((c) => c.org === 'muni:131016');
+  assert.ok(chiyoda.amount > 8, 'Chiyoda gets its eligible-population share');
+
+  // ③ the nation locks Tokyo's municipality amounts.
+  await signIn(page, 'VN000000');
+  ok(await command(page, { type: 'lock_prefecture', round, prefecture: 'pref:130001' }));
+
+  // ④ Chiyoda splits by request; needles and syringes are suggested with each delivery.
+  await signIn(page, 'VM131016');
+  ok(await command(page, { type: 'register_site_amounts', round, simulation: { mode: 'request' } }));
+
+  // ⑤ Tokyo locks through the overview, confirming in the modal that names Chiyoda.
+  await signIn(page, 'VP130001');
+  await goTo(page, 'allocation');
+  await clickAnchor(page, 'alloc.lock_sites');
+  await anchor(page, 'alloc.confirm');
+  await screenshot(page, 'round-lock-confirm');
+  await clickAnchor(page, 'alloc.confirm');
+  await page.waitForFunction((r) => window.vsys.view('round_state', { round: r }).view.children
+    .find((c) => c.org === 'muni:131016').locked, round);
+  await waitFrames(page, 3);
+  await screenshot(page, 'round-state');
+
+  // An edit after the lock is refused, in Japanese, naming the lock.
+  await signIn(page, 'VM131016');
+  const refused = await command(page, { type: 'register_site_amounts', round, simulation: { mode: 'request' } });
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error.code, 'chain.locked_by_prefecture');
+  assert.match(refused.error.message, /千代田区.*データロック/);
+
+  // The site sees its delivery.
+  await signIn(page, 'VS' + sites[0]);
+  const orders = ok(await view(page, 'deliveries')).view.deliveries;
+  assert.equal(orders.length, 1);
+  assert.equal(orders[0].boxes, 5);
+  assert.ok(orders[0].needle_boxes > 0 && orders[0].syringe_boxes > 0);
+  await goTo(page, 'deliveries');
+  await anchor(page, 'deliveries.row.0');
+  await screenshot(page, 'deliveries');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
