@@ -28,8 +28,10 @@ async function freePort() {
 
 // A running nginx; stop() and start() again on the same port (for offline tests).
 export class Server {
-  static async start() {
+  // siteDir: the static site to serve (default: the build's).
+  static async start(siteDir = site) {
     const srv = new Server();
+    srv.site = siteDir;
     srv.port = await freePort();
     srv.prefix = mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-'));
     srv.exchange = path.join(srv.prefix, 'exchange');
@@ -38,7 +40,7 @@ export class Server {
   }
   get url() { return `http://127.0.0.1:${this.port}/`; }
   async start() {
-    this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port), site, this.exchange],
+    this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port), this.site, this.exchange],
       { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     this.proc.stderr.on('data', (d) => { err += d; });
