@@ -4,7 +4,7 @@
 // (納入数), the prefecture locks them (⑤); each lock can be undone by its level with a reason.
 // Each command builds its one version with the chain core, which validates it exactly as a
 // received version (validate_chain_version); App seals, checks against the store's locks and
-// stores it. Argument shapes are in docs/CHAIN.md "Automation".
+// stores it. Each entry states its arguments above its prepare function.
 #include <functional>
 
 #include "app/allocation_app.hpp"

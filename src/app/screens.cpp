@@ -18,6 +18,7 @@ const ScreenInfo k_screens[] = {
      "org_browser"},
     {"approvals", "home.group.master", "screen.approvals", "screen.approvals.desc", k_muni, ""},
     {"unlock_inbox", "home.group.accounts", "screen.unlock_inbox", "screen.unlock_inbox.desc", k_managers, ""},
+    {"enrolment", "home.group.accounts", "screen.enrolment", "screen.enrolment.desc", k_managers, ""},
     {"reservation_support", "home.group.master", "screen.reservation", "screen.reservation.desc",
      k_muni | k_site_roles, "", "retired.reservation"},
     {"claims", "home.group.claims", "screen.claims", "screen.claims.desc", k_site_roles, ""},

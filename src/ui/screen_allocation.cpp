@@ -85,17 +85,19 @@ void actions(Shell& shell, const std::string& round) {
         shell.anchor("alloc.simulate");
     }
     if (level == "prefecture" && state == "allocating") {
+        // ⑤ names exactly the municipalities whose current ④ is registered and not yet locked.
         std::string names;
-        int count = 0;
+        json munis = json::array();
         for (const auto& c : ov.view["children"])
-            if (c.value("registered", false) && !c.value("locked", false)) {
+            if (c.value("registered", false) && !c.value("locked", false) && !c.value("stale", false)) {
                 names += (names.empty() ? "" : "、") + c.value("name", "");
-                ++count;
+                munis.push_back(c.value("org", ""));
             }
+        const int count = static_cast<int>(munis.size());
         ImGui::SameLine();
         ImGui::BeginDisabled(count == 0);
         if (ImGui::Button(shell.tr("alloc.lock_sites").c_str()))
-            ask({{"type", "lock_sites"}, {"round", round}},
+            ask({{"type", "lock_sites"}, {"round", round}, {"municipalities", munis}},
                 fill_placeholders(shell.tr("alloc.confirm_lock_sites"), {{"count", std::to_string(count)}, {"names", names}}), false);
         ImGui::EndDisabled();
         shell.anchor("alloc.lock_sites");
@@ -112,29 +114,55 @@ void actions(Shell& shell, const std::string& round) {
 
 std::string boxes_or_dash(const json& v) { return v.is_number_integer() ? grouped(v.get<std::int64_t>()) : "-"; }
 
+// The nation's ③ cell of a prefecture: its lock or unlock button while allocating.
+void nation_lock_cell(Shell& shell, const std::string& round, const json& c) {
+    const std::string org = c.value("org", "");
+    const bool locked = c.value("locked", false), registered = c.value("registered", false);
+    status_badge(shell, locked ? "locked" : "pending");
+    if (ov.view.value("state", "") != "allocating" || (!locked && !registered)) return;
+    ImGui::SameLine();
+    if (!locked) {
+        if (ImGui::SmallButton(shell.tr("alloc.lock").c_str()))
+            ask({{"type", "lock_prefecture"}, {"round", round}, {"prefecture", org}},
+                fill_placeholders(shell.tr("alloc.confirm_lock_prefecture"),
+                                  {{"name", c.value("name", "")}, {"amount", boxes_or_dash(c.value("amount", json()))}}),
+                false);
+        shell.anchor("alloc.lock." + org);
+    } else {
+        if (ImGui::SmallButton(shell.tr("alloc.unlock").c_str()))
+            ask({{"type", "unlock_prefecture"}, {"round", round}, {"prefecture", org}},
+                fill_placeholders(shell.tr("alloc.confirm_unlock_prefecture"), {{"name", c.value("name", "")}}), true);
+        shell.anchor("alloc.unlock." + org);
+    }
+}
+
+// Prefectures (for the nation): ① amount, ② status, ③ lock, ⑤ progress of its municipalities.
+// Municipalities (for a prefecture): ② amount, ④ status, ⑤ status. Sites (for a municipality):
+// the ④ boxes with needles and syringes.
 void children(Shell& shell, const std::string& round) {
     const std::string level = ov.view.value("level", "");
     const json& rows = ov.view["children"];
     if (rows.empty()) return;
     section_title(shell.tr("alloc.children." + level));
-    const bool sites = level == "municipality";
-    const int columns = sites ? 5 : 6;
+    const bool nation = level == "nation", sites = level == "municipality";
+    const int columns = nation ? 6 : 5;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##children", columns, flags, ImVec2(0, std::max(220.0f, ImGui::GetContentRegionAvail().y))))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(shell.tr("alloc.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(shell.tr("alloc.col.request").c_str(), ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn(shell.tr("alloc.col.request").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
     if (sites) {
         for (const char* k : {"alloc.col.boxes", "alloc.col.needles", "alloc.col.syringes"})
-            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
     } else {
-        ImGui::TableSetupColumn(shell.tr("alloc.col.amount").c_str(), ImGuiTableColumnFlags_WidthFixed, 110);
-        ImGui::TableSetupColumn(shell.tr(level == "nation" ? "alloc.step2" : "alloc.step4").c_str(),
-                                ImGuiTableColumnFlags_WidthFixed, 170);
-        ImGui::TableSetupColumn(shell.tr(level == "nation" ? "alloc.step3" : "alloc.step5").c_str(),
-                                ImGuiTableColumnFlags_WidthFixed, 220);
+        ImGui::TableSetupColumn(shell.tr("alloc.col.amount").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
+        ImGui::TableSetupColumn(shell.tr(nation ? "alloc.col.step2" : "alloc.col.step4").c_str(),
+                                ImGuiTableColumnFlags_WidthFixed, 190);
+        ImGui::TableSetupColumn(shell.tr(nation ? "alloc.col.step3" : "alloc.col.step5").c_str(),
+                                ImGuiTableColumnFlags_WidthFixed, nation ? 260 : 190);
+        if (nation) ImGui::TableSetupColumn(shell.tr("alloc.col.step5").c_str(), ImGuiTableColumnFlags_WidthFixed, 150);
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -153,40 +181,29 @@ void children(Shell& shell, const std::string& round) {
                     ImGui::TableNextColumn();
                     ImGui::TextUnformatted(boxes_or_dash(c.value(k, json())).c_str());
                 }
+                ImGui::PopID();
+                continue;
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(boxes_or_dash(c.value("amount", json())).c_str());
+            ImGui::TableNextColumn();
+            const bool locked = c.value("locked", false), registered = c.value("registered", false);
+            status_badge(shell, locked ? "locked" : registered ? "confirmed" : "pending");
+            if (c.value("stale", false)) {
+                ImGui::SameLine();
+                ImGui::TextColored(colour::error, "%s", shell.tr("alloc.stale_short").c_str());
+            }
+            ImGui::TableNextColumn();
+            if (nation) {
+                nation_lock_cell(shell, round, c);
+                ImGui::TableNextColumn();
+                const json p = c.value("site_locks", json::object());
+                ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.progress"),
+                                                            {{"done", std::to_string(p.value("done", 0))},
+                                                             {"of", std::to_string(p.value("of", 0))}})
+                                              .c_str());
             } else {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(boxes_or_dash(c.value("amount", json())).c_str());
-                ImGui::TableNextColumn();
-                const bool locked = c.value("locked", false), registered = c.value("registered", false);
-                status_badge(shell, locked ? "locked" : registered ? "confirmed" : "pending");
-                if (c.value("stale", false)) {
-                    ImGui::SameLine();
-                    ImGui::TextColored(colour::error, "%s", shell.tr("alloc.stale_short").c_str());
-                }
-                ImGui::TableNextColumn();
-                const std::string org = c.value("org", "");
-                if (level == "nation" && ov.view.value("state", "") == "allocating") {
-                    if (!locked && registered) {
-                        if (ImGui::SmallButton(shell.tr("alloc.lock").c_str()))
-                            ask({{"type", "lock_prefecture"}, {"round", round}, {"prefecture", org}},
-                                fill_placeholders(shell.tr("alloc.confirm_lock_prefecture"),
-                                                  {{"name", c.value("name", "")}, {"amount", boxes_or_dash(c.value("amount", json()))}}),
-                                false);
-                        shell.anchor("alloc.lock." + org);
-                    } else if (locked) {
-                        if (ImGui::SmallButton(shell.tr("alloc.unlock").c_str()))
-                            ask({{"type", "unlock_prefecture"}, {"round", round}, {"prefecture", org}},
-                                fill_placeholders(shell.tr("alloc.confirm_unlock_prefecture"), {{"name", c.value("name", "")}}),
-                                true);
-                        shell.anchor("alloc.unlock." + org);
-                    }
-                } else {
-                    const json p = c.value("site_locks", json::object());
-                    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.progress"),
-                                                                {{"done", std::to_string(p.value("done", 0))},
-                                                                 {"of", std::to_string(p.value("of", 0))}})
-                                                  .c_str());
-                }
+                status_badge(shell, locked ? "locked" : "pending");
             }
             ImGui::PopID();
         }

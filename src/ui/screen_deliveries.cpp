@@ -38,18 +38,24 @@ void draw_deliveries(Shell& shell) {
     }
     ImGui::TextDisabled("%s", shell.tr("deliveries.help").c_str());
     const bool many_sites = shell.role() != Role::site && shell.role() != Role::venue;
-    const int columns = many_sites ? 9 : 8;
+    const int columns = many_sites ? 9 : 8;  // round, product, [site], 5 counts, period
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##deliveries", columns, flags, ImVec2(0, std::max(200.0f, ImGui::GetContentRegionAvail().y))))
-        return;
+    // As tall as its rows (a site has a few), at most the rest of the screen.
+    const float rows_height = (static_cast<float>(d.rows.size()) + 1.6f) * ImGui::GetFrameHeightWithSpacing();
+    const float height = std::max(120.0f, std::min(rows_height, ImGui::GetContentRegionAvail().y));
+    if (!ImGui::BeginTable("##deliveries", columns, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(shell.tr("alloc.round").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(shell.tr("alloc.product").c_str(), ImGuiTableColumnFlags_WidthFixed, 180);
     if (many_sites) ImGui::TableSetupColumn(shell.tr("alloc.col.site").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    for (const char* k : {"alloc.col.boxes", "deliveries.vials", "deliveries.doses", "alloc.col.needles", "alloc.col.syringes"})
-        ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
-    ImGui::TableSetupColumn(shell.tr("alloc.period").c_str(), ImGuiTableColumnFlags_WidthFixed, 210);
-    ImGui::TableSetupColumn(shell.tr("alloc.product").c_str(), ImGuiTableColumnFlags_WidthFixed, 190);
+    const std::pair<const char*, float> counts[] = {{"alloc.col.boxes", 135},
+                                                    {"deliveries.vials", 90},
+                                                    {"deliveries.doses", 90},
+                                                    {"alloc.col.needles", 110},
+                                                    {"alloc.col.syringes", 135}};
+    for (const auto& [k, w] : counts) ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, w);
+    ImGui::TableSetupColumn(shell.tr("alloc.period").c_str(), ImGuiTableColumnFlags_WidthFixed, 220);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(d.rows.size()));
@@ -60,6 +66,8 @@ void draw_deliveries(Shell& shell) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.value("round_name", "").c_str());
             if (i < 20) shell.anchor("deliveries.row." + std::to_string(i));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.value("product_name", "").c_str());
             if (many_sites) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r.value("name", "").c_str());
@@ -70,8 +78,6 @@ void draw_deliveries(Shell& shell) {
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(period_text(shell, r).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.value("product_name", "").c_str());
         }
     ImGui::EndTable();
 }

@@ -19,6 +19,10 @@ struct LoginForm {
     char u_institution[200] = {}, u_code[16] = {}, u_name[100] = {}, u_mail[256] = {};
     std::string unlock_message;
     bool unlock_ok = false;
+    bool show_enrol = false;
+    char e_code[64] = {}, e_password[80] = {}, e_password2[80] = {};
+    std::string enrol_message;
+    bool enrol_ok = false;
 };
 LoginForm form;
 
@@ -50,6 +54,33 @@ void unlock_form(Shell& shell) {
     }
     field_message(form.unlock_message, !form.unlock_ok);
 }
+// A new device claims a one-time enrolment code and sets the account's password on it.
+void enrol_form(Shell& shell) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", shell.tr("enrol.explain").c_str());
+    text_field(shell, "login.vsys_id", "enrol.vsys_id", form.id, sizeof form.id);
+    text_field(shell, "enrol.code", "enrol.code", form.e_code, sizeof form.e_code);
+    text_field(shell, "enrol.password", "enrol.password", form.e_password, sizeof form.e_password, ImGuiInputTextFlags_Password);
+    text_field(shell, "enrol.password2", "enrol.password2", form.e_password2, sizeof form.e_password2,
+               ImGuiInputTextFlags_Password);
+    const bool same = std::strcmp(form.e_password, form.e_password2) == 0;
+    const bool send = ImGui::Button(shell.tr("enrol.send").c_str());
+    shell.anchor("enrol.send");
+    if (send && !same) {
+        form.enrol_ok = false;
+        form.enrol_message = shell.tr("enrol.mismatch");
+    } else if (send) {
+        auto err = shell.run({{"type", "enrol"}, {"vsys_id", std::string(form.id)}, {"code", std::string(form.e_code)},
+                              {"password", std::string(form.e_password)}},
+                             "enrol.done");
+        form.enrol_ok = err.empty();
+        form.enrol_message = err.empty() ? shell.tr("enrol.done") : err;
+        std::memset(form.e_password, 0, sizeof form.e_password);
+        std::memset(form.e_password2, 0, sizeof form.e_password2);
+    }
+    field_message(form.enrol_message, !form.enrol_ok);
+}
+
 }  // namespace
 
 void draw_login_panel(Shell& shell) {
@@ -77,11 +108,15 @@ void draw_login_panel(Shell& shell) {
     ImGui::SameLine();
     if (ImGui::SmallButton(shell.tr("unlock.open").c_str())) form.show_unlock = !form.show_unlock;
     shell.anchor("unlock.open");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(shell.tr("enrol.open").c_str())) form.show_enrol = !form.show_enrol;
+    shell.anchor("enrol.open");
     ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
     field_message(form.error, true);
     ImGui::EndGroup();
     if (form.show_unlock) unlock_form(shell);
+    if (form.show_enrol) enrol_form(shell);
 
     // Demo deployment: the shared password and a few accounts to try.
     auto demo = shell.app().view("accounts_demo", nlohmann::json::object());

@@ -15,6 +15,7 @@ const Entry k_entries[] = {
     {"org_browser", draw_org_browser},
     {"approvals", draw_approvals},
     {"unlock_inbox", draw_unlock_inbox},
+    {"enrolment", draw_enrolment},
     {"claims", draw_claims},
     {"federation_claims", draw_federation_claims},
     {"municipality_claims", draw_municipality_claims},

@@ -18,6 +18,7 @@ void draw_site(Shell& shell);
 void draw_org_browser(Shell& shell);
 void draw_approvals(Shell& shell);
 void draw_unlock_inbox(Shell& shell);
+void draw_enrolment(Shell& shell);
 void draw_claims(Shell& shell);
 void draw_federation_claims(Shell& shell);
 void draw_municipality_claims(Shell& shell);

@@ -34,7 +34,7 @@ void load(Shell& shell, const std::string& round) {
 
 void draw_requests(Shell& shell) {
     screen_title(shell.tr("screen.requests"));
-    form_label(shell.tr("alloc.product"), 160);
+    form_label(shell.tr("alloc.product"), 200);
     ImGui::SetNextItemWidth(420);
     if (ImGui::BeginCombo("##product", shell.tr(std::string("product.") + k_products[form.product]).c_str())) {
         for (int i = 0; i < 3; ++i) {
@@ -45,7 +45,7 @@ void draw_requests(Shell& shell) {
         ImGui::EndCombo();
     }
     shell.anchor("req.product");
-    form_label(shell.tr("alloc.round"), 160);
+    form_label(shell.tr("alloc.round"), 200);
     round_picker(shell, "req.round", k_products[form.product]);
     const nlohmann::json* round = current_round(shell, k_products[form.product]);
     if (!round) {
@@ -59,16 +59,16 @@ void draw_requests(Shell& shell) {
         return;
     }
     const auto& v = form.view;
-    form_label(shell.tr("alloc.period"), 160);
+    form_label(shell.tr("alloc.period"), 200);
     ImGui::TextUnformatted(period_text(shell, v).c_str());
-    form_label(shell.tr("alloc.round_state"), 160);
+    form_label(shell.tr("alloc.round_state"), 200);
     const bool open = v.value("requests_open", false);
     ImGui::TextColored(open ? colour::confirmed : colour::locked, "%s", v.value("state_name", "").c_str());
     if (!v.value("may_request", false)) {
         field_message(v.value("refusal", ""), true);
         return;
     }
-    form_label(shell.tr("req.reported"), 160);
+    form_label(shell.tr("req.reported"), 200);
     if (v["boxes"].is_number_integer())
         ImGui::TextUnformatted(fill_placeholders(shell.tr("req.reported_value"),
                                                  {{"boxes", grouped(v["boxes"].get<std::int64_t>())},
@@ -77,7 +77,7 @@ void draw_requests(Shell& shell) {
     else
         ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());
     section_title(shell.tr("req.enter"));
-    form_label(shell.tr("req.boxes"), 160);
+    form_label(shell.tr("req.boxes"), 200);
     ImGui::BeginDisabled(!open);
     ImGui::SetNextItemWidth(160);
     ImGui::InputScalar("##boxes", ImGuiDataType_S64, &form.boxes);

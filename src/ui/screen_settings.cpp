@@ -15,6 +15,7 @@ struct SettingsForm {
     std::uint64_t revision = 0;
     char device_name[256] = {};
     int language = 0;  // 0 ja, 1 en
+    int idle_minutes = k_idle_lock_default;
 };
 SettingsForm form;
 
@@ -22,6 +23,7 @@ void load(Shell& shell) {
     const Settings& s = shell.app().settings();
     std::snprintf(form.device_name, sizeof form.device_name, "%s", s.device_name.c_str());
     form.language = s.language == Language::ja ? 0 : 1;
+    form.idle_minutes = s.idle_lock_minutes;
     form.revision = shell.app().revision();
     form.loaded = true;
 }
@@ -30,7 +32,8 @@ void load(Shell& shell) {
 void draw_settings(Shell& shell) {
     const Settings& saved = shell.app().settings();
     const bool dirty_before = form.loaded && (saved.device_name != form.device_name ||
-                                              (saved.language == Language::ja ? 0 : 1) != form.language);
+                                              (saved.language == Language::ja ? 0 : 1) != form.language ||
+                                              saved.idle_lock_minutes != form.idle_minutes);
     // Reload from the document when it changed elsewhere and nothing is being edited here.
     if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell);
 
@@ -54,15 +57,29 @@ void draw_settings(Shell& shell) {
     field_message(valid ? std::string() : shell.app().error_text(valid.error()), true);
     ImGui::EndGroup();
 
-    const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language;
+    form_label(shell.tr("settings.idle_lock"));
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputInt("##idle", &form.idle_minutes, 1, 5);
+    shell.anchor("settings.idle_lock");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(shell.tr("settings.minutes").c_str());
+    const bool idle_ok = form.idle_minutes >= k_idle_lock_min && form.idle_minutes <= k_idle_lock_max;
+    if (!idle_ok)
+        field_message(shell.app().error_text(Error{"settings.idle_lock", "", {{"min", std::to_string(k_idle_lock_min)},
+                                                                            {"max", std::to_string(k_idle_lock_max)}}}),
+                      true);
+
+    const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language ||
+                       saved.idle_lock_minutes != form.idle_minutes;
     ImGui::Spacing();
-    ImGui::BeginDisabled(!dirty || !valid);
+    ImGui::BeginDisabled(!dirty || !valid || !idle_ok);
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("settings.save");
-    if (save || (dirty && valid && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+    if (save || (dirty && valid && idle_ok && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
         nlohmann::json c = {{"type", "update_settings"},
                             {"language", form.language == 0 ? "ja" : "en"},
-                            {"device_name", std::string(form.device_name)}};
+                            {"device_name", std::string(form.device_name)},
+                            {"idle_lock_minutes", form.idle_minutes}};
         if (shell.run(c).empty()) form.revision = shell.app().revision();
     }
     ImGui::EndDisabled();

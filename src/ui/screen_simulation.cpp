@@ -107,7 +107,7 @@ void register_result(Shell& shell, const std::string& round, const json& spec) {
 }
 
 void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& chosen) {
-    form_label(shell.tr(label_key), 160);
+    if (label_key) form_label(shell.tr(label_key), 160);
     for (std::size_t i = 0; i < sim.modes.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         const char* id = sim_mode_id(sim.modes[i]);
@@ -119,9 +119,13 @@ void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& c
 }
 
 void controls(Shell& shell, const std::string& round) {
+    // Three compact rows, so that the table keeps most of a 1366x768 screen.
     mode_radios(shell, "sim.mode", "sim.mode", sim.mode);
-    form_label(shell.tr("sim.method"), 160);
-    ImGui::SetNextItemWidth(260);
+    ImGui::SameLine(0, 36);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shell.tr("sim.method").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(230);
     if (ImGui::BeginCombo("##method", shell.tr(std::string("sim.method.") + k_methods[sim.method]).c_str())) {
         for (int i = 0; i < 6; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
@@ -135,6 +139,12 @@ void controls(Shell& shell, const std::string& round) {
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
         shell.anchor("sim.cap");
     }
+    ImGui::Checkbox(shell.tr("sim.compare").c_str(), &sim.compare);
+    shell.anchor("sim.compare");
+    if (sim.compare && sim.modes.size() > 1) {
+        ImGui::SameLine(0, 24);
+        mode_radios(shell, nullptr, "sim.mode_b", sim.mode_b);
+    }
     if (sim.level == SplitLevel::nation) {
         form_label(shell.tr("sim.total"), 160);
         ImGui::SetNextItemWidth(160);
@@ -142,10 +152,8 @@ void controls(Shell& shell, const std::string& round) {
         shell.anchor("sim.total");
         ImGui::SameLine();
         ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+        ImGui::SameLine(0, 36);
     }
-    ImGui::Checkbox(shell.tr("sim.compare").c_str(), &sim.compare);
-    shell.anchor("sim.compare");
-    if (sim.compare && sim.modes.size() > 1) mode_radios(shell, "sim.mode_b", "sim.mode_b", sim.mode_b);
     if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, round);
     shell.anchor("sim.run");
     if (!sim.result.is_null()) {
@@ -195,7 +203,7 @@ void chart(Shell& shell) {
         ImGui::SameLine();
         ImGui::TextUnformatted(shell.tr("sim.col.b").c_str());
     }
-    const float height = 150.0f;
+    const float height = 100.0f;
     ImGui::BeginChild("##chart", ImVec2(0, height + 28), true, ImGuiWindowFlags_HorizontalScrollbar);
     const int bars = b_rows ? 3 : 2;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -255,12 +263,13 @@ void table(Shell& shell) {
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    for (const char* k : {"alloc.col.request", "sim.col.weight", "sim.col.share", "sim.col.fixed",
-                          compared ? "sim.col.a" : "sim.col.result", "sim.col.difference"})
-        ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 120);
+    const std::pair<const char*, float> fixed_columns[] = {
+        {"alloc.col.request", 80}, {"sim.col.weight", 110}, {"sim.col.share", 190}, {"sim.col.fixed", 80},
+        {compared ? "sim.col.a" : "sim.col.result", 90}, {"sim.col.difference", 150}};
+    for (const auto& [k, w] : fixed_columns) ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, w);
     if (compared) {
-        ImGui::TableSetupColumn(shell.tr("sim.col.b").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
-        ImGui::TableSetupColumn(shell.tr("sim.col.b_minus_a").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
+        ImGui::TableSetupColumn(shell.tr("sim.col.b").c_str(), ImGuiTableColumnFlags_WidthFixed, 80);
+        ImGui::TableSetupColumn(shell.tr("sim.col.b_minus_a").c_str(), ImGuiTableColumnFlags_WidthFixed, 90);
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -286,7 +295,9 @@ void table(Shell& shell) {
             ImGui::TableNextColumn();
             auto& buf = sim.fixed[org];
             ImGui::SetNextItemWidth(-1);
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));  // rows stay one line high
             ImGui::InputText("##fixed", buf.data(), buf.size(), ImGuiInputTextFlags_CharsDecimal);
+            ImGui::PopStyleVar();
             if (i < 20) shell.anchor("sim.fixed." + std::to_string(i));
             ImGui::TableNextColumn();
             if (r) {
@@ -337,6 +348,8 @@ void draw_simulation(Shell& shell) {
         field_message(sim.error, true);
         return;
     }
+    ImGui::SameLine(0, 24);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("sim.about"), {{"product", round->value("product_name", "")},
                                                                        {"level", shell.tr(std::string("sim.level.") + split_level_id(*level))}})
                                   .c_str());

@@ -118,22 +118,108 @@ void information(Shell& shell) {
     field_message(form.error, true);
 }
 
+const char* k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
+
+// The doctor being edited: -1 none, size() a new one.
+struct DoctorEdit {
+    int row = -1;
+    char name[128] = {};
+    bool gives[3] = {};
+    int remove = -1;
+};
+DoctorEdit doctor_edit;
+
+void save_doctors(Shell& shell, nlohmann::json list) {
+    form.error = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
+    if (form.error.empty()) {
+        doctor_edit.row = -1;
+        load(shell, form.code);
+    }
+}
+
 void doctors(Shell& shell) {
-    section_title(shell.tr("site.doctors").c_str());
-    if (ImGui::BeginTable("##doctors", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    section_title(shell.tr("site.doctors"));
+    const nlohmann::json& list = form.view["doctors"];
+    if (ImGui::BeginTable("##doctors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
         ImGui::TableSetupColumn(shell.tr("site.doctor_name").c_str());
         ImGui::TableSetupColumn(shell.tr("site.doctor_vaccines").c_str());
         ImGui::TableHeadersRow();
-        for (const auto& d : form.view["doctors"]) {
+        for (int i = 0; i < static_cast<int>(list.size()); ++i) {
+            const auto& d = list[static_cast<size_t>(i)];
+            ImGui::PushID(i);
             ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            // 「編集」 left of the doctor, as in the deck.
+            if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
+                doctor_edit.row = i;
+                std::snprintf(doctor_edit.name, sizeof doctor_edit.name, "%s", d.value("name", "").c_str());
+                for (int p = 0; p < 3; ++p) {
+                    doctor_edit.gives[p] = false;
+                    for (const auto& v : d["vaccines"])
+                        if (v == k_products[p]) doctor_edit.gives[p] = true;
+                }
+            }
+            shell.anchor("doctor.edit." + std::to_string(i));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(shell.tr("site.doctor_remove").c_str())) doctor_edit.remove = i;
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(d.value("name", "").c_str());
             ImGui::TableNextColumn();
             std::string vs;
             for (const auto& p : d["vaccines"]) vs += (vs.empty() ? "" : "、") + shell.tr("product." + p.get<std::string>());
-            ImGui::TextUnformatted(vs.c_str());
+            ImGui::TextWrapped("%s", vs.c_str());
+            ImGui::PopID();
         }
         ImGui::EndTable();
+    }
+    if (doctor_edit.row < 0 && ImGui::SmallButton(shell.tr("site.doctor_add").c_str())) {
+        doctor_edit = DoctorEdit{};
+        doctor_edit.row = static_cast<int>(list.size());
+    }
+    shell.anchor("doctor.add");
+    if (doctor_edit.row >= 0) {
+        ImGui::SetNextItemWidth(260);
+        ImGui::InputTextWithHint("##doctor_name", shell.tr("site.doctor_name").c_str(), doctor_edit.name, sizeof doctor_edit.name);
+        shell.anchor("doctor.name");
+        for (int p = 0; p < 3; ++p) {
+            ImGui::Checkbox(shell.tr(std::string("product.") + k_products[p]).c_str(), &doctor_edit.gives[p]);
+            shell.anchor(std::string("doctor.gives.") + k_products[p]);
+        }
+        shell.mark_unsaved();
+        const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+        shell.anchor("doctor.save");
+        ImGui::SameLine();
+        if (ImGui::Button(shell.tr("common.cancel").c_str())) doctor_edit.row = -1;
+        if (save) {
+            nlohmann::json next = list;
+            nlohmann::json gives = nlohmann::json::array();
+            for (int p = 0; p < 3; ++p)
+                if (doctor_edit.gives[p]) gives.push_back(k_products[p]);
+            nlohmann::json d = {{"name", std::string(doctor_edit.name)}, {"vaccines", gives}};
+            if (doctor_edit.row < static_cast<int>(next.size())) next[static_cast<size_t>(doctor_edit.row)] = d;
+            else next.push_back(d);
+            save_doctors(shell, next);
+        }
+    }
+    if (doctor_edit.remove >= 0 && !ImGui::IsPopupOpen("##remove_doctor")) ImGui::OpenPopup("##remove_doctor");
+    if (ImGui::BeginPopupModal("##remove_doctor", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        const bool valid = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
+        const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].value("name", "") : std::string();
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}).c_str());
+        const bool ok = ImGui::Button(shell.tr("site.doctor_remove").c_str());
+        ImGui::SameLine();
+        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+        if (ok && valid) {
+            nlohmann::json next = list;
+            next.erase(next.begin() + doctor_edit.remove);
+            save_doctors(shell, next);
+        }
+        if (ok || cancel || !valid) {
+            doctor_edit.remove = -1;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
     }
 }
 

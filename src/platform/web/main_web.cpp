@@ -84,6 +84,10 @@ struct BrowserHost final : vsys::ui::Host {
 
 vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
 
+struct KeyEvent {
+    int key, scancode, action, mods;
+};
+
 struct WebApp {
     vsys::PosixStorage storage;
     BrowserHost host;
@@ -93,8 +97,7 @@ struct WebApp {
     double css_w = 0, css_h = 0, dpr = 0;
     float font_scale = 0;
     bool font_loaded = false;
-    std::vector<int> deferred_releases;
-    std::vector<int> pressed_this_frame;
+    std::vector<KeyEvent> key_queue;
     std::string clipboard;
 };
 WebApp* g = nullptr;
@@ -135,22 +138,27 @@ void fix_io_after_backend() {
 
 // [SECTION] Keys: latching presses shorter than a frame
 // ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
-// would be lost; such a release is held back until the frame has seen the press.
-void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
-    if (key >= 0 && action == GLFW_PRESS) g->pressed_this_frame.push_back(key);
-    if (key >= 0 && action == GLFW_RELEASE &&
-        std::find(g->pressed_this_frame.begin(), g->pressed_this_frame.end(), key) != g->pressed_this_frame.end()) {
-        g->deferred_releases.push_back(key);
-        return;
+// (or pressed twice, as fast typists and test drivers do) would be lost. Key events are queued
+// and replayed so that each frame sees at most one transition per key.
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
+    if (action == GLFW_REPEAT) {
+        // A held key's repeats only matter when nothing else of that key is waiting.
+        for (const auto& e : g->key_queue)
+            if (e.key == key) return;
     }
-    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    g->key_queue.push_back({key, scancode, action, mods});
 }
 
-void release_deferred_keys() {
-    g->pressed_this_frame.clear();
-    auto keys = std::move(g->deferred_releases);
-    g->deferred_releases.clear();
-    for (int k : keys) ImGui_ImplGlfw_KeyCallback(g->window, k, 0, GLFW_RELEASE, 0);
+void replay_key_events() {
+    std::vector<int> touched;
+    size_t i = 0;
+    for (; i < g->key_queue.size(); ++i) {
+        const KeyEvent& e = g->key_queue[i];
+        if (std::find(touched.begin(), touched.end(), e.key) != touched.end()) break;
+        touched.push_back(e.key);
+        ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
+    }
+    g->key_queue.erase(g->key_queue.begin(), g->key_queue.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 void set_clipboard(void*, const char* text) {
@@ -184,11 +192,11 @@ void sync_ime() {
 void frame() {
     update_display();
     glfwPollEvents();
+    replay_key_events();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     fix_io_after_backend();
     ImGui::NewFrame();
-    release_deferred_keys();
     {
         ImGuiIO& io = ImGui::GetIO();
         bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0;
@@ -298,7 +306,7 @@ int main() {
     io.ImeSetInputScreenPosFn = ime_position;
     vsys::ui::apply_light_theme();
     ImGui_ImplGlfw_InitForOpenGL(g->window, true);
-    // Our key callback replaces the backend's (it forwards to it, latching short presses).
+    // Our key callback replaces the backend's: it queues events that replay_key_events() forwards.
     glfwSetKeyCallback(g->window, key_callback);
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
