@@ -57,7 +57,7 @@ async function startNginx(site) {
 function siteFiles(site) {
   const build = JSON.parse(readFileSync(path.join(site, 'build.json'), 'utf8'));
   const files = ['index.html', 'sw.js', 'vsys.js', 'vsys.wasm', 'font.ttf'];
-  for (const f of build.files) if (f !== './' && !files.includes(f)) files.push(f);
+  for (const f of build.files) { const name = f.split('?')[0]; if (name !== './' && !files.includes(name)) files.push(name); }
   return files.map((name) => {
     const bytes = readFileSync(path.join(site, name));
     return { name, raw: statSync(path.join(site, name)).size, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -89,7 +89,7 @@ async function oneVisit(browser, server) {
       throw new Error(`no first frame within 60 s ${failure} ${errors.join('; ')}`.trim());
     }
     const firstFrameMs = await page.evaluate(() => window.vsysFirstFrameMs);
-    // The install of the service worker fetches the cached files again (cache: 'reload').
+    // The service worker's install takes the versioned build files from the HTTP cache.
     await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 30000))]));
     await new Promise((r) => setTimeout(r, 200));
     return { firstFrameMs, ...loggedRequests(server.log, logFrom) };
