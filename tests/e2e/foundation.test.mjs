@@ -1,10 +1,10 @@
 // End to end in Chromium against nginx: the app shell (issue: foundation).
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, waitFrames } from './lib.mjs';
+import { Server, site, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, waitFrames } from './lib.mjs';
 
 let server;
 let browser;
@@ -209,6 +209,43 @@ test('after one online visit the app starts with its data while the server is do
   } finally {
     await server.start();
     await ctx.close();
+  }
+});
+
+test('a new build replaces the old one cleanly once its service worker takes over', async () => {
+  // A copy of the site, then the same copy stamped as another build (what a deploy does).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vsys-site-'));
+  cpSync(site, dir, { recursive: true });
+  const own = await Server.start(dir);
+  const ctx = await launchPersistent(mkdtempSync(path.join(os.tmpdir(), 'vsys-update-')));
+  try {
+    const page = ctx.pages()[0] || await ctx.newPage();
+    await openApp(page, own.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const oldBuild = await page.evaluate(() => window.VSYS_BUILD_ID);
+    assert.equal((await page.evaluate(() => window.vsys.command({ type: 'update_settings', device_name: '更新前' }))).ok, true);
+    const newBuild = 'f'.repeat(16);
+    const later = new Date(Date.now() + 60000);
+    for (const f of ['index.html', 'sw.js']) {
+      const file = path.join(dir, f);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldBuild, newBuild));
+      utimesSync(file, later, later);  // a deploy's files are newer (nginx's ETag is mtime and size)
+    }
+    // The browser checks sw.js on navigation; ask now, and wait until the new worker controls the page.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('no new service worker took over within 90 s')), 90000);
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve());
+      navigator.serviceWorker.getRegistration().then((r) => r.update());
+    }));
+    await page.reload();
+    await openApp(page, own.url);
+    assert.equal(await page.evaluate(() => window.VSYS_BUILD_ID), newBuild);
+    // The old build's cache is gone; the data is not.
+    await page.waitForFunction((b) => caches.keys().then((k) => k.length === 1 && k[0] === 'vsys-' + b), newBuild, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), '更新前');
+  } finally {
+    await ctx.close();
+    await own.stop();
   }
 });
 
