@@ -66,6 +66,7 @@ EM_JS(void, js_first_frame, (), {
     var l = document.getElementById('loading');
     if (l) l.remove();
 });
+EM_JS(double, js_wasm_memory, (), { return HEAP8.length; });
 EM_JS(void, js_watch_hash, (), {
     window.addEventListener('hashchange', function() { Module.ccall('vsys_route', null, ['string'], [location.hash]); });
 });
@@ -98,6 +99,8 @@ struct WebApp {
     float font_scale = 0;
     bool font_loaded = false;
     std::vector<KeyEvent> key_queue;
+    double frame_ms = 0;  // wall time of the last frame, GL submission included
+    double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
     std::string clipboard;
 };
 WebApp* g = nullptr;
@@ -190,6 +193,7 @@ void sync_ime() {
 
 // [SECTION] main and the frame
 void frame() {
+    const double start = emscripten_get_now();
     update_display();
     glfwPollEvents();
     replay_key_events();
@@ -204,14 +208,17 @@ void frame() {
         for (bool down : io.KeysDown) input = input || down;
         if (input) g->shell->touch_input();
     }
+    const double ui_start = emscripten_get_now();
     g->shell->frame();
     ImGui::Render();
+    g->ui_ms = emscripten_get_now() - ui_start;
     sync_ime();
     glViewport(0, 0, static_cast<int>(std::lround(g->css_w * g->dpr)), static_cast<int>(std::lround(g->css_h * g->dpr)));
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (g->shell->frames() == 1) js_first_frame();
+    g->frame_ms = emscripten_get_now() - start;
 }
 
 }  // namespace
@@ -245,7 +252,10 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
                         {"want_text_input", io.WantTextInput},
                         {"font_loaded", g->font_loaded},
                         {"framebuffer", {g->css_w * g->dpr, g->css_h * g->dpr}},
-                        {"dpr", g->dpr}};
+                        {"dpr", g->dpr},
+                        {"frame_ms", g->frame_ms},
+                        {"ui_ms", g->ui_ms},
+                        {"wasm_memory_bytes", js_wasm_memory()}};
     out = j.dump();
     return out.c_str();
 }
