@@ -85,8 +85,10 @@ struct BrowserHost final : vsys::ui::Host {
 
 vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
 
+// A key transition, or (key < 0) text typed or pasted through the page's textarea.
 struct KeyEvent {
     int key, scancode, action, mods;
+    std::string text;
 };
 
 struct WebApp {
@@ -142,22 +144,31 @@ void fix_io_after_backend() {
 // [SECTION] Keys: latching presses shorter than a frame
 // ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
 // (or pressed twice, as fast typists and test drivers do) would be lost. Key events are queued
-// and replayed so that each frame sees at most one transition per key.
+// and replayed so that each frame sees at most one transition per key; typed text joins the same
+// queue and never shares a frame with key transitions, since ImGui 1.86 does not keep the order
+// of keys and characters within a frame (a Backspace must not eat the text typed after it).
 void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
     if (action == GLFW_REPEAT) {
         // A held key's repeats only matter when nothing else of that key is waiting.
         for (const auto& e : g->key_queue)
             if (e.key == key) return;
     }
-    g->key_queue.push_back({key, scancode, action, mods});
+    g->key_queue.push_back({key, scancode, action, mods, {}});
 }
 
 void replay_key_events() {
     std::vector<int> touched;
+    bool had_text = false;
     size_t i = 0;
     for (; i < g->key_queue.size(); ++i) {
         const KeyEvent& e = g->key_queue[i];
-        if (std::find(touched.begin(), touched.end(), e.key) != touched.end()) break;
+        if (e.key < 0) {
+            if (!touched.empty()) break;
+            ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
+            had_text = true;
+            continue;
+        }
+        if (had_text || std::find(touched.begin(), touched.end(), e.key) != touched.end()) break;
         touched.push_back(e.key);
         ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
     }
@@ -283,7 +294,9 @@ EMSCRIPTEN_KEEPALIVE void vsys_durable_done(int ticket, const char* error) {
     while (!g->host.waiting.empty() && !g->host.waiting.back()) g->host.waiting.pop_back();
 }
 
-EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) {
+    if (g && text) g->key_queue.push_back({-1, 0, 0, 0, text});
+}
 
 EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {
     if (g && g->shell) g->shell->on_route(hash ? hash : "");
