@@ -1,6 +1,7 @@
 #include "app/permissions.hpp"
 
 #include "app/directory.hpp"
+#include "core/tsv.hpp"
 
 namespace vsys {
 
@@ -40,25 +41,11 @@ bool parse_scope(std::string_view s, Scope& out) {
 
 std::vector<Permission> load() {
     std::vector<Permission> out;
-    std::string_view tsv = assets::permissions_tsv();
-    size_t pos = 0;
-    bool header = true;
-    while (pos < tsv.size()) {
-        size_t end = tsv.find('\n', pos);
-        if (end == std::string_view::npos) end = tsv.size();
-        std::string_view line = tsv.substr(pos, end - pos);
-        pos = end + 1;
-        if (line.empty() || line[0] == '#') continue;
-        if (header) {
-            header = false;
-            continue;
-        }
-        size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-        if (t2 == std::string_view::npos) continue;
+    tsv::for_each_row(assets::permissions_tsv(), [&](int, const std::vector<std::string_view>& f) {
         Scope scope;
-        if (!parse_scope(line.substr(t2 + 1), scope)) continue;
-        out.push_back({std::string(line.substr(0, t1)), parse_roles(line.substr(t1 + 1, t2 - t1 - 1)), scope});
-    }
+        if (f.size() >= 3 && parse_scope(f[2], scope)) out.push_back({std::string(f[0]), parse_roles(f[1]), scope});
+        return true;
+    });
     return out;
 }
 

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <vector>
 
-#include "core/claims_tsv.hpp"
+#include "core/tsv.hpp"
 
 namespace vsys {
 
@@ -55,7 +55,7 @@ const HolidayTable& holiday_table() {
                 t.last = *b;
             }
         }
-        claims_tsv::for_each_row(tsv, [&](int, const std::vector<std::string_view>& f) {
+        tsv::for_each_row(tsv, [&](int, const std::vector<std::string_view>& f) {
             if (f.size() < 3) return true;
             if (auto d = parse_iso_date(f[0])) t.rows.push_back(PublicHoliday{*d, std::string(f[1]), std::string(f[2])});
             return true;

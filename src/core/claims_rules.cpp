@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "core/claims_tsv.hpp"
+#include "core/tsv.hpp"
 #include "core/local_gov.hpp"
 
 namespace vsys {
@@ -36,7 +36,7 @@ Status check_count(std::string_view field, std::int64_t v, std::size_t line_no, 
 Result<std::vector<AddonRule>> parse_addon_rules(std::string_view tsv) {
     std::vector<AddonRule> rules;
     std::optional<Error> error;
-    claims_tsv::for_each_row(tsv, [&](int line_no, const std::vector<std::string_view>& f) {
+    tsv::for_each_row(tsv, [&](int line_no, const std::vector<std::string_view>& f) {
         auto bad = [&](const std::string& reason) {
             error = Error("claims.bad_rule_row", "add-on rule line " + std::to_string(line_no) + ": " + reason,
                           {{"line", std::to_string(line_no)}, {"reason", reason}});

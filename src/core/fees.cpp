@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "core/claims_tsv.hpp"
+#include "core/tsv.hpp"
 
 namespace vsys {
 
@@ -51,7 +51,7 @@ std::string_view fee_item_name(FeeItem item) {
 Result<FeeSchedule> parse_fee_schedule(std::string_view tsv) {
     FeeSchedule s;
     std::optional<Error> error;
-    claims_tsv::for_each_row(tsv, [&](int line_no, const std::vector<std::string_view>& f) {
+    tsv::for_each_row(tsv, [&](int line_no, const std::vector<std::string_view>& f) {
         auto bad = [&](const std::string& reason) {
             error = Error("fees.bad_row", "fee schedule line " + std::to_string(line_no) + ": " + reason,
                           {{"line", std::to_string(line_no)}, {"reason", reason}});

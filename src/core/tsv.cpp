@@ -1,6 +1,6 @@
-#include "core/claims_tsv.hpp"
+#include "core/tsv.hpp"
 
-namespace vsys::claims_tsv {
+namespace vsys::tsv {
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
     std::vector<std::string_view> out;
@@ -14,4 +14,4 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     return out;
 }
 
-}  // namespace vsys::claims_tsv
+}  // namespace vsys::tsv

@@ -1,12 +1,12 @@
-// Reading the small tab-separated data files of claims (assets/claims/*.tsv): lines starting
-// with '#' are comments, the first other line names the columns, every following non-empty
-// line is a row. Fields are views into the text, which must outlive the call.
+// Reading the small tab-separated data files in assets/ (UI strings aside): lines starting with
+// '#' are comments, the first other line names the columns, every following non-empty line is
+// a row. Fields are views into the text, which must outlive the call.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-namespace vsys::claims_tsv {
+namespace vsys::tsv {
 
 std::vector<std::string_view> split_tabs(std::string_view line);
 
@@ -34,4 +34,4 @@ bool for_each_row(std::string_view tsv, RowFn&& row) {
     return true;
 }
 
-}  // namespace vsys::claims_tsv
+}  // namespace vsys::tsv
