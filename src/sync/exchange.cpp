@@ -81,6 +81,27 @@ std::vector<std::string> pull_folders(const OrgRelations& rel, std::string_view 
     return out;
 }
 
+Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const std::vector<DocumentVersion>& docs,
+                    const std::vector<std::string>& to, UtcTime now) {
+    if (feed.chain.empty()) return Error{"cert.chain_empty", "the device has no certificate"};
+    auto file = write_bundle(feed, now, docs, to);
+    if (!file) return file.error();
+    const Certificate& cert = feed.chain.front();
+    const std::string device = device_id_of(feed.key.public_hex);
+    auto& own = trust.feeds[feed.org + "/" + device];
+    if (own.hashes.empty()) {
+        own.key = feed.key.public_hex;
+        own.signer = Signer{cert.key, cert.account, cert.org, Role::site, device};
+        parse_role(cert.role, own.signer.role);
+    }
+    own.hashes.push_back(file->hash);
+    own.last_time = now;
+    Outgoing out{*file, feed.org, device, to, {}};
+    for (const auto& d : docs) out.doc_hashes.push_back(d.hash);
+    state.outbox.push_back(std::move(out));
+    return ok_status();
+}
+
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now, const AuthorityRules& rules) {
     SyncReport rep;
@@ -90,19 +111,35 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         return rep;
     };
 
+    // A host that performs the I/O itself (pending_transport.hpp) answers "transport.pending"
+    // for what it has not fetched yet: note it, go on with whatever does not depend on it, and
+    // report the run incomplete so the host fetches everything noted and runs again.
+    bool pending = false;
+    auto is_pending = [](const Error& e) { return e.code == k_transport_pending; };
+
     // Push: the bundle first, then its pointers, so a pointer never names a missing file.
-    while (!state.outbox.empty()) {
-        const Outgoing& o = state.outbox.front();
-        auto written = [](const Status& s) { return s.ok() || s.error().code == "transport.exists"; };
-        auto s = t.put_new(feed_folder(o.org, o.device) + "/" + o.file.name, o.file.bytes);
-        if (!written(s)) return fail(s.error());
-        for (const auto& folder : pointer_folders(rel, o.org, o.to)) {
-            auto p = t.put_new(folder + "/" + today + "/" + pointer_name(o.org, o.device, o.file.name),
-                               feed_folder(o.org, o.device) + "/" + o.file.name);
-            if (!written(p)) return fail(p.error());
+    // Every bundle of the outbox is put in the same run: they are independent files.
+    auto written = [](const Status& s) { return s.ok() || s.error().code == "transport.exists"; };
+    for (auto o = state.outbox.begin(); o != state.outbox.end();) {
+        auto s = t.put_new(feed_folder(o->org, o->device) + "/" + o->file.name, o->file.bytes);
+        if (!written(s) && !is_pending(s.error())) return fail(s.error());
+        bool up = written(s);
+        if (up) {
+            for (const auto& folder : pointer_folders(rel, o->org, o->to)) {
+                auto p = t.put_new(folder + "/" + today + "/" + pointer_name(o->org, o->device, o->file.name),
+                                   feed_folder(o->org, o->device) + "/" + o->file.name);
+                if (written(p)) continue;
+                if (!is_pending(p.error())) return fail(p.error());
+                up = false;
+            }
         }
-        store.mark_pushed(o.doc_hashes);
-        state.outbox.erase(state.outbox.begin());
+        if (!up) {
+            pending = true;
+            ++o;
+            continue;
+        }
+        store.mark_pushed(o->doc_hashes);
+        o = state.outbox.erase(o);
         ++rep.pushed;
     }
 
@@ -111,11 +148,19 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     std::map<std::string, std::pair<std::string, std::string>> feed_ids;  // feed → (org, device)
     for (const auto& folder : pull_folders(rel, reader_org)) {
         auto days = t.list(folder);
+        if (!days && is_pending(days.error())) {
+            pending = true;
+            continue;
+        }
         if (!days) return fail(days.error());
         const std::string from = state.cursors.count(folder) ? day_before(state.cursors[folder]) : std::string();
         for (const auto& day : *days) {
             if (day < from) continue;
             auto names = t.list(folder + "/" + day);
+            if (!names && is_pending(names.error())) {
+                pending = true;
+                continue;
+            }
             if (!names) return fail(names.error());
             for (const auto& n : *names) {
                 PointerTarget p;
@@ -137,6 +182,10 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         bool contiguous = seqs.begin()->first == next && seqs.rbegin()->first - next + 1 == seqs.size();
         if (!contiguous) {
             auto names = t.list(feed_folder(org, device));
+            if (!names && is_pending(names.error())) {
+                pending = true;
+                continue;
+            }
             if (!names) return fail(names.error());
             for (const auto& n : *names) {
                 std::uint64_t seq;
@@ -148,6 +197,13 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             if (seq < next) continue;
             const std::string path = feed_folder(org, device) + "/" + name;
             auto bytes = t.get(path);
+            if (!bytes && is_pending(bytes.error())) {
+                // Ask for the rest of the feed now too: one round trip fetches it all.
+                pending = true;
+                for (auto later = seqs.upper_bound(seq); later != seqs.end(); ++later)
+                    (void)t.get(feed_folder(org, device) + "/" + later->second);
+                break;
+            }
             if (!bytes) return fail(bytes.error());
             ++rep.fetched;
             VerifyContext ctx{trust, store, rel, rules};
@@ -165,6 +221,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         }
     }
 
+    if (pending) return fail(Error{k_transport_pending, "waiting for the exchange's answers"});
     for (const auto& folder : pull_folders(rel, reader_org)) state.cursors[folder] = today;
     state.last_success = now;
     rep.complete = true;

@@ -73,6 +73,13 @@ struct SyncReport {
     Error error;
 };
 
+// Signs the next bundle of `feed` with `docs` (sealed versions of the feed's organisation or,
+// for a municipality, proxy versions of its sites) and queues it in the outbox. The writer's own
+// trust state advances as if it had read the bundle back, so the device never downloads what it
+// wrote. Errors: those of write_bundle.
+Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const std::vector<DocumentVersion>& docs,
+                    const std::vector<std::string>& to, UtcTime now);
+
 // Pushes the outbox (bundle, then its pointers; a file already there counts as written, so an
 // interrupted push resumes), then pulls every bundle the reader's folders point at, verifying
 // each before it is committed. Stops at the first transport error with complete == false; what

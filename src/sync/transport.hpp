@@ -3,7 +3,8 @@
 // trailing slash; an empty list for a folder that does not exist); get() reads a file;
 // put_new() writes a file that must not exist yet and refuses (transport.exists) rather than
 // overwrite. Errors are values: transport.offline, transport.not_found, transport.exists,
-// transport.failed {detail}. Implementations: MemoryTransport here (tests, the benchmark);
+// transport.failed {detail}, and transport.pending from a transport whose host has not fetched
+// the answer yet (pending_transport.hpp). Implementations: MemoryTransport here (tests, the benchmark);
 // HTTP, folder and exported-file transports live outside src/sync.
 #pragma once
 
@@ -15,6 +16,8 @@
 #include "core/result.hpp"
 
 namespace vsys::sync {
+
+inline constexpr const char* k_transport_pending = "transport.pending";
 
 struct Transport {
     virtual ~Transport() = default;

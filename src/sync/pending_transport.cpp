@@ -1,0 +1,65 @@
+#include "sync/pending_transport.hpp"
+
+namespace vsys::sync {
+namespace {
+
+Error pending_error(std::string_view path) {
+    return Error{k_transport_pending, "waiting for the exchange", {{"path", std::string(path)}}};
+}
+
+}  // namespace
+
+const char* request_kind_name(TransportRequest::Kind k) {
+    switch (k) {
+        case TransportRequest::Kind::list: return "list";
+        case TransportRequest::Kind::get: return "get";
+        case TransportRequest::Kind::put: return "put";
+    }
+    return "get";
+}
+
+void PendingTransport::note(TransportRequest::Kind kind, std::string_view path, std::string_view body) {
+    std::string id = std::string(request_kind_name(kind)) + " " + std::string(path);
+    if (noted_.count(id)) return;
+    noted_[id] = true;
+    requests_.push_back({kind, std::string(path), std::string(body)});
+}
+
+Result<std::vector<std::string>> PendingTransport::list(std::string_view folder) {
+    auto it = listings_.find(std::string(folder));
+    if (it != listings_.end()) return it->second;
+    note(TransportRequest::Kind::list, folder);
+    return pending_error(folder);
+}
+
+Result<std::string> PendingTransport::get(std::string_view path) {
+    auto it = files_.find(std::string(path));
+    if (it != files_.end()) return it->second;
+    note(TransportRequest::Kind::get, path);
+    return pending_error(path);
+}
+
+Status PendingTransport::put_new(std::string_view path, std::string_view bytes) {
+    auto it = puts_.find(std::string(path));
+    if (it != puts_.end()) return it->second;
+    note(TransportRequest::Kind::put, path, bytes);
+    return pending_error(path);
+}
+
+std::vector<TransportRequest> PendingTransport::take_requests() {
+    noted_.clear();
+    return std::exchange(requests_, {});
+}
+
+void PendingTransport::answer_list(const std::string& folder, Result<std::vector<std::string>> names) {
+    listings_.insert_or_assign(folder, std::move(names));
+}
+
+void PendingTransport::answer_get(const std::string& path, Result<std::string> bytes) {
+    if (bytes) bytes_received_ += bytes->size();
+    files_.insert_or_assign(path, std::move(bytes));
+}
+
+void PendingTransport::answer_put(const std::string& path, Status status) { puts_.insert_or_assign(path, std::move(status)); }
+
+}  // namespace vsys::sync
