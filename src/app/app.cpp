@@ -17,6 +17,10 @@ void App::open() {
         // edited by hand) is skipped rather than blocking the rest.
         if (store_.apply(v, Origin::local)) absorb(v);
     }
+    std::vector<std::string> settled(persistence_.settled().begin(), persistence_.settled().end());
+    for (const auto* v : store_.pending())
+        if (v->owner == "device") settled.push_back(v->hash);
+    store_.mark_pushed(settled);
     ++revision_;
 }
 
@@ -59,13 +63,29 @@ Result<Versions> App::commit(Versions versions) {
     if (auto st = store_.check_batch(versions); !st) return st.error();
     if (auto st = persistence_.append(versions); !st) return st.error();
     if (auto r = store_.apply_batch(versions, Origin::local); !r) return r.error();
-    for (const auto& v : versions) absorb(v);
+    std::vector<std::string> device_only;  // this device's own records never go to the exchange
+    for (const auto& v : versions) {
+        absorb(v);
+        if (v.owner == "device") device_only.push_back(v.hash);
+    }
+    store_.mark_pushed(device_only);
     ++revision_;
-    std::vector<DocumentVersion> current;
-    for (const auto& key : store_.keys())
-        for (const auto* h : store_.heads(key)) current.push_back(*h);
-    persistence_.compact_if_needed(current);  // best effort: the append above is already safe
+    compact();  // best effort: the append above is already safe
     return versions;
+}
+
+void App::compact() {
+    std::vector<DocumentVersion> keep;
+    std::vector<std::string> pending;
+    for (const auto* p : store_.pending()) {
+        keep.push_back(*p);
+        pending.push_back(p->hash);
+    }
+    const std::unordered_set<std::string> kept(pending.begin(), pending.end());
+    for (const auto& key : store_.keys())
+        for (const auto* h : store_.heads(key))
+            if (!kept.count(h->hash)) keep.push_back(*h);
+    persistence_.compact_if_needed(keep, pending);
 }
 
 Result<Versions> App::command(const nlohmann::json& cmd) {

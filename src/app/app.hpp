@@ -76,6 +76,7 @@ public:
 
 private:
     Result<Versions> commit(Versions versions);
+    void compact();
     void absorb(const DocumentVersion& v);
 
     Persistence persistence_;

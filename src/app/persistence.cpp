@@ -36,6 +36,7 @@ std::vector<DocumentVersion> Persistence::load() {
         std::string name;
         bool snapshot;
         std::vector<DocumentVersion> versions;
+        nlohmann::json j;
     };
     std::vector<Loaded> loaded;
     std::uint64_t highest = 0;
@@ -49,7 +50,7 @@ std::vector<DocumentVersion> Persistence::load() {
             problems_.push_back(name + ": unreadable segment");
             continue;
         }
-        Loaded seg{name, j.value("snapshot", false), {}};
+        Loaded seg{name, j.value("snapshot", false), {}, j};
         bool bad = false;
         for (const auto& v : j["versions"]) {
             auto d = document_from_json(v);
@@ -70,16 +71,37 @@ std::vector<DocumentVersion> Persistence::load() {
     for (std::size_t i = 0; i < loaded.size(); ++i)
         if (loaded[i].snapshot) start = i;
     std::vector<DocumentVersion> all;
+    settled_.clear();
+    auto strings = [](const nlohmann::json& j, const char* key) {
+        std::unordered_set<std::string> out;
+        if (auto it = j.find(key); it != j.end() && it->is_array())
+            for (const auto& h : *it)
+                if (h.is_string()) out.insert(h.get<std::string>());
+        return out;
+    };
     for (std::size_t i = start; i < loaded.size(); ++i) {
         segments_.push_back(loaded[i].name);
-        for (auto& v : loaded[i].versions) all.push_back(std::move(v));
+        const auto& j = loaded[i].j;
+        const bool remote = j.value("remote", false);
+        const auto pending = strings(j, "pending");
+        for (const auto& h : strings(j, "pushed")) settled_.insert(h);
+        for (auto& v : loaded[i].versions) {
+            if (remote || (loaded[i].snapshot && !pending.count(v.hash))) settled_.insert(v.hash);
+            all.push_back(std::move(v));
+        }
     }
     return all;
 }
 
-Status Persistence::write_segment(const std::vector<DocumentVersion>& versions, bool snapshot) {
+namespace {
+nlohmann::json segment_of(const std::vector<DocumentVersion>& versions, bool snapshot) {
     nlohmann::json seg = {{"format", k_format}, {"snapshot", snapshot}, {"versions", nlohmann::json::array()}};
     for (const auto& v : versions) seg["versions"].push_back(to_json(v));
+    return seg;
+}
+}  // namespace
+
+Status Persistence::write_segment(nlohmann::json seg) {
     const std::string name = segment_name(next_);
     auto st = storage_.write_atomic(path(name), seg.dump());
     if (!st) return st;
@@ -88,15 +110,26 @@ Status Persistence::write_segment(const std::vector<DocumentVersion>& versions, 
     return ok_status();
 }
 
-Status Persistence::append(const std::vector<DocumentVersion>& versions) {
+Status Persistence::append(const std::vector<DocumentVersion>& versions, bool remote) {
     if (versions.empty()) return ok_status();
-    return write_segment(versions, false);
+    auto seg = segment_of(versions, false);
+    if (remote) seg["remote"] = true;
+    return write_segment(std::move(seg));
 }
 
-Status Persistence::compact_if_needed(const std::vector<DocumentVersion>& current) {
+Status Persistence::append_pushed(const std::vector<std::string>& hashes) {
+    if (hashes.empty()) return ok_status();
+    auto seg = segment_of({}, false);
+    seg["pushed"] = hashes;
+    return write_segment(std::move(seg));
+}
+
+Status Persistence::compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending) {
     if (segments_.size() <= compact_after_) return ok_status();
     auto old = segments_;
-    auto st = write_segment(current, true);
+    auto seg = segment_of(keep, true);
+    seg["pending"] = pending;
+    auto st = write_segment(std::move(seg));
     if (!st) return st;
     // The snapshot is in place; removing the old segments can fail or be cut off harmlessly.
     for (const auto& name : old) storage_.remove(path(name));

@@ -6,11 +6,16 @@
 // previous state stays readable. When segments pile up, a snapshot segment holding every
 // current version is written and the older segments are removed afterwards; loading starts at
 // the newest snapshot, so a crash between the two steps loses nothing either.
+// Whether a local version still waits to be pushed survives a reload: segments of versions
+// that came from the exchange say "remote", a small segment lists the hashes pushed since, and
+// a snapshot lists the versions still pending (it keeps them even when a newer local version
+// replaced them, since the exchange must receive the whole line of descent).
 // In the browser the folder lives in IDBFS; platform/web makes each save durable (syncfs).
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.hpp"
@@ -31,9 +36,15 @@ public:
     // Every stored version in save order. Unreadable segments are skipped and reported in
     // problems() (they cannot come from an interrupted save, which never leaves a segment).
     std::vector<DocumentVersion> load();
-    Status append(const std::vector<DocumentVersion>& versions);
-    // Replaces the history by a snapshot of `current` when more than compact_after segments exist.
-    Status compact_if_needed(const std::vector<DocumentVersion>& current);
+    // Hashes of loaded versions that are not waiting to be pushed (remote, or pushed since).
+    const std::unordered_set<std::string>& settled() const { return settled_; }
+    // `remote`: the versions came from the exchange, so they are never pushed from here.
+    Status append(const std::vector<DocumentVersion>& versions, bool remote = false);
+    Status append_pushed(const std::vector<std::string>& hashes);
+    // Replaces the history by a snapshot of `keep` (current versions and everything still
+    // pending) when more than compact_after segments exist; `pending` are the hashes of `keep`
+    // that still wait to be pushed.
+    Status compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending);
 
     StorageUsage usage();
     const std::vector<std::string>& problems() const { return problems_; }
@@ -42,7 +53,7 @@ public:
 private:
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     std::string segment_name(std::uint64_t n) const;
-    Status write_segment(const std::vector<DocumentVersion>& versions, bool snapshot);
+    Status write_segment(nlohmann::json segment);
 
     Storage& storage_;
     std::string dir_;
@@ -50,6 +61,7 @@ private:
     std::vector<std::string> segments_;  // live segment names, oldest first
     std::uint64_t next_ = 1;
     std::vector<std::string> problems_;
+    std::unordered_set<std::string> settled_;
 };
 
 }  // namespace vsys

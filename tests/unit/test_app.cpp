@@ -100,3 +100,46 @@ TEST_CASE("the about view reports version, build and storage usage; unknown view
     CHECK(app.view_json("nothing", "{}")["ok"] == false);
     CHECK(app.view_json("settings", R"({"x":1})")["ok"] == false);
 }
+
+TEST_CASE("what still waits to be pushed survives a reload and a compaction; the device's own records never wait") {
+    vsys::test::MemoryStorage storage;
+    vsys::Persistence p(storage, "/data/vsys", 3);
+    p.load();
+    auto doc = [](std::uint64_t version, const std::string& replaces, int n) {
+        vsys::DocumentVersion d;
+        d.owner = "site:0110113719";
+        d.kind = "stock";
+        d.id = "main";
+        d.version = version;
+        d.replaces = replaces;
+        d.body = {{"vials", n}};
+        d.author = "VS0110113719";
+        d.time = "2022-02-01T00:00:00Z";
+        d.hash = "h" + std::to_string(n);
+        return d;
+    };
+    auto v1 = doc(1, "", 1), v2 = doc(2, "h1", 2), r1 = doc(1, "", 9);
+    r1.id = "other";
+    REQUIRE(p.append({v1}));
+    REQUIRE(p.append({r1}, true));
+    REQUIRE(p.append_pushed({"h1"}));
+    REQUIRE(p.append({v2}));
+    {
+        vsys::Persistence again(storage, "/data/vsys", 3);
+        CHECK(again.load().size() == 3);
+        CHECK(again.settled() == std::unordered_set<std::string>{"h1", "h9"});
+    }
+    // More than three segments: a snapshot keeps v2 pending, the rest settled.
+    REQUIRE(p.compact_if_needed({v2, r1}, {"h2"}));
+    vsys::Persistence again(storage, "/data/vsys", 3);
+    CHECK(again.load().size() == 2);
+    CHECK(again.settled() == std::unordered_set<std::string>{"h9"});
+
+    auto app = make_app(storage);
+    app.open();
+    for (int i = 0; i < 10; ++i)
+        REQUIRE(app.command_json(R"({"type":"update_settings","device_name":"n)" + std::to_string(i) + "\"}")["ok"] == true);
+    // v2 waits; v1 was pushed; settings are the device's own
+    REQUIRE(app.store().pending().size() == 1);
+    CHECK(app.store().pending()[0]->hash == "h2");
+}

@@ -4,6 +4,7 @@
 
 #include "sync/exchange.hpp"
 #include "sync/pending_transport.hpp"
+#include "sync/sync_state_json.hpp"
 #include "test_sync_fixture.hpp"
 
 using namespace vsys;
@@ -142,4 +143,42 @@ TEST_CASE("requests are noted once each and handed over once") {
     CHECK(t.bytes_received() == 3);
     t.answer_put("p", Error{"transport.exists", "exists"});
     CHECK(t.put_new("p", "x").error().code == "transport.exists");
+}
+
+TEST_CASE("the sync state and trust kept between runs survive a reload exactly") {
+    World w;
+    MemoryTransport ex;
+    Device site(w, "site:0110113719"), muni(w, "muni:131016");
+    site.write("stock", "a", {{"vials", 1}});
+    SyncReport r;
+    drive(ex, w, site, r);
+    site.write("stock", "b", {{"vials", 2}});  // queued, not pushed
+    drive(ex, w, muni, r);
+
+    auto s2 = decode_sync_state(encode_sync_state(site.state));
+    REQUIRE(s2);
+    CHECK(encode_sync_state(*s2) == encode_sync_state(site.state));
+    REQUIRE(s2->outbox.size() == 1);
+    CHECK(s2->outbox[0].file.bytes == site.state.outbox[0].file.bytes);
+    auto t2 = decode_trust_state(encode_trust_state(muni.trust));
+    REQUIRE(t2);
+    CHECK(encode_trust_state(*t2) == encode_trust_state(muni.trust));
+    CHECK(t2->feeds.size() == muni.trust.feeds.size());
+
+    // The reloaded muni goes on from where it was: the old bundle is not fetched again.
+    muni.trust = *t2;
+    site.state = *s2;
+    drive(ex, w, site, r);
+    CHECK(r.pushed == 1);
+    drive(ex, w, muni, r);
+    CHECK(r.fetched == 1);
+    CHECK(r.accepted == 1);
+}
+
+TEST_CASE("a damaged saved sync state is refused, not half read") {
+    CHECK(decode_sync_state("").error().code == "sync.state_malformed");
+    CHECK(decode_sync_state("{\"outbox\":[{}]}").error().arg("field") == "outbox");
+    CHECK(decode_trust_state("{\"root\":\"\",\"feeds\":{\"a\":{\"key\":1}}}").error().arg("field") == "feeds");
+    SyncState empty;
+    CHECK(decode_sync_state(encode_sync_state(empty)));
 }

@@ -1,0 +1,164 @@
+#include "sync/sync_state_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace vsys::sync {
+namespace {
+
+using nlohmann::json;
+
+Error malformed(const char* field) {
+    return Error{"sync.state_malformed", "the saved sync state is damaged", {{"field", field}}};
+}
+
+bool get_string(const json& j, const char* k, std::string& out) {
+    auto it = j.find(k);
+    if (it == j.end() || !it->is_string()) return false;
+    out = it->get<std::string>();
+    return true;
+}
+
+template <class Int>
+bool get_uint(const json& j, const char* k, Int& out) {
+    auto it = j.find(k);
+    if (it == j.end() || !it->is_number_unsigned()) return false;
+    out = it->get<Int>();
+    return true;
+}
+
+bool get_strings(const json& j, const char* k, std::vector<std::string>& out) {
+    auto it = j.find(k);
+    if (it == j.end() || !it->is_array()) return false;
+    for (const auto& e : *it) {
+        if (!e.is_string()) return false;
+        out.push_back(e.get<std::string>());
+    }
+    return true;
+}
+
+bool get_string_map(const json& j, const char* k, std::map<std::string, std::string>& out) {
+    auto it = j.find(k);
+    if (it == j.end() || !it->is_object()) return false;
+    for (auto e = it->begin(); e != it->end(); ++e) {
+        if (!e->is_string()) return false;
+        out[e.key()] = e->get<std::string>();
+    }
+    return true;
+}
+
+json error_json(const Error& e) {
+    json args = json::object();
+    for (const auto& [k, v] : e.args) args[k] = v;
+    return {{"code", e.code}, {"detail", e.detail}, {"args", args}};
+}
+
+bool error_from(const json& j, Error& e) {
+    if (!j.is_object() || !get_string(j, "code", e.code) || !get_string(j, "detail", e.detail)) return false;
+    auto a = j.find("args");
+    if (a == j.end() || !a->is_object()) return false;
+    for (auto it = a->begin(); it != a->end(); ++it) {
+        if (!it->is_string()) return false;
+        e.args.emplace_back(it.key(), it->get<std::string>());
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string encode_sync_state(const SyncState& s) {
+    json outbox = json::array();
+    for (const auto& o : s.outbox)
+        outbox.push_back({{"name", o.file.name},
+                          {"bytes", o.file.bytes},
+                          {"hash", o.file.hash},
+                          {"seq", o.file.seq},
+                          {"org", o.org},
+                          {"device", o.device},
+                          {"to", o.to},
+                          {"docs", o.doc_hashes}});
+    json rejected = json::array();
+    for (const auto& r : s.rejected) rejected.push_back({{"path", r.path}, {"error", error_json(r.error)}});
+    json cursors = json::object();
+    for (const auto& [k, v] : s.cursors) cursors[k] = v;
+    return json{{"schema", 1}, {"outbox", outbox}, {"cursors", cursors}, {"rejected", rejected},
+                {"last_success", s.last_success}}
+        .dump();
+}
+
+Result<SyncState> decode_sync_state(std::string_view text) {
+    auto j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return malformed("json");
+    SyncState s;
+    auto outbox = j.find("outbox");
+    if (outbox == j.end() || !outbox->is_array()) return malformed("outbox");
+    for (const auto& e : *outbox) {
+        Outgoing o;
+        if (!e.is_object() || !get_string(e, "name", o.file.name) || !get_string(e, "bytes", o.file.bytes) ||
+            !get_string(e, "hash", o.file.hash) || !get_uint(e, "seq", o.file.seq) || !get_string(e, "org", o.org) ||
+            !get_string(e, "device", o.device) || !get_strings(e, "to", o.to) || !get_strings(e, "docs", o.doc_hashes))
+            return malformed("outbox");
+        s.outbox.push_back(std::move(o));
+    }
+    if (!get_string_map(j, "cursors", s.cursors)) return malformed("cursors");
+    auto rejected = j.find("rejected");
+    if (rejected == j.end() || !rejected->is_array()) return malformed("rejected");
+    for (const auto& e : *rejected) {
+        Rejection r;
+        if (!e.is_object() || !get_string(e, "path", r.path) || !error_from(e.value("error", json()), r.error))
+            return malformed("rejected");
+        s.rejected.push_back(std::move(r));
+    }
+    if (!get_uint(j, "last_success", s.last_success)) return malformed("last_success");
+    return s;
+}
+
+std::string encode_trust_state(const TrustState& t) {
+    json feeds = json::object();
+    for (const auto& [id, f] : t.feeds)
+        feeds[id] = {{"key", f.key},
+                     {"signer",
+                      {{"key", f.signer.key},
+                       {"account", f.signer.account},
+                       {"org", f.signer.org},
+                       {"role", role_name(f.signer.role)},
+                       {"device", f.signer.device}}},
+                     {"hashes", f.hashes},
+                     {"last_time", f.last_time}};
+    json spent = json::object(), activity = json::object();
+    for (const auto& [k, v] : t.spent) spent[k] = v;
+    for (const auto& [k, v] : t.last_activity) activity[k] = v;
+    return json{{"schema", 1}, {"root", t.root_key}, {"feeds", feeds}, {"spent", spent}, {"last_activity", activity}}
+        .dump();
+}
+
+Result<TrustState> decode_trust_state(std::string_view text) {
+    auto j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return malformed("json");
+    TrustState t;
+    if (!get_string(j, "root", t.root_key)) return malformed("root");
+    auto feeds = j.find("feeds");
+    if (feeds == j.end() || !feeds->is_object()) return malformed("feeds");
+    for (auto it = feeds->begin(); it != feeds->end(); ++it) {
+        FeedState f;
+        const json& e = *it;
+        std::string role;
+        auto signer = e.is_object() ? e.find("signer") : e.end();
+        if (!e.is_object() || !get_string(e, "key", f.key) || !get_strings(e, "hashes", f.hashes) ||
+            !get_uint(e, "last_time", f.last_time) || signer == e.end() || !signer->is_object() ||
+            !get_string(*signer, "key", f.signer.key) || !get_string(*signer, "account", f.signer.account) ||
+            !get_string(*signer, "org", f.signer.org) || !get_string(*signer, "role", role) ||
+            !parse_role(role, f.signer.role) || !get_string(*signer, "device", f.signer.device))
+            return malformed("feeds");
+        t.feeds[it.key()] = std::move(f);
+    }
+    if (!get_string_map(j, "spent", t.spent)) return malformed("spent");
+    auto activity = j.find("last_activity");
+    if (activity == j.end() || !activity->is_object()) return malformed("last_activity");
+    for (auto it = activity->begin(); it != activity->end(); ++it) {
+        if (!it->is_number_unsigned()) return malformed("last_activity");
+        t.last_activity[it.key()] = it->get<UtcTime>();
+    }
+    return t;
+}
+
+}  // namespace vsys::sync
