@@ -25,6 +25,7 @@ target_compile_definitions(vsys_web PRIVATE VSYS_VERSION="${PROJECT_VERSION}")
 target_compile_options(vsys_web PRIVATE -Os)
 set_target_properties(vsys_web PROPERTIES OUTPUT_NAME vsys SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")
 set(VSYS_GLUE "${CMAKE_SOURCE_DIR}/src/platform/web/glue.js")
+set(VSYS_SYNC_JS "${CMAKE_SOURCE_DIR}/src/platform/web/sync.js")
 target_link_options(vsys_web PRIVATE
   -O3
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -32,8 +33,8 @@ target_link_options(vsys_web PRIVATE
   -lidbfs.js -sFORCE_FILESYSTEM=1
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-  --pre-js "${VSYS_GLUE}")
-set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE}")
+  --pre-js "${VSYS_GLUE}" --pre-js "${VSYS_SYNC_JS}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS}")
 
 # The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points.
 set(VSYS_FONT_SRC "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")

@@ -6,7 +6,10 @@
 namespace vsys {
 
 App::App(Storage& storage, std::string data_dir, AppInfo info, Clock clock)
-    : persistence_(storage, std::move(data_dir)), info_(std::move(info)), clock_(std::move(clock)) {}
+    : persistence_(storage, std::move(data_dir)),
+      info_(std::move(info)),
+      clock_(std::move(clock)),
+      sync_(std::make_unique<SyncAgent>(*this)) {}
 
 void App::open() {
     store_ = DocumentStore{};
@@ -21,6 +24,7 @@ void App::open() {
     for (const auto* v : store_.pending())
         if (v->owner == "device") settled.push_back(v->hash);
     store_.mark_pushed(settled);
+    sync_->open();
     ++revision_;
 }
 

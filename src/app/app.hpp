@@ -21,6 +21,7 @@
 #include "app/persistence.hpp"
 #include "app/session.hpp"
 #include "app/settings.hpp"
+#include "app/sync_app.hpp"
 #include "core/document.hpp"
 #include "core/document_store.hpp"
 #include "core/result.hpp"
@@ -73,8 +74,11 @@ public:
     StorageUsage storage_usage() { return persistence_.usage(); }
     const Persistence& persistence() const { return persistence_; }
     nlohmann::json error_json(const Error& e) const;
+    SyncAgent& sync() { return *sync_; }
+    const SyncAgent& sync() const { return *sync_; }
 
 private:
+    friend class SyncAgent;  // stores what the exchange delivers, beside the commands' versions
     Result<Versions> commit(Versions versions);
     void compact();
     void absorb(const DocumentVersion& v);
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<Directory> directory_;
     std::uint64_t revision_ = 0;
     nlohmann::json last_answer_;
+    std::unique_ptr<SyncAgent> sync_;
 };
 
 }  // namespace vsys

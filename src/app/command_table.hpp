@@ -58,6 +58,8 @@ std::span<const CommandEntry> session_commands();
 std::span<const CommandEntry> enrolment_commands();
 std::span<const ViewEntry> session_views();
 std::span<const CommandEntry> site_commands();
+std::span<const CommandEntry> sync_commands();
+std::span<const ViewEntry> sync_views();
 std::span<const ViewEntry> site_views();
 std::span<const CommandEntry> claims_commands();
 std::span<const ViewEntry> claims_views();

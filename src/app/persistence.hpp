@@ -47,6 +47,8 @@ public:
     Status compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending);
 
     StorageUsage usage();
+    Storage& storage() { return storage_; }
+    const std::string& dir() const { return dir_; }
     const std::vector<std::string>& problems() const { return problems_; }
     std::size_t segment_count() const { return segments_.size(); }
 

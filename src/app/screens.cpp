@@ -32,6 +32,7 @@ const ScreenInfo k_screens[] = {
      role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni, "allocation"},
     {"deliveries", "home.group.allocation", "screen.deliveries", "screen.deliveries.desc",
      role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni | k_site_roles, ""},
+    {"sync", "home.group.system", "screen.sync", "screen.sync.desc", k_signed_in, ""},
     {"settings", "home.group.system", "screen.settings", "screen.settings.desc", k_all_roles, ""},
     {"about", "home.group.system", "screen.about", "screen.about.desc", k_all_roles, ""},
 };

@@ -17,6 +17,10 @@ public:
     virtual void set_page_language(const char* code) = 0;
     virtual bool online() const = 0;
     virtual double now_seconds() const = 0;
+    // Offers the data as a file download (an exported bundle file).
+    virtual void save_file(const std::string& name, const std::string& data) = 0;
+    // Lets the user choose a bundle file; its content arrives through import_bundle_file().
+    virtual void pick_import_file() = 0;
 };
 
 }  // namespace vsys::ui

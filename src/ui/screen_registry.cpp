@@ -23,6 +23,7 @@ const Entry k_entries[] = {
     {"allocation", draw_allocation},
     {"simulation", draw_simulation},
     {"deliveries", draw_deliveries},
+    {"sync", draw_sync},
     {"settings", draw_settings},
     {"about", draw_about},
 };

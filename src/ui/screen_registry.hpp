@@ -1,6 +1,7 @@
 // Maps each screen id of app/screens.hpp to the function that draws it.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace vsys::ui {
@@ -28,5 +29,8 @@ void draw_simulation(Shell& shell);
 void draw_deliveries(Shell& shell);
 void draw_settings(Shell& shell);
 void draw_about(Shell& shell);
+void draw_sync(Shell& shell);
+// A bundle file the user picked in the browser: imported, and the sync screen shows the result.
+void import_bundle_file(Shell& shell, const std::string& data);
 
 }  // namespace vsys::ui

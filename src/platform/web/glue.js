@@ -157,7 +157,7 @@ Module.vsysImeUpdate = function (wanted, x, y, h) {
 var vsysReady = {};
 vsysReady.promise = new Promise(function (resolve) { vsysReady.resolve = resolve; });
 vsysReady.done = false;
-Module.vsysAppReady = function () { vsysReady.done = true; vsysReady.resolve(); };
+Module.vsysAppReady = function () { vsysReady.done = true; Module.vsysAppReadyDone = true; vsysReady.resolve(); };
 var vsysNotReady = { ok: false, error: { code: 'app.not_ready', message: 'The app is still starting (window.vsys.ready)' } };
 
 function vsysStorageFailure(err) {
@@ -172,7 +172,9 @@ window.vsys = {
     return vsysReady.promise.then(function () {
       var text;
       try { text = JSON.stringify(obj); } catch (e) { text = ''; }
-      var r = JSON.parse(Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
+      // Long commands (an imported bundle file) go through the heap, not ccall's stack copy.
+      var r = JSON.parse(text && text.length > 65536 ? UTF8ToString(Module.vsysCallWithString('vsys_command', text))
+                                                     : Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
       if (!r.ok || !r.versions || r.versions.length === 0) return r;
       return Module.vsysFlush().then(function (err) { return err ? vsysStorageFailure(err) : r; });
     });

@@ -25,6 +25,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/storage.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 
@@ -61,6 +62,10 @@ EM_JS(char*, js_build_id, (), {
     return p;
 });
 EM_JS(void, js_app_ready, (), { Module.vsysAppReady(); });
+EM_JS(void, js_sync_io, (const char* requests), { Module.vsysSyncIo(UTF8ToString(requests)); });
+EM_JS(void, js_sync_settled, (), { Module.vsysFlush().then(Module.vsysSyncSettled); });
+EM_JS(void, js_save_file, (const char* name, const char* data), { Module.vsysSaveFile(UTF8ToString(name), UTF8ToString(data)); });
+EM_JS(void, js_pick_import, (), { Module.vsysPickImport(); });
 EM_JS(void, js_first_frame, (), {
     window.vsysFirstFrameMs = performance.now();
     var l = document.getElementById('loading');
@@ -81,6 +86,8 @@ struct BrowserHost final : vsys::ui::Host {
     void set_page_language(const char* code) override { js_set_lang(code); }
     bool online() const override { return js_online() != 0; }
     double now_seconds() const override { return emscripten_get_now() / 1000.0; }
+    void save_file(const std::string& name, const std::string& data) override { js_save_file(name.c_str(), data.c_str()); }
+    void pick_import_file() override { js_pick_import(); }
 };
 
 vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
@@ -104,8 +111,32 @@ struct WebApp {
     double frame_ms = 0;  // wall time of the last frame, GL submission included
     double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
     std::string clipboard;
+    bool sync_io = false;    // requests of the sync run are being fetched by sync.js
+    bool sync_was_running = false;
 };
 WebApp* g = nullptr;
+
+// The running sync's requests go to sync.js, one batch at a time; when a run ends without
+// waiting for the page (e.g. refused at once), the page is told so its waiters resolve.
+void pump_sync() {
+    auto& agent = g->app->sync();
+    const bool running = agent.run().running;
+    if (running && !g->sync_io) {
+        auto requests = agent.take_requests();
+        if (!requests.empty()) {
+            nlohmann::json j = nlohmann::json::array();
+            for (const auto& r : requests) {
+                nlohmann::json e = {{"kind", vsys::sync::request_kind_name(r.kind)}, {"path", r.path}};
+                if (r.kind == vsys::sync::TransportRequest::Kind::put) e["body"] = r.body;
+                j.push_back(std::move(e));
+            }
+            g->sync_io = true;
+            js_sync_io(j.dump().c_str());
+        }
+    }
+    if (g->sync_was_running && !running && !g->sync_io) js_sync_settled();
+    g->sync_was_running = running;
+}
 
 // [SECTION] Display: devicePixelRatio, resizes, fonts
 // Emscripten's GLFW ignores devicePixelRatio: the canvas backing store is sized in device
@@ -229,6 +260,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (g->shell->frames() == 1) js_first_frame();
+    pump_sync();
     g->frame_ms = emscripten_get_now() - start;
 }
 
@@ -296,6 +328,35 @@ EMSCRIPTEN_KEEPALIVE void vsys_durable_done(int ticket, const char* error) {
 
 EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) {
     if (g && text) g->key_queue.push_back({-1, 0, 0, 0, text});
+}
+
+// The answers to the requests handed to sync.js: [{kind, path, ok, data | code, detail}].
+EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
+    g->sync_io = false;
+    auto j = nlohmann::json::parse(text ? text : "", nullptr, false);
+    if (!j.is_array()) return;
+    std::vector<std::pair<vsys::sync::TransportRequest, vsys::Result<std::string>>> answers;
+    for (const auto& a : j) {
+        if (!a.is_object()) continue;
+        vsys::sync::TransportRequest r;
+        const std::string kind = a.value("kind", "");
+        r.kind = kind == "list" ? vsys::sync::TransportRequest::Kind::list
+                 : kind == "put" ? vsys::sync::TransportRequest::Kind::put
+                                 : vsys::sync::TransportRequest::Kind::get;
+        r.path = a.value("path", "");
+        if (a.value("ok", false) && a.contains("data") && a["data"].is_string())
+            answers.emplace_back(std::move(r), a["data"].get<std::string>());
+        else
+            answers.emplace_back(std::move(r), vsys::Error{a.value("code", "transport.failed"), a.value("detail", ""),
+                                                           {{"detail", a.value("detail", "")}, {"path", a.value("path", "")}}});
+    }
+    g->app->sync().deliver(answers);
+    pump_sync();
+}
+
+// A bundle file the user picked (sync.js), handed to the sync screen.
+EMSCRIPTEN_KEEPALIVE void vsys_import_file(const char* text) {
+    if (g && g->shell && text) vsys::ui::import_bundle_file(*g->shell, text);
 }
 
 EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {

@@ -1,0 +1,162 @@
+// Browser side of the exchange (linked with --pre-js after glue.js). The sync engine runs in
+// wasm (app/sync_app.hpp) and hands over the files it needs as requests; this performs them
+// with fetch against the exchange (nginx at ./exchange/, docs/PROTOCOL.md "HTTP"), several at
+// a time, and delivers the answers. It also syncs on its own while someone is signed in: every
+// minute, when the browser comes back online, and after a failure with a growing delay.
+'use strict';
+
+var vsysSync = {
+  base: (typeof window !== 'undefined' && window.VSYS_EXCHANGE) || 'exchange/',
+  parallel: 6,
+  intervalMs: (typeof window !== 'undefined' && window.VSYS_SYNC_INTERVAL_MS) || 60000,
+  failures: 0,
+  nextAuto: 0,
+  waiters: []
+};
+
+// Passes a long string to wasm through the heap: ccall's 'string' copies onto the 5 MB stack.
+function vsysCallWithString(name, text) {
+  var n = lengthBytesUTF8(text) + 1;
+  var p = _malloc(n);
+  stringToUTF8(text, p, n);
+  try { return Module['_' + name](p); } finally { _free(p); }
+}
+Module.vsysCallWithString = vsysCallWithString;
+
+function vsysExchangeUrl(path) {
+  return vsysSync.base + path.split('/').map(encodeURIComponent).join('/');
+}
+
+// One request → {kind, path, ok, data | code, detail}. A network failure is "offline"; an
+// HTTP status the protocol does not expect is "failed" with the status.
+function vsysPerform(req) {
+  var answer = function (ok, data, code, detail) {
+    return ok ? { kind: req.kind, path: req.path, ok: true, data: data }
+              : { kind: req.kind, path: req.path, ok: false, code: code, detail: detail || '' };
+  };
+  var failed = function (r) { return answer(false, null, 'transport.failed', 'HTTP ' + r.status); };
+  var offline = function () { return answer(false, null, 'transport.offline'); };
+  if (req.kind === 'list') {
+    return fetch(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
+      if (r.status === 404) return answer(true, '');
+      if (!r.ok) return failed(r);
+      return r.json().then(function (entries) {
+        var names = [];
+        (Array.isArray(entries) ? entries : []).forEach(function (e) { if (e && typeof e.name === 'string') names.push(e.name); });
+        return answer(true, names.join('\n'));
+      }, function () { return answer(false, null, 'transport.failed', 'listing is not JSON'); });
+    }, offline);
+  }
+  if (req.kind === 'get') {
+    return fetch(vsysExchangeUrl(req.path), { cache: 'no-store' }).then(function (r) {
+      if (r.status === 404) return answer(false, null, 'transport.not_found', req.path);
+      if (!r.ok) return failed(r);
+      return r.text().then(function (t) { return answer(true, t); }, offline);
+    }, offline);
+  }
+  return fetch(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
+                                            headers: { 'Content-Type': 'application/json' } }).then(function (r) {
+    if (r.status === 201 || r.status === 204) return answer(true, '');
+    if (r.status === 409) return answer(false, null, 'transport.exists', req.path);
+    return failed(r);
+  }, offline);
+}
+
+// Called from the frame loop (main_web.cpp) with the requests of the running sync.
+Module.vsysSyncIo = function (text) {
+  var reqs = JSON.parse(text);
+  var answers = new Array(reqs.length);
+  var next = 0;
+  function worker() {
+    if (next >= reqs.length) return Promise.resolve();
+    var i = next++;
+    return vsysPerform(reqs[i]).then(function (a) { answers[i] = a; return worker(); });
+  }
+  var workers = [];
+  for (var w = 0; w < Math.min(vsysSync.parallel, reqs.length); ++w) workers.push(worker());
+  Promise.all(workers).then(function () {
+    vsysCallWithString('vsys_sync_deliver', JSON.stringify(answers));
+    // What the run stored (documents, sync state) becomes durable before anyone is told.
+    return Module.vsysFlush();
+  }).then(vsysSyncSettled);
+};
+
+function vsysSyncStatus() {
+  var v = window.vsys.view('sync_status');
+  return v && v.ok ? v.view : null;
+}
+
+function vsysSyncSettled() {
+  var s = vsysSyncStatus();
+  if (!s || s.running) return;
+  if (s.error && s.error.code.indexOf('transport.') === 0) vsysSync.failures++;
+  else vsysSync.failures = 0;
+  // 5 s, 10 s, 20 s ... up to 5 minutes after failures; the usual interval after success.
+  var delay = vsysSync.failures ? Math.min(300000, 5000 * Math.pow(2, vsysSync.failures - 1)) : vsysSync.intervalMs;
+  vsysSync.nextAuto = Date.now() + delay;
+  var waiters = vsysSync.waiters;
+  vsysSync.waiters = [];
+  waiters.forEach(function (w) { w(s); });
+}
+Module.vsysSyncSettled = vsysSyncSettled;
+
+// Starts a run (or joins the one going on); resolves with the sync_status view when it ends.
+function vsysSyncNow() {
+  return window.vsys.ready.then(function () {
+    return new Promise(function (resolve) {
+      var r = JSON.parse(Module.ccall('vsys_command', 'string', ['string'], [JSON.stringify({ type: 'sync' })]));
+      if (!r.ok) { resolve({ running: false, error: r.error }); return; }
+      var s = vsysSyncStatus();
+      if (s && !s.running) { Module.vsysFlush().then(function () { vsysSyncSettled(); resolve(s); }); return; }
+      vsysSync.waiters.push(resolve);
+    });
+  });
+}
+
+function vsysAutoSync() {
+  if (typeof window === 'undefined' || !window.vsys || !Module.vsysAppReadyDone) return;
+  if (window.VSYS_NO_AUTO_SYNC || Date.now() < vsysSync.nextAuto) return;
+  var session = window.vsys.view('session');
+  if (!session || !session.ok || !session.view.signed_in) return;
+  var s = vsysSyncStatus();
+  if (!s || s.running) return;
+  vsysSync.nextAuto = Date.now() + vsysSync.intervalMs;
+  vsysSyncNow();
+}
+if (typeof window !== 'undefined') {
+  setInterval(vsysAutoSync, 5000);
+  window.addEventListener('online', function () { vsysSync.nextAuto = 0; vsysSync.failures = 0; vsysAutoSync(); });
+}
+
+// Saving a bundle file: the browser's download.
+Module.vsysSaveFile = function (name, text) {
+  var blob = new Blob([text], { type: 'application/octet-stream' });
+  var a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+};
+
+// Importing a bundle file: the browser's file picker; the content goes to the sync screen.
+Module.vsysPickImport = function () {
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.vsysbundle,application/octet-stream';
+  input.style.display = 'none';
+  input.addEventListener('change', function () {
+    var f = input.files && input.files[0];
+    input.remove();
+    if (!f) return;
+    f.text().then(function (text) {
+      vsysCallWithString('vsys_import_file', text);
+      return Module.vsysFlush();
+    });
+  });
+  document.body.appendChild(input);
+  input.click();
+};
+
+// window.vsys.sync(): sync now; resolves with the sync_status view when the run has ended.
+if (typeof window !== 'undefined' && window.vsys) window.vsys.sync = vsysSyncNow;
