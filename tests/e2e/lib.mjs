@@ -1,7 +1,7 @@
 // Shared harness of the end-to-end tests: a real nginx serving the built site and the exchange
 // on a free loopback port, Debian's Chromium driven by playwright-core, and helpers that find
 // widgets through window.vsys.screen().anchors (the same names the kiosk walk-throughs use).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -103,4 +103,54 @@ export async function screenshot(page, name) {
   const file = path.join(artifacts, name + '.png');
   await page.screenshot({ path: file });
   return file;
+}
+
+// ---- the automation API (window.vsys) and common moves, shared by the test files
+
+export async function command(page, cmd) {
+  return page.evaluate((c) => window.vsys.command(c), cmd);
+}
+
+export async function view(page, name, args = {}) {
+  return page.evaluate(([n, a]) => window.vsys.view(n, a), [name, args]);
+}
+
+export function ok(r) {
+  if (!r || r.ok !== true) throw new Error('expected ok: ' + JSON.stringify(r && (r.error || r)));
+  return r;
+}
+
+export async function signIn(page, id, password = 'vsys-demo') {
+  await command(page, { type: 'logout' });
+  ok(await command(page, { type: 'login', vsys_id: id, password }));
+  await waitFrames(page, 2);
+}
+
+export async function goTo(page, screen) {
+  await page.evaluate((s) => { location.hash = '#/' + s; }, screen);
+  await page.waitForFunction((s) => window.vsys.screen().screen === s, screen, { timeout: 10000 });
+  await waitFrames(page, 3);
+}
+
+// Types into a field found by its anchor, replacing what it held.
+export async function typeInto(page, name, text) {
+  await clickAnchor(page, name);
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  await page.keyboard.press('Control+A');
+  await waitFrames(page, 1);
+  await page.keyboard.insertText(text);
+  await waitFrames(page, 2);
+}
+
+// Writes the demo deployment of one prefecture into a server's exchange folder, as
+// `tools/serve` does, with the native tool.
+export function writeDemoExchange(dir, prefecture = '310000', codes = 3) {
+  const r = spawnSync(path.join(root, 'build/native/vsys'),
+    ['demo-data', '--exchange', dir, '--prefecture', prefecture, '--codes', String(codes)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('vsys demo-data failed: ' + r.stderr);
+}
+
+// window.vsys.sync() in a page: resolves with the sync_status view when the run has ended.
+export async function syncNow(page) {
+  return page.evaluate(() => window.vsys.sync());
 }

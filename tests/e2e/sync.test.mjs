@@ -1,0 +1,226 @@
+// End to end through the exchange (issue 5): a real nginx holding 鳥取県's demo deployment and
+// separate browsers (contexts with their own IndexedDB) for a site, its municipality, its
+// prefecture and the nation, each enrolling a device of its own with a demo code. Nothing
+// passes between them except signed bundles on the exchange or a bundle file.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Server, anchor, artifacts, root, clickAnchor, collectErrors, command, goTo, launch, ok, openApp, screenshot,
+  signIn, syncNow, view, waitFrames, writeDemoExchange } from './lib.mjs';
+
+let server;
+let browser;
+const pages = [];
+before(async () => {
+  server = await Server.start();
+  writeDemoExchange(server.exchange);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const round = 'PF12_R10';
+const muniCode = '312011';  // 鳥取市
+
+// A browser of its own, signed in, its device enrolled through the exchange.
+async function browserFor(id) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });  // the test decides when
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await openApp(page, server.url);
+  await signIn(page, id);
+  const st = await syncNow(page);
+  assert.equal(st.error, null, JSON.stringify(st.error));
+  assert.equal(st.enrolled, true);
+  pages.push({ page, errors });
+  return { context, page, errors };
+}
+
+function synced(st) {
+  assert.equal(st.error, null, JSON.stringify(st.error));
+  assert.deepEqual(st.rejected, []);
+  assert.equal(st.outbox, 0);
+  return st;
+}
+
+// Every file under a folder (the exchange), relative paths.
+function files(dir, prefix = '') {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(files(p, prefix + name + '/'));
+    else out.push(prefix + name);
+  }
+  return out;
+}
+
+let site, muni, pref, nation, siteCode;
+
+test('a request goes up, an allocation comes down and the delivery reaches the site', async () => {
+  muni = await browserFor('VM' + muniCode);
+  const children = ok(await view(muni.page, 'round_state', { round })).view.children;
+  siteCode = children[0].org.slice(5);
+  site = await browserFor('VS' + siteCode);
+
+  ok(await command(site.page, { type: 'report_request', site: siteCode, round, boxes: 7 }));
+  synced(await syncNow(site.page));
+
+  // The municipality sees the request only after it came through the exchange.
+  const before = ok(await view(muni.page, 'requests', { round })).view;
+  synced(await syncNow(muni.page));
+  const after = ok(await view(muni.page, 'requests', { round })).view;
+  assert.notDeepEqual(after, before);
+  assert.ok(JSON.stringify(after).includes('7'));
+
+  nation = await browserFor('VN000000');
+  ok(await command(nation.page, { type: 'set_round_state', round, state: 'allocating' }));
+  ok(await command(nation.page, { type: 'set_prefecture_amounts', round,
+    simulation: { mode: 'eligible_population', total: 100000 } }));
+  synced(await syncNow(nation.page));
+
+  pref = await browserFor('VP310000');
+  const one = ok(await view(pref.page, 'round_state', { round })).view;
+  assert.equal(one.steps[0].status, 'confirmed', JSON.stringify(one.steps));
+  ok(await command(pref.page, { type: 'register_municipality_amounts', round, simulation: { mode: 'eligible_population' } }));
+  synced(await syncNow(pref.page));
+
+  synced(await syncNow(nation.page));
+  ok(await command(nation.page, { type: 'lock_prefecture', round, prefecture: 'pref:310000' }));
+  synced(await syncNow(nation.page));
+
+  synced(await syncNow(muni.page));
+  ok(await command(muni.page, { type: 'register_site_amounts', round, simulation: { mode: 'request' } }));
+  synced(await syncNow(muni.page));
+
+  synced(await syncNow(pref.page));
+  ok(await command(pref.page, { type: 'lock_sites', round }));
+  synced(await syncNow(pref.page));
+
+  assert.equal(ok(await view(site.page, 'deliveries')).view.deliveries.length, 0);
+  synced(await syncNow(site.page));
+  const orders = ok(await view(site.page, 'deliveries')).view.deliveries;
+  assert.equal(orders.length, 1);
+  assert.equal(orders[0].boxes, 7);
+
+  await goTo(site.page, 'sync');
+  await anchor(site.page, 'sync.now');
+  await waitFrames(site.page, 3);
+  await screenshot(site.page, 'sync-panel');
+});
+
+test('the site keeps working with the exchange down and converges when it returns', async () => {
+  await server.stop();
+  ok(await command(site.page, { type: 'report_request', site: siteCode, round: 'PF12_R11', boxes: 4 }));
+  const down = await syncNow(site.page);
+  assert.equal(down.error.code, 'transport.offline');
+  assert.equal(down.pending, 1);
+  await goTo(site.page, 'sync');
+  await waitFrames(site.page, 3);
+  await screenshot(site.page, 'sync-offline');
+  // Reloading the tab keeps what waits.
+  await site.page.reload();
+  await openApp(site.page, server.url);
+  await signIn(site.page, 'VS' + siteCode);
+  assert.equal(ok(await view(site.page, 'sync_status')).view.pending, 1);
+
+  await server.start();
+  synced(await syncNow(site.page));
+  synced(await syncNow(muni.page));
+  const seen = ok(await view(muni.page, 'requests', { round: 'PF12_R11' })).view;
+  assert.ok(JSON.stringify(seen).includes('4'), JSON.stringify(seen));
+});
+
+test('nginx stopped in the middle of a long first sync: the retry converges, nothing twice, nothing lost', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });
+  const page = await context.newPage();
+  await openApp(page, server.url);
+  await signIn(page, 'VP310000');
+  // A slow line (Chromium's own throttling) so the stop lands in the middle of the pull.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150,
+    downloadThroughput: 2 * 1024 * 1024, uploadThroughput: 1024 * 1024 });
+  const running = page.evaluate(() => window.vsys.sync());
+  await page.waitForFunction(() => window.vsys.view('sync_status').view.progress.done > 20, null, { polling: 20, timeout: 60000 });
+  await goTo(page, 'sync');
+  await screenshot(page, 'sync-progress');
+  await server.stop();
+  const cut = await running;
+  assert.ok(cut.error && cut.error.code.startsWith('transport.'), JSON.stringify(cut.error));
+  const partial = cut.report.accepted;
+
+  await server.start();
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const done = synced(await syncNow(page));
+  assert.equal(done.enrolled, true);
+  // The other prefecture browser's view of the world and this one agree, and nothing was applied twice.
+  const mine = ok(await view(page, 'round_state', { round })).view;
+  const theirs = ok(await view(pref.page, 'round_state', { round })).view;
+  assert.deepEqual(mine.children, theirs.children);
+  assert.ok(partial >= 0);
+  const again = synced(await syncNow(page));
+  assert.equal(again.report.fetched, 0);
+  await context.close();
+});
+
+test('an exported bundle file carried to another browser imports and verifies', async () => {
+  ok(await command(site.page, { type: 'report_request', site: siteCode, round: 'PF12_R11', boxes: 9 }));
+  await goTo(site.page, 'sync');
+  const [download] = await Promise.all([site.page.waitForEvent('download'), clickAnchor(site.page, 'sync.export')]);
+  const file = path.join(artifacts, 'site.vsysbundle');
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /\.vsysbundle$/);
+  assert.ok(readFileSync(file, 'utf8').startsWith('vsys-archive 1\n'));
+
+  await goTo(muni.page, 'sync');
+  const [chooser] = await Promise.all([muni.page.waitForEvent('filechooser'), clickAnchor(muni.page, 'sync.import')]);
+  await chooser.setFiles(file);
+  await muni.page.waitForFunction(() => JSON.stringify(window.vsys.view('requests', { round: 'PF12_R11' }).view).includes('9'),
+    null, { timeout: 10000 });
+  await waitFrames(muni.page, 3);
+  await screenshot(muni.page, 'sync-imported');
+  // The same bundle then arrives through the exchange: accepted once, no conflict, no refusal.
+  synced(await syncNow(site.page));
+  const st = synced(await syncNow(muni.page));
+  assert.deepEqual(st.conflicts, []);
+});
+
+test('a submitted claim reaches its federation and the municipality of residence through the exchange', async () => {
+  const month = await site.page.evaluate(() => {
+    const t = new Date(Date.now() + 9 * 3600 * 1000);
+    const y = t.getUTCFullYear(), m = t.getUTCMonth();  // the month before today's in Japan
+    return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+  });
+  const line = (municipality, normal) => ({ municipality, form: 'new', category: 2, normal, outside_hours: 0, holiday: 0,
+    pre_exam_only: 0, under_6: 0 });
+  ok(await command(site.page, { type: 'save_claim', site: siteCode, month, lines: [line(muniCode, 10), line('312029', 3)] }));
+  ok(await command(site.page, { type: 'submit_claim', site: siteCode, month }));
+  synced(await syncNow(site.page));
+
+  const federation = await browserFor('VF310000');
+  const totals = ok(await view(federation.page, 'federation_totals', { month })).view;
+  const text = JSON.stringify(totals);
+  assert.ok(text.includes(siteCode), 'the federation sees the site: ' + text.slice(0, 400));
+  assert.ok(text.includes('312029'), 'routed through it: the resident of another municipality');
+  await goTo(federation.page, 'federation_claims');
+  await waitFrames(federation.page, 3);
+  await screenshot(federation.page, 'sync-federation');
+
+  synced(await syncNow(muni.page));
+  const own = ok(await view(muni.page, 'municipality_claims', { month })).view;
+  assert.ok(JSON.stringify(own).includes(siteCode), JSON.stringify(own).slice(0, 400));
+});
+
+test('every file on the exchange still verifies and no browser saw a script error', async () => {
+  const names = files(server.exchange);
+  assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
+  // A second client, the command-line verifier, accepts everything the browsers published.
+  const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', server.exchange], { encoding: 'utf8' });
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+  for (const { errors } of pages) assert.deepEqual(errors, []);
+});
