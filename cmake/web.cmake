@@ -33,7 +33,7 @@ target_link_options(vsys_web PRIVATE
   -lidbfs.js -sFORCE_FILESYSTEM=1
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-  --pre-js "${VSYS_GLUE}" --pre-js "${VSYS_SYNC_JS}")
+  "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}")
 set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS}")
 
 # The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points.

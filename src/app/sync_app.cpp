@@ -330,6 +330,13 @@ Status SyncAgent::publish() {
             for (auto& a : addressed_to(docs[start])) to.insert(std::move(a));
             part.push_back(docs[start]);
         }
+        // An enrolment code issued here can be claimed on any device: its lookup file names
+        // the certificate and the chain of this device, which issued it (PROTOCOL.md section 9).
+        for (const auto& d : part)
+            if (d.kind == "enrolment")
+                if (auto cert = sync::certificate_from_json(d.body); cert && cert->issuer == feed->key.public_hex)
+                    state_.files[sync::enrolment_entry_path(cert->key)] =
+                        sync::encode_enrolment_entry(sync::EnrolmentEntry{*cert, feed->chain});
         auto s = sync::queue_bundle(*feed, state_, trust_, part, {to.begin(), to.end()}, app_.now());
         if (!s) return s;
         // The sequence number is used from now on: keep the outbox before anything else.

@@ -143,6 +143,17 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         ++rep.pushed;
     }
 
+    for (auto f = state.files.begin(); f != state.files.end();) {
+        auto s = t.put_new(f->first, f->second);
+        if (written(s)) {
+            f = state.files.erase(f);
+            continue;
+        }
+        if (!is_pending(s.error())) return fail(s.error());
+        pending = true;
+        ++f;
+    }
+
     // Discover: the days since each cursor (one day back, for writers whose clock is behind).
     std::map<std::string, std::map<std::uint64_t, std::string>> wanted;  // feed → seq → file name
     std::map<std::string, std::pair<std::string, std::string>> feed_ids;  // feed → (org, device)

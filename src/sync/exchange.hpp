@@ -62,6 +62,9 @@ struct Rejection {
 // What a device keeps between syncs.
 struct SyncState {
     std::vector<Outgoing> outbox;                // written but not yet fully pushed, oldest first
+    // Other files to put, after the bundles (e.g. the lookup file of an enrolment code this
+    // device issued, directory.hpp): path → bytes.
+    std::map<std::string, std::string> files;
     std::map<std::string, std::string> cursors;  // pull folder → last day fully listed
     std::vector<Rejection> rejected;
     UtcTime last_success = 0;
@@ -80,7 +83,7 @@ struct SyncReport {
 Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const std::vector<DocumentVersion>& docs,
                     const std::vector<std::string>& to, UtcTime now);
 
-// Pushes the outbox (bundle, then its pointers; a file already there counts as written, so an
+// Pushes the outbox (bundle, then its pointers; then the other files; a file already there counts as written, so an
 // interrupted push resumes), then pulls every bundle the reader's folders point at, verifying
 // each before it is committed. Stops at the first transport error with complete == false; what
 // was done stays done, and nothing is applied twice.

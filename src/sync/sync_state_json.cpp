@@ -80,7 +80,9 @@ std::string encode_sync_state(const SyncState& s) {
     for (const auto& r : s.rejected) rejected.push_back({{"path", r.path}, {"error", error_json(r.error)}});
     json cursors = json::object();
     for (const auto& [k, v] : s.cursors) cursors[k] = v;
-    return json{{"schema", 1}, {"outbox", outbox}, {"cursors", cursors}, {"rejected", rejected},
+    json files = json::object();
+    for (const auto& [k, v] : s.files) files[k] = v;
+    return json{{"schema", 1}, {"outbox", outbox}, {"files", files}, {"cursors", cursors}, {"rejected", rejected},
                 {"last_success", s.last_success}}
         .dump();
 }
@@ -100,6 +102,7 @@ Result<SyncState> decode_sync_state(std::string_view text) {
         s.outbox.push_back(std::move(o));
     }
     if (!get_string_map(j, "cursors", s.cursors)) return malformed("cursors");
+    if (!get_string_map(j, "files", s.files)) return malformed("files");
     auto rejected = j.find("rejected");
     if (rejected == j.end() || !rejected->is_array()) return malformed("rejected");
     for (const auto& e : *rejected) {

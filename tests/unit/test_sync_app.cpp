@@ -216,3 +216,34 @@ TEST_CASE("an exchange of another deployment is refused before anything is read 
     sync::MemoryTransport empty;
     CHECK(sync_with(f, empty)["error"]["code"] == "sync.no_deployment");
 }
+
+TEST_CASE("a code issued by the municipality on its device enrols a new device elsewhere, through the exchange") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture muni, clinic;
+    const Site& s = tottori_site(muni, 4);
+    REQUIRE(muni.login(muni_account(s)));
+    REQUIRE(sync_with(muni, ex)["enrolled"] == true);
+    auto issued = muni.run({{"type", "issue_enrolment_code"}, {"vsys_id", account_of_site(s)}});
+    REQUIRE(issued["ok"] == true);
+    const std::string code = issued["code"];
+    CHECK(sync_with(muni, ex)["error"].is_null());  // the enrolment document and its lookup file go up
+
+    // The clinic's PC has never seen this code: it is checked for form, kept, and claimed at sync.
+    CHECK(clinic.run({{"type", "enrol"}, {"vsys_id", account_of_site(s)}, {"code", "NOT-A-CODE"}, {"password", "clinic-pass-1"}})["ok"] ==
+          false);
+    auto enrolled = clinic.run({{"type", "enrol"}, {"vsys_id", account_of_site(s)}, {"code", code}, {"password", "clinic-pass-1"}});
+    REQUIRE(enrolled["ok"] == true);
+    CHECK(enrolled["claim_at_sync"] == true);
+    REQUIRE(clinic.login(account_of_site(s), "clinic-pass-1"));
+    auto st = sync_with(clinic, ex);
+    CHECK(st["error"].is_null());
+    CHECK(st["enrolled"] == true);
+
+    // A second device trying the same code later is refused: the code is spent.
+    AppFixture other;
+    REQUIRE(other.run({{"type", "enrol"}, {"vsys_id", account_of_site(s)}, {"code", code}, {"password", "other-pass-1"}})["ok"] == true);
+    REQUIRE(other.login(account_of_site(s), "other-pass-1"));
+    st = sync_with(other, ex);
+    CHECK(st["enrolled"] == false);
+    CHECK(st["error"]["code"] == "sync.no_enrolment");
+}
