@@ -63,11 +63,33 @@ Result<std::vector<Share>> shares_from_json(const nlohmann::json& j, const std::
     return out;
 }
 
+// [{amount, mode, cap_by_request?}, ...] → the parts of a split in tranches.
+Result<std::vector<SimulationTranche>> tranches_from_json(const nlohmann::json& j) {
+    if (!j.is_array()) return Error{"arg.type", "tranches must be an array", {{"name", "tranches"}, {"expected", "array"}}};
+    std::vector<SimulationTranche> out;
+    for (const auto& t : j) {
+        if (!t.is_object())
+            return Error{"arg.type", "a tranche must be an object", {{"name", "tranches"}, {"expected", "object"}}};
+        ArgReader r(t, {});
+        SimulationTranche part;
+        part.amount = r.integer("amount");
+        const std::string mode = r.string("mode");
+        part.cap_by_request = r.optional_bool("cap_by_request").value_or(false);
+        if (auto e = r.finish()) return *e;
+        auto m = parse_sim_mode(mode);
+        if (!m) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", mode}}};
+        part.mode = *m;
+        out.push_back(part);
+    }
+    return out;
+}
+
 Result<SimulationSpec> simulation_spec_from_json(const ChainWorld& world, std::string_view round,
                                                  std::string_view parent, const nlohmann::json& j,
                                                  std::set<std::string> others) {
     if (!j.is_object()) return Error{"arg.type", "a simulation must be an object", {{"name", "simulation"}, {"expected", "object"}}};
     others.insert("fixed");
+    others.insert("tranches");
     ArgReader r(j, std::move(others));
     auto mode = r.optional_string("mode");
     auto method = r.optional_string("method");
@@ -95,6 +117,11 @@ Result<SimulationSpec> simulation_spec_from_json(const ChainWorld& world, std::s
         auto shares = shares_from_json(*f, "fixed");
         if (!shares) return shares.error();
         spec.fixed = std::move(*shares);
+    }
+    if (auto t = j.find("tranches"); t != j.end() && !t->is_null()) {
+        auto parts = tranches_from_json(*t);
+        if (!parts) return parts.error();
+        spec.tranches = std::move(*parts);
     }
     return spec;
 }

@@ -24,9 +24,11 @@ class App;
 const ChainWorld& allocation_world(App& app);
 Date allocation_today(const App& app);
 
-// {mode?, method?, total?, fixed?: {org: boxes}, cap_by_request?} read from `j`, where the
-// fields in `others` belong to the caller. A missing mode is the default of the round's product
-// at the parent's level (the first valid mode); the core checks the mode when it runs the spec.
+// {mode?, method?, total?, fixed?: {org: boxes}, cap_by_request?, tranches?: [{amount, mode,
+// cap_by_request?}]} read from `j`, where the fields in `others` belong to the caller. A missing
+// mode is the default of the round's product at the parent's level (the first valid mode); the
+// core checks the modes and the parts' sum when it runs the spec (chain_simulation.hpp). An
+// empty or null `tranches` is one split by `mode`.
 // Errors: arg.*, chain.mode_invalid {mode}, allocation.unknown_method {method}.
 Result<SimulationSpec> simulation_spec_from_json(const ChainWorld& world, std::string_view round,
                                                  std::string_view parent, const nlohmann::json& j,

@@ -32,9 +32,7 @@ Result<Site> claims_site(App& app, const std::string& code) {
     return site;
 }
 
-ClaimParty claims_party(const Site& site) {
-    return {site.name, site.doctors.empty() ? std::string() : site.doctors.front().name};
-}
+ClaimParty claims_party(const Site& site) { return {site.name, site_representative(site)}; }
 
 Result<StoredClaim> stored_claim_from_body(const nlohmann::json& body) {
     auto entry = site_claim_from_json(body);

@@ -31,7 +31,8 @@ Date claims_today(const App& app);
 RoutingSettings claims_routing(const App& app);
 // The site as it stands (site_info document over the generated master), or site.not_found.
 Result<Site> claims_site(App& app, const std::string& code);
-// 医療機関名 and 代表者 (the first registered doctor) for printed documents.
+// 医療機関名 and 代表者 for printed documents (site_representative: the representative field, or
+// the first registered doctor for site information written before that field).
 ClaimParty claims_party(const Site& site);
 
 struct StoredClaim {

@@ -1,6 +1,7 @@
 // Fee claims, the site's side (DOMAIN.md §6, docs/CLAIMS.md): a site enters a vaccination
 // month of claims for the municipalities of residence of the people it vaccinated, saves it
-// as often as it likes, then submits it once; a municipality sets whether it has commissioned
+// as often as it likes, then submits it once; its municipality may do the same on its behalf
+// (代行入力: the versions are marked proxy); a municipality sets whether it has commissioned
 // the federation. Documents: see claims_app.hpp. Every rule is the core's (compute_claim); the
 // app adds the month's state (submitted claims are final) and "today" from the device clock.
 #include <algorithm>
@@ -43,6 +44,18 @@ std::optional<Error> check_line_fields(const json& j) {
 
 Result<YearMonth> month_arg(const std::string& text) { return parse_year_month(text); }
 
+// Who may enter a site's claims: the site itself, or as proxy its own municipality. The
+// permission table decides (save_claim, submit_claim: self_or_proxy; anyone else, another site
+// included, gets no_access); this only says why to a municipality that picked a site of
+// another municipality.
+std::optional<Error> entry_refusal(const App& app, const Site& site) {
+    const Session& s = app.session();
+    if (s.role == Role::municipality && s.org != "muni:" + site.municipality)
+        return Error{"claims.proxy_other_municipality", "a municipality enters claims only for its own sites",
+                     {{"site", site.code}, {"name", site.name}, {"municipality", municipality_name(site.municipality)}}};
+    return std::nullopt;
+}
+
 // The site's claim document of a month, if any.
 const DocumentVersion* claim_document(App& app, const Site& site, const YearMonth& month) {
     return app.current(site_org_id(site), k_claim_kind, to_iso(month));
@@ -58,6 +71,7 @@ Result<PreparedCommand> prepare_save_claim(App& app, const json& j) {
     if (auto e = check_line_fields(j)) return *e;
     auto site = claims_site(app, code);
     if (!site) return site.error();
+    if (auto e = entry_refusal(app, *site)) return *e;
     auto entry = site_claim_from_json(
         {{"site", code}, {"site_municipality", site->municipality}, {"month", month}, {"lines", j["lines"]}});
     if (!entry) return entry.error();
@@ -92,6 +106,7 @@ Result<PreparedCommand> prepare_submit_claim(App& app, const json& j) {
     if (!month) return month.error();
     auto site = claims_site(app, code);
     if (!site) return site.error();
+    if (auto e = entry_refusal(app, *site)) return *e;
     auto computed = std::make_shared<ComputedClaim>();
     PreparedCommand p;
     p.target_org = site_org_id(*site);
@@ -174,6 +189,7 @@ Result<PreparedView> prepare_claim_view(App& app, const json& j) {
                             out["version"] = doc->version;
                             out["time"] = doc->time;
                             out["author"] = doc->author;
+                            out["proxy"] = doc->proxy;
                             out["lines"] = to_json(stored->entry)["lines"];
                             auto c = compute_claim(stored->entry, claims_routing(app), claims_today(app));
                             if (!c) {

@@ -76,6 +76,8 @@ nlohmann::json site_view_json(App& app, const Site& master) {
     nlohmann::json j = site_to_json(site);
     j["org"] = site_org_id(site);
     j["municipality_name"] = app.directory().org_name("muni:" + site.municipality);
+    // What the claim forms print: "representative" itself is absent on older site information.
+    j["printed_representative"] = site_representative(site);
     const auto st = vaccine_status(app, site);
     nlohmann::json change = nullptr;
     if (st.request) {
@@ -93,7 +95,7 @@ nlohmann::json site_view_json(App& app, const Site& master) {
     return j;
 }
 
-// {type: "update_site_info", site, name?, reading?, address?, phone?, mail?}
+// {type: "update_site_info", site, name?, reading?, address?, phone?, mail?, representative?}
 Result<PreparedCommand> prepare_update_site_info(App& app, const nlohmann::json& j) {
     ArgReader r(j);
     std::string code = r.string("site");
@@ -102,17 +104,19 @@ Result<PreparedCommand> prepare_update_site_info(App& app, const nlohmann::json&
     auto address = r.optional_string("address");
     auto phone = r.optional_string("phone");
     auto mail = r.optional_string("mail");
+    auto representative = r.optional_string("representative");
     if (auto e = r.finish()) return *e;
     auto site = effective_site(app, code);
     if (!site) return site.error();
     Site next = *site;
-    for (const auto* s : {&name, &reading, &address, &phone, &mail})
+    for (const auto* s : {&name, &reading, &address, &phone, &mail, &representative})
         if (*s && !text::valid_utf8(**s)) return Error{"text.utf8", "not UTF-8"};
     if (name) next.name = *name;
     if (reading) next.reading = *reading;
     if (address) next.address = *address;
     if (phone) next.contact.phone = *phone;
     if (mail) next.contact.mail = *mail;
+    if (representative) next.representative = *representative;
     if (auto st = validate_site(next); !st) return st.error();
     PreparedCommand p;
     p.target_org = site_org_id(next);

@@ -21,7 +21,8 @@ const ScreenInfo k_screens[] = {
     {"enrolment", "home.group.accounts", "screen.enrolment", "screen.enrolment.desc", k_managers, ""},
     {"reservation_support", "home.group.master", "screen.reservation", "screen.reservation.desc",
      k_muni | k_site_roles, "", "retired.reservation"},
-    {"claims", "home.group.claims", "screen.claims", "screen.claims.desc", k_site_roles, ""},
+    // A municipality opens it to enter claims on behalf of one of its sites (代行入力).
+    {"claims", "home.group.claims", "screen.claims", "screen.claims.desc", k_site_roles | k_muni, ""},
     {"federation_claims", "home.group.claims", "screen.federation_claims", "screen.federation_claims.desc",
      role_bit(Role::federation), ""},
     {"municipality_claims", "home.group.claims", "screen.municipality_claims", "screen.municipality_claims.desc", k_muni, ""},

@@ -132,8 +132,15 @@ std::vector<sync::TransportRequest> SyncAgent::take_requests() {
     return r;
 }
 
+void SyncAgent::note_progress(std::size_t bytes) {
+    if (!run_.running) return;
+    ++run_.in_flight_done;
+    run_.in_flight_bytes += bytes;
+}
+
 void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers) {
     if (!transport_ || !run_.running) return;
+    run_.in_flight_done = run_.in_flight_bytes = 0;
     for (const auto& [req, answer] : answers) {
         ++run_.requests_done;
         switch (req.kind) {
@@ -382,7 +389,10 @@ nlohmann::json SyncAgent::status_json() const {
                 {"waiting", run_.waiting},
                 {"phase", phase_name(phase_)},
                 {"enrolled", enrolled()},
-                {"progress", {{"done", run_.requests_done}, {"total", run_.requests_total}, {"bytes", run_.bytes}}},
+                {"progress",
+                 {{"done", run_.requests_done + run_.in_flight_done},
+                  {"total", run_.requests_total},
+                  {"bytes", run_.bytes + run_.in_flight_bytes}}},
                 {"report",
                  {{"pushed", run_.report.pushed},
                   {"fetched", run_.report.fetched},

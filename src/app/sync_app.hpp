@@ -38,6 +38,8 @@ struct SyncRunStatus {
     std::size_t requests_done = 0;     // in this run
     std::size_t requests_total = 0;
     std::size_t bytes = 0;             // received in this run
+    std::size_t in_flight_done = 0;    // requests of the round in flight already answered
+    std::size_t in_flight_bytes = 0;
     sync::SyncReport report;           // counts summed over the run
     Error error;                       // of the last finished run; empty when it succeeded
     sync::UtcTime finished = 0;        // when the last run ended
@@ -57,6 +59,8 @@ public:
     std::vector<sync::TransportRequest> take_requests();
     // Delivers the host's answers and lets the run go on.
     void deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers);
+    // The host finished one request of the round in flight (progress only; answers come in deliver()).
+    void note_progress(std::size_t bytes);
     // Runs phases until the run needs the host or ends. Called by start() and deliver().
     void step();
 

@@ -195,36 +195,94 @@ json fraction_json(const alloc::Fraction& f) {
     return {{"whole", f.whole}, {"num", f.num}, {"den", f.den}, {"text", fraction_text(f)}};
 }
 
+json tranche_json(const SimulationTranche& t) {
+    return {{"amount", t.amount}, {"mode", sim_mode_id(t.mode)}, {"cap_by_request", t.cap_by_request}};
+}
+
 json spec_json(const SimulationSpec& s) {
     json fixed = json::object();
     for (const auto& f : s.fixed) fixed[f.org] = f.boxes;
+    json tranches = json::array();
+    for (const auto& t : s.tranches) tranches.push_back(tranche_json(t));
     return {{"mode", sim_mode_id(s.mode)},
             {"method", std::string(alloc::method_name(s.method))},
             {"total", s.total ? json(*s.total) : json(nullptr)},
             {"fixed", fixed},
-            {"cap_by_request", s.cap_by_request}};
+            {"cap_by_request", s.cap_by_request},
+            {"tranches", tranches}};
+}
+
+std::string explanation_text(App& app, const Explanation& e) {
+    return Strings::builtin().format(e.key, app.language(), e.args);
+}
+
+// "Part 1 (Eligible-population ratio, 8,000 boxes)".
+std::string tranche_label(App& app, std::size_t t, const SimulationTranche& part) {
+    return Strings::builtin().format("sim.tranche.label", app.language(),
+                                     {{"n", std::to_string(t + 1)},
+                                      {"mode", app.tr(std::string("chain.mode.") + sim_mode_id(part.mode))},
+                                      {"amount", std::to_string(part.amount)}});
+}
+
+// A row split in tranches: its sum, then one line per part with the engine's explanation (a
+// fixed child's value is given apart from the parts: its one line says so).
+std::string tranche_row_explanation(App& app, const Simulation& s, const SimulationRow& r) {
+    std::string text = explanation_text(app, r.explanation);
+    if (r.outcome.reason == alloc::Reason::fixed) return text;
+    for (std::size_t t = 0; t < r.parts.size(); ++t) {
+        text += '\n';
+        text += tranche_label(app, t, s.spec.tranches[t]);
+        text += ": ";
+        text += explanation_text(app, r.parts[t].explanation);
+    }
+    return text;
 }
 
 json simulation_json(App& app, const Simulation& s) {
+    const bool in_parts = !s.spec.tranches.empty();
     json rows = json::array();
-    for (const auto& r : s.rows)
-        rows.push_back({{"org", r.org},
-                        {"name", r.name},
-                        {"request", r.request},
-                        {"weight", r.weight},
-                        {"share", fraction_json(r.share)},
-                        {"result", r.result},
-                        {"difference", r.difference},
-                        {"reason", std::string(alloc::reason_name(r.outcome.reason))},
-                        {"explanation", Strings::builtin().format(r.explanation.key, app.language(), r.explanation.args)}});
+    for (const auto& r : s.rows) {
+        json row = {{"org", r.org},
+                    {"name", r.name},
+                    {"request", r.request},
+                    {"weight", in_parts ? json(nullptr) : json(r.weight)},
+                    {"share", in_parts ? json(nullptr) : fraction_json(r.share)},
+                    {"result", r.result},
+                    {"difference", r.difference},
+                    {"reason", std::string(alloc::reason_name(r.outcome.reason))},
+                    {"explanation", in_parts ? tranche_row_explanation(app, s, r) : explanation_text(app, r.explanation)}};
+        if (in_parts) {
+            json parts = json::array();
+            for (const auto& p : r.parts)
+                parts.push_back({{"result", p.result},
+                                 {"weight", p.weight},
+                                 {"share", fraction_json(p.share)},
+                                 {"reason", std::string(alloc::reason_name(p.outcome.reason))},
+                                 {"explanation", explanation_text(app, p.explanation)}});
+            row["parts"] = std::move(parts);
+        }
+        rows.push_back(std::move(row));
+    }
+    json tranches = json::array();
+    for (std::size_t t = 0; t < s.tranches.size(); ++t) {
+        json part = tranche_json(s.tranches[t].part);
+        part["label"] = tranche_label(app, t, s.tranches[t].part);
+        part["allocated"] = s.tranches[t].allocated;
+        part["unallocated"] = s.tranches[t].unallocated;
+        tranches.push_back(std::move(part));
+    }
     return {{"spec", spec_json(s.spec)}, {"total", s.total},   {"allocated", s.allocated},
-            {"unallocated", s.unallocated}, {"requested", s.requested}, {"rows", rows}};
+            {"unallocated", s.unallocated}, {"requested", s.requested}, {"rows", rows},
+            {"tranches", tranches}};
 }
 
-// {round, parent?, mode?, method?, total?, fixed?, cap_by_request?, compare?: {the same spec
-// fields}}: the split of the parent (default: the user's own organisation).
+// {round, parent?, mode?, method?, total?, fixed?, cap_by_request?, tranches?: [{amount, mode,
+// cap_by_request?}], compare?: {the same spec fields}}: the split of the parent (default: the
+// user's own organisation). With tranches, each row has `parts` (per tranche: result, weight,
+// share, reason, explanation), its weight and share are null, and `tranches` lists each part's
+// amount, mode, label, allocated and unallocated.
 Result<PreparedView> prepare_simulation_view(App& app, const json& j) {
-    static const std::set<std::string> k_spec_fields = {"mode", "method", "total", "fixed", "cap_by_request"};
+    static const std::set<std::string> k_spec_fields = {"mode", "method", "total", "fixed", "cap_by_request", "tranches"};
     std::set<std::string> ignored = k_spec_fields;
     ignored.insert("compare");
     ArgReader r(j, ignored);

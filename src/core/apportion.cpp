@@ -176,12 +176,12 @@ WaterLevel water_fill(const Pool& p) {
     for (std::size_t j = 0; j < n; ++j)
         if (p.has_cap[j]) order.push_back(j);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const i128 l = static_cast<i128>(p.cap[a]) * p.weight[b], r = static_cast<i128>(p.cap[b]) * p.weight[a];
-        return l != r ? l < r : a < b;
+        const int c = compare_products<2>({p.cap[a], p.weight[b]}, {p.cap[b], p.weight[a]});
+        return c != 0 ? c < 0 : a < b;
     });
     // Lowest cap/weight first: once one child's cap exceeds its share, every later one's does.
     for (std::size_t j : order) {
-        if (static_cast<i128>(p.cap[j]) * l.weight > static_cast<i128>(p.weight[j]) * l.units) break;
+        if (compare_products<2>({p.cap[j], l.weight}, {p.weight[j], l.units}) > 0) break;
         l.capped[j] = 1;
         l.units -= p.cap[j];
         l.weight -= p.weight[j];
@@ -210,7 +210,7 @@ Split split_hamilton(const Pool& p) {
             s.cap_bound[j] = 1;
             continue;
         }
-        const Fraction q = divide(static_cast<i128>(p.weight[j]) * level.units, level.weight);
+        const Fraction q = divide(mul(p.weight[j], level.units), level.weight);
         s.units[j] = q.whole;
         floors += q.whole;
         rest.push_back({q.num, p.weight[j], j});
@@ -273,7 +273,7 @@ Result<Allocation> allocate(const Problem& p) {
             o.reason = Reason::zero_weight;
             continue;
         }
-        o.share = detail::divide(static_cast<i128>(c.weight) * a.pool, static_cast<std::int64_t>(weight_all));
+        o.share = detail::divide(detail::mul(c.weight, a.pool), static_cast<std::int64_t>(weight_all));
         const bool capped = o.cap && *o.cap <= a.pool;
         pool.weight.push_back(c.weight);
         pool.cap.push_back(capped ? *o.cap : a.pool);
@@ -296,7 +296,7 @@ Result<Allocation> allocate(const Problem& p) {
     }
 
     // The share rounding started from: what the cap-bound children left, among the others.
-    i128 rest_units = a.pool - a.unallocated, rest_weight = 0;
+    std::int64_t rest_units = a.pool - a.unallocated, rest_weight = 0;
     for (std::size_t j = 0; j < where.size(); ++j) {
         if (s.cap_bound[j]) rest_units -= s.units[j];
         else rest_weight += pool.weight[j];
@@ -310,7 +310,7 @@ Result<Allocation> allocate(const Problem& p) {
             continue;
         }
         o.reason = p.method == Method::hamilton ? Reason::largest_remainder : Reason::divisor;
-        o.quota = detail::divide(static_cast<i128>(pool.weight[j]) * rest_units, static_cast<std::int64_t>(rest_weight));
+        o.quota = detail::divide(detail::mul(pool.weight[j], rest_units), rest_weight);
         o.rounding = o.units - o.quota.whole;
         o.remainder_rank = s.remainder_rank[j];
     }

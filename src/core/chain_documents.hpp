@@ -61,6 +61,9 @@ struct Share {
     std::int64_t boxes = 0;
 };
 
+// The recorded mode of amounts registered from a split in tranches (parts with their own modes).
+inline constexpr const char* k_tranches_mode = "tranches";
+
 // ① (shares per prefecture) and ② (shares per municipality). `amount` is what was split: the
 // round's national total at ①, the prefecture's ① amount at ②. Σ shares + unallocated == amount.
 struct AmountsBody {
@@ -68,7 +71,7 @@ struct AmountsBody {
     std::int64_t amount = 0;
     std::vector<Share> shares;  // sorted by org id
     std::int64_t unallocated = 0;
-    std::string mode = "manual";   // a sim mode id, or "manual" when typed by hand
+    std::string mode = "manual";   // a sim mode id, k_tranches_mode, or "manual" when typed by hand
     std::string method = "hamilton";
 
     std::int64_t sum() const;

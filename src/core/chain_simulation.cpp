@@ -63,6 +63,101 @@ Result<std::int64_t> amount_to_split(const ChainWorld& w, const DocumentStore& s
     return *two ? (*two)->body.boxes_of(id).value_or(0) : std::int64_t{0};
 }
 
+// The engine problem of one split of `total` boxes by `mode` among the children. Fixed values
+// are given first; with `fixed_apart` (a part of a split in tranches) a fixed child takes no
+// part at all, since its value is given once, outside the parts.
+alloc::Problem split_problem(const ChainWorld& w, const std::vector<OrgIndex>& kids,
+                             const std::vector<RequestTotals>& requests, std::int64_t total, SimMode mode,
+                             bool cap_by_request, const SimulationSpec& spec, bool fixed_apart) {
+    alloc::Problem problem;
+    problem.total = total;
+    problem.method = spec.method;
+    problem.cap_by_weight = mode == SimMode::request;
+    const bool population = mode == SimMode::eligible_population || mode == SimMode::child_population;
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+        const auto& facts = w.facts(kids[i]);
+        alloc::Child c;
+        c.id = w.hierarchy().id(kids[i]);
+        const std::int64_t request = requests[i].boxes;
+        c.weight = mode == SimMode::request               ? request
+                   : mode == SimMode::eligible_population ? facts.eligible
+                   : mode == SimMode::child_population    ? facts.child
+                                                          : 0;
+        if (population && cap_by_request) c.cap = request;
+        for (const auto& f : spec.fixed)
+            if (f.org == c.id) c.fixed = fixed_apart ? 0 : f.boxes;
+        problem.children.push_back(std::move(c));
+    }
+    return problem;
+}
+
+SplitPart part_of(const alloc::Child& c, const alloc::ChildOutcome& o, alloc::Method method) {
+    return {c.weight, o.share, o.units, o, explain(o, method)};
+}
+
+// Checks the parts against the amount to split; the fixed values are checked already.
+Status check_tranches(const Round& round, SplitLevel level, const SimulationSpec& spec, std::int64_t total) {
+    if (spec.tranches.size() > k_max_tranches)
+        return Error{"chain.tranches_count", "too many parts", {{"max", std::to_string(k_max_tranches)}}};
+    std::int64_t parts = 0, fixed = 0;
+    for (std::size_t t = 0; t < spec.tranches.size(); ++t) {
+        const SimulationTranche& part = spec.tranches[t];
+        std::string field(1, '#');  // the part's number
+        field += std::to_string(t + 1);
+        if (auto st = boxes_in_range(part.amount, field); !st) return st.error();
+        if (!mode_valid(round.product, level, part.mode))
+            return Error{"chain.mode_invalid", "this simulation mode does not fit the product at this level",
+                         {{"mode", sim_mode_id(part.mode)},
+                          {"product", vaccine_product_id(round.product)},
+                          {"level", split_level_id(level)}}};
+        parts += part.amount;
+    }
+    for (const auto& f : spec.fixed) fixed += f.boxes;
+    if (parts + fixed != total)
+        return Error{"chain.tranches_sum", "the parts and the fixed values do not add up to the amount to split",
+                     {{"parts", std::to_string(parts)},
+                      {"fixed", std::to_string(fixed)},
+                      {"total", std::to_string(total)},
+                      {"difference", std::to_string(total - parts - fixed)}}};
+    return ok_status();
+}
+
+// Splits in tranches: the fixed values apart, then each part over the other children.
+Status split_in_tranches(const ChainWorld& w, const Round& round, const std::vector<OrgIndex>& kids,
+                         const std::vector<RequestTotals>& requests, Simulation& sim) {
+    const SimulationSpec& spec = sim.spec;
+    if (auto st = check_tranches(round, sim.level, spec, sim.total); !st) return st;
+    alloc::TrancheProblem tp;
+    for (const auto& part : spec.tranches)
+        tp.tranches.push_back(split_problem(w, kids, requests, part.amount, part.mode, part.cap_by_request, spec, true));
+    auto a = alloc::allocate_tranches(tp);
+    if (!a) return a.error();
+    for (std::size_t t = 0; t < spec.tranches.size(); ++t)
+        sim.tranches.push_back({spec.tranches[t], a->tranches[t].total - a->tranches[t].unallocated,
+                                a->tranches[t].unallocated});
+    sim.unallocated = a->unallocated;
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+        SimulationRow& row = sim.rows[i];
+        const auto fixed = std::find_if(spec.fixed.begin(), spec.fixed.end(), [&](const Share& f) { return f.org == row.org; });
+        for (std::size_t t = 0; t < spec.tranches.size(); ++t)
+            row.parts.push_back(part_of(tp.tranches[t].children[i], a->tranches[t].children[i], spec.method));
+        const bool weightless = std::all_of(row.parts.begin(), row.parts.end(), [](const SplitPart& x) {
+            return x.outcome.reason == alloc::Reason::zero_weight;
+        });
+        row.result = fixed != spec.fixed.end() ? fixed->boxes : a->units[i];
+        row.outcome.units = row.result;
+        row.outcome.reason = fixed != spec.fixed.end() ? alloc::Reason::fixed
+                             : weightless              ? alloc::Reason::zero_weight
+                             : alloc::is_divisor_method(spec.method) ? alloc::Reason::divisor
+                                                                     : alloc::Reason::largest_remainder;
+        row.explanation = fixed != spec.fixed.end()
+                              ? Explanation{"chain.explain.fixed", {{"units", std::to_string(row.result)}}}
+                              : Explanation{"chain.explain.tranches", {{"units", std::to_string(row.result)},
+                                                                       {"parts", std::to_string(spec.tranches.size())}}};
+    }
+    return ok_status();
+}
+
 }  // namespace
 
 std::string fraction_text(const alloc::Fraction& f) {
@@ -88,7 +183,7 @@ Result<Simulation> simulate(const ChainWorld& world, const DocumentStore& store,
     sim.level = split_level_of(lv);
     sim.parent = std::string(parent);
     sim.spec = spec;
-    if (!mode_valid(round.product, sim.level, spec.mode))
+    if (spec.tranches.empty() && !mode_valid(round.product, sim.level, spec.mode))
         return Error{"chain.mode_invalid", "this simulation mode does not fit the product at this level",
                      {{"mode", sim_mode_id(spec.mode)},
                       {"product", vaccine_product_id(round.product)},
@@ -112,43 +207,35 @@ Result<Simulation> simulate(const ChainWorld& world, const DocumentStore& store,
                              {{"parent", std::string(parent)}});
     }
 
-    alloc::Problem problem;
-    problem.total = sim.total;
-    problem.method = spec.method;
-    problem.cap_by_weight = spec.mode == SimMode::request;
-    bool population = spec.mode == SimMode::eligible_population || spec.mode == SimMode::child_population;
     for (std::size_t i = 0; i < kids.size(); ++i) {
-        const auto& facts = world.facts(kids[i]);
-        alloc::Child c;
-        c.id = h.id(kids[i]);
-        std::int64_t request = (*requests)[i].boxes;
-        c.weight = spec.mode == SimMode::request            ? request
-                   : spec.mode == SimMode::eligible_population ? facts.eligible
-                   : spec.mode == SimMode::child_population    ? facts.child
-                                                               : 0;
-        if (population && spec.cap_by_request) c.cap = request;
-        for (const auto& f : spec.fixed)
-            if (f.org == c.id) c.fixed = f.boxes;
-        sim.requested += request;
-        problem.children.push_back(std::move(c));
-    }
-    auto a = alloc::allocate(problem);
-    if (!a) return a.error();
-    sim.unallocated = a->unallocated;
-    for (std::size_t i = 0; i < kids.size(); ++i) {
-        const auto& o = a->children[i];
         SimulationRow row;
-        row.org = problem.children[i].id;
+        row.org = h.id(kids[i]);
         row.name = world.facts(kids[i]).name;
         row.request = (*requests)[i].boxes;
-        row.weight = problem.children[i].weight;
-        row.share = o.share;
-        row.result = o.units;
-        row.difference = o.units - row.request;
-        row.outcome = o;
-        row.explanation = explain(o, spec.method);
-        sim.allocated += o.units;
+        sim.requested += row.request;
         sim.rows.push_back(std::move(row));
+    }
+    if (!spec.tranches.empty()) {
+        if (auto st = split_in_tranches(world, round, kids, *requests, sim); !st) return st.error();
+    } else {
+        const alloc::Problem problem =
+            split_problem(world, kids, *requests, sim.total, spec.mode, spec.cap_by_request, spec, false);
+        auto a = alloc::allocate(problem);
+        if (!a) return a.error();
+        sim.unallocated = a->unallocated;
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            SimulationRow& row = sim.rows[i];
+            const SplitPart part = part_of(problem.children[i], a->children[i], spec.method);
+            row.weight = part.weight;
+            row.share = part.share;
+            row.result = part.result;
+            row.outcome = part.outcome;
+            row.explanation = part.explanation;
+        }
+    }
+    for (auto& row : sim.rows) {
+        row.difference = row.result - row.request;
+        sim.allocated += row.result;
     }
     return sim;
 }
@@ -173,7 +260,7 @@ AmountsBody amounts_from_simulation(const Simulation& sim) {
     b.round = sim.round;
     b.amount = sim.total;
     b.unallocated = sim.unallocated;
-    b.mode = sim_mode_id(sim.spec.mode);
+    b.mode = sim.spec.tranches.empty() ? sim_mode_id(sim.spec.mode) : k_tranches_mode;
     b.method = std::string(alloc::method_name(sim.spec.method));
     for (const auto& r : sim.rows) b.shares.push_back({r.org, r.result});
     std::sort(b.shares.begin(), b.shares.end(), [](const Share& x, const Share& y) { return x.org < y.org; });
@@ -185,7 +272,7 @@ SiteAmountsBody site_amounts_from_simulation(const ChainWorld& world, const Simu
     b.round = sim.round;
     b.amount = sim.total;
     b.unallocated = sim.unallocated;
-    b.mode = sim_mode_id(sim.spec.mode);
+    b.mode = sim.spec.tranches.empty() ? sim_mode_id(sim.spec.mode) : k_tranches_mode;
     b.method = std::string(alloc::method_name(sim.spec.method));
     const Round* r = world.catalog().find_round(sim.round);
     const ProductSpec* spec = r ? world.catalog().product_of(*r) : nullptr;

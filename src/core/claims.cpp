@@ -35,7 +35,7 @@ std::string_view category_label(RecipientCategory c) {
     return c == RecipientCategory::no_coupon ? "接種券なし（医療従事者等）" : "接種券あり";
 }
 
-bool RoutingSettings::is_commissioned(std::string_view municipality) const {
+bool RoutingSettings::is_commissioned(std::string_view municipality) const noexcept {
     return std::find(commissioned.begin(), commissioned.end(), municipality) != commissioned.end();
 }
 
@@ -53,9 +53,8 @@ std::int64_t line_amount_before_tax(const ClaimCounts& c, const MonthFees& fees)
 
 Result<ComputedClaim> compute_claim(const SiteClaim& claim, const RoutingSettings& routing, const Date& today,
                                     const FeeSchedule& fees) {
-    if (auto s = validate_claim(claim, today, fees); !s) return s.error();
-    auto month_fees = fees_for_month(fees, claim.month);
-    if (!month_fees) return month_fees.error();
+    auto checked = check_claim(claim, today, fees);
+    if (!checked) return checked.error();
     auto deadline = claim_deadline(claim.month);
     if (!deadline) return deadline.error();
     auto pref = prefecture_of(claim.site_municipality);
@@ -64,17 +63,21 @@ Result<ComputedClaim> compute_claim(const SiteClaim& claim, const RoutingSetting
     ComputedClaim out;
     out.site = claim.site;
     out.site_municipality = claim.site_municipality;
-    out.prefecture = *pref;
+    out.prefecture = std::move(*pref);
     out.month = claim.month;
     out.deadline = *deadline;
-    out.fees = *month_fees;
+    out.fees = checked->fees;
     out.lines.reserve(claim.lines.size());
-    for (const auto& l : claim.lines) {
-        Payer payer = route_in_prefecture(claim.site_municipality, out.prefecture, l.municipality, routing);
-        Amounts a = amounts_with_tax(line_amount_before_tax(l.counts, out.fees), out.fees.tax_percent);
+    for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+        const ClaimLine& l = claim.lines[i];
+        const bool direct = claimed_directly(claim.site_municipality, l.municipality, routing);
+        const Amounts a = amounts_with_tax(line_amount_before_tax(l.counts, out.fees), out.fees.tax_percent);
         if (!add_amounts(out.total, a))
             return Error("claims.amount_overflow", "the claim's total does not fit in a 64-bit amount", {});
-        out.lines.push_back(PricedLine{l, std::move(payer), a});
+        out.lines.push_back(PricedLine{l,
+                                       direct ? Payer{Payer::Kind::municipality, l.municipality}
+                                              : Payer{Payer::Kind::federation, out.prefecture},
+                                       a, checked->municipality_ids[i]});
     }
     return out;
 }

@@ -20,6 +20,7 @@
 
 #include "core/calendar.hpp"
 #include "core/fees.hpp"
+#include "core/local_gov_index.hpp"
 #include "core/result.hpp"
 
 namespace vsys {
@@ -63,7 +64,7 @@ struct SiteClaim {
 // sites for their own residents (a setting of each municipality, passed in as data).
 struct RoutingSettings {
     std::vector<std::string> commissioned;
-    bool is_commissioned(std::string_view municipality) const;
+    bool is_commissioned(std::string_view municipality) const noexcept;
 };
 
 struct Payer {
@@ -79,6 +80,10 @@ struct PricedLine {
     ClaimLine line;
     Payer payer;
     Amounts amounts;
+    // local_gov_id(line.municipality) (local_gov_index.hpp), so that totals over many claims
+    // key their rows by integer; k_no_local_gov (never from compute_claim) makes them look the
+    // code up instead.
+    std::uint32_t municipality_id = k_no_local_gov;
 };
 
 struct ComputedClaim {

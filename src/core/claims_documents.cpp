@@ -1,9 +1,11 @@
 #include "core/claims_documents.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <optional>
 
 #include "core/local_gov.hpp"
+#include "core/local_gov_index.hpp"
 
 namespace vsys {
 
@@ -46,25 +48,56 @@ std::vector<const PricedLine*> sorted_lines(const ComputedClaim& c) {
     return v;
 }
 
-// Accumulates rows keyed by code, then hands them out sorted. Keys view the claims' own
-// strings, which outlive the table.
+// Accumulates rows keyed by code, then hands them out sorted. A municipality's row is found by
+// its local_gov_id in a dense index (a federation's month adds each of its ~10^5 lines here; a
+// string hash per line was most of the totals' time). Other codes (sites, one row per claim)
+// are appended and merged when sorted, which needs no hash map and no allocation per key.
 class RowTable {
 public:
-    bool add(std::string_view code, const ClaimCounts& counts, const Amounts& amounts) {
-        auto [it, inserted] = index_.try_emplace(code, rows_.size());
-        if (inserted) rows_.push_back(TotalsRow{std::string(code), {}, {}});
-        TotalsRow& r = rows_[it->second];
+    // A municipality's row; `id` is local_gov_id(code) (k_no_local_gov for an unknown code, whose
+    // lines then get a row each, merged when sorted). Kept small so that it is inlined: the call
+    // that may allocate is only made for a new row.
+    bool add_municipality(std::string_view code, std::uint32_t id, const ClaimCounts& counts, const Amounts& amounts) {
+        std::size_t at = id < by_id_.size() ? by_id_[id] : k_none;
+        if (at == k_none) at = new_row(code, id);
+        TotalsRow& r = rows_[at];
         add_counts(r.counts, counts);
         return add_amounts(r.amounts, amounts);
     }
-    std::vector<TotalsRow> take_sorted() {
+    // A row keyed by any other code (a site's): merged with rows of the same code when sorted.
+    void append(std::string_view code, const ClaimCounts& counts, const Amounts& amounts) {
+        rows_.push_back(TotalsRow{std::string(code), counts, amounts});
+    }
+    void reserve(std::size_t rows) { rows_.reserve(rows); }
+    // Sorted by code, rows of one code merged; nullopt when a merged total would leave int64.
+    std::optional<std::vector<TotalsRow>> take_sorted() {
         std::sort(rows_.begin(), rows_.end(), [](const TotalsRow& a, const TotalsRow& b) { return a.code < b.code; });
-        index_.clear();
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < rows_.size(); ++i) {
+            if (kept > 0 && rows_[kept - 1].code == rows_[i].code) {
+                add_counts(rows_[kept - 1].counts, rows_[i].counts);
+                if (!add_amounts(rows_[kept - 1].amounts, rows_[i].amounts)) return std::nullopt;
+                continue;
+            }
+            if (kept != i) rows_[kept] = std::move(rows_[i]);
+            ++kept;
+        }
+        rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(kept), rows_.end());
+        by_id_.clear();
         return std::move(rows_);
     }
 
 private:
-    std::unordered_map<std::string_view, std::size_t> index_;
+    static constexpr std::size_t k_none = SIZE_MAX;
+
+    std::size_t new_row(std::string_view code, std::uint32_t id) {
+        if (by_id_.empty()) by_id_.assign(local_governments().size(), k_none);
+        rows_.push_back(TotalsRow{std::string(code), {}, {}});
+        if (id < by_id_.size()) by_id_[id] = rows_.size() - 1;
+        return rows_.size() - 1;
+    }
+
+    std::vector<std::size_t> by_id_;
     std::vector<TotalsRow> rows_;
 };
 
@@ -127,6 +160,7 @@ Result<FederationTotals> federation_totals(std::string_view prefecture, const Ye
     t.prefecture = std::string(prefecture);
     t.month = month;
     RowTable by_municipality, by_site;
+    by_site.reserve(claims.size());
     for (const auto& c : claims) {
         if (c.month != month || c.prefecture != prefecture) continue;
         ClaimCounts site_counts;
@@ -135,16 +169,22 @@ Result<FederationTotals> federation_totals(std::string_view prefecture, const Ye
         for (const auto& l : c.lines) {
             if (l.payer.kind != Payer::Kind::federation) continue;
             any = true;
-            if (!by_municipality.add(l.line.municipality, l.line.counts, l.amounts)) return overflow();
+            // A line built by hand rather than by compute_claim may carry no id: look its code up.
+            const std::uint32_t id =
+                l.municipality_id != k_no_local_gov ? l.municipality_id : local_gov_id(l.line.municipality);
+            if (!by_municipality.add_municipality(l.line.municipality, id, l.line.counts, l.amounts)) return overflow();
             add_counts(site_counts, l.line.counts);
             if (!add_amounts(site_amounts, l.amounts)) return overflow();
             add_counts(t.counts, l.line.counts);
             if (!add_amounts(t.total, l.amounts)) return overflow();
         }
-        if (any && !by_site.add(c.site, site_counts, site_amounts)) return overflow();
+        if (any) by_site.append(c.site, site_counts, site_amounts);
     }
-    t.by_municipality = by_municipality.take_sorted();
-    t.by_site = by_site.take_sorted();
+    auto municipalities = by_municipality.take_sorted();
+    auto sites = by_site.take_sorted();
+    if (!municipalities || !sites) return overflow();
+    t.by_municipality = std::move(*municipalities);
+    t.by_site = std::move(*sites);
     return t;
 }
 

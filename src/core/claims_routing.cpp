@@ -12,9 +12,14 @@ Result<std::string> prefecture_of(std::string_view municipality) {
     return g->parent;
 }
 
+bool claimed_directly(std::string_view site_municipality, std::string_view residence,
+                      const RoutingSettings& routing) noexcept {
+    return residence == site_municipality && !routing.is_commissioned(residence);
+}
+
 Payer route_in_prefecture(std::string_view site_municipality, std::string_view prefecture, std::string_view residence,
                           const RoutingSettings& routing) {
-    if (residence == site_municipality && !routing.is_commissioned(residence))
+    if (claimed_directly(site_municipality, residence, routing))
         return Payer{Payer::Kind::municipality, std::string(residence)};
     return Payer{Payer::Kind::federation, std::string(prefecture)};
 }

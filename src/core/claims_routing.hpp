@@ -17,7 +17,13 @@ namespace vsys {
 // municipality is refused with claims.unknown_municipality.
 Result<Payer> route_line(std::string_view site_municipality, std::string_view residence, const RoutingSettings& routing);
 
-// The same rule when the site's prefecture is already known (compute_claim prices many lines).
+// The rule itself: true when the line is claimed from the municipality of residence directly
+// (it is the site's own and has not commissioned the federation), false when through the
+// federation of the site's prefecture. Cannot throw: compute_claim asks it for every line.
+bool claimed_directly(std::string_view site_municipality, std::string_view residence,
+                      const RoutingSettings& routing) noexcept;
+
+// The same rule when the site's prefecture is already known.
 Payer route_in_prefecture(std::string_view site_municipality, std::string_view prefecture, std::string_view residence,
                           const RoutingSettings& routing);
 

@@ -1,10 +1,10 @@
 #include "core/claims_rules.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 #include "core/tsv.hpp"
 #include "core/local_gov.hpp"
+#include "core/local_gov_index.hpp"
 
 namespace vsys {
 
@@ -99,70 +99,136 @@ Status check_municipality(std::string_view code, std::string_view role) {
     return ok_status();
 }
 
-Status validate_line(const ClaimLine& line, std::size_t line_no, const MonthFees& fees, const std::vector<AddonRule>& rules) {
-    const std::string& m = line.municipality;
-    const LocalGov* g = find_local_gov(m);
-    if (!g || g->kind != LocalGovKind::municipality || !g->active) {
-        Error e = check_municipality(m, "line " + std::to_string(line_no)).error();
-        e.args.emplace_back("line", std::to_string(line_no));
-        return e;
-    }
-    const ClaimCounts& c = line.counts;
-    const std::pair<std::string_view, std::int64_t> fields[] = {{"normal", c.normal},
-                                                                {"outside_hours", c.outside_hours},
-                                                                {"holiday", c.holiday},
-                                                                {"pre_exam_only", c.pre_exam_only},
-                                                                {"under_6", c.under_6}};
-    for (const auto& [name, v] : fields)
-        if (auto s = check_count(name, v, line_no, m); !s) return s;
+namespace {
 
-    // Messages are built only on refusal: this runs for every line of a federation's month.
+// How each form's add-ons are claimed in one month, looked up once per claim rather than per line.
+struct MonthAddons {
+    AddonClaim by_form[3];
+    MonthAddons(const std::vector<AddonRule>& rules, const YearMonth& month) {
+        for (ClaimForm f : {ClaimForm::old_form, ClaimForm::new_form, ClaimForm::additional})
+            by_form[static_cast<int>(f)] = addon_claim_for(rules, f, month);
+    }
+};
+
+// The first rule a line breaks, in the order of the messages below.
+enum class LineFault {
+    none,
+    municipality,
+    count,
+    under_6_exceeds,
+    under_6_not_in_force,
+    addons_outside_vsys,
+    old_form_addons_separate,
+    addon_not_in_force,
+};
+
+constexpr bool count_in_range(std::int64_t v) { return v >= 0 && v <= k_max_count; }
+
+// This runs for every line of a federation's month, so it only compares integers: no lookup by
+// string, no allocation, no message (line_error builds that on refusal). It cannot throw, which
+// also spares wasm the exception trampoline around the call.
+LineFault line_fault(const ClaimLine& line, std::uint32_t municipality_id, const MonthFees& fees,
+                     const MonthAddons& addons) noexcept {
+    const LocalGov* g = find_local_gov_by_id(municipality_id);
+    if (!g || g->kind != LocalGovKind::municipality || !g->active) return LineFault::municipality;
+    const ClaimCounts& c = line.counts;
+    if (!count_in_range(c.normal) || !count_in_range(c.outside_hours) || !count_in_range(c.holiday) ||
+        !count_in_range(c.pre_exam_only) || !count_in_range(c.under_6))
+        return LineFault::count;
+    if (c.under_6 > c.normal + c.outside_hours + c.holiday + c.pre_exam_only) return LineFault::under_6_exceeds;
+    if (c.under_6 > 0 && !fees.under_6) return LineFault::under_6_not_in_force;
+    if (c.outside_hours > 0 || c.holiday > 0) {
+        switch (addons.by_form[static_cast<int>(line.form)]) {
+        case AddonClaim::outside_vsys: return LineFault::addons_outside_vsys;
+        case AddonClaim::separately: return LineFault::old_form_addons_separate;
+        case AddonClaim::in_vsys: break;
+        }
+        if ((c.outside_hours > 0 && !fees.outside_hours) || (c.holiday > 0 && !fees.holiday))
+            return LineFault::addon_not_in_force;
+    }
+    return LineFault::none;
+}
+
+// The refusal for a fault line_fault found (line_no is 1-based, for messages).
+Error line_error(LineFault fault, const ClaimLine& line, std::size_t line_no, const MonthFees& fees) {
+    const std::string& m = line.municipality;
+    const ClaimCounts& c = line.counts;
     auto month = [&] { return to_iso(fees.month); };
     auto line_args = [&]() -> std::vector<std::pair<std::string, std::string>> {
         return {{"line", std::to_string(line_no)}, {"municipality", m}, {"month", month()}};
     };
-    if (c.under_6 > c.normal + c.outside_hours + c.holiday + c.pre_exam_only)
+    switch (fault) {
+    case LineFault::none:
+        break;
+    case LineFault::municipality: {
+        Error e = check_municipality(m, "line " + std::to_string(line_no)).error();
+        e.args.emplace_back("line", std::to_string(line_no));
+        return e;
+    }
+    case LineFault::count: {
+        const std::pair<std::string_view, std::int64_t> fields[] = {{"normal", c.normal},
+                                                                    {"outside_hours", c.outside_hours},
+                                                                    {"holiday", c.holiday},
+                                                                    {"pre_exam_only", c.pre_exam_only},
+                                                                    {"under_6", c.under_6}};
+        const auto* bad = std::find_if(std::begin(fields), std::end(fields), [](const auto& f) { return !count_in_range(f.second); });
+        if (bad != std::end(fields)) return check_count(bad->first, bad->second, line_no, m).error();
+        break;
+    }
+    case LineFault::under_6_exceeds:
         return Error("claims.under_6_exceeds",
                      line_prefix(line_no, m) + "more under-6 add-ons than vaccinations and pre-examinations", line_args());
-    if (c.under_6 > 0 && !fees.under_6) {
+    case LineFault::under_6_not_in_force: {
         auto args = line_args();
         args.emplace_back("item", "under_6");
         return Error("claims.fee_not_in_force", line_prefix(line_no, m) + "the under-6 add-on is not in force in " + month(),
                      std::move(args));
     }
-    if (c.outside_hours > 0 || c.holiday > 0) {
-        switch (addon_claim_for(rules, line.form, fees.month)) {
-        case AddonClaim::outside_vsys:
-            return Error("claims.addons_outside_vsys",
-                         line_prefix(line_no, m) + "outside-hours and holiday add-ons for vaccinations in " + month() +
-                             " (up to November 2021) are claimed outside V-SYS; enter these vaccinations as normal",
-                         line_args());
-        case AddonClaim::separately:
-            return Error("claims.old_form_addons_separate",
-                         line_prefix(line_no, m) + "with the old form (旧様式) in " + month() +
-                             ", outside-hours and holiday add-ons are claimed separately, outside V-SYS; enter these "
-                             "vaccinations as normal",
-                         line_args());
-        case AddonClaim::in_vsys:
-            break;
-        }
-        if ((c.outside_hours > 0 && !fees.outside_hours) || (c.holiday > 0 && !fees.holiday)) {
-            auto args = line_args();
-            args.emplace_back("item", c.outside_hours > 0 && !fees.outside_hours ? "outside_hours" : "holiday");
-            return Error("claims.fee_not_in_force", line_prefix(line_no, m) + "an add-on is not in force in " + month(),
-                         std::move(args));
-        }
+    case LineFault::addons_outside_vsys:
+        return Error("claims.addons_outside_vsys",
+                     line_prefix(line_no, m) + "outside-hours and holiday add-ons for vaccinations in " + month() +
+                         " (up to November 2021) are claimed outside V-SYS; enter these vaccinations as normal",
+                     line_args());
+    case LineFault::old_form_addons_separate:
+        return Error("claims.old_form_addons_separate",
+                     line_prefix(line_no, m) + "with the old form (旧様式) in " + month() +
+                         ", outside-hours and holiday add-ons are claimed separately, outside V-SYS; enter these "
+                         "vaccinations as normal",
+                     line_args());
+    case LineFault::addon_not_in_force: {
+        auto args = line_args();
+        args.emplace_back("item", c.outside_hours > 0 && !fees.outside_hours ? "outside_hours" : "holiday");
+        return Error("claims.fee_not_in_force", line_prefix(line_no, m) + "an add-on is not in force in " + month(),
+                     std::move(args));
     }
-    return ok_status();
+    }
+    // Only for LineFault::none (or a count fault with every count in range), which callers never
+    // pass: line_fault and this function list the same rules.
+    return Error("claims.malformed", line_prefix(line_no, m) + "the line was refused",
+                 {{"field", "line " + std::to_string(line_no)}, {"line", std::to_string(line_no)}});
+}
+
+}  // namespace
+
+Status validate_line(const ClaimLine& line, std::size_t line_no, const MonthFees& fees, const std::vector<AddonRule>& rules) {
+    const LineFault fault = line_fault(line, local_gov_id(line.municipality), fees, MonthAddons(rules, fees.month));
+    if (fault == LineFault::none) return ok_status();
+    return line_error(fault, line, line_no, fees);
 }
 
 Status validate_claim(const SiteClaim& claim, const Date& today, const FeeSchedule& fees,
                       const std::vector<AddonRule>& rules) {
+    if (auto c = check_claim(claim, today, fees, rules); !c) return c.error();
+    return ok_status();
+}
+
+Result<CheckedClaim> check_claim(const SiteClaim& claim, const Date& today, const FeeSchedule& fees,
+                                 const std::vector<AddonRule>& rules) {
     bool digits = claim.site.size() == 10 &&
                   std::all_of(claim.site.begin(), claim.site.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (!digits)
         return Error("claims.bad_site_code", "the site code must be 10 digits: '" + claim.site + "'", {{"code", claim.site}});
-    if (auto s = check_municipality(claim.site_municipality, "site_municipality"); !s) return s;
+    if (auto s = check_municipality(claim.site_municipality, "site_municipality"); !s) return s.error();
     if (month_of(today) < claim.month)
         return Error("claims.future_month",
                      "vaccination month " + to_iso(claim.month) + " is after today (" + to_iso(today) + ")",
@@ -171,25 +237,33 @@ Status validate_claim(const SiteClaim& claim, const Date& today, const FeeSchedu
     if (!month_fees) return month_fees.error();
     if (claim.lines.empty()) return Error("claims.no_lines", "the claim has no lines", {});
 
-    using Key = std::tuple<std::string_view, int, int>;
-    std::vector<Key> keys;
+    // Duplicates are found on integer keys (municipality id, form, category): sorting strings
+    // here was a large part of a federation's month.
+    const MonthAddons addons(rules, claim.month);
+    CheckedClaim out{*month_fees, {}};
+    out.municipality_ids.reserve(claim.lines.size());
+    std::vector<std::uint64_t> keys;
     keys.reserve(claim.lines.size());
     for (std::size_t i = 0; i < claim.lines.size(); ++i) {
         const ClaimLine& l = claim.lines[i];
-        if (auto s = validate_line(l, i + 1, *month_fees, rules); !s) return s;
-        keys.emplace_back(l.municipality, static_cast<int>(l.form), static_cast<int>(l.category));
+        const std::uint32_t id = local_gov_id(l.municipality);
+        if (const LineFault fault = line_fault(l, id, out.fees, addons); fault != LineFault::none)
+            return line_error(fault, l, i + 1, out.fees);
+        out.municipality_ids.push_back(id);
+        keys.push_back(std::uint64_t{id} << 8 | static_cast<std::uint64_t>(l.form) << 4 |
+                       static_cast<std::uint64_t>(l.category));
     }
     std::sort(keys.begin(), keys.end());
     auto dup = std::adjacent_find(keys.begin(), keys.end());
     if (dup != keys.end()) {
-        std::string m(std::get<0>(*dup));
-        std::string form(claim_form_name(static_cast<ClaimForm>(std::get<1>(*dup))));
-        std::string cat = std::to_string(std::get<2>(*dup));
+        std::string m = find_local_gov_by_id(static_cast<std::uint32_t>(*dup >> 8))->code;
+        std::string form(claim_form_name(static_cast<ClaimForm>(*dup >> 4 & 0xF)));
+        std::string cat = std::to_string(*dup & 0xF);
         return Error("claims.duplicate_line",
                      "two lines for municipality " + m + ", form " + form + ", category " + cat,
                      {{"municipality", m}, {"form", form}, {"category", cat}});
     }
-    return ok_status();
+    return out;
 }
 
 }  // namespace vsys

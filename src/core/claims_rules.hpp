@@ -7,6 +7,7 @@
 // err.claims.*) and whose args name the offending line (1-based "line") and field.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,15 @@ Status validate_line(const ClaimLine& line, std::size_t line_no, const MonthFees
 // with the same municipality, form and category (claims.duplicate_line).
 Status validate_claim(const SiteClaim& claim, const Date& today, const FeeSchedule& fees = fee_schedule(),
                       const std::vector<AddonRule>& rules = addon_rules());
+
+// The same checks, answering what pricing needs next: the month's fees and each line's
+// municipality as its local_gov_id (local_gov_index.hpp), in line order.
+struct CheckedClaim {
+    MonthFees fees;
+    std::vector<std::uint32_t> municipality_ids;
+};
+Result<CheckedClaim> check_claim(const SiteClaim& claim, const Date& today, const FeeSchedule& fees = fee_schedule(),
+                                 const std::vector<AddonRule>& rules = addon_rules());
 
 // A municipality of residence or of a site: known, a municipality (not a prefecture), active.
 Status check_municipality(std::string_view code, std::string_view role);

@@ -241,6 +241,7 @@ Site workplace_venue(const MuniContext& m, CodeMint& mint, DemoRng& rng) {
 constexpr std::uint64_t k_population_stream = 0x706f70;  // independent streams per purpose
 constexpr std::uint64_t k_site_stream = 0x73697465;
 constexpr std::uint64_t k_account_stream = 0x61636374;
+constexpr std::uint64_t k_representative_stream = 0x72657072;
 
 // [SECTION] accounts
 
@@ -354,6 +355,12 @@ DemoData generate_demo_data(const DemoOptions& options) {
             if (d.sites.back().vaccines.has(VaccineCategory::pfizer_hub)) hubs.push_back(d.sites.back().code);
         }
         for (std::int64_t k = 0; k < venue_counts[i]; ++k) d.sites.push_back(workplace_venue(m, mint, rng));
+    }
+    // 代表者: drawn from a stream of its own, so adding the field left every other generated
+    // value (and the golden fingerprint of the rest) as it was.
+    for (std::size_t i = 0; i < d.sites.size(); ++i) {
+        DemoRng rng(options.seed ^ k_representative_stream, i);
+        d.sites[i].representative = person_name(rng);
     }
     add_accounts(d);
     return d;

@@ -134,24 +134,4 @@ Result<MonthFees> fees_for_month(const FeeSchedule& s, const YearMonth& m) {
     return f;
 }
 
-std::int64_t consumption_tax(std::int64_t amount_before_tax, std::int64_t percent) {
-    // Both operands are non-negative, so integer division is the floor; __int128 keeps the
-    // product exact for any int64 amount.
-    return static_cast<std::int64_t>(static_cast<__int128>(amount_before_tax) * percent / 100);
-}
-
-Amounts amounts_with_tax(std::int64_t amount_before_tax, std::int64_t percent) {
-    std::int64_t tax = consumption_tax(amount_before_tax, percent);
-    return Amounts{amount_before_tax, tax, amount_before_tax + tax};
-}
-
-bool add_amounts(Amounts& a, const Amounts& b) {
-    Amounts r;
-    if (__builtin_add_overflow(a.amount_before_tax, b.amount_before_tax, &r.amount_before_tax) ||
-        __builtin_add_overflow(a.tax, b.tax, &r.tax) || __builtin_add_overflow(a.amount, b.amount, &r.amount))
-        return false;
-    a = r;
-    return true;
-}
-
 }  // namespace vsys

@@ -70,7 +70,18 @@ Result<MonthFees> fees_for_month(const FeeSchedule& s, const YearMonth& m);
 // and rounded down to the yen (floor), amount_before_tax >= 0. Document totals are sums of
 // their lines' before-tax amounts, taxes and amounts, so every level reconciles to the yen.
 // (With the current fees, all multiples of 10 yen, 10% is always a whole number of yen.)
-std::int64_t consumption_tax(std::int64_t amount_before_tax, std::int64_t percent);
+// (Inline, like amounts_with_tax and add_amounts: they run for every line of a federation's
+// month, and a call per line was a visible part of it.)
+inline std::int64_t consumption_tax(std::int64_t amount_before_tax, std::int64_t percent) {
+    // Both operands are non-negative, so integer division is the floor. Every real line is far
+    // below the int64 bound below (about 9 × 10^16 yen with percent <= 100), and there the
+    // product is exact in int64; beyond it __int128 keeps it exact. The int64 path matters in
+    // wasm, where a 128-bit division is a library call.
+    constexpr std::int64_t k_exact_in_int64 = INT64_MAX / 100;
+    if (amount_before_tax >= -k_exact_in_int64 && amount_before_tax <= k_exact_in_int64 && percent >= 0 && percent <= 100)
+        return amount_before_tax * percent / 100;
+    return static_cast<std::int64_t>(static_cast<__int128>(amount_before_tax) * percent / 100);
+}
 
 struct Amounts {
     std::int64_t amount_before_tax = 0;
@@ -79,8 +90,18 @@ struct Amounts {
     bool operator==(const Amounts&) const = default;
 };
 // amount_before_tax in 0..10^15 (a line is below 10^12 by the count and fee bounds).
-Amounts amounts_with_tax(std::int64_t amount_before_tax, std::int64_t percent);
+inline Amounts amounts_with_tax(std::int64_t amount_before_tax, std::int64_t percent) {
+    const std::int64_t tax = consumption_tax(amount_before_tax, percent);
+    return Amounts{amount_before_tax, tax, amount_before_tax + tax};
+}
 // Adds b into a; false (a unchanged) when a total would leave int64.
-bool add_amounts(Amounts& a, const Amounts& b);
+inline bool add_amounts(Amounts& a, const Amounts& b) {
+    Amounts r;
+    if (__builtin_add_overflow(a.amount_before_tax, b.amount_before_tax, &r.amount_before_tax) ||
+        __builtin_add_overflow(a.tax, b.tax, &r.tax) || __builtin_add_overflow(a.amount, b.amount, &r.amount))
+        return false;
+    a = r;
+    return true;
+}
 
 }  // namespace vsys

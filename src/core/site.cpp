@@ -7,6 +7,7 @@
 
 #include <array>
 
+#include "core/document_store.hpp"
 #include "core/local_gov.hpp"
 #include "core/text.hpp"
 
@@ -175,7 +176,9 @@ public:
         if (error_) return error_;
         if (read_ != j_.size())
             for (const auto& [key, value] : j_.items())
-                if (!known(key)) return Error{"arg.unknown", "unknown field: " + key, {{"name", key}}};
+                // "_resolves" belongs to the document store (a conflict's resolution), not the site.
+                if (!known(key) && key != k_resolves_member)
+                    return Error{"arg.unknown", "unknown field: " + key, {{"name", key}}};
         return std::nullopt;
     }
 
@@ -239,6 +242,8 @@ Status validate_site(const Site& s) {
     if (auto st = check_vaccines(s); !st) return st;
     if (s.doctors.size() > k_max_doctors)
         return Error{"site.doctors.too_many", "too many doctors", {{"max", std::to_string(k_max_doctors)}}};
+    if (!s.representative.empty())
+        if (auto st = check_text(s.representative, "representative", k_max_representative); !st) return st;
     for (std::size_t i = 0; i < s.doctors.size(); ++i) {
         int index = static_cast<int>(i + 1);
         if (auto st = check_text(s.doctors[i].name, "doctor_name", k_max_doctor_name, index); !st) return st;
@@ -246,6 +251,13 @@ Status validate_site(const Site& s) {
             return Error{"site.doctor.vaccines_empty", "a doctor gives at least one vaccine", {{"index", std::to_string(index)}}};
     }
     return ok_status();
+}
+
+std::string site_representative(const Site& s) {
+    if (!s.representative.empty()) return s.representative;
+    // Older site_info documents have no representative: the claim forms printed the first
+    // doctor then, and keep doing so for them.
+    return s.doctors.empty() ? std::string() : s.doctors.front().name;
 }
 
 nlohmann::json site_to_json(const Site& s) {
@@ -264,6 +276,7 @@ nlohmann::json site_to_json(const Site& s) {
     auto doctors = nlohmann::json::array();
     for (const auto& d : s.doctors) doctors.push_back({{"name", d.name}, {"vaccines", set_to_json(d.vaccines, k_product_ids)}});
     j["doctors"] = std::move(doctors);
+    if (!s.representative.empty()) j["representative"] = s.representative;
     return j;
 }
 
@@ -272,7 +285,7 @@ Result<Site> site_from_json(const nlohmann::json& body) {
     if (!body.is_object()) return Error{"arg.type", "the site body must be an object", {{"name", "body"}, {"expected", "object"}}};
     Site s;
     Fields f(body, {"schema", "kind", "code", "code_kind", "name", "reading", "address", "municipality", "vaccines", "hub",
-                    "contact", "doctors"});
+                    "contact", "doctors", "representative"});
     const auto* schema = f.get("schema", vt::number_integer, "integer");
     std::string kind, code_kind;
     f.string("kind", kind);
@@ -283,6 +296,7 @@ Result<Site> site_from_json(const nlohmann::json& body) {
     f.string("address", s.address);
     f.string("municipality", s.municipality);
     f.string("hub", s.hub, false);
+    f.string("representative", s.representative, false);
     const auto* vaccines = f.get("vaccines", vt::array, "array");
     const auto* contact = f.get("contact", vt::object, "object");
     const auto* doctors = f.get("doctors", vt::array, "array");

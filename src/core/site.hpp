@@ -11,6 +11,8 @@
 //     hub's code (and only a satellite names one); 武田/モデルナ（職域） only at a workplace venue,
 //     and a workplace venue handles exactly that category
 //   - doctors: at most k_max_doctors, each named and giving at least one vaccine product
+//   - representative (代表者氏名, printed on the claim forms): optional, because site_info
+//     documents written before the field existed lack it; when present, checked like a name
 #pragma once
 
 #include <cstdint>
@@ -85,6 +87,7 @@ struct Site {
     std::string hub;  // the hub's code, for a Pfizer satellite only
     Contact contact;
     std::vector<Doctor> doctors;
+    std::string representative;  // 代表者氏名; "" when never entered (see site_representative)
 
     friend bool operator==(const Site&, const Site&) = default;
 };
@@ -96,6 +99,7 @@ inline constexpr std::size_t k_max_phone = 20;
 inline constexpr std::size_t k_max_mail = 254;
 inline constexpr std::size_t k_max_doctor_name = 50;
 inline constexpr std::size_t k_max_doctors = 100;
+inline constexpr std::size_t k_max_representative = 50;
 inline constexpr int k_site_schema = 1;
 
 // "site:<code>" or "venue:<code>" (document.hpp's organisation ids).
@@ -105,7 +109,13 @@ inline std::string site_org_id(const Site& s) { return site_org_id(s.kind, s.cod
 // The first rule the site breaks, as a translatable error.
 Status validate_site(const Site& s);
 
+// The name printed as the site's representative: the representative field, or, for a site
+// whose information predates that field (or never had it entered), its first registered
+// doctor, which is what the claim forms showed before; "" when there is neither.
+std::string site_representative(const Site& s);
+
 // The "site_info" document body: an object of strings, arrays and the integer schema version.
+// "representative" is written only when set, so bodies of sites without one are unchanged.
 // Write bodies of validated sites only: nlohmann::json::dump() throws on invalid UTF-8.
 nlohmann::json site_to_json(const Site& s);
 // Strict: a missing, wrongly typed or unknown field is refused; the result is validated.

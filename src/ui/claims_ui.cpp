@@ -6,10 +6,24 @@
 #include "core/claims_csv.hpp"
 #include "imgui.h"
 #include "ui/shell.hpp"
+#include "ui/widgets.hpp"
 
 namespace vsys::ui {
 
 namespace {
+
+using nlohmann::json;
+
+// The municipality's list of its sites to enter claims for.
+struct ProxyPicker {
+    char query[128] = {};
+    std::string last_query = "\x01";
+    std::string org;
+    json rows = json::array();
+    std::string error;
+};
+ProxyPicker picker;
+constexpr int k_picker_limit = 500;
 
 // The page is written into a new window rather than a data: URL so that its title and the
 // browser's print dialog (Ctrl+P / 印刷) work as with any page.
@@ -82,6 +96,46 @@ void open_print_window(const std::string& html) { js_open_print_window(html.c_st
 
 void download_csv(const std::string& filename, const std::string& csv) {
     js_download_text(filename.c_str(), csv.c_str());
+}
+
+void proxy_site_picker(Shell& shell) {
+    App& app = shell.app();
+    ImGui::TextDisabled("%s", shell.tr("claims.proxy.help").c_str());
+    form_label(shell.tr("browser.query"), 160);
+    ImGui::SetNextItemWidth(420);
+    ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
+    shell.anchor("claims.proxy.query");
+    if (picker.last_query != picker.query || picker.org != app.session().org) {
+        picker.last_query = picker.query;
+        picker.org = app.session().org;
+        auto v = app.view("org_search", {{"query", picker.last_query}, {"limit", k_picker_limit}});
+        picker.error = v ? std::string() : app.error_text(v.error());
+        picker.rows = v ? (*v)["sites"] : json::array();
+    }
+    field_message(picker.error, true);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV;
+    if (!ImGui::BeginTable("##proxy_sites", 2, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(shell.tr("site.code").c_str(), ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn(shell.tr("site.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(picker.rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& r = picker.rows[static_cast<size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string code = r.value("code", "");
+            const bool open = ImGui::Selectable(code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+            if (i < 20) shell.anchor("claims.proxy.row." + std::to_string(i));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.value("name", "").c_str());
+            if (open) shell.go("claims", code);
+        }
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace vsys::ui

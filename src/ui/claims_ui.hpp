@@ -23,6 +23,10 @@ YearMonth today_month(Shell& shell);
 void text_right(const std::string& text);
 void yen_right(std::int64_t yen);  // "1,234,567"
 
+// 代行入力: a municipality's sites, searchable by name, reading or code; choosing one opens the
+// claim screen for it (#/claims/<site code>).
+void proxy_site_picker(Shell& shell);
+
 void open_print_window(const std::string& html);
 void download_csv(const std::string& filename, const std::string& csv);
 

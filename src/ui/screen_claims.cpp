@@ -3,7 +3,8 @@
 // rules and fees, the same the save_claim command applies), saves, submits after a
 // confirmation naming what goes where, and prints the 市区町村別請求書 and 請求総括書 or
 // downloads them as CSV. Edits stay in the screen's buffer until 保存; a submitted month is
-// read-only.
+// read-only. A municipality reaches the same screen for one of its sites (代行入力,
+// #/claims/<site code>) after choosing it from the list of its sites (#/claims).
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -52,8 +53,17 @@ struct ClaimScreen {
     json print;     // claim_print view of the saved month
     json legacy;    // claim_legacy view (R533)
     bool confirm = false;
+    bool proxy_saved = false;  // the saved version was entered by the municipality
 };
 ClaimScreen screen;
+
+// The site a municipality opened the screen for (#/claims/<code>), checked once per route.
+struct ProxyTarget {
+    std::string route;  // org|param
+    std::string error;  // why it cannot be entered, translated; "" when it can
+};
+ProxyTarget proxy_target;
+
 
 ClaimLine to_line(const Row& r) {
     ClaimLine l;
@@ -102,6 +112,7 @@ void load(Shell& shell, const std::string& key) {
     auto v = app.view("claim", args);
     screen.saved = v && (*v)["saved"] == true;
     screen.submitted = v && (*v)["submitted"] == true;
+    screen.proxy_saved = v && (*v).value("proxy", false);
     if (v) {
         screen.site_name = (*v).value("site_name", "");
         screen.site_municipality = (*v).value("site_municipality", "");
@@ -378,13 +389,41 @@ void draw_claims(Shell& shell) {
     const std::string& org = app.session().org;
     const auto colon = org.find(':');
     const std::string prefix = org.substr(0, colon == std::string::npos ? 0 : colon);
-    if (prefix != "site" && prefix != "venue") {
+    std::string code;
+    bool proxy = false;
+    if (prefix == "site" || prefix == "venue") {
+        code = org.substr(colon + 1);
+    } else if (prefix == "muni") {
+        if (shell.param().empty()) {
+            proxy_site_picker(shell);
+            return;
+        }
+        // Checked here as well as by the commands (once per route, not per frame), so that
+        // another municipality's site shows why it cannot be entered instead of an empty form.
+        if (proxy_target.route != org + "|" + shell.param()) {
+            proxy_target.route = org + "|" + shell.param();
+            proxy_target.error.clear();
+            auto site = claims_site(app, shell.param());
+            if (!site) proxy_target.error = app.error_text(site.error());
+            else if ("muni:" + site->municipality != org)
+                proxy_target.error = app.error_text(Error{"claims.proxy_other_municipality", "not this municipality's site",
+                                                          {{"site", site->code},
+                                                           {"name", site->name},
+                                                           {"municipality", municipality_name(site->municipality)}}});
+        }
+        if (!proxy_target.error.empty()) {
+            field_message(proxy_target.error, true);
+            return;
+        }
+        code = shell.param();
+        proxy = true;
+    } else {
         field_message(shell.tr("claims.site_only"), true);
         return;
     }
-    if (screen.site != org.substr(colon + 1)) {
+    if (screen.site != code) {
         screen = ClaimScreen{};
-        screen.site = org.substr(colon + 1);
+        screen.site = code;
     }
     if (!screen.month_set) {
         screen.month = default_claim_month(shell);
@@ -397,6 +436,12 @@ void draw_claims(Shell& shell) {
         load(shell, key);
 
     ImGui::Text("%s（%s）", screen.site_name.c_str(), screen.site.c_str());
+    if (proxy) {
+        ImGui::TextColored(colour::pending, "%s", shell.tr("claims.proxy.note").c_str());
+        shell.anchor("claims.proxy.note");
+    } else if (screen.proxy_saved) {
+        ImGui::TextDisabled("%s", shell.tr("claims.proxy.saved_by_municipality").c_str());
+    }
     form_label(shell.tr("claims.month"));
     YearMonth m = screen.month;
     ImGui::BeginDisabled(dirty_before);

@@ -1,7 +1,8 @@
 // 市区町村: the submitted claims about its residents for a vaccination month, sent to it
 // directly by its own sites and through the federation (国保連) from sites anywhere (view
 // municipality_claims); its routing setting (commissioned to the federation or direct:
-// set_claim_routing); and the legacy 接種券付き予診票 counts of its sites (R313, demo data).
+// set_claim_routing); the way to enter claims on behalf of one of its sites (代行入力, the claim
+// screen); and the legacy 接種券付き予診票 counts of its sites (R313, demo data).
 #include "core/claims_csv.hpp"
 #include "ui/claims_ui.hpp"
 #include "ui/screen_registry.hpp"
@@ -137,6 +138,8 @@ void draw_municipality_claims(Shell& shell) {
         shell.run({{"type", "set_claim_routing"}, {"municipality", code}, {"commissioned", commissioned}});
     shell.anchor("municipality_claims.commissioned");
     ImGui::TextDisabled("%s", shell.tr("municipality_claims.commissioned.help").c_str());
+    if (ImGui::Button(shell.tr("municipality_claims.proxy_entry").c_str())) shell.go("claims");
+    shell.anchor("municipality_claims.proxy_entry");
 
     section_title(shell.tr("municipality_claims.direct"));
     claims_table(shell, "municipality_claims.direct", mc.view["direct"], mc.view["direct_total"]);

@@ -3,8 +3,11 @@
 // nation only) and fixed values per child, and runs the split; the table shows each child's
 // request, weight, ideal share, result and difference with the engine's explanation on hover,
 // a bar chart sets request against result, a second mode can be compared side by side, and the
-// result shown is registered exactly as it was run. Tables of 1,741 municipalities or thousands
-// of sites are drawn with ImGuiListClipper and the chart draws only the bars in view.
+// result shown is registered exactly as it was run. The amount can also be split in tranches
+// (FACTS.md round 9: 8,000 boxes by population + 2,000 by request): the user adds parts (amount
+// and mode), sees whether they and the fixed values add up to the amount to split, and the table
+// shows each part's result and the total. Tables of 1,741 municipalities or thousands of sites
+// are drawn with ImGuiListClipper and the chart draws only the bars in view.
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -16,6 +19,7 @@
 #include "ui/allocation_ui.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
+#include "ui/simulation_tranches.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -36,6 +40,10 @@ struct SimScreen {
     int mode = 0, mode_b = 1, method = 0;
     bool compare = false, cap_by_request = false;
     std::int64_t total = 0;
+    // Below the nation, what the level above gave (from round_state, then from each run): shown
+    // beside the parts so that the user sees the remainder before running.
+    std::optional<std::int64_t> amount;
+    TrancheInputs tranches;
     json children = json::array();  // org, name, boxes (requested) before any run
     std::map<std::string, std::array<char, 12>> fixed;
     json result;                                    // the simulation view of the last run
@@ -66,28 +74,41 @@ void reset(Shell& shell, const json& round, SplitLevel level, std::string key) {
     sim.children = (*v)["children"];
     // The nation splits the boxes it has; start from what was requested in total.
     sim.total = (*v)["total"].value("boxes", 0);
+    if (level != SplitLevel::nation) {
+        auto state = shell.app().view("round_state", {{"round", round.value("code", "")}});
+        if (state && (*state)["amount"].is_number_integer()) sim.amount = (*state)["amount"].get<std::int64_t>();
+    }
 }
 
 bool population_mode(SimMode m) { return m == SimMode::eligible_population || m == SimMode::child_population; }
 
-json spec_of(int mode_index) {
+// The typed fixed values that are whole numbers.
+std::map<std::string, std::int64_t> typed_fixed() {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& [org, buf] : sim.fixed) {
+        std::int64_t n = 0;
+        const char* end = buf.data() + std::strlen(buf.data());
+        if (buf[0] != '\0' && std::from_chars(buf.data(), end, n).ptr == end) out[org] = n;
+    }
+    return out;
+}
+
+// The spec of mode A (with the parts, when split in tranches) or of mode B.
+json spec_of(int mode_index, bool with_parts) {
     const SimMode m = sim.modes[static_cast<std::size_t>(mode_index)];
     json s = {{"mode", sim_mode_id(m)}, {"method", k_methods[sim.method]}};
     if (sim.level == SplitLevel::nation) s["total"] = sim.total;
     if (population_mode(m) && sim.cap_by_request) s["cap_by_request"] = true;
     json fixed = json::object();
-    for (const auto& [org, buf] : sim.fixed) {
-        std::int64_t n = 0;
-        const char* end = buf.data() + std::strlen(buf.data());
-        if (buf[0] != '\0' && std::from_chars(buf.data(), end, n).ptr == end) fixed[org] = n;
-    }
+    for (const auto& [org, n] : typed_fixed()) fixed[org] = n;
     if (!fixed.empty()) s["fixed"] = fixed;
+    if (with_parts) s["tranches"] = tranches_arg(sim.modes, sim.tranches);
     return s;
 }
 
 void run(Shell& shell, const std::string& round) {
-    sim.spec_a = spec_of(sim.mode);
-    sim.spec_b = sim.compare ? spec_of(sim.mode_b) : json();
+    sim.spec_a = spec_of(sim.mode, sim.tranches.on);
+    sim.spec_b = sim.compare ? spec_of(sim.mode_b, false) : json();
     json args = sim.spec_a;
     args["round"] = round;
     if (sim.compare) args["compare"] = sim.spec_b;
@@ -95,8 +116,9 @@ void run(Shell& shell, const std::string& round) {
     sim.error = v ? std::string() : shell.app().error_text(v.error());
     sim.result = v ? *v : json();
     sim.row_of.clear();
-    if (v)
-        for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
+    if (!v) return;
+    for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
+    if (sim.level != SplitLevel::nation) sim.amount = sim.result.value("total", std::int64_t{0});
 }
 
 void register_result(Shell& shell, const std::string& round, const json& spec) {
@@ -118,9 +140,23 @@ void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& c
     }
 }
 
+// The amount the parts and the fixed values must add up to, when the screen knows it.
+std::optional<std::int64_t> amount_to_split() {
+    return sim.level == SplitLevel::nation ? std::optional<std::int64_t>(sim.total) : sim.amount;
+}
+
+std::int64_t fixed_sum() {
+    std::int64_t sum = 0;
+    for (const auto& [org, n] : typed_fixed()) sum += n;
+    return sum;
+}
+
 void controls(Shell& shell, const std::string& round) {
-    // Three compact rows, so that the table keeps most of a 1366x768 screen.
+    // Three compact rows, so that the table keeps most of a 1366x768 screen. In tranches each
+    // part has its own mode: mode A's choice then does not apply.
+    ImGui::BeginDisabled(sim.tranches.on);
     mode_radios(shell, "sim.mode", "sim.mode", sim.mode);
+    ImGui::EndDisabled();
     ImGui::SameLine(0, 36);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shell.tr("sim.method").c_str());
@@ -134,7 +170,7 @@ void controls(Shell& shell, const std::string& round) {
         ImGui::EndCombo();
     }
     shell.anchor("sim.method");
-    if (population_mode(sim.modes[static_cast<std::size_t>(sim.mode)])) {
+    if (!sim.tranches.on && population_mode(sim.modes[static_cast<std::size_t>(sim.mode)])) {
         ImGui::SameLine();
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
         shell.anchor("sim.cap");
@@ -145,6 +181,7 @@ void controls(Shell& shell, const std::string& round) {
         ImGui::SameLine(0, 24);
         mode_radios(shell, nullptr, "sim.mode_b", sim.mode_b);
     }
+    tranche_section(shell, sim.modes, sim.tranches, amount_to_split(), fixed_sum());
     if (sim.level == SplitLevel::nation) {
         form_label(shell.tr("sim.total"), 160);
         ImGui::SetNextItemWidth(160);
@@ -171,8 +208,9 @@ void controls(Shell& shell, const std::string& round) {
 }
 
 std::string summary(Shell& shell, const json& s, const json& spec) {
+    const bool in_parts = spec.contains("tranches") && !spec["tranches"].empty();
     return fill_placeholders(shell.tr("sim.summary"),
-                             {{"mode", shell.tr("chain.mode." + spec.value("mode", ""))},
+                             {{"mode", shell.tr("chain.mode." + (in_parts ? std::string("tranches") : spec.value("mode", "")))},
                               {"total", grouped(s.value("total", std::int64_t{0}))},
                               {"allocated", grouped(s.value("allocated", std::int64_t{0}))},
                               {"unallocated", grouped(s.value("unallocated", std::int64_t{0}))},
@@ -253,23 +291,36 @@ void explain_on_hover(const json* r) {
     ImGui::EndTooltip();
 }
 
+// In tranches the weight and share columns give way to one result column per part (each part's
+// weight and share are in the explanation on hover), and the result column is the total.
 void table(Shell& shell) {
     const json& kids = sim.children;
     const bool compared = sim.result.contains("compare");
-    const int columns = compared ? 9 : 7;
+    const std::size_t parts = sim.result.is_object() ? sim.result.value("tranches", json::array()).size() : 0;
+    const int columns = 5 + (parts > 0 ? static_cast<int>(parts) : 2) + (compared ? 2 : 0);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##sim", columns, flags, ImVec2(0, std::max(240.0f, ImGui::GetContentRegionAvail().y))))
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    const std::pair<const char*, float> fixed_columns[] = {
-        {"alloc.col.request", 80}, {"sim.col.weight", 110}, {"sim.col.share", 190}, {"sim.col.fixed", 80},
-        {compared ? "sim.col.a" : "sim.col.result", 90}, {"sim.col.difference", 150}};
-    for (const auto& [k, w] : fixed_columns) ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, w);
+    auto fixed_column = [&](const std::string& title, float w) {
+        ImGui::TableSetupColumn(title.c_str(), ImGuiTableColumnFlags_WidthFixed, w);
+    };
+    fixed_column(shell.tr("alloc.col.request"), 80);
+    if (parts > 0) {
+        for (std::size_t t = 0; t < parts; ++t)
+            fixed_column(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 80);
+    } else {
+        fixed_column(shell.tr("sim.col.weight"), 110);
+        fixed_column(shell.tr("sim.col.share"), 190);
+    }
+    fixed_column(shell.tr("sim.col.fixed"), 80);
+    fixed_column(shell.tr(compared ? "sim.col.a" : parts > 0 ? "sim.col.total" : "sim.col.result"), 90);
+    fixed_column(shell.tr("sim.col.difference"), 150);
     if (compared) {
-        ImGui::TableSetupColumn(shell.tr("sim.col.b").c_str(), ImGuiTableColumnFlags_WidthFixed, 80);
-        ImGui::TableSetupColumn(shell.tr("sim.col.b_minus_a").c_str(), ImGuiTableColumnFlags_WidthFixed, 90);
+        fixed_column(shell.tr("sim.col.b"), 80);
+        fixed_column(shell.tr("sim.col.b_minus_a"), 90);
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
@@ -287,11 +338,20 @@ void table(Shell& shell) {
             explain_on_hover(r);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(grouped(c.value("boxes", std::int64_t{0})).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r ? grouped(r->value("weight", std::int64_t{0})).c_str() : "");
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r ? (*r)["share"].value("text", "").c_str() : "");
-            explain_on_hover(r);
+            if (parts > 0) {
+                for (std::size_t t = 0; t < parts; ++t) {
+                    ImGui::TableNextColumn();
+                    if (!r || !(*r)["parts"].is_array() || t >= (*r)["parts"].size()) continue;
+                    ImGui::TextUnformatted(grouped((*r)["parts"][t].value("result", std::int64_t{0})).c_str());
+                    explain_on_hover(r);
+                }
+            } else {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r ? grouped(r->value("weight", std::int64_t{0})).c_str() : "");
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r ? (*r)["share"].value("text", "").c_str() : "");
+                explain_on_hover(r);
+            }
             ImGui::TableNextColumn();
             auto& buf = sim.fixed[org];
             ImGui::SetNextItemWidth(-1);
@@ -357,6 +417,25 @@ void draw_simulation(Shell& shell) {
     if (!sim.result.is_null()) {
         ImGui::TextUnformatted(summary(shell, sim.result, sim.spec_a).c_str());
         shell.anchor("sim.summary");
+        const json parts = sim.result.value("tranches", json::array());
+        if (!parts.empty()) {
+            std::string line;
+            for (std::size_t t = 0; t < parts.size(); ++t) {
+                const std::string label = fill_placeholders(
+                    shell.tr("sim.tranche.label"), {{"n", std::to_string(t + 1)},
+                                                    {"mode", shell.tr("chain.mode." + parts[t].value("mode", ""))},
+                                                    {"amount", grouped(parts[t].value("amount", std::int64_t{0}))}});
+                if (t > 0) line += "   ";
+                line += fill_placeholders(shell.tr("sim.tranche.summary"),
+                                          {{"label", label},
+                                           {"allocated", grouped(parts[t].value("allocated", std::int64_t{0}))},
+                                           {"unallocated", grouped(parts[t].value("unallocated", std::int64_t{0}))}});
+            }
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+            ImGui::TextWrapped("%s", line.c_str());
+            ImGui::PopStyleColor();
+            shell.anchor("sim.tranche.summary");
+        }
         if (sim.result.contains("compare"))
             ImGui::TextColored(k_b_colour, "%s", summary(shell, sim.result["compare"], sim.spec_b).c_str());
         chart(shell);

@@ -22,7 +22,7 @@ struct SiteForm {
     nlohmann::json view;
     std::string error;  // the view's error (no access)
     bool editing = false;
-    char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {};
+    char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {}, representative[256] = {};
     bool want[5] = {};
     char hub[16] = {};
 };
@@ -45,6 +45,7 @@ void load(Shell& shell, const std::string& code) {
     const auto& contact = form.view["contact"];
     copy(form.phone, sizeof form.phone, contact, "phone");
     copy(form.mail, sizeof form.mail, contact, "mail");
+    copy(form.representative, sizeof form.representative, form.view, "representative");
     for (int i = 0; i < 5; ++i) {
         form.want[i] = false;
         for (const auto& c : form.view["vaccines"])
@@ -57,7 +58,7 @@ bool dirty() {
     const auto& v = form.view;
     return v.value("name", "") != form.name || v.value("reading", "") != form.reading ||
            v.value("address", "") != form.address || v["contact"].value("phone", "") != form.phone ||
-           v["contact"].value("mail", "") != form.mail;
+           v["contact"].value("mail", "") != form.mail || v.value("representative", "") != form.representative;
 }
 
 void row(Shell& shell, const char* key, const std::string& value) {
@@ -82,6 +83,13 @@ void information(Shell& shell) {
         row(shell, "site.address", v.value("address", ""));
         row(shell, "site.phone", v["contact"].value("phone", ""));
         row(shell, "site.mail", v["contact"].value("mail", ""));
+        // Site information saved before the field existed has no representative: the claim
+        // forms then print the first doctor, and the screen says so.
+        if (v.contains("representative")) row(shell, "site.representative", v.value("representative", ""));
+        else
+            row(shell, "site.representative",
+                fill_placeholders(shell.tr("site.representative.fallback"), {{"name", v.value("printed_representative", "")}}));
+        shell.anchor("site.representative.value");
         if (v.contains("updated"))
             ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.value("proxy", false) ? "site.updated_proxy" : "site.updated"),
                                                         {{"time", v.value("updated", "")}, {"by", v.value("updated_by", "")}})
@@ -96,6 +104,7 @@ void information(Shell& shell) {
     edit_row(shell, "site.address", "site.address", form.address, sizeof form.address);
     edit_row(shell, "site.phone", "site.phone", form.phone, sizeof form.phone);
     edit_row(shell, "site.mail", "site.mail", form.mail, sizeof form.mail);
+    edit_row(shell, "site.representative", "site.representative", form.representative, sizeof form.representative);
     if (dirty()) shell.mark_unsaved();
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("site.save");
@@ -104,7 +113,8 @@ void information(Shell& shell) {
     if (save) {
         auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", std::string(form.name)},
                               {"reading", std::string(form.reading)}, {"address", std::string(form.address)},
-                              {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)}});
+                              {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)},
+                              {"representative", std::string(form.representative)}});
         form.error = err;
         if (err.empty()) {
             form.editing = false;

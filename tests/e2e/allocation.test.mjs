@@ -140,3 +140,39 @@ test('the chain ①–⑤ runs in the browser and the site sees its delivery', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the nation splits a round in tranches on the simulation screen', async () => {
+  // FACTS.md round 9: 8,000 boxes by population + 2,000 by request; the parts must add up.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await openApp(page, server.url);
+  await signIn(page, 'VN000000');
+  await goTo(page, 'simulation');
+  await typeInto(page, 'sim.total', '10000');
+  await clickAnchor(page, 'sim.tranches');
+  await anchor(page, 'sim.tranche.amount.1');
+  await typeInto(page, 'sim.tranche.amount.0', '8000');
+  await clickAnchor(page, 'sim.tranche.mode.0.eligible_population');
+  await typeInto(page, 'sim.tranche.amount.1', '2000');
+  await clickAnchor(page, 'sim.tranche.mode.1.request');
+  await clickAnchor(page, 'sim.run');
+  await anchor(page, 'sim.tranche.summary');
+  await anchor(page, 'sim.register');
+  await waitFrames(page, 3);
+  await screenshot(page, 'simulation-tranches');
+  const parts = [{ amount: 8000, mode: 'eligible_population' }, { amount: 2000, mode: 'request' }];
+  const split = ok(await view(page, 'simulation', { round, total: 10000, tranches: parts })).view;
+  assert.equal(split.tranches[0].allocated, 8000);
+  assert.ok(split.rows.every((r) => r.result === r.parts[0].result + r.parts[1].result));
+  parts[1].amount = 1000;
+  const refused = await view(page, 'simulation', { round, total: 10000, tranches: parts });
+  assert.equal(refused.error.code, 'chain.tranches_sum');
+  assert.match(refused.error.message, /9000.*10000/);
+  await clickAnchor(page, 'sim.tranche.add');
+  await clickAnchor(page, 'sim.tranche.remove.2');
+  await waitFrames(page, 2);
+  assert.ok(!Object.keys(await page.evaluate(() => window.vsys.screen().anchors)).includes('sim.tranche.amount.2'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -100,9 +100,9 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"view:unlock_requests", "muni:131016", {"chiyoda"}},
         {"view:settings", "", {"none", "nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         {"view:accounts_demo", "", {"none"}},
-        {"save_claim", own_site, {"site"}},
+        {"save_claim", own_site, {"site", "chiyoda"}},  // the municipality as proxy (代行入力)
         {"save_claim", other_site, {}},
-        {"submit_claim", own_site, {"site"}},
+        {"submit_claim", own_site, {"site", "chiyoda"}},
         {"submit_claim", far_site, {}},
         {"set_claim_routing", "muni:131016", {"chiyoda"}},
         {"set_claim_routing", "muni:131024", {}},

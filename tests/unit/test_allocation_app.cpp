@@ -217,3 +217,97 @@ TEST_CASE("each level may act only on its own organisation: other levels and oth
     CHECK(code_of(f.run({{"type", "lock_prefecture"}, {"round", k_round}, {"prefecture", "pref:130001"}})) == "no_access");
     CHECK(code_of(f.view("round_state", {{"round", k_round}, {"org", "pref:270008"}})) == "no_access");
 }
+
+TEST_CASE("a simulation split in tranches shows each part and the sum, checks the remainder and registers") {
+    // FACTS.md round 9: 8,000 boxes by population + 2,000 by request, through the same view
+    // and command the simulation screen (and window.vsys) uses.
+    Chain f;
+    f.requests();
+    f.as("VN000000");
+    REQUIRE(code_of(f.run({{"type", "set_round_state"}, {"round", k_round}, {"state", "allocating"}})) == "");
+    const json parts = json::array({{{"amount", 8000}, {"mode", "eligible_population"}}, {{"amount", 2000}, {"mode", "request"}}});
+    auto sim = f.view("simulation", {{"round", k_round}, {"total", 10000}, {"tranches", parts}});
+    REQUIRE_MESSAGE(sim["ok"] == true, sim.dump());
+    const json& v = sim["view"];
+    REQUIRE(v["tranches"].size() == 2);
+    CHECK(v["tranches"][0]["amount"] == 8000);
+    CHECK(v["tranches"][1]["mode"] == "request");
+    CHECK(v["spec"]["tranches"] == json::array({{{"amount", 8000}, {"mode", "eligible_population"}, {"cap_by_request", false}},
+                                                {{"amount", 2000}, {"mode", "request"}, {"cap_by_request", false}}}));
+    REQUIRE(v["rows"].size() == 47);
+    std::int64_t first = 0, second = 0, total = 0;
+    for (const auto& r : v["rows"]) {
+        REQUIRE(r["parts"].size() == 2);
+        const std::int64_t a = r["parts"][0]["result"], b = r["parts"][1]["result"];
+        CHECK(r["result"].get<std::int64_t>() == a + b);
+        CHECK(r["weight"].is_null());
+        first += a;
+        second += b;
+        total += r["result"].get<std::int64_t>();
+    }
+    CHECK(first == 8000);  // by population nothing is capped
+    CHECK(second == 8);    // by request only Chiyoda's two hubs asked: 5 + 3, the rest stays
+    CHECK(v["tranches"][0]["allocated"] == 8000);
+    CHECK(v["tranches"][1]["unallocated"] == 1992);
+    CHECK(total + v["unallocated"].get<std::int64_t>() == 10000);
+    CHECK(v["allocated"] == total);
+    for (const auto& r : v["rows"])
+        if (r["org"] == "pref:130001") {
+            CHECK(r["parts"][1]["result"] == 8);
+            CHECK(r["explanation"].get<std::string>().find("分割1") != std::string::npos);
+        }
+
+    // Parts that do not add up are refused before anything is split, with the numbers.
+    auto short_parts = f.view("simulation", {{"round", k_round}, {"total", 10000},
+                                             {"tranches", {{{"amount", 8000}, {"mode", "eligible_population"}},
+                                                           {{"amount", 1000}, {"mode", "request"}}}}});
+    REQUIRE(code_of(short_parts) == "chain.tranches_sum");
+    const std::string message = short_parts["error"]["message"];
+    CHECK(message.find("9000") != std::string::npos);
+    CHECK(message.find("10000") != std::string::npos);
+
+    // Fixed values are given first and apart: the parts split what is left.
+    json fixed_spec = {{"round", k_round}, {"total", 10000}, {"fixed", {{"pref:130001", 500}}},
+                       {"tranches", {{{"amount", 8000}, {"mode", "eligible_population"}}, {{"amount", 1500}, {"mode", "request"}}}}};
+    auto fixed = f.view("simulation", fixed_spec);
+    REQUIRE_MESSAGE(fixed["ok"] == true, fixed.dump());
+    for (const auto& r : fixed["view"]["rows"])
+        if (r["org"] == "pref:130001") {
+            CHECK(r["result"] == 500);
+            CHECK(r["reason"] == "fixed");
+            CHECK(r["parts"][0]["result"] == 0);
+            CHECK(r["parts"][1]["result"] == 0);
+        }
+    fixed_spec["tranches"][1]["amount"] = 2000;  // 8,000 + 2,000 + 500 fixed > 10,000
+    CHECK(code_of(f.view("simulation", fixed_spec)) == "chain.tranches_sum");
+
+    // Each part's mode must fit the product and level, and a part has exactly its fields.
+    CHECK(code_of(f.view("simulation", {{"round", k_round}, {"total", 10},
+                                        {"tranches", {{{"amount", 10}, {"mode", "child_population"}}}}})) ==
+          "chain.mode_invalid");
+    CHECK(code_of(f.view("simulation", {{"round", k_round}, {"total", 10},
+                                        {"tranches", {{{"amount", 10}, {"mode", "request"}, {"weight", 1}}}}})) ==
+          "arg.unknown");
+    CHECK(code_of(f.view("simulation", {{"round", k_round}, {"total", 10}, {"tranches", {{{"mode", "request"}}}}})) ==
+          "arg.missing");
+
+    // Compared side by side with one mode, and registered as run: ① records mode "tranches".
+    auto cmp = f.view("simulation", {{"round", k_round}, {"total", 10000}, {"tranches", parts},
+                                     {"compare", {{"mode", "request"}, {"total", 10000}}}});
+    REQUIRE_MESSAGE(cmp["ok"] == true, cmp.dump());
+    CHECK(cmp["view"]["compare"]["rows"].size() == 47);
+    REQUIRE(code_of(f.run({{"type", "set_prefecture_amounts"}, {"round", k_round},
+                           {"simulation", {{"total", 10000}, {"tranches", parts}}}})) == "");
+    const auto* one = f.app.current("nation", "allocation", k_round);
+    REQUIRE(one);
+    CHECK(one->body["mode"] == "tranches");
+    CHECK(one->body["amount"] == 10000);
+    auto state = f.view("round_state", {{"round", k_round}});
+    REQUIRE(state["ok"] == true);
+    CHECK(step(state["view"], 1)["status"] == "confirmed");
+    for (const auto& c : state["view"]["children"])
+        if (c["org"] == "pref:130001") {
+            for (const auto& r : v["rows"])
+                if (r["org"] == "pref:130001") CHECK(c["amount"] == r["result"]);
+        }
+}

@@ -271,3 +271,18 @@ TEST_CASE("large national numbers are split exactly") {
     for (const auto& c : r->children) sum += c.units;
     CHECK(sum == k_max_total);
 }
+
+TEST_CASE("a capped child whose quotient passes 2^63 gets its cap and the rest goes on (no overflow)") {
+    // Child A's weight is outside the uncapped weights, so w·N/W for it is about 5.5·10^22: the
+    // divisor start must take the cap without forming that quotient in 64 bits.
+    for (Method m : {Method::dhondt, Method::sainte_lague, Method::adams}) {
+        Problem p = make(66'540'279'962, m, {827'735'593'022, 1});
+        p.children[0].cap = 5;
+        auto r = allocate(p);
+        REQUIRE(r.ok());
+        CHECK(r->children[0].units == 5);
+        CHECK(r->children[0].reason == Reason::cap);
+        CHECK(r->children[1].units == 66'540'279'957);
+        CHECK(r->unallocated == 0);
+    }
+}

@@ -391,10 +391,12 @@ TEST_CASE("every refusal and explanation of the chain has a Japanese and an Engl
           "chain.boxes_range", "chain.sum", "chain.stale_amount", "chain.nation_amount_locked",
           "chain.needs_nation_amounts", "chain.needs_municipality_amounts", "chain.needs_nation_lock",
           "chain.needs_site_amounts", "chain.locked_by_nation", "chain.locked_by_prefecture", "chain.already_locked",
-          "chain.not_locked", "chain.later_step_locked", "chain.stale", "chain.nothing_to_lock", "chain.lock_entries"})
+          "chain.not_locked", "chain.later_step_locked", "chain.stale", "chain.nothing_to_lock", "chain.lock_entries",
+          "chain.tranches_sum", "chain.tranches_count"})
         CHECK_MESSAGE(s.has(std::string("err.") + code), code);
     for (const char* key : {"chain.explain.fixed", "chain.explain.zero_weight", "chain.explain.cap",
-                            "chain.explain.remainder_up", "chain.explain.remainder_down", "chain.explain.divisor"})
+                            "chain.explain.remainder_up", "chain.explain.remainder_down", "chain.explain.divisor",
+                            "chain.explain.tranches", "sim.tranche.label"})
         CHECK_MESSAGE(s.has(key), key);
     for (auto m : {SimMode::request, SimMode::eligible_population, SimMode::child_population, SimMode::fixed})
         CHECK(s.has(std::string("chain.mode.") + sim_mode_id(m)));
