@@ -39,6 +39,7 @@ export class Server {
     return srv;
   }
   get url() { return `http://127.0.0.1:${this.port}/`; }
+  get running() { return !!this.proc && this.proc.exitCode === null && this.proc.signalCode === null; }
   async start() {
     this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port), this.site, this.exchange],
       { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -24,6 +24,7 @@ after(async () => {
 });
 
 const round = 'PF12_R10';
+const laterRound = 'TM3rd01クール';  // still taking requests
 const muniCode = '312011';  // 鳥取市
 
 // A browser of its own, signed in, its device enrolled through the exchange.
@@ -98,7 +99,7 @@ test('a request goes up, an allocation comes down and the delivery reaches the s
   synced(await syncNow(muni.page));
 
   synced(await syncNow(pref.page));
-  ok(await command(pref.page, { type: 'lock_sites', round }));
+  ok(await command(pref.page, { type: 'lock_sites', round, municipalities: ['muni:' + muniCode] }));
   synced(await syncNow(pref.page));
 
   assert.equal(ok(await view(site.page, 'deliveries')).view.deliveries.length, 0);
@@ -113,9 +114,10 @@ test('a request goes up, an allocation comes down and the delivery reaches the s
   await screenshot(site.page, 'sync-panel');
 });
 
-test('the site keeps working with the exchange down and converges when it returns', async () => {
+test('the site keeps working with the exchange down and converges when it returns', async (t) => {
   await server.stop();
-  ok(await command(site.page, { type: 'report_request', site: siteCode, round: 'PF12_R11', boxes: 4 }));
+  t.after(() => (server.running ? undefined : server.start()));  // later tests get it back
+  ok(await command(site.page, { type: 'report_request', site: siteCode, round: laterRound, boxes: 4 }));
   const down = await syncNow(site.page);
   assert.equal(down.error.code, 'transport.offline');
   assert.equal(down.pending, 1);
@@ -131,11 +133,12 @@ test('the site keeps working with the exchange down and converges when it return
   await server.start();
   synced(await syncNow(site.page));
   synced(await syncNow(muni.page));
-  const seen = ok(await view(muni.page, 'requests', { round: 'PF12_R11' })).view;
+  const seen = ok(await view(muni.page, 'requests', { round: laterRound })).view;
   assert.ok(JSON.stringify(seen).includes('4'), JSON.stringify(seen));
 });
 
-test('nginx stopped in the middle of a long first sync: the retry converges, nothing twice, nothing lost', async () => {
+test('nginx stopped in the middle of a long first sync: the retry converges, nothing twice, nothing lost', async (t) => {
+  t.after(() => (server.running ? undefined : server.start()));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });
   const page = await context.newPage();
@@ -147,9 +150,9 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
     downloadThroughput: 2 * 1024 * 1024, uploadThroughput: 1024 * 1024 });
   const running = page.evaluate(() => window.vsys.sync());
   await page.waitForFunction(() => window.vsys.view('sync_status').view.progress.done > 20, null, { polling: 20, timeout: 60000 });
+  await server.stop();
   await goTo(page, 'sync');
   await screenshot(page, 'sync-progress');
-  await server.stop();
   const cut = await running;
   assert.ok(cut.error && cut.error.code.startsWith('transport.'), JSON.stringify(cut.error));
   const partial = cut.report.accepted;
@@ -169,7 +172,7 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
 });
 
 test('an exported bundle file carried to another browser imports and verifies', async () => {
-  ok(await command(site.page, { type: 'report_request', site: siteCode, round: 'PF12_R11', boxes: 9 }));
+  ok(await command(site.page, { type: 'report_request', site: siteCode, round: laterRound, boxes: 9 }));
   await goTo(site.page, 'sync');
   const [download] = await Promise.all([site.page.waitForEvent('download'), clickAnchor(site.page, 'sync.export')]);
   const file = path.join(artifacts, 'site.vsysbundle');
@@ -180,8 +183,8 @@ test('an exported bundle file carried to another browser imports and verifies', 
   await goTo(muni.page, 'sync');
   const [chooser] = await Promise.all([muni.page.waitForEvent('filechooser'), clickAnchor(muni.page, 'sync.import')]);
   await chooser.setFiles(file);
-  await muni.page.waitForFunction(() => JSON.stringify(window.vsys.view('requests', { round: 'PF12_R11' }).view).includes('9'),
-    null, { timeout: 10000 });
+  await muni.page.waitForFunction((r) => JSON.stringify(window.vsys.view('requests', { round: r }).view).includes('9'),
+    laterRound, { timeout: 10000 });
   await waitFrames(muni.page, 3);
   await screenshot(muni.page, 'sync-imported');
   // The same bundle then arrives through the exchange: accepted once, no conflict, no refusal.

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <memory>
 #include <string>
@@ -131,7 +132,13 @@ void pump_sync() {
                 j.push_back(std::move(e));
             }
             g->sync_io = true;
-            js_sync_io(j.dump().c_str());
+            std::string text;
+            try {
+                text = j.dump();
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "pump_sync: %s\n", e.what());
+            }
+            js_sync_io(text.c_str());
         }
     }
     if (g->sync_was_running && !running && !g->sync_io) js_sync_settled();
@@ -350,8 +357,17 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
             answers.emplace_back(std::move(r), vsys::Error{a.value("code", "transport.failed"), a.value("detail", ""),
                                                            {{"detail", a.value("detail", "")}, {"path", a.value("path", "")}}});
     }
-    g->app->sync().deliver(answers);
+    try {
+        g->app->sync().deliver(answers);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "vsys_sync_deliver: %s\n", e.what());
+    }
     pump_sync();
+}
+
+// One request of the round in flight is answered (sync.js): for the progress bar only.
+EMSCRIPTEN_KEEPALIVE void vsys_sync_progress(int bytes) {
+    if (g) g->app->sync().note_progress(static_cast<std::size_t>(bytes > 0 ? bytes : 0));
 }
 
 // A bundle file the user picked (sync.js), handed to the sync screen.

@@ -70,7 +70,12 @@ Module.vsysSyncIo = function (text) {
   function worker() {
     if (next >= reqs.length) return Promise.resolve();
     var i = next++;
-    return vsysPerform(reqs[i]).then(function (a) { answers[i] = a; return worker(); });
+    return vsysPerform(reqs[i]).then(function (a) {
+      answers[i] = a;
+      // The progress bar moves with every file, not only when the whole round is in.
+      Module.ccall('vsys_sync_progress', null, ['number'], [a.ok && a.data ? a.data.length : 0]);
+      return worker();
+    });
   }
   var workers = [];
   for (var w = 0; w < Math.min(vsysSync.parallel, reqs.length); ++w) workers.push(worker());
