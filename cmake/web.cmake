@@ -1,5 +1,16 @@
 # The WebAssembly build: Dear ImGui (from `apt-get source imgui`), the app, the static site under
 # build/wasm/site/, and the unit tests compiled for node.
+
+# The domain and sync libraries without exception support. Nothing in src/ catches (errors are
+# values; JSON is parsed with allow_exceptions = false and type-checked before every get<>), so
+# a throw ends the instance either way, but with -fexceptions every call that might throw goes
+# through an invoke_* JavaScript trampoline: JSON parsing was 1.8x slower and verifying and
+# applying bundles 1.2x (docs/BENCHMARKS.md "Sync"). nlohmann/json turns its throws into abort()
+# here. The rest of the build keeps -fexceptions (CMakeLists.txt); mixing is safe because no
+# exception is ever meant to cross these libraries (the wasm unit tests run the mix).
+target_compile_options(vsys_core PRIVATE -fno-exceptions)
+target_compile_options(vsys_sync PRIVATE -fno-exceptions)
+
 set(IMGUI_DIR "${VSYS_DEPS_DIR}/imgui")
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "${IMGUI_DIR} missing: run tools/bootstrap")

@@ -12,8 +12,9 @@ Result<std::vector<std::string>> MemoryTransport::list(std::string_view folder) 
          ++it) {
         std::string rest = it->first.substr(prefix.size());
         std::string entry = rest.substr(0, rest.find('/'));
-        if (out.empty() || out.back() != entry) out.push_back(entry);
+        if (!out.empty() && out.back() == entry) continue;
         bytes_read += entry.size() + 32;  // about what a JSON listing spends per entry
+        out.push_back(std::move(entry));
     }
     return out;
 }

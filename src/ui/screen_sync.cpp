@@ -54,7 +54,8 @@ void status_section(Shell& shell) {
                                              {{"changes", std::to_string(st.value("pending", 0))},
                                               {"bundles", std::to_string(st.value("outbox", 0))}})
                                .c_str());
-    if (!shell.host().online()) {
+    const bool exchange_down = st["error"].is_object() && st["error"].value("code", "").rfind("transport.", 0) == 0;
+    if (!shell.host().online() || exchange_down) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", shell.tr("sync.offline").c_str());
     }

@@ -1,14 +1,30 @@
-// Sync benchmark (issue 5 targets): a Tokyo-sized history (62 municipalities, ~9,000 sites,
-// 10 rounds of requests and allocations) written as signed feeds into an in-memory exchange;
-// the prefecture verifies and applies all of it (documents per second); then, on a day with one
-// new round, the bytes and requests of a site's and of the prefecture's daily sync.
-// Prints Markdown table rows for docs/BENCHMARKS.md.
+// Sync benchmark (issue 5 targets). Two exchanges, both written with the product's writers
+// (write_bundle, then the pointers a push writes: pointer_folders, pointer_name, feed_folder)
+// into a MemoryTransport, which counts the requests and bytes each sync_once serves:
+// 1. Tokyo: 62 municipalities, 9,000 sites, one device each; 9 rounds of requests and
+//    allocations. The prefecture verifies and applies all of it (documents per second, by wall
+//    clock and by the process's CPU time: the machine is shared, so CPU time is the steadier
+//    figure for wasm/native); then, on a day with one new round, a site's and the
+//    prefecture's daily sync.
+// 2. The nation: the real 47 prefectures and 1,741 municipalities, 40 sites each (69,640),
+//    three days on which everyone publishes once (day 1 begins every feed, so its bundles carry
+//    the device chains). The nation syncs after day 2; its day-3 sync is the daily cost. Then a
+//    municipality's new device makes its first sync (its subtree and its ancestors' news),
+//    compared with the size of the whole exchange.
+// Prints Markdown rows and `BENCH {json}` lines for tests/bench/run.mjs.
+// Peak memory: about 2 GB natively, most of it the national exchange and the nation's store.
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <string>
 #include <vector>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+#include "core/local_gov.hpp"
 #include "sync/canonical.hpp"
 #include "sync/exchange.hpp"
 #include "sync/identity.hpp"
@@ -19,6 +35,8 @@ using namespace vsys::sync;
 namespace {
 
 constexpr int k_munis = 62, k_sites = 9000, k_rounds = 10;
+constexpr int k_national_sites_per_muni = 40;
+constexpr UtcTime k_day = 86400;
 
 struct Relations : OrgRelations {
     std::map<std::string, std::string> parent;
@@ -28,10 +46,36 @@ struct Relations : OrgRelations {
     }
 };
 
-struct Writer {
-    FeedWriter feed;
-    DocumentStore store;  // its own documents, for successor()
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// CPU time of the whole process (under node: every thread of it, V8's compiler and GC included).
+double cpu_seconds() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_DOUBLE({
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1e6;
+    });
+#else
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+#endif
+}
+
+struct Timer {
+    std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+    double cpu = cpu_seconds();
+    double wall_s() const { return seconds_since(wall); }
+    double cpu_s() const { return cpu_seconds() - cpu; }
 };
+
+// One machine-readable line per figure, for tools/bench (which compares native and wasm).
+void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
+                value, unit);
+}
 
 Seed seed_of(int n) {
     Seed s{};
@@ -40,140 +84,274 @@ Seed seed_of(int n) {
     return s;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+using Items = std::vector<std::pair<std::string, nlohmann::json>>;
+
+// A deployment whose organisations have one device each, publishing into one exchange.
+struct Deployment {
+    Relations rel;
+    KeyPair root = key_pair_from_seed(seed_of(1));
+    std::map<std::string, FeedWriter> feeds;
+    MemoryTransport ex;
+    UtcTime t0 = *parse_utc("2021-06-01T00:00:00Z");
+    int next_seed = 2;
+    std::size_t docs_written = 0, bundles_written = 0;
+
+    // Enrolment through the normal chain: a code issued by the managing organisation's device.
+    void enrol(const std::string& org) {
+        Role r;
+        role_of_org(org, r);
+        Account a{"U-" + org.substr(org.find(':') + 1), "Bench", role_name(r), org, "active"};
+        IssuedEnrolment e;
+        std::vector<Certificate> chain;
+        if (org == "nation") {
+            e = init_deployment(root, a, t0, t0 + k_day, t0 + 400 * k_day)->nation_enrolment;
+        } else {
+            const FeedWriter& mgr = feeds[managing_org(rel, org)];  // enrolled before its children
+            e = *issue_enrolment(rel, mgr.key, mgr.org, "U", a, t0, t0 + k_day, t0 + 400 * k_day);
+            chain = mgr.chain;
+        }
+        auto en = claim_enrolment(e.code, e.cert, chain, {}, key_pair_from_seed(seed_of(next_seed++)), t0);
+        feeds[org] = FeedWriter{org, en->device, en->chain, 0, ""};
+    }
+
+    // Version 1 of each (kind, id): the benchmark's documents are new every round. The bundle
+    // goes up first, then its pointers, as sync_once's push does.
+    void publish(const std::string& org, Items items, UtcTime now, const std::string& kind) {
+        FeedWriter& w = feeds[org];
+        std::vector<DocumentVersion> docs;
+        for (auto& [id, body] : items) {
+            DocumentVersion d;
+            d.owner = org;
+            d.kind = kind;
+            d.id = id;
+            d.author = "U";
+            d.time = format_utc(now);
+            d.body = std::move(body);
+            seal(d);
+            docs.push_back(std::move(d));
+        }
+        docs_written += docs.size();
+        ++bundles_written;
+        auto f = *write_bundle(w, now, docs, {});
+        w.chain.clear();  // only a feed's first bundle carries it
+        const std::string device = device_id_of(w.key.public_hex);
+        const std::string path = feed_folder(org, device) + "/" + f.name;
+        ex.put_new(path, f.bytes);
+        for (const auto& folder : pointer_folders(rel, org, {}))
+            ex.put_new(folder + "/" + utc_day(now) + "/" + pointer_name(org, device, f.name), path);
+    }
+
+    std::size_t exchange_bytes() const {
+        std::size_t n = 0;
+        for (const auto& [path, bytes] : ex.files) n += bytes.size();
+        return n;
+    }
+};
+
+struct Reader {
+    TrustState trust;
+    DocumentStore store;
+    SyncState state;
+};
+
+Reader reader_of(const Deployment& d) {
+    Reader r;
+    r.trust.root_key = d.root.public_hex;
+    return r;
 }
 
-// One machine-readable line per figure, for tools/bench (which compares native and wasm).
-void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(),
-                value, unit);
+// One sync_once, with the requests and bytes it cost.
+struct Cost {
+    SyncReport report;
+    std::size_t lists = 0, gets = 0, bytes = 0;
+    double wall = 0, cpu = 0;
+};
+
+Cost sync_cost(Deployment& d, Reader& r, const std::string& org, UtcTime now) {
+    MemoryTransport& m = d.ex;
+    const std::size_t l0 = m.lists, g0 = m.gets, b0 = m.bytes_read;
+    Timer t;
+    Cost c;
+    c.report = sync_once(m, d.rel, org, r.state, r.trust, r.store, now);
+    c.wall = t.wall_s();
+    c.cpu = t.cpu_s();
+    c.lists = m.lists - l0;
+    c.gets = m.gets - g0;
+    c.bytes = m.bytes_read - b0;
+    return c;
+}
+
+void print_cost(const std::string& id, const std::string& who, const std::string& what, const Cost& c,
+                const Reader& r) {
+    std::printf("| sync: %s, %s | %zu listings + %zu files | %zu bytes | %.2f s (CPU %.2f s) | %zu fetched, %zu rejected, %zu docs held |\n",
+                who.c_str(), what.c_str(), c.lists, c.gets, c.bytes, c.wall, c.cpu, c.report.fetched,
+                c.report.rejected, r.store.size());
+    bench_line(id + ".bytes", "bytes " + who + " downloads: " + what, static_cast<double>(c.bytes), "bytes");
+    bench_line(id + ".requests", "requests (listings + files) of " + who + ": " + what,
+               static_cast<double>(c.lists + c.gets), "requests");
+    bench_line(id + ".time", "time of " + who + ": " + what, c.wall, "s");
+}
+
+void tokyo() {
+    Deployment d;
+    std::vector<std::string> munis, sites;
+    d.rel.parent["pref:130001"] = "nation";
+    for (int m = 0; m < k_munis; ++m) {
+        munis.push_back("muni:13" + std::to_string(1000 + m * 10));
+        d.rel.parent[munis.back()] = "pref:130001";
+    }
+    for (int s = 0; s < k_sites; ++s) {
+        sites.push_back("site:13" + std::to_string(10000000 + s));
+        d.rel.parent[sites.back()] = munis[s % k_munis];
+    }
+    d.enrol("nation");
+    d.enrol("pref:130001");
+    for (const auto& m : munis) d.enrol(m);
+    for (const auto& s : sites) d.enrol(s);
+
+    auto write_round = [&](int r) {
+        const UtcTime day = d.t0 + (r + 1) * k_day + 3600;
+        const std::string round = "r" + std::to_string(r);
+        d.publish("nation", {{round, {{"pref:130001", 100000}}}}, day, "round");
+        Items pref_alloc;
+        for (const auto& m : munis) pref_alloc.push_back({round + "-" + m, {{"round", round}, {"muni", m}, {"boxes", 1600}}});
+        d.publish("pref:130001", pref_alloc, day, "allocation");
+        for (int m = 0; m < k_munis; ++m) {
+            Items alloc;
+            for (int s = m; s < k_sites; s += k_munis)
+                alloc.push_back({round + "-" + sites[s], {{"round", round}, {"site", sites[s]}, {"boxes", 11}}});
+            d.publish(munis[m], alloc, day, "allocation");
+        }
+        for (const auto& s : sites) d.publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
+    };
+    Timer w;
+    for (int r = 1; r < k_rounds; ++r) write_round(r);
+    const double write_wall = w.wall_s(), write_cpu = w.cpu_s();
+    const std::size_t written = d.docs_written;
+
+    // The prefecture verifies and applies rounds 1..9; a site catches up too.
+    Reader pref = reader_of(d), site = reader_of(d);
+    Timer v;
+    auto rep = sync_once(d.ex, d.rel, "pref:130001", pref.state, pref.trust, pref.store, d.t0 + 10 * k_day);
+    const double verify_wall = v.wall_s(), verify_cpu = v.cpu_s();
+    sync_once(d.ex, d.rel, sites[0], site.state, site.trust, site.store, d.t0 + 10 * k_day);
+
+    std::printf("| benchmark | amount | result | time | notes |\n|---|---|---|---|---|\n");
+    std::printf("| sync: write Tokyo history (9 rounds) | %zu docs, %zu bundles, %zu files | %.0f docs/s (CPU %.0f docs/s) | %.2f s (CPU %.2f s) | signing + sealing |\n",
+                written, d.bundles_written, d.ex.files.size(), written / write_wall, written / write_cpu, write_wall, write_cpu);
+    std::printf("| sync: verify + apply Tokyo history (prefecture) | %zu bundles, %zu docs | %.0f docs/s (CPU %.0f docs/s) | %.2f s (CPU %.2f s) | %zu rejected |\n",
+                rep.fetched, pref.store.size(), pref.store.size() / verify_wall, pref.store.size() / verify_cpu,
+                verify_wall, verify_cpu, rep.rejected);
+    bench_line("write.rate", "write Tokyo history: signing + sealing", written / write_wall, "docs/s");
+    bench_line("verify.rate", "verify + apply Tokyo history (prefecture), wall clock", pref.store.size() / verify_wall, "docs/s");
+    bench_line("verify.cpu_rate", "verify + apply Tokyo history (prefecture), CPU time", pref.store.size() / verify_cpu, "docs/s");
+    bench_line("verify.time", "verify + apply Tokyo history (prefecture), total", verify_wall, "s");
+    bench_line("verify.rejected", "bundles rejected while verifying the Tokyo history", static_cast<double>(rep.rejected), "bundles");
+
+    // Day 11: one new round. What each reader's daily sync costs.
+    write_round(k_rounds);
+    const UtcTime now = d.t0 + 11 * k_day + 7200;
+    print_cost("daily.site", "a site", "daily sync, one new round", sync_cost(d, site, sites[0], now), site);
+    print_cost("daily.prefecture", "the prefecture", "daily sync, one new round", sync_cost(d, pref, "pref:130001", now), pref);
+}
+
+void nation() {
+    Deployment d;
+    std::vector<std::string> prefs, munis, sites;
+    std::map<std::string, std::vector<std::string>> children;
+    for (const auto& g : local_governments()) {
+        if (!g.active) continue;
+        if (g.kind == LocalGovKind::prefecture) {
+            prefs.push_back("pref:" + g.code);
+            d.rel.parent[prefs.back()] = "nation";
+            children["nation"].push_back(prefs.back());
+        }
+    }
+    for (const auto& g : local_governments()) {
+        if (!g.active || g.kind == LocalGovKind::prefecture) continue;
+        const std::string m = "muni:" + g.code, p = "pref:" + g.parent;
+        if (!d.rel.parent.count(p)) continue;
+        munis.push_back(m);
+        d.rel.parent[m] = p;
+        children[p].push_back(m);
+        for (int s = 0; s < k_national_sites_per_muni; ++s) {
+            sites.push_back("site:" + g.code + std::to_string(1000 + s));
+            d.rel.parent[sites.back()] = m;
+            children[m].push_back(sites.back());
+        }
+    }
+    d.enrol("nation");
+    for (const auto& p : prefs) d.enrol(p);
+    for (const auto& m : munis) d.enrol(m);
+    for (const auto& s : sites) d.enrol(s);
+
+    // A day on which every organisation publishes once: the round, the allocations, a request.
+    auto write_day = [&](int day_no) {
+        const UtcTime day = d.t0 + day_no * k_day + 3600;
+        const std::string round = "n" + std::to_string(day_no);
+        for (const std::string& org : {std::string("nation")}) {
+            Items alloc;
+            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 20000}}});
+            d.publish(org, alloc, day, "allocation");
+        }
+        for (const auto& org : prefs) {
+            Items alloc;
+            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 500}}});
+            d.publish(org, alloc, day, "allocation");
+        }
+        for (const auto& org : munis) {
+            Items alloc;
+            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 11}}});
+            d.publish(org, alloc, day, "allocation");
+        }
+        for (const auto& s : sites) d.publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
+    };
+    Timer w;
+    write_day(1);
+    write_day(2);
+    const double write_wall = w.wall_s();
+
+    Reader nat = reader_of(d);
+    const Cost catch_up = sync_cost(d, nat, "nation", d.t0 + 2 * k_day + 7200);
+    write_day(3);
+    const std::size_t day_bundles = 1 + prefs.size() + munis.size() + sites.size();
+    std::printf("| sync: write the national history (3 days) | %zu organisations, %zu bundles, %zu docs, %zu files | %zu bytes | %.2f s | days 1-2 only in the time |\n",
+                d.feeds.size(), d.bundles_written, d.docs_written, d.ex.files.size(), d.exchange_bytes(), write_wall);
+    std::printf("| sync: the nation catches up on days 1-2 | %zu listings + %zu files | %zu bytes | %.2f s (CPU %.2f s) | %zu fetched, %zu rejected |\n",
+                catch_up.lists, catch_up.gets, catch_up.bytes, catch_up.wall, catch_up.cpu, catch_up.report.fetched,
+                catch_up.report.rejected);
+
+    const Cost daily = sync_cost(d, nat, "nation", d.t0 + 3 * k_day + 7200);
+    print_cost("daily.nation", "the nation", "daily sync, every organisation published once (" +
+                                                 std::to_string(day_bundles) + " bundles)", daily, nat);
+    bench_line("daily.nation.rejected", "bundles rejected in the nation's daily sync", static_cast<double>(daily.report.rejected), "bundles");
+
+    // A municipality's new device: its first sync, from nothing.
+    const std::string muni = "muni:131016";
+    Reader fresh = reader_of(d);
+    const Cost first = sync_cost(d, fresh, muni, d.t0 + 3 * k_day + 7200);
+    const std::size_t total = d.exchange_bytes();
+    print_cost("first.municipality", "a new municipality device (" + muni + ")", "first sync of its subtree", first, fresh);
+    std::printf("| sync: the whole national exchange | %zu files | %zu bytes | | the first sync above read %.3f%% of it |\n",
+                d.ex.files.size(), total, 100.0 * static_cast<double>(first.bytes) / static_cast<double>(total));
+    // Its scope: its own feed, its sites' feeds and its two ancestors' (through their news).
+    const std::size_t in_scope = 3 * (1 + children[muni].size() + 2);
+    const double outside = static_cast<double>(first.report.fetched) - static_cast<double>(in_scope);
+    std::printf("| sync: bundles in the new device's scope (3 days of itself, its %zu sites, its prefecture, the nation) | %zu bundles | %zu fetched | | %.0f from outside its scope |\n",
+                children[muni].size(), in_scope, first.report.fetched, outside);
+    bench_line("exchange.national.bytes", "bytes of every file on the national exchange", static_cast<double>(total), "bytes");
+    bench_line("first.municipality.outside", "bundles from outside its scope in the new municipality's first sync", outside,
+               "bundles");
+    bench_line("first.municipality.rejected", "bundles rejected in the new municipality's first sync",
+               static_cast<double>(first.report.rejected), "bundles");
 }
 
 }  // namespace
 
-int main() {
-    const UtcTime t0 = *parse_utc("2021-06-01T00:00:00Z");
-    Relations rel;
-    std::vector<std::string> munis, sites;
-    rel.parent["pref:130001"] = "nation";
-    for (int m = 0; m < k_munis; ++m) {
-        munis.push_back("muni:13" + std::to_string(1000 + m * 10));
-        rel.parent[munis.back()] = "pref:130001";
-    }
-    for (int s = 0; s < k_sites; ++s) {
-        sites.push_back("site:13" + std::to_string(10000000 + s));
-        rel.parent[sites.back()] = munis[s % k_munis];
-    }
-
-    // Enrolment: root → nation → prefecture → wards → sites, one device each.
-    KeyPair root = key_pair_from_seed(seed_of(1));
-    std::map<std::string, Writer> dev;
-    int next = 2;
-    auto enrol = [&](const std::string& org) {
-        Role r;
-        role_of_org(org, r);
-        std::string id = "U-" + org.substr(org.find(':') + 1);
-        Account a{id, "Bench", role_name(r), org, "active"};
-        IssuedEnrolment e;
-        std::vector<Certificate> chain;
-        if (org == "nation") {
-            e = init_deployment(root, a, t0, t0 + 86400, t0 + 400 * 86400)->nation_enrolment;
-        } else {
-            auto mgr = managing_org(rel, org);
-            e = *issue_enrolment(rel, dev[mgr].feed.key, mgr, "U", a, t0, t0 + 86400, t0 + 400 * 86400);
-            chain = dev[mgr].feed.chain;
-        }
-        auto en = claim_enrolment(e.code, e.cert, chain, {}, key_pair_from_seed(seed_of(next++)), t0);
-        dev[org].feed = FeedWriter{org, en->device, en->chain, 0, ""};
-    };
-    enrol("nation");
-    enrol("pref:130001");
-    for (const auto& m : munis) enrol(m);
-    for (const auto& s : sites) enrol(s);
-
-    MemoryTransport ex;
-    std::size_t docs_written = 0;
-    auto publish = [&](const std::string& org, std::vector<std::pair<std::string, nlohmann::json>> items,
-                       UtcTime now, const std::string& kind) {
-        Writer& w = dev[org];
-        std::vector<DocumentVersion> docs;
-        for (auto& [id, body] : items) {
-            auto d = *w.store.successor(org, kind, id, std::move(body));
-            d.author = "U";
-            d.time = format_utc(now);
-            seal(d);
-            w.store.apply(d, Origin::local);
-            docs.push_back(std::move(d));
-        }
-        docs_written += docs.size();
-        auto f = *write_bundle(w.feed, now, docs, {});
-        const std::string device = device_id_of(w.feed.key.public_hex);
-        ex.put_new(feed_folder(org, device) + "/" + f.name, f.bytes);
-        for (const auto& folder : pointer_folders(rel, org, {}))
-            ex.put_new(folder + "/" + utc_day(now) + "/" + pointer_name(org, device, f.name), f.name);
-    };
-    auto write_round = [&](int r) {
-        const UtcTime day = t0 + (r + 1) * 86400 + 3600;
-        const std::string round = "r" + std::to_string(r);
-        publish("nation", {{round, {{"pref:130001", 100000}}}}, day, "round");
-        std::vector<std::pair<std::string, nlohmann::json>> pref_alloc;
-        for (const auto& m : munis) pref_alloc.push_back({round + "-" + m, {{"round", round}, {"muni", m}, {"boxes", 1600}}});
-        publish("pref:130001", pref_alloc, day, "allocation");
-        for (int m = 0; m < k_munis; ++m) {
-            std::vector<std::pair<std::string, nlohmann::json>> alloc;
-            for (int s = m; s < k_sites; s += k_munis)
-                alloc.push_back({round + "-" + sites[s], {{"round", round}, {"site", sites[s]}, {"boxes", 11}}});
-            publish(munis[m], alloc, day, "allocation");
-        }
-        for (const auto& s : sites) publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
-    };
-    auto t = std::chrono::steady_clock::now();
-    for (int r = 1; r < k_rounds; ++r) write_round(r);
-    const double write_s = seconds_since(t);
-
-    // The prefecture verifies and applies rounds 1..9; a site and the prefecture catch up.
-    auto reader = [&](const std::string& org) {
-        struct R { TrustState trust; DocumentStore store; SyncState state; };
-        R x;
-        x.trust.root_key = root.public_hex;
-        return x;
-    };
-    auto pref = reader("pref:130001");
-    auto site = reader(sites[0]);
-    t = std::chrono::steady_clock::now();
-    auto rep = sync_once(ex, rel, "pref:130001", pref.state, pref.trust, pref.store, t0 + 10 * 86400);
-    const double verify_s = seconds_since(t);
-    sync_once(ex, rel, sites[0], site.state, site.trust, site.store, t0 + 10 * 86400);
-
-    // Day 11: one new round. Count what each reader's daily sync costs.
-    write_round(k_rounds);
-    auto cost = [&](auto& r, const std::string& org) {
-        MemoryTransport& m = ex;
-        std::size_t l0 = m.lists, g0 = m.gets, b0 = m.bytes_read;
-        auto tt = std::chrono::steady_clock::now();
-        auto rr = sync_once(ex, rel, org, r.state, r.trust, r.store, t0 + 11 * 86400 + 7200);
-        const double took = seconds_since(tt);
-        std::printf("| sync: %s daily sync, one new round | %zu listings + %zu files | %zu bytes | %.2f s | %zu docs |\n",
-                    org.c_str(), m.lists - l0, m.gets - g0, m.bytes_read - b0, took, r.store.size());
-        const std::string id = org.rfind("site:", 0) == 0 ? "daily.site" : "daily.prefecture";
-        const std::string who = org.rfind("site:", 0) == 0 ? "a site" : "the prefecture";
-        bench_line(id + ".bytes", "bytes " + who + " downloads on a daily sync", static_cast<double>(m.bytes_read - b0), "bytes");
-        bench_line(id + ".requests", "requests (listings + files) of " + who + "'s daily sync",
-                   static_cast<double>(m.lists - l0 + m.gets - g0), "requests");
-        bench_line(id + ".time", "time of " + who + "'s daily sync", took, "s");
-        return rr;
-    };
-
-    std::printf("| benchmark | amount | result | time | notes |\n|---|---|---|---|---|\n");
-    std::printf("| sync: write Tokyo history (9 rounds) | %zu docs, %zu files | %.0f docs/s | %.2f s | signing + sealing |\n",
-                docs_written, ex.files.size(), docs_written / write_s, write_s);
-    std::printf("| sync: verify + apply Tokyo history (prefecture) | %zu bundles, %zu docs | %.0f docs/s | %.2f s | %zu rejected |\n",
-                rep.fetched, pref.store.size(), pref.store.size() / verify_s, verify_s, rep.rejected);
-    bench_line("write.rate", "write Tokyo history: signing + sealing", docs_written / write_s, "docs/s");
-    bench_line("verify.rate", "verify + apply Tokyo history (prefecture)", pref.store.size() / verify_s, "docs/s");
-    bench_line("verify.time", "verify + apply Tokyo history (prefecture), total", verify_s, "s");
-    cost(site, sites[0]);
-    cost(pref, std::string("pref:130001"));
+// `bench_sync tokyo` or `bench_sync nation` runs one part; no argument runs both.
+int main(int argc, char** argv) {
+    const std::string only = argc > 1 ? argv[1] : "";
+    if (only.empty() || only == "tokyo") tokyo();
+    if (only.empty() || only == "nation") nation();
     return 0;
 }

@@ -152,22 +152,35 @@ async function peers(opts) {
       'same machine, same run; medians.', '', ...rows] };
 }
 
+// The verify ratio is taken from CPU time (each program measures its own process): the machine
+// is shared, and wall-clock ratios of two runs minutes apart swing with the other jobs' load.
 function syncTargets(native, wasm) {
-  const n = need(native, 'verify.rate', 'native').value;
-  const w = need(wasm, 'verify.rate', 'wasm').value;
+  const n = need(native, 'verify.cpu_rate', 'native').value;
+  const w = need(wasm, 'verify.cpu_rate', 'wasm').value;
+  const nWall = need(native, 'verify.rate', 'native').value;
+  const wWall = need(wasm, 'verify.rate', 'wasm').value;
   const siteBytes = need(native, 'daily.site.bytes', 'native').value;
-  const pref = native['daily.prefecture.bytes'];
-  const prefReq = native['daily.prefecture.requests'];
+  const nation = need(native, 'daily.nation.bytes', 'native');
+  const nationReq = need(native, 'daily.nation.requests', 'native').value;
+  const nationTime = need(native, 'daily.nation.time', 'native').value;
+  const first = need(native, 'first.municipality.bytes', 'native').value;
+  const firstTime = need(native, 'first.municipality.time', 'native').value;
+  const firstWasmTime = wasm['first.municipality.time']?.value;
+  const outside = need(native, 'first.municipality.outside', 'native').value;
+  const total = need(native, 'exchange.national.bytes', 'native').value;
   return [
-    { target: 'verify + apply a Tokyo-sized history: wasm ≤ 2.5× native (documents per second)',
-      measured: `${ratio(n / w)} (${fmt(n, 'docs/s')} native, ${fmt(w, 'docs/s')} wasm)`, pass: n / w <= 2.5 },
+    { target: 'verify + apply a Tokyo-sized history: wasm ≤ 2.5× native (documents per second, CPU time)',
+      measured: `${ratio(n / w)} (${fmt(n, 'docs/s')} native, ${fmt(w, 'docs/s')} wasm; by wall clock ${ratio(nWall / wWall)}: ` +
+        `${fmt(nWall, 'docs/s')}, ${fmt(wWall, 'docs/s')})`, pass: n / w <= 2.5 },
     { target: 'a site\'s daily sync (one new round) ≤ 100 KB (100,000 bytes)',
       measured: fmt(siteBytes, 'bytes'), pass: siteBytes <= 100000 },
     { target: 'the nation\'s daily sync: requests and bytes',
-      measured: 'not measured by bench_sync.cpp' + (pref ? ` (the prefecture's: ${fmt(prefReq?.value, 'requests')}, ${fmt(pref.value, 'bytes')})` : ''),
-      pass: null },
+      measured: `${fmt(nationReq, 'requests')}, ${fmt(nation.value, 'bytes')}, ${fmt(nationTime, 's')} native ` +
+        `(${nation.label.replace(/^.*: /, '')})`, pass: null, report: true },
     { target: 'a new municipality\'s first sync of its subtree: time and bytes, not the rest of the country',
-      measured: 'not measured by bench_sync.cpp', pass: null },
+      measured: `${fmt(first, 'bytes')} (${(100 * first / total).toFixed(3)}% of the ${fmt(total, 'bytes')} national exchange), ` +
+        `${fmt(firstTime, 's')} native` + (firstWasmTime ? `, ${fmt(firstWasmTime, 's')} wasm` : '') +
+        `; ${outside} bundles from outside its subtree and ancestors`, pass: outside === 0 },
   ];
 }
 

@@ -59,7 +59,7 @@ const grouped = (v, digits) => v.toLocaleString('en-US', { minimumFractionDigits
 export function fmt(value, unit) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const a = Math.abs(value);
-  const digits = unit === 'bytes' || unit === 'requests' || a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
+  const digits = ['bytes', 'requests', 'bundles'].includes(unit) || a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
   return `${grouped(value, digits)} ${unit}`.trim();
 }
 

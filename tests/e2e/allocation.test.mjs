@@ -5,7 +5,8 @@
 // site sees its delivery, and an edit after the lock is refused.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, collectErrors, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+import { Server, anchor, clickAnchor, collectErrors, command, goTo, launch, ok, openApp, screenshot, signIn, typeInto, view,
+  waitFrames } from './lib.mjs';
 
 let server;
 let browser;
@@ -18,38 +19,7 @@ after(async () => {
   await server?.stop();
 });
 
-const password = 'vsys-demo';
 const round = 'PF12_R10';
-
-async function command(page, cmd) {
-  return page.evaluate((c) => window.vsys.command(c), cmd);
-}
-async function view(page, name, args = {}) {
-  return page.evaluate(([n, a]) => window.vsys.view(n, a), [name, args]);
-}
-async function signIn(page, id) {
-  await command(page, { type: 'logout' });
-  const r = await command(page, { type: 'login', vsys_id: id, password });
-  assert.equal(r.ok, true, JSON.stringify(r));
-  await waitFrames(page, 2);
-}
-async function goTo(page, screen) {
-  await page.evaluate((s) => { location.hash = '#/' + s; }, screen);
-  await page.waitForFunction((s) => window.vsys.screen().screen === s, screen, { timeout: 10000 });
-  await waitFrames(page, 3);
-}
-async function typeInto(page, name, text) {
-  await clickAnchor(page, name);
-  await page.waitForFunction(() => window.vsys.screen().want_text_input);
-  await page.keyboard.press('Control+A');
-  await waitFrames(page, 1);
-  await page.keyboard.insertText(text);
-  await waitFrames(page, 2);
-}
-function ok(r) {
-  assert.equal(r.ok, true, JSON.stringify(r.error || r));
-  return r;
-}
 
 test('the chain ①–⑤ runs in the browser and the site sees its delivery', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -8,6 +8,7 @@
 #include "core/document_store.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
+#include "sync/exchange.hpp"
 #include "sync/identity.hpp"
 
 namespace vsys::sync::testing {
@@ -96,6 +97,31 @@ struct World {
         auto v = verify(f);
         commit(v, trust, store);
         return v.error.code;
+    }
+};
+
+// One organisation's device: its own store, trust and sync state over a shared exchange.
+struct Device {
+    std::string org;
+    FeedWriter* feed;
+    TrustState trust;
+    DocumentStore store;
+    SyncState state;
+
+    Device(World& w, const std::string& o) : org(o), feed(&w.dev[o]) { trust.root_key = w.root.public_hex; }
+
+    // A new version of one of its documents (or, with `owner`, a proxy one), queued as a bundle.
+    void write(const std::string& kind, const std::string& id, nlohmann::json body, const std::string& owner = "",
+               std::vector<std::string> to = {}) {
+        auto d = *store.successor(owner.empty() ? org : owner, kind, id, std::move(body));
+        d.author = "U";
+        d.time = "2021-06-02T00:00:00Z";
+        seal(d);
+        store.apply(d, Origin::local);
+        queue_bundle(*feed, state, trust, {d}, to, t0() + 3600);
+    }
+    SyncReport sync(Transport& t, World& w, UtcTime now = t0() + 7200) {
+        return sync_once(t, w.rel, org, state, trust, store, now);
     }
 };
 

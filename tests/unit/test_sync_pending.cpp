@@ -13,25 +13,6 @@ using namespace vsys::sync::testing;
 
 namespace {
 
-struct Device {
-    std::string org;
-    FeedWriter* feed;
-    TrustState trust;
-    DocumentStore store;
-    SyncState state;
-
-    Device(World& w, const std::string& o) : org(o), feed(&w.dev[o]) { trust.root_key = w.root.public_hex; }
-
-    void write(const std::string& kind, const std::string& id, nlohmann::json body) {
-        auto d = *store.successor(org, kind, id, std::move(body));
-        d.author = "U";
-        d.time = "2021-06-02T00:00:00Z";
-        seal(d);
-        store.apply(d, Origin::local);
-        REQUIRE(queue_bundle(*feed, state, trust, {d}, {}, t0() + 3600));
-    }
-};
-
 // Plays the host: performs every request against `ex` and runs again, until the run is
 // complete or fails for another reason. Returns the number of rounds of requests; `last` sums
 // the runs' counts.
