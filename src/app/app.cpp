@@ -79,6 +79,8 @@ Result<Versions> App::commit(Versions versions) {
 }
 
 void App::compact() {
+    // Copying every head costs as much as the store is large: only when a snapshot is due.
+    if (!persistence_.needs_compaction()) return;
     std::vector<DocumentVersion> keep;
     std::vector<std::string> pending;
     for (const auto* p : store_.pending()) {

@@ -125,7 +125,7 @@ Status Persistence::append_pushed(const std::vector<std::string>& hashes) {
 }
 
 Status Persistence::compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending) {
-    if (segments_.size() <= compact_after_) return ok_status();
+    if (!needs_compaction()) return ok_status();
     auto old = segments_;
     auto seg = segment_of(keep, true);
     seg["pending"] = pending;

@@ -45,6 +45,8 @@ public:
     // pending) when more than compact_after segments exist; `pending` are the hashes of `keep`
     // that still wait to be pushed.
     Status compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending);
+    // Whether compact_if_needed() would compact now, so callers build `keep` only then.
+    bool needs_compaction() const { return segments_.size() > compact_after_; }
 
     StorageUsage usage();
     Storage& storage() { return storage_; }

@@ -269,7 +269,9 @@ Status SyncAgent::persist_changes(std::size_t before, const std::vector<std::str
 Status SyncAgent::enrol() {
     const Session& s = app_.session();
     std::vector<std::string> codes;
-    if (const auto* typed = app_.current("device", "enrolment_code", s.vsys_id)) {
+    // A code typed at enrolment (cmd_enrolment.cpp); read before anything below changes the store.
+    const DocumentVersion* typed = app_.current("device", "enrolment_code", s.vsys_id);
+    if (typed) {
         codes.push_back(typed->body.value("code", ""));
     } else {
         for (std::uint32_t n = 1; n <= k_demo_codes; ++n) codes.push_back(sync::demo_enrolment_code(k_demo_seed, s.vsys_id, n));
@@ -298,11 +300,10 @@ Status SyncAgent::enrol() {
                                      {{"org", s.org}, {"device", s.device_public}, {"chain", chain}});
         if (!record) return record.error();
         Versions versions{*record, enrolled->document};
-        if (const auto* typed = app_.current("device", "enrolment_code", s.vsys_id)) {
+        if (typed) {
             // The code is spent: keep no copy of it on the device.
             auto cleared = app_.successor("device", "enrolment_code", s.vsys_id, {{"code", ""}, {"claimed", true}});
             if (!cleared) return cleared.error();
-            (void)typed;
             versions.push_back(*cleared);
         }
         auto stored = app_.commit(std::move(versions));

@@ -2,7 +2,7 @@
 // (issue: hierarchy, site master data, accounts and access).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+import { Server, anchor, clickAnchor, launch, openApp, screenshot, typeInto, waitFrames } from './lib.mjs';
 
 let server;
 let browser;
@@ -22,16 +22,6 @@ async function newPage() {
   const page = await context.newPage();
   await openApp(page, server.url);
   return { context, page };
-}
-
-// Types into a field found by its anchor.
-async function typeInto(page, name, text) {
-  await clickAnchor(page, name);
-  await page.waitForFunction(() => window.vsys.screen().want_text_input);
-  await page.keyboard.press('Control+A');  // replace what the field held
-  await waitFrames(page, 1);
-  await page.keyboard.insertText(text);
-  await waitFrames(page, 2);
 }
 
 async function signInThroughUi(page, id, password = demoPassword) {
