@@ -28,6 +28,13 @@ void App::open() {
     ++revision_;
 }
 
+Status App::wipe_local_data() {
+    auto st = persistence_.clear();
+    sync_->forget();
+    open();  // an empty store, default settings, signed out
+    return st;
+}
+
 const Directory& App::directory() {
     if (!directory_) directory_ = std::make_unique<Directory>(DemoOptions{k_demo_seed});
     return *directory_;

@@ -32,6 +32,10 @@ namespace vsys {
 struct AppInfo {
     std::string version;
     std::string build_id;
+    // The training kiosk (?kiosk in the browser): a role switcher instead of passwords, keys
+    // under a kiosk root no deployment trusts, no sync at all, and a reset to the clean demo
+    // state (ARCHITECTURE.md "Kiosk mode never publishes"). Its data lives apart (/kiosk).
+    bool kiosk = false;
 };
 
 using Clock = std::function<sync::UtcTime()>;
@@ -58,6 +62,7 @@ public:
     // Increases with every applied change or sign-in; screens compare it to refresh.
     std::uint64_t revision() const { return revision_; }
     const AppInfo& info() const { return info_; }
+    bool kiosk() const { return info_.kiosk; }
 
     // ---- for command and view implementations
     const Session& session() const { return session_; }
@@ -74,6 +79,9 @@ public:
     StorageUsage storage_usage() { return persistence_.usage(); }
     const Persistence& persistence() const { return persistence_; }
     nlohmann::json error_json(const Error& e) const;
+    // Removes every stored file (documents, sync state) and starts again from the clean state;
+    // for the kiosk's reset. The session ends; the settings are the caller's to write again.
+    Status wipe_local_data();
     SyncAgent& sync() { return *sync_; }
     const SyncAgent& sync() const { return *sync_; }
 

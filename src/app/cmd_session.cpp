@@ -42,16 +42,7 @@ sync::UtcTime last_unlock(App& app, const std::string& vsys_id, const std::strin
     return t;
 }
 
-Session session_for(const DemoAccount& a, const sync::KeyPair& key) {
-    Session s;
-    s.vsys_id = a.vsys_id;
-    s.name = a.name;
-    parse_role_id(a.role, s.role);
-    s.org = a.org;
-    s.device_public = key.public_hex;
-    s.device_key = key;
-    return s;
-}
+}  // namespace
 
 nlohmann::json session_json(App& app) {
     const Session& s = app.session();
@@ -59,6 +50,17 @@ nlohmann::json session_json(App& app) {
     return {{"signed_in", true},  {"vsys_id", s.vsys_id}, {"name", s.name},
             {"role", role_id(s.role)}, {"org", s.org},     {"org_name", app.directory().org_name(s.org)}};
 }
+
+nlohmann::json sample_accounts_json(App& app) {
+    const Directory& dir = app.directory();
+    nlohmann::json list = nlohmann::json::array();
+    for (const DemoAccount* a : dir.sample_accounts())
+        list.push_back({{"vsys_id", a->vsys_id}, {"name", a->name}, {"role", a->role}, {"org", a->org},
+                        {"org_name", dir.org_name(a->org)}});
+    return list;
+}
+
+namespace {
 
 // {type: "login", vsys_id, password}
 Result<PreparedCommand> prepare_login(App& app, const nlohmann::json& j) {
@@ -198,31 +200,12 @@ Result<PreparedView> prepare_home_view(App& app, const nlohmann::json& j) {
                         }};
 }
 
-// Sample demo accounts for the sign-in screen: one per role, a municipality and its sites.
+// Sample demo accounts for the sign-in screen (Directory::sample_accounts) and the shared password.
 Result<PreparedView> prepare_accounts_demo_view(App& app, const nlohmann::json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
     return PreparedView{"", [&app]() -> Result<nlohmann::json> {
-                            const Directory& dir = app.directory();
-                            nlohmann::json list = nlohmann::json::array();
-                            auto add = [&](const std::string& vsys_id) {
-                                if (const DemoAccount* a = dir.account(vsys_id))
-                                    list.push_back({{"vsys_id", a->vsys_id}, {"name", a->name}, {"role", a->role},
-                                                    {"org", a->org}, {"org_name", dir.org_name(a->org)}});
-                            };
-                            add("VN000000");
-                            add("VP130001");
-                            add("VM131016");
-                            int sites = 0;
-                            for (const auto& s : dir.demo().sites)
-                                if (s.municipality == "131016" && sites < 2) {
-                                    add((s.kind == SiteKind::site ? "VS" : "VW") + s.code);
-                                    ++sites;
-                                }
-                            add("VM131024");
-                            add("VF130001");
-                            add("VH000001");
-                            return nlohmann::json{{"password", k_demo_password}, {"accounts", list}};
+                            return nlohmann::json{{"password", k_demo_password}, {"accounts", sample_accounts_json(app)}};
                         }};
 }
 

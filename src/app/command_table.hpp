@@ -65,5 +65,12 @@ std::span<const CommandEntry> claims_commands();
 std::span<const ViewEntry> claims_views();
 std::span<const CommandEntry> allocation_commands();
 std::span<const ViewEntry> allocation_views();
+std::span<const CommandEntry> kiosk_commands();
+std::span<const ViewEntry> kiosk_views();
+
+// Answers shared by session and kiosk commands (cmd_session.cpp): the signed-in session, and
+// the sample accounts of the sign-in screen and the role switcher.
+nlohmann::json session_json(App& app);
+nlohmann::json sample_accounts_json(App& app);
 
 }  // namespace vsys

@@ -10,7 +10,10 @@ Directory::Directory(const DemoOptions& options) : demo_(generate_demo_data(opti
     if (tree) tree_ = std::move(*tree);  // the generator's invariants make this succeed (tested)
     search_ = SiteSearchIndex::build(demo_.sites);
     for (std::size_t i = 0; i < demo_.sites.size(); ++i) site_by_code_.emplace(demo_.sites[i].code, i);
-    for (std::size_t i = 0; i < demo_.accounts.size(); ++i) account_by_id_.emplace(demo_.accounts[i].vsys_id, i);
+    for (std::size_t i = 0; i < demo_.accounts.size(); ++i) {
+        account_by_id_.emplace(demo_.accounts[i].vsys_id, i);
+        account_by_org_.emplace(demo_.accounts[i].org, i);  // the first one stays
+    }
 }
 
 std::string Directory::parent_of(std::string_view org) const {
@@ -50,6 +53,31 @@ std::optional<std::size_t> Directory::site_index(std::string_view code) const {
 const DemoAccount* Directory::account(std::string_view vsys_id) const {
     auto it = account_by_id_.find(vsys_id);
     return it == account_by_id_.end() ? nullptr : &demo_.accounts[it->second];
+}
+
+const DemoAccount* Directory::account_of_org(std::string_view org) const {
+    auto it = account_by_org_.find(org);
+    return it == account_by_org_.end() ? nullptr : &demo_.accounts[it->second];
+}
+
+std::vector<const DemoAccount*> Directory::sample_accounts() const {
+    std::vector<const DemoAccount*> out;
+    auto add = [&](const std::string& vsys_id) {
+        if (const DemoAccount* a = account(vsys_id)) out.push_back(a);
+    };
+    add("VN000000");
+    add("VP130001");
+    add("VM131016");
+    int sites = 0;
+    for (const auto& s : demo_.sites)
+        if (s.municipality == "131016" && sites < 2) {
+            add((s.kind == SiteKind::site ? "VS" : "VW") + s.code);
+            ++sites;
+        }
+    add("VM131024");
+    add("VF130001");
+    add("VH000001");
+    return out;
 }
 
 }  // namespace vsys

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/demo_data.hpp"
 #include "core/hierarchy.hpp"
@@ -36,6 +37,12 @@ public:
     const Site* generated_site(std::string_view code) const;
     std::optional<std::size_t> site_index(std::string_view code) const;
     const DemoAccount* account(std::string_view vsys_id) const;
+    // The first account of an organisation (the one that speaks for it in the kiosk), or null.
+    const DemoAccount* account_of_org(std::string_view org) const;
+    // A few accounts to try, one per role, around 千代田区 (the sign-in screen's list and the
+    // kiosk's role switcher): nation, 東京都, 千代田区 and two of its sites, 中央区, the
+    // federation, support.
+    std::vector<const DemoAccount*> sample_accounts() const;
 
 private:
     DemoData demo_;
@@ -43,6 +50,7 @@ private:
     SiteSearchIndex search_;
     std::unordered_map<std::string_view, std::size_t> site_by_code_;
     std::unordered_map<std::string_view, std::size_t> account_by_id_;
+    std::unordered_map<std::string_view, std::size_t> account_by_org_;
 };
 
 }  // namespace vsys

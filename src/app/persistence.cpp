@@ -101,6 +101,20 @@ nlohmann::json segment_of(const std::vector<DocumentVersion>& versions, bool sna
 }
 }  // namespace
 
+Status Persistence::clear() {
+    std::vector<std::string> names;
+    for (const auto& name : storage_.list(dir_))
+        if (name.rfind(k_prefix, 0) == 0) names.push_back(name);  // segments and interrupted .tmp files
+    Status result = ok_status();
+    for (auto it = names.rbegin(); it != names.rend(); ++it)
+        if (auto st = storage_.remove(path(*it)); !st && result) result = st;
+    segments_.clear();
+    problems_.clear();
+    settled_.clear();
+    next_ = 1;
+    return result;
+}
+
 Status Persistence::write_segment(nlohmann::json seg) {
     const std::string name = segment_name(next_);
     auto st = storage_.write_atomic(path(name), seg.dump());

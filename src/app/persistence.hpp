@@ -48,6 +48,10 @@ public:
     // Whether compact_if_needed() would compact now, so callers build `keep` only then.
     bool needs_compaction() const { return segments_.size() > compact_after_; }
 
+    // Removes every segment, newest first (a clear cut off half-way leaves an older, consistent
+    // history), and forgets what was loaded.
+    Status clear();
+
     StorageUsage usage();
     Storage& storage() { return storage_; }
     const std::string& dir() const { return dir_; }

@@ -2,6 +2,17 @@
 
 namespace vsys {
 
+Session session_for(const DemoAccount& a, const sync::KeyPair& key) {
+    Session s;
+    s.vsys_id = a.vsys_id;
+    s.name = a.name;
+    parse_role_id(a.role, s.role);
+    s.org = a.org;
+    s.device_public = key.public_hex;
+    s.device_key = key;
+    return s;
+}
+
 const char* role_id(Role r) {
     switch (r) {
         case Role::nation: return "nation";

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/screens.hpp"
+#include "core/demo_data.hpp"
 #include "sync/keys.hpp"
 
 namespace vsys {
@@ -18,6 +19,9 @@ struct Session {
     sync::KeyPair device_key;   // opened with the password at sign-in; never stored in clear
     bool signed_in() const { return !vsys_id.empty(); }
 };
+
+// The session of a demo account with the device key that opened it.
+Session session_for(const DemoAccount& a, const sync::KeyPair& key);
 
 const char* role_id(Role r);           // "nation", ..., "" for none
 bool parse_role_id(std::string_view s, Role& out);  // also accepts "workplace_venue"

@@ -62,6 +62,16 @@ void SyncAgent::open() {
     if (trust_.root_key != root) trust_ = sync::TrustState{root, {}, {}, {}, {}};
 }
 
+void SyncAgent::forget() {
+    Storage& storage = app_.persistence_.storage();
+    storage.remove(state_path());
+    storage.remove(trust_path());
+    transport_.reset();
+    phase_ = SyncPhase::idle;
+    run_ = SyncRunStatus{};
+    reader_org_.clear();
+}
+
 void SyncAgent::save_files() {
     Storage& storage = app_.persistence_.storage();
     storage.write_atomic(state_path(), sync::encode_sync_state(state_));
@@ -97,7 +107,15 @@ Result<sync::FeedWriter> SyncAgent::feed_writer() const {
     return f;
 }
 
+// The training kiosk never publishes (ARCHITECTURE.md "Kiosk mode never publishes"), and takes
+// nothing in either: its trainees' work stays in the browser, and what they see is the demo.
+static Status refuse_in_kiosk(const App& app) {
+    if (app.kiosk()) return Error{"sync.kiosk", "the training kiosk never syncs"};
+    return ok_status();
+}
+
 Status SyncAgent::start() {
+    if (auto k = refuse_in_kiosk(app_); !k) return k;
     if (run_.running) return ok_status();
     const Session& s = app_.session();
     if (!s.signed_in()) return Error{"sync.signed_out", "sign in to sync"};
@@ -354,6 +372,7 @@ Status SyncAgent::publish() {
 }
 
 Result<std::string> SyncAgent::export_file() {
+    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
     if (!app_.session().signed_in()) return Error{"sync.signed_out", "sign in to sync"};
     if (!enrolled()) return Error{"sync.not_enrolled", "this device is not enrolled yet: sync once online first"};
     if (auto s = publish(); !s) return s.error();
@@ -362,6 +381,7 @@ Result<std::string> SyncAgent::export_file() {
 }
 
 Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
+    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
     const std::size_t before = app_.store_.size();
     auto rep = sync::import_archive(bytes, app_.directory(), state_, trust_, app_.store_);
     if (!rep) return rep.error();
@@ -387,6 +407,7 @@ nlohmann::json SyncAgent::status_json() const {
     for (const auto* v : app_.store_.pending())
         if (v->owner != "device") ++pending;
     json out = {{"running", run_.running},
+                {"kiosk", app_.kiosk()},
                 {"waiting", run_.waiting},
                 {"phase", phase_name(phase_)},
                 {"enrolled", enrolled()},

@@ -51,6 +51,8 @@ public:
 
     // Reads the saved sync and trust state (after the documents were loaded).
     void open();
+    // Removes the saved state and ends any run (the kiosk's reset; open() starts afresh).
+    void forget();
 
     // Starts a run for the signed-in account (or a pull-only run for the device); a run already
     // going on is left alone. Errors: sync.signed_out.

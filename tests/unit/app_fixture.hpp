@@ -12,8 +12,12 @@ namespace vsys::test {
 struct AppFixture {
     MemoryStorage storage;
     sync::UtcTime clock = 1643673600;  // 2022-02-01T00:00:00Z
-    App app{storage, "/data/vsys", {"0.1.0", "test"}, [this] { return clock; }};
-    AppFixture() { app.open(); }
+    App app;
+    // kiosk: the training kiosk (AppInfo::kiosk), with its data where the browser keeps it.
+    explicit AppFixture(bool kiosk = false)
+        : app(storage, kiosk ? "/kiosk/vsys" : "/data/vsys", {"0.1.0", "test", kiosk}, [this] { return clock; }) {
+        app.open();
+    }
 
     nlohmann::json run(const nlohmann::json& cmd) { return app.command_json(cmd.dump()); }
     nlohmann::json view(const std::string& name, const nlohmann::json& args = nlohmann::json::object()) {

@@ -247,3 +247,31 @@ TEST_CASE("a code issued by the municipality on its device enrols a new device e
     CHECK(st["enrolled"] == false);
     CHECK(st["error"]["code"] == "sync.no_enrolment");
 }
+
+TEST_CASE("a bundle signed in the training kiosk and put on the exchange by hand is refused by the deployment") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture kiosk(true), muni;
+    const Site& s = tottori_site(kiosk, 5);
+    REQUIRE(kiosk.run({{"type", "kiosk_switch"}, {"vsys_id", account_of_site(s)}})["ok"] == true);
+    REQUIRE(kiosk.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-55-5555"}})["ok"] == true);
+
+    // The kiosk itself never sends it; here someone builds the bundle from its keys and pushes it.
+    const auto* chain_doc = kiosk.app.current("device", "chain", account_of_site(s));
+    REQUIRE(chain_doc);
+    sync::FeedWriter writer{site_org_id(s), kiosk.app.session().device_key, {}, 0, ""};
+    for (const auto& c : chain_doc->body["chain"]) writer.chain.push_back(*sync::certificate_from_json(c));
+    const auto* edit = kiosk.app.current(site_org_id(s), "site_info", "main");
+    REQUIRE(edit);
+    sync::SyncState state;
+    sync::TrustState trust;
+    REQUIRE(sync::queue_bundle(writer, state, trust, {*edit}, {}, kiosk.clock));
+    DocumentStore scratch;
+    auto pushed = sync::sync_once(ex, kiosk.app.directory(), site_org_id(s), state, trust, scratch, kiosk.clock);
+    REQUIRE(pushed.pushed == 1);
+
+    REQUIRE(muni.login(muni_account(s)));
+    auto st = sync_with(muni, ex);
+    REQUIRE(st["rejected"].size() == 1);
+    CHECK(st["rejected"][0]["code"] == "cert.issuer");
+    CHECK(muni.view("site", {{"site", s.code}})["view"].dump().find("0857-55-5555") == std::string::npos);
+}
