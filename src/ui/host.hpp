@@ -21,6 +21,8 @@ public:
     virtual void save_file(const std::string& name, const std::string& data) = 0;
     // Lets the user choose a bundle file; its content arrives through import_bundle_file().
     virtual void pick_import_file() = 0;
+    // Loads the page again at its home route (the kiosk's reset: no screen keeps old input).
+    virtual void reload() = 0;
 };
 
 }  // namespace vsys::ui

@@ -1,6 +1,7 @@
 // ホーム画面: every task starts here (DOMAIN.md §1). Buttons come from app/screens.hpp,
 // grouped and filtered by the signed-in role; retired functions stay visible, greyed out, with
-// their end date and where their data went. Signed out, the sign-in panel comes first.
+// their end date and where their data went. Signed out, the sign-in panel comes first
+// (in the training kiosk, its role switcher).
 #include <map>
 #include <vector>
 
@@ -13,7 +14,8 @@ namespace vsys::ui {
 
 void draw_home(Shell& shell) {
     if (!shell.app().session().signed_in()) {
-        draw_login_panel(shell);
+        if (shell.app().kiosk()) draw_kiosk_switcher(shell);
+        else draw_login_panel(shell);
         ImGui::Spacing();
     }
     std::vector<std::string> groups;

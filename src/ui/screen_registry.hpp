@@ -13,6 +13,7 @@ DrawScreen find_draw(std::string_view screen_id);
 
 void draw_home(Shell& shell);
 void draw_login_panel(Shell& shell);  // part of home when signed out
+void draw_kiosk_switcher(Shell& shell);  // instead, in the training kiosk
 void draw_login(Shell& shell);
 void draw_site_info(Shell& shell);
 void draw_site(Shell& shell);

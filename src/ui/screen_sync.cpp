@@ -222,6 +222,15 @@ void import_bundle_file(Shell& shell, const std::string& data) {
 
 void draw_sync(Shell& shell) {
     screen_title(shell.tr("screen.sync"));
+    if (shell.app().kiosk()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 760);
+        ImGui::TextWrapped("%s", shell.tr("kiosk.sync").c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        shell.anchor("sync.kiosk");
+        return;
+    }
     // Progress changes without a revision while answers arrive: refresh every frame while running.
     if (ss.revision != shell.app().revision() || ss.status.value("running", false)) {
         auto v = shell.app().view("sync_status", json::object());

@@ -81,16 +81,40 @@ void Shell::navigate_now(const std::string& id, const std::string& param, bool p
     if (push) host_.push_route(route_of(id, param));
 }
 
-// Shared PCs and kiosks: a session left alone signs itself out.
+std::string Shell::reset_kiosk() {
+    auto r = app_.command({{"type", "kiosk_reset"}});
+    if (!r) {
+        toast(app_.error_text(r.error()), true);
+        return app_.error_text(r.error());
+    }
+    ++pending_saves_;
+    host_.make_durable([this](const std::string& error) {
+        --pending_saves_;
+        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
+        else host_.reload();
+    });
+    return {};
+}
+
+// Shared PCs and kiosks: a session left alone signs itself out; a kiosk left alone also goes
+// back to the clean demo state for the next trainee.
 void Shell::idle_lock() {
     const double now = host_.now_seconds();
     if (last_input_ == 0) last_input_ = now;
-    if (!app_.session().signed_in()) return;
-    if (now - last_input_ > app_.settings().idle_lock_minutes * 60.0) {
-        app_.command({{"type", "logout"}});
-        toast(tr("session.idle_locked"));
-        navigate_now("home", "", true);
+    if (now - last_input_ <= app_.settings().idle_lock_minutes * 60.0) return;
+    if (app_.kiosk()) {
+        last_input_ = now;  // once per idle period
+        auto v = app_.view("kiosk", nlohmann::json::object());
+        if (v && v->value("trainee_documents", 0) > 0) {
+            toast(tr("kiosk.idle_reset"));
+            reset_kiosk();
+            return;
+        }
     }
+    if (!app_.session().signed_in()) return;
+    app_.command({{"type", "logout"}});
+    toast(tr("session.idle_locked"));
+    navigate_now("home", "", true);
 }
 
 void Shell::anchor(const std::string& name) {
@@ -131,6 +155,16 @@ void Shell::top_bar() {
     ImGui::SetWindowFontScale(1.15f);
     ImGui::TextUnformatted(tr("app.title").c_str());
     ImGui::SetWindowFontScale(1.0f);
+    if (app_.kiosk()) {
+        // Always in sight: nothing done here reaches a real deployment.
+        ImGui::SameLine(0, 16);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
+        ImGui::Button(tr("kiosk.badge").c_str());
+        ImGui::PopStyleColor(3);
+        anchor("topbar.kiosk");
+    }
     const Session& session = app_.session();
     if (session.signed_in()) {
         ImGui::SameLine(0, 24);
@@ -151,7 +185,7 @@ void Shell::top_bar() {
     const std::string saving_text = saving() ? tr("app.saving") : std::string();
     const std::string lang = tr("lang.toggle");
     const ImGuiStyle& st = ImGui::GetStyle();
-    const std::string logout = tr("session.logout");
+    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
     float w = ImGui::CalcTextSize(online.c_str()).x + ImGui::CalcTextSize(lang.c_str()).x + st.FramePadding.x * 2 +
               st.ItemSpacing.x * 3 + 24;
     if (session.signed_in()) w += ImGui::CalcTextSize(logout.c_str()).x + st.FramePadding.x * 2 + st.ItemSpacing.x;

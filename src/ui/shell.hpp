@@ -52,6 +52,9 @@ public:
     Host& host() { return host_; }
     // 「アクセス権がありません」 with a way home: for screens whose data the user may not see.
     void no_access_page();
+    // The kiosk's reset (cmd_kiosk.cpp): once the removal is durable, the page loads again.
+    // Returns the translated error, or "" when the reset is under way.
+    std::string reset_kiosk();
     // Called on every input event: the idle lock counts from the last one.
     void touch_input() { last_input_ = host_.now_seconds(); }
 

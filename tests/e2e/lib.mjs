@@ -2,7 +2,7 @@
 // on a free loopback port, Debian's Chromium driven by playwright-core, and helpers that find
 // widgets through window.vsys.screen().anchors (the same names the kiosk walk-throughs use).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,6 +149,17 @@ export function writeDemoExchange(dir, prefecture = '310000', codes = 3) {
   const r = spawnSync(path.join(root, 'build/native/vsys'),
     ['demo-data', '--exchange', dir, '--prefecture', prefecture, '--codes', String(codes)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error('vsys demo-data failed: ' + r.stderr);
+}
+
+// Every file under a folder (an exchange), as relative paths, sorted.
+export function filesUnder(dir, prefix = '') {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(filesUnder(p, prefix + name + '/'));
+    else out.push(prefix + name);
+  }
+  return out.sort();
 }
 
 // window.vsys.sync() in a page: resolves with the sync_status view when the run has ended.

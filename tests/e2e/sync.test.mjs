@@ -4,10 +4,10 @@
 // passes between them except signed bundles on the exchange or a bundle file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { Server, anchor, artifacts, root, clickAnchor, collectErrors, command, goTo, launch, ok, openApp, screenshot,
+import { Server, anchor, artifacts, root, clickAnchor, collectErrors, command, filesUnder, goTo, launch, ok, openApp, screenshot,
   signIn, syncNow, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
 let server;
@@ -47,17 +47,6 @@ function synced(st) {
   assert.deepEqual(st.rejected, []);
   assert.equal(st.outbox, 0);
   return st;
-}
-
-// Every file under a folder (the exchange), relative paths.
-function files(dir, prefix = '') {
-  let out = [];
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(files(p, prefix + name + '/'));
-    else out.push(prefix + name);
-  }
-  return out;
 }
 
 let site, muni, pref, nation, siteCode;
@@ -220,7 +209,7 @@ test('a submitted claim reaches its federation and the municipality of residence
 });
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
-  const names = files(server.exchange);
+  const names = filesUnder(server.exchange);
   assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
   // A second client, the command-line verifier, accepts everything the browsers published.
   const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', server.exchange], { encoding: 'utf8' });

@@ -1,5 +1,6 @@
 // Browser glue, linked with --pre-js. It owns what Emscripten 3.1.6 does not do for us:
-//   storage   IDBFS mounted at /data and read before main() runs (syncfs(true));
+//   storage   IDBFS mounted at /data (the training kiosk, ?kiosk: /kiosk, a database of its
+//             own) and read before main() runs (syncfs(true));
 //             saves made durable by syncfs(false), coalesced, never delayed by a timer
 //   font      font.ttf fetched (in parallel with the wasm) and written to /assets
 //   text      Japanese IME through a hidden <textarea> placed at ImGui's caret; paste
@@ -9,9 +10,16 @@
 'use strict';
 
 Module.preRun = Module.preRun || [];
+// ?kiosk (not ?kiosk=0) opens the training kiosk (app.hpp AppInfo::kiosk).
+Module.vsysKiosk = (function () {
+  if (typeof location === 'undefined') return false;
+  var v = new URLSearchParams(location.search).get('kiosk');
+  return v !== null && v !== '0' && v !== 'false';
+})();
 Module.preRun.push(function () {
-  FS.mkdir('/data');
-  FS.mount(IDBFS, {}, '/data');
+  var root = Module.vsysKiosk ? '/kiosk' : '/data';
+  FS.mkdir(root);
+  FS.mount(IDBFS, {}, root);
   addRunDependency('vsys-idbfs');
   FS.syncfs(true, function (err) {
     if (err) Module.vsysStorageProblem = String(err);

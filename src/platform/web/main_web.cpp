@@ -67,6 +67,8 @@ EM_JS(void, js_sync_io, (const char* requests), { Module.vsysSyncIo(UTF8ToString
 EM_JS(void, js_sync_settled, (), { Module.vsysFlush().then(Module.vsysSyncSettled); });
 EM_JS(void, js_save_file, (const char* name, const char* data), { Module.vsysSaveFile(UTF8ToString(name), UTF8ToString(data)); });
 EM_JS(void, js_pick_import, (), { Module.vsysPickImport(); });
+EM_JS(void, js_reload, (), { location.replace(location.pathname + location.search); });
+EM_JS(int, js_kiosk, (), { return Module.vsysKiosk ? 1 : 0; });
 EM_JS(void, js_first_frame, (), {
     window.vsysFirstFrameMs = performance.now();
     var l = document.getElementById('loading');
@@ -89,6 +91,7 @@ struct BrowserHost final : vsys::ui::Host {
     double now_seconds() const override { return emscripten_get_now() / 1000.0; }
     void save_file(const std::string& name, const std::string& data) override { js_save_file(name.c_str(), data.c_str()); }
     void pick_import_file() override { js_pick_import(); }
+    void reload() override { js_reload(); }
 };
 
 vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
@@ -384,7 +387,11 @@ EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {
 int main() {
     g = new WebApp();
     char* build = js_build_id();
-    g->app = std::make_unique<vsys::App>(g->storage, "/data/vsys", vsys::AppInfo{VSYS_VERSION, build}, utc_now);
+    // The training kiosk keeps its data in its own IndexedDB database (glue.js mounts /kiosk),
+    // so a kiosk reset can never touch a real device's documents in the same browser.
+    const bool kiosk = js_kiosk() != 0;
+    g->app = std::make_unique<vsys::App>(g->storage, kiosk ? "/kiosk/vsys" : "/data/vsys",
+                                         vsys::AppInfo{VSYS_VERSION, build, kiosk}, utc_now);
     free(build);
     g->app->open();
 

@@ -120,7 +120,8 @@ function vsysSyncNow() {
 
 function vsysAutoSync() {
   if (typeof window === 'undefined' || !window.vsys || !Module.vsysAppReadyDone) return;
-  if (window.VSYS_NO_AUTO_SYNC || Date.now() < vsysSync.nextAuto) return;
+  // The training kiosk never syncs (the app refuses too); it does not even ask.
+  if (window.VSYS_NO_AUTO_SYNC || Module.vsysKiosk || Date.now() < vsysSync.nextAuto) return;
   var session = window.vsys.view('session');
   if (!session || !session.ok || !session.view.signed_in) return;
   var s = vsysSyncStatus();
