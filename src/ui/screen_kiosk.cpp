@@ -53,17 +53,10 @@ void reset_modal(Shell& shell, std::size_t documents) {
 
 void draw_kiosk_switcher(Shell& shell) {
     screen_title(shell.tr("kiosk.title"));
-    if (!shell.app().directory_ready() && shell.frames() < 3) {
-        ImGui::TextDisabled("%s", shell.tr("app.preparing").c_str());
-        return;
-    }
+    if (shell.directory_pending()) return;
     auto v = shell.app().view("kiosk", json::object());
     if (!v || !v->value("kiosk", false)) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 900);
-    ImGui::TextWrapped("%s", shell.tr("kiosk.explain").c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+    notice(shell.tr("kiosk.explain"), 900);
     shell.anchor("kiosk.explain");
     ImGui::Spacing();
 

@@ -85,12 +85,7 @@ void enrol_form(Shell& shell) {
 
 void draw_login_panel(Shell& shell) {
     screen_title(shell.tr("screen.login"));
-    // The demo directory is built once (about 0.3 s in wasm): after the first frames, so the
-    // page shows at once.
-    if (!shell.app().directory_ready() && shell.frames() < 3) {
-        ImGui::TextDisabled("%s", shell.tr("app.preparing").c_str());
-        return;
-    }
+    if (shell.directory_pending()) return;
     text_field(shell, "login.vsys_id", "login.vsys_id", form.id, sizeof form.id);
     text_field(shell, "login.password", "login.password", form.password, sizeof form.password,
                ImGuiInputTextFlags_Password);

@@ -223,11 +223,7 @@ void import_bundle_file(Shell& shell, const std::string& data) {
 void draw_sync(Shell& shell) {
     screen_title(shell.tr("screen.sync"));
     if (shell.app().kiosk()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 760);
-        ImGui::TextWrapped("%s", shell.tr("kiosk.sync").c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
+        notice(shell.tr("kiosk.sync"), 760);
         shell.anchor("sync.kiosk");
         return;
     }

@@ -270,6 +270,12 @@ void Shell::body() {
     ImGui::PopStyleVar();
 }
 
+bool Shell::directory_pending() {
+    if (app_.directory_ready() || frames_ >= 3) return false;
+    ImGui::TextDisabled("%s", tr("app.preparing").c_str());
+    return true;
+}
+
 void Shell::no_access_page() {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::error);

@@ -50,6 +50,9 @@ public:
     void toast(std::string text, bool error = false);
     Role role() const { return app_.session().role; }
     Host& host() { return host_; }
+    // The demo directory is built once (about 0.3 s in wasm), after the first frames so that the
+    // page shows at once: until then this draws 「準備中」 and answers true.
+    bool directory_pending();
     // 「アクセス権がありません」 with a way home: for screens whose data the user may not see.
     void no_access_page();
     // The kiosk's reset (cmd_kiosk.cpp): once the removal is durable, the page loads again.

@@ -44,6 +44,14 @@ void field_message(const std::string& text, bool error) {
     ImGui::PopStyleColor();
 }
 
+void notice(const std::string& text, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 void form_label(const std::string& text, float width) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text.c_str());

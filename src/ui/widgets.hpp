@@ -14,6 +14,8 @@ void screen_title(const std::string& text);
 void section_title(const std::string& text);
 // A message under a form field, red for errors.
 void field_message(const std::string& text, bool error);
+// A paragraph the user should not miss (amber), wrapped at `width` pixels.
+void notice(const std::string& text, float width);
 // A label column of fixed width, so forms line up.
 void form_label(const std::string& text, float width = 160.0f);
 

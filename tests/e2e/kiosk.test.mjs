@@ -39,7 +39,10 @@ async function clickAndReload(page, name) {
   const p = await anchor(page, name);
   const loaded = page.waitForEvent('load', { timeout: 30000 });
   await page.mouse.click(p.x, p.y);
-  await loaded;
+  await loaded.catch(async (e) => {
+    await screenshot(page, 'kiosk-no-reload');  // what the page showed instead
+    throw e;
+  });
   await page.waitForFunction(() => window.vsys && window.vsys.screen && document.getElementById('loading') === null,
     null, { timeout: 30000 });
   await waitFrames(page, 3);

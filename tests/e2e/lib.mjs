@@ -88,9 +88,19 @@ export async function waitFrames(page, n = 2) {
   await page.waitForFunction((s) => window.vsys.screen().frames >= s, start + n, { timeout: 10000 });
 }
 
+// The centre of a named widget, once it stands still: a popup that sizes itself is placed a
+// frame or two after it first appears, and a click aimed at its first place misses.
 export async function anchor(page, name) {
   await page.waitForFunction((n) => !!window.vsys.screen().anchors[n], name, { timeout: 10000 });
-  const [x, y, w, h] = await page.evaluate((n) => window.vsys.screen().anchors[n], name);
+  const rect = () => page.evaluate((n) => JSON.stringify(window.vsys.screen().anchors[n]), name);
+  let last = await rect();
+  for (let i = 0; i < 20; ++i) {
+    await waitFrames(page, 1);
+    const now = await rect();
+    if (now === last) break;
+    last = now;
+  }
+  const [x, y, w, h] = JSON.parse(last);
   return { x: x + w / 2, y: y + h / 2 };
 }
 
