@@ -1,26 +1,17 @@
 // End to end in Chromium against nginx: sign-in, the approval flow, lockout and access
 // (issue: hierarchy, site master data, accounts and access).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, launch, openApp, screenshot, typeInto, waitFrames } from './lib.mjs';
+import { test } from 'node:test';
+import { anchor, clickAnchor, openApp, screenshot, serverAndBrowser, typeInto, waitFrames } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const demoPassword = 'vsys-demo';
 
 async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   return { context, page };
 }
 

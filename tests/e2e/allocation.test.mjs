@@ -4,28 +4,19 @@
 // Chiyoda registers ④ with deliveries, Tokyo locks ⑤ through the overview's confirmation, the
 // site sees its delivery, and an edit after the lock is refused.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, collectErrors, command, goTo, launch, ok, openApp, screenshot, signIn, typeInto, view,
-  waitFrames } from './lib.mjs';
+import { test } from 'node:test';
+import { anchor, clickAnchor, collectErrors, command, goTo, ok, openApp, screenshot, serverAndBrowser, signIn,
+  typeInto, view, waitFrames } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const round = 'PF12_R10';
 
 test('the chain ①–⑤ runs in the browser and the site sees its delivery', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
 
   // Chiyoda's sites that request Pfizer 12+ (the children of its split).
   await signIn(page, 'VM131016');
@@ -113,10 +104,10 @@ test('the chain ①–⑤ runs in the browser and the site sees its delivery', a
 
 test('the nation splits a round in tranches on the simulation screen', async () => {
   // FACTS.md round 9: 8,000 boxes by population + 2,000 by request; the parts must add up.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await signIn(page, 'VN000000');
   await goTo(page, 'simulation');
   await typeInto(page, 'sim.total', '10000');

@@ -4,48 +4,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { Server, anchor, artifacts, clickAnchor, collectErrors, launch, openApp, screenshot, waitFrames } from './lib.mjs';
+import { test } from 'node:test';
+import { anchor, artifacts, clickAnchor, collectErrors, openApp, screenshot, serverAndBrowser, signIn, typeInto,
+  waitFrames } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function login(page, vsysId) {
-  const r = await page.evaluate((id) => window.vsys.command({ type: 'login', vsys_id: id, password: 'vsys-demo' }), vsysId);
-  assert.equal(r.ok, true, JSON.stringify(r));
-  await waitFrames(page, 3);
-}
-
-async function typeInto(page, name, text, { replace = false } = {}) {
-  await clickAnchor(page, name);
-  await page.waitForFunction(() => window.vsys.screen().want_text_input);
-  if (replace) {
-    await page.keyboard.press('End');
-    for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace');
-    await waitFrames(page, 2);
-  }
-  await page.keyboard.insertText(text);
-  await waitFrames(page, 2);
-}
+const env = serverAndBrowser();
 
 test('a site enters, prints and submits a month of claims; the federation sees the totals', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
   const siteAccount = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
   assert.ok(siteAccount, 'a demo site account in Chiyoda');
   const siteCode = siteAccount.vsys_id.slice(2);
-  await login(page, siteAccount.vsys_id);
+  await signIn(page, siteAccount.vsys_id);
 
   await clickAnchor(page, 'home.claims');
   assert.equal(await page.evaluate(() => location.hash), '#/claims');
@@ -57,11 +31,11 @@ test('a site enters, prints and submits a month of claims; the federation sees t
   await typeInto(page, 'claims.line0.holiday', '3');
   // Row 2: residents of Chuo.
   await clickAnchor(page, 'claims.add_line');
-  await typeInto(page, 'claims.line1.municipality', '131024', { replace: true });
+  await typeInto(page, 'claims.line1.municipality', '131024');
   await typeInto(page, 'claims.line1.normal', '40');
   // Row 3: residents of Osaka city, category 1 (no coupon), old form.
   await clickAnchor(page, 'claims.add_line');
-  await typeInto(page, 'claims.line2.municipality', '271004', { replace: true });
+  await typeInto(page, 'claims.line2.municipality', '271004');
   await clickAnchor(page, 'claims.line2.category1');
   await clickAnchor(page, 'claims.line2.form');
   await clickAnchor(page, 'claims.line2.form.old');
@@ -122,7 +96,7 @@ test('a site enters, prints and submits a month of claims; the federation sees t
 
   // The federation of the site's prefecture (Tokyo) sees the routed lines.
   assert.equal((await page.evaluate(() => window.vsys.command({ type: 'logout' }))).ok, true);
-  await login(page, 'VF130001');
+  await signIn(page, 'VF130001');
   await page.evaluate(() => { location.hash = '#/home'; });
   await waitFrames(page, 3);
   await clickAnchor(page, 'home.federation_claims');

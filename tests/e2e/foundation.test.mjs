@@ -3,22 +3,14 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { Server, site, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, waitFrames } from './lib.mjs';
+import { test } from 'node:test';
+import { Server, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, serverAndBrowser,
+  site, waitFrames } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function freshPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   const page = await context.newPage();
   return { context, page };
 }
@@ -26,7 +18,7 @@ async function freshPage(options = {}) {
 test('the home screen renders Japanese with the bundled font and no missing glyphs', async () => {
   const { context, page } = await freshPage();
   const errors = collectErrors(page);
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const s = await page.evaluate(() => window.vsys.screen());
   assert.equal(s.screen, 'home');
   assert.equal(s.font_loaded, true);
@@ -41,14 +33,14 @@ test('the home screen renders Japanese with the bundled font and no missing glyp
 
 test('the language switch turns the UI to English and back, and is remembered', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await clickAnchor(page, 'topbar.language');
   await page.waitForFunction(() => window.vsys.view('settings').view.language === 'en');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await waitFrames(page, 3);
   await screenshot(page, 'home-en');
   await page.reload();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   assert.equal(await page.evaluate(() => window.vsys.view('settings').view.language), 'en');
   await clickAnchor(page, 'topbar.language');
   await page.waitForFunction(() => window.vsys.view('settings').view.language === 'ja');
@@ -57,7 +49,7 @@ test('the language switch turns the UI to English and back, and is remembered', 
 
 test('Japanese typed through the IME path reaches the document and survives a reload', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await clickAnchor(page, 'home.settings');
   assert.equal(await page.evaluate(() => location.hash), '#/settings');
   await clickAnchor(page, 'settings.device_name');
@@ -74,14 +66,14 @@ test('Japanese typed through the IME path reaches the document and survives a re
   await clickAnchor(page, 'settings.save');
   await page.waitForFunction(() => window.vsys.view('settings').view.device_name === '千代田区役所', null, { timeout: 5000 });
   await page.reload();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), '千代田区役所');
   await context.close();
 });
 
 test('paste from the system clipboard lands in the focused field', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url + '#/settings');
+  await openApp(page, env.server.url + '#/settings');
   await clickAnchor(page, 'settings.device_name');
   await page.waitForFunction(() => window.vsys.screen().want_text_input);
   await page.evaluate(() => {
@@ -97,7 +89,7 @@ test('paste from the system clipboard lands in the focused field', async () => {
 
 test('the browser Back button returns to the previous screen, and unsaved edits ask first', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await clickAnchor(page, 'home.about');
   assert.equal((await page.evaluate(() => window.vsys.screen())).screen, 'about');
   await page.goBack();
@@ -117,7 +109,7 @@ test('the browser Back button returns to the previous screen, and unsaved edits 
 
 test('a tap on a touch screen presses a button like a click', async () => {
   const { context, page } = await freshPage({ hasTouch: true });
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const p = await anchor(page, 'home.about');
   await page.touchscreen.tap(p.x, p.y);
   await page.waitForFunction(() => window.vsys.screen().screen === 'about', null, { timeout: 5000 });
@@ -126,7 +118,7 @@ test('a tap on a touch screen presses a button like a click', async () => {
 
 test('on a HiDPI screen the canvas is backed by device pixels', async () => {
   const { context, page } = await freshPage({ deviceScaleFactor: 2 });
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const s = await page.evaluate(() => window.vsys.screen());
   assert.equal(s.dpr, 2);
   const backing = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
@@ -141,7 +133,7 @@ test('on a HiDPI screen the canvas is backed by device pixels', async () => {
 
 test('window.vsys refuses unknown commands and bad arguments with a message and changes nothing', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const before = await page.evaluate(() => window.vsys.view('about').view.storage);
   const answers = await page.evaluate(async () => Promise.all([
     window.vsys.command({ type: 'no_such_command' }),
@@ -164,13 +156,13 @@ test('window.vsys refuses unknown commands and bad arguments with a message and 
 
 test('closing the page 100 ms after a command answered loses nothing', async () => {
   const { context, page } = await freshPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   const r = await page.evaluate(() => window.vsys.command({ type: 'update_settings', device_name: '閉じる直前' }));
   assert.equal(r.ok, true);
   await page.waitForTimeout(100);
   await page.close();
   const again = await context.newPage();
-  await openApp(again, server.url);
+  await openApp(again, env.server.url);
   assert.equal(await again.evaluate(() => window.vsys.view('settings').view.device_name), '閉じる直前');
   await context.close();
 });
@@ -179,12 +171,12 @@ test('data survives a full browser restart with the same profile', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vsys-profile-'));
   let ctx = await launchPersistent(dir);
   let page = ctx.pages()[0] || await ctx.newPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   assert.equal((await page.evaluate(() => window.vsys.command({ type: 'update_settings', device_name: '再起動テスト' }))).ok, true);
   await ctx.close();
   ctx = await launchPersistent(dir);
   page = ctx.pages()[0] || await ctx.newPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), '再起動テスト');
   await ctx.close();
 });
@@ -193,21 +185,21 @@ test('after one online visit the app starts with its data while the server is do
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vsys-offline-'));
   const ctx = await launchPersistent(dir);
   const page = ctx.pages()[0] || await ctx.newPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10000 }).catch(async () => {
     await page.reload();  // the first visit's page is not controlled until a reload
-    await openApp(page, server.url);
+    await openApp(page, env.server.url);
   });
   assert.equal((await page.evaluate(() => window.vsys.command({ type: 'update_settings', device_name: 'オフライン' }))).ok, true);
-  await server.stop();
+  await env.server.stop();
   try {
     await page.reload();
-    await openApp(page, server.url);
+    await openApp(page, env.server.url);
     assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), 'オフライン');
     await screenshot(page, 'offline-start');
   } finally {
-    await server.start();
+    await env.server.start();
     await ctx.close();
   }
 });
@@ -252,7 +244,7 @@ test('a new build replaces the old one cleanly once its service worker takes ove
 test('a browser without WebGL2 gets a clear error page instead of a blank screen', async () => {
   const b = await launch({ args: ['--disable-3d-apis'] });
   const page = await b.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#failure[data-kind="webgl2"]', { state: 'visible', timeout: 10000 });
   assert.match(await page.textContent('#failure-title'), /WebGL2/);
   await screenshot(page, 'no-webgl2');

@@ -5,32 +5,24 @@
 // even with auto-sync due every second; the reset is confirmed first, returns to the clean demo
 // state and leaves a real device's data in the same browser alone; idle time resets too.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, anchor, clickAnchor, collectErrors, command, filesUnder, goTo, launch, ok, openApp, screenshot,
+import { before, test } from 'node:test';
+import { anchor, clickAnchor, collectErrors, command, filesUnder, goTo, ok, openApp, screenshot, serverAndBrowser,
   signIn, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
-let server;
-let browser;
+const env = serverAndBrowser((server) => writeDemoExchange(server.exchange));
 let context;
 let kiosk;
 const exchangeRequests = [];
 before(async () => {
-  server = await Server.start();
-  writeDemoExchange(server.exchange);
-  browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   // Auto-sync would be due every second: a kiosk that synced at all would show up here.
   await context.addInitScript(() => { window.VSYS_SYNC_INTERVAL_MS = 1000; });
   context.on('request', (r) => { if (r.url().includes('/exchange/')) exchangeRequests.push(r.method() + ' ' + r.url()); });
   kiosk = await context.newPage();
   kiosk.errors = collectErrors(kiosk);
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-const kioskUrl = () => server.url + '?kiosk';
+const kioskUrl = () => env.server.url + '?kiosk';
 const session = async (page) => ok(await view(page, 'session')).view;
 const phoneOf = async (page, code) => ok(await view(page, 'site', { site: code })).view.contact.phone;
 
@@ -53,7 +45,7 @@ let siteCode;
 let originalPhone;
 
 test('roles are switched on cards without a password, and the kiosk never publishes', async () => {
-  const before = filesUnder(server.exchange);
+  const before = filesUnder(env.server.exchange);
   await openApp(kiosk, kioskUrl());
   const k = ok(await view(kiosk, 'kiosk')).view;
   assert.equal(k.kiosk, true);
@@ -93,7 +85,7 @@ test('roles are switched on cards without a password, and the kiosk never publis
   // Long enough for several auto-sync polls (every 5 s, due every second).
   await kiosk.waitForTimeout(12000);
   assert.deepEqual(exchangeRequests, []);
-  assert.deepEqual(filesUnder(server.exchange), before);
+  assert.deepEqual(filesUnder(env.server.exchange), before);
 
   // The top bar's switch leads back to the cards; the municipality sees its site's change.
   await clickAnchor(kiosk, 'topbar.logout');
@@ -109,7 +101,7 @@ test('the reset asks first, returns to the clean demo state, and leaves a real d
   // this test is about the kiosk's storage, not the exchange).
   const real = await context.newPage();
   await real.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });
-  await openApp(real, server.url);
+  await openApp(real, env.server.url);
   await signIn(real, 'VM131016');
   ok(await command(real, { type: 'update_site_info', site: siteCode, phone: '03-9999-0000' }));
 

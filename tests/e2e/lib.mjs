@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
+import { after, before } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,23 @@ export async function launch(options = {}) {
 export async function launchPersistent(userDataDir, options = {}) {
   return chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', args: chromiumArgs,
     viewport: { width: 1280, height: 720 }, ...options });
+}
+
+// The set-up every test file shares: one nginx and one Chromium for the file, both stopped
+// after its last test. `prepare(server)` runs once nginx is up (e.g. to write a demo exchange).
+// `env.server` and `env.browser` are there from the first test on.
+export function serverAndBrowser(prepare) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await Server.start();
+    if (prepare) await prepare(env.server);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function collectErrors(page) {

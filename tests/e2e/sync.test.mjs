@@ -6,22 +6,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { Server, anchor, artifacts, root, clickAnchor, collectErrors, command, filesUnder, goTo, launch, ok, openApp, screenshot,
-  signIn, syncNow, view, waitFrames, writeDemoExchange } from './lib.mjs';
+import { test } from 'node:test';
+import { anchor, artifacts, clickAnchor, collectErrors, command, filesUnder, goTo, ok, openApp, root, screenshot,
+  serverAndBrowser, signIn, syncNow, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
-let server;
-let browser;
+const env = serverAndBrowser((server) => writeDemoExchange(server.exchange));
 const pages = [];
-before(async () => {
-  server = await Server.start();
-  writeDemoExchange(server.exchange);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const round = 'PF12_R10';
 const laterRound = 'TM3rd01クール';  // still taking requests
@@ -29,11 +19,11 @@ const muniCode = '312011';  // 鳥取市
 
 // A browser of its own, signed in, its device enrolled through the exchange.
 async function browserFor(id) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });  // the test decides when
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await signIn(page, id);
   const st = await syncNow(page);
   assert.equal(st.error, null, JSON.stringify(st.error));
@@ -104,8 +94,8 @@ test('a request goes up, an allocation comes down and the delivery reaches the s
 });
 
 test('the site keeps working with the exchange down and converges when it returns', async (t) => {
-  await server.stop();
-  t.after(() => (server.running ? undefined : server.start()));  // later tests get it back
+  await env.server.stop();
+  t.after(() => (env.server.running ? undefined : env.server.start()));  // later tests get it back
   ok(await command(site.page, { type: 'report_request', site: siteCode, round: laterRound, boxes: 4 }));
   const down = await syncNow(site.page);
   assert.equal(down.error.code, 'transport.offline');
@@ -115,11 +105,11 @@ test('the site keeps working with the exchange down and converges when it return
   await screenshot(site.page, 'sync-offline');
   // Reloading the tab keeps what waits.
   await site.page.reload();
-  await openApp(site.page, server.url);
+  await openApp(site.page, env.server.url);
   await signIn(site.page, 'VS' + siteCode);
   assert.equal(ok(await view(site.page, 'sync_status')).view.pending, 1);
 
-  await server.start();
+  await env.server.start();
   synced(await syncNow(site.page));
   synced(await syncNow(muni.page));
   const seen = ok(await view(muni.page, 'requests', { round: laterRound })).view;
@@ -127,11 +117,11 @@ test('the site keeps working with the exchange down and converges when it return
 });
 
 test('nginx stopped in the middle of a long first sync: the retry converges, nothing twice, nothing lost', async (t) => {
-  t.after(() => (server.running ? undefined : server.start()));
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  t.after(() => (env.server.running ? undefined : env.server.start()));
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });
   const page = await context.newPage();
-  await openApp(page, server.url);
+  await openApp(page, env.server.url);
   await signIn(page, 'VP310000');
   // A slow line (Chromium's own throttling) so the stop lands in the middle of the pull.
   const cdp = await context.newCDPSession(page);
@@ -139,14 +129,14 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
     downloadThroughput: 2 * 1024 * 1024, uploadThroughput: 1024 * 1024 });
   const running = page.evaluate(() => window.vsys.sync());
   await page.waitForFunction(() => window.vsys.view('sync_status').view.progress.done > 20, null, { polling: 20, timeout: 60000 });
-  await server.stop();
+  await env.server.stop();
   await goTo(page, 'sync');
   await screenshot(page, 'sync-progress');
   const cut = await running;
   assert.ok(cut.error && cut.error.code.startsWith('transport.'), JSON.stringify(cut.error));
   const partial = cut.report.accepted;
 
-  await server.start();
+  await env.server.start();
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   const done = synced(await syncNow(page));
   assert.equal(done.enrolled, true);
@@ -209,10 +199,10 @@ test('a submitted claim reaches its federation and the municipality of residence
 });
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
-  const names = filesUnder(server.exchange);
+  const names = filesUnder(env.server.exchange);
   assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
   // A second client, the command-line verifier, accepts everything the browsers published.
-  const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', server.exchange], { encoding: 'utf8' });
+  const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', env.server.exchange], { encoding: 'utf8' });
   assert.equal(v.status, 0, v.stdout + v.stderr);
   for (const { errors } of pages) assert.deepEqual(errors, []);
 });
