@@ -14,6 +14,7 @@ let context;
 let kiosk;
 const exchangeRequests = [];
 before(async () => {
+  await env.ready;
   context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   // Auto-sync would be due every second: a kiosk that synced at all would show up here.
   await context.addInitScript(() => { window.VSYS_SYNC_INTERVAL_MS = 1000; });

@@ -73,12 +73,23 @@ export async function launchPersistent(userDataDir, options = {}) {
 // The set-up every test file shares: one nginx and one Chromium for the file, both stopped
 // after its last test. `prepare(server)` runs once nginx is up (e.g. to write a demo exchange).
 // `env.server` and `env.browser` are there from the first test on.
+// Top-level hooks start as soon as they are declared, so a file's own `before` must await
+// `env.ready` before it uses them.
 export function serverAndBrowser(prepare) {
   const env = { server: null, browser: null };
+  let started;
+  env.ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
+  env.ready.catch(() => {});  // a failed start is reported by the hook below
   before(async () => {
-    env.server = await Server.start();
-    if (prepare) await prepare(env.server);
-    env.browser = await launch();
+    try {
+      env.server = await Server.start();
+      if (prepare) await prepare(env.server);
+      env.browser = await launch();
+      started.resolve(env);
+    } catch (e) {
+      started.reject(e);
+      throw e;
+    }
   });
   after(async () => {
     await env.browser?.close();
