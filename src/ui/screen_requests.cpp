@@ -23,12 +23,19 @@ struct RequestForm {
 };
 RequestForm form;
 
+std::int64_t reported(const nlohmann::json& view) {
+    return view.is_object() && view["boxes"].is_number_integer() ? view["boxes"].get<std::int64_t>() : 0;
+}
+
 void load(Shell& shell, const std::string& round) {
+    // A reload of the same round (a sync brought new data) keeps boxes typed but not yet saved.
+    const bool same_round = form.loaded.rfind(round + "|", 0) == 0;
+    const bool typed = same_round && form.boxes != reported(form.view);
     form.loaded = round + "|" + std::to_string(shell.app().revision());
     auto v = shell.app().view("requests", {{"round", round}});
     form.error = v ? std::string() : shell.app().error_text(v.error());
     form.view = v ? *v : nlohmann::json();
-    form.boxes = v && (*v)["boxes"].is_number_integer() ? (*v)["boxes"].get<std::int64_t>() : 0;
+    if (!typed) form.boxes = reported(form.view);
 }
 }  // namespace
 

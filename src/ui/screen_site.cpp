@@ -25,6 +25,9 @@ struct SiteForm {
     char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {}, representative[256] = {};
     bool want[5] = {};
     char hub[16] = {};
+    // The user changed the vaccine selection and has not sent it: a reload (a sync that brought
+    // new data, another save) must not put the ticks back.
+    bool vaccines_touched = false;
 };
 SiteForm form;
 
@@ -33,6 +36,7 @@ void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
 }
 
 void load(Shell& shell, const std::string& code) {
+    if (code != form.code) form.vaccines_touched = false;
     form.code = code;
     form.revision = shell.app().revision();
     auto v = shell.app().view("site", {{"site", code}});
@@ -46,6 +50,7 @@ void load(Shell& shell, const std::string& code) {
     copy(form.phone, sizeof form.phone, contact, "phone");
     copy(form.mail, sizeof form.mail, contact, "mail");
     copy(form.representative, sizeof form.representative, form.view, "representative");
+    if (form.vaccines_touched) return;
     for (int i = 0; i < 5; ++i) {
         form.want[i] = false;
         for (const auto& c : form.view["vaccines"])
@@ -61,16 +66,28 @@ bool dirty() {
            v["contact"].value("mail", "") != form.mail || v.value("representative", "") != form.representative;
 }
 
+// Whether the ticked vaccines (and hub) differ from the site's current ones.
+bool vaccines_differ() {
+    for (int i = 0; i < 5; ++i) {
+        bool current = false;
+        for (const auto& c : form.view["vaccines"])
+            if (c == k_categories[i]) current = true;
+        if (current != form.want[i]) return true;
+    }
+    return form.want[1] && form.view.value("hub", "") != form.hub;
+}
+
 void row(Shell& shell, const char* key, const std::string& value) {
     form_label(shell.tr(key), 200);
     ImGui::TextUnformatted(value.c_str());
 }
 
-void edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
+bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
     form_label(shell.tr(key), 200);
     ImGui::SetNextItemWidth(std::max(160.0f, ImGui::GetContentRegionAvail().x - 8));
-    ImGui::InputText((std::string("##") + anchor).c_str(), buf, n);
+    const bool changed = ImGui::InputText((std::string("##") + anchor).c_str(), buf, n);
     shell.anchor(anchor);
+    return changed;
 }
 
 void information(Shell& shell) {
@@ -254,10 +271,12 @@ void vaccines(Shell& shell) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", shell.tr("site.vaccines.explain").c_str());
     for (int i = 0; i < 5; ++i) {
-        ImGui::Checkbox(shell.tr(std::string("category.") + k_categories[i]).c_str(), &form.want[i]);
+        if (ImGui::Checkbox(shell.tr(std::string("category.") + k_categories[i]).c_str(), &form.want[i]))
+            form.vaccines_touched = true;
         shell.anchor(std::string("site.want.") + k_categories[i]);
     }
-    if (form.want[1]) edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub);
+    if (form.want[1] && edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub)) form.vaccines_touched = true;
+    if (form.vaccines_touched && vaccines_differ()) shell.mark_unsaved();  // leaving asks first
     const bool send = ImGui::Button(shell.tr("site.vaccines.send").c_str());
     shell.anchor("site.vaccines.send");
     if (send) {
@@ -267,7 +286,10 @@ void vaccines(Shell& shell) {
         nlohmann::json cmd = {{"type", "request_vaccine_change"}, {"site", form.code}, {"vaccines", wanted}};
         if (form.want[1]) cmd["hub"] = std::string(form.hub);
         form.error = shell.run(cmd, "site.vaccines.sent");
-        if (form.error.empty()) load(shell, form.code);
+        if (form.error.empty()) {
+            form.vaccines_touched = false;
+            load(shell, form.code);
+        }
     }
 }
 

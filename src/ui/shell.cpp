@@ -329,8 +329,12 @@ void Shell::toasts() {
         ImGui::Begin(name, nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        // The mark stands apart, so that a long Japanese message wraps by itself instead of
+        // breaking at the space after the mark.
         ImGui::PushTextWrapPos(420);
-        ImGui::TextUnformatted((std::string(it->error ? tr("mark.warn") + " " : tr("mark.ok") + " ") + it->text).c_str());
+        ImGui::TextUnformatted(tr(it->error ? "mark.warn" : "mark.ok").c_str());
+        ImGui::SameLine(0, 6);
+        ImGui::TextUnformatted(it->text.c_str());
         ImGui::PopTextWrapPos();
         y -= ImGui::GetWindowHeight() + 8;
         ImGui::End();

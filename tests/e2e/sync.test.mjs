@@ -198,6 +198,28 @@ test('a submitted claim reaches its federation and the municipality of residence
   assert.ok(JSON.stringify(own).includes(siteCode), JSON.stringify(own).slice(0, 400));
 });
 
+test('a selection the user has not sent yet survives a sync that brings new data', async () => {
+  // Every sync run refreshes the screens; what the user ticked but did not send must stay.
+  await goTo(site.page, 'site_info');
+  const current = ok(await view(site.page, 'site', { site: siteCode })).view.vaccines;
+  // Untick one the site handles (a valid change for any site).
+  const dropped = ['pfizer_child', 'tm_general', 'pfizer_hub'].find((c) => current.includes(c));
+  await clickAnchor(site.page, 'site.want.' + dropped);
+  ok(await command(muni.page, { type: 'update_site_info', site: siteCode, mail: 'proxy-edit@example.jp' }));
+  synced(await syncNow(muni.page));
+  synced(await syncNow(site.page));  // brings the municipality's proxy edit of this very site
+  await site.page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.contact.mail === 'proxy-edit@example.jp',
+    siteCode);
+  await waitFrames(site.page, 3);
+  await screenshot(site.page, 'sync-selection-kept');
+  await clickAnchor(site.page, 'site.vaccines.send');
+  await site.page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.vaccine_change?.status === 'pending',
+    siteCode);
+  const change = ok(await view(site.page, 'site', { site: siteCode })).view.vaccine_change;
+  assert.ok(!change.vaccines.includes(dropped), JSON.stringify(change));
+  assert.equal(change.vaccines.length, current.length - 1, JSON.stringify(change));
+});
+
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
   const names = filesUnder(env.server.exchange);
   assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
