@@ -83,6 +83,7 @@ void draw_requests(Shell& shell) {
                                    .c_str());
     else
         ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());
+    shell.anchor("req.reported");
     section_title(shell.tr("req.enter"));
     form_label(shell.tr("req.boxes"), 200);
     ImGui::BeginDisabled(!open);

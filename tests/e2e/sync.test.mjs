@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { anchor, artifacts, clickAnchor, collectErrors, command, filesUnder, goTo, ok, openApp, root, screenshot,
-  serverAndBrowser, signIn, syncNow, view, waitFrames, writeDemoExchange } from './lib.mjs';
+  serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
 const env = serverAndBrowser((server) => writeDemoExchange(server.exchange));
 const pages = [];
@@ -218,6 +218,22 @@ test('a selection the user has not sent yet survives a sync that brings new data
   const change = ok(await view(site.page, 'site', { site: siteCode })).view.vaccine_change;
   assert.ok(!change.vaccines.includes(dropped), JSON.stringify(change));
   assert.equal(change.vaccines.length, current.length - 1, JSON.stringify(change));
+
+  // Boxes typed on the request screen, not saved yet, survive a sync as well.
+  await goTo(site.page, 'requests');
+  const product = ok(await view(site.page, 'round_state', { round: laterRound })).view.product;
+  const products = ['pfizer_12', 'pfizer_5_11', 'takeda_moderna'];
+  await clickAnchor(site.page, 'req.product');
+  await clickAnchor(site.page, 'req.product.' + products.indexOf(product));
+  const rounds = ok(await view(site.page, 'rounds')).view.rounds.filter((r) => r.product === product);
+  await clickAnchor(site.page, 'req.round');
+  await clickAnchor(site.page, 'req.round.' + rounds.findIndex((r) => r.code === laterRound));
+  await typeInto(site.page, 'req.boxes', '13');
+  await clickAnchor(site.page, 'req.reported');  // the field lets go of the text: only the form holds 13
+  synced(await syncNow(site.page));
+  await waitFrames(site.page, 3);
+  await clickAnchor(site.page, 'req.save');
+  await site.page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 13, laterRound);
 });
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
