@@ -43,7 +43,9 @@ Result<PreparedCommand> prepare_switch(App& app, const json& j) {
         Versions out;
         sync::Seed secret{};
         const auto* stored = app.current("device", "kiosk", "secret");
-        if (!stored || !crypto::from_hex(stored->body.value("secret", ""), secret.data(), secret.size())) {
+        const bool new_secret =
+            !stored || !crypto::from_hex(stored->body.value("secret", ""), secret.data(), secret.size());
+        if (new_secret) {
             secret = sync::generate_key_pair().seed;  // fresh randomness, first use or after a reset
             auto v = app.successor("device", "kiosk", "secret",
                                    {{"secret", crypto::to_hex(secret.data(), secret.size())}});
@@ -52,7 +54,7 @@ Result<PreparedCommand> prepare_switch(App& app, const json& j) {
         }
         const sync::KeyPair key = sync::kiosk_device_key(secret, account->vsys_id);
         const auto* chain = app.current("device", "chain", account->vsys_id);
-        if (out.size() == 1 || !chain || chain->body.value("device", "") != key.public_hex) {
+        if (new_secret || !chain || chain->body.value("device", "") != key.public_hex) {
             // The chain goes where an enrolled device keeps its own, so codes this account
             // issues in the kiosk can be claimed in the kiosk (cmd_enrolment.cpp).
             const Directory& dir = app.directory();

@@ -15,6 +15,8 @@ using nlohmann::json;
 struct KioskPanel {
     bool confirm_reset = false;
     std::string error;
+    std::uint64_t revision = ~0ull;  // the view below was built at this App revision
+    json view;
 };
 KioskPanel kp;
 
@@ -54,8 +56,14 @@ void reset_modal(Shell& shell, std::size_t documents) {
 void draw_kiosk_switcher(Shell& shell) {
     screen_title(shell.tr("kiosk.title"));
     if (shell.directory_pending()) return;
-    auto v = shell.app().view("kiosk", json::object());
-    if (!v || !v->value("kiosk", false)) return;
+    // Rebuilt only when something changed, not every frame.
+    if (kp.revision != shell.app().revision()) {
+        auto v = shell.app().view("kiosk", json::object());
+        kp.view = v ? *v : json();
+        kp.revision = shell.app().revision();
+    }
+    const json& v = kp.view;
+    if (!v.is_object() || !v.value("kiosk", false)) return;
     notice(shell.tr("kiosk.explain"), 900);
     shell.anchor("kiosk.explain");
     ImGui::Spacing();
@@ -64,7 +72,7 @@ void draw_kiosk_switcher(Shell& shell) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 size(std::min(380.0f, std::max(260.0f, (avail - 24) / 3)), 104.0f);
     float x = 0;
-    for (const auto& a : (*v)["accounts"]) {
+    for (const auto& a : v["accounts"]) {
         const std::string id = a["vsys_id"];
         if (x > 0 && x + size.x > avail) x = 0;
         else if (x > 0) ImGui::SameLine();
@@ -77,7 +85,7 @@ void draw_kiosk_switcher(Shell& shell) {
 
     ImGui::Spacing();
     ImGui::Spacing();
-    const std::size_t documents = (*v).value("trainee_documents", std::size_t{0});
+    const std::size_t documents = v.value("trainee_documents", std::size_t{0});
     if (documents == 0) ImGui::TextColored(colour::confirmed, "%s", shell.tr("kiosk.clean").c_str());
     else ImGui::TextUnformatted(fill_placeholders(shell.tr("kiosk.work"), {{"count", std::to_string(documents)}}).c_str());
     shell.anchor("kiosk.state");
