@@ -2,18 +2,11 @@
 // (issue: hierarchy, site master data, accounts and access).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchor, clickAnchor, openApp, screenshot, serverAndBrowser, typeInto, waitFrames } from './lib.mjs';
+import { anchor, clickAnchor, screenshot, serverAndBrowser, typeInto, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
 
 const demoPassword = 'vsys-demo';
-
-async function newPage() {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  return { context, page };
-}
 
 async function signInThroughUi(page, id, password = demoPassword) {
   await typeInto(page, 'login.vsys_id', id);
@@ -28,7 +21,7 @@ async function chiyodaSite(page) {
 }
 
 test('site requests a vaccine change, its municipality approves, the site sees it approved', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   await anchor(page, 'login.vsys_id');
   await screenshot(page, 'login');
   const site = await chiyodaSite(page);
@@ -66,7 +59,7 @@ test('site requests a vaccine change, its municipality approves, the site sees i
 });
 
 test('five wrong passwords lock the account on this device', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   const site = await chiyodaSite(page);
   const id = 'VS' + site;
   // Enrol the device with a first good sign-in, then sign out.
@@ -82,7 +75,7 @@ test('five wrong passwords lock the account on this device', async () => {
 });
 
 test('a municipality cannot open a site of another municipality', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   await signInThroughUi(page, 'VM131016');
   const other = await page.evaluate(() => {
     // A site of 中央区 (131024): search as the nation would not be allowed here, so take it from the demo list.
@@ -105,7 +98,7 @@ test('a municipality cannot open a site of another municipality', async () => {
 });
 
 test('the organisation browser finds sites of the municipality by reading and opens one for proxy input', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   await signInThroughUi(page, 'VM131016');
   await clickAnchor(page, 'home.org_browser');
   const all = await page.evaluate(() => window.vsys.view('org_search', { query: '' }).view);
@@ -119,7 +112,7 @@ test('the organisation browser finds sites of the municipality by reading and op
 });
 
 test('a municipality issues an enrolment code, and the site enrols on this PC with its own password', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   const site = await chiyodaSite(page);
   const id = 'VS' + site;
   await page.evaluate(() => window.vsys.command({ type: 'login', vsys_id: 'VM131016', password: 'vsys-demo' }));
@@ -152,7 +145,7 @@ test('a municipality issues an enrolment code, and the site enrols on this PC wi
 });
 
 test('a site edits a doctor and the vaccines the doctor gives', async () => {
-  const { context, page } = await newPage();
+  const { context, page } = await env.openApp();
   // With the representative row, the doctor form's save button falls below a 768-pixel window.
   await page.setViewportSize({ width: 1366, height: 900 });
   await waitFrames(page, 3);

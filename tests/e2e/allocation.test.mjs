@@ -5,18 +5,14 @@
 // site sees its delivery, and an edit after the lock is refused.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchor, clickAnchor, collectErrors, command, goTo, ok, openApp, screenshot, serverAndBrowser, signIn,
-  typeInto, view, waitFrames } from './lib.mjs';
+import { anchor, clickAnchor, command, goTo, ok, screenshot, serverAndBrowser, signIn, typeInto, view, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
 
 const round = 'PF12_R10';
 
 test('the chain ①–⑤ runs in the browser and the site sees its delivery', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await openApp(page, env.server.url);
+  const { context, page, errors } = await env.openApp();
 
   // Chiyoda's sites that request Pfizer 12+ (the children of its split).
   await signIn(page, 'VM131016');
@@ -104,10 +100,7 @@ test('the chain ①–⑤ runs in the browser and the site sees its delivery', a
 
 test('the nation splits a round in tranches on the simulation screen', async () => {
   // FACTS.md round 9: 8,000 boxes by population + 2,000 by request; the parts must add up.
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await openApp(page, env.server.url);
+  const { context, page, errors } = await env.openApp();
   await signIn(page, 'VN000000');
   await goTo(page, 'simulation');
   await typeInto(page, 'sim.total', '10000');

@@ -5,16 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { anchor, artifacts, clickAnchor, collectErrors, openApp, screenshot, serverAndBrowser, signIn, typeInto,
-  waitFrames } from './lib.mjs';
+import { anchor, artifacts, clickAnchor, screenshot, serverAndBrowser, signIn, typeInto, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
 
 test('a site enters, prints and submits a month of claims; the federation sees the totals', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await openApp(page, env.server.url);
+  const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
   const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
   const siteAccount = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
   assert.ok(siteAccount, 'a demo site account in Chiyoda');

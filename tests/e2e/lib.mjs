@@ -77,6 +77,16 @@ export async function launchPersistent(userDataDir, options = {}) {
 // `env.ready` before it uses them.
 export function serverAndBrowser(prepare) {
   const env = { server: null, browser: null };
+  // A browser context of its own (its own IndexedDB) with one page open on the app.
+  // options: newContext's, plus `init`, a script run in every page before the app starts.
+  env.openApp = async ({ init, ...options } = {}) => {
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await openApp(page, env.server.url);
+    return { context, page, errors };
+  };
   let started;
   env.ready = new Promise((resolve, reject) => { started = { resolve, reject }; });
   env.ready.catch(() => {});  // a failed start is reported by the hook below

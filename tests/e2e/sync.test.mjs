@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { anchor, artifacts, clickAnchor, collectErrors, command, filesUnder, goTo, ok, openApp, root, screenshot,
-  serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
+import { anchor, artifacts, clickAnchor, command, filesUnder, goTo, ok, openApp, root, screenshot, serverAndBrowser,
+  signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
 const env = serverAndBrowser((server) => writeDemoExchange(server.exchange));
 const pages = [];
@@ -19,11 +19,8 @@ const muniCode = '312011';  // 鳥取市
 
 // A browser of its own, signed in, its device enrolled through the exchange.
 async function browserFor(id) {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });  // the test decides when
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await openApp(page, env.server.url);
+  const { context, page, errors } = await env.openApp({ acceptDownloads: true,
+    init: () => { window.VSYS_NO_AUTO_SYNC = true; } });  // the test decides when
   await signIn(page, id);
   const st = await syncNow(page);
   assert.equal(st.error, null, JSON.stringify(st.error));
@@ -118,10 +115,7 @@ test('the site keeps working with the exchange down and converges when it return
 
 test('nginx stopped in the middle of a long first sync: the retry converges, nothing twice, nothing lost', async (t) => {
   t.after(() => (env.server.running ? undefined : env.server.start()));
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript(() => { window.VSYS_NO_AUTO_SYNC = true; });
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
+  const { context, page } = await env.openApp({ init: () => { window.VSYS_NO_AUTO_SYNC = true; } });
   await signIn(page, 'VP310000');
   // A slow line (Chromium's own throttling) so the stop lands in the middle of the pull.
   const cdp = await context.newCDPSession(page);
