@@ -27,14 +27,20 @@ std::string Shell::run(const nlohmann::json& c, const char* success_key) {
     }
     if (app_.language() != before) host_.set_page_language(language_code(app_.language()));
     if (r->empty()) return {};  // nothing stored (e.g. signing in or out)
-    ++pending_saves_;
     std::string key = success_key ? success_key : "";
-    host_.make_durable([this, key](const std::string& error) {
-        --pending_saves_;
-        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
-        else if (!key.empty()) toast(tr(key));
+    when_durable([this, key]() {
+        if (!key.empty()) toast(tr(key));
     });
     return {};
+}
+
+void Shell::when_durable(std::function<void()> then) {
+    ++pending_saves_;
+    host_.make_durable([this, then = std::move(then)](const std::string& error) {
+        --pending_saves_;
+        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
+        else then();
+    });
 }
 
 void Shell::go(const std::string& id, const std::string& param) {
@@ -87,12 +93,8 @@ std::string Shell::reset_kiosk() {
         toast(app_.error_text(r.error()), true);
         return app_.error_text(r.error());
     }
-    ++pending_saves_;
-    host_.make_durable([this](const std::string& error) {
-        --pending_saves_;
-        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
-        else host_.reload();
-    });
+    // Removed files are a change too, even when no version was stored.
+    when_durable([this]() { host_.reload(); });
     return {};
 }
 

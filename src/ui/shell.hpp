@@ -4,6 +4,7 @@
 // App's state that emit Commands through run(); they keep only widget buffers of their own.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -55,6 +56,8 @@ public:
     bool directory_pending();
     // 「アクセス権がありません」 with a way home: for screens whose data the user may not see.
     void no_access_page();
+    // Makes what was written so far durable, then calls `then`; a failed write is a toast.
+    void when_durable(std::function<void()> then);
     // The kiosk's reset (cmd_kiosk.cpp): once the removal is durable, the page loads again.
     // Returns the translated error, or "" when the reset is under way.
     std::string reset_kiosk();
