@@ -42,6 +42,8 @@ target_link_options(vsys_web PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB
   -lidbfs.js -sFORCE_FILESYSTEM=1
+  # No eval or new Function in the generated JS: the page's CSP allows neither (web/nginx.conf.in).
+  -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
   "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}")

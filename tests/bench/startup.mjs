@@ -31,8 +31,9 @@ async function freePort() {
 async function startNginx(site) {
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'vsys-bench-'));
   const port = await freePort();
-  const proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(prefix, 'nginx'), String(port), site,
-    path.join(prefix, 'exchange')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exchangePort = await freePort();
+  const proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(prefix, 'nginx'), String(port), String(exchangePort),
+    site, path.join(prefix, 'exchange')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
   const url = `http://127.0.0.1:${port}/`;

@@ -18,7 +18,7 @@ before(async () => {
   context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   // Auto-sync would be due every second: a kiosk that synced at all would show up here.
   await context.addInitScript(() => { window.VSYS_SYNC_INTERVAL_MS = 1000; });
-  context.on('request', (r) => { if (r.url().includes('/exchange/')) exchangeRequests.push(r.method() + ' ' + r.url()); });
+  context.on('request', (r) => { if (r.url().startsWith(env.server.exchangeUrl)) exchangeRequests.push(r.method() + ' ' + r.url()); });
   kiosk = await context.newPage();
   kiosk.errors = collectErrors(kiosk);
 });

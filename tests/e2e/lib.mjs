@@ -34,15 +34,19 @@ export class Server {
     const srv = new Server();
     srv.site = siteDir;
     srv.port = await freePort();
+    srv.exchangePort = await freePort();
     srv.prefix = mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-'));
     srv.exchange = path.join(srv.prefix, 'exchange');
     await srv.start();
     return srv;
   }
   get url() { return `http://127.0.0.1:${this.port}/`; }
+  // The exchange, an origin of its own (docs/PROTOCOL.md §13).
+  get exchangeUrl() { return `http://127.0.0.1:${this.exchangePort}/`; }
   get running() { return !!this.proc && this.proc.exitCode === null && this.proc.signalCode === null; }
   async start() {
-    this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port), this.site, this.exchange],
+    this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port),
+      String(this.exchangePort), this.site, this.exchange],
       { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     this.proc.stderr.on('data', (d) => { err += d; });
@@ -108,9 +112,12 @@ export function serverAndBrowser(prepare) {
   return env;
 }
 
+// Script errors, and every Content-Security-Policy violation (Chromium reports each one on the
+// console), of a page: a test that ends with `assert.deepEqual(errors, [])` checks both.
 export function collectErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push('CSP: ' + m.text()); });
   return errors;
 }
 

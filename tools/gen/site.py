@@ -2,7 +2,7 @@
 """Assemble the static site: site.py SHELL_DIR SITE_DIR
 
 Copies the shell files, computes the build id (BLAKE2b of every file's bytes) and stamps it into
-index.html and sw.js, with sw.js's list of files to cache for offline use.
+index.html, boot.js and sw.js, with sw.js's list of files to cache for offline use.
 """
 import hashlib
 import json
@@ -27,7 +27,7 @@ def main():
     for name in shell_files:
         src = os.path.join(shell, name)
         dst = os.path.join(site, name)
-        if name in ("index.html", "sw.js"):
+        if name in ("index.html", "boot.js", "sw.js"):
             text = open(src, encoding="utf-8").read()
             text = text.replace("@BUILD_ID@", build_id).replace("@FILES@", json.dumps(cached))
             with open(dst + ".tmp", "w", encoding="utf-8") as f:

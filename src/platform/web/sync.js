@@ -1,12 +1,13 @@
 // Browser side of the exchange (linked with --pre-js after glue.js). The sync engine runs in
 // wasm (app/sync_app.hpp) and hands over the files it needs as requests; this performs them
-// with fetch against the exchange (nginx at ./exchange/, docs/PROTOCOL.md "HTTP"), several at
+// with fetch against the exchange (an origin of its own, named by config.json: boot.js sets
+// window.VSYS_EXCHANGE; docs/PROTOCOL.md "HTTP"), several at
 // a time, and delivers the answers. It also syncs on its own while someone is signed in: every
 // minute, when the browser comes back online, and after a failure with a growing delay.
 'use strict';
 
 var vsysSync = {
-  base: (typeof window !== 'undefined' && window.VSYS_EXCHANGE) || 'exchange/',
+  base: (typeof window !== 'undefined' && window.VSYS_EXCHANGE) || null,
   parallel: 6,
   intervalMs: (typeof window !== 'undefined' && window.VSYS_SYNC_INTERVAL_MS) || 60000,
   failures: 0,
@@ -36,6 +37,8 @@ function vsysPerform(req) {
   };
   var failed = function (r) { return answer(false, null, 'transport.failed', 'HTTP ' + r.status); };
   var offline = function () { return answer(false, null, 'transport.offline'); };
+  // No exchange known (config.json never read): as good as offline.
+  if (!vsysSync.base) return Promise.resolve(offline());
   if (req.kind === 'list') {
     return fetch(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
       if (r.status === 404) return answer(true, '');
