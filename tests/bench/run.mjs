@@ -11,15 +11,17 @@ import { machineRows, loadAverage, stamp, targetTable, printTargets } from './re
 import { compareArea } from './compare.mjs';
 import { startupArea } from './startup.mjs';
 import { browserMaster } from './browser_master.mjs';
+import { exchangeArea } from './load_exchange.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims'];
+const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange'];
 const titles = {
   startup: 'Startup (issue 2)',
   master: 'Master data (issue 3)',
   allocation: 'Allocation (issue 4)',
   sync: 'Sync (issue 5)',
   claims: 'Claims (issue 6)',
+  exchange: 'Exchange under load (issue 11)',
 };
 
 function parseArgs(argv) {
@@ -115,7 +117,8 @@ async function main() {
     const before = loadAverage();
     let result;
     try {
-      result = area === 'startup' ? await startupArea(opts) : await compareArea(area, opts);
+      result = area === 'startup' ? await startupArea(opts)
+        : area === 'exchange' ? await exchangeArea(opts) : await compareArea(area, opts);
       if (area === 'master') result = withBrowserMaster(result, await browserMaster(path.join(opts.wasm, 'site')));
     } catch (e) {
       failed = true;
