@@ -331,6 +331,11 @@ export async function exchangeArea(opts = {}) {
     'Client (node) and nginx share the machine\'s cores; latency is from sending a request to the last byte of its answer, ' +
     'including the wait behind the other devices\' requests.',
     '',
+    'With nginx\'s defaults (listen backlog 511, 1,024 connections per worker) the same burst had 318 and 382 of ' +
+    'its connections reset by the kernel (accept queue full) in two runs: retried, nothing was lost, but p99 rose to ' +
+    '26–31 s (SYN retransmissions). `web/nginx.conf.in` now sets `backlog=4096` on the exchange and ' +
+    '`worker_connections 8192`; a production exchange needs the same room for the devices that may sync at once.',
+    '',
     '| | |', '|---|---|',
     `| devices | ${r.devices.toLocaleString('en')} |`,
     `| requests | ${r.requests.toLocaleString('en')} in ${r.seconds.toFixed(2)} s |`,
