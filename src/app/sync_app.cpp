@@ -128,6 +128,7 @@ Status SyncAgent::start() {
     run_.error = last_error;  // shown until this run ends
     run_.finished = finished;
     phase_ = SyncPhase::manifest;
+    not_yet_.clear();
     step();
     return ok_status();
 }
@@ -215,13 +216,13 @@ void SyncAgent::step() {
             }
             case SyncPhase::publish: {
                 if (auto s = publish(); !s) return finish(s.error());
-                if (state_.outbox.empty()) return finish({});
+                if (state_.outbox.empty()) return finish(not_yet_error());
                 phase_ = SyncPhase::push;
                 continue;
             }
             case SyncPhase::push:
                 if (!run_sync_once()) break;
-                return finish({});
+                return finish(not_yet_error());
         }
         // A phase stopped for the host's answers.
         if (!transport_->has_requests()) return finish(Error{"transport.failed", "nothing to wait for", {{"detail", "stalled"}}});
@@ -258,10 +259,22 @@ bool SyncAgent::run_sync_once() {
         finish(s.error());
         return false;
     }
-    if (rep.complete) return true;
+    if (rep.complete) {
+        // Each pass of a run sees the same answers: the last complete pass says what is missing.
+        not_yet_ = std::move(rep.not_yet);
+        return true;
+    }
     if (is_pending(rep.error)) return false;  // step() hands the requests to the host
     finish(rep.error);
     return false;
+}
+
+// A run that found a file not yet as its name says ends with a transport error, so the page
+// retries soon (sync.js backs off 5 s, 10 s, ...) instead of waiting for the next minute.
+Error SyncAgent::not_yet_error() const {
+    if (not_yet_.empty()) return {};
+    return Error{"transport.incomplete", "a file on the exchange does not hold what its name says yet",
+                 {{"path", not_yet_.front()}}};
 }
 
 Status SyncAgent::persist_changes(std::size_t before, const std::vector<std::string>& outbox_before) {
@@ -385,6 +398,9 @@ Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
     const std::size_t before = app_.store_.size();
     auto rep = sync::import_archive(bytes, app_.directory(), state_, trust_, app_.store_);
     if (!rep) return rep.error();
+    // A refusal noted earlier for a bundle accepted now (its bytes were not there yet) is stale.
+    for (const auto& a : rep->accepted)
+        std::erase_if(state_.rejected, [&](const sync::Rejection& r) { return r.path == a.path; });
     if (auto s = persist_changes(before, {}); !s) return s.error();
     ++app_.revision_;
     return rep;

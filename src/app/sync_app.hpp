@@ -86,6 +86,7 @@ private:
     Status publish();
     bool run_sync_once();
     Status persist_changes(std::size_t store_size_before, const std::vector<std::string>& outbox_before);
+    Error not_yet_error() const;
     void save_files();
     std::string state_path() const;
     std::string trust_path() const;
@@ -98,6 +99,7 @@ private:
     SyncPhase phase_ = SyncPhase::idle;
     SyncRunStatus run_;
     std::string reader_org_;
+    std::vector<std::string> not_yet_;  // of the run's last complete pass (SyncReport::not_yet)
 };
 
 }  // namespace vsys

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "sync/crypto.hpp"
+
 namespace vsys::sync {
 namespace {
 
@@ -121,9 +123,23 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     // Every bundle of the outbox is put in the same run: they are independent files.
     auto written = [](const Status& s) { return s.ok() || s.error().code == "transport.exists"; };
     for (auto o = state.outbox.begin(); o != state.outbox.end();) {
-        auto s = t.put_new(feed_folder(o->org, o->device) + "/" + o->file.name, o->file.bytes);
+        const std::string path = feed_folder(o->org, o->device) + "/" + o->file.name;
+        auto s = t.put_new(path, o->file.bytes);
         if (!written(s) && !is_pending(s.error())) return fail(s.error());
         bool up = written(s);
+        if (up) {
+            // Read back: published means readers get these bytes under this name.
+            auto back = t.get(path);
+            if (!back && is_pending(back.error())) {
+                up = false;
+            } else if (!back && back.error().code != "transport.not_found") {
+                return fail(back.error());
+            } else if (!back || crypto::blake2b_256_hex(*back) != o->file.hash) {
+                rep.not_yet.push_back(path);  // stays in the outbox; the next run puts it again
+                ++o;
+                continue;
+            }
+        }
         if (up) {
             for (const auto& folder : pointer_folders(rel, o->org, o->to)) {
                 auto p = t.put_new(folder + "/" + today + "/" + pointer_name(o->org, o->device, o->file.name),
@@ -157,6 +173,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     // Discover: the days since each cursor (one day back, for writers whose clock is behind).
     std::map<std::string, std::map<std::uint64_t, std::string>> wanted;  // feed → seq → file name
     std::map<std::string, std::pair<std::string, std::string>> feed_ids;  // feed → (org, device)
+    std::map<std::string, std::set<std::string>> pointed_from;            // feed → pull folders
+    std::set<std::string> held;  // folders whose cursor stays: a file they led to was not there yet
     for (const auto& folder : pull_folders(rel, reader_org)) {
         auto days = t.list(folder);
         if (!days && is_pending(days.error())) {
@@ -181,6 +199,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
                 if (f != trust.feeds.end() && p.seq <= f->second.hashes.size()) continue;
                 wanted[feed][p.seq] = p.name;
                 feed_ids[feed] = {p.org, p.device};
+                pointed_from[feed].insert(folder);
             }
         }
     }
@@ -217,12 +236,24 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             }
             if (!bytes) return fail(bytes.error());
             ++rep.fetched;
+            // The name commits to the bytes: other bytes are not this bundle (a write still in
+            // progress, or a name overwritten), so they are no verdict on it. Ask again next run;
+            // later bundles of the feed chain on this one.
+            std::uint64_t name_seq = 0;
+            std::string name_hash;
+            if (parse_bundle_name(name, name_seq, name_hash) && crypto::blake2b_256_hex(*bytes) != name_hash) {
+                rep.not_yet.push_back(path);
+                held.insert(pointed_from[feed].begin(), pointed_from[feed].end());
+                break;
+            }
             VerifyContext ctx{trust, store, rel, rules};
             Verdict v = verify_bundle(*bytes, name, ctx, &trust.cert_cache);
             if (auto c = commit(v, trust, store); !c) v.error = c.error();
             if (v.accepted()) {
                 ++rep.accepted;
                 next = seq + 1;
+                // A refusal noted for this path earlier (e.g. by an imported file) is stale now.
+                std::erase_if(state.rejected, [&](const Rejection& r) { return r.path == path; });
                 continue;
             }
             ++rep.rejected;
@@ -233,8 +264,9 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     }
 
     if (pending) return fail(Error{k_transport_pending, "waiting for the exchange's answers"});
-    for (const auto& folder : pull_folders(rel, reader_org)) state.cursors[folder] = today;
-    state.last_success = now;
+    for (const auto& folder : pull_folders(rel, reader_org))
+        if (!held.count(folder)) state.cursors[folder] = today;
+    if (rep.not_yet.empty()) state.last_success = now;
     rep.complete = true;
     return rep;
 }

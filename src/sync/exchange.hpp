@@ -74,6 +74,11 @@ struct SyncReport {
     std::size_t pushed = 0, fetched = 0, accepted = 0, rejected = 0;
     bool complete = false;  // false when the exchange failed part-way; retry later
     Error error;
+    // Files whose bytes did not hash to their name: the writer's own bundle read back, or a
+    // fetched one (a write still in progress, or a name overwritten). Neither published nor
+    // rejected: the outbox keeps the bundle, the folders that pointed at the feed keep their
+    // cursor, and the next run asks again.
+    std::vector<std::string> not_yet;
 };
 
 // Signs the next bundle of `feed` with `docs` (sealed versions of the feed's organisation or,
@@ -87,6 +92,9 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 // interrupted push resumes), then pulls every bundle the reader's folders point at, verifying
 // each before it is committed. Stops at the first transport error with complete == false; what
 // was done stays done, and nothing is applied twice.
+// A bundle counts as published only once it has been read back and its bytes hash to the hash
+// in its name (a 201 or a 409 says that a file is there, not which bytes; nginx's ETag is its
+// mtime and size): only then are its pointers written and it leaves the outbox.
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now,
                      const AuthorityRules& rules = default_authority_rules());
