@@ -62,6 +62,15 @@ EM_JS(char*, js_build_id, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// The route at start-up, without emscripten_run_script_string: it evaluates its argument, which
+// -sDYNAMIC_EXECUTION=0 (the page's CSP) turns into an abort of the whole app.
+EM_JS(char*, js_location_hash, (), {
+    var s = location.hash || '';
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 EM_JS(void, js_app_ready, (), { Module.vsysAppReady(); });
 EM_JS(void, js_sync_io, (const char* requests), { Module.vsysSyncIo(UTF8ToString(requests)); });
 EM_JS(void, js_sync_settled, (), { Module.vsysFlush().then(Module.vsysSyncSettled); });
@@ -421,7 +430,9 @@ int main() {
 
     g->shell = std::make_unique<vsys::ui::Shell>(*g->app, g->host);
     js_watch_hash();
-    g->shell->on_route(emscripten_run_script_string("location.hash"));
+    char* hash = js_location_hash();
+    g->shell->on_route(hash);
+    free(hash);
     js_app_ready();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
