@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/storage_failure.hpp"
 #include "imgui.h"
 #include "ui/screen_registry.hpp"
 #include "ui/theme.hpp"
@@ -38,7 +39,7 @@ void Shell::when_durable(std::function<void()> then) {
     ++pending_saves_;
     host_.make_durable([this, then = std::move(then)](const std::string& error) {
         --pending_saves_;
-        if (!error.empty()) toast(app_.error_text(Error{"storage.write", error, {{"detail", error}}}), true);
+        if (!error.empty()) toast(app_.error_text(storage_failure(error)), true);
         else then();
     });
 }

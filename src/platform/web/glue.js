@@ -168,9 +168,12 @@ vsysReady.done = false;
 Module.vsysAppReady = function () { vsysReady.done = true; Module.vsysAppReadyDone = true; vsysReady.resolve(); };
 var vsysNotReady = { ok: false, error: { code: 'app.not_ready', message: 'The app is still starting (window.vsys.ready)' } };
 
+// The code and message from the string table (storage_failure_web.cpp): a full quota is
+// storage.full and says what to do, anything else storage.write with the browser's words.
 function vsysStorageFailure(err) {
-  var ja = document.documentElement.lang !== 'en';
-  return { ok: false, error: { code: 'storage.sync', message: (ja ? '保存できませんでした: ' : 'Could not save: ') + err } };
+  var en = document.documentElement.lang === 'en';
+  var e = JSON.parse(Module.ccall('vsys_storage_failure', 'string', ['string', 'number'], [String(err), en ? 1 : 0]));
+  return { ok: false, error: e };
 }
 
 window.vsys = {

@@ -10,6 +10,9 @@ var vsysSync = {
   base: (typeof window !== 'undefined' && window.VSYS_EXCHANGE) || null,
   parallel: 6,
   intervalMs: (typeof window !== 'undefined' && window.VSYS_SYNC_INTERVAL_MS) || 60000,
+  // A request the exchange never answers (a hung server or proxy) ends the run as offline after
+  // this long, body included, and the run is retried; fetch alone would wait for ever.
+  requestTimeoutMs: (typeof window !== 'undefined' && window.VSYS_REQUEST_TIMEOUT_MS) || 60000,
   failures: 0,
   nextAuto: 0,
   waiters: []
@@ -23,6 +26,11 @@ function vsysCallWithString(name, text) {
   try { return Module['_' + name](p); } finally { _free(p); }
 }
 Module.vsysCallWithString = vsysCallWithString;
+
+function vsysFetch(url, init) {
+  init.signal = AbortSignal.timeout(vsysSync.requestTimeoutMs);
+  return fetch(url, init);
+}
 
 function vsysExchangeUrl(path) {
   return vsysSync.base + path.split('/').map(encodeURIComponent).join('/');
@@ -40,7 +48,7 @@ function vsysPerform(req) {
   // No exchange known (config.json never read): as good as offline.
   if (!vsysSync.base) return Promise.resolve(offline());
   if (req.kind === 'list') {
-    return fetch(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
+    return vsysFetch(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
       if (r.status === 404) return answer(true, '');
       if (!r.ok) return failed(r);
       return r.json().then(function (entries) {
@@ -51,13 +59,13 @@ function vsysPerform(req) {
     }, offline);
   }
   if (req.kind === 'get') {
-    return fetch(vsysExchangeUrl(req.path), { cache: 'no-store' }).then(function (r) {
+    return vsysFetch(vsysExchangeUrl(req.path), { cache: 'no-store' }).then(function (r) {
       if (r.status === 404) return answer(false, null, 'transport.not_found', req.path);
       if (!r.ok) return failed(r);
       return r.text().then(function (t) { return answer(true, t); }, offline);
     }, offline);
   }
-  return fetch(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
+  return vsysFetch(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
                                             headers: { 'Content-Type': 'application/json' } }).then(function (r) {
     if (r.status === 201 || r.status === 204) return answer(true, '');
     if (r.status === 409) return answer(false, null, 'transport.exists', req.path);
