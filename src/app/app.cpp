@@ -1,6 +1,8 @@
 #include "app/app.hpp"
 
+#include "app/args.hpp"
 #include "app/permissions.hpp"
+#include "core/input.hpp"
 #include "sync/canonical.hpp"
 
 namespace vsys {
@@ -122,10 +124,11 @@ Result<Versions> App::command(const nlohmann::json& cmd) {
         if (stored && versions->empty()) ++revision_;  // e.g. a sign-in changes what screens show
         return stored;
     }
-    return Error{"command.unknown", "unknown command " + type, {{"type", type}}};
+    return Error{"command.unknown", "unknown command " + input::excerpt(type), {{"type", input::excerpt(type)}}};
 }
 
-nlohmann::json App::error_json(const Error& e) const {
+nlohmann::json App::error_json(const Error& error) const {
+    const Error e = input::for_display(error);  // an answer never echoes more than an excerpt of its input
     nlohmann::json err = {{"code", e.code}, {"message", error_text(e)}};
     if (!e.args.empty()) {
         nlohmann::json args = nlohmann::json::object();
@@ -136,9 +139,9 @@ nlohmann::json App::error_json(const Error& e) const {
 }
 
 nlohmann::json App::command_json(const std::string& text) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) return error_json(Error{"command.invalid_json", "invalid JSON"});
-    auto r = command(j);
+    auto j = input::parse_json(text, command_text_limits());
+    if (!j) return error_json(j.error().code == "json.invalid" ? Error{"command.invalid_json", "invalid JSON"} : j.error());
+    auto r = command(*j);
     if (!r) return error_json(r.error());
     nlohmann::json out = {{"ok", true}, {"revision", revision_}, {"versions", nlohmann::json::array()}};
     for (const auto& v : *r) out["versions"].push_back({{"key", v.key()}, {"version", v.version}, {"hash", v.hash}});
@@ -156,13 +159,17 @@ Result<nlohmann::json> App::view(const std::string& name, const nlohmann::json& 
         if (auto st = check_access("view:" + name, session_, prepared->target_org, dir); !st) return st.error();
         return prepared->build();
     }
-    return Error{"view.unknown", "unknown view " + name, {{"name", name}}};
+    return Error{"view.unknown", "unknown view " + input::excerpt(name), {{"name", input::excerpt(name)}}};
 }
 
 nlohmann::json App::view_json(const std::string& name, const std::string& args_text) {
-    auto args = args_text.empty() ? nlohmann::json::object() : nlohmann::json::parse(args_text, nullptr, false);
-    if (args.is_discarded() || !args.is_object()) return error_json(Error{"command.invalid_json", "invalid JSON"});
-    auto r = view(name, args);
+    if (name.size() > k_max_view_name_bytes)
+        return error_json(Error{"view.unknown", "unknown view " + input::excerpt(name), {{"name", input::excerpt(name)}}});
+    auto args = args_text.empty() ? Result<nlohmann::json>(nlohmann::json::object())
+                                  : input::parse_json(args_text, view_text_limits());
+    if (!args) return error_json(args.error().code == "json.invalid" ? Error{"command.invalid_json", "invalid JSON"} : args.error());
+    if (!args->is_object()) return error_json(Error{"command.invalid_json", "invalid JSON"});
+    auto r = view(name, *args);
     if (!r) return error_json(r.error());
     return {{"ok", true}, {"view", *r}};
 }

@@ -1,6 +1,25 @@
 #include "app/args.hpp"
 
+#include "sync/archive.hpp"
+
 namespace vsys {
+
+static_assert(k_max_command_bytes > sync::k_default_max_archive_bytes + sync::k_default_max_archive_bytes / 8,
+              "import_bundle must be able to carry the largest bundle file");
+
+input::JsonLimits command_text_limits() {
+    input::JsonLimits l;
+    l.max_bytes = k_max_command_bytes;
+    l.max_values = k_max_command_values;
+    return l;
+}
+
+input::JsonLimits view_text_limits() {
+    input::JsonLimits l;
+    l.max_bytes = k_max_view_bytes;
+    l.max_values = k_max_command_values;
+    return l;
+}
 
 ArgReader::ArgReader(const nlohmann::json& obj, std::set<std::string> ignored) : obj_(obj), read_(std::move(ignored)) {
     if (!obj_.is_object()) fail(Error{"command.invalid_json", "a JSON object is required"});
@@ -19,7 +38,8 @@ const nlohmann::json* ArgReader::find(const std::string& name) {
 }
 
 static Error type_error(const std::string& name, const char* expected) {
-    return Error{"arg.type", "field '" + name + "' must be " + expected, {{"name", name}, {"expected", expected}}};
+    return Error{"arg.type", "field '" + input::excerpt(name) + "' must be " + expected,
+                 {{"name", input::excerpt(name)}, {"expected", expected}}};
 }
 
 std::optional<std::string> ArgReader::optional_string(const std::string& name) {
@@ -69,7 +89,8 @@ std::optional<Error> ArgReader::finish() {
     if (obj_.is_object())
         for (auto it = obj_.begin(); it != obj_.end(); ++it)
             if (!read_.count(it.key()))
-                return Error{"arg.unknown", "unknown field '" + it.key() + "'", {{"name", it.key()}}};
+                return Error{"arg.unknown", "unknown field '" + input::excerpt(it.key()) + "'",
+                             {{"name", input::excerpt(it.key())}}};
     return std::nullopt;
 }
 

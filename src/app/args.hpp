@@ -1,8 +1,10 @@
 // Reads the arguments of a Command or View request from JSON, strictly: a missing required
 // field, a wrongly typed field or an unknown field is an error naming the field, so a caller
-// (the UI, window.vsys, a kiosk script) learns exactly what was wrong and nothing changes.
+// (the UI, window.vsys, a kiosk script) learns exactly what was wrong and nothing changes. A
+// field name in an error is an excerpt (core/input.hpp), however long the name sent.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -10,9 +12,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/input.hpp"
 #include "core/result.hpp"
 
 namespace vsys {
+
+// Limits of the text of a command or of a view's arguments, as App::command_json and
+// App::view_json receive it from the page and window.vsys (docs/PROTOCOL.md "Input limits").
+// A command may carry a whole bundle file (import_bundle's data: up to the archive limit of
+// 256 MiB, a little longer once escaped as a JSON string); a view's arguments are a few fields;
+// no command has more than a few thousand values (a municipality's sites, a claim's lines).
+inline constexpr std::size_t k_max_command_bytes = 320u << 20;
+inline constexpr std::size_t k_max_view_bytes = 1u << 20;
+inline constexpr std::size_t k_max_view_name_bytes = 64;
+inline constexpr std::size_t k_max_command_values = 200'000;
+input::JsonLimits command_text_limits();
+input::JsonLimits view_text_limits();
 
 class ArgReader {
 public:

@@ -4,6 +4,7 @@
 // 2 a usage error).
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -19,8 +20,19 @@ struct Subcommand {
     Handler run;
 };
 
-// Reads a whole file, or stdin when path is empty or "-". False with a message in err on failure.
-bool read_input(const std::string& path, std::istream& in, std::string& text, std::ostream& err);
+// The most any subcommand reads from a file or stdin (docs/PROTOCOL.md "Input limits"); JSON
+// input is also held to the nesting and value limits of core/input.hpp.
+inline constexpr std::size_t k_max_input_bytes = 16u << 20;
+
+// Reads a whole file, or stdin when path is empty or "-", of at most max_bytes. False with a
+// message in err when it cannot be opened or is larger (refused once the limit is passed).
+bool read_input(const std::string& path, std::istream& in, std::string& text, std::ostream& err,
+                std::size_t max_bytes = k_max_input_bytes);
+// One line (without its newline) of at most max_bytes; a longer line is skipped to its end
+// without being kept and reported as too_long; end when nothing is left. `length` is the
+// line's length in bytes either way.
+enum class LineRead { line, too_long, end };
+LineRead read_line(std::istream& in, std::string& line, std::size_t& length, std::size_t max_bytes = k_max_input_bytes);
 int cmd_claim(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_allocate(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_codes(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);

@@ -1,13 +1,14 @@
 // `vsys claim [FILE]`: prices, routes and dates one site's month of claims (docs/CLAIMS.md).
 // Reads the claim JSON from FILE or stdin and prints the computed claim as JSON. Exit codes:
 // 0 computed, 1 the claim is refused (the reason on stderr), 2 usage (arguments, unreadable
-// file, not JSON).
+// file, not JSON, duplicate keys, over the input limits). Unknown fields are refused (exit 1).
 #include <chrono>
 #include <istream>
 #include <ostream>
 
 #include "cli/cli.hpp"
 #include "core/claims_json.hpp"
+#include "core/input.hpp"
 
 namespace vsys::cli {
 
@@ -30,20 +31,28 @@ int cmd_claim(const Args& args, std::istream& in, std::ostream& out, std::ostrea
     }
     std::string text;
     if (!read_input(args.empty() ? std::string() : args[0], in, text, err)) return 2;
-    auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) {
-        err << "vsys claim: the input is not JSON\n";
+    // Strict JSON within the input limits (duplicate keys refused); floats are left to the
+    // claim reader, which names the field.
+    input::JsonLimits limits;
+    limits.max_bytes = k_max_input_bytes;
+    limits.allow_float = true;
+    auto j = input::parse_json(text, limits);
+    if (!j) {
+        const Error e = input::for_display(j.error());
+        err << "vsys claim: the input is not accepted JSON: " << e.detail << " [" << e.code << "]\n";
         return 2;
     }
-    auto request = claim_request_from_json(j);
+    auto request = claim_request_from_json(*j);
     if (!request) {
-        err << "vsys claim: " << request.error().detail << " [" << request.error().code << "]\n";
+        const Error e = input::for_display(request.error());
+        err << "vsys claim: " << e.detail << " [" << e.code << "]\n";
         return 1;
     }
     Date today = request->today ? *request->today : today_in_japan();
     auto computed = compute_claim(request->claim, request->routing, today);
     if (!computed) {
-        err << "vsys claim: " << computed.error().detail << " [" << computed.error().code << "]\n";
+        const Error e = input::for_display(computed.error());
+        err << "vsys claim: " << e.detail << " [" << e.code << "]\n";
         return 1;
     }
     out << to_json(*computed).dump(2) << "\n";

@@ -7,6 +7,7 @@
 #include "app/i18n.hpp"
 #include "cli/cli.hpp"
 #include "core/codes.hpp"
+#include "core/input.hpp"
 #include "core/local_gov.hpp"
 #include "core/text.hpp"
 
@@ -54,9 +55,9 @@ int cmd_codes(const Args& args, std::istream&, std::ostream& out, std::ostream& 
             st = Error{"code.length", "the code has " + std::to_string(length) + " digits; 6 or 10 are required",
                        {{"expected", "6 / 10"}, {"actual", std::to_string(length)}}};
         }
-        out << code << '\t' << (st ? "valid" : "invalid") << '\t' << kind << '\t';
+        out << input::excerpt(code) << '\t' << (st ? "valid" : "invalid") << '\t' << kind << '\t';
         if (!st) {
-            out << strings.error_message(st.error(), lang);
+            out << strings.error_message(input::for_display(st.error()), lang);
             status = 1;
         } else if (local) {
             const LocalGov* g = find_local_gov(code);

@@ -13,6 +13,7 @@
 
 #include "app/i18n.hpp"
 #include "cli/cli.hpp"
+#include "core/input.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
@@ -32,12 +33,12 @@ int usage(std::ostream& err) {
 bool write_secret_file(const std::string& path, const std::string& text, std::ostream& err) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) {
-        err << "vsys: cannot create " << path << " (it must not exist yet)\n";
+        err << "vsys: cannot create " << input::excerpt(path) << " (it must not exist yet)\n";
         return false;
     }
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     ok = ::close(fd) == 0 && ok;
-    if (!ok) err << "vsys: cannot write " << path << "\n";
+    if (!ok) err << "vsys: cannot write " << input::excerpt(path) << "\n";
     return ok;
 }
 
@@ -57,18 +58,18 @@ int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostr
     }
     const auto& strings = Strings::builtin();
     if (auto s = sync::validate_account(nation); !s) {
-        err << "vsys: " << strings.error_message(s.error(), Language::en) << "\n";
+        err << "vsys: " << strings.error_message(input::for_display(s.error()), Language::en) << "\n";
         return 2;
     }
     std::error_code ec;
     if (std::filesystem::exists(dir + "/" + sync::k_manifest_path, ec)) {
-        err << "vsys: " << dir << " already holds a deployment\n";
+        err << "vsys: " << input::excerpt(dir) << " already holds a deployment\n";
         return 1;
     }
     for (const char* sub : {"feeds", "inbox", "news", "directory/enrolment"})
         std::filesystem::create_directories(dir + "/" + sub, ec);
     if (ec) {
-        err << "vsys: cannot create " << dir << ": " << ec.message() << "\n";
+        err << "vsys: cannot create " << input::excerpt(dir) << ": " << ec.message() << "\n";
         return 1;
     }
 
@@ -80,7 +81,7 @@ int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostr
     const sync::KeyPair root = sync::generate_key_pair();
     auto deployment = sync::init_deployment(root, nation, now, code_until, device_until);
     if (!deployment) {
-        err << "vsys: " << strings.error_message(deployment.error(), Language::en) << "\n";
+        err << "vsys: " << strings.error_message(input::for_display(deployment.error()), Language::en) << "\n";
         return 1;
     }
     auto key_text = sync::canonical(nlohmann::json{{"type", "vsys-root-key"},
@@ -94,7 +95,7 @@ int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostr
     for (auto [path, bytes] : {std::pair{std::string(sync::k_manifest_path), sync::encode_manifest(manifest)},
                                {sync::enrolment_entry_path(e.cert.key), sync::encode_enrolment_entry({e.cert, {}})}}) {
         if (auto s = exchange.put_new(path, bytes); !s) {
-            err << "vsys: " << strings.error_message(s.error(), Language::en) << "\n";
+            err << "vsys: " << strings.error_message(input::for_display(s.error()), Language::en) << "\n";
             return 1;
         }
     }

@@ -16,6 +16,7 @@
 #include "app/i18n.hpp"
 #include "cli/cli.hpp"
 #include "core/demo_data.hpp"
+#include "core/input.hpp"
 #include "core/hierarchy.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/directory.hpp"
@@ -29,7 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 
 int usage(std::ostream& err) {
-    err << "usage: vsys verify DIR [--root HEX]\n";
+    err << "usage: vsys verify DIR [--root HEX]   (HEX: the root's public key, 64 lower-case hex digits)\n";
     return 2;
 }
 
@@ -44,6 +45,13 @@ std::vector<std::string> split(const std::string& path) {
     }
 }
 
+bool lower_hex_key(const std::string& s) {
+    if (s.size() != 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
 bool valid_day(const std::string& day) {
     auto t = sync::parse_utc(day + "T00:00:00Z");
     return t && sync::utc_day(*t) == day;
@@ -55,29 +63,51 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
     if (args.empty()) return usage(err);
     const std::string dir = args[0];
     std::string pinned;
+    bool root_given = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--root" && i + 1 < args.size()) pinned = args[++i];
-        else return usage(err);
+        if (args[i] == "--root" && i + 1 < args.size() && !root_given) {
+            pinned = args[++i];
+            root_given = true;
+        } else {
+            return usage(err);
+        }
+    }
+    if (root_given && !lower_hex_key(pinned)) {
+        err << "vsys: --root must be the root's public key, 64 lower-case hex digits (got '" << input::excerpt(pinned)
+            << "')\n";
+        return 2;
     }
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        err << "vsys: " << dir << " is not a folder\n";
+        err << "vsys: " << input::excerpt(dir) << " is not a folder\n";
         return 2;
     }
     const auto& strings = Strings::builtin();
     FolderTransport exchange(dir);
     std::vector<sync::Rejection> bad;
+    // No file of an exchange is larger than a bundle may be: a larger one is refused unread.
+    auto too_large = [&](const fs::path& file, const std::string& path) {
+        std::error_code size_ec;
+        const auto size = fs::file_size(file, size_ec);
+        if (size_ec || size <= sync::k_default_max_bundle_bytes) return false;
+        bad.push_back({path, Error{"bundle.too_large", "the file is over the size limit",
+                                   {{"size", std::to_string(size)},
+                                    {"max", std::to_string(sync::k_default_max_bundle_bytes)}}}});
+        return true;
+    };
 
     // The root and the organisation tree.
     std::optional<sync::DeploymentManifest> manifest;
-    if (auto text = exchange.get(sync::k_manifest_path); text) {
+    if (too_large(fs::path(dir) / sync::k_manifest_path, sync::k_manifest_path)) {
+        // reported; no manifest
+    } else if (auto text = exchange.get(sync::k_manifest_path); text) {
         auto m = sync::parse_manifest(*text);
         if (m) manifest = *m;
         else bad.push_back({sync::k_manifest_path, m.error()});
     }
     const std::string root = !pinned.empty() ? pinned : manifest ? manifest->root_key : std::string();
     if (root.empty()) {
-        err << "vsys: " << dir << " has no valid deployment.json; give the root key with --root\n";
+        err << "vsys: " << input::excerpt(dir) << " has no valid deployment.json; give the root key with --root\n";
         return 1;
     }
     if (manifest && manifest->root_key != root)
@@ -93,7 +123,7 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
     const auto refs = demo.site_refs();
     auto tree = Hierarchy::build(refs);
     if (!tree) {
-        err << "vsys: " << strings.error_message(tree.error(), Language::en) << "\n";
+        err << "vsys: " << strings.error_message(input::for_display(tree.error()), Language::en) << "\n";
         return 1;
     }
     sync::HierarchyRelations rel(*tree);
@@ -113,6 +143,7 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
         ++files;
         const auto parts = split(path);
         if (path == sync::k_manifest_path) continue;
+        if (too_large(it->path(), path)) continue;
         if (path == "root.key") root_key_here = true;
         else if (parts[0] == "feeds") feeds.push_back(path);
         else if ((parts[0] == "inbox" || parts[0] == "news") ) pointers.push_back(path);
@@ -120,7 +151,7 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
         else bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
     }
     if (ec) {
-        err << "vsys: cannot read " << dir << ": " << ec.message() << "\n";
+        err << "vsys: cannot read " << input::excerpt(dir) << ": " << ec.message() << "\n";
         return 1;
     }
 
@@ -208,7 +239,11 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
     for (const auto& [code, n] : reasons) out << "  " << code << "\t" << n << "\n";
     if (root_key_here)
         err << "warning: root.key is a secret key inside the exchange folder: keep it offline, never publish it\n";
-    for (const auto& b : bad) out << "bad\t" << b.path << "\t" << b.error.code << "\t" << strings.error_message(b.error, Language::en) << "\n";
+    // Paths and messages come from the folder's files: never a raw control character, and each
+    // message quotes at most an excerpt of any input.
+    for (const auto& b : bad)
+        out << "bad\t" << input::excerpt(b.path, 4 * input::k_excerpt_chars) << "\t" << b.error.code << "\t"
+            << strings.error_message(input::for_display(b.error), Language::en) << "\n";
     return bad.empty() ? 0 : 1;
 }
 

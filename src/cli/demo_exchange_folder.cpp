@@ -12,6 +12,7 @@
 
 #include "app/i18n.hpp"
 #include "cli/cli.hpp"
+#include "core/input.hpp"
 #include "core/demo_data.hpp"
 #include "core/hierarchy.hpp"
 #include "platform/transport_folder.hpp"
@@ -62,12 +63,12 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     if (dir.empty()) return usage(err);
     const auto& strings = Strings::builtin();
     auto fail = [&](const Error& e) {
-        err << "vsys: " << strings.error_message(e, Language::en) << "\n";
+        err << "vsys: " << strings.error_message(input::for_display(e), Language::en) << "\n";
         return 1;
     };
     std::error_code ec;
     if (std::filesystem::exists(dir + "/" + sync::k_manifest_path, ec)) {
-        err << "vsys: " << dir << " already holds a deployment\n";
+        err << "vsys: " << input::excerpt(dir) << " already holds a deployment\n";
         return 1;
     }
     auto t0 = std::chrono::steady_clock::now();

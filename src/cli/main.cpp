@@ -1,28 +1,11 @@
 // Entry point of the `vsys` tool (tools/vsys runs it): dispatches to one subcommand.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "cli/cli.hpp"
+#include "core/input.hpp"
 
 namespace vsys::cli {
-
-bool read_input(const std::string& path, std::istream& in, std::string& text, std::ostream& err) {
-    std::ostringstream buf;
-    if (path.empty() || path == "-") {
-        buf << in.rdbuf();
-    } else {
-        std::ifstream file(path, std::ios::binary);
-        if (!file) {
-            err << "vsys: cannot open " << path << "\n";
-            return false;
-        }
-        buf << file.rdbuf();
-    }
-    text = buf.str();
-    return true;
-}
 
 namespace {
 
@@ -64,7 +47,7 @@ int main(int argc, char** argv) {
     Args args(argv + 2, argv + argc);
     for (const auto* c = k_subcommands; c->name; ++c)
         if (name == c->name) return c->run(args, std::cin, std::cout, std::cerr);
-    std::cerr << "vsys: unknown command '" << name << "'\n";
+    std::cerr << "vsys: unknown command '" << vsys::input::excerpt(name) << "'\n";
     usage(std::cerr);
     return 2;
 }

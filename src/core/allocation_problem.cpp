@@ -4,6 +4,8 @@
 #include <limits>
 #include <string>
 
+#include "core/input.hpp"
+
 namespace vsys::alloc {
 
 using nlohmann::json;
@@ -25,7 +27,7 @@ Status unknown_fields(const json& obj, std::initializer_list<std::string_view> k
         bool ok = false;
         for (auto k : known) ok = ok || item.key() == k;
         if (!ok) {
-            const std::string field = where + item.key();
+            const std::string field = where + input::excerpt(item.key());
             return Error{"allocation.json_unknown_field", "unknown field \"" + field + "\"", {{"field", field}}};
         }
     }
@@ -78,6 +80,9 @@ Result<Problem> problem_from_json(const json& j) {
     const auto children = j.find("children");
     if (children == j.end()) return missing("children");
     if (!children->is_array()) return type_error("children", "an array");
+    if (children->size() > k_max_children)
+        return Error{"allocation.too_many_children", "more children than the limit",
+                     {{"count", std::to_string(children->size())}, {"max", std::to_string(k_max_children)}}};
     p.children.reserve(children->size());
     for (std::size_t i = 0; i < children->size(); ++i) {
         const json& c = (*children)[i];
@@ -127,9 +132,9 @@ Result<TrancheProblem> tranche_problem_from_json(const json& j) {
         std::size_t i = 0;
         while (i < kids.size() && kids[i].id != item.key()) ++i;
         if (i == kids.size())
-            return Error{"allocation.unknown_child", "combined_caps names an unknown child \"" + item.key() + "\"",
-                         {{"id", item.key()}}};
-        auto v = integer(item.value(), "combined_caps." + item.key());
+            return Error{"allocation.unknown_child", "combined_caps names an unknown child \"" + input::excerpt(item.key()) + "\"",
+                         {{"id", input::excerpt(item.key())}}};
+        auto v = integer(item.value(), "combined_caps." + input::excerpt(item.key()));
         if (!v) return v.error();
         tp.combined_caps[i] = *v;
     }
@@ -181,15 +186,25 @@ ojson tranche_allocation_to_json(const TrancheProblem& p, const TrancheAllocatio
             {"tranches", std::move(tranches)}};
 }
 
-ojson error_to_json(const Error& e) {
+ojson error_to_json(const Error& error) {
+    const Error e = input::for_display(error);  // never echoes a huge input back
     ojson args = ojson::object();
     for (const auto& [k, v] : e.args) args[k] = v;
     return {{"error", {{"code", e.code}, {"message", e.detail}, {"args", std::move(args)}}}};
 }
 
 Result<ojson> solve_allocation_json(std::string_view text) {
-    const json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) return Error{"allocation.json_invalid", "the input is not valid JSON"};
+    // Floats are read (and refused) by the readers above, which name the field.
+    input::JsonLimits limits;
+    limits.max_bytes = k_max_problem_bytes;
+    limits.allow_float = true;
+    auto parsed = input::parse_json(text, limits);
+    if (!parsed) {
+        if (parsed.error().code == "json.invalid")
+            return Error{"allocation.json_invalid", "the input is not valid JSON", parsed.error().args};
+        return parsed.error();
+    }
+    const json& j = *parsed;
     if (j.is_object() && j.contains("tranches")) {
         auto tp = tranche_problem_from_json(j);
         if (!tp) return tp.error();

@@ -4,6 +4,7 @@
 // fields are refused, so a typo never silently changes an allocation. Nothing here throws.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,10 @@
 #include "core/apportion.hpp"
 
 namespace vsys::alloc {
+
+// Input limits (docs/ALLOCATION.md): the national flat split is 70,040 children in ~3 MB.
+inline constexpr std::size_t k_max_children = 100'000;
+inline constexpr std::size_t k_max_problem_bytes = 16u << 20;
 
 // {"total", "method"?, "cap_by_weight"?, "children": [{"id", "weight", "cap"?, "fixed"?}]}
 Result<Problem> problem_from_json(const nlohmann::json& j);
@@ -26,6 +31,8 @@ nlohmann::ordered_json tranche_allocation_to_json(const TrancheProblem& p, const
 nlohmann::ordered_json error_to_json(const Error& e);
 
 // Text in, result out: a single problem, or a tranche problem when the object has "tranches".
+// The text is read by input::parse_json (duplicate keys refused) within k_max_problem_bytes;
+// invalid JSON is allocation.json_invalid, the other refusals keep their json.* codes.
 Result<nlohmann::ordered_json> solve_allocation_json(std::string_view text);
 
 }  // namespace vsys::alloc

@@ -1,6 +1,9 @@
 #include "core/claims_json.hpp"
 
 #include <limits>
+#include <string_view>
+
+#include "core/input.hpp"
 
 namespace vsys {
 
@@ -47,13 +50,15 @@ Result<ClaimLine> line_from_json(const json& j, std::size_t index) {
     if (form == j.end() || !form->is_string()) return malformed(where + "form", "expected a string");
     auto f = parse_claim_form(form->get<std::string>());
     if (!f)
-        return Error("claims.unknown_form", where + "form: '" + form->get<std::string>() + "' is not old, new or additional",
-                     {{"value", form->get<std::string>()}});
+        return Error("claims.unknown_form", where + "form: '" + input::excerpt(form->get<std::string>()) +
+                                                "' is not old, new or additional",
+                     {{"value", input::excerpt(form->get<std::string>())}});
     l.form = *f;
     auto cat = j.find("category");
     if (cat == j.end()) return malformed(where + "category", "missing");
     if (!cat->is_number_integer() || (cat->get<std::int64_t>() != 1 && cat->get<std::int64_t>() != 2))
-        return Error("claims.unknown_category", where + "category: " + cat->dump() + " is not 1 or 2", {{"value", cat->dump()}});
+        return Error("claims.unknown_category", where + "category: " + input::excerpt(cat->dump()) + " is not 1 or 2",
+                     {{"value", input::excerpt(cat->dump())}});
     l.category = cat->get<std::int64_t>() == 1 ? RecipientCategory::no_coupon : RecipientCategory::with_coupon;
     struct Field {
         const char* key;
@@ -71,6 +76,20 @@ Result<ClaimLine> line_from_json(const json& j, std::size_t index) {
         l.counts.*fd.member = *v;
     }
     return l;
+}
+
+template <std::size_t N>
+std::optional<Error> unknown_field(const json& j, const std::string_view (&known)[N], const std::string& where) {
+    if (!j.is_object()) return std::nullopt;  // the reader names the wrong type
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        bool ok = false;
+        for (auto k : known) ok = ok || it.key() == k;
+        if (!ok) {
+            const std::string field = where + input::excerpt(it.key());
+            return Error("claims.unknown_field", field + ": unknown field", {{"field", field}});
+        }
+    }
+    return std::nullopt;
 }
 
 json counts_json(const ClaimCounts& c) {
@@ -107,7 +126,8 @@ json fees_json(const MonthFees& f) {
 Result<SiteClaim> site_claim_from_json(const json& j) {
     if (!j.is_object()) return malformed("claim", "expected a JSON object");
     if (auto s = j.find("schema"); s != j.end() && !(s->is_number_integer() && s->get<std::int64_t>() == k_claim_schema))
-        return Error("claims.unsupported_schema", "unsupported claim schema " + s->dump(), {{"value", s->dump()}});
+        return Error("claims.unsupported_schema", "unsupported claim schema " + input::excerpt(s->dump()),
+                     {{"value", input::excerpt(s->dump())}});
     SiteClaim c;
     auto site = read_string(j, "site", "");
     if (!site) return site.error();
@@ -142,6 +162,16 @@ json to_json(const SiteClaim& c) {
 }
 
 Result<ClaimRequest> claim_request_from_json(const json& j) {
+    // A request is typed by hand: a misspelt field (under6) is refused, never ignored, as the
+    // app's save_claim does. Stored bodies (site_claim_from_json) may carry more members.
+    static constexpr std::string_view k_request_fields[] = {"schema", "site",  "site_municipality", "month",
+                                                            "lines",  "today", "commissioned"};
+    static constexpr std::string_view k_line_fields[] = {"municipality", "form",    "category",      "normal",
+                                                         "outside_hours", "holiday", "pre_exam_only", "under_6"};
+    if (auto e = unknown_field(j, k_request_fields, "")) return *e;
+    if (auto lines = j.find("lines"); j.is_object() && lines != j.end() && lines->is_array())
+        for (std::size_t i = 0; i < lines->size(); ++i)
+            if (auto e = unknown_field((*lines)[i], k_line_fields, "lines[" + std::to_string(i) + "].")) return *e;
     auto c = site_claim_from_json(j);
     if (!c) return c.error();
     ClaimRequest r;

@@ -3,8 +3,9 @@
 //
 // Reading never throws and checks every type: counts must be JSON integers (a number above
 // int64 is kept as "too large" so that validation names the bound), the month "YYYY-MM",
-// form "old" | "new" | "additional", category 1 | 2. Unknown keys are ignored. Reading only
-// checks shapes; the rules are validate_claim's.
+// form "old" | "new" | "additional", category 1 | 2. Unknown keys are ignored in a stored
+// entry (a claim document's body also holds "submitted") and refused in a request
+// (claims.unknown_field {field}). Reading only checks shapes; the rules are validate_claim's.
 //
 // Entry schema (schema 1; "schema" may be omitted on input):
 //   {"schema": 1, "site": "0110113719", "site_municipality": "011002", "month": "2022-01",
@@ -34,6 +35,7 @@ struct ClaimRequest {
     RoutingSettings routing;
     std::optional<Date> today;  // nullopt: the caller decides (the CLI uses the system date)
 };
+// Also claims.unknown_field {field} ("under6", "lines[0].under6").
 Result<ClaimRequest> claim_request_from_json(const nlohmann::json& j);
 
 nlohmann::json to_json(const Amounts& a);

@@ -1,6 +1,22 @@
 #include "core/document.hpp"
 
+#include <string_view>
+
+#include "core/input.hpp"
+#include "core/utc_text.hpp"
+
 namespace vsys {
+
+namespace {
+
+Error malformed(const char* field, const char* detail) {
+    return Error{"document.malformed", std::string(field) + ": " + detail, {{"field", field}}};
+}
+
+constexpr std::string_view k_members[] = {"owner", "kind", "id", "version", "replaces", "author",
+                                          "time",  "body", "proxy", "hash"};
+
+}  // namespace
 
 nlohmann::json to_json(const DocumentVersion& d) {
     nlohmann::json j = {{"owner", d.owner}, {"kind", d.kind},     {"id", d.id},
@@ -12,29 +28,46 @@ nlohmann::json to_json(const DocumentVersion& d) {
 }
 
 Result<DocumentVersion> document_from_json(const nlohmann::json& j) {
-    if (!j.is_object()) return Error{"document.malformed", "a document must be a JSON object"};
+    if (!j.is_object()) return malformed("document", "a document must be a JSON object");
+    // An unknown member is named, not left to surface later as a hash that does not match.
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        bool known = false;
+        for (auto m : k_members) known = known || it.key() == m;
+        if (!known)
+            return Error{"document.unknown_member", "a document has an unknown member: " + input::excerpt(it.key()),
+                         {{"member", input::excerpt(it.key())}}};
+    }
     DocumentVersion d;
-    auto str = [&](const char* name, std::string& out, bool required) -> bool {
-        auto it = j.find(name);
-        if (it == j.end()) return !required;
-        if (!it->is_string()) return false;
-        out = it->get<std::string>();
-        return true;
+    struct Text {
+        const char* name;
+        std::string* out;
+        bool required, nonempty;
     };
-    if (!str("owner", d.owner, true) || d.owner.empty() || !str("kind", d.kind, true) || d.kind.empty() ||
-        !str("id", d.id, true) || !str("replaces", d.replaces, true) || !str("author", d.author, true) ||
-        !str("time", d.time, true) || !str("hash", d.hash, false))
-        return Error{"document.malformed", "a document field is missing or not a string"};
+    for (const Text& f : {Text{"owner", &d.owner, true, true}, Text{"kind", &d.kind, true, true},
+                          Text{"id", &d.id, true, false}, Text{"replaces", &d.replaces, true, false},
+                          Text{"author", &d.author, true, false}, Text{"time", &d.time, true, false},
+                          Text{"hash", &d.hash, false, false}}) {
+        auto it = j.find(f.name);
+        if (it == j.end()) {
+            if (f.required) return malformed(f.name, "missing");
+            continue;
+        }
+        if (!it->is_string()) return malformed(f.name, "must be a string");
+        *f.out = it->get<std::string>();
+        if (f.nonempty && f.out->empty()) return malformed(f.name, "must not be empty");
+    }
+    if (!utc_seconds(d.time)) return malformed("time", "must be an ISO 8601 UTC time YYYY-MM-DDTHH:MM:SSZ");
     auto v = j.find("version");
     if (v == j.end() || !v->is_number_unsigned() || v->get<std::uint64_t>() == 0)
-        return Error{"document.malformed", "version must be a positive integer"};
+        return malformed("version", "must be a positive integer");
     d.version = v->get<std::uint64_t>();
     if (auto p = j.find("proxy"); p != j.end()) {
-        if (!p->is_boolean()) return Error{"document.malformed", "proxy must be a boolean"};
-        d.proxy = p->get<bool>();
+        // Present only when true (PROTOCOL section 2), so every version has one encoding.
+        if (!p->is_boolean() || !p->get<bool>()) return malformed("proxy", "present only as true");
+        d.proxy = true;
     }
     auto b = j.find("body");
-    if (b == j.end() || !b->is_object()) return Error{"document.malformed", "body must be a JSON object"};
+    if (b == j.end() || !b->is_object()) return malformed("body", "must be a JSON object");
     d.body = *b;
     return d;
 }

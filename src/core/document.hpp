@@ -39,7 +39,9 @@ struct DocumentVersion {
 };
 
 nlohmann::json to_json(const DocumentVersion& d);
-// Refuses anything that is not a well-formed version (types, required fields, body an object).
+// Refuses anything that is not a well-formed version: document.malformed {field} (a missing or
+// mistyped member, a time not in the form YYYY-MM-DDTHH:MM:SSZ, "proxy" other than true, a
+// body that is not an object), document.unknown_member {member}.
 Result<DocumentVersion> document_from_json(const nlohmann::json& j);
 
 }  // namespace vsys

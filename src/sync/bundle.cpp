@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/input.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
 #include "sync/identity.hpp"
@@ -56,6 +57,9 @@ Verdict reject(Verdict v, Error e, bool advances = false) {
     v.advances_feed = advances;
     return v;
 }
+
+constexpr const char* k_bundle_members[] = {"chain", "device", "docs", "org",  "prev",
+                                            "schema", "seq",   "sig",  "time", "to"};
 
 Error malformed(const char* field) {
     return Error{"bundle.malformed", "a bundle field is missing or has the wrong type", {{"field", field}}};
@@ -152,7 +156,7 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
         std::uint64_t name_seq = 0;
         std::string name_hash;
         if (!parse_bundle_name(file_name, name_seq, name_hash))
-            return reject(v, Error{"bundle.name", "the file name is not <seq>-<hash>.json", {{"name", std::string(file_name)}}});
+            return reject(v, Error{"bundle.name", "the file name is not <seq>-<hash>.json", {{"name", input::excerpt(file_name)}}});
         if (name_hash != v.hash)
             return reject(v, Error{"bundle.hash_mismatch", "the content does not match the hash in its name"});
     }
@@ -160,6 +164,13 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
     if (!j.is_object()) return reject(v, malformed("bundle"));
     if (auto s = j.find("schema"); s == j.end() || !s->is_number_integer() || s->get<std::int64_t>() != k_bundle_schema)
         return reject(v, Error{"bundle.schema", "unsupported bundle schema version"});
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        bool known = false;
+        for (const char* m : k_bundle_members) known = known || it.key() == m;
+        if (!known)
+            return reject(v, Error{"bundle.unknown_member", "the bundle has an unknown member",
+                                   {{"member", input::excerpt(it.key())}}});
+    }
     for (const char* f : {"org", "device", "prev", "time", "sig"})
         if (auto it = j.find(f); it == j.end() || !it->is_string()) return reject(v, malformed(f));
     for (const char* f : {"chain", "docs", "to"})
@@ -167,15 +178,17 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
     auto seq_it = j.find("seq");
     if (seq_it == j.end() || !seq_it->is_number_unsigned() || seq_it->get<std::uint64_t>() == 0)
         return reject(v, malformed("seq"));
-    if (j.size() != 10) return reject(v, malformed("bundle"));
     const std::string org = j["org"].get<std::string>(), device = j["device"].get<std::string>();
     const std::string prev = j["prev"].get<std::string>(), sig = j["sig"].get<std::string>();
     v.seq = seq_it->get<std::uint64_t>();
     v.feed = org + "/" + device;
+    // Each member on its own, so the error names the one that is wrong.
+    if (!valid_org_id(org)) return reject(v, malformed("org"));
+    if (!lower_hex(device, 16)) return reject(v, malformed("device"));
+    if (!(prev.empty() || lower_hex(prev, 64))) return reject(v, malformed("prev"));
+    if (!lower_hex(sig, 128)) return reject(v, malformed("sig"));
     auto time = parse_utc(j["time"].get<std::string>());
-    if (!valid_org_id(org) || !lower_hex(device, 16) || !time || !lower_hex(sig, 128) ||
-        !(prev.empty() || lower_hex(prev, 64)))
-        return reject(v, malformed("org"));
+    if (!time) return reject(v, malformed("time"));
     v.time = *time;
     for (const auto& c : j["chain"]) {
         auto cert = certificate_from_json(c);
@@ -198,8 +211,19 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
         if (feed && signer->key != feed->key)
             return reject(v, Error{"bundle.signature", "the bundle is not signed by the feed's device"});
         v.signer = *signer;
+        // verify_chain parsed both dates of the signer's certificate.
+        v.valid_from = *parse_utc(v.chain.front().valid_from);
+        v.valid_until = *parse_utc(v.chain.front().valid_until);
     } else if (feed) {
+        // The key the feed started with, within the validity its certificate gave it
+        // (PROTOCOL section 3): a later bundle carries no chain but is held to the same rule.
         v.signer = feed->signer;
+        v.valid_from = feed->valid_from;
+        v.valid_until = feed->valid_until;
+        if (v.time < v.valid_from || v.time > v.valid_until)
+            return reject(v, Error{"cert.expired", "the signing key is not valid at the bundle's time",
+                                   {{"account", v.signer.account}, {"org", v.signer.org},
+                                    {"key", v.signer.key.substr(0, 16)}, {"time", format_utc(v.time)}}});
     } else {
         return reject(v, Error{"cert.chain_empty", "the signer's key has no certificate"});
     }
@@ -259,6 +283,8 @@ Status commit(const Verdict& v, TrustState& trust, DocumentStore& store) {
         feed.key = v.signer.key;
         feed.signer = v.signer;
     }
+    feed.valid_from = v.valid_from;  // a later chain for the same key may renew it
+    feed.valid_until = v.valid_until;
     feed.hashes.push_back(v.hash);
     feed.last_time = v.time;
     return ok_status();

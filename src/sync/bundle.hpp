@@ -64,6 +64,11 @@ Result<BundleFile> write_bundle(FeedWriter& feed, UtcTime time, const std::vecto
 struct FeedState {
     std::string key;                  // the device key, fixed by the feed's first bundle
     Signer signer;
+    // The validity of the signer's device certificate, from the feed's first bundle (or a
+    // later one that carries a chain): every bundle's time must fall within it. Unbounded for
+    // the device's own feed and for trust saved before it was recorded.
+    UtcTime valid_from = k_unbounded_past;
+    UtcTime valid_until = k_unbounded_future;
     std::vector<std::string> hashes;  // hashes[i] is the bundle with seq i + 1
     UtcTime last_time = 0;
 };
@@ -93,6 +98,7 @@ struct Verdict {
     std::uint64_t seq = 0;
     UtcTime time = 0;
     Signer signer;
+    UtcTime valid_from = k_unbounded_past, valid_until = k_unbounded_future;  // the signer's certificate
     std::vector<Certificate> chain;
     std::vector<DocumentVersion> docs;
     std::vector<std::string> to;

@@ -1,16 +1,16 @@
 #include "sync/canonical.hpp"
 
-#include <vector>
+#include <cstdint>
 
+#include "core/input.hpp"
 #include "core/text.hpp"
 #include "sync/crypto.hpp"
 
 namespace vsys::sync {
 namespace {
 
-// Deeper nesting than this is refused before nlohmann's recursive parser could exhaust a
-// small wasm stack; no document of ours nests more than a handful of levels.
-constexpr int k_max_depth = 64;
+// Encoding refuses what parsing refuses (core/input.hpp).
+constexpr int k_max_depth = input::k_max_depth;
 
 bool encode_string(std::string_view s, std::string& out) {
     if (!text::valid_utf8(s)) return false;
@@ -90,35 +90,6 @@ Error code_error(const std::string& code) {
     return Error{"json.invalid", "the text is not valid JSON"};
 }
 
-// Nesting depth of the text, counted over brackets outside strings, so that a hostile file is
-// refused before the recursive parser sees it.
-bool depth_ok(std::string_view t) {
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : t) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > k_max_depth) return false;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return true;
-}
-
-bool has_float(const nlohmann::json& v) {
-    if (v.is_number_float()) return true;
-    if (v.is_structured())
-        for (const auto& e : v)
-            if (has_float(e)) return true;
-    return false;
-}
-
 }  // namespace
 
 Result<std::string> canonical(const nlohmann::json& value) {
@@ -127,43 +98,24 @@ Result<std::string> canonical(const nlohmann::json& value) {
     return out;
 }
 
-Result<nlohmann::json> parse_strict(std::string_view text) {
-    if (!text::valid_utf8(text)) return code_error("json.utf8");
-    if (!depth_ok(text)) return code_error("json.too_deep");
-    // One set of seen keys per open object; a repeated key marks the whole text as refused.
-    std::vector<std::vector<std::string>> keys;
-    bool duplicate = false;
-    auto cb = [&](int, nlohmann::json::parse_event_t ev, nlohmann::json& parsed) {
-        using E = nlohmann::json::parse_event_t;
-        if (ev == E::object_start) keys.emplace_back();
-        else if (ev == E::object_end) { if (!keys.empty()) keys.pop_back(); }
-        else if (ev == E::key && !keys.empty() && parsed.is_string()) {
-            auto& seen = keys.back();
-            const auto& k = parsed.get_ref<const std::string&>();
-            for (const auto& s : seen)
-                if (s == k) duplicate = true;
-            seen.push_back(k);
-        }
-        return true;
-    };
-    auto j = nlohmann::json::parse(text.begin(), text.end(), cb, false);
-    if (j.is_discarded()) return code_error("json.invalid");
-    if (duplicate) return Error{"json.duplicate_key", "an object has the same key twice"};
-    if (has_float(j)) return code_error("json.float");
-    return j;
-}
+Result<nlohmann::json> parse_strict(std::string_view text) { return input::parse_json(text); }
 
 Result<nlohmann::json> parse_canonical(std::string_view text) {
-    if (!text::valid_utf8(text)) return code_error("json.utf8");
-    if (!depth_ok(text)) return code_error("json.too_deep");
-    // The fast parser without callbacks: duplicates, whitespace and every other deviation make
-    // the re-encoding differ from the input, which is refused below.
-    auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) return code_error("json.invalid");
-    auto again = canonical(j);
+    // The caller bounds the size (a bundle is at most 4 MiB), which bounds the values too.
+    input::JsonLimits limits;
+    limits.max_bytes = SIZE_MAX;
+    limits.max_values = SIZE_MAX;
+    limits.allow_float = true;  // refused below, by the canonical encoding
+    auto j = input::parse_json(text, limits);
+    if (!j) {
+        if (j.error().code == "json.duplicate_key")
+            return Error{"json.not_canonical", "the JSON is not in canonical form", j.error().args};
+        return j.error();
+    }
+    auto again = canonical(*j);
     if (!again) return again.error();
     if (*again != text) return Error{"json.not_canonical", "the JSON is not in canonical form"};
-    return j;
+    return std::move(*j);
 }
 
 Result<std::string> version_hash(const DocumentVersion& d) {

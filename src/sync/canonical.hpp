@@ -9,7 +9,8 @@
 // parse_canonical() accepts only text that is already canonical: re-encoding must give back the
 // very same bytes, which also refuses duplicate keys, whitespace, escapes of printable
 // characters and numbers such as 1e2 or -0. parse_strict() accepts any well-formed JSON without
-// duplicate keys or floats (for hand-written input).
+// duplicate keys or floats (for hand-written input) within the default limits of
+// core/input.hpp, which both use.
 #pragma once
 
 #include <cstddef>
@@ -26,9 +27,11 @@ namespace vsys::sync {
 // Errors: json.float (floating point number), json.utf8 (string not valid UTF-8).
 Result<std::string> canonical(const nlohmann::json& value);
 
-// Errors: json.utf8, json.invalid, json.duplicate_key, json.float, json.too_deep.
+// Errors: those of input::parse_json (json.too_large, json.utf8, json.invalid, json.duplicate_key,
+// json.float, json.too_deep, json.too_many_values).
 Result<nlohmann::json> parse_strict(std::string_view text);
-// As parse_strict, plus json.not_canonical when the bytes are not the canonical encoding.
+// Any size (the caller bounds it); json.not_canonical when the bytes are not the canonical
+// encoding (a duplicate key included), else json.utf8, json.invalid, json.float, json.too_deep.
 Result<nlohmann::json> parse_canonical(std::string_view text);
 
 // BLAKE2b-256 (lower-case hex) of the canonical encoding of the version without its "hash".

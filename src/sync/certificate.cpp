@@ -1,5 +1,8 @@
 #include "sync/certificate.hpp"
 
+#include <tuple>
+
+#include "core/input.hpp"
 #include "sync/canonical.hpp"
 
 namespace vsys::sync {
@@ -54,9 +57,21 @@ Result<Certificate> certificate_from_json(const nlohmann::json& j) {
         return Error{"cert.malformed", "a certificate field is missing", {{"field", "device_until"}}};
     if (c.type != "device" && c.type != "enrolment")
         return Error{"cert.malformed", "unknown certificate type", {{"field", "type"}}};
-    if (j.size() != 10) return Error{"cert.malformed", "unexpected certificate fields", {{"field", "certificate"}}};
-    if (!lower_hex(c.key, 64) || !lower_hex(c.issuer, 64) || !lower_hex(c.sig, 128))
-        return Error{"cert.malformed", "keys and signatures must be lower-case hex", {{"field", "key"}}};
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const auto& k = it.key();
+        const bool known = k == "type" || k == "key" || k == "account" || k == "org" || k == "role" ||
+                           k == "valid_from" || k == "valid_until" || k == "issuer" || k == "sig" ||
+                           k == (c.type == "device" ? "device" : "device_until");
+        if (!known)
+            return Error{"cert.unknown_member", "the certificate has an unknown member", {{"member", input::excerpt(k)}}};
+    }
+    for (auto [name, hex, size] : {std::tuple{"key", &c.key, 64}, {"issuer", &c.issuer, 64}, {"sig", &c.sig, 128}})
+        if (!lower_hex(*hex, size))
+            return Error{"cert.malformed", "keys and signatures must be lower-case hex", {{"field", name}}};
+    for (auto [name, time] : {std::pair{"valid_from", &c.valid_from}, {"valid_until", &c.valid_until}})
+        if (!parse_utc(*time)) return Error{"cert.malformed", "not an ISO 8601 UTC time", {{"field", name}}};
+    if (c.type == "enrolment" && !parse_utc(c.device_until))
+        return Error{"cert.malformed", "not an ISO 8601 UTC time", {{"field", "device_until"}}};
     return c;
 }
 

@@ -43,7 +43,8 @@ struct Certificate {
 };
 
 nlohmann::json to_json(const Certificate& c);
-// Refuses cert.malformed {field}.
+// Refuses cert.malformed {field} (missing, mistyped, not hex, a time not YYYY-MM-DDTHH:MM:SSZ),
+// cert.unknown_member {member}.
 Result<Certificate> certificate_from_json(const nlohmann::json& j);
 // Fills issuer and sig.
 Status sign_certificate(Certificate& c, const KeyPair& issuer);

@@ -127,6 +127,10 @@ std::string encode_trust_state(const TrustState& t) {
                        {"device", f.signer.device}}},
                      {"hashes", f.hashes},
                      {"last_time", f.last_time}};
+    // The signer's certificate validity (bundle.hpp FeedState); absent when unbounded.
+    for (const auto& [id, f] : t.feeds)
+        if (f.valid_from != k_unbounded_past || f.valid_until != k_unbounded_future)
+            feeds[id]["validity"] = {f.valid_from, f.valid_until};
     json spent = json::object(), activity = json::object();
     for (const auto& [k, v] : t.spent) spent[k] = v;
     for (const auto& [k, v] : t.last_activity) activity[k] = v;
@@ -152,6 +156,12 @@ Result<TrustState> decode_trust_state(std::string_view text) {
             !get_string(*signer, "org", f.signer.org) || !get_string(*signer, "role", role) ||
             !parse_role(role, f.signer.role) || !get_string(*signer, "device", f.signer.device))
             return malformed("feeds");
+        if (auto v = e.find("validity"); v != e.end()) {
+            if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number_integer() || !(*v)[1].is_number_integer())
+                return malformed("feeds");
+            f.valid_from = (*v)[0].get<UtcTime>();
+            f.valid_until = (*v)[1].get<UtcTime>();
+        }
         t.feeds[it.key()] = std::move(f);
     }
     if (!get_string_map(j, "spent", t.spent)) return malformed("spent");

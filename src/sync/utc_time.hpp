@@ -14,6 +14,9 @@ namespace vsys::sync {
 using UtcTime = std::int64_t;
 
 constexpr UtcTime k_seconds_per_day = 86400;
+// Bounds of an open interval of validity.
+constexpr UtcTime k_unbounded_past = INT64_MIN;
+constexpr UtcTime k_unbounded_future = INT64_MAX;
 
 std::string format_utc(UtcTime t);                 // "2021-06-01T09:30:00Z"
 Result<UtcTime> parse_utc(std::string_view text);  // error time.malformed {value}

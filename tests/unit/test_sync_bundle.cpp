@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "sync/crypto.hpp"
+#include "sync/sync_state_json.hpp"
 #include "test_sync_fixture.hpp"
 
 using namespace vsys;
@@ -226,4 +229,105 @@ TEST_CASE("bundle file names carry the sequence and the content hash") {
     CHECK(seq == 42);
     CHECK_FALSE(parse_bundle_name("42-abc.json", seq, hash));
     CHECK_FALSE(parse_bundle_name("0000000000-" + std::string(64, 'a') + ".json", seq, hash));
+}
+
+namespace {
+
+// The bundle `f` changed by `edit` and signed again with the feed's key, so that only the edit
+// can be refused.
+BundleFile resigned(World& w, const std::string& org, const BundleFile& f,
+                    const std::function<void(nlohmann::json&)>& edit) {
+    auto j = *parse_canonical(f.bytes);
+    edit(j);
+    j.erase("sig");
+    j["sig"] = sign(w.dev[org].key, std::string(k_sign_bundle) + *canonical(j));
+    return renamed(*canonical(j), f.seq);
+}
+
+}  // namespace
+
+TEST_CASE("a bundle without a chain is refused when its time is outside the device certificate's validity") {
+    // PROTOCOL section 3: the signing device's certificate must be valid at the bundle's time,
+    // for a feed's first bundle (which carries the chain) and every later one (which does not).
+    World w;
+    const std::string site = "site:0110113719";
+    CHECK(w.receive(w.publish(site, {w.doc(site, "stock", "a", {{"v", 1}})})) == "");
+    const FeedWriter after1 = w.dev[site];
+    for (const char* when : {"2000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2021-05-31T23:59:59Z"}) {
+        CAPTURE(when);
+        FeedWriter feed = after1;
+        auto f = *write_bundle(feed, *parse_utc(when), {w.doc(site, "stock", "b", {{"v", 2}})}, {});
+        REQUIRE(f.seq == 2);
+        REQUIRE(f.bytes.find("\"chain\":[]") != std::string::npos);
+        expect_rejected_unchanged(w, f, "cert.expired");
+    }
+    // Within the validity (issued at t0, valid 400 days) the same bundle is accepted.
+    FeedWriter feed = after1;
+    CHECK(w.receive(*write_bundle(feed, t0() + 399 * k_seconds_per_day, {w.doc(site, "stock", "b", {{"v", 2}})}, {})) ==
+          "");
+}
+
+TEST_CASE("the validity a feed was given survives the trust state's save and load") {
+    World w;
+    const std::string site = "site:0110113719";
+    CHECK(w.receive(w.publish(site, {w.doc(site, "stock", "a", {{"v", 1}})})) == "");
+    auto loaded = decode_trust_state(encode_trust_state(w.trust));
+    REQUIRE(loaded);
+    const auto& before = w.trust.feeds.begin()->second;
+    const auto& after = loaded->feeds.at(w.trust.feeds.begin()->first);
+    CHECK(before.valid_from == t0());
+    CHECK(before.valid_until == t0() + 400 * k_seconds_per_day);
+    CHECK(after.valid_from == before.valid_from);
+    CHECK(after.valid_until == before.valid_until);
+    w.trust = std::move(*loaded);
+    FeedWriter feed = w.dev[site];
+    expect_rejected_unchanged(w, *write_bundle(feed, *parse_utc("2000-01-01T00:00:00Z"), {}, {}), "cert.expired");
+}
+
+TEST_CASE("each bundle error names the member that is wrong, an unknown one by its name") {
+    World w;
+    const std::string site = "site:0110113719";
+    auto f = w.publish(site, {w.doc(site, "stock", "main", {{"vials", 10}})});
+    auto field_of = [&](const std::function<void(nlohmann::json&)>& edit, const std::string& code) {
+        Snapshot before(w);
+        auto v = w.verify(resigned(w, site, f, edit));
+        CHECK(v.error.code == code);
+        CHECK(Snapshot(w) == before);
+        return v.error.arg(code.find("unknown_member") != std::string::npos ? "member" : "field");
+    };
+    CHECK(field_of([](auto& j) { j["time"] = "2021-06-01 01:00:00Z"; }, "bundle.malformed") == "time");
+    CHECK(field_of([](auto& j) { j["time"] = "2021-13-01T01:00:00Z"; }, "bundle.malformed") == "time");
+    CHECK(field_of([](auto& j) { j["org"] = "clinic"; }, "bundle.malformed") == "org");
+    CHECK(field_of([](auto& j) { j["device"] = "XYZ"; }, "bundle.malformed") == "device");
+    CHECK(field_of([](auto& j) { j["prev"] = "00"; }, "bundle.malformed") == "prev");
+    CHECK(field_of([](auto& j) { j["note"] = "hello"; }, "bundle.unknown_member") == "note");
+    CHECK(field_of([](auto& j) { j["chain"][0]["comment"] = 1; }, "cert.unknown_member") == "comment");
+    CHECK(field_of([](auto& j) { j["chain"][0]["valid_until"] = "soon"; }, "cert.malformed") == "valid_until");
+}
+
+TEST_CASE("a document's unknown member and a time not in ISO 8601 form are named, not taken for a hash mismatch") {
+    World w;
+    const std::string site = "site:0110113719";
+    SUBCASE("an extra member, with the hash computed over it") {
+        auto d = w.doc(site, "stock", "main", {{"vials", 10}});
+        auto f = resigned(w, site, w.publish(site, {d}), [](auto& j) {
+            auto& doc = j["docs"][0];
+            doc.erase("hash");
+            doc["extra"] = "x";
+            doc["hash"] = crypto::blake2b_256_hex(*canonical(doc));
+        });
+        auto v = w.verify(f);
+        CHECK(v.error.code == "document.unknown_member");
+        CHECK(v.error.arg("member") == "extra");
+    }
+    SUBCASE("a document time that is not YYYY-MM-DDTHH:MM:SSZ") {
+        auto d = w.doc(site, "stock", "main", {{"vials", 10}});
+        d.time = "yesterday";
+        seal(d);
+        auto v = w.verify(w.publish(site, {d}));
+        CHECK(v.error.code == "document.malformed");
+        CHECK(v.error.arg("field") == "time");
+        commit(v, w.trust, w.store);
+        CHECK(w.store.size() == 0);
+    }
 }
