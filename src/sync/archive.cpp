@@ -3,6 +3,7 @@
 #include <charconv>
 #include <set>
 
+#include "core/input.hpp"
 #include "sync/crypto.hpp"
 #include "sync/transport.hpp"
 
@@ -56,7 +57,7 @@ Result<std::string> encode_archive(const std::vector<ArchiveFile>& files) {
     return out;
 }
 
-Result<std::vector<ArchiveFile>> decode_archive(std::string_view bytes, std::size_t max_bytes) {
+Result<std::vector<ArchiveFile>> decode_archive(std::string_view bytes, std::size_t max_bytes, std::size_t max_files) {
     if (bytes.size() > max_bytes)
         return Error{"archive.too_large", "the bundle file is over the size limit",
                      {{"size", std::to_string(bytes.size())}, {"max", std::to_string(max_bytes)}}};
@@ -88,14 +89,17 @@ Result<std::vector<ArchiveFile>> decode_archive(std::string_view bytes, std::siz
                 return Error{"archive.checksum", "the bundle file is damaged (checksum)"};
             return files;
         }
+        if (files.size() == max_files)
+            return Error{"archive.too_many_files", "the bundle file holds more files than the limit",
+                         {{"max", std::to_string(max_files)}}};
         std::size_t size = 0;
         auto [p, ec] = std::from_chars(line.data(), line.data() + line.size(), size);
         if (ec != std::errc{} || p == line.data() + line.size() || *p != ' ') return malformed_at(pos);
         std::string path(p + 1, line.data() + line.size());
         if (!valid_archive_path(path))
-            return Error{"archive.path", "a path in the bundle file is not allowed", {{"path", path}}};
+            return Error{"archive.path", "a path in the bundle file is not allowed", {{"path", input::excerpt(path)}}};
         if (!seen.insert(path).second)
-            return Error{"archive.duplicate", "the bundle file names a path twice", {{"path", path}}};
+            return Error{"archive.duplicate", "the bundle file names a path twice", {{"path", input::excerpt(path)}}};
         const std::size_t data = end + 1;
         if (size > bytes.size() - data || bytes.size() - data - size < 1) return truncated;
         if (bytes[data + size] != '\n') return malformed_at(data + size);

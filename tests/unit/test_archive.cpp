@@ -74,6 +74,15 @@ TEST_CASE("one altered byte of an archive is refused before any file is read") {
     CHECK(decode_archive(bytes, bytes.size() - 1).error().code == "archive.too_large");
 }
 
+TEST_CASE("an archive with more files than the limit is refused as it is read") {
+    std::vector<ArchiveFile> three = {{"a", "1"}, {"b", "2"}, {"c", "3"}};
+    const std::string bytes = *encode_archive(three);
+    CHECK(decode_archive(bytes, bytes.size(), 3));
+    auto r = decode_archive(bytes, bytes.size(), 2);
+    CHECK(r.error().code == "archive.too_many_files");
+    CHECK(r.error().arg("max") == "2");
+}
+
 TEST_CASE("archive paths stay inside the exchange: no absolute, parent, empty or odd segments, no duplicates") {
     for (const char* bad : {"/etc/passwd", "../x", "a/../b", "a//b", "a/./b", "a\\b", "a/b/", "", "a b", "a:b"}) {
         CAPTURE(bad);
