@@ -85,7 +85,7 @@ TEST_CASE("parse_json refuses floats unless the reader names the field itself, b
 TEST_CASE("an excerpt quotes at most 100 characters and never a raw control character") {
     CHECK(input::excerpt("abc") == "abc");
     CHECK(input::excerpt("千代田区") == "千代田区");
-    const std::string long_text(10'000'000, 'x');
+    const std::string long_text(1'000'000, 'x');
     const std::string e = input::excerpt(long_text);
     CHECK(e == std::string(100, 'x') + "…");
     CHECK(input::excerpt("a\nb\tc\x1b[31m\x7f") == "a\\nb\\tc\\u{1b}[31m\\u{7f}");
