@@ -10,7 +10,7 @@ TEST_CASE("a full browser quota is storage.full, with a message that says what t
     const auto& strings = vsys::Strings::builtin();
     CHECK(strings.error_message(full, vsys::Language::ja).find("空き") != std::string::npos);
     CHECK(strings.error_message(full, vsys::Language::en).find("storage is full") != std::string::npos);
-    CHECK(strings.error_message(full, vsys::Language::en).find("not lost") != std::string::npos);
+    CHECK(strings.error_message(full, vsys::Language::en).find("nothing you entered is lost") != std::string::npos);
 
     const auto other = vsys::storage_failure("UnknownError: the database connection is closing");
     CHECK(other.code == "storage.write");
