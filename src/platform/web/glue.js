@@ -179,6 +179,11 @@ function vsysStorageFailure(err) {
 window.vsys = {
   ready: vsysReady.promise,
   // Resolves with {ok: true, ...} once the change is durable in IndexedDB, or {ok: false, error}.
+  // Every command is flushed, not only those that answer versions: some change stored state
+  // without a version (export_bundle signs a bundle into the outbox, import_bundle and sync
+  // write the sync state, kiosk_reset removes files), and an answer may carry what it names
+  // out of the page (an exported file): it must not outlive a tab closed right after it.
+  // A syncfs with nothing changed costs one walk of the tree and one IndexedDB read.
   command: function (obj) {
     return vsysReady.promise.then(function () {
       var text;
@@ -186,8 +191,7 @@ window.vsys = {
       // Long commands (an imported bundle file) go through the heap, not ccall's stack copy.
       var r = JSON.parse(text && text.length > 65536 ? UTF8ToString(Module.vsysCallWithString('vsys_command', text))
                                                      : Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
-      if (!r.ok || !r.versions || r.versions.length === 0) return r;
-      return Module.vsysFlush().then(function (err) { return err ? vsysStorageFailure(err) : r; });
+      return Module.vsysFlush().then(function (err) { return err && r.ok ? vsysStorageFailure(err) : r; });
     });
   },
   // Answers the view as a JSON object: {ok: true, view: {...}} or {ok: false, error}.

@@ -98,7 +98,9 @@ struct BrowserHost final : vsys::ui::Host {
     void set_page_language(const char* code) override { js_set_lang(code); }
     bool online() const override { return js_online() != 0; }
     double now_seconds() const override { return emscripten_get_now() / 1000.0; }
-    void save_file(const std::string& name, const std::string& data) override { js_save_file(name.c_str(), data.c_str()); }
+    // An exported bundle file leaves the page only once the outbox that holds its bundles is in
+    // IndexedDB: a tab closed right after the download must not sign their numbers again.
+    void save_file(const std::string& name, const std::string& data) override;
     void pick_import_file() override { js_pick_import(); }
     void reload() override { js_reload(); }
 };
@@ -128,6 +130,10 @@ struct WebApp {
     bool sync_was_running = false;
 };
 WebApp* g = nullptr;
+
+void BrowserHost::save_file(const std::string& name, const std::string& data) {
+    g->shell->when_durable([name, data]() { js_save_file(name.c_str(), data.c_str()); });
+}
 
 // The running sync's requests go to sync.js, one batch at a time; when a run ends without
 // waiting for the page (e.g. refused at once), the page is told so its waiters resolve.

@@ -74,8 +74,24 @@ function vsysPerform(req) {
 }
 
 // Called from the frame loop (main_web.cpp) with the requests of the running sync.
+// Nothing leaves the page before IndexedDB holds the state that names it: a round's requests
+// may carry a bundle signed a moment ago, whose sequence number only the outbox and the trust
+// state in memory know. Saved first, a tab killed at any moment after can only put that same
+// bundle again, never sign another under its number (docs/PROTOCOL.md §13 "Order of writes").
+// If the save fails, no request is performed and the run ends with the storage error.
 Module.vsysSyncIo = function (text) {
   var reqs = JSON.parse(text);
+  Module.vsysFlush().then(function (err) {
+    if (!err) { vsysSyncPerform(reqs); return; }
+    var code = vsysStorageFailure(err).error.code;  // storage.full or storage.write
+    vsysCallWithString('vsys_sync_deliver', JSON.stringify(reqs.map(function (r) {
+      return { kind: r.kind, path: r.path, ok: false, code: code, detail: String(err) };
+    })));
+    Module.vsysFlush().then(vsysSyncSettled);
+  });
+};
+
+function vsysSyncPerform(reqs) {
   var answers = new Array(reqs.length);
   var next = 0;
   function worker() {
@@ -95,7 +111,7 @@ Module.vsysSyncIo = function (text) {
     // What the run stored (documents, sync state) becomes durable before anyone is told.
     return Module.vsysFlush();
   }).then(vsysSyncSettled);
-};
+}
 
 function vsysSyncStatus() {
   var v = window.vsys.view('sync_status');
