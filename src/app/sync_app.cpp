@@ -157,11 +157,18 @@ void SyncAgent::note_progress(std::size_t bytes) {
     run_.in_flight_bytes += bytes;
 }
 
-void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers) {
+void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                        const std::vector<std::string>& dates) {
     if (!transport_ || !run_.running) return;
     run_.in_flight_done = run_.in_flight_bytes = 0;
-    for (const auto& [req, answer] : answers) {
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        const auto& [req, answer] = answers[i];
         ++run_.requests_done;
+        // A date that does not parse is no date: the device's clock stands in for it.
+        std::optional<sync::UtcTime> date;
+        if (i < dates.size() && !dates[i].empty())
+            if (auto t = sync::parse_utc(dates[i])) date = *t;
+        transport_->answer_time(date);
         switch (req.kind) {
             case sync::TransportRequest::Kind::get: transport_->answer_get(req.path, answer); break;
             case sync::TransportRequest::Kind::put:

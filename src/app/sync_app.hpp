@@ -59,8 +59,11 @@ public:
     Status start();
     // The requests the host must perform now; empty while waiting or idle.
     std::vector<sync::TransportRequest> take_requests();
-    // Delivers the host's answers and lets the run go on.
-    void deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers);
+    // Delivers the host's answers and lets the run go on. `dates`, one per answer when the host
+    // has them, are the exchange's Date headers as YYYY-MM-DDTHH:MM:SSZ ("" for none): pointer
+    // days and cursors follow the exchange's clock, not this device's (PROTOCOL "Clock skew").
+    void deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                 const std::vector<std::string>& dates = {});
     // The host finished one request of the round in flight (progress only; answers come in deliver()).
     void note_progress(std::size_t bytes);
     // Runs phases until the run needs the host or ends. Called by start() and deliver().

@@ -220,7 +220,7 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
         v.signer = feed->signer;
         v.valid_from = feed->valid_from;
         v.valid_until = feed->valid_until;
-        if (v.time < v.valid_from || v.time > v.valid_until)
+        if (!within_validity(v.time, v.valid_from, v.valid_until))
             return reject(v, Error{"cert.expired", "the signing key is not valid at the bundle's time",
                                    {{"account", v.signer.account}, {"org", v.signer.org},
                                     {"key", v.signer.key.substr(0, 16)}, {"time", format_utc(v.time)}}});

@@ -116,12 +116,13 @@ Result<Signer> verify_chain(const std::vector<Certificate>& chain, std::string_v
                 return cert_error("cert.issuer", "the device key is not certified by its enrolment key", c);
             auto e_from = parse_utc(e.valid_from), e_until = parse_utc(e.valid_until), d_until = parse_utc(e.device_until);
             if (!e_from || !e_until || !d_until) return cert_error("cert.malformed", "bad validity dates", e);
-            if (*from < *e_from || *from > *e_until)
+            // Each comparison between two clocks tolerates the protocol's skew (utc_time.hpp).
+            if (!within_validity(*from, *e_from, *e_until))
                 return cert_error("enrolment.expired", "the enrolment code was used outside its validity", e);
             if (*until > *d_until) return cert_error("cert.issuer", "the device outlives its enrolment", c);
             if (auto s = spent.find(e.key); s != spent.end() && s->second != c.key)
                 return cert_error("enrolment.spent", "the enrolment code was already used by another device", e);
-            if (i == 0 && (at < *from || at > *until))
+            if (i == 0 && !within_validity(at, *from, *until))
                 return cert_error("cert.expired", "the signing key is not valid at the bundle's time", c);
         } else if (last) {
             if (c.issuer != root_key || c.org != "nation")
@@ -131,7 +132,7 @@ Result<Signer> verify_chain(const std::vector<Certificate>& chain, std::string_v
             auto p_from = parse_utc(p.valid_from), p_until = parse_utc(p.valid_until);
             if (c.issuer != p.key || p.org != managing_org(rel, c.org) || p.org.empty())
                 return cert_error("cert.issuer", "the key is not certified by its parent organisation", c);
-            if (!p_from || !p_until || *from < *p_from || *from > *p_until)
+            if (!p_from || !p_until || !within_validity(*from, *p_from, *p_until))
                 return cert_error("cert.expired", "the issuing device was not valid when it issued the code", c);
         }
     }

@@ -107,7 +107,13 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now, const AuthorityRules& rules) {
     SyncReport rep;
-    const std::string today = utc_day(now);
+    // The day of pointers and cursors is the exchange's (its Date header), not this device's:
+    // a writer whose clock is behind would otherwise point from a day readers have passed, and
+    // a reader whose clock is ahead would skip the days others write into. A transport that
+    // will report the exchange's time but has not yet holds what depends on the day.
+    const std::optional<UtcTime> exchange_now = t.exchange_time();
+    const bool day_known = exchange_now || !t.exchange_time_pending();
+    const std::string today = utc_day(exchange_now ? *exchange_now : now);
     auto fail = [&](Error e) {
         rep.error = std::move(e);
         return rep;
@@ -140,6 +146,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
                 continue;
             }
         }
+        if (up && !day_known) up = false;  // the pointers wait for the exchange's day
         if (up) {
             for (const auto& folder : pointer_folders(rel, o->org, o->to)) {
                 auto p = t.put_new(folder + "/" + today + "/" + pointer_name(o->org, o->device, o->file.name),
@@ -170,7 +177,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         ++f;
     }
 
-    // Discover: the days since each cursor (one day back, for writers whose clock is behind).
+    // Discover: the days since each cursor, one day back for a pointer written just before the
+    // exchange's midnight by a run that read its time a moment earlier.
     std::map<std::string, std::map<std::uint64_t, std::string>> wanted;  // feed → seq → file name
     std::map<std::string, std::pair<std::string, std::string>> feed_ids;  // feed → (org, device)
     std::map<std::string, std::set<std::string>> pointed_from;            // feed → pull folders
@@ -182,7 +190,9 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             continue;
         }
         if (!days) return fail(days.error());
-        const std::string from = state.cursors.count(folder) ? day_before(state.cursors[folder]) : std::string();
+        // A cursor past the exchange's today (set by a clock that was ahead) counts as today.
+        const std::string from =
+            state.cursors.count(folder) ? day_before(std::min(state.cursors[folder], today)) : std::string();
         for (const auto& day : *days) {
             if (day < from) continue;
             auto names = t.list(folder + "/" + day);
@@ -264,8 +274,9 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     }
 
     if (pending) return fail(Error{k_transport_pending, "waiting for the exchange's answers"});
-    for (const auto& folder : pull_folders(rel, reader_org))
-        if (!held.count(folder)) state.cursors[folder] = today;
+    if (day_known)
+        for (const auto& folder : pull_folders(rel, reader_org))
+            if (!held.count(folder)) state.cursors[folder] = today;
     if (rep.not_yet.empty()) state.last_success = now;
     rep.complete = true;
     return rep;

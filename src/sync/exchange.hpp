@@ -95,6 +95,8 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 // A bundle counts as published only once it has been read back and its bytes hash to the hash
 // in its name (a 201 or a 409 says that a file is there, not which bytes; nginx's ETag is its
 // mtime and size): only then are its pointers written and it leaves the outbox.
+// Pointer days and cursors follow the exchange's clock (Transport::exchange_time) where the
+// transport reports one, `now` otherwise; `now` also times the bundles signed elsewhere.
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now,
                      const AuthorityRules& rules = default_authority_rules());

@@ -286,7 +286,8 @@ Result<Enrolled> claim_enrolment(std::string_view code, const Certificate& enrol
     auto from = parse_utc(enrolment.valid_from), until = parse_utc(enrolment.valid_until),
          dev_until = parse_utc(enrolment.device_until);
     if (!from || !until || !dev_until) return Error{"cert.malformed", "bad validity dates", {{"field", "valid_until"}}};
-    if (now < *from || now > *until) return Error{"enrolment.expired", "the enrolment code has expired"};
+    // The claimer's clock against the issuer's: off by up to the protocol's skew is not refused.
+    if (!within_validity(now, *from, *until)) return Error{"enrolment.expired", "the enrolment code has expired"};
     if (auto s = spent.find(enrolment.key); s != spent.end() && s->second != new_device.public_hex)
         return Error{"enrolment.spent", "the enrolment code was already used by another device"};
     Enrolled out;

@@ -52,14 +52,24 @@ std::vector<TransportRequest> PendingTransport::take_requests() {
 }
 
 void PendingTransport::answer_list(const std::string& folder, Result<std::vector<std::string>> names) {
+    answered_ = true;
     listings_.insert_or_assign(folder, std::move(names));
 }
 
 void PendingTransport::answer_get(const std::string& path, Result<std::string> bytes) {
+    answered_ = true;
     if (bytes) bytes_received_ += bytes->size();
     files_.insert_or_assign(path, std::move(bytes));
 }
 
-void PendingTransport::answer_put(const std::string& path, Status status) { puts_.insert_or_assign(path, std::move(status)); }
+void PendingTransport::answer_time(std::optional<UtcTime> time) {
+    answered_ = true;
+    if (time && (!time_ || *time > *time_)) time_ = time;
+}
+
+void PendingTransport::answer_put(const std::string& path, Status status) {
+    answered_ = true;
+    puts_.insert_or_assign(path, std::move(status));
+}
 
 }  // namespace vsys::sync

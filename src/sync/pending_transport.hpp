@@ -38,6 +38,14 @@ public:
     void answer_get(const std::string& path, Result<std::string> bytes);
     void answer_put(const std::string& path, Status status);
 
+    // The exchange's time that came with an answer (its Date header; nullopt when the host has
+    // none, e.g. a network failure or a header it cannot read), delivered with the answers. The
+    // latest time wins; before any answer the time is pending; once answers came without any
+    // time, the device's clock is used.
+    void answer_time(std::optional<UtcTime> time);
+    std::optional<UtcTime> exchange_time() const override { return time_; }
+    bool exchange_time_pending() const override { return !answered_; }
+
     std::size_t bytes_received() const { return bytes_received_; }
 
 private:
@@ -49,6 +57,8 @@ private:
     std::vector<TransportRequest> requests_;
     std::map<std::string, bool> noted_;  // "<kind> <path>" of requests_ not taken yet
     std::size_t bytes_received_ = 0;
+    std::optional<UtcTime> time_;
+    bool answered_ = false;
 };
 
 }  // namespace vsys::sync

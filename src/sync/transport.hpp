@@ -9,11 +9,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
+#include "sync/utc_time.hpp"
 
 namespace vsys::sync {
 
@@ -24,6 +26,15 @@ struct Transport {
     virtual Result<std::vector<std::string>> list(std::string_view folder) = 0;
     virtual Result<std::string> get(std::string_view path) = 0;
     virtual Status put_new(std::string_view path, std::string_view bytes) = 0;
+
+    // The exchange's own clock, as its answers reported it (HTTP's Date header): the sync engine
+    // takes the day of pointers and cursors from it, so that devices whose clocks are off agree
+    // on the days (docs/PROTOCOL.md "Clock skew"). nullopt: the exchange has no clock of its own
+    // (a folder, a USB stick) and the device's clock is used.
+    virtual std::optional<UtcTime> exchange_time() const { return std::nullopt; }
+    // True while the exchange may still report its time (nothing answered yet): what depends on
+    // the day waits for the next round.
+    virtual bool exchange_time_pending() const { return false; }
 };
 
 // Files in a map; `offline` makes every call fail, to test queueing and retries. Counts the
@@ -34,8 +45,11 @@ public:
     Result<std::string> get(std::string_view path) override;
     Status put_new(std::string_view path, std::string_view bytes) override;
 
+    std::optional<UtcTime> exchange_time() const override { return clock; }
+
     std::map<std::string, std::string> files;
     bool offline = false;
+    std::optional<UtcTime> clock;  // the time this exchange reports, if it reports one
     std::size_t lists = 0, gets = 0, puts = 0, bytes_read = 0;
 };
 
