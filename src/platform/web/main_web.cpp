@@ -361,8 +361,11 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
     auto j = nlohmann::json::parse(text ? text : "", nullptr, false);
     if (!j.is_array()) return;
     std::vector<std::pair<vsys::sync::TransportRequest, vsys::Result<std::string>>> answers;
+    std::vector<std::string> dates;  // the exchange's Date with each answer (PROTOCOL §8 "Clock skew")
     for (const auto& a : j) {
         if (!a.is_object()) continue;
+        auto date = a.find("date");
+        dates.push_back(date != a.end() && date->is_string() ? date->get<std::string>() : std::string());
         vsys::sync::TransportRequest r;
         const std::string kind = a.value("kind", "");
         r.kind = kind == "list" ? vsys::sync::TransportRequest::Kind::list
@@ -376,7 +379,7 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
                                                            {{"detail", a.value("detail", "")}, {"path", a.value("path", "")}}});
     }
     try {
-        g->app->sync().deliver(answers);
+        g->app->sync().deliver(answers, dates);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "vsys_sync_deliver: %s\n", e.what());
     }
