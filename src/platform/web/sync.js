@@ -39,16 +39,29 @@ function vsysExchangeUrl(path) {
 // One request → {kind, path, ok, data | code, detail}. A network failure is "offline"; an
 // HTTP status the protocol does not expect is "failed" with the status.
 function vsysPerform(req) {
+  // The exchange's clock goes with each answer it gave, as `date` (YYYY-MM-DDTHH:MM:SSZ, from its
+  // Date header, exposed through CORS): the days of pointers and cursors are the exchange's, not
+  // this device's (docs/PROTOCOL.md §8 "Clock skew").
+  var date = '';
+  var dated = function (url, init) {
+    return vsysFetch(url, init).then(function (r) {
+      var t = Date.parse(r.headers.get('Date') || '');
+      if (!isNaN(t)) date = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return r;
+    });
+  };
   var answer = function (ok, data, code, detail) {
-    return ok ? { kind: req.kind, path: req.path, ok: true, data: data }
-              : { kind: req.kind, path: req.path, ok: false, code: code, detail: detail || '' };
+    var a = ok ? { kind: req.kind, path: req.path, ok: true, data: data }
+               : { kind: req.kind, path: req.path, ok: false, code: code, detail: detail || '' };
+    if (date) a.date = date;
+    return a;
   };
   var failed = function (r) { return answer(false, null, 'transport.failed', 'HTTP ' + r.status); };
   var offline = function () { return answer(false, null, 'transport.offline'); };
   // No exchange known (config.json never read): as good as offline.
   if (!vsysSync.base) return Promise.resolve(offline());
   if (req.kind === 'list') {
-    return vsysFetch(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
+    return dated(vsysExchangeUrl(req.path) + '/', { cache: 'no-store' }).then(function (r) {
       if (r.status === 404) return answer(true, '');
       if (!r.ok) return failed(r);
       return r.json().then(function (entries) {
@@ -59,14 +72,14 @@ function vsysPerform(req) {
     }, offline);
   }
   if (req.kind === 'get') {
-    return vsysFetch(vsysExchangeUrl(req.path), { cache: 'no-store' }).then(function (r) {
+    return dated(vsysExchangeUrl(req.path), { cache: 'no-store' }).then(function (r) {
       if (r.status === 404) return answer(false, null, 'transport.not_found', req.path);
       if (!r.ok) return failed(r);
       return r.text().then(function (t) { return answer(true, t); }, offline);
     }, offline);
   }
-  return vsysFetch(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
-                                            headers: { 'Content-Type': 'application/json' } }).then(function (r) {
+  return dated(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
+                                         headers: { 'Content-Type': 'application/json' } }).then(function (r) {
     if (r.status === 201 || r.status === 204) return answer(true, '');
     if (r.status === 409) return answer(false, null, 'transport.exists', req.path);
     return failed(r);
