@@ -218,7 +218,7 @@ test('a new build replaces the old one cleanly once its service worker takes ove
     assert.equal((await page.evaluate(() => window.vsys.command({ type: 'update_settings', device_name: '更新前' }))).ok, true);
     const newBuild = 'f'.repeat(16);
     const later = new Date(Date.now() + 60000);
-    for (const f of ['index.html', 'sw.js']) {
+    for (const f of ['index.html', 'boot.js', 'sw.js']) {
       const file = path.join(dir, f);
       writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldBuild, newBuild));
       utimesSync(file, later, later);  // a deploy's files are newer (nginx's ETag is mtime and size)
@@ -232,8 +232,11 @@ test('a new build replaces the old one cleanly once its service worker takes ove
     await page.reload();
     await openApp(page, own.url);
     assert.equal(await page.evaluate(() => window.VSYS_BUILD_ID), newBuild);
-    // The old build's cache is gone; the data is not.
-    await page.waitForFunction((b) => caches.keys().then((k) => k.length === 1 && k[0] === 'vsys-' + b), newBuild, { timeout: 10000 });
+    // The old build's cache is gone (the deployment's config.json is kept apart); the data is not.
+    await page.waitForFunction((b) => caches.keys().then((all) => {
+      const k = all.filter((n) => n.startsWith('vsys-'));
+      return k.length === 1 && k[0] === 'vsys-' + b;
+    }), newBuild, { timeout: 10000 });
     assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), '更新前');
   } finally {
     await ctx.close();
