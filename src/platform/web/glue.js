@@ -17,6 +17,7 @@ Module.vsysKiosk = (function () {
   return v !== null && v !== '0' && v !== 'false';
 })();
 Module.preRun.push(function () {
+  vsysTrackChanges();
   var root = Module.vsysKiosk ? '/kiosk' : '/data';
   FS.mkdir(root);
   FS.mount(IDBFS, {}, root);
@@ -42,19 +43,37 @@ Module.preRun.push(function () {
 // --- durable saves -------------------------------------------------------------------------
 // A waiter joins the next syncfs that starts after it asked: a syncfs already running may have
 // read the file tree before the caller's write, so it cannot answer for it.
-var vsysFlushState = { running: false, queue: [] };
+// A syncfs walks the whole tree and reads IndexedDB's index even when nothing changed, so the
+// file system's changing calls mark the tree dirty (the syscalls look these FS functions up at
+// call time) and a flush with nothing new to save answers at once. A caller with nothing new
+// while one runs waits for that one: it started after the caller's last change.
+var vsysFlushState = { running: false, queue: [], current: [], dirty: false };
+function vsysTrackChanges() {
+  ['write', 'mknod', 'truncate', 'rename', 'unlink', 'rmdir', 'mkdir', 'symlink', 'chmod', 'utime'].forEach(function (name) {
+    var f = FS[name];
+    FS[name] = function () { vsysFlushState.dirty = true; return f.apply(this, arguments); };
+  });
+}
 function vsysRunFlush() {
   vsysFlushState.running = true;
-  var batch = vsysFlushState.queue;
+  vsysFlushState.dirty = false;  // changes from now on need the next syncfs
+  var batch = vsysFlushState.current = vsysFlushState.queue;
   vsysFlushState.queue = [];
   FS.syncfs(false, function (err) {
     vsysFlushState.running = false;
+    if (err) vsysFlushState.dirty = true;
+    vsysFlushState.current = [];
     batch.forEach(function (w) { w(err ? String(err) : null); });
     if (vsysFlushState.queue.length) vsysRunFlush();
   });
 }
 Module.vsysFlush = function () {
   return new Promise(function (resolve) {
+    if (!vsysFlushState.dirty) {
+      if (!vsysFlushState.running) resolve(null);
+      else vsysFlushState.current.push(resolve);
+      return;
+    }
     vsysFlushState.queue.push(resolve);
     if (!vsysFlushState.running) vsysRunFlush();
   });
@@ -183,7 +202,7 @@ window.vsys = {
   // without a version (export_bundle signs a bundle into the outbox, import_bundle and sync
   // write the sync state, kiosk_reset removes files), and an answer may carry what it names
   // out of the page (an exported file): it must not outlive a tab closed right after it.
-  // A syncfs with nothing changed costs one walk of the tree and one IndexedDB read.
+  // A command that changed no file answers at once (vsysFlush knows the tree is clean).
   command: function (obj) {
     return vsysReady.promise.then(function () {
       var text;
