@@ -140,7 +140,10 @@ test('the exchange closes the connection mid-body: a stored PUT whose answer is 
   const r = await across('cut', 13, { kind: 'cut', match: (req) => req.method === 'PUT' && req.url.includes('/feeds/site_' + siteCode + '/'), times: 1 },
     { kind: 'cut', times: 1 });
   assert.match(r.publishFaults[0], /^PUT \/feeds\//);
-  assert.ok(r.siteErrors.length >= 1, r.siteErrors.join());
+  // A lost 201 need not fail the run: the writer reads its bundle back in the same run, finds
+  // it stored with the right hash, and counts it published (PROTOCOL §13). Any error it did
+  // report is a transport one.
+  assert.ok(r.siteErrors.every((e) => e.startsWith('transport.')), r.siteErrors.join());
   assert.ok(r.muniErrors.length >= 1, r.muniErrors.join());
 });
 
@@ -161,8 +164,12 @@ test('the exchange answers slowly: every run succeeds, only later', async () => 
 
 test('the exchange never answers: the run gives up, and the next converges', async () => {
   const r = await across('hang', 16, { kind: 'hang', times: 1 }, { kind: 'hang', times: 1 });
-  assert.deepEqual(r.siteErrors, ['transport.offline']);
-  assert.deepEqual(r.muniErrors, ['transport.offline']);
+  // Each side's first run gives up after its request timeout with a transport error (a request
+  // aborted before or after its headers: offline or failed); the next converges.
+  assert.equal(r.siteErrors.length, 1, r.siteErrors.join());
+  assert.match(r.siteErrors[0], /^transport\.(offline|failed)/);
+  assert.equal(r.muniErrors.length, 1, r.muniErrors.join());
+  assert.match(r.muniErrors[0], /^transport\.(offline|failed)/);
 });
 
 test('IndexedDB full: a clear message, nothing lost, works again once space is freed', async () => {
