@@ -44,12 +44,23 @@ window.VSYS_BUILD_ID = '@BUILD_ID@';
   };
   document.getElementById('canvas').addEventListener('contextmenu', function (e) { e.preventDefault(); });
   // The exchange lives on an origin of its own (docs/PROTOCOL.md §13); config.json says which.
-  // The service worker keeps the last one for offline starts; without any, sync reports offline.
+  // The last one read is kept in localStorage for offline starts (the first visit's fetch
+  // happens before the service worker controls the page, so its cache cannot be relied on);
+  // without any, the app starts and sync says it is offline.
+  var remembered = function () {
+    try { return JSON.parse(localStorage.getItem('vsys-config') || 'null'); } catch (e) { return null; }
+  };
   var config = fetch('config.json', { cache: 'no-cache' }).then(function (r) {
-    return r.ok ? r.json() : {};
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
   }).then(function (c) {
+    if (c && typeof c.exchange === 'string') {
+      try { localStorage.setItem('vsys-config', JSON.stringify(c)); } catch (e) { /* storage refused: fetch again next time */ }
+    }
+    return c;
+  }).catch(remembered).then(function (c) {
     if (window.VSYS_EXCHANGE === undefined && c && typeof c.exchange === 'string') window.VSYS_EXCHANGE = c.exchange;
-  }, function () { /* offline and never cached: the app starts, sync says it is offline */ });
+  });
   // IndexedDB can exist and still refuse to open (some private modes): probe it first.
   var req;
   try { req = indexedDB.open('vsys-probe'); } catch (e) { window.vsysShowError('indexeddb', String(e)); return; }
