@@ -6,26 +6,17 @@
 // from navigation start: download, compile, IndexedDB mount and first draw.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../e2e/lib.mjs';
+import { freePort, launch } from '../e2e/lib.mjs';
 import { fmt, median } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runs = 5;
 const firstVisitLimit = 3_000_000;  // "3 MB gzip", read as decimal megabytes (the stricter reading)
 const firstFrameLimitMs = 2000;
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
 
 // nginx via tools/nginx-run, in the foreground; stopped by its process id when done.
 async function startNginx(site) {

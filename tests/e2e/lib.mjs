@@ -19,7 +19,8 @@ export const chromiumArgs = ['--no-sandbox', '--disable-dev-shm-usage', '--use-a
   '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
-async function freePort() {
+// A port nothing listens on now, on loopback.
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
