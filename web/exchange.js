@@ -35,8 +35,9 @@ function takeLock(lock) {
   } catch (e) {
     if (e.code !== 'EEXIST') throw e;
   }
+  // An empty lock is one being written right now (the exclusive create comes before its time).
   var since = Number(fs.readFileSync(lock, 'utf8'));
-  if (!(Date.now() - since > STALE_LOCK_MS)) return false;
+  if (!(since > 0) || !(Date.now() - since > STALE_LOCK_MS)) return false;
   // Renaming the stale lock away is itself atomic: of two writers taking it over, one wins.
   var aside = lock + '.stale.' + Math.random().toString(36).slice(2);
   try { fs.renameSync(lock, aside); } catch (e) { return false; }
