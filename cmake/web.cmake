@@ -28,7 +28,7 @@ target_compile_options(vsys_imgui PRIVATE -Os -w)
 target_link_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
 target_compile_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
 
-file(GLOB VSYS_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/web/*.cpp)
+file(GLOB_RECURSE VSYS_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/web/*.cpp)
 set(VSYS_SITE_DIR "${CMAKE_BINARY_DIR}/site")
 add_executable(vsys_web ${VSYS_UI_SOURCES})
 target_link_libraries(vsys_web PRIVATE vsys_platform vsys_imgui)
@@ -73,6 +73,7 @@ add_custom_target(vsys_site ALL DEPENDS "${VSYS_SITE_DIR}/sw.js")
 # The same unit tests, as WebAssembly under node (answers must match the native run).
 add_executable(vsys_tests_wasm ${VSYS_TEST_SOURCES})
 target_link_libraries(vsys_tests_wasm PRIVATE vsys_platform vsys_doctest)
+target_include_directories(vsys_tests_wasm PRIVATE tests/unit)  # the shared fixtures
 target_compile_definitions(vsys_tests_wasm PRIVATE VSYS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 set_target_properties(vsys_tests_wasm PROPERTIES SUFFIX ".js")
 target_link_options(vsys_tests_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)

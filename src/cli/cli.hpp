@@ -21,7 +21,7 @@ struct Subcommand {
 };
 
 // The most any subcommand reads from a file or stdin (docs/PROTOCOL.md "Input limits"); JSON
-// input is also held to the nesting and value limits of core/input.hpp.
+// input is also held to the nesting and value limits of core/base/input.hpp.
 inline constexpr std::size_t k_max_input_bytes = 16u << 20;
 
 // Reads a whole file, or stdin when path is empty or "-", of at most max_bytes. False with a

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "core/allocation_problem.hpp"
-#include "core/input.hpp"
+#include "core/allocation/allocation_problem.hpp"
+#include "core/base/input.hpp"
 
 namespace vsys::cli {
 

@@ -7,8 +7,8 @@
 #include <ostream>
 
 #include "cli/cli.hpp"
-#include "core/claims_json.hpp"
-#include "core/input.hpp"
+#include "core/claims/claims_json.hpp"
+#include "core/base/input.hpp"
 
 namespace vsys::cli {
 

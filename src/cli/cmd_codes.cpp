@@ -4,12 +4,12 @@
 #include <ostream>
 #include <string>
 
-#include "app/i18n.hpp"
+#include "app/base/i18n.hpp"
 #include "cli/cli.hpp"
-#include "core/codes.hpp"
-#include "core/input.hpp"
-#include "core/local_gov.hpp"
-#include "core/text.hpp"
+#include "core/base/codes.hpp"
+#include "core/base/input.hpp"
+#include "core/directory/local_gov.hpp"
+#include "core/base/text.hpp"
 
 namespace vsys::cli {
 

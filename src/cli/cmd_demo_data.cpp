@@ -6,9 +6,9 @@
 #include <ostream>
 
 #include "cli/cli.hpp"
-#include "core/demo_data.hpp"
-#include "core/hierarchy.hpp"
-#include "core/local_gov.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/directory/hierarchy.hpp"
+#include "core/directory/local_gov.hpp"
 
 namespace vsys::cli {
 

@@ -11,9 +11,9 @@
 #include <ostream>
 #include <unistd.h>
 
-#include "app/i18n.hpp"
+#include "app/base/i18n.hpp"
 #include "cli/cli.hpp"
-#include "core/input.hpp"
+#include "core/base/input.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"

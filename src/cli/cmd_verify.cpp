@@ -13,11 +13,11 @@
 #include <ostream>
 #include <set>
 
-#include "app/i18n.hpp"
+#include "app/base/i18n.hpp"
 #include "cli/cli.hpp"
-#include "core/demo_data.hpp"
-#include "core/input.hpp"
-#include "core/hierarchy.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/base/input.hpp"
+#include "core/directory/hierarchy.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/directory.hpp"
 #include "sync/hierarchy_relations.hpp"

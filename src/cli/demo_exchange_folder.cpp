@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <ostream>
 
-#include "app/i18n.hpp"
+#include "app/base/i18n.hpp"
 #include "cli/cli.hpp"
-#include "core/input.hpp"
-#include "core/demo_data.hpp"
-#include "core/hierarchy.hpp"
+#include "core/base/input.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/directory/hierarchy.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "core/input.hpp"
+#include "core/base/input.hpp"
 
 namespace vsys::cli {
 

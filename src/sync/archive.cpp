@@ -3,7 +3,7 @@
 #include <charconv>
 #include <set>
 
-#include "core/input.hpp"
+#include "core/base/input.hpp"
 #include "sync/crypto.hpp"
 #include "sync/transport.hpp"
 

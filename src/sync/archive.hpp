@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/document_store.hpp"
-#include "core/result.hpp"
+#include "core/documents/document_store.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/bundle.hpp"
 #include "sync/exchange.hpp"

@@ -19,8 +19,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/document.hpp"
-#include "core/result.hpp"
+#include "core/documents/document.hpp"
+#include "core/base/result.hpp"
 
 namespace vsys::sync {
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
-#include "core/input.hpp"
+#include "core/base/input.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
 #include "sync/identity.hpp"

@@ -23,9 +23,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/document_store.hpp"
-#include "core/result.hpp"
+#include "core/documents/document.hpp"
+#include "core/documents/document_store.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/certificate.hpp"
 #include "sync/keys.hpp"

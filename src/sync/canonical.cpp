@@ -2,14 +2,14 @@
 
 #include <cstdint>
 
-#include "core/input.hpp"
-#include "core/text.hpp"
+#include "core/base/input.hpp"
+#include "core/base/text.hpp"
 #include "sync/crypto.hpp"
 
 namespace vsys::sync {
 namespace {
 
-// Encoding refuses what parsing refuses (core/input.hpp).
+// Encoding refuses what parsing refuses (core/base/input.hpp).
 constexpr int k_max_depth = input::k_max_depth;
 
 bool encode_string(std::string_view s, std::string& out) {

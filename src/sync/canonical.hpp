@@ -10,7 +10,7 @@
 // very same bytes, which also refuses duplicate keys, whitespace, escapes of printable
 // characters and numbers such as 1e2 or -0. parse_strict() accepts any well-formed JSON without
 // duplicate keys or floats (for hand-written input) within the default limits of
-// core/input.hpp, which both use.
+// core/base/input.hpp, which both use.
 #pragma once
 
 #include <cstddef>
@@ -19,8 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/document.hpp"
-#include "core/result.hpp"
+#include "core/documents/document.hpp"
+#include "core/base/result.hpp"
 
 namespace vsys::sync {
 

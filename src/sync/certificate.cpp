@@ -2,7 +2,7 @@
 
 #include <tuple>
 
-#include "core/input.hpp"
+#include "core/base/input.hpp"
 #include "sync/canonical.hpp"
 
 namespace vsys::sync {

@@ -21,7 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/keys.hpp"
 #include "sync/utc_time.hpp"

@@ -1,5 +1,5 @@
 // The demo deployment (ARCHITECTURE.md "Identity": the deployment `tools/serve` starts): the
-// demo data set (core/demo_data.hpp) published as signed feeds under a demo root, exactly as
+// demo data set (core/demo/demo_data.hpp) published as signed feeds under a demo root, exactly as
 // real devices would publish it, so every client verifies it like any other data.
 //
 // Everything is derived from the seed, so the same seed gives the same keys and codes:
@@ -24,9 +24,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/demo_data.hpp"
-#include "core/hierarchy.hpp"
-#include "core/result.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/directory/hierarchy.hpp"
+#include "core/base/result.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
 #include "sync/transport.hpp"

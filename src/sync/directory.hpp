@@ -15,7 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/certificate.hpp"
 
@@ -26,7 +26,7 @@ inline constexpr const char* k_manifest_path = "deployment.json";
 struct DeploymentManifest {
     std::string root_key;  // public key hex
     std::string created;   // ISO 8601 UTC
-    // The demo deployment: the demo data set (core/demo_data.hpp) its organisations come from.
+    // The demo deployment: the demo data set (core/demo/demo_data.hpp) its organisations come from.
     bool demo = false;
     std::uint64_t seed = 0;
     std::uint32_t sites = 0, venues = 0;

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/document_store.hpp"
+#include "core/documents/document_store.hpp"
 #include "sync/authority.hpp"
 #include "sync/bundle.hpp"
 #include "sync/transport.hpp"

@@ -1,4 +1,4 @@
-// The organisation tree (core/hierarchy.hpp) as the sync code sees it (authority.hpp's
+// The organisation tree (core/directory/hierarchy.hpp) as the sync code sees it (authority.hpp's
 // OrgRelations): parent_of answers from the tree, "" for the nation and for an organisation the
 // tree does not know, so a bundle of an unknown site fails its authority and chain checks.
 // Holds a reference: the Hierarchy must outlive it.
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/hierarchy.hpp"
+#include "core/directory/hierarchy.hpp"
 #include "sync/authority.hpp"
 
 namespace vsys::sync {

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
 

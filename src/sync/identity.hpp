@@ -21,8 +21,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/document.hpp"
-#include "core/result.hpp"
+#include "core/documents/document.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/certificate.hpp"
 #include "sync/keys.hpp"

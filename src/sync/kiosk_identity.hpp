@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 #include "sync/authority.hpp"
 #include "sync/certificate.hpp"
 #include "sync/identity.hpp"

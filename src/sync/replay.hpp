@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document_store.hpp"
+#include "core/documents/document_store.hpp"
 #include "sync/authority.hpp"
 #include "sync/bundle.hpp"
 #include "sync/exchange.hpp"

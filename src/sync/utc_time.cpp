@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "core/calendar.hpp"
-#include "core/input.hpp"
-#include "core/utc_text.hpp"
+#include "core/base/calendar.hpp"
+#include "core/base/input.hpp"
+#include "core/base/utc_text.hpp"
 
 namespace vsys::sync {
 

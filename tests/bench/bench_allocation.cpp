@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "core/apportion.hpp"
-#include "core/local_gov.hpp"
+#include "core/allocation/apportion.hpp"
+#include "core/directory/local_gov.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/claims_documents.hpp"
-#include "core/local_gov.hpp"
+#include "core/claims/claims_documents.hpp"
+#include "core/directory/local_gov.hpp"
 
 using namespace vsys;
 

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/demo_data.hpp"
-#include "core/hierarchy.hpp"
-#include "core/site_search.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/directory/hierarchy.hpp"
+#include "core/directory/site_search.hpp"
 
 namespace {
 

@@ -24,7 +24,7 @@
 #include <emscripten.h>
 #endif
 
-#include "core/local_gov.hpp"
+#include "core/directory/local_gov.hpp"
 #include "sync/canonical.hpp"
 #include "sync/exchange.hpp"
 #include "sync/identity.hpp"

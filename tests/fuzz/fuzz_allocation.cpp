@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "core/allocation_problem.hpp"
+#include "core/allocation/allocation_problem.hpp"
 #include "fuzz_support.hpp"
 
 using namespace vsys;

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/document.hpp"
+#include "core/documents/document.hpp"
 #include "fuzz_support.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"

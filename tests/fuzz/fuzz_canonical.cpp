@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/document.hpp"
+#include "core/documents/document.hpp"
 #include "fuzz_support.hpp"
 #include "sync/canonical.hpp"
 

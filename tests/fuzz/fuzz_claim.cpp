@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "core/claims_json.hpp"
+#include "core/claims/claims_json.hpp"
 #include "fuzz_support.hpp"
 
 using namespace vsys;

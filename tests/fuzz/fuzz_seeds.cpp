@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/claims_json.hpp"
+#include "core/claims/claims_json.hpp"
 #include "fuzz_support.hpp"
 #include "sync/canonical.hpp"
 

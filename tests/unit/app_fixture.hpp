@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "app/app.hpp"
+#include "app/base/app.hpp"
 #include "memory_storage.hpp"
 
 namespace vsys::test {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/chain_commands.hpp"
-#include "core/chain_simulation.hpp"
-#include "core/chain_state.hpp"
+#include "core/allocation/chain_commands.hpp"
+#include "core/allocation/chain_simulation.hpp"
+#include "core/allocation/chain_state.hpp"
 #include "sync/canonical.hpp"
 
 namespace vsys::chain_test {

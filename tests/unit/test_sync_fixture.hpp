@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "core/document_store.hpp"
+#include "core/documents/document_store.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
 #include "sync/exchange.hpp"

@@ -4,7 +4,7 @@
 //
 // Run: node tools/gen/holidays.mjs > assets/claims/holidays_jp.tsv
 // The output is committed so that builds do not depend on npm. The "# covers:" line states the
-// date range the data is complete for; src/core/calendar.cpp refuses business-day questions
+// date range the data is complete for; src/core/base/calendar.cpp refuses business-day questions
 // outside it rather than guessing.
 import { createRequire } from "node:module";
 

@@ -1,5 +1,5 @@
 // The browser entry point: GLFW + WebGL2 + ImGui on Emscripten's main loop, the App opened on
-// IDBFS (already read by glue.js before main), the Host services of ui/host.hpp, and the C
+// IDBFS (already read by glue.js before main), the Host services of ui/shell/host.hpp, and the C
 // functions that glue.js calls (window.vsys, IME text, route changes).
 //
 // [SECTION] Host over the browser
@@ -20,15 +20,15 @@
 #include <string>
 #include <vector>
 
-#include "app/app.hpp"
+#include "app/base/app.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/storage.hpp"
-#include "ui/screen_registry.hpp"
-#include "ui/shell.hpp"
-#include "ui/theme.hpp"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
 
 namespace {
 

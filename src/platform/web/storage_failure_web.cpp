@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "app/i18n.hpp"
-#include "app/storage_failure.hpp"
+#include "app/base/i18n.hpp"
+#include "app/base/storage_failure.hpp"
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* vsys_storage_failure(const char* detail, int english) {
     static std::string out;

@@ -1,5 +1,5 @@
 // Browser side of the exchange (linked with --pre-js after glue.js). The sync engine runs in
-// wasm (app/sync_app.hpp) and hands over the files it needs as requests; this performs them
+// wasm (app/sync/sync_app.hpp) and hands over the files it needs as requests; this performs them
 // with fetch against the exchange (an origin of its own, named by config.json: boot.js sets
 // window.VSYS_EXCHANGE; docs/PROTOCOL.md "HTTP"), several at
 // a time, and delivers the answers. It also syncs on its own while someone is signed in: every

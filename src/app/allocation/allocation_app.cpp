@@ -1,0 +1,129 @@
+#include "app/allocation/allocation_app.hpp"
+
+#include <memory>
+
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+
+namespace vsys {
+
+const ChainWorld& allocation_world(App& app) {
+    // Built lazily (O(n) over ~70,000 sites) and kept for the directory it was built from. The
+    // key is the directory's address: an App rebuilt at the same address (unit tests) gets a
+    // Directory from the same fixed seed, so a world kept for a reused address still describes
+    // it exactly and its references point into the new directory's members at the same places.
+    struct Cache {
+        const Directory* directory = nullptr;
+        std::unique_ptr<ChainWorld> world;
+    };
+    static Cache cache;
+    const Directory& dir = app.directory();
+    if (cache.directory != &dir || !cache.world) {
+        cache.world = std::make_unique<ChainWorld>(dir.tree(), Catalog::builtin(), dir.demo().sites, dir.demo().populations);
+        cache.directory = &dir;
+    }
+    return *cache.world;
+}
+
+Date allocation_today(const App& app) {
+    // The demo rounds are dated 2021-2022 but stay listed while they are not closed (rounds.tsv
+    // leaves listed_until empty), so the device's own date works for them; only the closed
+    // round 9 answers "no access", as an old round should.
+    constexpr sync::UtcTime k_japan_offset = 9 * 3600;
+    auto d = parse_iso_date(sync::utc_day(app.now() + k_japan_offset));
+    return d ? *d : Date{};
+}
+
+std::optional<SplitLevel> split_level_of(const ChainWorld& world, std::string_view org) {
+    const OrgIndex i = world.hierarchy().find(org);
+    if (i == k_no_org) return std::nullopt;
+    switch (world.hierarchy().level(i)) {
+        case OrgLevel::nation:
+            return SplitLevel::nation;
+        case OrgLevel::prefecture:
+            return SplitLevel::prefecture;
+        case OrgLevel::municipality:
+            return SplitLevel::municipality;
+        default:
+            return std::nullopt;
+    }
+}
+
+Result<std::vector<Share>> shares_from_json(const nlohmann::json& j, const std::string& name) {
+    if (!j.is_object()) return Error{"arg.type", name + " must be an object", {{"name", name}, {"expected", "object"}}};
+    std::vector<Share> out;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!it->is_number_integer())
+            return Error{"arg.type", name + " values must be integers", {{"name", name + "." + it.key()}, {"expected", "integer"}}};
+        if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(k_max_boxes))
+            return Error{"chain.boxes_range", "too many boxes",
+                         {{"field", it.key()}, {"value", it->dump()}, {"max", std::to_string(k_max_boxes)}}};
+        out.push_back({it.key(), it->get<std::int64_t>()});
+    }
+    return out;
+}
+
+// [{amount, mode, cap_by_request?}, ...] → the parts of a split in tranches.
+Result<std::vector<SimulationTranche>> tranches_from_json(const nlohmann::json& j) {
+    if (!j.is_array()) return Error{"arg.type", "tranches must be an array", {{"name", "tranches"}, {"expected", "array"}}};
+    std::vector<SimulationTranche> out;
+    for (const auto& t : j) {
+        if (!t.is_object())
+            return Error{"arg.type", "a tranche must be an object", {{"name", "tranches"}, {"expected", "object"}}};
+        ArgReader r(t, {});
+        SimulationTranche part;
+        part.amount = r.integer("amount");
+        const std::string mode = r.string("mode");
+        part.cap_by_request = r.optional_bool("cap_by_request").value_or(false);
+        if (auto e = r.finish()) return *e;
+        auto m = parse_sim_mode(mode);
+        if (!m) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", mode}}};
+        part.mode = *m;
+        out.push_back(part);
+    }
+    return out;
+}
+
+Result<SimulationSpec> simulation_spec_from_json(const ChainWorld& world, std::string_view round,
+                                                 std::string_view parent, const nlohmann::json& j,
+                                                 std::set<std::string> others) {
+    if (!j.is_object()) return Error{"arg.type", "a simulation must be an object", {{"name", "simulation"}, {"expected", "object"}}};
+    others.insert("fixed");
+    others.insert("tranches");
+    ArgReader r(j, std::move(others));
+    auto mode = r.optional_string("mode");
+    auto method = r.optional_string("method");
+    auto total = r.optional_int("total");
+    auto cap = r.optional_bool("cap_by_request");
+    if (auto e = r.finish()) return *e;
+    SimulationSpec spec;
+    if (mode) {
+        auto m = parse_sim_mode(*mode);
+        if (!m) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", *mode}}};
+        spec.mode = *m;
+    } else {
+        const Round* r0 = world.catalog().find_round(round);
+        auto level = split_level_of(world, parent);
+        if (r0 && level) spec.mode = valid_modes(r0->product, *level).front();
+    }
+    if (method) {
+        auto m = alloc::parse_method(*method);
+        if (!m) return m.error();
+        spec.method = *m;
+    }
+    spec.total = total;
+    spec.cap_by_request = cap.value_or(false);
+    if (auto f = j.find("fixed"); f != j.end()) {
+        auto shares = shares_from_json(*f, "fixed");
+        if (!shares) return shares.error();
+        spec.fixed = std::move(*shares);
+    }
+    if (auto t = j.find("tranches"); t != j.end() && !t->is_null()) {
+        auto parts = tranches_from_json(*t);
+        if (!parts) return parts.error();
+        spec.tranches = std::move(*parts);
+    }
+    return spec;
+}
+
+}  // namespace vsys

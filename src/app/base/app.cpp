@@ -1,0 +1,177 @@
+#include "app/base/app.hpp"
+
+#include "app/base/args.hpp"
+#include "app/base/permissions.hpp"
+#include "core/base/input.hpp"
+#include "sync/canonical.hpp"
+
+namespace vsys {
+
+App::App(Storage& storage, std::string data_dir, AppInfo info, Clock clock)
+    : persistence_(storage, std::move(data_dir)),
+      info_(std::move(info)),
+      clock_(std::move(clock)),
+      sync_(std::make_unique<SyncAgent>(*this)) {}
+
+void App::open() {
+    store_ = DocumentStore{};
+    settings_ = Settings{};
+    session_ = Session{};
+    for (auto& v : persistence_.load()) {
+        // Versions were checked before they were stored; one that no longer applies (a segment
+        // edited by hand) is skipped rather than blocking the rest.
+        if (store_.apply(v, Origin::local)) absorb(v);
+    }
+    std::vector<std::string> settled(persistence_.settled().begin(), persistence_.settled().end());
+    for (const auto* v : store_.pending())
+        if (v->owner == "device") settled.push_back(v->hash);
+    store_.mark_pushed(settled);
+    sync_->open();
+    ++revision_;
+}
+
+Status App::wipe_local_data() {
+    auto st = persistence_.clear();
+    sync_->forget();
+    open();  // an empty store, default settings, signed out
+    return st;
+}
+
+const Directory& App::directory() {
+    if (!directory_) directory_ = std::make_unique<Directory>(DemoOptions{k_demo_seed});
+    return *directory_;
+}
+
+void App::set_session(Session s) {
+    session_ = std::move(s);
+    ++revision_;
+}
+
+void App::absorb(const DocumentVersion& v) {
+    if (v.owner == "device" && v.kind == "settings" && v.id == "main")
+        if (const auto* head = store_.current(v.key())) settings_ = settings_from_document(*head);
+}
+
+const DocumentVersion* App::current(const std::string& owner, const std::string& kind, const std::string& id) const {
+    return store_.current(owner + "/" + kind + "/" + id);
+}
+
+Result<DocumentVersion> App::successor(const std::string& owner, const std::string& kind, const std::string& id,
+                                       nlohmann::json body) const {
+    auto d = store_.successor(owner, kind, id, std::move(body));
+    if (!d) return d.error();
+    d->author = session_.signed_in() ? session_.vsys_id : "device";
+    d->time = sync::format_utc(clock_());
+    // 代行入力: a municipality writing its site's document marks the version as proxy.
+    d->proxy = session_.signed_in() && owner != "device" && owner != session_.org;
+    return d;
+}
+
+Result<Versions> App::commit(Versions versions) {
+    for (auto& v : versions) {
+        if (v.time.empty()) v.time = sync::format_utc(clock_());
+        if (v.author.empty()) v.author = session_.signed_in() ? session_.vsys_id : "device";
+        if (auto st = sync::seal(v); !st) return st.error();
+    }
+    if (auto st = store_.check_batch(versions); !st) return st.error();
+    if (auto st = persistence_.append(versions); !st) return st.error();
+    if (auto r = store_.apply_batch(versions, Origin::local); !r) return r.error();
+    std::vector<std::string> device_only;  // this device's own records never go to the exchange
+    for (const auto& v : versions) {
+        absorb(v);
+        if (v.owner == "device") device_only.push_back(v.hash);
+    }
+    store_.mark_pushed(device_only);
+    ++revision_;
+    compact();  // best effort: the append above is already safe
+    return versions;
+}
+
+void App::compact() {
+    // Copying every head costs as much as the store is large: only when a snapshot is due.
+    if (!persistence_.needs_compaction()) return;
+    std::vector<DocumentVersion> keep;
+    std::vector<std::string> pending;
+    for (const auto* p : store_.pending()) {
+        keep.push_back(*p);
+        pending.push_back(p->hash);
+    }
+    const std::unordered_set<std::string> kept(pending.begin(), pending.end());
+    for (const auto& key : store_.keys())
+        for (const auto* h : store_.heads(key))
+            if (!kept.count(h->hash)) keep.push_back(*h);
+    persistence_.compact_if_needed(keep, pending);
+}
+
+Result<Versions> App::command(const nlohmann::json& cmd) {
+    last_answer_ = nlohmann::json::object();
+    if (!cmd.is_object()) return Error{"command.invalid_json", "a command must be a JSON object"};
+    auto t = cmd.find("type");
+    if (t == cmd.end() || !t->is_string()) return Error{"command.missing_type", "the command has no type"};
+    const std::string type = t->get<std::string>();
+    for (const auto& entry : command_table()) {
+        if (type != entry.type) continue;
+        auto prepared = entry.prepare(*this, cmd);
+        if (!prepared) return prepared.error();
+        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
+        if (auto st = check_access(type, session_, prepared->target_org, dir); !st) return st.error();
+        auto versions = prepared->apply();
+        if (!versions) return versions.error();
+        auto stored = versions->empty() ? Result<Versions>(Versions{}) : commit(std::move(*versions));
+        if (stored && prepared->after)
+            if (auto refusal = prepared->after()) return *refusal;
+        if (stored && prepared->answer) last_answer_ = prepared->answer();
+        if (stored && versions->empty()) ++revision_;  // e.g. a sign-in changes what screens show
+        return stored;
+    }
+    return Error{"command.unknown", "unknown command " + input::excerpt(type), {{"type", input::excerpt(type)}}};
+}
+
+nlohmann::json App::error_json(const Error& error) const {
+    const Error e = input::for_display(error);  // an answer never echoes more than an excerpt of its input
+    nlohmann::json err = {{"code", e.code}, {"message", error_text(e)}};
+    if (!e.args.empty()) {
+        nlohmann::json args = nlohmann::json::object();
+        for (const auto& [k, v] : e.args) args[k] = v;
+        err["args"] = args;
+    }
+    return {{"ok", false}, {"error", err}};
+}
+
+nlohmann::json App::command_json(const std::string& text) {
+    auto j = input::parse_json(text, command_text_limits());
+    if (!j) return error_json(j.error().code == "json.invalid" ? Error{"command.invalid_json", "invalid JSON"} : j.error());
+    auto r = command(*j);
+    if (!r) return error_json(r.error());
+    nlohmann::json out = {{"ok", true}, {"revision", revision_}, {"versions", nlohmann::json::array()}};
+    for (const auto& v : *r) out["versions"].push_back({{"key", v.key()}, {"version", v.version}, {"hash", v.hash}});
+    for (auto it = last_answer_.begin(); it != last_answer_.end(); ++it) out[it.key()] = it.value();
+    return out;
+}
+
+Result<nlohmann::json> App::view(const std::string& name, const nlohmann::json& args) {
+    if (!args.is_object()) return Error{"command.invalid_json", "view arguments must be a JSON object"};
+    for (const auto& entry : view_table()) {
+        if (name != entry.name) continue;
+        auto prepared = entry.prepare(*this, args);
+        if (!prepared) return prepared.error();
+        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
+        if (auto st = check_access("view:" + name, session_, prepared->target_org, dir); !st) return st.error();
+        return prepared->build();
+    }
+    return Error{"view.unknown", "unknown view " + input::excerpt(name), {{"name", input::excerpt(name)}}};
+}
+
+nlohmann::json App::view_json(const std::string& name, const std::string& args_text) {
+    if (name.size() > k_max_view_name_bytes)
+        return error_json(Error{"view.unknown", "unknown view " + input::excerpt(name), {{"name", input::excerpt(name)}}});
+    auto args = args_text.empty() ? Result<nlohmann::json>(nlohmann::json::object())
+                                  : input::parse_json(args_text, view_text_limits());
+    if (!args) return error_json(args.error().code == "json.invalid" ? Error{"command.invalid_json", "invalid JSON"} : args.error());
+    if (!args->is_object()) return error_json(Error{"command.invalid_json", "invalid JSON"});
+    auto r = view(name, *args);
+    if (!r) return error_json(r.error());
+    return {{"ok", true}, {"view", *r}};
+}
+
+}  // namespace vsys

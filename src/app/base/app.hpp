@@ -1,0 +1,106 @@
+// The application: owns the local documents (a DocumentStore persisted in segments), the
+// session, and the directory of organisations; runs Commands and answers Views through the
+// tables of command_table.hpp. Screens, window.vsys (JavaScript) and the CLI all go through
+// command()/view(); nothing else changes state. Every command is checked in one place:
+// strict arguments (the entry's parser), access (permissions.hpp), then its rules; a command
+// that succeeds has written its versions to storage before it returns, and the web platform
+// makes them durable (IDBFS syncfs) before the JavaScript promise resolves.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/base/command_table.hpp"
+#include "app/base/directory.hpp"
+#include "app/base/i18n.hpp"
+#include "app/base/persistence.hpp"
+#include "app/session/session.hpp"
+#include "app/session/settings.hpp"
+#include "app/sync/sync_app.hpp"
+#include "core/documents/document.hpp"
+#include "core/documents/document_store.hpp"
+#include "core/base/result.hpp"
+#include "sync/utc_time.hpp"
+
+namespace vsys {
+
+struct AppInfo {
+    std::string version;
+    std::string build_id;
+    // The training kiosk (?kiosk in the browser): a role switcher instead of passwords, keys
+    // under a kiosk root no deployment trusts, no sync at all, and a reset to the clean demo
+    // state (ARCHITECTURE.md "Kiosk mode never publishes"). Its data lives apart (/kiosk).
+    bool kiosk = false;
+};
+
+using Clock = std::function<sync::UtcTime()>;
+
+class App {
+public:
+    App(Storage& storage, std::string data_dir, AppInfo info, Clock clock);
+
+    // Loads the stored documents. Call once, after the platform made storage readable.
+    void open();
+
+    // {"type": ..., ...} → the new versions, or an error (translated by error_text()).
+    Result<Versions> command(const nlohmann::json& cmd);
+    // JSON text in, JSON out: {"ok": true, "revision", "versions": [...], ...} or
+    // {"ok": false, "error": {code, message, args?}}.
+    nlohmann::json command_json(const std::string& text);
+    Result<nlohmann::json> view(const std::string& name, const nlohmann::json& args);
+    nlohmann::json view_json(const std::string& name, const std::string& args_text);
+
+    const Settings& settings() const { return settings_; }
+    Language language() const { return settings_.language; }
+    const std::string& tr(std::string_view key) const { return Strings::builtin().get(key, settings_.language); }
+    std::string error_text(const Error& e) const { return Strings::builtin().error_message(e, settings_.language); }
+    // Increases with every applied change or sign-in; screens compare it to refresh.
+    std::uint64_t revision() const { return revision_; }
+    const AppInfo& info() const { return info_; }
+    bool kiosk() const { return info_.kiosk; }
+
+    // ---- for command and view implementations
+    const Session& session() const { return session_; }
+    void set_session(Session s);
+    // The organisations; built on first use (about 0.3 s in wasm for the national data set).
+    const Directory& directory();
+    bool directory_ready() const { return directory_ != nullptr; }
+    const DocumentStore& store() const { return store_; }
+    sync::UtcTime now() const { return clock_(); }
+    // An unsealed next version of a key (version 1 of a new key), authored by the session.
+    Result<DocumentVersion> successor(const std::string& owner, const std::string& kind, const std::string& id,
+                                      nlohmann::json body) const;
+    const DocumentVersion* current(const std::string& owner, const std::string& kind, const std::string& id) const;
+    StorageUsage storage_usage() { return persistence_.usage(); }
+    const Persistence& persistence() const { return persistence_; }
+    nlohmann::json error_json(const Error& e) const;
+    // Removes every stored file (documents, sync state) and starts again from the clean state;
+    // for the kiosk's reset. The session ends; the settings are the caller's to write again.
+    Status wipe_local_data();
+    SyncAgent& sync() { return *sync_; }
+    const SyncAgent& sync() const { return *sync_; }
+
+private:
+    friend class SyncAgent;  // stores what the exchange delivers, beside the commands' versions
+    Result<Versions> commit(Versions versions);
+    void compact();
+    void absorb(const DocumentVersion& v);
+
+    Persistence persistence_;
+    AppInfo info_;
+    Clock clock_;
+    DocumentStore store_;
+    Settings settings_;
+    Session session_;
+    std::unique_ptr<Directory> directory_;
+    std::uint64_t revision_ = 0;
+    nlohmann::json last_answer_;
+    std::unique_ptr<SyncAgent> sync_;
+};
+
+}  // namespace vsys

@@ -1,0 +1,76 @@
+// The tables of Commands and Views. Each feature file (app/cmd_*.cpp, app/view_*.cpp) defines
+// its entries; command_table.cpp lists them. An entry parses its JSON arguments strictly and
+// names the organisation it touches; App then checks access (permissions.hpp) in one place
+// before anything is applied.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/documents/document.hpp"
+#include "core/base/result.hpp"
+
+namespace vsys {
+
+class App;
+
+using Versions = std::vector<DocumentVersion>;
+
+struct PreparedCommand {
+    std::string target_org;  // "" for device-scope commands
+    // Validates the rules (locks, states, business rules) and produces the new versions,
+    // unsealed; App fills author and time, seals, checks and stores them.
+    std::function<Result<Versions>()> apply;
+    // Extra fields for the answer (e.g. the session after login).
+    std::function<nlohmann::json()> answer;
+    // Called after the versions are stored: a refusal that must still record something (a
+    // wrong password counts towards the lockout) answers its error here.
+    std::function<std::optional<Error>()> after;
+};
+
+struct CommandEntry {
+    const char* type;
+    Result<PreparedCommand> (*prepare)(App& app, const nlohmann::json& args);
+};
+
+struct PreparedView {
+    std::string target_org;
+    std::function<Result<nlohmann::json>()> build;
+};
+
+struct ViewEntry {
+    const char* name;
+    Result<PreparedView> (*prepare)(App& app, const nlohmann::json& args);
+};
+
+std::span<const CommandEntry> command_table();
+std::span<const ViewEntry> view_table();
+
+// Feature tables (defined in their own files).
+std::span<const CommandEntry> settings_commands();
+std::span<const ViewEntry> settings_views();
+std::span<const CommandEntry> session_commands();
+std::span<const CommandEntry> enrolment_commands();
+std::span<const ViewEntry> session_views();
+std::span<const CommandEntry> site_commands();
+std::span<const CommandEntry> sync_commands();
+std::span<const ViewEntry> sync_views();
+std::span<const ViewEntry> site_views();
+std::span<const CommandEntry> claims_commands();
+std::span<const ViewEntry> claims_views();
+std::span<const CommandEntry> allocation_commands();
+std::span<const ViewEntry> allocation_views();
+std::span<const CommandEntry> kiosk_commands();
+std::span<const ViewEntry> kiosk_views();
+
+// Answers shared by session and kiosk commands (cmd_session.cpp): the signed-in session, and
+// the sample accounts of the sign-in screen and the role switcher.
+nlohmann::json session_json(App& app);
+nlohmann::json sample_accounts_json(App& app);
+
+}  // namespace vsys

@@ -1,0 +1,82 @@
+#include "app/claims/claims_app.hpp"
+
+#include "app/base/app.hpp"
+#include "core/claims/claims_json.hpp"
+#include "core/claims/claims_rules.hpp"
+
+namespace vsys {
+
+Date claims_today(const App& app) {
+    constexpr sync::UtcTime k_japan_offset = 9 * 3600;
+    auto d = parse_iso_date(sync::utc_day(app.now() + k_japan_offset));
+    return d ? *d : Date{};
+}
+
+RoutingSettings claims_routing(const App& app) {
+    RoutingSettings r;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_claim_routing_kind || d->owner.rfind("muni:", 0) != 0) continue;
+        const auto it = d->body.find("commissioned");
+        if (it != d->body.end() && it->is_boolean() && it->get<bool>()) r.commissioned.push_back(d->owner.substr(5));
+    }
+    return r;
+}
+
+Result<Site> claims_site(App& app, const std::string& code) {
+    const Site* generated = app.directory().generated_site(code);
+    if (!generated) return Error{"site.not_found", "no such site", {{"code", code}}};
+    Site site = *generated;
+    if (const auto* d = app.current(site_org_id(site), "site_info", "main"))
+        if (auto s = site_from_json(d->body)) site = *s;
+    return site;
+}
+
+ClaimParty claims_party(const Site& site) { return {site.name, site_representative(site)}; }
+
+Result<StoredClaim> stored_claim_from_body(const nlohmann::json& body) {
+    auto entry = site_claim_from_json(body);
+    if (!entry) return entry.error();
+    const auto it = body.find("submitted");
+    return StoredClaim{std::move(*entry), it != body.end() && it->is_boolean() && it->get<bool>()};
+}
+
+std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month) {
+    const RoutingSettings routing = claims_routing(app);
+    const Date today = claims_today(app);
+    const std::string id = to_iso(month);
+    std::vector<ComputedClaim> out;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_claim_kind || d->id != id) continue;
+        auto stored = stored_claim_from_body(d->body);
+        if (!stored || !stored->submitted) continue;
+        if (auto c = compute_claim(stored->entry, routing, today)) out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+namespace {
+// A 64-bit mix (splitmix64's finaliser): the same counts natively and in wasm.
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+}  // namespace
+
+std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site, std::uint64_t seed) {
+    std::uint64_t h = mix(seed);
+    for (char c : site.code) h = mix(h ^ static_cast<unsigned char>(c));
+    std::vector<LegacyTicketFormCount> out;
+    // The ticket-printed forms were used in the first months of the programme, up to the
+    // change of the claim forms in December 2021.
+    for (int m = 5; m <= 11; ++m) {
+        h = mix(h + static_cast<std::uint64_t>(m));
+        out.push_back({site.code, site.municipality, YearMonth{2021, m}, static_cast<std::int64_t>(h % 400)});
+    }
+    return out;
+}
+
+}  // namespace vsys

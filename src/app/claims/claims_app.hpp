@@ -1,0 +1,55 @@
+// What the claim commands and views share (app layer over src/core/claims*.hpp):
+//   site:<code>/claim/<YYYY-MM>          a site's month of claims (owner: the site); the body is
+//                                        the core's entry JSON plus "submitted" (bool) and, once
+//                                        submitted, "addressed_to" (its payers' organisations)
+//   muni:<code>/claim_routing/main       {"commissioned": bool}: the municipality has commissioned
+//                                        the federation (国保連) to handle its own sites' claims
+// "Today" is the device's date in Japan (UTC+9), from App::now(); the core never reads a clock.
+// Claims are always recomputed from their entry with the core, so every view reconciles with
+// the per-municipality claims and the summary to the yen.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/base/command_table.hpp"
+#include "core/claims/claims_documents.hpp"
+#include "core/claims/claims_legacy.hpp"
+#include "core/directory/site.hpp"
+
+namespace vsys {
+
+class App;
+
+inline constexpr const char* k_claim_kind = "claim";
+inline constexpr const char* k_claim_routing_kind = "claim_routing";
+
+Date claims_today(const App& app);
+// Every municipality whose current claim_routing document says "commissioned".
+RoutingSettings claims_routing(const App& app);
+// The site as it stands (site_info document over the generated master), or site.not_found.
+Result<Site> claims_site(App& app, const std::string& code);
+// 医療機関名 and 代表者 for printed documents (site_representative: the representative field, or
+// the first registered doctor for site information written before that field).
+ClaimParty claims_party(const Site& site);
+
+struct StoredClaim {
+    SiteClaim entry;
+    bool submitted = false;
+};
+Result<StoredClaim> stored_claim_from_body(const nlohmann::json& body);
+
+// The submitted claims of a month in the store, computed (a stored claim the rules now refuse
+// is skipped: it could not have been submitted under them).
+std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month);
+
+// Deterministic historical 接種券付き予診票 counts for the demo sites (labelled demo): one row per
+// site, per month from 2021-05 to 2021-11, for residents of the site's own municipality.
+std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site, std::uint64_t seed);
+
+// The upper levels' views (view_claims.cpp): federation_totals, municipality_claims, claim_legacy.
+std::span<const ViewEntry> claims_upper_views();
+
+}  // namespace vsys

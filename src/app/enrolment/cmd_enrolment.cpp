@@ -1,0 +1,139 @@
+// Enrolment codes (ARCHITECTURE.md "Identity"): the managing organisation issues a one-time code
+// for an account, handed over on paper or by phone; a device claims it with a password of the
+// user's choosing, which from then on opens the account's key on that device. Documents:
+//   <managing org>/enrolment/<V-SYS ID>   the certified public half of the code (kind "enrolment")
+//   <account org>/device/<public key>     the new device's certificate, signed with the code
+//   device/enrolment_claim/<code key>     this device's record that the code is spent
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "core/base/text.hpp"
+#include "sync/identity.hpp"
+
+namespace vsys {
+
+namespace {
+
+constexpr sync::UtcTime k_code_valid = 14 * sync::k_seconds_per_day;     // a code can be claimed for two weeks
+constexpr sync::UtcTime k_device_valid = 365 * sync::k_seconds_per_day;  // a device is certified for a year
+constexpr std::size_t k_password_min = 8;
+
+sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
+
+// {type: "issue_enrolment_code", vsys_id}: answers {code, valid_until}.
+Result<PreparedCommand> prepare_issue(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    if (auto e = r.finish()) return *e;
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
+    auto issued = std::make_shared<sync::IssuedEnrolment>();
+    PreparedCommand p;
+    p.target_org = account->org;
+    p.apply = [&app, account, issued]() -> Result<Versions> {
+        const sync::UtcTime now = app.now();
+        auto e = sync::issue_enrolment(app.directory(), app.session().device_key, app.session().org,
+                                       app.session().vsys_id, account_of(*account), now, now + k_code_valid,
+                                       now + k_device_valid);
+        if (!e) return e.error();
+        *issued = *e;
+        auto v = app.successor(e->document.owner, "enrolment", account->vsys_id, e->document.body);
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    p.answer = [issued, account]() {
+        return nlohmann::json{{"code", issued->code}, {"vsys_id", account->vsys_id}, {"valid_until", issued->cert.valid_until}};
+    };
+    return p;
+}
+
+// The certificate chain of a device of this browser (device/chain/<ID>, written when it
+// enrolled), or empty when the key is not one of them (e.g. the root).
+std::vector<sync::Certificate> chain_of_device(App& app, const std::string& device_key) {
+    for (const auto& key : app.store().keys()) {
+        if (key.rfind("device/chain/", 0) != 0) continue;
+        const auto* d = app.store().current(key);
+        if (!d || d->body.value("device", "") != device_key) continue;
+        std::vector<sync::Certificate> out;
+        if (auto c = d->body.find("chain"); c != d->body.end() && c->is_array())
+            for (const auto& j : *c)
+                if (auto cert = sync::certificate_from_json(j)) out.push_back(*cert);
+        return out;
+    }
+    return {};
+}
+
+// A code issued on another device: its certificate is on the exchange, not here. The code's
+// form is checked now; the device key is made and sealed with the chosen password, and the
+// first sync claims the code through the exchange (sync_app.hpp, PROTOCOL.md section 13).
+Result<PreparedCommand> prepare_enrol_through_exchange(App& app, const DemoAccount& account, const std::string& code,
+                                                       const std::string& password) {
+    if (auto secret = sync::decode_enrolment_code(code); !secret) return secret.error();
+    PreparedCommand p;
+    p.apply = [&app, id = account.vsys_id, code, password]() -> Result<Versions> {
+        const sync::KeyPair device = sync::generate_key_pair();
+        auto sealed = sync::seal_device_key(device, password);
+        if (!sealed) return sealed.error();
+        Versions out;
+        for (auto v : {app.successor("device", "credential", id, sync::to_json(*sealed)),
+                       app.successor("device", "enrolment_code", id, {{"code", code}}),
+                       app.successor("device", "login", id, {{"failures", 0}, {"locked_at", 0}, {"last_activity", app.now()}})}) {
+            if (!v) return v.error();
+            out.push_back(*v);
+        }
+        return out;
+    };
+    p.answer = []() { return nlohmann::json{{"claim_at_sync", true}}; };
+    return p;
+}
+
+// {type: "enrol", vsys_id, code, password}: a device claims a code and sets its own password.
+Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    std::string code = r.string("code");
+    std::string password = r.string("password");
+    if (auto e = r.finish()) return *e;
+    if (text::length(password) < k_password_min || !text::valid_utf8(password))
+        return Error{"enrolment.password_short", "password too short", {{"min", std::to_string(k_password_min)}}};
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"login.failed", "unknown V-SYS ID"};
+    const auto* doc = app.current(sync::managing_org(app.directory(), account->org), "enrolment", id);
+    if (!doc) return prepare_enrol_through_exchange(app, *account, code, password);
+    auto cert = sync::certificate_from_json(doc->body);
+    if (!cert) return cert.error();
+    sync::SpentCodes spent;
+    if (const auto* claim = app.current("device", "enrolment_claim", cert->key))
+        spent[cert->key] = claim->body.value("device", "");
+    const sync::KeyPair device = sync::generate_key_pair();
+    const auto issuer_chain = chain_of_device(app, cert->issuer);
+    auto enrolled = sync::claim_enrolment(code, *cert, issuer_chain, spent, device, app.now());
+    if (!enrolled) return enrolled.error();
+    nlohmann::json chain = nlohmann::json::array();
+    for (const auto& c : enrolled->chain) chain.push_back(sync::to_json(c));
+    PreparedCommand p;
+    p.apply = [&app, enrolled = *enrolled, password, id, chain, org = account->org,
+               enrolment_key = cert->key]() -> Result<Versions> {
+        auto sealed = sync::seal_device_key(enrolled.device, password);
+        if (!sealed) return sealed.error();
+        Versions out;
+        for (auto v : {app.successor("device", "credential", id, sync::to_json(*sealed)),
+                       app.successor("device", "chain", id,
+                                     {{"org", org}, {"device", enrolled.device.public_hex}, {"chain", chain}}),
+                       app.successor(enrolled.document.owner, "device", enrolled.document.id, enrolled.document.body),
+                       app.successor("device", "enrolment_claim", enrolment_key, {{"device", enrolled.device.public_hex}}),
+                       app.successor("device", "login", id, {{"failures", 0}, {"locked_at", 0}, {"last_activity", app.now()}})}) {
+            if (!v) return v.error();
+            out.push_back(*v);
+        }
+        return out;
+    };
+    return p;
+}
+
+const CommandEntry k_commands[] = {{"issue_enrolment_code", prepare_issue}, {"enrol", prepare_enrol}};
+
+}  // namespace
+
+std::span<const CommandEntry> enrolment_commands() { return k_commands; }
+
+}  // namespace vsys

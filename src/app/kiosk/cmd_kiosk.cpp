@@ -1,0 +1,126 @@
+// The training kiosk (DOMAIN.md §11, UX.md "Kiosk and training"): a role switcher instead of
+// passwords, and a reset to the clean demo state. Only in kiosk mode (AppInfo::kiosk); the
+// kiosk never syncs (SyncAgent refuses), and its keys chain to a kiosk root that no deployment
+// trusts (sync/kiosk_identity.hpp). Device documents:
+//   device/kiosk/secret   the random secret every kiosk key is derived from
+//   device/chain/<ID>     the kiosk device's certificate chain, as an enrolled device keeps it
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "sync/crypto.hpp"
+#include "sync/kiosk_identity.hpp"
+
+namespace vsys {
+namespace {
+
+using nlohmann::json;
+
+Status require_kiosk(const App& app) {
+    if (!app.kiosk()) return Error{"kiosk.off", "only in the training kiosk"};
+    return ok_status();
+}
+
+sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
+
+// How many documents trainees made (everything but this device's own records).
+std::size_t trainee_documents(const App& app) {
+    std::size_t n = 0;
+    for (const auto& key : app.store().keys())
+        if (key.rfind("device/", 0) != 0) ++n;
+    return n;
+}
+
+// {type: "kiosk_switch", vsys_id}: signs in as a demo account with the kiosk's key for it.
+Result<PreparedCommand> prepare_switch(App& app, const json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    if (auto e = r.finish()) return *e;
+    if (auto k = require_kiosk(app); !k) return k.error();
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
+    auto session = std::make_shared<Session>();
+    PreparedCommand p;
+    p.apply = [&app, account, session]() -> Result<Versions> {
+        Versions out;
+        sync::Seed secret{};
+        const auto* stored = app.current("device", "kiosk", "secret");
+        const bool new_secret =
+            !stored || !crypto::from_hex(stored->body.value("secret", ""), secret.data(), secret.size());
+        if (new_secret) {
+            secret = sync::generate_key_pair().seed;  // fresh randomness, first use or after a reset
+            auto v = app.successor("device", "kiosk", "secret",
+                                   {{"secret", crypto::to_hex(secret.data(), secret.size())}});
+            if (!v) return v.error();
+            out.push_back(*v);
+        }
+        const sync::KeyPair key = sync::kiosk_device_key(secret, account->vsys_id);
+        const auto* chain = app.current("device", "chain", account->vsys_id);
+        if (new_secret || !chain || chain->body.value("device", "") != key.public_hex) {
+            // The chain goes where an enrolled device keeps its own, so codes this account
+            // issues in the kiosk can be claimed in the kiosk (cmd_enrolment.cpp).
+            const Directory& dir = app.directory();
+            auto of_org = [&dir](std::string_view org) -> std::optional<sync::Account> {
+                const DemoAccount* a = dir.account_of_org(org);
+                if (!a) return std::nullopt;
+                return account_of(*a);
+            };
+            auto device = sync::kiosk_device(dir, of_org, secret, account_of(*account), app.now());
+            if (!device) return device.error();
+            json certs = json::array();
+            for (const auto& c : device->chain) certs.push_back(sync::to_json(c));
+            auto v = app.successor("device", "chain", account->vsys_id,
+                                   {{"org", account->org}, {"device", key.public_hex}, {"chain", certs}, {"kiosk", true}});
+            if (!v) return v.error();
+            out.push_back(*v);
+        }
+        *session = session_for(*account, key);
+        return out;
+    };
+    p.after = [&app, session]() -> std::optional<Error> {
+        app.set_session(*session);
+        return std::nullopt;
+    };
+    p.answer = [&app]() { return json{{"session", session_json(app)}}; };
+    return p;
+}
+
+// {type: "kiosk_reset"}: every document and the sync state go; the device's settings stay
+// (language, name, idle time belong to the kiosk, not to the trainee).
+Result<PreparedCommand> prepare_reset(App& app, const json& j) {
+    ArgReader r(j);
+    if (auto e = r.finish()) return *e;
+    if (auto k = require_kiosk(app); !k) return k.error();
+    PreparedCommand p;
+    p.apply = [&app]() -> Result<Versions> {
+        const bool had_settings = app.current("device", "settings", "main") != nullptr;
+        const Settings keep = app.settings();
+        if (auto st = app.wipe_local_data(); !st) return st.error();
+        if (!had_settings) return Versions{};
+        auto v = app.successor("device", "settings", "main", settings_body(keep));
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+// {kiosk, accounts: [...], trainee_documents}: what the role switcher shows.
+Result<PreparedView> prepare_kiosk_view(App& app, const json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{"", [&app]() -> Result<json> {
+                            json out = {{"kiosk", app.kiosk()}};
+                            if (!app.kiosk()) return out;
+                            out["accounts"] = sample_accounts_json(app);
+                            out["trainee_documents"] = trainee_documents(app);
+                            return out;
+                        }};
+}
+
+const CommandEntry k_commands[] = {{"kiosk_switch", prepare_switch}, {"kiosk_reset", prepare_reset}};
+const ViewEntry k_views[] = {{"kiosk", prepare_kiosk_view}};
+
+}  // namespace
+
+std::span<const CommandEntry> kiosk_commands() { return k_commands; }
+std::span<const ViewEntry> kiosk_views() { return k_views; }
+
+}  // namespace vsys

@@ -1,0 +1,250 @@
+// Signing in and out, lockout after wrong passwords, restriction after inactivity, and unlock
+// requests (DOMAIN.md §1, ARCHITECTURE.md "Identity"). Device documents:
+//   device/credential/<V-SYS ID>  the account's signing key on this device, sealed under the
+//                                 password (Argon2id); the password itself is never stored
+//   device/login/<V-SYS ID>       wrong-password count, lock time, last activity
+// In the demo deployment the first sign-in on a device enrols with the shared demo password
+// instead of an enrolment code.
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "app/base/screens.hpp"
+#include "sync/identity.hpp"
+#include "sync/keys.hpp"
+
+namespace vsys {
+
+namespace {
+
+struct LoginState {
+    sync::LoginRecord record;
+    sync::UtcTime last_activity = 0;
+};
+
+LoginState login_state(const App& app, const std::string& id) {
+    LoginState s;
+    if (const auto* d = app.current("device", "login", id)) {
+        s.record.failures = static_cast<int>(d->body.value("failures", 0));
+        s.record.locked_at = d->body.value("locked_at", sync::UtcTime{0});
+        s.last_activity = d->body.value("last_activity", sync::UtcTime{0});
+    }
+    return s;
+}
+
+nlohmann::json login_body(const LoginState& s) {
+    return {{"failures", s.record.failures}, {"locked_at", s.record.locked_at}, {"last_activity", s.last_activity}};
+}
+
+// Time of the newest unlock of the account by its managing organisation or support.
+sync::UtcTime last_unlock(App& app, const std::string& vsys_id, const std::string& org) {
+    sync::UtcTime t = 0;
+    for (const std::string& owner : {sync::managing_org(app.directory(), org), std::string("support")})
+        if (const auto* d = app.current(owner, "unlock", vsys_id)) t = std::max(t, sync::unlock_time(*d));
+    return t;
+}
+
+}  // namespace
+
+nlohmann::json session_json(App& app) {
+    const Session& s = app.session();
+    if (!s.signed_in()) return {{"signed_in", false}};
+    return {{"signed_in", true},  {"vsys_id", s.vsys_id}, {"name", s.name},
+            {"role", role_id(s.role)}, {"org", s.org},     {"org_name", app.directory().org_name(s.org)}};
+}
+
+nlohmann::json sample_accounts_json(App& app) {
+    const Directory& dir = app.directory();
+    nlohmann::json list = nlohmann::json::array();
+    for (const DemoAccount* a : dir.sample_accounts())
+        list.push_back({{"vsys_id", a->vsys_id}, {"name", a->name}, {"role", a->role}, {"org", a->org},
+                        {"org_name", dir.org_name(a->org)}});
+    return list;
+}
+
+namespace {
+
+// {type: "login", vsys_id, password}
+Result<PreparedCommand> prepare_login(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    std::string password = r.string("password");
+    if (auto e = r.finish()) return *e;
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"login.failed", "unknown V-SYS ID or wrong password"};
+    auto outcome = std::make_shared<std::optional<Error>>();
+    auto session = std::make_shared<Session>();
+    PreparedCommand p;
+    p.apply = [&app, account, password, outcome, session]() -> Result<Versions> {
+        const std::string& id = account->vsys_id;
+        const sync::UtcTime now = app.now();
+        LoginState state = login_state(app, id);
+        const sync::UtcTime unlocked = last_unlock(app, id, account->org);
+        sync::Account acc{id, account->name, account->role, account->org, "active"};
+        if (state.last_activity != 0 &&
+            sync::access_state(acc, state.record, state.last_activity, unlocked, now) == sync::AccessState::restricted)
+            return Error{"account.restricted", "unused for too long: ask for an unlock"};
+        Versions out;
+        const auto* cred = app.current("device", "credential", id);
+        sync::KeyPair key;
+        if (!cred) {
+            // First sign-in on this device: the demo deployment enrols with the demo password.
+            if (password != k_demo_password) {
+                ++state.record.failures;
+                if (state.record.failures >= sync::k_lockout_limits.max_failures) state.record.locked_at = now;
+                *outcome = state.record.locked_at ? Error{"account.locked", "locked"}
+                                                  : Error{"identity.password", "wrong password",
+                                                          {{"remaining", std::to_string(sync::k_lockout_limits.max_failures -
+                                                                                        state.record.failures)}}};
+            } else {
+                key = sync::generate_key_pair();
+                auto sealed = sync::seal_device_key(key, password);
+                if (!sealed) return sealed.error();
+                auto c = app.successor("device", "credential", id, sync::to_json(*sealed));
+                if (!c) return c.error();
+                out.push_back(*c);
+            }
+        } else {
+            auto sealed = sync::sealed_key_from_json(cred->body);
+            if (!sealed) return sealed.error();
+            auto k = sync::attempt_login(*sealed, password, state.record, unlocked, now);
+            if (!k) *outcome = k.error();
+            else key = *k;
+        }
+        if (!outcome->has_value()) {
+            state.record = sync::LoginRecord{};
+            state.last_activity = now;
+            *session = session_for(*account, key);
+        }
+        auto rec = app.successor("device", "login", id, login_body(state));
+        if (!rec) return rec.error();
+        out.push_back(*rec);
+        return out;
+    };
+    p.after = [&app, outcome, session]() -> std::optional<Error> {
+        if (outcome->has_value()) return *outcome;
+        app.set_session(*session);
+        return std::nullopt;
+    };
+    p.answer = [&app]() { return nlohmann::json{{"session", session_json(app)}}; };
+    return p;
+}
+
+Result<PreparedCommand> prepare_logout(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    if (auto e = r.finish()) return *e;
+    PreparedCommand p;
+    p.apply = []() -> Result<Versions> { return Versions{}; };
+    p.after = [&app]() -> std::optional<Error> {
+        app.set_session(Session{});
+        return std::nullopt;
+    };
+    return p;
+}
+
+// {type: "file_unlock_request", vsys_id, institution, institution_code, name, mail}
+Result<PreparedCommand> prepare_file_unlock_request(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    sync::UnlockRequest req{r.string("vsys_id"), r.string("institution"), r.string("institution_code"),
+                            r.string("name"), r.string("mail")};
+    if (auto e = r.finish()) return *e;
+    const DemoAccount* account = app.directory().account(req.vsys_id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", req.vsys_id}}};
+    auto doc = sync::unlock_request_document(req, account->org, "device", app.now());
+    if (!doc) return doc.error();
+    PreparedCommand p;
+    p.apply = [&app, body = doc->body, org = account->org, id = req.vsys_id]() -> Result<Versions> {
+        auto v = app.successor(org, "unlock_request", id, body);
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+// {type: "answer_unlock_request", vsys_id}: the managing organisation (or support) unlocks.
+Result<PreparedCommand> prepare_answer_unlock(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string id = r.string("vsys_id");
+    if (auto e = r.finish()) return *e;
+    const DemoAccount* account = app.directory().account(id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
+    PreparedCommand p;
+    p.target_org = account->org;
+    p.apply = [&app, account]() -> Result<Versions> {
+        sync::Account acc{account->vsys_id, account->name, account->role, account->org, "active"};
+        const std::string owner = app.session().role == Role::support ? "support" : app.session().org;
+        auto d = sync::unlock_document(owner, acc, app.session().vsys_id, app.now());
+        auto v = app.successor(owner, "unlock", account->vsys_id, d.body);
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+Result<PreparedView> prepare_session_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{"", [&app]() -> Result<nlohmann::json> { return session_json(app); }};
+}
+
+// The home screen's buttons for the signed-in role, from the table of screens.
+Result<PreparedView> prepare_home_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{"", [&app]() -> Result<nlohmann::json> {
+                            nlohmann::json buttons = nlohmann::json::array();
+                            for (const auto& s : screens())
+                                if (screen_visible(s, app.session().role) && s.parent[0] == '\0')
+                                    buttons.push_back({{"id", s.id}, {"title", app.tr(s.title_key)},
+                                                       {"group", app.tr(s.group_key)},
+                                                       {"retired", s.retired_key[0] != '\0'}});
+                            return nlohmann::json{{"buttons", buttons}};
+                        }};
+}
+
+// Sample demo accounts for the sign-in screen (Directory::sample_accounts) and the shared password.
+Result<PreparedView> prepare_accounts_demo_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{"", [&app]() -> Result<nlohmann::json> {
+                            return nlohmann::json{{"password", k_demo_password}, {"accounts", sample_accounts_json(app)}};
+                        }};
+}
+
+Result<PreparedView> prepare_unlock_requests_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{app.session().org, [&app]() -> Result<nlohmann::json> {
+                            nlohmann::json list = nlohmann::json::array();
+                            const Directory& dir = app.directory();
+                            const bool support = app.session().role == Role::support;
+                            for (const auto& key : app.store().keys()) {
+                                const auto* d = app.store().current(key);
+                                if (!d || d->kind != "unlock_request") continue;
+                                if (!support && sync::managing_org(dir, d->owner) != app.session().org) continue;
+                                const std::string id = d->body.value("vsys_id", "");
+                                const std::string unlocker = support ? "support" : app.session().org;
+                                const auto* u = app.current(unlocker, "unlock", id);
+                                const bool answered = u && u->time >= d->time;
+                                nlohmann::json row = d->body;
+                                row["time"] = d->time;
+                                row["answered"] = answered;
+                                list.push_back(row);
+                            }
+                            return nlohmann::json{{"requests", list}};
+                        }};
+}
+
+const CommandEntry k_commands[] = {{"login", prepare_login},
+                                   {"logout", prepare_logout},
+                                   {"file_unlock_request", prepare_file_unlock_request},
+                                   {"answer_unlock_request", prepare_answer_unlock}};
+const ViewEntry k_views[] = {{"session", prepare_session_view},
+                             {"home", prepare_home_view},
+                             {"accounts_demo", prepare_accounts_demo_view},
+                             {"unlock_requests", prepare_unlock_requests_view}};
+
+}  // namespace
+
+std::span<const CommandEntry> session_commands() { return k_commands; }
+std::span<const ViewEntry> session_views() { return k_views; }
+
+}  // namespace vsys

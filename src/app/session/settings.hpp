@@ -1,0 +1,31 @@
+// The device's own settings (language, device name): a device-local document
+// ("device/settings/main") that never leaves the browser.
+#pragma once
+
+#include <string>
+
+#include "app/base/i18n.hpp"
+#include "core/documents/document.hpp"
+#include "core/base/result.hpp"
+
+namespace vsys {
+
+// The session locks itself after this many minutes without input (shared PCs, kiosks).
+constexpr int k_idle_lock_default = 15;
+constexpr int k_idle_lock_min = 1;
+constexpr int k_idle_lock_max = 240;
+
+struct Settings {
+    Language language = Language::ja;
+    std::string device_name;
+    int idle_lock_minutes = k_idle_lock_default;
+};
+
+constexpr std::size_t k_device_name_max = 40;  // characters; fits the top bar at 1366 px
+
+Settings settings_from_document(const DocumentVersion& d);
+nlohmann::json settings_body(const Settings& s);
+// Checks a device name as typed: UTF-8, no control characters, at most k_device_name_max.
+Status validate_device_name(const std::string& name);
+
+}  // namespace vsys

@@ -1,0 +1,292 @@
+// Site master data (DOMAIN.md §2): site information, doctors, and changes of the handled
+// vaccines, which count only once the municipality approves them (市町村承認). Documents:
+//   site:<code>/site_info/main          the site's information (owner: the site; a municipality
+//                                       may write it as proxy, 代行入力)
+//   site:<code>/vaccine_change/main     a requested set of handled vaccines (pending until decided)
+//   muni:<code>/vaccine_decision/<site> the municipality's decision on a request version
+// The effective handled vaccines are those of the newest approved request, else the master's.
+#include <algorithm>
+
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "core/directory/site.hpp"
+#include "core/base/text.hpp"
+
+namespace vsys {
+
+namespace {
+
+std::string org_of_code(App& app, const std::string& code) {
+    const Site* s = app.directory().generated_site(code);
+    if (!s) return {};
+    return site_org_id(*s);
+}
+
+// The site as it stands: the newest site_info document, else the generated master.
+Result<Site> effective_site(App& app, const std::string& code) {
+    const Site* generated = app.directory().generated_site(code);
+    if (!generated) return Error{"site.not_found", "no such site", {{"code", code}}};
+    Site site = *generated;
+    if (const auto* d = app.current(site_org_id(site), "site_info", "main")) {
+        auto s = site_from_json(d->body);
+        if (s) site = *s;
+    }
+    return site;
+}
+
+struct VaccineStatus {
+    const DocumentVersion* request = nullptr;   // newest request
+    const DocumentVersion* decision = nullptr;  // decision on the newest request, if any
+};
+
+VaccineStatus vaccine_status(App& app, const Site& site) {
+    VaccineStatus st;
+    st.request = app.current(site_org_id(site), "vaccine_change", "main");
+    if (st.request)
+        if (const auto* d = app.current("muni:" + site.municipality, "vaccine_decision", site.code))
+            if (d->body.value("request", "") == st.request->hash) st.decision = d;
+    return st;
+}
+
+// Applies the newest approved vaccine change to a site.
+Site with_approved_vaccines(App& app, Site site) {
+    const auto* decision = app.current("muni:" + site.municipality, "vaccine_decision", site.code);
+    if (!decision || !decision->body.value("approved", false)) return site;
+    const auto* request = app.store().find(decision->body.value("request", ""));
+    if (!request) return site;
+    VaccineCategories v;
+    if (const auto it = request->body.find("vaccines"); it != request->body.end() && it->is_array())
+        for (const auto& c : *it)
+            if (c.is_string())
+                if (auto cat = parse_vaccine_category(c.get<std::string>())) v.add(*cat);
+    site.vaccines = v;
+    site.hub = request->body.value("hub", "");
+    return site;
+}
+
+nlohmann::json categories_json(const VaccineCategories& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (int i = 0; i < 5; ++i)
+        if (v.has(static_cast<VaccineCategory>(i))) a.push_back(vaccine_category_id(static_cast<VaccineCategory>(i)));
+    return a;
+}
+
+nlohmann::json site_view_json(App& app, const Site& master) {
+    Site site = with_approved_vaccines(app, master);
+    nlohmann::json j = site_to_json(site);
+    j["org"] = site_org_id(site);
+    j["municipality_name"] = app.directory().org_name("muni:" + site.municipality);
+    // What the claim forms print: "representative" itself is absent on older site information.
+    j["printed_representative"] = site_representative(site);
+    const auto st = vaccine_status(app, site);
+    nlohmann::json change = nullptr;
+    if (st.request) {
+        change = {{"hash", st.request->hash}, {"vaccines", st.request->body.value("vaccines", nlohmann::json::array())},
+                  {"hub", st.request->body.value("hub", "")}, {"time", st.request->time},
+                  {"status", st.decision ? (st.decision->body.value("approved", false) ? "approved" : "rejected") : "pending"}};
+        if (st.decision) change["reason"] = st.decision->body.value("reason", "");
+    }
+    j["vaccine_change"] = change;
+    if (const auto* d = app.current(site_org_id(site), "site_info", "main")) {
+        j["updated"] = d->time;
+        j["updated_by"] = d->author;
+        j["proxy"] = d->proxy;
+    }
+    return j;
+}
+
+// {type: "update_site_info", site, name?, reading?, address?, phone?, mail?, representative?}
+Result<PreparedCommand> prepare_update_site_info(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string code = r.string("site");
+    auto name = r.optional_string("name");
+    auto reading = r.optional_string("reading");
+    auto address = r.optional_string("address");
+    auto phone = r.optional_string("phone");
+    auto mail = r.optional_string("mail");
+    auto representative = r.optional_string("representative");
+    if (auto e = r.finish()) return *e;
+    auto site = effective_site(app, code);
+    if (!site) return site.error();
+    Site next = *site;
+    for (const auto* s : {&name, &reading, &address, &phone, &mail, &representative})
+        if (*s && !text::valid_utf8(**s)) return Error{"text.utf8", "not UTF-8"};
+    if (name) next.name = *name;
+    if (reading) next.reading = *reading;
+    if (address) next.address = *address;
+    if (phone) next.contact.phone = *phone;
+    if (mail) next.contact.mail = *mail;
+    if (representative) next.representative = *representative;
+    if (auto st = validate_site(next); !st) return st.error();
+    PreparedCommand p;
+    p.target_org = site_org_id(next);
+    p.apply = [&app, next]() -> Result<Versions> {
+        auto v = app.successor(site_org_id(next), "site_info", "main", site_to_json(next));
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+// {type: "set_doctors", site, doctors: [{name, vaccines: ["pfizer_12", ...]}]}
+Result<PreparedCommand> prepare_set_doctors(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {"type", "doctors"});
+    std::string code = r.string("site");
+    if (auto e = r.finish()) return *e;
+    auto site = effective_site(app, code);
+    if (!site) return site.error();
+    Site next = *site;
+    auto body = site_to_json(next);
+    body["doctors"] = j.contains("doctors") ? j["doctors"] : nlohmann::json();
+    auto parsed = site_from_json(body);
+    if (!parsed) return parsed.error();
+    PreparedCommand p;
+    p.target_org = site_org_id(*parsed);
+    p.apply = [&app, next = *parsed]() -> Result<Versions> {
+        auto v = app.successor(site_org_id(next), "site_info", "main", site_to_json(next));
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+// {type: "request_vaccine_change", site, vaccines: ["pfizer_hub", ...], hub?}
+Result<PreparedCommand> prepare_request_vaccine_change(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {"type", "vaccines"});
+    std::string code = r.string("site");
+    std::string hub = r.optional_string("hub").value_or("");
+    if (auto e = r.finish()) return *e;
+    auto site = effective_site(app, code);
+    if (!site) return site.error();
+    auto vs = j.find("vaccines");
+    if (vs == j.end() || !vs->is_array())
+        return Error{"arg.type", "vaccines must be an array", {{"name", "vaccines"}, {"expected", "array"}}};
+    Site next = with_approved_vaccines(app, *site);
+    VaccineCategories wanted;
+    for (const auto& c : *vs) {
+        auto cat = c.is_string() ? parse_vaccine_category(c.get<std::string>()) : std::nullopt;
+        if (!cat) return Error{"site.vaccines.unknown", "unknown vaccine category", {{"value", c.dump()}}};
+        wanted.add(*cat);
+    }
+    if (wanted == next.vaccines && hub == next.hub) return Error{"site.vaccines.unchanged", "nothing to change"};
+    next.vaccines = wanted;
+    next.hub = hub;
+    if (auto st = validate_site(next); !st) return st.error();
+    if (!hub.empty() && !app.directory().generated_site(hub))
+        return Error{"site.hub.not_found", "the hub is not a known site", {{"code", hub}}};
+    PreparedCommand p;
+    p.target_org = site_org_id(next);
+    p.apply = [&app, next]() -> Result<Versions> {
+        auto v = app.successor(site_org_id(next), "vaccine_change", "main",
+                               {{"vaccines", categories_json(next.vaccines)}, {"hub", next.hub}});
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+// {type: "decide_vaccine_change", site, approve: bool, reason?}: the municipality decides the
+// site's newest pending request; a rejection needs a reason the site will read.
+Result<PreparedCommand> prepare_decide_vaccine_change(App& app, const nlohmann::json& j) {
+    ArgReader r(j);
+    std::string code = r.string("site");
+    auto approve = r.optional_bool("approve");
+    std::string reason = r.optional_string("reason").value_or("");
+    if (!approve && !r.finish()) return Error{"arg.missing", "approve is missing", {{"name", "approve"}}};
+    if (auto e = r.finish()) return *e;
+    auto site = effective_site(app, code);
+    if (!site) return site.error();
+    const auto st = vaccine_status(app, *site);
+    if (!st.request || st.decision) return Error{"site.vaccines.no_pending", "no pending request"};
+    if (!*approve && (reason.empty() || !text::valid_utf8(reason)))
+        return Error{"site.vaccines.reason_required", "a rejection needs a reason"};
+    if (text::length(reason) > 200 || text::has_control(reason))
+        return Error{"site.vaccines.reason_invalid", "the reason is too long or has control characters"};
+    PreparedCommand p;
+    p.target_org = site_org_id(*site);
+    p.apply = [&app, muni = "muni:" + site->municipality, code, hash = st.request->hash, ok = *approve,
+               reason]() -> Result<Versions> {
+        auto v = app.successor(muni, "vaccine_decision", code, {{"request", hash}, {"approved", ok}, {"reason", reason}});
+        if (!v) return v.error();
+        return Versions{*v};
+    };
+    return p;
+}
+
+Result<PreparedView> prepare_site_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    std::string code = r.string("site");
+    if (auto e = r.finish()) return *e;
+    std::string org = org_of_code(app, code);
+    if (org.empty()) return Error{"site.not_found", "no such site", {{"code", code}}};
+    return PreparedView{org, [&app, code]() -> Result<nlohmann::json> {
+                            auto site = effective_site(app, code);
+                            if (!site) return site.error();
+                            return site_view_json(app, *site);
+                        }};
+}
+
+// Sites of the user's subtree by name, reading or code: {query, limit?}
+Result<PreparedView> prepare_org_search_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    std::string query = r.optional_string("query").value_or("");
+    std::int64_t limit = r.optional_int("limit").value_or(100);
+    if (auto e = r.finish()) return *e;
+    if (limit < 1 || limit > 100000) return Error{"arg.type", "limit out of range", {{"name", "limit"}, {"expected", "1-100000"}}};
+    if (!text::valid_utf8(query)) return Error{"text.utf8", "not UTF-8"};
+    return PreparedView{app.session().org, [&app, query, limit]() -> Result<nlohmann::json> {
+                            const Directory& dir = app.directory();
+                            const OrgIndex root = dir.tree().find(app.session().org);
+                            const auto& sites = dir.demo().sites;
+                            auto hits = dir.search().search(query, static_cast<std::size_t>(limit), [&](std::uint32_t i) {
+                                return dir.tree().in_subtree(dir.tree().find(site_org_id(sites[i])), root);
+                            });
+                            nlohmann::json rows = nlohmann::json::array();
+                            for (auto i : hits) {
+                                const Site& s = sites[i];
+                                rows.push_back({{"code", s.code}, {"name", s.name}, {"reading", s.reading},
+                                                {"municipality", s.municipality},
+                                                {"municipality_name", dir.org_name("muni:" + s.municipality)}});
+                            }
+                            return nlohmann::json{{"sites", rows}, {"count", rows.size()}};
+                        }};
+}
+
+// The municipality's inbox of pending vaccine changes.
+Result<PreparedView> prepare_approvals_view(App& app, const nlohmann::json& j) {
+    ArgReader r(j, {});
+    if (auto e = r.finish()) return *e;
+    return PreparedView{app.session().org, [&app]() -> Result<nlohmann::json> {
+                            nlohmann::json rows = nlohmann::json::array();
+                            const std::string muni = app.session().org;
+                            for (const auto& key : app.store().keys()) {
+                                const auto* d = app.store().current(key);
+                                if (!d || d->kind != "vaccine_change") continue;
+                                const std::string code = d->owner.substr(d->owner.find(':') + 1);
+                                auto site = effective_site(app, code);
+                                if (!site || "muni:" + site->municipality != muni) continue;
+                                const auto st = vaccine_status(app, *site);
+                                if (st.decision) continue;
+                                Site now = with_approved_vaccines(app, *site);
+                                rows.push_back({{"site", code}, {"name", site->name}, {"requested", d->body["vaccines"]},
+                                                {"current", categories_json(now.vaccines)}, {"time", d->time},
+                                                {"by", d->author}, {"proxy", d->proxy}});
+                            }
+                            return nlohmann::json{{"pending", rows}};
+                        }};
+}
+
+const CommandEntry k_commands[] = {{"update_site_info", prepare_update_site_info},
+                                   {"set_doctors", prepare_set_doctors},
+                                   {"request_vaccine_change", prepare_request_vaccine_change},
+                                   {"decide_vaccine_change", prepare_decide_vaccine_change}};
+const ViewEntry k_views[] = {{"site", prepare_site_view},
+                             {"org_search", prepare_org_search_view},
+                             {"approvals", prepare_approvals_view}};
+
+}  // namespace
+
+std::span<const CommandEntry> site_commands() { return k_commands; }
+std::span<const ViewEntry> site_views() { return k_views; }
+
+}  // namespace vsys

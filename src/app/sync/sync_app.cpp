@@ -1,0 +1,458 @@
+#include "app/sync/sync_app.hpp"
+
+#include <set>
+#include <unordered_set>
+
+#include "app/base/app.hpp"
+#include "sync/archive.hpp"
+#include "sync/demo_exchange.hpp"
+#include "sync/directory.hpp"
+#include "sync/identity.hpp"
+#include "sync/sync_state_json.hpp"
+
+namespace vsys {
+namespace {
+
+// A bundle stays well under the exchange's 4 MiB limit and a slow clinic line's patience.
+constexpr std::size_t k_bundle_docs = 400;
+constexpr std::size_t k_bundle_bytes = 1u << 20;
+// The demo deployment writes this many unclaimed codes per account at most; the app tries them
+// in order and takes the first one no other device has claimed.
+constexpr std::uint32_t k_demo_codes = 20;
+
+const char* phase_name(SyncPhase p) {
+    switch (p) {
+        case SyncPhase::idle: return "idle";
+        case SyncPhase::manifest: return "manifest";
+        case SyncPhase::pull: return "pull";
+        case SyncPhase::enrol: return "enrol";
+        case SyncPhase::publish: return "publish";
+        case SyncPhase::push: return "push";
+    }
+    return "idle";
+}
+
+bool is_pending(const Error& e) { return e.code == sync::k_transport_pending; }
+
+std::vector<std::string> addressed_to(const DocumentVersion& d) {
+    std::vector<std::string> out;
+    if (auto it = d.body.find("addressed_to"); it != d.body.end() && it->is_array())
+        for (const auto& o : *it)
+            if (o.is_string() && sync::valid_org_id(o.get<std::string>())) out.push_back(o.get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+SyncAgent::SyncAgent(App& app) : app_(app) {}
+
+std::string SyncAgent::state_path() const { return app_.persistence_.dir() + "/sync/state.json"; }
+std::string SyncAgent::trust_path() const { return app_.persistence_.dir() + "/sync/trust.json"; }
+
+void SyncAgent::open() {
+    state_ = {};
+    trust_ = {};
+    Storage& storage = app_.persistence_.storage();
+    // A damaged file is set aside rather than trusted by half: the worst case is fetching again.
+    if (auto text = storage.read(state_path()))
+        if (auto s = sync::decode_sync_state(*text)) state_ = std::move(*s);
+    if (auto text = storage.read(trust_path()))
+        if (auto t = sync::decode_trust_state(*text)) trust_ = std::move(*t);
+    const std::string root = sync::demo_root_key(k_demo_seed).public_hex;
+    if (trust_.root_key != root) trust_ = sync::TrustState{root, {}, {}, {}, {}};
+}
+
+void SyncAgent::forget() {
+    Storage& storage = app_.persistence_.storage();
+    storage.remove(state_path());
+    storage.remove(trust_path());
+    transport_.reset();
+    phase_ = SyncPhase::idle;
+    run_ = SyncRunStatus{};
+    reader_org_.clear();
+}
+
+void SyncAgent::save_files() {
+    Storage& storage = app_.persistence_.storage();
+    storage.write_atomic(state_path(), sync::encode_sync_state(state_));
+    storage.write_atomic(trust_path(), sync::encode_trust_state(trust_));
+}
+
+bool SyncAgent::enrolled() const {
+    const Session& s = app_.session();
+    if (!s.signed_in()) return false;
+    const auto* d = app_.current("device", "chain", s.vsys_id);
+    return d && d->body.value("device", "") == s.device_public && d->body.value("org", "") == s.org;
+}
+
+Result<sync::FeedWriter> SyncAgent::feed_writer() const {
+    const Session& s = app_.session();
+    const auto* d = app_.current("device", "chain", s.vsys_id);
+    if (!d) return Error{"sync.not_enrolled", "this device is not enrolled yet"};
+    sync::FeedWriter f;
+    f.org = s.org;
+    f.key = s.device_key;
+    auto chain = d->body.find("chain");
+    if (chain == d->body.end() || !chain->is_array()) return Error{"sync.not_enrolled", "no certificate chain"};
+    for (const auto& c : *chain) {
+        auto cert = sync::certificate_from_json(c);
+        if (!cert) return cert.error();
+        f.chain.push_back(std::move(*cert));
+    }
+    auto it = trust_.feeds.find(s.org + "/" + sync::device_id_of(s.device_public));
+    if (it != trust_.feeds.end() && !it->second.hashes.empty()) {
+        f.seq = it->second.hashes.size();
+        f.last_hash = it->second.hashes.back();
+    }
+    return f;
+}
+
+// The training kiosk never publishes (ARCHITECTURE.md "Kiosk mode never publishes"), and takes
+// nothing in either: its trainees' work stays in the browser, and what they see is the demo.
+static Status refuse_in_kiosk(const App& app) {
+    if (app.kiosk()) return Error{"sync.kiosk", "the training kiosk never syncs"};
+    return ok_status();
+}
+
+Status SyncAgent::start() {
+    if (auto k = refuse_in_kiosk(app_); !k) return k;
+    if (run_.running) return ok_status();
+    const Session& s = app_.session();
+    if (!s.signed_in()) return Error{"sync.signed_out", "sign in to sync"};
+    reader_org_ = s.org;
+    transport_ = std::make_unique<sync::PendingTransport>();
+    const Error last_error = run_.error;
+    const sync::UtcTime finished = run_.finished;
+    run_ = SyncRunStatus{};
+    run_.running = true;
+    run_.error = last_error;  // shown until this run ends
+    run_.finished = finished;
+    phase_ = SyncPhase::manifest;
+    not_yet_.clear();
+    step();
+    return ok_status();
+}
+
+void SyncAgent::finish(Error e) {
+    run_.running = false;
+    run_.waiting = false;
+    run_.error = std::move(e);
+    run_.finished = app_.now();
+    phase_ = SyncPhase::idle;
+    transport_.reset();
+    ++app_.revision_;
+}
+
+std::vector<sync::TransportRequest> SyncAgent::take_requests() {
+    if (!transport_ || !run_.running) return {};
+    auto r = transport_->take_requests();
+    run_.requests_total += r.size();
+    if (!r.empty()) run_.waiting = true;
+    return r;
+}
+
+void SyncAgent::note_progress(std::size_t bytes) {
+    if (!run_.running) return;
+    ++run_.in_flight_done;
+    run_.in_flight_bytes += bytes;
+}
+
+void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                        const std::vector<std::string>& dates) {
+    if (!transport_ || !run_.running) return;
+    run_.in_flight_done = run_.in_flight_bytes = 0;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        const auto& [req, answer] = answers[i];
+        ++run_.requests_done;
+        // A date that does not parse is no date: the device's clock stands in for it.
+        std::optional<sync::UtcTime> date;
+        if (i < dates.size() && !dates[i].empty())
+            if (auto t = sync::parse_utc(dates[i])) date = *t;
+        transport_->answer_time(date);
+        switch (req.kind) {
+            case sync::TransportRequest::Kind::get: transport_->answer_get(req.path, answer); break;
+            case sync::TransportRequest::Kind::put:
+                transport_->answer_put(req.path, answer ? ok_status() : Status(answer.error()));
+                break;
+            case sync::TransportRequest::Kind::list: {
+                if (!answer) {
+                    transport_->answer_list(req.path, answer.error());
+                    break;
+                }
+                // The host answers a listing as names separated by newlines.
+                std::vector<std::string> names;
+                std::size_t start = 0;
+                const std::string& text = *answer;
+                while (start < text.size()) {
+                    auto end = text.find('\n', start);
+                    if (end == std::string::npos) end = text.size();
+                    if (end > start) names.push_back(text.substr(start, end - start));
+                    start = end + 1;
+                }
+                transport_->answer_list(req.path, std::move(names));
+                break;
+            }
+        }
+    }
+    run_.bytes = transport_->bytes_received();
+    run_.waiting = false;
+    step();
+}
+
+void SyncAgent::step() {
+    while (run_.running && !run_.waiting) {
+        switch (phase_) {
+            case SyncPhase::idle: return;
+            case SyncPhase::manifest: {
+                auto s = check_manifest();
+                if (!s && is_pending(s.error())) break;
+                if (!s) return finish(s.error());
+                phase_ = SyncPhase::pull;
+                continue;
+            }
+            case SyncPhase::pull:
+                if (!run_sync_once()) break;
+                phase_ = SyncPhase::enrol;
+                continue;
+            case SyncPhase::enrol: {
+                auto s = enrolled() ? ok_status() : enrol();
+                if (!s && is_pending(s.error())) break;
+                if (!s) return finish(s.error());
+                phase_ = SyncPhase::publish;
+                continue;
+            }
+            case SyncPhase::publish: {
+                if (auto s = publish(); !s) return finish(s.error());
+                if (state_.outbox.empty()) return finish(not_yet_error());
+                phase_ = SyncPhase::push;
+                continue;
+            }
+            case SyncPhase::push:
+                if (!run_sync_once()) break;
+                return finish(not_yet_error());
+        }
+        // A phase stopped for the host's answers.
+        if (!transport_->has_requests()) return finish(Error{"transport.failed", "nothing to wait for", {{"detail", "stalled"}}});
+        run_.waiting = true;
+        ++app_.revision_;
+        return;
+    }
+}
+
+Status SyncAgent::check_manifest() {
+    auto text = transport_->get(sync::k_manifest_path);
+    if (!text && text.error().code == "transport.not_found")
+        return Error{"sync.no_deployment", "the exchange holds no deployment"};
+    if (!text) return text.error();
+    auto m = sync::parse_manifest(*text);
+    if (!m) return m.error();
+    // Nothing on the exchange chooses whom this app trusts: the root is the app's own.
+    if (m->root_key != trust_.root_key)
+        return Error{"sync.wrong_root", "the exchange belongs to another deployment"};
+    return ok_status();
+}
+
+bool SyncAgent::run_sync_once() {
+    const std::size_t before = app_.store_.size();
+    std::vector<std::string> outbox_before;
+    for (const auto& o : state_.outbox)
+        for (const auto& h : o.doc_hashes) outbox_before.push_back(h);
+    auto rep = sync::sync_once(*transport_, app_.directory(), reader_org_, state_, trust_, app_.store_, app_.now());
+    run_.report.pushed += rep.pushed;
+    run_.report.fetched += rep.fetched;
+    run_.report.accepted += rep.accepted;
+    run_.report.rejected += rep.rejected;
+    if (auto s = persist_changes(before, outbox_before); !s) {
+        finish(s.error());
+        return false;
+    }
+    if (rep.complete) {
+        // Each pass of a run sees the same answers: the last complete pass says what is missing.
+        not_yet_ = std::move(rep.not_yet);
+        return true;
+    }
+    if (is_pending(rep.error)) return false;  // step() hands the requests to the host
+    finish(rep.error);
+    return false;
+}
+
+// A run that found a file not yet as its name says ends with a transport error, so the page
+// retries soon (sync.js backs off 5 s, 10 s, ...) instead of waiting for the next minute.
+Error SyncAgent::not_yet_error() const {
+    if (not_yet_.empty()) return {};
+    return Error{"transport.incomplete", "a file on the exchange does not hold what its name says yet",
+                 {{"path", not_yet_.front()}}};
+}
+
+Status SyncAgent::persist_changes(std::size_t before, const std::vector<std::string>& outbox_before) {
+    auto all = app_.store_.all();
+    std::vector<DocumentVersion> remote;
+    for (std::size_t i = before; i < all.size(); ++i) remote.push_back(*all[i]);
+    // The documents first, then the trust state that says they were read: a tab closed in
+    // between fetches them again rather than losing them.
+    if (auto s = app_.persistence_.append(remote, true); !s) return s;
+    std::unordered_set<std::string> still;
+    for (const auto& o : state_.outbox)
+        for (const auto& h : o.doc_hashes) still.insert(h);
+    std::vector<std::string> pushed;
+    for (const auto& h : outbox_before)
+        if (!still.count(h)) pushed.push_back(h);
+    if (auto s = app_.persistence_.append_pushed(pushed); !s) return s;
+    for (const auto& v : remote) app_.absorb(v);
+    if (!remote.empty() || !pushed.empty()) ++app_.revision_;
+    save_files();
+    return ok_status();
+}
+
+Status SyncAgent::enrol() {
+    const Session& s = app_.session();
+    std::vector<std::string> codes;
+    // A code typed at enrolment (cmd_enrolment.cpp); read before anything below changes the store.
+    const DocumentVersion* typed = app_.current("device", "enrolment_code", s.vsys_id);
+    if (typed) {
+        codes.push_back(typed->body.value("code", ""));
+    } else {
+        for (std::uint32_t n = 1; n <= k_demo_codes; ++n) codes.push_back(sync::demo_enrolment_code(k_demo_seed, s.vsys_id, n));
+    }
+    for (const auto& code : codes) {
+        auto secret = sync::decode_enrolment_code(code);
+        if (!secret) return secret.error();
+        const std::string code_key = sync::enrolment_key(*secret).public_hex;
+        if (auto spent = trust_.spent.find(code_key); spent != trust_.spent.end() && spent->second != s.device_public)
+            continue;  // another device claimed it first
+        auto text = transport_->get(sync::enrolment_entry_path(code_key));
+        if (!text && text.error().code == "transport.not_found") break;  // no further codes
+        if (!text) return text.error();
+        auto entry = sync::parse_enrolment_entry(*text);
+        if (!entry) return entry.error();
+        if (auto ok = sync::check_enrolment_entry(*entry, trust_.root_key, app_.directory(), &trust_.cert_cache); !ok)
+            return ok.error();
+        if (entry->enrolment.account != s.vsys_id)
+            return Error{"enrolment.code_wrong", "the code belongs to another account"};
+        auto enrolled = sync::claim_enrolment(code, entry->enrolment, entry->issuer_chain, trust_.spent, s.device_key,
+                                              app_.now());
+        if (!enrolled) return enrolled.error();
+        nlohmann::json chain = nlohmann::json::array();
+        for (const auto& c : enrolled->chain) chain.push_back(sync::to_json(c));
+        auto record = app_.successor("device", "chain", s.vsys_id,
+                                     {{"org", s.org}, {"device", s.device_public}, {"chain", chain}});
+        if (!record) return record.error();
+        Versions versions{*record, enrolled->document};
+        if (typed) {
+            // The code is spent: keep no copy of it on the device.
+            auto cleared = app_.successor("device", "enrolment_code", s.vsys_id, {{"code", ""}, {"claimed", true}});
+            if (!cleared) return cleared.error();
+            versions.push_back(*cleared);
+        }
+        auto stored = app_.commit(std::move(versions));
+        if (!stored) return stored.error();
+        return ok_status();
+    }
+    return Error{"sync.no_enrolment", "no unclaimed enrolment code for this account on the exchange",
+                 {{"vsys_id", s.vsys_id}}};
+}
+
+Status SyncAgent::publish() {
+    if (!enrolled()) return ok_status();  // a device without a certificate only reads
+    auto feed = feed_writer();
+    if (!feed) return feed.error();
+    const std::string& org = feed->org;
+    std::unordered_set<std::string> queued;
+    for (const auto& o : state_.outbox)
+        for (const auto& h : o.doc_hashes) queued.insert(h);
+    std::vector<DocumentVersion> docs;
+    for (const auto* v : app_.store_.pending()) {
+        if (queued.count(v->hash) || v->owner == "device") continue;
+        // Only what this organisation may sign: its own documents and its sites' proxy versions.
+        if (v->owner == org || (v->proxy && app_.directory().parent_of(v->owner) == org)) docs.push_back(*v);
+    }
+    std::size_t start = 0;
+    while (start < docs.size()) {
+        std::vector<DocumentVersion> part;
+        std::set<std::string> to;
+        std::size_t bytes = 0;
+        for (; start < docs.size() && part.size() < k_bundle_docs && (part.empty() || bytes < k_bundle_bytes); ++start) {
+            bytes += docs[start].body.dump().size();
+            for (auto& a : addressed_to(docs[start])) to.insert(std::move(a));
+            part.push_back(docs[start]);
+        }
+        // An enrolment code issued here can be claimed on any device: its lookup file names
+        // the certificate and the chain of this device, which issued it (PROTOCOL.md section 9).
+        for (const auto& d : part)
+            if (d.kind == "enrolment")
+                if (auto cert = sync::certificate_from_json(d.body); cert && cert->issuer == feed->key.public_hex)
+                    state_.files[sync::enrolment_entry_path(cert->key)] =
+                        sync::encode_enrolment_entry(sync::EnrolmentEntry{*cert, feed->chain});
+        auto s = sync::queue_bundle(*feed, state_, trust_, part, {to.begin(), to.end()}, app_.now());
+        if (!s) return s;
+        // The sequence number is used from now on: keep the outbox before anything else.
+        save_files();
+    }
+    return ok_status();
+}
+
+Result<std::string> SyncAgent::export_file() {
+    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
+    if (!app_.session().signed_in()) return Error{"sync.signed_out", "sign in to sync"};
+    if (!enrolled()) return Error{"sync.not_enrolled", "this device is not enrolled yet: sync once online first"};
+    if (auto s = publish(); !s) return s.error();
+    if (state_.outbox.empty()) return Error{"sync.nothing_to_export", "nothing is waiting to be sent"};
+    return sync::export_outbox(state_, app_.directory(), app_.now());
+}
+
+Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
+    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
+    const std::size_t before = app_.store_.size();
+    auto rep = sync::import_archive(bytes, app_.directory(), state_, trust_, app_.store_);
+    if (!rep) return rep.error();
+    // A refusal noted earlier for a bundle accepted now (its bytes were not there yet) is stale.
+    for (const auto& a : rep->accepted)
+        std::erase_if(state_.rejected, [&](const sync::Rejection& r) { return r.path == a.path; });
+    if (auto s = persist_changes(before, {}); !s) return s.error();
+    ++app_.revision_;
+    return rep;
+}
+
+nlohmann::json SyncAgent::status_json() const {
+    using nlohmann::json;
+    json rejected = json::array();
+    for (const auto& r : state_.rejected)
+        rejected.push_back({{"path", r.path}, {"code", r.error.code}, {"message", app_.error_text(r.error)}});
+    json conflicts = json::array();
+    for (const auto& key : app_.store_.conflicts()) {
+        json heads = json::array();
+        for (const auto* h : app_.store_.heads(key))
+            heads.push_back({{"hash", h->hash}, {"author", h->author}, {"time", h->time}, {"version", h->version},
+                             {"body", h->body}});
+        conflicts.push_back({{"key", key}, {"heads", heads}});
+    }
+    std::size_t pending = 0;
+    for (const auto* v : app_.store_.pending())
+        if (v->owner != "device") ++pending;
+    json out = {{"running", run_.running},
+                {"kiosk", app_.kiosk()},
+                {"waiting", run_.waiting},
+                {"phase", phase_name(phase_)},
+                {"enrolled", enrolled()},
+                {"progress",
+                 {{"done", run_.requests_done + run_.in_flight_done},
+                  {"total", run_.requests_total},
+                  {"bytes", run_.bytes + run_.in_flight_bytes}}},
+                {"report",
+                 {{"pushed", run_.report.pushed},
+                  {"fetched", run_.report.fetched},
+                  {"accepted", run_.report.accepted},
+                  {"rejected", run_.report.rejected}}},
+                {"outbox", state_.outbox.size()},
+                {"pending", pending},
+                {"last_success", state_.last_success ? json(sync::format_utc(state_.last_success)) : json(nullptr)},
+                {"finished", run_.finished ? json(sync::format_utc(run_.finished)) : json(nullptr)},
+                {"error", run_.error.code.empty()
+                              ? json(nullptr)
+                              : json{{"code", run_.error.code}, {"message", app_.error_text(run_.error)}}},
+                {"rejected", rejected},
+                {"conflicts", conflicts}};
+    return out;
+}
+
+}  // namespace vsys

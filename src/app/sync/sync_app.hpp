@@ -1,0 +1,108 @@
+// The app's side of the exchange (docs/PROTOCOL.md, issue 5): one sync run at a time, driven by
+// the host. A run is a short sequence of phases, each of which may need files from the
+// exchange; what it needs is handed to the host as requests (sync::PendingTransport), the host
+// performs them (fetch in the browser, a folder or memory in tests) and delivers the answers,
+// and the run goes on from where it stopped:
+//   manifest  the deployment's manifest must name the root this app trusts
+//   pull      sync_once: push what is queued, pull this organisation's scope
+//   enrol     a device without a certificate claims its enrolment code (the demo derives the
+//             account's demo codes and takes the first one nobody has claimed yet)
+//   publish   local versions of the signed-in organisation become a signed bundle in the outbox
+//   push      sync_once again, so the new bundle goes up in the same run
+// The sync state and the trust state are files beside the documents, written after every
+// step; versions from the exchange are stored as remote, pushes are recorded, so a closed tab
+// loses nothing and a reload does not fetch or push anything twice.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/result.hpp"
+#include "sync/exchange.hpp"
+#include "sync/pending_transport.hpp"
+#include "sync/replay.hpp"
+
+namespace vsys {
+
+class App;
+
+enum class SyncPhase { idle, manifest, pull, enrol, publish, push };
+
+struct SyncRunStatus {
+    bool running = false;
+    bool waiting = false;              // requests handed to the host, answers not delivered yet
+    std::size_t requests_done = 0;     // in this run
+    std::size_t requests_total = 0;
+    std::size_t bytes = 0;             // received in this run
+    std::size_t in_flight_done = 0;    // requests of the round in flight already answered
+    std::size_t in_flight_bytes = 0;
+    sync::SyncReport report;           // counts summed over the run
+    Error error;                       // of the last finished run; empty when it succeeded
+    sync::UtcTime finished = 0;        // when the last run ended
+};
+
+class SyncAgent {
+public:
+    explicit SyncAgent(App& app);
+
+    // Reads the saved sync and trust state (after the documents were loaded).
+    void open();
+    // Removes the saved state and ends any run (the kiosk's reset; open() starts afresh).
+    void forget();
+
+    // Starts a run for the signed-in account (or a pull-only run for the device); a run already
+    // going on is left alone. Errors: sync.signed_out.
+    Status start();
+    // The requests the host must perform now; empty while waiting or idle.
+    std::vector<sync::TransportRequest> take_requests();
+    // Delivers the host's answers and lets the run go on. `dates`, one per answer when the host
+    // has them, are the exchange's Date headers as YYYY-MM-DDTHH:MM:SSZ ("" for none): pointer
+    // days and cursors follow the exchange's clock, not this device's (PROTOCOL "Clock skew").
+    void deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                 const std::vector<std::string>& dates = {});
+    // The host finished one request of the round in flight (progress only; answers come in deliver()).
+    void note_progress(std::size_t bytes);
+    // Runs phases until the run needs the host or ends. Called by start() and deliver().
+    void step();
+
+    // Bundle file (archive.hpp) of what this device has queued (after publishing what is
+    // pending); the queue stays for the next online sync.
+    Result<std::string> export_file();
+    // Verifies and applies an imported bundle file.
+    Result<sync::ReplayReport> import_file(std::string_view bytes);
+
+    const SyncRunStatus& run() const { return run_; }
+    const sync::SyncState& state() const { return state_; }
+    const sync::TrustState& trust() const { return trust_; }
+    // True when this device holds a certificate chain for the signed-in account.
+    bool enrolled() const;
+    nlohmann::json status_json() const;
+
+private:
+    void finish(Error e);
+    Status check_manifest();
+    Status enrol();
+    Status publish();
+    bool run_sync_once();
+    Status persist_changes(std::size_t store_size_before, const std::vector<std::string>& outbox_before);
+    Error not_yet_error() const;
+    void save_files();
+    std::string state_path() const;
+    std::string trust_path() const;
+    Result<sync::FeedWriter> feed_writer() const;
+
+    App& app_;
+    sync::SyncState state_;
+    sync::TrustState trust_;
+    std::unique_ptr<sync::PendingTransport> transport_;
+    SyncPhase phase_ = SyncPhase::idle;
+    SyncRunStatus run_;
+    std::string reader_org_;
+    std::vector<std::string> not_yet_;  // of the run's last complete pass (SyncReport::not_yet)
+};
+
+}  // namespace vsys

@@ -1,0 +1,110 @@
+// ワクチン希望量の報告: a site chooses the product and the round, enters the boxes it wants and
+// saves (report_request). It sees what it reported last and when, whether requests are still
+// open, and why it may not report when it may not (a satellite's hub reports for it).
+#include <cstring>
+
+#include "ui/allocation/allocation_ui.hpp"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+const char* const k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
+
+struct RequestForm {
+    int product = 0;
+    std::string loaded;  // round|revision the view was loaded for
+    nlohmann::json view;
+    std::string error;
+    std::int64_t boxes = 0;
+};
+RequestForm form;
+
+std::int64_t reported(const nlohmann::json& view) {
+    return view.is_object() && view["boxes"].is_number_integer() ? view["boxes"].get<std::int64_t>() : 0;
+}
+
+void load(Shell& shell, const std::string& round) {
+    // A reload of the same round (a sync brought new data) keeps boxes typed but not yet saved.
+    const bool same_round = form.loaded.rfind(round + "|", 0) == 0;
+    const bool typed = same_round && form.boxes != reported(form.view);
+    form.loaded = round + "|" + std::to_string(shell.app().revision());
+    auto v = shell.app().view("requests", {{"round", round}});
+    form.error = v ? std::string() : shell.app().error_text(v.error());
+    form.view = v ? *v : nlohmann::json();
+    if (!typed) form.boxes = reported(form.view);
+}
+}  // namespace
+
+void draw_requests(Shell& shell) {
+    screen_title(shell.tr("screen.requests"));
+    form_label(shell.tr("alloc.product"), 200);
+    ImGui::SetNextItemWidth(420);
+    if (ImGui::BeginCombo("##product", shell.tr(std::string("product.") + k_products[form.product]).c_str())) {
+        for (int i = 0; i < 3; ++i) {
+            if (ImGui::Selectable(shell.tr(std::string("product.") + k_products[i]).c_str(), i == form.product))
+                form.product = i;
+            shell.anchor("req.product." + std::to_string(i));
+        }
+        ImGui::EndCombo();
+    }
+    shell.anchor("req.product");
+    form_label(shell.tr("alloc.round"), 200);
+    round_picker(shell, "req.round", k_products[form.product]);
+    const nlohmann::json* round = current_round(shell, k_products[form.product]);
+    if (!round) {
+        ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
+        return;
+    }
+    const std::string code = round->value("code", "");
+    if (form.loaded != code + "|" + std::to_string(shell.app().revision())) load(shell, code);
+    if (form.view.is_null()) {
+        field_message(form.error, true);
+        return;
+    }
+    const auto& v = form.view;
+    form_label(shell.tr("alloc.period"), 200);
+    ImGui::TextUnformatted(period_text(shell, v).c_str());
+    form_label(shell.tr("alloc.round_state"), 200);
+    const bool open = v.value("requests_open", false);
+    ImGui::TextColored(open ? colour::confirmed : colour::locked, "%s", v.value("state_name", "").c_str());
+    if (!v.value("may_request", false)) {
+        field_message(v.value("refusal", ""), true);
+        return;
+    }
+    form_label(shell.tr("req.reported"), 200);
+    if (v["boxes"].is_number_integer())
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("req.reported_value"),
+                                                 {{"boxes", grouped(v["boxes"].get<std::int64_t>())},
+                                                  {"time", v.value("updated", "")}})
+                                   .c_str());
+    else
+        ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());
+    shell.anchor("req.reported");
+    section_title(shell.tr("req.enter"));
+    form_label(shell.tr("req.boxes"), 200);
+    ImGui::BeginDisabled(!open);
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputScalar("##boxes", ImGuiDataType_S64, &form.boxes);
+    shell.anchor("req.boxes");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+    const bool unsaved = !v["boxes"].is_number_integer() || v["boxes"].get<std::int64_t>() != form.boxes;
+    if (unsaved && open) shell.mark_unsaved();
+    const bool save = ImGui::Button(shell.tr("req.save").c_str());
+    shell.anchor("req.save");
+    ImGui::EndDisabled();
+    if (!open) ImGui::TextDisabled("%s", shell.tr("req.closed").c_str());
+    if (save) {
+        const std::string& org = shell.app().session().org;
+        form.error = shell.run({{"type", "report_request"}, {"site", org.substr(org.find(':') + 1)}, {"round", code},
+                                {"product", k_products[form.product]}, {"boxes", form.boxes}},
+                               "req.saved");
+    }
+    field_message(form.error, true);
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,446 @@
+// 分配シミュレーション: the nation (①), a prefecture (②) or a municipality (④) chooses a mode
+// (only those valid for the round's product at its level), a rounding method, the total (the
+// nation only) and fixed values per child, and runs the split; the table shows each child's
+// request, weight, ideal share, result and difference with the engine's explanation on hover,
+// a bar chart sets request against result, a second mode can be compared side by side, and the
+// result shown is registered exactly as it was run. The amount can also be split in tranches
+// (FACTS.md round 9: 8,000 boxes by population + 2,000 by request): the user adds parts (amount
+// and mode), sees whether they and the fixed values add up to the amount to split, and the table
+// shows each part's result and the total. Tables of 1,741 municipalities or thousands of sites
+// are drawn with ImGuiListClipper and the chart draws only the bars in view.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "core/directory/catalog.hpp"
+#include "ui/allocation/allocation_ui.hpp"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/allocation/simulation_tranches.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+using nlohmann::json;
+
+const char* const k_methods[] = {"hamilton", "dhondt", "sainte_lague", "adams", "dean", "huntington_hill"};
+const ImVec4 k_request_colour{0.62f, 0.70f, 0.82f, 1.0f};
+const ImVec4 k_b_colour{0.85f, 0.55f, 0.15f, 1.0f};
+
+struct SimScreen {
+    std::string key;  // round|org: the children and the inputs belong to one split
+    SplitLevel level = SplitLevel::nation;
+    std::vector<SimMode> modes;
+    int mode = 0, mode_b = 1, method = 0;
+    bool compare = false, cap_by_request = false;
+    std::int64_t total = 0;
+    // Below the nation, what the level above gave (from round_state, then from each run): shown
+    // beside the parts so that the user sees the remainder before running.
+    std::optional<std::int64_t> amount;
+    TrancheInputs tranches;
+    json children = json::array();  // org, name, boxes (requested) before any run
+    std::map<std::string, std::array<char, 12>> fixed;
+    json result;                                    // the simulation view of the last run
+    std::unordered_map<std::string, std::size_t> row_of;  // org → index in result rows
+    json spec_a, spec_b;                            // what was run, registered as it is
+    std::string error;
+};
+SimScreen sim;
+
+std::optional<SplitLevel> level_of(Role r) {
+    if (r == Role::nation) return SplitLevel::nation;
+    if (r == Role::prefecture) return SplitLevel::prefecture;
+    if (r == Role::municipality) return SplitLevel::municipality;
+    return std::nullopt;
+}
+
+void reset(Shell& shell, const json& round, SplitLevel level, std::string key) {
+    sim = SimScreen{};
+    sim.key = std::move(key);
+    sim.level = level;
+    if (auto p = parse_vaccine_product(round.value("product", ""))) sim.modes = valid_modes(*p, level);
+    sim.mode_b = sim.modes.size() > 1 ? 1 : 0;
+    auto v = shell.app().view("requests", {{"round", round.value("code", "")}});
+    if (!v) {
+        sim.error = shell.app().error_text(v.error());
+        return;
+    }
+    sim.children = (*v)["children"];
+    // The nation splits the boxes it has; start from what was requested in total.
+    sim.total = (*v)["total"].value("boxes", 0);
+    if (level != SplitLevel::nation) {
+        auto state = shell.app().view("round_state", {{"round", round.value("code", "")}});
+        if (state && (*state)["amount"].is_number_integer()) sim.amount = (*state)["amount"].get<std::int64_t>();
+    }
+}
+
+bool population_mode(SimMode m) { return m == SimMode::eligible_population || m == SimMode::child_population; }
+
+// The typed fixed values that are whole numbers.
+std::map<std::string, std::int64_t> typed_fixed() {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& [org, buf] : sim.fixed) {
+        std::int64_t n = 0;
+        const char* end = buf.data() + std::strlen(buf.data());
+        if (buf[0] != '\0' && std::from_chars(buf.data(), end, n).ptr == end) out[org] = n;
+    }
+    return out;
+}
+
+// The spec of mode A (with the parts, when split in tranches) or of mode B.
+json spec_of(int mode_index, bool with_parts) {
+    const SimMode m = sim.modes[static_cast<std::size_t>(mode_index)];
+    json s = {{"mode", sim_mode_id(m)}, {"method", k_methods[sim.method]}};
+    if (sim.level == SplitLevel::nation) s["total"] = sim.total;
+    if (population_mode(m) && sim.cap_by_request) s["cap_by_request"] = true;
+    json fixed = json::object();
+    for (const auto& [org, n] : typed_fixed()) fixed[org] = n;
+    if (!fixed.empty()) s["fixed"] = fixed;
+    if (with_parts) s["tranches"] = tranches_arg(sim.modes, sim.tranches);
+    return s;
+}
+
+void run(Shell& shell, const std::string& round) {
+    sim.spec_a = spec_of(sim.mode, sim.tranches.on);
+    sim.spec_b = sim.compare ? spec_of(sim.mode_b, false) : json();
+    json args = sim.spec_a;
+    args["round"] = round;
+    if (sim.compare) args["compare"] = sim.spec_b;
+    auto v = shell.app().view("simulation", args);
+    sim.error = v ? std::string() : shell.app().error_text(v.error());
+    sim.result = v ? *v : json();
+    sim.row_of.clear();
+    if (!v) return;
+    for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
+    if (sim.level != SplitLevel::nation) sim.amount = sim.result.value("total", std::int64_t{0});
+}
+
+void register_result(Shell& shell, const std::string& round, const json& spec) {
+    const char* type = sim.level == SplitLevel::nation       ? "set_prefecture_amounts"
+                       : sim.level == SplitLevel::prefecture ? "register_municipality_amounts"
+                                                             : "register_site_amounts";
+    sim.error = shell.run({{"type", type}, {"round", round}, {"simulation", spec}}, "sim.registered");
+}
+
+void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& chosen) {
+    if (label_key) form_label(shell.tr(label_key), 160);
+    for (std::size_t i = 0; i < sim.modes.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const char* id = sim_mode_id(sim.modes[i]);
+        ImGui::PushID(anchor);
+        ImGui::RadioButton(shell.tr(std::string("chain.mode.") + id).c_str(), &chosen, static_cast<int>(i));
+        ImGui::PopID();
+        shell.anchor(std::string(anchor) + "." + id);
+    }
+}
+
+// The amount the parts and the fixed values must add up to, when the screen knows it.
+std::optional<std::int64_t> amount_to_split() {
+    return sim.level == SplitLevel::nation ? std::optional<std::int64_t>(sim.total) : sim.amount;
+}
+
+std::int64_t fixed_sum() {
+    std::int64_t sum = 0;
+    for (const auto& [org, n] : typed_fixed()) sum += n;
+    return sum;
+}
+
+void controls(Shell& shell, const std::string& round) {
+    // Three compact rows, so that the table keeps most of a 1366x768 screen. In tranches each
+    // part has its own mode: mode A's choice then does not apply.
+    ImGui::BeginDisabled(sim.tranches.on);
+    mode_radios(shell, "sim.mode", "sim.mode", sim.mode);
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 36);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shell.tr("sim.method").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(230);
+    if (ImGui::BeginCombo("##method", shell.tr(std::string("sim.method.") + k_methods[sim.method]).c_str())) {
+        for (int i = 0; i < 6; ++i) {
+            if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
+            shell.anchor("sim.method." + std::to_string(i));
+        }
+        ImGui::EndCombo();
+    }
+    shell.anchor("sim.method");
+    if (!sim.tranches.on && population_mode(sim.modes[static_cast<std::size_t>(sim.mode)])) {
+        ImGui::SameLine();
+        ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
+        shell.anchor("sim.cap");
+    }
+    ImGui::Checkbox(shell.tr("sim.compare").c_str(), &sim.compare);
+    shell.anchor("sim.compare");
+    if (sim.compare && sim.modes.size() > 1) {
+        ImGui::SameLine(0, 24);
+        mode_radios(shell, nullptr, "sim.mode_b", sim.mode_b);
+    }
+    tranche_section(shell, sim.modes, sim.tranches, amount_to_split(), fixed_sum());
+    if (sim.level == SplitLevel::nation) {
+        form_label(shell.tr("sim.total"), 160);
+        ImGui::SetNextItemWidth(160);
+        ImGui::InputScalar("##total", ImGuiDataType_S64, &sim.total);
+        shell.anchor("sim.total");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+        ImGui::SameLine(0, 36);
+    }
+    if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, round);
+    shell.anchor("sim.run");
+    if (!sim.result.is_null()) {
+        ImGui::SameLine();
+        if (ImGui::Button(shell.tr(sim.spec_b.is_null() ? "sim.register" : "sim.register_a").c_str()))
+            register_result(shell, round, sim.spec_a);
+        shell.anchor("sim.register");
+        if (!sim.spec_b.is_null()) {
+            ImGui::SameLine();
+            if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, round, sim.spec_b);
+            shell.anchor("sim.register_b");
+        }
+    }
+    field_message(sim.error, true);
+}
+
+std::string summary(Shell& shell, const json& s, const json& spec) {
+    const bool in_parts = spec.contains("tranches") && !spec["tranches"].empty();
+    return fill_placeholders(shell.tr("sim.summary"),
+                             {{"mode", shell.tr("chain.mode." + (in_parts ? std::string("tranches") : spec.value("mode", "")))},
+                              {"total", grouped(s.value("total", std::int64_t{0}))},
+                              {"allocated", grouped(s.value("allocated", std::int64_t{0}))},
+                              {"unallocated", grouped(s.value("unallocated", std::int64_t{0}))},
+                              {"requested", grouped(s.value("requested", std::int64_t{0}))}});
+}
+
+// Request against result (and the second mode's result) per child: only the bars in view.
+void chart(Shell& shell) {
+    const json& rows = sim.result["rows"];
+    const json* b_rows = sim.result.contains("compare") ? &sim.result["compare"]["rows"] : nullptr;
+    const std::size_t n = rows.size();
+    if (n == 0) return;
+    std::int64_t top = 1;
+    for (std::size_t i = 0; i < n; ++i) {
+        top = std::max({top, rows[i].value("request", std::int64_t{0}), rows[i].value("result", std::int64_t{0})});
+        if (b_rows) top = std::max(top, (*b_rows)[i].value("b", std::int64_t{0}));
+    }
+    ImGui::ColorButton("##lr", k_request_colour, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(shell.tr("alloc.col.request").c_str());
+    ImGui::SameLine();
+    ImGui::ColorButton("##la", colour::confirmed, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(shell.tr(b_rows ? "sim.col.a" : "sim.col.result").c_str());
+    if (b_rows) {
+        ImGui::SameLine();
+        ImGui::ColorButton("##lb", k_b_colour, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(shell.tr("sim.col.b").c_str());
+    }
+    const float height = 100.0f;
+    ImGui::BeginChild("##chart", ImVec2(0, height + 28), true, ImGuiWindowFlags_HorizontalScrollbar);
+    const int bars = b_rows ? 3 : 2;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float group = std::clamp(avail / static_cast<float>(n), 4.0f * bars + 4, 48.0f);
+    const float bar = (group - 4) / static_cast<float>(bars);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(group * static_cast<float>(n), height));
+    const float scroll = ImGui::GetScrollX();
+    const float width = ImGui::GetWindowWidth();
+    const std::size_t first = static_cast<std::size_t>(std::max(0.0f, scroll / group));
+    const std::size_t last = std::min(n, static_cast<std::size_t>((scroll + width) / group) + 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float base = origin.y + height;
+    auto draw_bar = [&](std::size_t i, int k, std::int64_t value, const ImVec4& c) {
+        const float x = origin.x + group * static_cast<float>(i) + 2 + bar * static_cast<float>(k);
+        const float h = height * static_cast<float>(value) / static_cast<float>(top);
+        dl->AddRectFilled(ImVec2(x, base - h), ImVec2(x + bar - 1, base), ImGui::GetColorU32(c));
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        draw_bar(i, 0, rows[i].value("request", std::int64_t{0}), k_request_colour);
+        draw_bar(i, 1, rows[i].value("result", std::int64_t{0}), colour::confirmed);
+        if (b_rows) draw_bar(i, 2, (*b_rows)[i].value("b", std::int64_t{0}), k_b_colour);
+    }
+    dl->AddLine(ImVec2(origin.x, base), ImVec2(origin.x + group * static_cast<float>(n), base), ImGui::GetColorU32(colour::muted));
+    if (ImGui::IsWindowHovered()) {
+        const float mx = ImGui::GetIO().MousePos.x - origin.x;
+        const std::size_t i = static_cast<std::size_t>(std::max(0.0f, mx / group));
+        if (i < n) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(rows[i].value("name", "").c_str());
+            ImGui::Text("%s %s / %s %s", shell.tr("alloc.col.request").c_str(),
+                        grouped(rows[i].value("request", std::int64_t{0})).c_str(), shell.tr("sim.col.result").c_str(),
+                        grouped(rows[i].value("result", std::int64_t{0})).c_str());
+            ImGui::EndTooltip();
+        }
+    }
+    ImGui::EndChild();
+    shell.anchor("sim.chart");
+}
+
+void explain_on_hover(const json* r) {
+    if (!r || !ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(460);
+    ImGui::TextUnformatted(r->value("explanation", "").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// In tranches the weight and share columns give way to one result column per part (each part's
+// weight and share are in the explanation on hover), and the result column is the total.
+void table(Shell& shell) {
+    const json& kids = sim.children;
+    const bool compared = sim.result.contains("compare");
+    const std::size_t parts = sim.result.is_object() ? sim.result.value("tranches", json::array()).size() : 0;
+    const int columns = 5 + (parts > 0 ? static_cast<int>(parts) : 2) + (compared ? 2 : 0);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##sim", columns, flags, ImVec2(0, std::max(240.0f, ImGui::GetContentRegionAvail().y))))
+        return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    auto fixed_column = [&](const std::string& title, float w) {
+        ImGui::TableSetupColumn(title.c_str(), ImGuiTableColumnFlags_WidthFixed, w);
+    };
+    fixed_column(shell.tr("alloc.col.request"), 80);
+    if (parts > 0) {
+        for (std::size_t t = 0; t < parts; ++t)
+            fixed_column(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 80);
+    } else {
+        fixed_column(shell.tr("sim.col.weight"), 110);
+        fixed_column(shell.tr("sim.col.share"), 190);
+    }
+    fixed_column(shell.tr("sim.col.fixed"), 80);
+    fixed_column(shell.tr(compared ? "sim.col.a" : parts > 0 ? "sim.col.total" : "sim.col.result"), 90);
+    fixed_column(shell.tr("sim.col.difference"), 150);
+    if (compared) {
+        fixed_column(shell.tr("sim.col.b"), 80);
+        fixed_column(shell.tr("sim.col.b_minus_a"), 90);
+    }
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(kids.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const json& c = kids[static_cast<std::size_t>(i)];
+            const std::string org = c.value("org", "");
+            const auto at = sim.row_of.find(org);
+            const json* r = at == sim.row_of.end() ? nullptr : &sim.result["rows"][at->second];
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(c.value("name", "").c_str());
+            explain_on_hover(r);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(grouped(c.value("boxes", std::int64_t{0})).c_str());
+            if (parts > 0) {
+                for (std::size_t t = 0; t < parts; ++t) {
+                    ImGui::TableNextColumn();
+                    if (!r || !(*r)["parts"].is_array() || t >= (*r)["parts"].size()) continue;
+                    ImGui::TextUnformatted(grouped((*r)["parts"][t].value("result", std::int64_t{0})).c_str());
+                    explain_on_hover(r);
+                }
+            } else {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r ? grouped(r->value("weight", std::int64_t{0})).c_str() : "");
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r ? (*r)["share"].value("text", "").c_str() : "");
+                explain_on_hover(r);
+            }
+            ImGui::TableNextColumn();
+            auto& buf = sim.fixed[org];
+            ImGui::SetNextItemWidth(-1);
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));  // rows stay one line high
+            ImGui::InputText("##fixed", buf.data(), buf.size(), ImGuiInputTextFlags_CharsDecimal);
+            ImGui::PopStyleVar();
+            if (i < 20) shell.anchor("sim.fixed." + std::to_string(i));
+            ImGui::TableNextColumn();
+            if (r) {
+                ImGui::TextColored(colour::confirmed, "%s", grouped(r->value("result", std::int64_t{0})).c_str());
+                explain_on_hover(r);
+            }
+            ImGui::TableNextColumn();
+            if (r) {
+                const std::int64_t d = r->value("difference", std::int64_t{0});
+                ImGui::TextColored(d < 0 ? colour::error : colour::text, "%s%s", d > 0 ? "+" : "", grouped(d).c_str());
+            }
+            if (compared) {
+                const json& crow = sim.result["compare"]["rows"][at == sim.row_of.end() ? 0 : at->second];
+                ImGui::TableNextColumn();
+                if (r) ImGui::TextColored(k_b_colour, "%s", grouped(crow.value("b", std::int64_t{0})).c_str());
+                ImGui::TableNextColumn();
+                if (r) {
+                    const std::int64_t d = crow.value("difference", std::int64_t{0});
+                    ImGui::Text("%s%s", d > 0 ? "+" : "", grouped(d).c_str());
+                }
+            }
+            ImGui::PopID();
+        }
+    ImGui::EndTable();
+    shell.anchor("sim.table");
+}
+
+}  // namespace
+
+void draw_simulation(Shell& shell) {
+    screen_title(shell.tr("screen.simulation"));
+    const auto level = level_of(shell.role());
+    if (!level) {
+        shell.no_access_page();
+        return;
+    }
+    form_label(shell.tr("alloc.round"), 160);
+    round_picker(shell, "sim.round");
+    const json* round = current_round(shell);
+    if (!round) {
+        ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
+        return;
+    }
+    const std::string code = round->value("code", "");
+    const std::string key = code + "|" + shell.app().session().org;
+    if (sim.key != key) reset(shell, *round, *level, key);
+    if (sim.modes.empty()) {
+        field_message(sim.error, true);
+        return;
+    }
+    ImGui::SameLine(0, 24);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("sim.about"), {{"product", round->value("product_name", "")},
+                                                                       {"level", shell.tr(std::string("sim.level.") + split_level_id(*level))}})
+                                  .c_str());
+    controls(shell, code);
+    if (!sim.result.is_null()) {
+        ImGui::TextUnformatted(summary(shell, sim.result, sim.spec_a).c_str());
+        shell.anchor("sim.summary");
+        const json parts = sim.result.value("tranches", json::array());
+        if (!parts.empty()) {
+            std::string line;
+            for (std::size_t t = 0; t < parts.size(); ++t) {
+                const std::string label = fill_placeholders(
+                    shell.tr("sim.tranche.label"), {{"n", std::to_string(t + 1)},
+                                                    {"mode", shell.tr("chain.mode." + parts[t].value("mode", ""))},
+                                                    {"amount", grouped(parts[t].value("amount", std::int64_t{0}))}});
+                if (t > 0) line += "   ";
+                line += fill_placeholders(shell.tr("sim.tranche.summary"),
+                                          {{"label", label},
+                                           {"allocated", grouped(parts[t].value("allocated", std::int64_t{0}))},
+                                           {"unallocated", grouped(parts[t].value("unallocated", std::int64_t{0}))}});
+            }
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+            ImGui::TextWrapped("%s", line.c_str());
+            ImGui::PopStyleColor();
+            shell.anchor("sim.tranche.summary");
+        }
+        if (sim.result.contains("compare"))
+            ImGui::TextColored(k_b_colour, "%s", summary(shell, sim.result["compare"], sim.spec_b).c_str());
+        chart(shell);
+    }
+    table(shell);
+}
+
+}  // namespace vsys::ui

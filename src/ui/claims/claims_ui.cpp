@@ -1,0 +1,141 @@
+#include "ui/claims/claims_ui.hpp"
+
+#include <emscripten.h>
+
+#include "app/claims/claims_app.hpp"
+#include "core/claims/claims_csv.hpp"
+#include "imgui.h"
+#include "ui/shell/shell.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+using nlohmann::json;
+
+// The municipality's list of its sites to enter claims for.
+struct ProxyPicker {
+    char query[128] = {};
+    std::string last_query = "\x01";
+    std::string org;
+    json rows = json::array();
+    std::string error;
+};
+ProxyPicker picker;
+constexpr int k_picker_limit = 500;
+
+// The page is written into a new window rather than a data: URL so that its title and the
+// browser's print dialog (Ctrl+P / 印刷) work as with any page.
+EM_JS(void, js_open_print_window, (const char* html), {
+    const w = window.open("", "_blank");
+    if (!w) return;
+    w.document.open();
+    w.document.write(UTF8ToString(html));
+    w.document.close();
+});
+
+EM_JS(void, js_download_text, (const char* name, const char* text), {
+    const blob = new Blob([String.fromCharCode(0xFEFF) + UTF8ToString(text)], {type: "text/csv;charset=utf-8"});
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
+
+}  // namespace
+
+YearMonth today_month(Shell& shell) { return month_of(claims_today(shell.app())); }
+
+YearMonth default_claim_month(Shell& shell) {
+    YearMonth m = today_month(shell);
+    return m.month == 1 ? YearMonth{m.year - 1, 12} : YearMonth{m.year, m.month - 1};
+}
+
+bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
+    bool changed = false;
+    ImGui::PushID(prefix.c_str());
+    // The first claimable month: the vaccination fee starts in February 2021.
+    ImGui::BeginDisabled(month <= YearMonth{2021, 2});
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
+        month = month.month == 1 ? YearMonth{month.year - 1, 12} : YearMonth{month.year, month.month - 1};
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    shell.anchor(prefix + ".month.prev");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    auto reiwa = format_reiwa(month);
+    ImGui::Text("%s（%s）", to_iso(month).c_str(), reiwa ? reiwa->c_str() : "");
+    shell.anchor(prefix + ".month");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(month >= latest);
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
+        month = next_month(month);
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    shell.anchor(prefix + ".month.next");
+    ImGui::PopID();
+    return changed;
+}
+
+void text_right(const std::string& text) {
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text.c_str());
+}
+
+void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
+
+void open_print_window(const std::string& html) { js_open_print_window(html.c_str()); }
+
+void download_csv(const std::string& filename, const std::string& csv) {
+    js_download_text(filename.c_str(), csv.c_str());
+}
+
+void proxy_site_picker(Shell& shell) {
+    App& app = shell.app();
+    ImGui::TextDisabled("%s", shell.tr("claims.proxy.help").c_str());
+    form_label(shell.tr("browser.query"), 160);
+    ImGui::SetNextItemWidth(420);
+    ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
+    shell.anchor("claims.proxy.query");
+    if (picker.last_query != picker.query || picker.org != app.session().org) {
+        picker.last_query = picker.query;
+        picker.org = app.session().org;
+        auto v = app.view("org_search", {{"query", picker.last_query}, {"limit", k_picker_limit}});
+        picker.error = v ? std::string() : app.error_text(v.error());
+        picker.rows = v ? (*v)["sites"] : json::array();
+    }
+    field_message(picker.error, true);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV;
+    if (!ImGui::BeginTable("##proxy_sites", 2, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(shell.tr("site.code").c_str(), ImGuiTableColumnFlags_WidthFixed, 120);
+    ImGui::TableSetupColumn(shell.tr("site.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(picker.rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& r = picker.rows[static_cast<size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string code = r.value("code", "");
+            const bool open = ImGui::Selectable(code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+            if (i < 20) shell.anchor("claims.proxy.row." + std::to_string(i));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.value("name", "").c_str());
+            if (open) shell.go("claims", code);
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,89 @@
+// 登録コードの発行: the managing organisation issues a one-time enrolment code for one of its
+// accounts, to hand over on paper or by phone; the code is shown large and can be printed.
+#include <cstring>
+
+#include "ui/claims/claims_ui.hpp"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+struct Issue {
+    char vsys_id[40] = {};
+    std::string error;
+    nlohmann::json issued;
+    bool confirm = false;
+};
+Issue form;
+
+std::string print_html(Shell& shell, const nlohmann::json& issued) {
+    auto esc = [](std::string s) {
+        std::string o;
+        for (char c : s) o += c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
+        return o;
+    };
+    return "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>" + esc(shell.tr("enrolment.title")) +
+           "</title><style>body{font-family:'BIZ UDGothic',sans-serif;margin:20mm}h1{font-size:20pt}"
+           ".code{font-size:28pt;letter-spacing:2pt;border:1px solid #000;padding:8mm;display:inline-block}</style>"
+           "<h1>" + esc(shell.tr("enrolment.title")) + "</h1><p>" + esc(shell.tr("login.vsys_id")) + ": " +
+           esc(issued.value("vsys_id", "")) + "</p><p class=\"code\">" + esc(issued.value("code", "")) + "</p><p>" +
+           esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", issued.value("valid_until", "")}})) +
+           "</p><p>" + esc(shell.tr("enrolment.instructions")) + "</p><script>window.print()</script></html>";
+}
+}  // namespace
+
+void draw_enrolment(Shell& shell) {
+    screen_title(shell.tr("screen.enrolment"));
+    ImGui::TextWrapped("%s", shell.tr("enrolment.explain").c_str());
+    form_label(shell.tr("login.vsys_id"), 200);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("##enrol_id", form.vsys_id, sizeof form.vsys_id);
+    shell.anchor("enrolment.vsys_id");
+    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::Button(shell.tr("enrolment.issue").c_str())) form.confirm = true;
+    shell.anchor("enrolment.issue");
+    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginGroup();
+    field_message(form.error, true);
+    ImGui::EndGroup();
+    if (form.confirm && !ImGui::IsPopupOpen("##issue")) ImGui::OpenPopup("##issue");
+    if (ImGui::BeginPopupModal("##issue", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(560);
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}).c_str());
+        ImGui::PopTextWrapPos();
+        const bool ok = ImGui::Button(shell.tr("enrolment.issue").c_str());
+        shell.anchor("enrolment.confirm");
+        ImGui::SameLine();
+        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+        if (ok) {
+            auto r = shell.app().command_json(nlohmann::json{{"type", "issue_enrolment_code"}, {"vsys_id", std::string(form.vsys_id)}}.dump());
+            if (r.value("ok", false)) {
+                form.issued = r;
+                form.error.clear();
+            } else {
+                form.issued = nullptr;
+                form.error = r["error"].value("message", "");
+            }
+        }
+        if (ok || cancel) {
+            form.confirm = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    if (form.issued.is_object()) {
+        section_title(shell.tr("enrolment.title"));
+        ImGui::SetWindowFontScale(1.6f);
+        ImGui::TextUnformatted(form.issued.value("code", "").c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        shell.anchor("enrolment.code");
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", form.issued.value("valid_until", "")}}).c_str());
+        ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
+        if (ImGui::Button(shell.tr("enrolment.print").c_str())) open_print_window(print_html(shell, form.issued));
+    }
+}
+
+}  // namespace vsys::ui

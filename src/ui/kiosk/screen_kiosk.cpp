@@ -1,0 +1,99 @@
+// 研修モード (the training kiosk, opened as ?kiosk): instead of the sign-in form, a role
+// switcher of large touch-sized cards (one per role of the demo data set around 千代田区), and
+// a reset to the clean demo state, confirmed first. What the kiosk does stays in the browser;
+// the panel says so, since trainees should not wonder whether a real municipality sees it.
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+using nlohmann::json;
+
+struct KioskPanel {
+    bool confirm_reset = false;
+    std::string error;
+    std::uint64_t revision = ~0ull;  // the view below was built at this App revision
+    json view;
+};
+KioskPanel kp;
+
+void reset_modal(Shell& shell, std::size_t documents) {
+    if (kp.confirm_reset && !ImGui::IsPopupOpen("##kiosk_reset")) ImGui::OpenPopup("##kiosk_reset");
+    if (!ImGui::BeginPopupModal("##kiosk_reset", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+        return;
+    ImGui::TextUnformatted(shell.tr("kiosk.reset.title").c_str());
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(520);
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}).c_str());
+    ImGui::PopTextWrapPos();
+    field_message(kp.error, true);
+    ImGui::Spacing();
+    const bool ok = ImGui::Button(shell.tr("kiosk.reset").c_str(), ImVec2(0, 44));
+    shell.anchor("kiosk.reset.confirm");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str(), ImVec2(0, 44)) ||
+                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    shell.anchor("kiosk.reset.cancel");
+    if (ok) {
+        kp.error = shell.reset_kiosk();
+        if (kp.error.empty()) {
+            kp.confirm_reset = false;
+            ImGui::CloseCurrentPopup();
+        }
+    } else if (cancel) {
+        kp.confirm_reset = false;
+        kp.error.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_kiosk_switcher(Shell& shell) {
+    screen_title(shell.tr("kiosk.title"));
+    if (shell.directory_pending()) return;
+    // Rebuilt only when something changed, not every frame.
+    if (kp.revision != shell.app().revision()) {
+        auto v = shell.app().view("kiosk", json::object());
+        kp.view = v ? *v : json();
+        kp.revision = shell.app().revision();
+    }
+    const json& v = kp.view;
+    if (!v.is_object() || !v.value("kiosk", false)) return;
+    notice(shell.tr("kiosk.explain"), 900);
+    shell.anchor("kiosk.explain");
+    ImGui::Spacing();
+
+    // Cards big enough for a finger: the role first, then the organisation and the person.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size(std::min(380.0f, std::max(260.0f, (avail - 24) / 3)), 104.0f);
+    float x = 0;
+    for (const auto& a : v["accounts"]) {
+        const std::string id = a["vsys_id"];
+        if (x > 0 && x + size.x > avail) x = 0;
+        else if (x > 0) ImGui::SameLine();
+        const std::string desc = a["org_name"].get<std::string>() + "\n" + a["name"].get<std::string>() + "（" + id + "）";
+        const bool pressed = big_button(id.c_str(), shell.tr("role." + a["role"].get<std::string>()), desc, size);
+        shell.anchor("kiosk.account." + id);
+        if (pressed && shell.run({{"type", "kiosk_switch"}, {"vsys_id", id}}, nullptr).empty()) shell.go("home");
+        x += size.x + ImGui::GetStyle().ItemSpacing.x;
+    }
+
+    ImGui::Spacing();
+    ImGui::Spacing();
+    const std::size_t documents = v.value("trainee_documents", std::size_t{0});
+    if (documents == 0) ImGui::TextColored(colour::confirmed, "%s", shell.tr("kiosk.clean").c_str());
+    else ImGui::TextUnformatted(fill_placeholders(shell.tr("kiosk.work"), {{"count", std::to_string(documents)}}).c_str());
+    shell.anchor("kiosk.state");
+    ImGui::BeginDisabled(documents == 0);
+    if (ImGui::Button(shell.tr("kiosk.reset").c_str(), ImVec2(0, 44))) kp.confirm_reset = true;
+    ImGui::EndDisabled();
+    shell.anchor("kiosk.reset");
+    reset_modal(shell, documents);
+}
+
+}  // namespace vsys::ui

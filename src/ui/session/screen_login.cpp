@@ -1,0 +1,142 @@
+// ログイン: V-SYS ID and password, with the lock and restriction messages, the demo accounts
+// (demo deployment: one shared password, shown here), and the unlock request form that the
+// deck's support mail asks for (ID, institution, code, name, mail).
+#include <cstring>
+
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+struct LoginForm {
+    char id[40] = {};
+    char password[80] = {};
+    std::string error;
+    bool show_unlock = false;
+    char u_institution[200] = {}, u_code[16] = {}, u_name[100] = {}, u_mail[256] = {};
+    std::string unlock_message;
+    bool unlock_ok = false;
+    bool show_enrol = false;
+    char e_code[64] = {}, e_password[80] = {}, e_password2[80] = {};
+    std::string enrol_message;
+    bool enrol_ok = false;
+};
+LoginForm form;
+
+void text_field(Shell& shell, const char* label_key, const char* anchor, char* buf, size_t size, int flags = 0) {
+    form_label(shell.tr(label_key), 200);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText((std::string("##") + anchor).c_str(), buf, size, flags);
+    shell.anchor(anchor);
+}
+
+void unlock_form(Shell& shell) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", shell.tr("unlock.explain").c_str());
+    text_field(shell, "login.vsys_id", "unlock.vsys_id", form.id, sizeof form.id);
+    text_field(shell, "unlock.institution", "unlock.institution", form.u_institution, sizeof form.u_institution);
+    text_field(shell, "unlock.code", "unlock.code", form.u_code, sizeof form.u_code);
+    text_field(shell, "unlock.name", "unlock.name", form.u_name, sizeof form.u_name);
+    text_field(shell, "unlock.mail", "unlock.mail", form.u_mail, sizeof form.u_mail);
+    const bool send = ImGui::Button(shell.tr("unlock.send").c_str());
+    shell.anchor("unlock.send");
+    if (send) {
+        auto err = shell.run({{"type", "file_unlock_request"}, {"vsys_id", std::string(form.id)},
+                              {"institution", std::string(form.u_institution)},
+                              {"institution_code", std::string(form.u_code)}, {"name", std::string(form.u_name)},
+                              {"mail", std::string(form.u_mail)}},
+                             "unlock.sent");
+        form.unlock_ok = err.empty();
+        form.unlock_message = err.empty() ? shell.tr("unlock.sent") : err;
+    }
+    field_message(form.unlock_message, !form.unlock_ok);
+}
+// A new device claims a one-time enrolment code and sets the account's password on it.
+void enrol_form(Shell& shell) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", shell.tr("enrol.explain").c_str());
+    text_field(shell, "login.vsys_id", "enrol.vsys_id", form.id, sizeof form.id);
+    text_field(shell, "enrol.code", "enrol.code", form.e_code, sizeof form.e_code);
+    text_field(shell, "enrol.password", "enrol.password", form.e_password, sizeof form.e_password, ImGuiInputTextFlags_Password);
+    text_field(shell, "enrol.password2", "enrol.password2", form.e_password2, sizeof form.e_password2,
+               ImGuiInputTextFlags_Password);
+    const bool same = std::strcmp(form.e_password, form.e_password2) == 0;
+    const bool send = ImGui::Button(shell.tr("enrol.send").c_str());
+    shell.anchor("enrol.send");
+    if (send && !same) {
+        form.enrol_ok = false;
+        form.enrol_message = shell.tr("enrol.mismatch");
+    } else if (send) {
+        auto err = shell.run({{"type", "enrol"}, {"vsys_id", std::string(form.id)}, {"code", std::string(form.e_code)},
+                              {"password", std::string(form.e_password)}},
+                             "enrol.done");
+        form.enrol_ok = err.empty();
+        form.enrol_message = err.empty() ? shell.tr("enrol.done") : err;
+        std::memset(form.e_password, 0, sizeof form.e_password);
+        std::memset(form.e_password2, 0, sizeof form.e_password2);
+    }
+    field_message(form.enrol_message, !form.enrol_ok);
+}
+
+}  // namespace
+
+void draw_login_panel(Shell& shell) {
+    screen_title(shell.tr("screen.login"));
+    if (shell.directory_pending()) return;
+    text_field(shell, "login.vsys_id", "login.vsys_id", form.id, sizeof form.id);
+    text_field(shell, "login.password", "login.password", form.password, sizeof form.password,
+               ImGuiInputTextFlags_Password);
+    const bool enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    const bool pressed = ImGui::Button(shell.tr("login.submit").c_str());
+    shell.anchor("login.submit");
+    if (pressed || enter) {
+        auto err = shell.run({{"type", "login"}, {"vsys_id", std::string(form.id)}, {"password", std::string(form.password)}},
+                             nullptr);
+        form.error = err;
+        std::memset(form.password, 0, sizeof form.password);
+        if (err.empty()) shell.go("home");
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(shell.tr("unlock.open").c_str())) form.show_unlock = !form.show_unlock;
+    shell.anchor("unlock.open");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(shell.tr("enrol.open").c_str())) form.show_enrol = !form.show_enrol;
+    shell.anchor("enrol.open");
+    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginGroup();
+    field_message(form.error, true);
+    ImGui::EndGroup();
+    if (form.show_unlock) unlock_form(shell);
+    if (form.show_enrol) enrol_form(shell);
+
+    // Demo deployment: the shared password and a few accounts to try.
+    auto demo = shell.app().view("accounts_demo", nlohmann::json::object());
+    if (!demo) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", (*demo)["password"].get<std::string>()}}).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::BeginTable("##demo_accounts", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& a : (*demo)["accounts"]) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string id = a["vsys_id"].get<std::string>();
+            if (ImGui::SmallButton(id.c_str())) {
+                std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
+                std::snprintf(form.password, sizeof form.password, "%s", (*demo)["password"].get<std::string>().c_str());
+            }
+            shell.anchor("login.demo." + id);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(shell.tr("role." + a["role"].get<std::string>()).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a["org_name"].get<std::string>().c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,71 @@
+// 利用制限の解除: unlock requests from locked or restricted accounts that this organisation
+// manages (support sees all). Unlocking is confirmed first.
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+struct UnlockInbox {
+    std::uint64_t revision = ~0ull;
+    nlohmann::json requests = nlohmann::json::array();
+    std::string confirm;  // V-SYS ID awaiting confirmation
+};
+UnlockInbox box;
+}  // namespace
+
+void draw_unlock_inbox(Shell& shell) {
+    screen_title(shell.tr("screen.unlock_inbox"));
+    if (box.revision != shell.app().revision()) {
+        auto v = shell.app().view("unlock_requests", nlohmann::json::object());
+        box.requests = v ? (*v)["requests"] : nlohmann::json::array();
+        box.revision = shell.app().revision();
+    }
+    if (box.requests.empty()) {
+        ImGui::TextDisabled("%s", shell.tr("unlock.inbox_empty").c_str());
+        return;
+    }
+    if (ImGui::BeginTable("##requests", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        for (const char* k : {"login.vsys_id", "unlock.institution", "unlock.code", "unlock.name", "unlock.mail", "approvals.action"})
+            ImGui::TableSetupColumn(shell.tr(k).c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& r : box.requests) {
+            const std::string id = r.value("vsys_id", "");
+            ImGui::PushID(id.c_str());
+            ImGui::TableNextRow();
+            for (const char* k : {"vsys_id", "institution", "institution_code", "name", "mail"}) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.value(k, "").c_str());
+            }
+            ImGui::TableNextColumn();
+            if (r.value("answered", false)) {
+                ImGui::TextColored(colour::confirmed, "✓ %s", shell.tr("unlock.done").c_str());
+            } else {
+                if (ImGui::SmallButton(shell.tr("unlock.do").c_str())) box.confirm = id;
+                shell.anchor("unlock.do." + id);
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
+    if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(560);
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}).c_str());
+        ImGui::PopTextWrapPos();
+        const bool ok = ImGui::Button(shell.tr("unlock.do").c_str());
+        shell.anchor("unlock.confirm");
+        ImGui::SameLine();
+        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+        if (ok) shell.run({{"type", "answer_unlock_request"}, {"vsys_id", box.confirm}}, "unlock.unlocked");
+        if (ok || cancel) {
+            box.confirm.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace vsys::ui

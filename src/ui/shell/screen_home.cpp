@@ -1,0 +1,57 @@
+// ホーム画面: every task starts here (DOMAIN.md §1). Buttons come from app/base/screens.hpp,
+// grouped and filtered by the signed-in role; retired functions stay visible, greyed out, with
+// their end date and where their data went. Signed out, the sign-in panel comes first
+// (in the training kiosk, its role switcher).
+#include <map>
+#include <vector>
+
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+void draw_home(Shell& shell) {
+    if (!shell.app().session().signed_in()) {
+        if (shell.app().kiosk()) draw_kiosk_switcher(shell);
+        else draw_login_panel(shell);
+        ImGui::Spacing();
+    }
+    std::vector<std::string> groups;
+    std::map<std::string, std::vector<const ScreenInfo*>> by_group;
+    for (const auto& s : screens()) {
+        if (!screen_visible(s, shell.role()) || s.parent[0] != '\0' || std::string(s.id) == "login") continue;
+        if (!by_group.count(s.group_key)) groups.push_back(s.group_key);
+        by_group[s.group_key].push_back(&s);
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
+    for (const auto& g : groups) {
+        ImGui::TextDisabled("%s", shell.tr(g).c_str());
+        float x = 0;
+        for (const ScreenInfo* s : by_group[g]) {
+            if (x > 0 && x + size.x > avail) x = 0;
+            else if (x > 0) ImGui::SameLine();
+            const bool retired = s->retired_key[0] != '\0';
+            ImGui::BeginDisabled(retired);
+            // A retired function shows its short note; the full note (where the data went) on hover.
+            const std::string desc = retired ? shell.tr(std::string(s->retired_key) + ".short") : shell.tr(s->desc_key);
+            const bool pressed = big_button(s->id, shell.tr(s->title_key), desc, size);
+            ImGui::EndDisabled();
+            shell.anchor(std::string("home.") + s->id);
+            if (retired && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(420);
+                ImGui::TextUnformatted(shell.tr(s->retired_key).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            if (pressed && !retired) shell.go(s->id);
+            x += size.x + ImGui::GetStyle().ItemSpacing.x;
+        }
+        ImGui::Spacing();
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,348 @@
+#include "ui/shell/shell.hpp"
+
+#include <algorithm>
+
+#include "app/base/storage_failure.hpp"
+#include "imgui.h"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/theme.hpp"
+
+namespace vsys::ui {
+
+Shell::Shell(App& app, Host& host) : app_(app), host_(host) {
+    host_.set_page_language(language_code(app_.language()));
+}
+
+void Shell::toast(std::string text, bool error) {
+    toasts_.push_back({std::move(text), host_.now_seconds() + (error ? 6.0 : 2.5), error});
+}
+
+std::string Shell::run(const nlohmann::json& c, const char* success_key) {
+    const Language before = app_.language();
+    auto r = app_.command(c);
+    last_error_.clear();
+    if (!r) {
+        last_error_ = app_.error_text(r.error());
+        toast(last_error_, true);
+        return last_error_;
+    }
+    if (app_.language() != before) host_.set_page_language(language_code(app_.language()));
+    if (r->empty()) return {};  // nothing stored (e.g. signing in or out)
+    std::string key = success_key ? success_key : "";
+    when_durable([this, key]() {
+        if (!key.empty()) toast(tr(key));
+    });
+    return {};
+}
+
+void Shell::when_durable(std::function<void()> then) {
+    ++pending_saves_;
+    host_.make_durable([this, then = std::move(then)](const std::string& error) {
+        --pending_saves_;
+        if (!error.empty()) toast(app_.error_text(storage_failure(error)), true);
+        else then();
+    });
+}
+
+void Shell::go(const std::string& id, const std::string& param) {
+    if (id == screen_ && param == param_) return;
+    if (unsaved_last_frame_) {
+        pending_screen_ = id;
+        pending_param_ = param;
+        pending_push_ = true;
+        return;
+    }
+    navigate_now(id, param, true);
+}
+
+static std::string route_of(const std::string& id, const std::string& param) {
+    return "#/" + id + (param.empty() ? "" : "/" + param);
+}
+
+void Shell::on_route(const std::string& route) {
+    std::string id = route;
+    if (id.rfind("#", 0) == 0) id.erase(0, 1);
+    if (id.rfind("/", 0) == 0) id.erase(0, 1);
+    std::string param;
+    if (auto slash = id.find('/'); slash != std::string::npos) {
+        param = id.substr(slash + 1);
+        id.erase(slash);
+    }
+    if (id.empty()) id = "home";
+    if (id == screen_ && param == param_) return;
+    if (unsaved_last_frame_) {
+        // The browser already moved back; ask, and restore the route if the user stays.
+        pending_screen_ = id;
+        pending_param_ = param;
+        pending_push_ = false;
+        host_.push_route(route_of(screen_, param_));
+        return;
+    }
+    navigate_now(id, param, false);
+}
+
+void Shell::navigate_now(const std::string& id, const std::string& param, bool push) {
+    screen_ = id;
+    param_ = param;
+    unsaved_last_frame_ = false;
+    if (push) host_.push_route(route_of(id, param));
+}
+
+std::string Shell::reset_kiosk() {
+    auto r = app_.command({{"type", "kiosk_reset"}});
+    if (!r) {
+        toast(app_.error_text(r.error()), true);
+        return app_.error_text(r.error());
+    }
+    // Removed files are a change too, even when no version was stored.
+    when_durable([this]() { host_.reload(); });
+    return {};
+}
+
+// Shared PCs and kiosks: a session left alone signs itself out; a kiosk left alone also goes
+// back to the clean demo state for the next trainee.
+void Shell::idle_lock() {
+    const double now = host_.now_seconds();
+    if (last_input_ == 0) last_input_ = now;
+    if (now - last_input_ <= app_.settings().idle_lock_minutes * 60.0) return;
+    if (app_.kiosk()) {
+        last_input_ = now;  // once per idle period
+        auto v = app_.view("kiosk", nlohmann::json::object());
+        if (v && v->value("trainee_documents", 0) > 0) {
+            toast(tr("kiosk.idle_reset"));
+            reset_kiosk();
+            return;
+        }
+    }
+    if (!app_.session().signed_in()) return;
+    app_.command({{"type", "logout"}});
+    toast(tr("session.idle_locked"));
+    navigate_now("home", "", true);
+}
+
+void Shell::anchor(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    anchors_[name] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
+void Shell::frame() {
+    ++frames_;
+    anchors_.clear();
+    idle_lock();
+    unsaved_ = false;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    top_bar();
+    breadcrumb();
+    body();
+    leave_modal();
+    ImGui::End();
+    toasts();
+    unsaved_last_frame_ = unsaved_;
+    anchors_last_ = anchors_;
+}
+
+void Shell::top_bar() {
+    const float h = ImGui::GetFrameHeight() + 16;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 8));
+    ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetWindowFontScale(1.15f);
+    ImGui::TextUnformatted(tr("app.title").c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (app_.kiosk()) {
+        // Always in sight: nothing done here reaches a real deployment.
+        ImGui::SameLine(0, 16);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
+        ImGui::Button(tr("kiosk.badge").c_str());
+        ImGui::PopStyleColor(3);
+        anchor("topbar.kiosk");
+    }
+    const Session& session = app_.session();
+    if (session.signed_in()) {
+        ImGui::SameLine(0, 24);
+        const auto& dir = app_.directory();
+        const auto idx = dir.tree().find(session.org);
+        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
+        ImGui::Text("%s%s%s ｜ %s ｜ %s（%s）", dir.org_name(session.org).c_str(), code.empty() ? "" : " ",
+                    code.c_str(), tr(std::string("role.") + role_id(session.role)).c_str(), session.name.c_str(),
+                    session.vsys_id.c_str());
+    }
+    const auto& device = app_.settings().device_name;
+    if (!device.empty()) {
+        ImGui::SameLine(0, 24);
+        ImGui::TextDisabled("%s", device.c_str());
+    }
+    // Right side: saving state, online state, language switch.
+    const std::string online = host_.online() ? tr("status.online") : tr("status.offline");
+    const std::string saving_text = saving() ? tr("app.saving") : std::string();
+    const std::string lang = tr("lang.toggle");
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
+    float w = ImGui::CalcTextSize(online.c_str()).x + ImGui::CalcTextSize(lang.c_str()).x + st.FramePadding.x * 2 +
+              st.ItemSpacing.x * 3 + 24;
+    if (session.signed_in()) w += ImGui::CalcTextSize(logout.c_str()).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    if (!saving_text.empty()) w += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetWindowWidth() - w, ImGui::GetCursorPosX() + 20));
+    if (!saving_text.empty()) {
+        ImGui::TextUnformatted(saving_text.c_str());
+        ImGui::SameLine();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, host_.online() ? ImVec4(1, 1, 1, 1) : ImVec4(1.0f, 0.8f, 0.3f, 1));
+    ImGui::Text("%s %s", host_.online() ? "●" : "○", online.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PopStyleColor();
+    const bool lang_pressed = ImGui::Button(lang.c_str());
+    anchor("topbar.language");
+    if (lang_pressed) {
+        run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
+    }
+    if (session.signed_in()) {
+        ImGui::SameLine();
+        const bool out = ImGui::Button(logout.c_str());
+        anchor("topbar.logout");
+        if (out) {
+            run({{"type", "logout"}}, nullptr);
+            navigate_now("home", "", true);
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void Shell::breadcrumb() {
+    ImGui::SetCursorPos(ImVec2(16, ImGui::GetCursorPosY() + 6));
+    const bool at_home = screen_ == "home";
+    if (at_home) {
+        ImGui::TextUnformatted(tr("nav.home").c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+        ImGui::TextUnformatted(tr("nav.home").c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        anchor("breadcrumb.home");
+        if (ImGui::IsItemClicked()) go("home");
+        if (const ScreenInfo* s = find_screen(screen_)) {
+            if (s->parent[0] != '\0')
+                if (const ScreenInfo* parent = find_screen(s->parent)) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled(">");
+                    ImGui::SameLine();
+                    ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+                    ImGui::TextUnformatted(tr(parent->title_key).c_str());
+                    ImGui::PopStyleColor();
+                    anchor(std::string("breadcrumb.") + parent->id);
+                    if (ImGui::IsItemClicked()) go(parent->id);
+                }
+            ImGui::SameLine();
+            ImGui::TextDisabled(">");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr(s->title_key).c_str());
+            if (!param_.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", param_.c_str());
+            }
+        }
+    }
+    ImGui::Separator();
+}
+
+void Shell::body() {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 12));
+    ImGui::BeginChild("##body", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const ScreenInfo* info = find_screen(screen_);
+    DrawScreen draw = find_draw(screen_);
+    if (screen_ != "home" && (!info || !draw || !screen_visible(*info, role()) || info->retired_key[0] != '\0')) {
+        no_access_page();
+    } else {
+        draw(*this);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+bool Shell::directory_pending() {
+    if (app_.directory_ready() || frames_ >= 3) return false;
+    ImGui::TextDisabled("%s", tr("app.preparing").c_str());
+    return true;
+}
+
+void Shell::no_access_page() {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted((tr("mark.warn") + " " + tr("err.no_access")).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopStyleColor();
+    anchor("no_access");
+    ImGui::TextWrapped("%s", tr("no_access.help").c_str());
+    const bool home = ImGui::Button(tr("nav.home").c_str());
+    anchor("no_access.home");
+    if (home) go("home");
+}
+
+void Shell::leave_modal() {
+    if (!pending_screen_.empty() && !ImGui::IsPopupOpen("##leave")) ImGui::OpenPopup("##leave");
+    if (ImGui::BeginPopupModal("##leave", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::TextUnformatted(tr("leave.title").c_str());
+        ImGui::Separator();
+        ImGui::TextUnformatted(tr("leave.body").c_str());
+        ImGui::Spacing();
+        const bool discard = ImGui::Button(tr("leave.discard").c_str());
+        anchor("leave.discard");
+        if (discard) {
+            navigate_now(pending_screen_, pending_param_, true);
+            pending_screen_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            pending_screen_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void Shell::toasts() {
+    const double now = host_.now_seconds();
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [now](const Toast& t) { return t.until < now; }),
+                  toasts_.end());
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float y = vp->WorkPos.y + vp->WorkSize.y - 16;
+    int i = 0;
+    for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it, ++i) {
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 16, y), 0, ImVec2(1, 1));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, it->error ? ImVec4(1.0f, 0.93f, 0.93f, 1) : ImVec4(0.92f, 0.97f, 0.93f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, it->error ? colour::error : colour::confirmed);
+        char name[32];
+        std::snprintf(name, sizeof name, "##toast%d", i);
+        ImGui::Begin(name, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        // The mark stands apart, so that a long Japanese message wraps by itself instead of
+        // breaking at the space after the mark.
+        ImGui::PushTextWrapPos(420);
+        ImGui::TextUnformatted(tr(it->error ? "mark.warn" : "mark.ok").c_str());
+        ImGui::SameLine(0, 6);
+        ImGui::TextUnformatted(it->text.c_str());
+        ImGui::PopTextWrapPos();
+        y -= ImGui::GetWindowHeight() + 8;
+        ImGui::End();
+        ImGui::PopStyleColor(2);
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,98 @@
+// The frame around every screen (UX.md "Frame of every screen"): the top bar (product, user,
+// device, online state, language switch), the breadcrumb, the screen itself, toasts, and the
+// guard that asks before leaving a screen with unsaved changes. Screens are functions of the
+// App's state that emit Commands through run(); they keep only widget buffers of their own.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/base/app.hpp"
+#include "app/base/screens.hpp"
+#include "ui/shell/host.hpp"
+
+namespace vsys::ui {
+
+class Shell {
+public:
+    Shell(App& app, Host& host);
+
+    void frame();
+    // Navigation: go() pushes history; on_route() follows the browser (Back, a typed #/route).
+    // A screen may take one parameter (#/site/0110113719).
+    void go(const std::string& screen_id, const std::string& param = "");
+    void on_route(const std::string& route);
+    const std::string& screen() const { return screen_; }
+    const std::string& param() const { return param_; }
+    std::uint64_t frames() const { return frames_; }
+
+    // Dispatches a command; on success waits for durability and shows a toast. Returns the
+    // translated error, or "" on success.
+    std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
+    // Translated error text of the last run() ("" after a success).
+    const std::string& last_error() const { return last_error_; }
+
+    // A screen with unsaved edits calls this every frame; leaving then asks first.
+    void mark_unsaved() { unsaved_ = true; }
+    bool saving() const { return pending_saves_ > 0; }
+
+    // Names the last drawn widget so tests and kiosk walk-throughs can find it on screen
+    // (window.vsys.screen().anchors). Rectangles are in CSS pixels, rebuilt every frame.
+    void anchor(const std::string& name);
+    struct Rect {
+        float x, y, w, h;
+    };
+    const std::map<std::string, Rect>& anchors() const { return anchors_last_; }
+
+    App& app() { return app_; }
+    const std::string& tr(std::string_view key) const { return app_.tr(key); }
+    void toast(std::string text, bool error = false);
+    Role role() const { return app_.session().role; }
+    Host& host() { return host_; }
+    // The demo directory is built once (about 0.3 s in wasm), after the first frames so that the
+    // page shows at once: until then this draws 「準備中」 and answers true.
+    bool directory_pending();
+    // 「アクセス権がありません」 with a way home: for screens whose data the user may not see.
+    void no_access_page();
+    // Makes what was written so far durable, then calls `then`; a failed write is a toast.
+    void when_durable(std::function<void()> then);
+    // The kiosk's reset (cmd_kiosk.cpp): once the removal is durable, the page loads again.
+    // Returns the translated error, or "" when the reset is under way.
+    std::string reset_kiosk();
+    // Called on every input event: the idle lock counts from the last one.
+    void touch_input() { last_input_ = host_.now_seconds(); }
+
+private:
+    void top_bar();
+    void breadcrumb();
+    void body();
+    void toasts();
+    void leave_modal();
+    void navigate_now(const std::string& id, const std::string& param, bool push);
+    void idle_lock();
+
+    App& app_;
+    Host& host_;
+    std::string screen_ = "home";
+    std::string param_;
+    std::string pending_screen_;  // waiting for the leave confirmation
+    std::string pending_param_;
+    double last_input_ = 0;
+    bool pending_push_ = false;
+    bool unsaved_ = false;
+    bool unsaved_last_frame_ = false;
+    int pending_saves_ = 0;
+    std::uint64_t frames_ = 0;
+    struct Toast {
+        std::string text;
+        double until;
+        bool error;
+    };
+    std::vector<Toast> toasts_;
+    std::map<std::string, Rect> anchors_, anchors_last_;
+    std::string last_error_;
+};
+
+}  // namespace vsys::ui

@@ -1,0 +1,118 @@
+// 市町村承認: the municipality's inbox of handled-vaccine changes. Approving or rejecting is
+// final for that request, so it is confirmed in a modal that names the site and the change; a
+// rejection needs a reason the site will read.
+#include <cstring>
+
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+struct Inbox {
+    std::uint64_t revision = ~0ull;
+    nlohmann::json pending = nlohmann::json::array();
+    int selected = -1;
+    bool approve = true;
+    char reason[400] = {};
+    std::string error;
+};
+Inbox inbox;
+
+std::string categories(Shell& shell, const nlohmann::json& list) {
+    std::string out;
+    for (const auto& c : list) out += (out.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+    return out;
+}
+}  // namespace
+
+void draw_approvals(Shell& shell) {
+    screen_title(shell.tr("screen.approvals"));
+    if (inbox.revision != shell.app().revision()) {
+        auto v = shell.app().view("approvals", nlohmann::json::object());
+        inbox.pending = v ? (*v)["pending"] : nlohmann::json::array();
+        inbox.revision = shell.app().revision();
+    }
+    if (inbox.pending.empty()) {
+        ImGui::TextDisabled("%s", shell.tr("approvals.empty").c_str());
+        return;
+    }
+    if (ImGui::BeginTable("##pending", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        for (const char* k : {"site.code", "site.name", "site.vaccines.current", "site.vaccines.request", "approvals.action"})
+            ImGui::TableSetupColumn(shell.tr(k).c_str());
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < inbox.pending.size(); ++i) {
+            const auto& r = inbox.pending[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r["site"].get<std::string>().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r["name"].get<std::string>().c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", categories(shell, r["current"]).c_str());
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+            ImGui::TextWrapped("%s", categories(shell, r["requested"]).c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            if (ImGui::SmallButton(shell.tr("approvals.approve").c_str())) {
+                inbox.selected = static_cast<int>(i);
+                inbox.approve = true;
+            }
+            shell.anchor("approvals.approve." + std::to_string(i));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(shell.tr("approvals.reject").c_str())) {
+                inbox.selected = static_cast<int>(i);
+                inbox.approve = false;
+            }
+            shell.anchor("approvals.reject." + std::to_string(i));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (inbox.selected >= 0 && !ImGui::IsPopupOpen("##decide")) ImGui::OpenPopup("##decide");
+    if (ImGui::BeginPopupModal("##decide", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        if (inbox.selected < 0 || static_cast<size_t>(inbox.selected) >= inbox.pending.size()) {
+            ImGui::CloseCurrentPopup();
+        } else {
+            const auto& r = inbox.pending[static_cast<size_t>(inbox.selected)];
+            ImGui::PushTextWrapPos(560);
+            ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
+                                                     {{"site", r["name"].get<std::string>()},
+                                                      {"change", categories(shell, r["requested"])}})
+                                       .c_str());
+            ImGui::PopTextWrapPos();
+            if (!inbox.approve) {
+                ImGui::SetNextItemWidth(480);
+                ImGui::InputTextWithHint("##reason", shell.tr("approvals.reason").c_str(), inbox.reason, sizeof inbox.reason);
+                shell.anchor("approvals.reason");
+            }
+            field_message(inbox.error, true);
+            const bool ok = ImGui::Button(shell.tr(inbox.approve ? "approvals.approve" : "approvals.reject").c_str());
+            shell.anchor("approvals.confirm");
+            ImGui::SameLine();
+            const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+            if (ok) {
+                nlohmann::json cmd = {{"type", "decide_vaccine_change"}, {"site", r["site"]}, {"approve", inbox.approve}};
+                if (!inbox.approve) cmd["reason"] = std::string(inbox.reason);
+                inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");
+                if (inbox.error.empty()) {
+                    inbox.selected = -1;
+                    std::memset(inbox.reason, 0, sizeof inbox.reason);
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            if (cancel) {
+                inbox.selected = -1;
+                inbox.error.clear();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,327 @@
+// 医療機関情報: a site's information (「この医療機関の情報を見る」 → 「編集」), its doctors, and
+// its handled vaccines with the request for a change that the municipality approves. The same
+// screen serves the site itself (site_info) and its municipality's proxy input (site/<code>).
+#include <algorithm>
+#include <cstring>
+
+#include "core/directory/site.hpp"
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+const char* k_categories[] = {"pfizer_hub", "pfizer_satellite", "pfizer_child", "tm_general", "tm_workplace"};
+
+struct SiteForm {
+    std::string code;
+    std::uint64_t revision = ~0ull;
+    nlohmann::json view;
+    std::string error;  // the view's error (no access)
+    bool editing = false;
+    char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {}, representative[256] = {};
+    bool want[5] = {};
+    char hub[16] = {};
+    // The user changed the vaccine selection and has not sent it: a reload (a sync that brought
+    // new data, another save) must not put the ticks back.
+    bool vaccines_touched = false;
+};
+SiteForm form;
+
+void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
+    std::snprintf(dst, n, "%s", j.value(key, "").c_str());
+}
+
+void load(Shell& shell, const std::string& code) {
+    if (code != form.code) form.vaccines_touched = false;
+    form.code = code;
+    form.revision = shell.app().revision();
+    auto v = shell.app().view("site", {{"site", code}});
+    form.error = v ? std::string() : shell.app().error_text(v.error());
+    form.view = v ? *v : nlohmann::json();
+    if (!v) return;
+    copy(form.name, sizeof form.name, form.view, "name");
+    copy(form.reading, sizeof form.reading, form.view, "reading");
+    copy(form.address, sizeof form.address, form.view, "address");
+    const auto& contact = form.view["contact"];
+    copy(form.phone, sizeof form.phone, contact, "phone");
+    copy(form.mail, sizeof form.mail, contact, "mail");
+    copy(form.representative, sizeof form.representative, form.view, "representative");
+    if (form.vaccines_touched) return;
+    for (int i = 0; i < 5; ++i) {
+        form.want[i] = false;
+        for (const auto& c : form.view["vaccines"])
+            if (c == k_categories[i]) form.want[i] = true;
+    }
+    copy(form.hub, sizeof form.hub, form.view, "hub");
+}
+
+bool dirty() {
+    const auto& v = form.view;
+    return v.value("name", "") != form.name || v.value("reading", "") != form.reading ||
+           v.value("address", "") != form.address || v["contact"].value("phone", "") != form.phone ||
+           v["contact"].value("mail", "") != form.mail || v.value("representative", "") != form.representative;
+}
+
+// Whether the ticked vaccines (and hub) differ from the site's current ones.
+bool vaccines_differ() {
+    for (int i = 0; i < 5; ++i) {
+        bool current = false;
+        for (const auto& c : form.view["vaccines"])
+            if (c == k_categories[i]) current = true;
+        if (current != form.want[i]) return true;
+    }
+    return form.want[1] && form.view.value("hub", "") != form.hub;
+}
+
+void row(Shell& shell, const char* key, const std::string& value) {
+    form_label(shell.tr(key), 200);
+    ImGui::TextUnformatted(value.c_str());
+}
+
+bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
+    form_label(shell.tr(key), 200);
+    ImGui::SetNextItemWidth(std::max(160.0f, ImGui::GetContentRegionAvail().x - 8));
+    const bool changed = ImGui::InputText((std::string("##") + anchor).c_str(), buf, n);
+    shell.anchor(anchor);
+    return changed;
+}
+
+void information(Shell& shell) {
+    const auto& v = form.view;
+    row(shell, "site.code", v.value("code", "") + "（" + shell.tr(std::string("code_kind.") + v.value("code_kind", "")) + "）");
+    row(shell, "site.municipality", v.value("municipality_name", "") + " " + v.value("municipality", ""));
+    if (!form.editing) {
+        row(shell, "site.name", v.value("name", ""));
+        row(shell, "site.reading", v.value("reading", ""));
+        row(shell, "site.address", v.value("address", ""));
+        row(shell, "site.phone", v["contact"].value("phone", ""));
+        row(shell, "site.mail", v["contact"].value("mail", ""));
+        // Site information saved before the field existed has no representative: the claim
+        // forms then print the first doctor, and the screen says so.
+        if (v.contains("representative")) row(shell, "site.representative", v.value("representative", ""));
+        else
+            row(shell, "site.representative",
+                fill_placeholders(shell.tr("site.representative.fallback"), {{"name", v.value("printed_representative", "")}}));
+        shell.anchor("site.representative.value");
+        if (v.contains("updated"))
+            ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.value("proxy", false) ? "site.updated_proxy" : "site.updated"),
+                                                        {{"time", v.value("updated", "")}, {"by", v.value("updated_by", "")}})
+                                          .c_str());
+        const bool edit = ImGui::Button(shell.tr("site.edit").c_str());
+        shell.anchor("site.edit");
+        if (edit) form.editing = true;
+        return;
+    }
+    edit_row(shell, "site.name", "site.name", form.name, sizeof form.name);
+    edit_row(shell, "site.reading", "site.reading", form.reading, sizeof form.reading);
+    edit_row(shell, "site.address", "site.address", form.address, sizeof form.address);
+    edit_row(shell, "site.phone", "site.phone", form.phone, sizeof form.phone);
+    edit_row(shell, "site.mail", "site.mail", form.mail, sizeof form.mail);
+    edit_row(shell, "site.representative", "site.representative", form.representative, sizeof form.representative);
+    if (dirty()) shell.mark_unsaved();
+    const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+    shell.anchor("site.save");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+    if (save) {
+        auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", std::string(form.name)},
+                              {"reading", std::string(form.reading)}, {"address", std::string(form.address)},
+                              {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)},
+                              {"representative", std::string(form.representative)}});
+        form.error = err;
+        if (err.empty()) {
+            form.editing = false;
+            load(shell, form.code);
+        }
+    }
+    if (cancel) {
+        form.editing = false;
+        load(shell, form.code);
+    }
+    field_message(form.error, true);
+}
+
+const char* k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
+
+// The doctor being edited: -1 none, size() a new one.
+struct DoctorEdit {
+    int row = -1;
+    char name[128] = {};
+    bool gives[3] = {};
+    int remove = -1;
+};
+DoctorEdit doctor_edit;
+
+void save_doctors(Shell& shell, nlohmann::json list) {
+    form.error = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
+    if (form.error.empty()) {
+        doctor_edit.row = -1;
+        load(shell, form.code);
+    }
+}
+
+void doctors(Shell& shell) {
+    section_title(shell.tr("site.doctors"));
+    const nlohmann::json& list = form.view["doctors"];
+    if (ImGui::BeginTable("##doctors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
+        ImGui::TableSetupColumn(shell.tr("site.doctor_name").c_str());
+        ImGui::TableSetupColumn(shell.tr("site.doctor_vaccines").c_str());
+        ImGui::TableHeadersRow();
+        for (int i = 0; i < static_cast<int>(list.size()); ++i) {
+            const auto& d = list[static_cast<size_t>(i)];
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            // 「編集」 left of the doctor, as in the deck.
+            if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
+                doctor_edit.row = i;
+                std::snprintf(doctor_edit.name, sizeof doctor_edit.name, "%s", d.value("name", "").c_str());
+                for (int p = 0; p < 3; ++p) {
+                    doctor_edit.gives[p] = false;
+                    for (const auto& v : d["vaccines"])
+                        if (v == k_products[p]) doctor_edit.gives[p] = true;
+                }
+            }
+            shell.anchor("doctor.edit." + std::to_string(i));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(shell.tr("site.doctor_remove").c_str())) doctor_edit.remove = i;
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(d.value("name", "").c_str());
+            ImGui::TableNextColumn();
+            std::string vs;
+            for (const auto& p : d["vaccines"]) vs += (vs.empty() ? "" : "、") + shell.tr("product." + p.get<std::string>());
+            ImGui::TextWrapped("%s", vs.c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (doctor_edit.row < 0 && ImGui::SmallButton(shell.tr("site.doctor_add").c_str())) {
+        doctor_edit = DoctorEdit{};
+        doctor_edit.row = static_cast<int>(list.size());
+    }
+    shell.anchor("doctor.add");
+    if (doctor_edit.row >= 0) {
+        ImGui::SetNextItemWidth(260);
+        ImGui::InputTextWithHint("##doctor_name", shell.tr("site.doctor_name").c_str(), doctor_edit.name, sizeof doctor_edit.name);
+        shell.anchor("doctor.name");
+        for (int p = 0; p < 3; ++p) {
+            ImGui::Checkbox(shell.tr(std::string("product.") + k_products[p]).c_str(), &doctor_edit.gives[p]);
+            shell.anchor(std::string("doctor.gives.") + k_products[p]);
+        }
+        shell.mark_unsaved();
+        const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+        shell.anchor("doctor.save");
+        ImGui::SameLine();
+        if (ImGui::Button(shell.tr("common.cancel").c_str())) doctor_edit.row = -1;
+        if (save) {
+            nlohmann::json next = list;
+            nlohmann::json gives = nlohmann::json::array();
+            for (int p = 0; p < 3; ++p)
+                if (doctor_edit.gives[p]) gives.push_back(k_products[p]);
+            nlohmann::json d = {{"name", std::string(doctor_edit.name)}, {"vaccines", gives}};
+            if (doctor_edit.row < static_cast<int>(next.size())) next[static_cast<size_t>(doctor_edit.row)] = d;
+            else next.push_back(d);
+            save_doctors(shell, next);
+        }
+    }
+    if (doctor_edit.remove >= 0 && !ImGui::IsPopupOpen("##remove_doctor")) ImGui::OpenPopup("##remove_doctor");
+    if (ImGui::BeginPopupModal("##remove_doctor", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        const bool valid = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
+        const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].value("name", "") : std::string();
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}).c_str());
+        const bool ok = ImGui::Button(shell.tr("site.doctor_remove").c_str());
+        ImGui::SameLine();
+        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+        if (ok && valid) {
+            nlohmann::json next = list;
+            next.erase(next.begin() + doctor_edit.remove);
+            save_doctors(shell, next);
+        }
+        if (ok || cancel || !valid) {
+            doctor_edit.remove = -1;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void vaccines(Shell& shell) {
+    section_title(shell.tr("site.vaccines").c_str());
+    std::string current;
+    for (const auto& c : form.view["vaccines"]) current += (current.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+    row(shell, "site.vaccines.current", current);
+    const auto& change = form.view["vaccine_change"];
+    if (change.is_object()) {
+        const std::string status = change.value("status", "");
+        const ImVec4 colour_of = status == "approved" ? colour::confirmed : status == "rejected" ? colour::error : colour::pending;
+        std::string requested;
+        for (const auto& c : change["vaccines"]) requested += (requested.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+        form_label(shell.tr("site.vaccines.request"), 200);
+        ImGui::TextColored(colour_of, "● %s", shell.tr("status." + status).c_str());
+        shell.anchor("site.vaccines.status");
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", requested.c_str());
+        if (status == "rejected") row(shell, "site.vaccines.reason", change.value("reason", ""));
+    }
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", shell.tr("site.vaccines.explain").c_str());
+    for (int i = 0; i < 5; ++i) {
+        if (ImGui::Checkbox(shell.tr(std::string("category.") + k_categories[i]).c_str(), &form.want[i]))
+            form.vaccines_touched = true;
+        shell.anchor(std::string("site.want.") + k_categories[i]);
+    }
+    if (form.want[1] && edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub)) form.vaccines_touched = true;
+    if (form.vaccines_touched && vaccines_differ()) shell.mark_unsaved();  // leaving asks first
+    const bool send = ImGui::Button(shell.tr("site.vaccines.send").c_str());
+    shell.anchor("site.vaccines.send");
+    if (send) {
+        nlohmann::json wanted = nlohmann::json::array();
+        for (int i = 0; i < 5; ++i)
+            if (form.want[i]) wanted.push_back(k_categories[i]);
+        nlohmann::json cmd = {{"type", "request_vaccine_change"}, {"site", form.code}, {"vaccines", wanted}};
+        if (form.want[1]) cmd["hub"] = std::string(form.hub);
+        form.error = shell.run(cmd, "site.vaccines.sent");
+        if (form.error.empty()) {
+            form.vaccines_touched = false;
+            load(shell, form.code);
+        }
+    }
+}
+
+void draw_site_page(Shell& shell, const std::string& code) {
+    if (code != form.code || (form.revision != shell.app().revision() && !form.editing)) load(shell, code);
+    if (!form.error.empty() && form.view.is_null()) {
+        shell.no_access_page();
+        return;
+    }
+    screen_title(form.view.value("name", ""));
+    if (shell.app().session().org != form.view.value("org", "")) {
+        ImGui::TextColored(colour::pending, "%s", shell.tr("site.proxy_note").c_str());
+    }
+    // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling.
+    if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        information(shell);
+        doctors(shell);
+        ImGui::TableNextColumn();
+        vaccines(shell);
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void draw_site_info(Shell& shell) {
+    const std::string& org = shell.app().session().org;
+    draw_site_page(shell, org.substr(org.find(':') + 1));
+}
+
+void draw_site(Shell& shell) { draw_site_page(shell, shell.param()); }
+
+}  // namespace vsys::ui

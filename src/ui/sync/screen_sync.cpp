@@ -1,0 +1,245 @@
+// 同期 (the sync panel, reachable from every home screen): when this device last exchanged with
+// the exchange, what waits to be sent, a running sync's progress, bundles that were refused
+// with their reason, and conflicts between two devices of one organisation, each shown with
+// both versions until the user keeps one (confirmed first). Export and import of a bundle file
+// carry the same bundles on a USB stick when there is no network.
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/shell/screen_registry.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+using nlohmann::json;
+
+struct SyncScreen {
+    std::uint64_t revision = ~0ull;
+    json status;
+    json import_report;      // the last import's answer
+    std::string import_error;
+    std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
+    std::string modal_error;
+};
+SyncScreen ss;
+
+// "2026-11-24T23:40:05Z" → "2026-11-25 08:40" (Japan time, as users read their clocks).
+std::string local_time(const json& iso) {
+    if (!iso.is_string()) return "-";
+    auto t = sync::parse_utc(iso.get<std::string>());
+    if (!t) return iso.get<std::string>();
+    std::string s = sync::format_utc(*t + 9 * 3600);
+    return s.substr(0, 10) + " " + s.substr(11, 5);
+}
+
+std::string summary_of(const json& body) {
+    json shown = body;
+    if (shown.is_object()) shown.erase("_resolves");
+    std::string s = shown.dump();
+    return s.size() > 160 ? s.substr(0, 157) + "..." : s;
+}
+
+void status_section(Shell& shell) {
+    const json& st = ss.status;
+    form_label(shell.tr("sync.last_success"));
+    ImGui::TextUnformatted(local_time(st["last_success"]).c_str());
+    form_label(shell.tr("sync.device"));
+    if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
+    else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
+    form_label(shell.tr("sync.waiting"));
+    ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.waiting.value"),
+                                             {{"changes", std::to_string(st.value("pending", 0))},
+                                              {"bundles", std::to_string(st.value("outbox", 0))}})
+                               .c_str());
+    const bool exchange_down = st["error"].is_object() && st["error"].value("code", "").rfind("transport.", 0) == 0;
+    if (!shell.host().online() || exchange_down) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", shell.tr("sync.offline").c_str());
+    }
+    ImGui::Spacing();
+    if (st.value("running", false)) {
+        const json& p = st["progress"];
+        const double total = std::max(1.0, p.value("total", 0.0));
+        const float fraction = static_cast<float>(p.value("done", 0.0) / total);
+        char label[96];
+        std::snprintf(label, sizeof label, "%d / %d  (%.1f KB)", p.value("done", 0), p.value("total", 0),
+                      p.value("bytes", 0.0) / 1024.0);
+        ImGui::TextUnformatted(shell.tr("sync.running").c_str());
+        ImGui::ProgressBar(fraction, ImVec2(420, 0), label);
+        shell.anchor("sync.progress");
+    } else {
+        const json& e = st["error"];
+        if (e.is_object()) {
+            field_message(e.value("message", ""), true);
+        } else if (st["finished"].is_string()) {
+            const json& r = st["report"];
+            ImGui::TextColored(colour::confirmed, "%s",
+                               fill_placeholders(shell.tr("sync.done"),
+                                                 {{"pushed", std::to_string(r.value("pushed", 0))},
+                                                  {"accepted", std::to_string(r.value("accepted", 0))},
+                                                  {"rejected", std::to_string(r.value("rejected", 0))}})
+                                   .c_str());
+        }
+    }
+    ImGui::BeginDisabled(st.value("running", false));
+    if (ImGui::Button(shell.tr("sync.now").c_str())) shell.run({{"type", "sync"}}, "sync.started");
+    shell.anchor("sync.now");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(shell.tr("sync.export").c_str())) {
+        auto r = shell.app().command_json(json{{"type", "export_bundle"}}.dump());
+        if (r.value("ok", false)) {
+            shell.host().save_file(r.value("file_name", "vsys.vsysbundle"), r.value("data", ""));
+            shell.toast(shell.tr("sync.exported"));
+        } else {
+            shell.toast(r["error"].value("message", ""), true);
+        }
+    }
+    shell.anchor("sync.export");
+    ImGui::SameLine();
+    if (ImGui::Button(shell.tr("sync.import").c_str())) shell.host().pick_import_file();
+    shell.anchor("sync.import");
+    if (!ss.import_error.empty()) field_message(ss.import_error, true);
+    if (ss.import_report.is_object()) {
+        const json& r = ss.import_report;
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.imported"),
+                                                 {{"accepted", std::to_string(r.value("accepted", 0))},
+                                                  {"skipped", std::to_string(r.value("skipped", 0))},
+                                                  {"rejected", std::to_string(r["rejected"].size())}})
+                                   .c_str());
+    }
+}
+
+void conflicts_section(Shell& shell) {
+    const json& conflicts = ss.status["conflicts"];
+    section_title(shell.tr("sync.conflicts"));
+    if (conflicts.empty()) {
+        ImGui::TextDisabled("%s", shell.tr("sync.no_conflicts").c_str());
+        return;
+    }
+    ImGui::TextWrapped("%s", shell.tr("sync.conflicts.help").c_str());
+    for (const auto& c : conflicts) {
+        const std::string key = c.value("key", "");
+        ImGui::PushID(key.c_str());
+        ImGui::TextUnformatted(key.c_str());
+        if (ImGui::BeginTable("##heads", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn(shell.tr("sync.author").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
+            ImGui::TableSetupColumn(shell.tr("sync.time").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
+            ImGui::TableSetupColumn(shell.tr("sync.content").c_str());
+            ImGui::TableSetupColumn(shell.tr("approvals.action").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
+            ImGui::TableHeadersRow();
+            int n = 0;
+            for (const auto& h : c["heads"]) {
+                const std::string hash = h.value("hash", "");
+                ImGui::PushID(hash.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(h.value("author", "").c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(local_time(h["time"]).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", summary_of(h["body"]).c_str());
+                ImGui::TableNextColumn();
+                if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
+                    ss.confirm_key = key;
+                    ss.confirm_hash = hash;
+                    ss.modal_error.clear();
+                }
+                shell.anchor("sync.keep." + std::to_string(n++));
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+}
+
+void rejected_section(Shell& shell) {
+    const json& rejected = ss.status["rejected"];
+    section_title(shell.tr("sync.rejected"));
+    if (rejected.empty()) {
+        ImGui::TextDisabled("%s", shell.tr("sync.no_rejected").c_str());
+        return;
+    }
+    if (ImGui::BeginTable("##rejected", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(shell.tr("sync.file").c_str());
+        ImGui::TableSetupColumn(shell.tr("sync.reason").c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& r : rejected) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", r.value("path", "").c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", r.value("message", "").c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void keep_modal(Shell& shell) {
+    if (!ss.confirm_key.empty() && !ImGui::IsPopupOpen("##keep")) ImGui::OpenPopup("##keep");
+    if (!ImGui::BeginPopupModal("##keep", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::PushTextWrapPos(560);
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}).c_str());
+    ImGui::PopTextWrapPos();
+    field_message(ss.modal_error, true);
+    const bool ok = ImGui::Button(shell.tr("sync.keep").c_str());
+    shell.anchor("sync.keep.confirm");
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+    if (ok) {
+        ss.modal_error = shell.run({{"type", "resolve_conflict"}, {"key", ss.confirm_key}, {"keep", ss.confirm_hash}});
+        if (ss.modal_error.empty()) {
+            ss.confirm_key.clear();
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    if (cancel) {
+        ss.confirm_key.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void import_bundle_file(Shell& shell, const std::string& data) {
+    auto r = shell.app().command_json(json{{"type", "import_bundle"}, {"data", data}}.dump());
+    ss.import_error.clear();
+    ss.import_report = json();
+    if (r.value("ok", false)) {
+        ss.import_report = r;
+        shell.toast(shell.tr("sync.import.done"));
+    } else {
+        ss.import_error = r["error"].value("message", "");
+        shell.toast(ss.import_error, true);
+    }
+    if (shell.screen() != "sync") shell.go("sync");
+}
+
+void draw_sync(Shell& shell) {
+    screen_title(shell.tr("screen.sync"));
+    if (shell.app().kiosk()) {
+        notice(shell.tr("kiosk.sync"), 760);
+        shell.anchor("sync.kiosk");
+        return;
+    }
+    // Progress changes without a revision while answers arrive: refresh every frame while running.
+    if (ss.revision != shell.app().revision() || ss.status.value("running", false)) {
+        auto v = shell.app().view("sync_status", json::object());
+        if (v) ss.status = *v;
+        ss.revision = shell.app().revision();
+    }
+    if (!ss.status.is_object()) return;
+    status_section(shell);
+    ImGui::Spacing();
+    conflicts_section(shell);
+    ImGui::Spacing();
+    rejected_section(shell);
+    keep_modal(shell);
+}
+
+}  // namespace vsys::ui

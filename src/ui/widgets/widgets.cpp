@@ -1,0 +1,61 @@
+#include "ui/widgets/widgets.hpp"
+
+#include "ui/shell/theme.hpp"
+
+namespace vsys::ui {
+
+bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size) {
+    ImGui::PushID(id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::Button("##big", size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 14.0f;
+    const float title_scale = 1.2f;
+    ImFont* font = ImGui::GetFont();
+    const float fs = ImGui::GetFontSize();
+    dl->AddText(font, fs * title_scale, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(colour::accent),
+                title.c_str());
+    dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + fs * title_scale + 6), ImGui::GetColorU32(colour::muted),
+                desc.c_str(), nullptr, size.x - 2 * pad);
+    ImGui::PopID();
+    return pressed;
+}
+
+void screen_title(const std::string& text) {
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+void section_title(const std::string& text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+}
+
+void field_message(const std::string& text, bool error) {
+    if (text.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? colour::error : colour::muted);
+    ImGui::TextWrapped("%s%s", error ? "※ " : "", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void notice(const std::string& text, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void form_label(const std::string& text, float width) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SameLine(width);
+}
+
+}  // namespace vsys::ui

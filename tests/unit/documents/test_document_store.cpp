@@ -1,0 +1,121 @@
+#include <doctest/doctest.h>
+
+#include "core/documents/document_store.hpp"
+
+TEST_SUITE_BEGIN("documents");
+
+using namespace vsys;
+
+namespace {
+
+// The store trusts hashes (src/sync checks them), so these tests use readable fake ones.
+DocumentVersion v(const std::string& hash, const std::string& replaces, std::uint64_t version,
+                  nlohmann::json body = nlohmann::json::object(), const std::string& kind = "stock") {
+    DocumentVersion d;
+    d.owner = "site:0110113719";
+    d.kind = kind;
+    d.id = "main";
+    d.version = version;
+    d.replaces = replaces;
+    d.body = std::move(body);
+    d.hash = hash;
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("each key has one head while versions form a line") {
+    DocumentStore s;
+    CHECK(*s.apply(v("h1", "", 1), Origin::remote));
+    CHECK(*s.apply(v("h2", "h1", 2), Origin::remote));
+    CHECK(s.current("site:0110113719/stock/main")->hash == "h2");
+    CHECK(s.history("site:0110113719/stock/main").size() == 2);
+    CHECK(s.conflicts().empty());
+}
+
+TEST_CASE("two versions replacing one parent are a visible conflict, both kept, resolved by a new version") {
+    DocumentStore s;
+    s.apply(v("h1", "", 1), Origin::remote);
+    s.apply(v("a", "h1", 2, {{"vials", 3}}), Origin::local);
+    s.apply(v("b", "h1", 2, {{"vials", 4}}), Origin::remote);
+    const std::string key = "site:0110113719/stock/main";
+    CHECK(s.heads(key).size() == 2);
+    CHECK(s.current(key) == nullptr);
+    CHECK(s.conflicts() == std::vector<std::string>{key});
+    CHECK(s.successor("site:0110113719", "stock", "main", {}).error().code == "store.conflict");
+
+    auto r = *s.resolution(key, {{"vials", 4}});
+    CHECK(r.replaces == "a");
+    CHECK(r.version == 3);
+    CHECK(r.body["_resolves"] == nlohmann::json::array({"b"}));
+    r.hash = "r";
+    CHECK(*s.apply(r, Origin::local));
+    CHECK(s.current(key)->hash == "r");
+    CHECK(s.conflicts().empty());
+}
+
+TEST_CASE("a known hash is never overwritten and local versions stay pending until pushed") {
+    DocumentStore s;
+    s.apply(v("h1", "", 1, {{"vials", 1}}), Origin::local);
+    CHECK_FALSE(*s.apply(v("h1", "", 1, {{"vials", 999}}), Origin::remote));
+    CHECK(s.find("h1")->body["vials"] == 1);
+    REQUIRE(s.pending().size() == 1);
+    // A remote edit of the same parent does not replace the unpushed local one: it conflicts.
+    s.apply(v("mine", "h1", 2), Origin::local);
+    s.apply(v("theirs", "h1", 2), Origin::remote);
+    CHECK(s.pending().size() == 2);
+    CHECK(s.heads("site:0110113719/stock/main").size() == 2);
+    s.mark_pushed({"h1", "mine"});
+    CHECK(s.pending().empty());
+}
+
+TEST_CASE("version numbers must follow the version replaced") {
+    DocumentStore s;
+    CHECK(s.apply(v("h1", "", 2), Origin::remote).error().code == "store.version");
+    s.apply(v("h1", "", 1), Origin::remote);
+    CHECK(s.apply(v("h3", "h1", 3), Origin::remote).error().code == "store.version");
+    CHECK(s.apply(v("x", "", 1), Origin::remote).ok());  // a second first version is a conflict, not an error
+    CHECK(s.apply(DocumentVersion{}, Origin::remote).error().code == "store.unsealed");
+}
+
+TEST_CASE("a lock refuses edits of the versions it names until a new version of the lock lifts it") {
+    DocumentStore s;
+    s.apply(v("h1", "", 1), Origin::remote);
+    DocumentVersion lock = v("L1", "", 1, {{"locks", {"h1"}}}, "lock");
+    lock.owner = "pref:130001";
+    s.apply(lock, Origin::remote);
+    CHECK(s.is_locked("h1"));
+    CHECK(s.apply(v("h2", "h1", 2), Origin::remote).error().code == "store.locked");
+    // Resolving a locked version is an edit too.
+    DocumentVersion unlock = lock;
+    unlock.replaces = "L1";
+    unlock.version = 2;
+    unlock.body = {{"locks", nlohmann::json::array()}};
+    unlock.hash = "L2";
+    s.apply(unlock, Origin::remote);
+    CHECK_FALSE(s.is_locked("h1"));
+    CHECK(s.apply(v("h2", "h1", 2), Origin::remote).ok());
+}
+
+TEST_CASE("a batch is applied whole or not at all, counting locks earlier in the batch") {
+    DocumentStore s;
+    s.apply(v("h1", "", 1), Origin::remote);
+    DocumentVersion lock = v("L1", "", 1, {{"locks", {"h1"}}}, "lock");
+    std::vector<DocumentVersion> batch = {lock, v("h2", "h1", 2)};
+    CHECK(s.apply_batch(batch, Origin::remote).error().code == "store.locked");
+    CHECK(s.size() == 1);
+    CHECK_FALSE(s.is_locked("h1"));
+    CHECK(*s.apply_batch({v("h2", "h1", 2), v("h3", "h2", 3)}, Origin::remote) == 2);
+    CHECK(s.current("site:0110113719/stock/main")->hash == "h3");
+}
+
+TEST_CASE("malformed lock and resolution members are refused") {
+    DocumentStore s;
+    CHECK(s.apply(v("L", "", 1, {{"locks", "h1"}}, "lock"), Origin::remote).error().code == "store.malformed");
+    CHECK(s.apply(v("L", "", 1, nlohmann::json::object(), "lock"), Origin::remote).error().code == "store.malformed");
+    s.apply(v("h1", "", 1), Origin::remote);
+    CHECK(s.apply(v("h2", "h1", 2, {{"_resolves", {1}}}), Origin::remote).error().code == "store.malformed");
+    CHECK(s.resolution("site:0110113719/stock/main", {}).error().code == "store.no_conflict");
+}
+
+TEST_SUITE_END();
