@@ -11,27 +11,21 @@
 target_compile_options(vsys_core PRIVATE -fno-exceptions)
 target_compile_options(vsys_sync PRIVATE -fno-exceptions)
 
-set(IMGUI_DIR "${VSYS_DEPS_DIR}/imgui")
-if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
-  message(FATAL_ERROR "${IMGUI_DIR} missing: run tools/bootstrap")
-endif()
-
-# ImGui is UI code: optimised for size; the domain code stays at -O3 (see CMakeLists.txt).
-add_library(vsys_imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp
+# ImGui's GLFW + WebGL2 backends (the core and the screens, vsys_imgui and vsys_ui, are
+# cmake/imgui.cmake's); the screens are UI code, optimised for size.
+add_library(vsys_imgui_backends STATIC
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(vsys_imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
-# 32-bit ImWchar: place names may use characters outside the BMP.
-target_compile_definitions(vsys_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_compile_options(vsys_imgui PRIVATE -Os -w)
-target_link_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
-target_compile_options(vsys_imgui PUBLIC -sUSE_GLFW=3)
+target_include_directories(vsys_imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backends)
+target_link_libraries(vsys_imgui_backends PUBLIC vsys_imgui)
+target_compile_options(vsys_imgui_backends PRIVATE -Os -w)
+target_link_options(vsys_imgui_backends PUBLIC -sUSE_GLFW=3)
+target_compile_options(vsys_imgui_backends PUBLIC -sUSE_GLFW=3)
+target_compile_options(vsys_ui PRIVATE -Os)
 
-file(GLOB_RECURSE VSYS_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/web/*.cpp)
+file(GLOB VSYS_WEB_SOURCES CONFIGURE_DEPENDS src/platform/web/*.cpp)
 set(VSYS_SITE_DIR "${CMAKE_BINARY_DIR}/site")
-add_executable(vsys_web ${VSYS_UI_SOURCES})
-target_link_libraries(vsys_web PRIVATE vsys_platform vsys_imgui)
+add_executable(vsys_web ${VSYS_WEB_SOURCES})
+target_link_libraries(vsys_web PRIVATE vsys_ui vsys_platform vsys_imgui_backends)
 target_compile_definitions(vsys_web PRIVATE VSYS_VERSION="${PROJECT_VERSION}")
 target_compile_options(vsys_web PRIVATE -Os)
 set_target_properties(vsys_web PROPERTIES OUTPUT_NAME vsys SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "platform/storage.hpp"
+#include "app/base/storage.hpp"
 
 namespace vsys::test {
 

@@ -20,7 +20,7 @@
 
 #include "core/documents/document.hpp"
 #include "core/base/result.hpp"
-#include "platform/storage.hpp"
+#include "app/base/storage.hpp"
 
 namespace vsys {
 

@@ -25,7 +25,7 @@
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "platform/storage.hpp"
+#include "platform/posix_storage.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -76,6 +76,26 @@ EM_JS(void, js_sync_io, (const char* requests), { Module.vsysSyncIo(UTF8ToString
 EM_JS(void, js_sync_settled, (), { Module.vsysFlush().then(Module.vsysSyncSettled); });
 EM_JS(void, js_save_file, (const char* name, const char* data), { Module.vsysSaveFile(UTF8ToString(name), UTF8ToString(data)); });
 EM_JS(void, js_pick_import, (), { Module.vsysPickImport(); });
+// The page is written into a new window rather than a data: URL so that its title and the
+// browser's print dialog (Ctrl+P / 印刷) work as with any page.
+EM_JS(void, js_open_print_window, (const char* html), {
+    const w = window.open("", "_blank");
+    if (!w) return;
+    w.document.open();
+    w.document.write(UTF8ToString(html));
+    w.document.close();
+});
+// A BOM first, so spreadsheet software reads the CSV as UTF-8.
+EM_JS(void, js_download_text, (const char* name, const char* text), {
+    const blob = new Blob([String.fromCharCode(0xFEFF) + UTF8ToString(text)], {type: "text/csv;charset=utf-8"});
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
 EM_JS(void, js_reload, (), { location.replace(location.pathname + location.search); });
 EM_JS(int, js_kiosk, (), { return Module.vsysKiosk ? 1 : 0; });
 EM_JS(void, js_first_frame, (), {
@@ -101,6 +121,10 @@ struct BrowserHost final : vsys::ui::Host {
     // An exported bundle file leaves the page only once the outbox that holds its bundles is in
     // IndexedDB: a tab closed right after the download must not sign their numbers again.
     void save_file(const std::string& name, const std::string& data) override;
+    void download_text(const std::string& name, const std::string& text) override {
+        js_download_text(name.c_str(), text.c_str());
+    }
+    void open_print_window(const std::string& html) override { js_open_print_window(html.c_str()); }
     void pick_import_file() override { js_pick_import(); }
     void reload() override { js_reload(); }
 };

@@ -1,7 +1,5 @@
 #include "ui/claims/claims_ui.hpp"
 
-#include <emscripten.h>
-
 #include "app/claims/claims_app.hpp"
 #include "core/claims/claims_csv.hpp"
 #include "imgui.h"
@@ -24,27 +22,6 @@ struct ProxyPicker {
 };
 ProxyPicker picker;
 constexpr int k_picker_limit = 500;
-
-// The page is written into a new window rather than a data: URL so that its title and the
-// browser's print dialog (Ctrl+P / 印刷) work as with any page.
-EM_JS(void, js_open_print_window, (const char* html), {
-    const w = window.open("", "_blank");
-    if (!w) return;
-    w.document.open();
-    w.document.write(UTF8ToString(html));
-    w.document.close();
-});
-
-EM_JS(void, js_download_text, (const char* name, const char* text), {
-    const blob = new Blob([String.fromCharCode(0xFEFF) + UTF8ToString(text)], {type: "text/csv;charset=utf-8"});
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-});
 
 }  // namespace
 
@@ -91,12 +68,6 @@ void text_right(const std::string& text) {
 }
 
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
-
-void open_print_window(const std::string& html) { js_open_print_window(html.c_str()); }
-
-void download_csv(const std::string& filename, const std::string& csv) {
-    js_download_text(filename.c_str(), csv.c_str());
-}
 
 void proxy_site_picker(Shell& shell) {
     App& app = shell.app();

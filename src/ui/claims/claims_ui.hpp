@@ -27,7 +27,4 @@ void yen_right(std::int64_t yen);  // "1,234,567"
 // claim screen for it (#/claims/<site code>).
 void proxy_site_picker(Shell& shell);
 
-void open_print_window(const std::string& html);
-void download_csv(const std::string& filename, const std::string& csv);
-
 }  // namespace vsys::ui

@@ -302,10 +302,10 @@ void documents_section(Shell& shell) {
         ImGui::AlignTextToFramePadding();
         yen_right(d["total"].value("amount", std::int64_t{0}));
         ImGui::TableNextColumn();
-        if (ImGui::Button(shell.tr("claims.print").c_str())) open_print_window(d.value("html", ""));
+        if (ImGui::Button(shell.tr("claims.print").c_str())) shell.host().open_print_window(d.value("html", ""));
         shell.anchor("claims.print." + key);
         ImGui::SameLine();
-        if (ImGui::Button("CSV")) download_csv(d.value("filename", "claim.csv"), d.value("csv", ""));
+        if (ImGui::Button("CSV")) shell.host().download_text(d.value("filename", "claim.csv"), d.value("csv", ""));
         shell.anchor("claims.csv." + key);
         ImGui::PopID();
     };

@@ -104,7 +104,7 @@ void draw_federation_claims(Shell& shell) {
                 format_grouped(fed.view["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
     shell.anchor("federation.grand_total");
     ImGui::SameLine();
-    if (ImGui::Button("CSV")) download_csv(fed.view.value("filename", "federation.csv"), fed.view.value("csv", ""));
+    if (ImGui::Button("CSV")) shell.host().download_text(fed.view.value("filename", "federation.csv"), fed.view.value("csv", ""));
     shell.anchor("federation.csv");
     ImGui::TextDisabled("%s", shell.tr("federation.help").c_str());
 

@@ -65,7 +65,7 @@ void claims_table(Shell& shell, const char* id, const json& rows, const json& to
 void legacy_table(Shell& shell) {
     if (!mc.legacy.is_object() || !ImGui::CollapsingHeader(shell.tr("claims.legacy.municipality").c_str())) return;
     ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
-    if (ImGui::Button("CSV")) download_csv("R313_" + mc.legacy.value("code", "") + ".csv", mc.legacy.value("csv", ""));
+    if (ImGui::Button("CSV")) shell.host().download_text("R313_" + mc.legacy.value("code", "") + ".csv", mc.legacy.value("csv", ""));
     if (!ImGui::BeginTable("legacy313", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
                            ImVec2(0, 260)))
         return;

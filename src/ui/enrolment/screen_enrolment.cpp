@@ -82,7 +82,7 @@ void draw_enrolment(Shell& shell) {
         shell.anchor("enrolment.code");
         ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", form.issued.value("valid_until", "")}}).c_str());
         ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
-        if (ImGui::Button(shell.tr("enrolment.print").c_str())) open_print_window(print_html(shell, form.issued));
+        if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, form.issued));
     }
 }
 

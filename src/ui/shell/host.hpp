@@ -1,5 +1,7 @@
-// What the screens need from the page that hosts them. platform/web implements it over the
-// browser (IDBFS syncfs, location.hash, navigator.onLine); tests could implement it natively.
+// What the screens need from the page that hosts them: the platform services (durability,
+// history, downloads, printing) behind one interface, so no screen calls Emscripten.
+// platform/web implements it over the browser (IDBFS syncfs, location.hash, navigator.onLine,
+// Blob downloads); the native UI tests (tests/ui/) implement it in memory.
 #pragma once
 
 #include <functional>
@@ -19,6 +21,10 @@ public:
     virtual double now_seconds() const = 0;
     // Offers the data as a file download (an exported bundle file).
     virtual void save_file(const std::string& name, const std::string& data) = 0;
+    // Offers UTF-8 text as a download that spreadsheet software opens as UTF-8 (CSV with a BOM).
+    virtual void download_text(const std::string& name, const std::string& text) = 0;
+    // Opens the HTML page in a new window, where the browser's print dialog works as usual.
+    virtual void open_print_window(const std::string& html) = 0;
     // Lets the user choose a bundle file; its content arrives through import_bundle_file().
     virtual void pick_import_file() = 0;
     // Loads the page again at its home route (the kiosk's reset: no screen keeps old input).

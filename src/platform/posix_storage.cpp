@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "platform/storage.hpp"
+#include "platform/posix_storage.hpp"
 
 namespace vsys {
 

@@ -1,7 +1,7 @@
-// Where the app keeps its local files. One interface, chosen per build in CMake:
-// storage_posix.cpp serves both the native tool (a folder) and the browser (Emscripten's FS
-// with IDBFS mounted at /data; durability there is made by platform/web's syncfs, not here).
-// Tests use an in-memory implementation that can fail on demand.
+// Where the app keeps its local files: an interface the app declares and the platform layer
+// implements (platform/posix_storage.hpp serves both the native tool, a folder, and the
+// browser, Emscripten's FS with IDBFS mounted at /data; durability there is made by
+// platform/web's syncfs, not here). Tests use an in-memory implementation that can fail on demand.
 #pragma once
 
 #include <optional>
@@ -23,15 +23,6 @@ public:
     // new one, never half of one.
     virtual Status write_atomic(const std::string& path, std::string_view data) = 0;
     virtual Status remove(const std::string& path) = 0;
-};
-
-// A folder on a POSIX file system (created on first write).
-class PosixStorage final : public Storage {
-public:
-    std::vector<std::string> list(const std::string& dir) override;
-    std::optional<std::string> read(const std::string& path) override;
-    Status write_atomic(const std::string& path, std::string_view data) override;
-    Status remove(const std::string& path) override;
 };
 
 }  // namespace vsys
