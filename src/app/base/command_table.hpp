@@ -1,5 +1,6 @@
-// The tables of Commands and Views. Each feature file (app/cmd_*.cpp, app/view_*.cpp) defines
-// its entries; command_table.cpp lists them. An entry parses its JSON arguments strictly and
+// The tables of Commands and Views. Each feature (src/app/<feature>/) defines its entries and
+// registers them in its Feature (app/base/feature.hpp); the tables are derived from the list of
+// features. An entry parses its JSON arguments strictly and
 // names the organisation it touches; App then checks access (permissions.hpp) in one place
 // before anything is applied.
 #pragma once
@@ -51,7 +52,7 @@ struct ViewEntry {
 std::span<const CommandEntry> command_table();
 std::span<const ViewEntry> view_table();
 
-// Feature tables (defined in their own files).
+// Feature tables (defined in their own files, registered by each feature's feature.cpp).
 std::span<const CommandEntry> settings_commands();
 std::span<const ViewEntry> settings_views();
 std::span<const CommandEntry> session_commands();

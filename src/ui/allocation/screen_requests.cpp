@@ -92,7 +92,9 @@ void draw_requests(Shell& shell) {
     shell.anchor("req.boxes");
     ImGui::SameLine();
     ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
-    const bool unsaved = !v["boxes"].is_number_integer() || v["boxes"].get<std::int64_t>() != form.boxes;
+    // Unsaved only when the field differs from what was loaded: opening the screen and leaving
+    // without typing never asks.
+    const bool unsaved = form.boxes != reported(v);
     if (unsaved && open) shell.mark_unsaved();
     const bool save = ImGui::Button(shell.tr("req.save").c_str());
     shell.anchor("req.save");
