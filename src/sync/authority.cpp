@@ -1,52 +1,9 @@
 #include "sync/authority.hpp"
 
+#include "sync/kinds.hpp"
+
 namespace vsys::sync {
 namespace {
-
-struct RoleName {
-    Role role;
-    const char* name;
-    const char* org_prefix;  // "" for organisations without a code
-};
-
-constexpr RoleName k_roles[] = {
-    {Role::nation, "nation", ""},         {Role::prefecture, "prefecture", "pref"},
-    {Role::municipality, "municipality", "muni"}, {Role::site, "site", "site"},
-    {Role::venue, "venue", "venue"},      {Role::federation, "federation", "federation"},
-    {Role::support, "support", ""},
-};
-
-// Rule 3's table: the kinds each role may own for its own organisation. Kinds owned by
-// several domain features are listed here once, so adding a document kind is one line.
-struct KindRow {
-    Role role;
-    const char* kinds;  // space separated
-};
-constexpr const char* k_common = "device unlock_request";
-constexpr const char* k_site_kinds =
-    "site_info doctors vaccine_change request stock transfer receipt claim report settings";
-constexpr KindRow k_kind_table[] = {
-    {Role::nation, "round allocation lock account enrolment unlock catalog notice settings"},
-    {Role::prefecture, "allocation lock account enrolment unlock notice settings"},
-    {Role::municipality,
-     "allocation lock approval account enrolment unlock notice settings population web_application"},
-    {Role::site, k_site_kinds},
-    {Role::venue, k_site_kinds},
-    {Role::federation, "claim_review payment notice"},
-    {Role::support, "unlock notice"},
-};
-
-template <class F>
-void for_each_word(const char* text, F f) {
-    std::string_view s(text);
-    while (!s.empty()) {
-        auto sp = s.find(' ');
-        auto word = s.substr(0, sp);
-        if (!word.empty()) f(std::string(word));
-        if (sp == std::string_view::npos) break;
-        s.remove_prefix(sp + 1);
-    }
-}
 
 std::string body_string(const DocumentVersion& d, const char* member) {
     auto it = d.body.find(member);
@@ -54,39 +11,6 @@ std::string body_string(const DocumentVersion& d, const char* member) {
 }
 
 }  // namespace
-
-const char* role_name(Role r) {
-    for (const auto& e : k_roles)
-        if (e.role == r) return e.name;
-    return "";
-}
-
-bool parse_role(std::string_view name, Role& out) {
-    for (const auto& e : k_roles)
-        if (name == e.name) {
-            out = e.role;
-            return true;
-        }
-    return false;
-}
-
-bool valid_org_id(std::string_view org) {
-    Role r;
-    return role_of_org(org, r);
-}
-
-bool role_of_org(std::string_view org, Role& out) {
-    if (org == "nation") return out = Role::nation, true;
-    if (org == "support") return out = Role::support, true;
-    auto colon = org.find(':');
-    if (colon == std::string_view::npos || colon + 1 >= org.size() || org.size() > 40) return false;
-    auto prefix = org.substr(0, colon), code = org.substr(colon + 1);
-    for (char c : code)
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
-    for (const auto& e : k_roles)
-        if (*e.org_prefix && prefix == e.org_prefix) return out = e.role, true;
-    return false;
-}
 
 std::string managing_org(const OrgRelations& rel, std::string_view org) {
     Role r;
@@ -111,17 +35,21 @@ bool AuthorityRules::may_own(Role role, std::string_view kind) const {
     return it != own_.end() && it->second.count(std::string(kind)) != 0;
 }
 
+AuthorityRules::AuthorityRules(const KindRegistry& kinds) : kinds_(&kinds) {
+    for (const KindSpec* k : kinds.all()) {
+        for (Role r : k_all_org_roles)
+            if (k->owners.has(r)) allow(r, k->name);
+        if (k->proxy) allow_proxy(k->name);
+    }
+}
+
 const AuthorityRules& default_authority_rules() {
-    static const AuthorityRules rules = [] {
-        AuthorityRules r;
-        for (const auto& row : k_kind_table) {
-            for_each_word(row.kinds, [&](std::string k) { r.allow(row.role, std::move(k)); });
-            for_each_word(k_common, [&](std::string k) { r.allow(row.role, std::move(k)); });
-        }
-        for_each_word(k_site_kinds, [&](std::string k) { r.allow_proxy(std::move(k)); });
-        return r;
-    }();
+    static const AuthorityRules rules(document_kinds());
     return rules;
+}
+
+Status check_document(const AuthorityRules& rules, const DocumentVersion& doc) {
+    return rules.kinds() ? validate_version(*rules.kinds(), doc) : ok_status();
 }
 
 Status check_authority(const AuthorityRules& rules, const OrgRelations& rel, const Signer& signer,

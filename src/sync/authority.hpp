@@ -7,11 +7,13 @@
 //    venue whose parent it is, and only for kinds the rules mark as proxyable.
 // 2. Otherwise the signer's organisation must own the document.
 // 3. The signer's role must be allowed to own the document's kind (a site may not own an
-//    allocation).
+//    allocation): the kind's registered owners (core/documents/kind_registry.hpp).
 // 4. Documents about an account ("account", "enrolment", "unlock") must be owned by the managing
 //    organisation of the account's organisation (body member "org"); an unlock may also be
 //    owned by support.
-// The table of rule 3 is data (AuthorityRules); default_authority_rules() is the deployment's.
+// 5. The body must keep its kind's registered shape (the kind's validate, naming the member).
+// Rules 1 and 3 are data (AuthorityRules); default_authority_rules() derives them from the
+// registry of document kinds (sync/kinds.hpp), so no list of kinds is kept here.
 #pragma once
 
 #include <map>
@@ -19,27 +21,22 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/org_role.hpp"
 #include "core/documents/document.hpp"
+#include "core/documents/kind_registry.hpp"
 #include "core/base/result.hpp"
 
 namespace vsys::sync {
 
-enum class Role { nation, prefecture, municipality, site, venue, federation, support };
-
-const char* role_name(Role r);
-bool parse_role(std::string_view name, Role& out);
-// The role an organisation id implies: "pref:130001" → prefecture. False for a malformed id.
-bool role_of_org(std::string_view org, Role& out);
-// "nation", "support", or "<prefix>:<code>" with prefix pref/muni/site/venue/federation and a
-// code of ASCII letters and digits.
-bool valid_org_id(std::string_view org);
-
-// The hierarchy as this module needs it. parent_of returns "" for the nation and for an
-// unknown organisation.
-struct OrgRelations {
-    virtual ~OrgRelations() = default;
-    virtual std::string parent_of(std::string_view org) const = 0;
-};
+// Roles, organisation ids and the hierarchy interface live in core (core/base/org_role.hpp,
+// where the role is OrgRole: the app has a Role of its own); these are the names the sync
+// layer has always used.
+using vsys::OrgRelations;
+using vsys::parse_role;
+using Role = vsys::OrgRole;
+using vsys::role_name;
+using vsys::role_of_org;
+using vsys::valid_org_id;
 
 // The organisation that manages accounts of `org`: its parent; the nation for the nation,
 // federations and support.
@@ -57,14 +54,21 @@ struct Signer {
 
 class AuthorityRules {
 public:
+    AuthorityRules() = default;
+    // Owners and proxy flags of every registered kind; received bodies are checked by its
+    // validate functions (check_document).
+    explicit AuthorityRules(const KindRegistry& kinds);
     void allow(Role role, std::string kind) { own_[role].insert(std::move(kind)); }
     void allow_proxy(std::string kind) { proxy_.insert(std::move(kind)); }
     bool may_own(Role role, std::string_view kind) const;
     bool proxyable(std::string_view kind) const { return proxy_.count(std::string(kind)) != 0; }
+    // The kinds whose validate runs on received versions; null for rules built by hand.
+    const KindRegistry* kinds() const { return kinds_; }
 
 private:
     std::map<Role, std::set<std::string>> own_;
     std::set<std::string> proxy_;
+    const KindRegistry* kinds_ = nullptr;
 };
 
 const AuthorityRules& default_authority_rules();
@@ -73,5 +77,8 @@ const AuthorityRules& default_authority_rules();
 // Each names the document key as {key}.
 Status check_authority(const AuthorityRules& rules, const OrgRelations& rel, const Signer& signer,
                        const DocumentVersion& doc);
+// Rule 5: the body against its kind's validate (document.invalid_body {key} {kind} {member});
+// ok when the rules carry no registry.
+Status check_document(const AuthorityRules& rules, const DocumentVersion& doc);
 
 }  // namespace vsys::sync

@@ -262,6 +262,7 @@ Verdict verify_bundle(std::string_view bytes, std::string_view file_name, const 
                           true);
         if (auto s = check_authority(ctx.rules, ctx.relations, v.signer, *d); !s) return reject(v, s.error(), true);
         if (auto s = check_special(*d, v.signer, ctx); !s) return reject(v, s.error(), true);
+        if (auto s = check_document(ctx.rules, *d); !s) return reject(v, s.error(), true);
         v.docs.push_back(std::move(*d));
     }
     if (auto s = ctx.store.check_batch(v.docs); !s) return reject(v, s.error(), true);

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/directory/kinds.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
@@ -134,10 +135,10 @@ private:
         nlohmann::json body;
         std::string kind;
         if (auto s = sites_.find(org); s != sites_.end()) {
-            kind = "site_info";
+            kind = k_site_info_kind;
             body = site_to_json(*s->second);
         } else if (auto p = populations_.find(org); p != populations_.end()) {
-            kind = "population";
+            kind = k_population_kind;
             body = {{"schema", 1}, {"total", p->second->total}, {"eligible", p->second->eligible},
                     {"child", p->second->child}};
         } else {

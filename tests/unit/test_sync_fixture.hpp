@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "core/allocation/chain_documents.hpp"
 #include "core/documents/document_store.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
@@ -22,6 +23,20 @@ struct TestRelations : OrgRelations {
         return it == parent.end() ? std::string() : it->second;
     }
 };
+
+// Bodies that keep their kind's registered shape (sync/kinds.hpp), for tests about something else.
+inline nlohmann::json request_body(const std::string& round, std::int64_t boxes) {
+    return request_to_json({round, VaccineProduct::pfizer_12, boxes});
+}
+inline nlohmann::json round_body(const std::string& round) { return round_state_to_json({round, RoundState::requests}); }
+// ④ with everything unallocated.
+inline nlohmann::json site_amounts_body(const std::string& round, std::int64_t amount) {
+    SiteAmountsBody b;
+    b.round = round;
+    b.amount = amount;
+    b.unallocated = amount;
+    return site_amounts_to_json(b);
+}
 
 inline UtcTime t0() { return *parse_utc("2021-06-01T00:00:00Z"); }
 

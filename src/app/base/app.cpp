@@ -4,6 +4,7 @@
 #include "app/base/permissions.hpp"
 #include "core/base/input.hpp"
 #include "sync/canonical.hpp"
+#include "sync/kinds.hpp"
 
 namespace vsys {
 
@@ -69,6 +70,9 @@ Result<DocumentVersion> App::successor(const std::string& owner, const std::stri
 
 Result<Versions> App::commit(Versions versions) {
     for (auto& v : versions) {
+        // Only kinds a feature registered, in their registered shape (sync/kinds.hpp): the
+        // same check every receiving device makes, so nothing is published that others refuse.
+        if (auto st = validate_version(sync::document_kinds(), v); !st) return st.error();
         if (v.time.empty()) v.time = sync::format_utc(clock_());
         if (v.author.empty()) v.author = session_.signed_in() ? session_.vsys_id : "device";
         if (auto st = sync::seal(v); !st) return st.error();

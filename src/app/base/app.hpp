@@ -2,8 +2,10 @@
 // session, and the directory of organisations; runs Commands and answers Views through the
 // tables of command_table.hpp. Screens, window.vsys (JavaScript) and the CLI all go through
 // command()/view(); nothing else changes state. Every command is checked in one place:
-// strict arguments (the entry's parser), access (permissions.hpp), then its rules; a command
-// that succeeds has written its versions to storage before it returns, and the web platform
+// strict arguments (the entry's parser), access (permissions.hpp), then its rules, then every
+// version it writes against the registry of document kinds (sync/kinds.hpp: a kind no feature
+// registered is refused, document.kind_unregistered; a body its kind's validate refuses,
+// document.invalid_body naming the member); a command that succeeds has written its versions to storage before it returns, and the web platform
 // makes them durable (IDBFS syncfs) before the JavaScript promise resolves.
 #pragma once
 

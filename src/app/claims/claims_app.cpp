@@ -3,6 +3,7 @@
 #include "app/base/app.hpp"
 #include "core/claims/claims_json.hpp"
 #include "core/claims/claims_rules.hpp"
+#include "core/directory/kinds.hpp"
 
 namespace vsys {
 
@@ -27,7 +28,7 @@ Result<Site> claims_site(App& app, const std::string& code) {
     const Site* generated = app.directory().generated_site(code);
     if (!generated) return Error{"site.not_found", "no such site", {{"code", code}}};
     Site site = *generated;
-    if (const auto* d = app.current(site_org_id(site), "site_info", "main"))
+    if (const auto* d = app.current(site_org_id(site), k_site_info_kind, "main"))
         if (auto s = site_from_json(d->body)) site = *s;
     return site;
 }

@@ -17,14 +17,12 @@
 #include "app/base/command_table.hpp"
 #include "core/claims/claims_documents.hpp"
 #include "core/claims/claims_legacy.hpp"
+#include "core/claims/kinds.hpp"
 #include "core/directory/site.hpp"
 
 namespace vsys {
 
 class App;
-
-inline constexpr const char* k_claim_kind = "claim";
-inline constexpr const char* k_claim_routing_kind = "claim_routing";
 
 Date claims_today(const App& app);
 // Every municipality whose current claim_routing document says "commissioned".

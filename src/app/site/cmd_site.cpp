@@ -9,6 +9,7 @@
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "core/directory/kinds.hpp"
 #include "core/directory/site.hpp"
 #include "core/base/text.hpp"
 
@@ -27,7 +28,7 @@ Result<Site> effective_site(App& app, const std::string& code) {
     const Site* generated = app.directory().generated_site(code);
     if (!generated) return Error{"site.not_found", "no such site", {{"code", code}}};
     Site site = *generated;
-    if (const auto* d = app.current(site_org_id(site), "site_info", "main")) {
+    if (const auto* d = app.current(site_org_id(site), k_site_info_kind, "main")) {
         auto s = site_from_json(d->body);
         if (s) site = *s;
     }
@@ -41,16 +42,16 @@ struct VaccineStatus {
 
 VaccineStatus vaccine_status(App& app, const Site& site) {
     VaccineStatus st;
-    st.request = app.current(site_org_id(site), "vaccine_change", "main");
+    st.request = app.current(site_org_id(site), k_vaccine_change_kind, "main");
     if (st.request)
-        if (const auto* d = app.current("muni:" + site.municipality, "vaccine_decision", site.code))
+        if (const auto* d = app.current("muni:" + site.municipality, k_vaccine_decision_kind, site.code))
             if (d->body.value("request", "") == st.request->hash) st.decision = d;
     return st;
 }
 
 // Applies the newest approved vaccine change to a site.
 Site with_approved_vaccines(App& app, Site site) {
-    const auto* decision = app.current("muni:" + site.municipality, "vaccine_decision", site.code);
+    const auto* decision = app.current("muni:" + site.municipality, k_vaccine_decision_kind, site.code);
     if (!decision || !decision->body.value("approved", false)) return site;
     const auto* request = app.store().find(decision->body.value("request", ""));
     if (!request) return site;
@@ -87,7 +88,7 @@ nlohmann::json site_view_json(App& app, const Site& master) {
         if (st.decision) change["reason"] = st.decision->body.value("reason", "");
     }
     j["vaccine_change"] = change;
-    if (const auto* d = app.current(site_org_id(site), "site_info", "main")) {
+    if (const auto* d = app.current(site_org_id(site), k_site_info_kind, "main")) {
         j["updated"] = d->time;
         j["updated_by"] = d->author;
         j["proxy"] = d->proxy;
@@ -121,7 +122,7 @@ Result<PreparedCommand> prepare_update_site_info(App& app, const nlohmann::json&
     PreparedCommand p;
     p.target_org = site_org_id(next);
     p.apply = [&app, next]() -> Result<Versions> {
-        auto v = app.successor(site_org_id(next), "site_info", "main", site_to_json(next));
+        auto v = app.successor(site_org_id(next), k_site_info_kind, "main", site_to_json(next));
         if (!v) return v.error();
         return Versions{*v};
     };
@@ -143,7 +144,7 @@ Result<PreparedCommand> prepare_set_doctors(App& app, const nlohmann::json& j) {
     PreparedCommand p;
     p.target_org = site_org_id(*parsed);
     p.apply = [&app, next = *parsed]() -> Result<Versions> {
-        auto v = app.successor(site_org_id(next), "site_info", "main", site_to_json(next));
+        auto v = app.successor(site_org_id(next), k_site_info_kind, "main", site_to_json(next));
         if (!v) return v.error();
         return Versions{*v};
     };
@@ -177,7 +178,7 @@ Result<PreparedCommand> prepare_request_vaccine_change(App& app, const nlohmann:
     PreparedCommand p;
     p.target_org = site_org_id(next);
     p.apply = [&app, next]() -> Result<Versions> {
-        auto v = app.successor(site_org_id(next), "vaccine_change", "main",
+        auto v = app.successor(site_org_id(next), k_vaccine_change_kind, "main",
                                {{"vaccines", categories_json(next.vaccines)}, {"hub", next.hub}});
         if (!v) return v.error();
         return Versions{*v};
@@ -206,7 +207,7 @@ Result<PreparedCommand> prepare_decide_vaccine_change(App& app, const nlohmann::
     p.target_org = site_org_id(*site);
     p.apply = [&app, muni = "muni:" + site->municipality, code, hash = st.request->hash, ok = *approve,
                reason]() -> Result<Versions> {
-        auto v = app.successor(muni, "vaccine_decision", code, {{"request", hash}, {"approved", ok}, {"reason", reason}});
+        auto v = app.successor(muni, k_vaccine_decision_kind, code, {{"request", hash}, {"approved", ok}, {"reason", reason}});
         if (!v) return v.error();
         return Versions{*v};
     };
@@ -261,7 +262,7 @@ Result<PreparedView> prepare_approvals_view(App& app, const nlohmann::json& j) {
                             const std::string muni = app.session().org;
                             for (const auto& key : app.store().keys()) {
                                 const auto* d = app.store().current(key);
-                                if (!d || d->kind != "vaccine_change") continue;
+                                if (!d || d->kind != k_vaccine_change_kind) continue;
                                 const std::string code = d->owner.substr(d->owner.find(':') + 1);
                                 auto site = effective_site(app, code);
                                 if (!site || "muni:" + site->municipality != muni) continue;

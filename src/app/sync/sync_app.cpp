@@ -8,6 +8,7 @@
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 #include "sync/identity.hpp"
+#include "sync/kinds.hpp"
 #include "sync/sync_state_json.hpp"
 
 namespace vsys {
@@ -33,14 +34,6 @@ const char* phase_name(SyncPhase p) {
 }
 
 bool is_pending(const Error& e) { return e.code == sync::k_transport_pending; }
-
-std::vector<std::string> addressed_to(const DocumentVersion& d) {
-    std::vector<std::string> out;
-    if (auto it = d.body.find("addressed_to"); it != d.body.end() && it->is_array())
-        for (const auto& o : *it)
-            if (o.is_string() && sync::valid_org_id(o.get<std::string>())) out.push_back(o.get<std::string>());
-    return out;
-}
 
 }  // namespace
 
@@ -373,7 +366,7 @@ Status SyncAgent::publish() {
         std::size_t bytes = 0;
         for (; start < docs.size() && part.size() < k_bundle_docs && (part.empty() || bytes < k_bundle_bytes); ++start) {
             bytes += docs[start].body.dump().size();
-            for (auto& a : addressed_to(docs[start])) to.insert(std::move(a));
+            for (auto& a : kind_audience(sync::document_kinds(), docs[start], app_.directory())) to.insert(std::move(a));
             part.push_back(docs[start]);
         }
         // An enrolment code issued here can be claimed on any device: its lookup file names

@@ -1,7 +1,9 @@
 // The commands of the allocation chain, each as one builder that validates and answers the
 // unsealed next version of the owning organisation's document (DocumentStore::successor), to be
-// sealed (sync::seal) and applied by the caller, plus validate_chain_version, which checks any
-// chain version, local or received, against the same rules.
+// sealed (sync::seal) and applied by the caller, plus validate_chain_version, which checks a
+// chain version against the same rules where it is written. A received version is checked by
+// its kind's registered validate (allocation/kinds.cpp: the strict codec, id = round), not by
+// these rules, which depend on versions a reader may not hold yet.
 //
 // Rules (docs/CHAIN.md): steps in order (requests → ① → ② → ③ → ④ → ⑤); every write of ①-⑤
 // needs the round in state "allocating"; requests need it open for requests; a round that is

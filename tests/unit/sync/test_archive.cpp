@@ -24,7 +24,7 @@ SyncState site_outbox(World& w, int n) {
     SyncState s;
     const std::string org = "site:0110113719";
     for (int i = 0; i < n; ++i) {
-        auto d = w.doc(org, "request", "r" + std::to_string(i), {{"boxes", i + 1}});
+        auto d = w.doc(org, "request", "r" + std::to_string(i), request_body("r" + std::to_string(i), i + 1));
         auto f = *write_bundle(w.dev[org], t0() + 3600, {d}, {});
         s.outbox.push_back({f, org, device_id_of(w.dev[org].key.public_hex), {}, {d.hash}});
     }

@@ -48,7 +48,7 @@ BundleFile renamed(std::string bytes, std::uint64_t seq) {
 
 TEST_CASE("a signed bundle from a certified device is verified and applied") {
     World w;
-    auto d = w.doc("site:0110113719", "site_info", "main", {{"name", "青空クリニック"}});
+    auto d = w.doc("site:0110113719", "stock", "main", {{"vials", 10}});
     auto f = w.publish("site:0110113719", {d});
     CHECK(f.name == bundle_file_name(1, f.hash));
     CHECK(w.receive(f) == "");
@@ -124,7 +124,7 @@ TEST_CASE("replay, gap, reorder and fork are each rejected with their own reason
 TEST_CASE("a signer outside its authority is refused and nothing is applied") {
     World w;
     SUBCASE("a site publishing an allocation") {
-        auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "allocation", "r1", {{"boxes", 5}})});
+        auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "allocation", "r1", site_amounts_body("r1", 5))});
         auto v = w.verify(f);
         CHECK(v.error.code == "authority.kind");
         CHECK(v.advances_feed);
@@ -132,18 +132,18 @@ TEST_CASE("a signer outside its authority is refused and nothing is applied") {
         CHECK(w.store.size() == 0);
     }
     SUBCASE("a municipality writing another municipality's document") {
-        auto f = w.publish("muni:131016", {w.doc("muni:131024", "allocation", "r1", {{"boxes", 5}})});
+        auto f = w.publish("muni:131016", {w.doc("muni:131024", "allocation", "r1", site_amounts_body("r1", 5))});
         auto v = w.verify(f);
         CHECK(v.error.code == "authority.owner");
         commit(v, w.trust, w.store);
         CHECK(w.store.size() == 0);
     }
     SUBCASE("a municipality writing another municipality's site as proxy") {
-        auto f = w.publish("muni:131016", {w.doc("site:1310200001", "site_info", "main", {{"n", 1}}, true)});
+        auto f = w.publish("muni:131016", {w.doc("site:1310200001", "stock", "main", {{"n", 1}}, true)});
         CHECK(w.verify(f).error.code == "authority.proxy");
     }
     SUBCASE("a site's own municipality may write a proxy version") {
-        auto f = w.publish("muni:131016", {w.doc("site:0110113719", "site_info", "main", {{"n", 1}}, true)});
+        auto f = w.publish("muni:131016", {w.doc("site:0110113719", "stock", "main", {{"n", 1}}, true)});
         CHECK(w.receive(f) == "");
     }
     SUBCASE("an account document written by an organisation that does not manage it") {
@@ -159,13 +159,13 @@ TEST_CASE("a signer outside its authority is refused and nothing is applied") {
 TEST_CASE("an edit of a locked version is refused whatever its time, until the lock is lifted") {
     World w;
     const std::string muni = "muni:131016";
-    auto a1 = w.doc(muni, "allocation", "r1", {{"boxes", 5}});
+    auto a1 = w.doc(muni, "allocation", "r1", site_amounts_body("r1", 5));
     CHECK(w.receive(w.publish(muni, {a1})) == "");
     auto lock = w.doc("pref:130001", "lock", "r1", {{"locks", {a1.hash}}});
     CHECK(w.receive(w.publish("pref:130001", {lock})) == "");
     CHECK(w.store.is_locked(a1.hash));
 
-    auto a2 = w.doc(muni, "allocation", "r1", {{"boxes", 6}});
+    auto a2 = w.doc(muni, "allocation", "r1", site_amounts_body("r1", 6));
     a2.time = "2030-01-01T00:00:00Z";  // a later clock changes nothing
     seal(a2);
     auto v = w.verify(w.publish(muni, {a2}));
@@ -181,7 +181,7 @@ TEST_CASE("an edit of a locked version is refused whatever its time, until the l
 
 TEST_CASE("a municipality may not lock another prefecture's subtree") {
     World w;
-    auto n = w.doc("nation", "round", "r1", {{"boxes", 5}});
+    auto n = w.doc("nation", "round", "r1", round_body("r1"));
     CHECK(w.receive(w.publish("nation", {n})) == "");
     auto lock = w.doc("muni:131016", "lock", "x", {{"locks", {n.hash}}});
     CHECK(w.verify(w.publish("muni:131016", {lock})).error.code == "authority.lock");

@@ -106,8 +106,8 @@ TEST_CASE("a reader treats a fetched bundle whose bytes do not hash to its name 
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    site.write("request", "r1", {{"boxes", 3}});
-    site.write("request", "r2", {{"boxes", 4}});
+    site.write("request", "r1", request_body("r1", 3));
+    site.write("request", "r2", request_body("r2", 4));
     const std::string first = own_bundle_path(site, 0);
     REQUIRE(site.sync(ex, w).pushed == 2);
     const std::string feed = site.org + "/" + device_id_of(site.feed->key.public_hex);

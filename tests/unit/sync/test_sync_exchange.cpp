@@ -29,7 +29,7 @@ TEST_CASE("a request goes up, an allocation comes down, each side pulls only its
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016"), other(w, "muni:131024");
-    site.write("request", "r1", {{"boxes", 3}});
+    site.write("request", "r1", request_body("r1", 3));
     CHECK(site.sync(ex, w).pushed == 1);
     CHECK(site.store.pending().empty());
 
@@ -39,7 +39,7 @@ TEST_CASE("a request goes up, an allocation comes down, each side pulls only its
     CHECK(muni.store.size() == 1);
     CHECK(other.sync(ex, w).accepted == 0);  // another ward never sees it
 
-    muni.write("allocation", "r1", {{"site:0110113719", 3}});
+    muni.write("allocation", "r1", site_amounts_body("r1", 3));
     muni.sync(ex, w);
     auto back = site.sync(ex, w);
     CHECK(back.accepted == 1);  // the ward's allocation (never its own request: a writer knows its bundles)
@@ -72,7 +72,7 @@ TEST_CASE("a rejected bundle is kept with its reason and applies nothing") {
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    site.write("allocation", "x", {{"boxes", 1}});
+    site.write("allocation", "x", site_amounts_body("x", 1));
     site.sync(ex, w);
     auto r = muni.sync(ex, w);
     CHECK(r.rejected == 1);

@@ -99,7 +99,7 @@ TEST_CASE("a rejected bundle is asked for once per run, not fetched forever") {
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    site.write("allocation", "x", {{"boxes", 1}});  // a site may not own an allocation
+    site.write("allocation", "x", site_amounts_body("x", 1));  // a site may not own an allocation
     SyncReport r;
     drive(ex, w, site, r);
     std::size_t requests = 0;
