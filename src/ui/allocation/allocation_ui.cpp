@@ -1,5 +1,7 @@
 #include "ui/allocation/allocation_ui.hpp"
 
+#include "core/base/number_text.hpp"
+
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 
@@ -100,14 +102,6 @@ std::string period_text(Shell& shell, const nlohmann::json& row) {
                              {{"from", row.value("period_start", "")}, {"to", row.value("period_end", "")}});
 }
 
-std::string grouped(std::int64_t n) {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
+std::string grouped(std::int64_t n) { return format_grouped(n); }
 
 }  // namespace vsys::ui

@@ -1,0 +1,115 @@
+#include "ui/widgets/table_model.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/base/number_text.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool contains_folded(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return true;
+    if (needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && lower_ascii(hay[i + k]) == lower_ascii(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+bool row_matches(const TableModel& m, const std::vector<TableCell>& row, std::string_view filter) {
+    for (std::size_t c = 0; c < row.size() && c < m.columns.size(); ++c)
+        if (contains_folded(cell_text(m.columns[c], row[c]), filter)) return true;
+    return false;
+}
+
+std::string csv_quoted(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string cell_text(const TableColumn& c, const TableCell& cell) {
+    if (!c.numeric) return cell.text;
+    if (cell.blank) return "—";
+    if (!cell.text.empty()) return cell.text;
+    std::string s = format_grouped(cell.number);
+    return c.unit.empty() ? s : s + " " + c.unit;
+}
+
+std::vector<int> table_order(const TableModel& m, std::string_view filter, int sort_column, bool ascending) {
+    std::vector<int> rows;
+    rows.reserve(m.rows.size());
+    for (std::size_t i = 0; i < m.rows.size(); ++i)
+        if (filter.empty() || row_matches(m, m.rows[i], filter)) rows.push_back(static_cast<int>(i));
+    if (sort_column < 0 || sort_column >= static_cast<int>(m.columns.size())) return rows;
+    const auto col = static_cast<std::size_t>(sort_column);
+    const bool numeric = m.columns[col].numeric;
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const TableCell& x = m.rows[static_cast<std::size_t>(a)][col];
+        const TableCell& y = m.rows[static_cast<std::size_t>(b)][col];
+        if (numeric) {
+            // Blanks last in both directions: an unknown count is never the largest or smallest.
+            if (x.blank != y.blank) return y.blank;
+            return ascending ? x.number < y.number : y.number < x.number;
+        }
+        return ascending ? x.text < y.text : y.text < x.text;
+    });
+    return rows;
+}
+
+std::vector<std::optional<std::int64_t>> table_totals(const TableModel& m, const std::vector<int>& rows) {
+    std::vector<std::optional<std::int64_t>> out(m.columns.size());
+    for (std::size_t c = 0; c < m.columns.size(); ++c) {
+        if (!m.columns[c].total || !m.columns[c].numeric) continue;
+        std::int64_t sum = 0;
+        for (int r : rows) {
+            const TableCell& cell = m.rows[static_cast<std::size_t>(r)][c];
+            if (!cell.blank) sum += cell.number;
+        }
+        out[c] = sum;
+    }
+    return out;
+}
+
+std::string table_csv(const TableModel& m, const std::vector<int>& rows, std::string_view totals_label) {
+    std::string out;
+    auto line = [&out](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_quoted(fields[i]);
+        out += "\r\n";
+    };
+    std::vector<std::string> fields;
+    for (const auto& c : m.columns) fields.push_back(c.unit.empty() ? c.label : c.label + "(" + c.unit + ")");
+    line(fields);
+    for (int r : rows) {
+        fields.clear();
+        const auto& row = m.rows[static_cast<std::size_t>(r)];
+        for (std::size_t c = 0; c < m.columns.size(); ++c)
+            fields.push_back(!m.columns[c].numeric ? row[c].text
+                             : row[c].blank        ? std::string()
+                                                   : std::to_string(row[c].number));
+        line(fields);
+    }
+    const auto totals = table_totals(m, rows);
+    if (std::any_of(totals.begin(), totals.end(), [](const auto& t) { return t.has_value(); })) {
+        fields.assign(m.columns.size(), std::string());
+        if (!fields.empty()) fields[0] = std::string(totals_label);
+        for (std::size_t c = 0; c < totals.size(); ++c)
+            if (totals[c]) fields[c] = std::to_string(*totals[c]);
+        line(fields);
+    }
+    return out;
+}
+
+}  // namespace vsys::ui
