@@ -41,17 +41,6 @@ std::string csv_line(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-std::string format_grouped(std::int64_t v) {
-    std::string digits = std::to_string(v);
-    std::size_t start = digits[0] == '-' ? 1 : 0;
-    std::string out;
-    for (std::size_t i = start; i < digits.size(); ++i) {
-        if (i > start && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (start ? "-" : "") + out;
-}
-
 std::string municipality_claim_csv(const MunicipalityClaim& m, const ClaimParty& party) {
     std::vector<std::string> header = {"接種年月", "提出期限", "医療機関コード", "医療機関名", "代表者",
                                        "市区町村コード", "市区町村名", "請求先", "様式", "区分"};

@@ -10,15 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/numbers.hpp"  // format_grouped, for print
 #include "core/claims/claims_documents.hpp"
 
 namespace vsys {
 
 std::string csv_field(std::string_view field);
 std::string csv_line(const std::vector<std::string>& fields);  // ends with "\r\n"
-
-// 1234567 → "1,234,567" (for print; negative numbers keep their sign).
-std::string format_grouped(std::int64_t v);
 
 // 市区町村別請求書: one row per line (form, category), then the total.
 std::string municipality_claim_csv(const MunicipalityClaim& m, const ClaimParty& party);

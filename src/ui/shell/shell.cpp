@@ -9,8 +9,16 @@
 
 namespace vsys::ui {
 
-Shell::Shell(App& app, Host& host) : app_(app), host_(host) {
+Shell::Shell(App& app, Host& host) : app_(app), host_(host), states_epoch_(app.session_epoch()) {
     host_.set_page_language(language_code(app_.language()));
+}
+
+// At the start of a frame, never inside one: a screen may hold a reference to its state while
+// it runs the command that signs out.
+void Shell::drop_states_of_ended_session() {
+    if (states_epoch_ == app_.session_epoch()) return;
+    states_.clear();
+    states_epoch_ = app_.session_epoch();
 }
 
 void Shell::toast(std::string text, bool error) {
@@ -129,6 +137,7 @@ void Shell::frame() {
     ++frames_;
     anchors_.clear();
     idle_lock();
+    drop_states_of_ended_session();
     unsaved_ = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
