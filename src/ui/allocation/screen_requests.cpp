@@ -93,7 +93,8 @@ void draw_requests(Shell& shell) {
     shell.anchor("req.boxes");
     ImGui::SameLine();
     ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
-    const bool unsaved = !v["boxes"].is_number_integer() || v["boxes"].get<std::int64_t>() != form.boxes;
+    // Typed and not saved; before the first report, anything but the empty field's 0.
+    const bool unsaved = form.boxes != reported(form.requests);
     if (unsaved && open) shell.mark_unsaved();
     const bool save = ImGui::Button(shell.tr("req.save").c_str());
     shell.anchor("req.save");

@@ -4,6 +4,7 @@
 
 #include "app/base/storage_failure.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID, ClosePopupToLevel: the previous user's field and dialog
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/theme.hpp"
 
@@ -14,11 +15,14 @@ Shell::Shell(App& app, Host& host) : app_(app), host_(host), states_epoch_(app.s
 }
 
 // At the start of a frame, never inside one: a screen may hold a reference to its state while
-// it runs the command that signs out.
+// it runs the command that signs out. A field still being typed into keeps its text in ImGui
+// (and writes it back into the new buffer) and a dialog stays open, so both go too.
 void Shell::drop_states_of_ended_session() {
     if (states_epoch_ == app_.session_epoch()) return;
     states_.clear();
     states_epoch_ = app_.session_epoch();
+    ImGui::ClearActiveID();
+    if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false);
 }
 
 void Shell::toast(std::string text, bool error) {
