@@ -1,8 +1,11 @@
 // The screens, natively and headless: a real App over in-memory storage, the Shell, and a Dear
 // ImGui context with no window or GL (frames are built and discarded). Platform services are
-// recorded by an in-memory Host so tests can see what a screen asked of the page.
+// recorded by an in-memory Host so tests can see what a screen asked of the page. A test acts
+// as a user would: it clicks an anchored widget (the mouse goes down and up over its centre),
+// types characters into the focused field, and reads the text a frame drew (ImGui's log).
 #pragma once
 
+#include <cfloat>
 #include <string>
 #include <vector>
 
@@ -34,9 +37,14 @@ struct UiFixture : AppFixture {
     ui::Shell shell{app, host};
     ImGuiContext* context;
 
-    explicit UiFixture(float width = 1366, float height = 768) : context(ImGui::CreateContext()) {
+    std::string logged;  // the text of the last frame_text()
+
+    explicit UiFixture(float width = 1366, float height = 768, bool kiosk = false)
+        : AppFixture(kiosk), context(ImGui::CreateContext()) {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
+        io.ClipboardUserData = this;
+        io.SetClipboardTextFn = [](void* self, const char* text) { static_cast<UiFixture*>(self)->logged = text; };
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         unsigned char* pixels;
@@ -58,6 +66,41 @@ struct UiFixture : AppFixture {
         }
     }
     bool anchored(const std::string& name) const { return shell.anchors().count(name) != 0; }
+
+    // Presses and releases the left button over the centre of an anchored widget of the last
+    // frame, then lets a few frames pass (a popup it opens places itself in its second frame).
+    // False when nothing of that name was drawn.
+    bool click(const std::string& name) {
+        const auto it = shell.anchors().find(name);
+        if (it == shell.anchors().end()) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(it->second.x + it->second.w / 2, it->second.y + it->second.h / 2);
+        frames(1);
+        io.MouseDown[0] = true;
+        frames(1);
+        io.MouseDown[0] = false;
+        frames(1);
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        frames(2);
+        return true;
+    }
+    // Types UTF-8 text into the field that has the keyboard (the one last clicked).
+    void type(const std::string& text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frames(2);
+    }
+    // Builds one frame and answers the text it drew in the main window (labels, values, the
+    // content of input fields), as ImGui's log to the clipboard captures it.
+    const std::string& frame_text() {
+        logged.clear();
+        host.now += 1.0 / 60.0;
+        ImGui::NewFrame();
+        ImGui::LogToClipboard();
+        shell.frame();  // the main window's End() finishes the log
+        ImGui::LogFinish();
+        ImGui::Render();
+        return logged;
+    }
 };
 
 }  // namespace vsys::test

@@ -8,21 +8,12 @@
 namespace vsys {
 
 const ChainWorld& allocation_world(App& app) {
-    // Built lazily (O(n) over ~70,000 sites) and kept for the directory it was built from. The
-    // key is the directory's address: an App rebuilt at the same address (unit tests) gets a
-    // Directory from the same fixed seed, so a world kept for a reused address still describes
-    // it exactly and its references point into the new directory's members at the same places.
-    struct Cache {
-        const Directory* directory = nullptr;
-        std::unique_ptr<ChainWorld> world;
-    };
-    static Cache cache;
-    const Directory& dir = app.directory();
-    if (cache.directory != &dir || !cache.world) {
-        cache.world = std::make_unique<ChainWorld>(dir.tree(), Catalog::builtin(), dir.demo().sites, dir.demo().populations);
-        cache.directory = &dir;
-    }
-    return *cache.world;
+    // Built lazily (O(n) over ~70,000 sites) and owned by the App, beside the directory it
+    // points into: a new App (a test, a second device) builds its own.
+    return app.derived<ChainWorld>([&app]() {
+        const Directory& dir = app.directory();
+        return std::make_unique<ChainWorld>(dir.tree(), Catalog::builtin(), dir.demo().sites, dir.demo().populations);
+    });
 }
 
 Date allocation_today(const App& app) {

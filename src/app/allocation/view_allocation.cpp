@@ -150,8 +150,9 @@ Result<PreparedView> prepare_round_state_view(App& app, const json& j) {
                         }};
 }
 
-// {round, org?}: totals of requests in the subtree, per child of the split, and for a site its
-// own request and whether it may report one.
+// {round, org?}: totals of requests in the subtree, per child of the split with the split's level,
+// its valid modes ({id, population}) and the most tranches, and for a site its own request and
+// whether it may report one.
 Result<PreparedView> prepare_requests_view(App& app, const json& j) {
     ArgReader r(j, {});
     std::string round = r.string("round");
@@ -168,12 +169,19 @@ Result<PreparedView> prepare_requests_view(App& app, const json& j) {
                             out["org"] = org;
                             out["total"] = {{"boxes", total->boxes}, {"reported", total->reported}, {"sites", total->sites}};
                             json children = json::array();
-                            if (split_level_of(w, org)) {
+                            if (auto level = split_level_of(w, org)) {
                                 auto rows = request_totals_by_child(w, app.store(), round, org);
                                 if (!rows) return rows.error();
                                 for (const auto& c : *rows)
                                     children.push_back({{"org", c.org}, {"name", c.name}, {"boxes", c.boxes},
                                                         {"reported", c.reported}, {"sites", c.sites}});
+                                // What the simulation screen offers for this split.
+                                json modes = json::array();
+                                for (SimMode m : valid_modes((*rd)->product, *level))
+                                    modes.push_back({{"id", sim_mode_id(m)}, {"population", splits_by_population(m)}});
+                                out["split_level"] = split_level_id(*level);
+                                out["modes"] = modes;
+                                out["max_tranches"] = k_max_tranches;
                             }
                             out["children"] = children;
                             const OrgIndex o = w.hierarchy().find(org);

@@ -18,6 +18,7 @@ void App::open() {
     store_ = DocumentStore{};
     settings_ = Settings{};
     session_ = Session{};
+    ++session_epoch_;
     for (auto& v : persistence_.load()) {
         // Versions were checked before they were stored; one that no longer applies (a segment
         // edited by hand) is skipped rather than blocking the rest.
@@ -45,6 +46,7 @@ const Directory& App::directory() {
 
 void App::set_session(Session s) {
     session_ = std::move(s);
+    ++session_epoch_;
     ++revision_;
 }
 

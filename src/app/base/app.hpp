@@ -11,8 +11,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -63,6 +65,9 @@ public:
     std::string error_text(const Error& e) const { return Strings::builtin().error_message(e, settings_.language); }
     // Increases with every applied change or sign-in; screens compare it to refresh.
     std::uint64_t revision() const { return revision_; }
+    // Increases with every sign-in, sign-out, role switch and reset of the local data: what the
+    // screens keep for a user (a typed query, a chosen round) belongs to one value of it.
+    std::uint64_t session_epoch() const { return session_epoch_; }
     const AppInfo& info() const { return info_; }
     bool kiosk() const { return info_.kiosk; }
 
@@ -72,6 +77,15 @@ public:
     // The organisations; built on first use (about 0.3 s in wasm for the national data set).
     const Directory& directory();
     bool directory_ready() const { return directory_ != nullptr; }
+    // What a feature derives once from the directory (the allocation chain's world): made by
+    // `build` (a std::unique_ptr<T>) on first use and owned here, so that it lives exactly as long
+    // as the directory it points into. One value per type T.
+    template <class T, class Build>
+    const T& derived(Build build) {
+        auto& slot = derived_[std::type_index(typeid(T))];
+        if (!slot) slot = std::shared_ptr<const T>(build());
+        return *static_cast<const T*>(slot.get());
+    }
     const DocumentStore& store() const { return store_; }
     sync::UtcTime now() const { return clock_(); }
     // An unsealed next version of a key (version 1 of a new key), authored by the session.
@@ -100,7 +114,9 @@ private:
     Settings settings_;
     Session session_;
     std::unique_ptr<Directory> directory_;
+    std::map<std::type_index, std::shared_ptr<const void>> derived_;  // after directory_: destroyed first
     std::uint64_t revision_ = 0;
+    std::uint64_t session_epoch_ = 0;
     nlohmann::json last_answer_;
     std::unique_ptr<SyncAgent> sync_;
 };

@@ -9,6 +9,7 @@
 // the per-municipality claims and the summary to the yen.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,5 +50,16 @@ std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site,
 
 // The upper levels' views (view_claims.cpp): federation_totals, municipality_claims, claim_legacy.
 std::span<const ViewEntry> claims_upper_views();
+
+// What the claim screen asks while a month is typed (view_claim_entry.cpp): claim_check.
+std::span<const ViewEntry> claims_entry_views();
+// Why this user may not enter the site's claims although the permission table might let a
+// municipality through: it is another municipality's site (claims.proxy_other_municipality).
+std::optional<Error> claims_entry_refusal(const App& app, const Site& site);
+// The one codec of claim lines (the core's) for the claim screen, whose edit buffer is a
+// std::vector<ClaimLine>: the lines as save_claim and claim_check take them, and the lines of a
+// claim view (saved or priced: extra members are ignored; none when unreadable).
+nlohmann::json claim_lines_json(const std::vector<ClaimLine>& lines);
+std::vector<ClaimLine> claim_lines_from_json(const nlohmann::json& lines);
 
 }  // namespace vsys

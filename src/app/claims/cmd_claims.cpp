@@ -44,18 +44,6 @@ std::optional<Error> check_line_fields(const json& j) {
 
 Result<YearMonth> month_arg(const std::string& text) { return parse_year_month(text); }
 
-// Who may enter a site's claims: the site itself, or as proxy its own municipality. The
-// permission table decides (save_claim, submit_claim: self_or_proxy; anyone else, another site
-// included, gets no_access); this only says why to a municipality that picked a site of
-// another municipality.
-std::optional<Error> entry_refusal(const App& app, const Site& site) {
-    const Session& s = app.session();
-    if (s.role == Role::municipality && s.org != "muni:" + site.municipality)
-        return Error{"claims.proxy_other_municipality", "a municipality enters claims only for its own sites",
-                     {{"site", site.code}, {"name", site.name}, {"municipality", municipality_name(site.municipality)}}};
-    return std::nullopt;
-}
-
 // The site's claim document of a month, if any.
 const DocumentVersion* claim_document(App& app, const Site& site, const YearMonth& month) {
     return app.current(site_org_id(site), k_claim_kind, to_iso(month));
@@ -71,7 +59,7 @@ Result<PreparedCommand> prepare_save_claim(App& app, const json& j) {
     if (auto e = check_line_fields(j)) return *e;
     auto site = claims_site(app, code);
     if (!site) return site.error();
-    if (auto e = entry_refusal(app, *site)) return *e;
+    if (auto e = claims_entry_refusal(app, *site)) return *e;
     auto entry = site_claim_from_json(
         {{"site", code}, {"site_municipality", site->municipality}, {"month", month}, {"lines", j["lines"]}});
     if (!entry) return entry.error();
@@ -106,7 +94,7 @@ Result<PreparedCommand> prepare_submit_claim(App& app, const json& j) {
     if (!month) return month.error();
     auto site = claims_site(app, code);
     if (!site) return site.error();
-    if (auto e = entry_refusal(app, *site)) return *e;
+    if (auto e = claims_entry_refusal(app, *site)) return *e;
     auto computed = std::make_shared<ComputedClaim>();
     PreparedCommand p;
     p.target_org = site_org_id(*site);
@@ -270,6 +258,7 @@ std::span<const ViewEntry> claims_views() {
     static const std::vector<ViewEntry> table = [] {
         std::vector<ViewEntry> v = {{"claim", prepare_claim_view}, {"claim_print", prepare_claim_print_view}};
         for (const auto& e : claims_upper_views()) v.push_back(e);
+        for (const auto& e : claims_entry_views()) v.push_back(e);
         return v;
     }();
     return table;

@@ -79,6 +79,7 @@ Result<PreparedView> prepare_municipality_claims(App& app, const json& j) {
                             for (const auto& m : v->via_federation) via.push_back(municipality_claim_row(app, m));
                             return json{{"municipality", code},
                                         {"name", municipality_name(code)},
+                                        {"commissioned", claims_routing(app).is_commissioned(code)},
                                         {"month", to_iso(month)},
                                         {"direct", direct},
                                         {"via_federation", via},

@@ -73,7 +73,7 @@ alloc::Problem split_problem(const ChainWorld& w, const std::vector<OrgIndex>& k
     problem.total = total;
     problem.method = spec.method;
     problem.cap_by_weight = mode == SimMode::request;
-    const bool population = mode == SimMode::eligible_population || mode == SimMode::child_population;
+    const bool population = splits_by_population(mode);
     for (std::size_t i = 0; i < kids.size(); ++i) {
         const auto& facts = w.facts(kids[i]);
         alloc::Child c;

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/base/number_text.hpp"  // format_grouped, used with the CSV and print pages
+#include "core/base/numbers.hpp"  // format_grouped, for print
 #include "core/claims/claims_documents.hpp"
 
 namespace vsys {

@@ -228,6 +228,8 @@ const char* split_level_id(SplitLevel l) { return k_split_levels[static_cast<int
 
 const char* sim_mode_id(SimMode m) { return k_sim_modes[static_cast<int>(m)]; }
 
+bool splits_by_population(SimMode m) { return m == SimMode::eligible_population || m == SimMode::child_population; }
+
 std::optional<SimMode> parse_sim_mode(std::string_view id) {
     for (std::size_t i = 0; i < k_sim_modes.size(); ++i)
         if (id == k_sim_modes[i]) return static_cast<SimMode>(i);

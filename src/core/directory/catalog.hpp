@@ -104,6 +104,9 @@ const char* split_level_id(SplitLevel l);  // "nation", "prefecture", "municipal
 enum class SimMode { request, eligible_population, child_population, fixed };
 const char* sim_mode_id(SimMode m);  // "request", "eligible_population", "child_population", "fixed"
 std::optional<SimMode> parse_sim_mode(std::string_view id);
+// Whether the mode splits by a population (eligible or child): such a split may be capped by
+// what each child requested (cap_by_request).
+bool splits_by_population(SimMode m);
 
 // The modes offered for a product at a level, the default first (DOMAIN.md §4): population
 // modes only where children have populations (prefectures at ①, municipalities at ②):

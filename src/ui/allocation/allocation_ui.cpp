@@ -1,7 +1,6 @@
 #include "ui/allocation/allocation_ui.hpp"
 
-#include "core/base/number_text.hpp"
-
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 
@@ -9,27 +8,21 @@ namespace vsys::ui {
 
 namespace {
 struct Rounds {
-    std::uint64_t revision = ~0ull;
-    std::string org;
-    nlohmann::json list = nlohmann::json::array();
+    CachedView view;     // rounds
     std::string chosen;  // round code
 };
-Rounds rounds;
 
 bool matches(const nlohmann::json& r, const char* product) { return !product || r.value("product", "") == product; }
 }  // namespace
 
 const nlohmann::json& round_list(Shell& shell) {
-    if (rounds.revision != shell.app().revision() || rounds.org != shell.app().session().org) {
-        rounds.revision = shell.app().revision();
-        rounds.org = shell.app().session().org;
-        auto v = shell.app().view("rounds", nlohmann::json::object());
-        rounds.list = v ? (*v)["rounds"] : nlohmann::json::array();
-    }
-    return rounds.list;
+    Rounds& rounds = shell.state<Rounds>();
+    rounds.view.get(shell.app(), "rounds");
+    return rounds.view["rounds"];
 }
 
 const nlohmann::json* current_round(Shell& shell, const char* product) {
+    Rounds& rounds = shell.state<Rounds>();
     const auto& list = round_list(shell);
     for (const auto& r : list)
         if (r.value("code", "") == rounds.chosen && matches(r, product)) return &r;
@@ -42,6 +35,7 @@ const nlohmann::json* current_round(Shell& shell, const char* product) {
 }
 
 bool round_picker(Shell& shell, const char* anchor, const char* product) {
+    Rounds& rounds = shell.state<Rounds>();
     const nlohmann::json* cur = current_round(shell, product);
     bool changed = false;
     ImGui::SetNextItemWidth(420);
@@ -101,7 +95,5 @@ std::string period_text(Shell& shell, const nlohmann::json& row) {
     return fill_placeholders(shell.tr("alloc.period_range"),
                              {{"from", row.value("period_start", "")}, {"to", row.value("period_end", "")}});
 }
-
-std::string grouped(std::int64_t n) { return format_grouped(n); }
 
 }  // namespace vsys::ui

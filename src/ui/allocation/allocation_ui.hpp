@@ -1,5 +1,6 @@
 // What the allocation screens share (requests, allocation overview, simulation, deliveries): the
-// round chosen once and kept while moving between them, a round picker over the "rounds" view,
+// round chosen once and kept while moving between them (for the signed-in user only: it is
+// Shell state), a round picker over the "rounds" view,
 // and the status badge of a step (colour and word together, with a drawn padlock when locked,
 // since the UI font has no lock glyph).
 #pragma once
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/numbers.hpp"  // format_grouped, for numbers of boxes
 #include "imgui.h"
 
 namespace vsys::ui {
@@ -33,7 +35,5 @@ void lock_mark(ImU32 colour);
 
 // "2021-08-30 ～ 2021-09-12" from a row's period_start and period_end.
 std::string period_text(Shell& shell, const nlohmann::json& row);
-// "1,234" with thousands separators, for numbers of boxes.
-std::string grouped(std::int64_t n);
 
 }  // namespace vsys::ui

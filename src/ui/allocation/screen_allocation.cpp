@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "ui/allocation/allocation_ui.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -19,9 +20,7 @@ namespace {
 using nlohmann::json;
 
 struct Overview {
-    std::string loaded;  // round|org|revision
-    json view;
-    std::string error;
+    CachedView round_state;  // round_state {round}
     // The action waiting for confirmation.
     json command;
     std::string question;
@@ -29,11 +28,10 @@ struct Overview {
     char reason[400] = {};
     std::string modal_error;
 };
-Overview ov;
 
 const char* const k_step_keys[] = {"alloc.step1", "alloc.step2", "alloc.step3", "alloc.step4", "alloc.step5"};
 
-void ask(json command, std::string question, bool needs_reason) {
+void ask(Overview& ov, json command, std::string question, bool needs_reason) {
     ov.command = std::move(command);
     ov.question = std::move(question);
     ov.needs_reason = needs_reason;
@@ -41,13 +39,13 @@ void ask(json command, std::string question, bool needs_reason) {
     ov.modal_error.clear();
 }
 
-void steps(Shell& shell) {
+void steps(Shell& shell, const json& view) {
     if (!ImGui::BeginTable("##steps", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                              ImGuiTableFlags_SizingStretchSame))
         return;
     ImGui::TableNextRow();
     for (std::size_t i = 0; i < 5; ++i) {
-        const auto& s = ov.view["steps"][i];
+        const auto& s = view["steps"][i];
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(shell.tr(k_step_keys[i]).c_str());
         status_badge(shell, s.value("status", "pending"));
@@ -62,19 +60,20 @@ void steps(Shell& shell) {
 }
 
 // The buttons of the user's level.
-void actions(Shell& shell, const std::string& round) {
-    const std::string state = ov.view.value("state", "");
-    const std::string level = ov.view.value("level", "");
-    const std::string name = ov.view.value("name", "");
+void actions(Shell& shell, Overview& ov, const std::string& round) {
+    const json& view = ov.round_state.value();
+    const std::string state = view.value("state", "");
+    const std::string level = view.value("level", "");
+    const std::string name = view.value("name", "");
     if (level == "nation") {
         if (state == "requests") {
             if (ImGui::Button(shell.tr("alloc.open_allocation").c_str()))
-                ask({{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}},
+                ask(ov, {{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}},
                     fill_placeholders(shell.tr("alloc.confirm_open"), {{"round", name}}), false);
             shell.anchor("alloc.open");
         } else if (state == "allocating") {
             if (ImGui::Button(shell.tr("alloc.close_allocation").c_str()))
-                ask({{"type", "set_round_state"}, {"round", round}, {"state", "locked"}},
+                ask(ov, {{"type", "set_round_state"}, {"round", round}, {"state", "locked"}},
                     fill_placeholders(shell.tr("alloc.confirm_close"), {{"round", name}}), false);
             shell.anchor("alloc.close");
         }
@@ -88,7 +87,7 @@ void actions(Shell& shell, const std::string& round) {
         // ⑤ names exactly the municipalities whose current ④ is registered and not yet locked.
         std::string names;
         json munis = json::array();
-        for (const auto& c : ov.view["children"])
+        for (const auto& c : view["children"])
             if (c.value("registered", false) && !c.value("locked", false) && !c.value("stale", false)) {
                 names += (names.empty() ? "" : "、") + c.value("name", "");
                 munis.push_back(c.value("org", ""));
@@ -97,13 +96,13 @@ void actions(Shell& shell, const std::string& round) {
         ImGui::SameLine();
         ImGui::BeginDisabled(count == 0);
         if (ImGui::Button(shell.tr("alloc.lock_sites").c_str()))
-            ask({{"type", "lock_sites"}, {"round", round}, {"municipalities", munis}},
+            ask(ov, {{"type", "lock_sites"}, {"round", round}, {"municipalities", munis}},
                 fill_placeholders(shell.tr("alloc.confirm_lock_sites"), {{"count", std::to_string(count)}, {"names", names}}), false);
         ImGui::EndDisabled();
         shell.anchor("alloc.lock_sites");
         ImGui::SameLine();
         if (ImGui::Button(shell.tr("alloc.unlock_sites").c_str()))
-            ask({{"type", "unlock_sites"}, {"round", round}}, shell.tr("alloc.confirm_unlock_sites"), true);
+            ask(ov, {{"type", "unlock_sites"}, {"round", round}}, shell.tr("alloc.confirm_unlock_sites"), true);
         shell.anchor("alloc.unlock_sites");
     }
     if (level == "site" || level == "venue") {
@@ -112,25 +111,25 @@ void actions(Shell& shell, const std::string& round) {
     }
 }
 
-std::string boxes_or_dash(const json& v) { return v.is_number_integer() ? grouped(v.get<std::int64_t>()) : "-"; }
+std::string boxes_or_dash(const json& v) { return v.is_number_integer() ? format_grouped(v.get<std::int64_t>()) : "-"; }
 
 // The nation's ③ cell of a prefecture: its lock or unlock button while allocating.
-void nation_lock_cell(Shell& shell, const std::string& round, const json& c) {
+void nation_lock_cell(Shell& shell, Overview& ov, const std::string& round, const json& c) {
     const std::string org = c.value("org", "");
     const bool locked = c.value("locked", false), registered = c.value("registered", false);
     status_badge(shell, locked ? "locked" : "pending");
-    if (ov.view.value("state", "") != "allocating" || (!locked && !registered)) return;
+    if (ov.round_state.value().value("state", "") != "allocating" || (!locked && !registered)) return;
     ImGui::SameLine();
     if (!locked) {
         if (ImGui::SmallButton(shell.tr("alloc.lock").c_str()))
-            ask({{"type", "lock_prefecture"}, {"round", round}, {"prefecture", org}},
+            ask(ov, {{"type", "lock_prefecture"}, {"round", round}, {"prefecture", org}},
                 fill_placeholders(shell.tr("alloc.confirm_lock_prefecture"),
                                   {{"name", c.value("name", "")}, {"amount", boxes_or_dash(c.value("amount", json()))}}),
                 false);
         shell.anchor("alloc.lock." + org);
     } else {
         if (ImGui::SmallButton(shell.tr("alloc.unlock").c_str()))
-            ask({{"type", "unlock_prefecture"}, {"round", round}, {"prefecture", org}},
+            ask(ov, {{"type", "unlock_prefecture"}, {"round", round}, {"prefecture", org}},
                 fill_placeholders(shell.tr("alloc.confirm_unlock_prefecture"), {{"name", c.value("name", "")}}), true);
         shell.anchor("alloc.unlock." + org);
     }
@@ -139,9 +138,9 @@ void nation_lock_cell(Shell& shell, const std::string& round, const json& c) {
 // Prefectures (for the nation): ① amount, ② status, ③ lock, ⑤ progress of its municipalities.
 // Municipalities (for a prefecture): ② amount, ④ status, ⑤ status. Sites (for a municipality):
 // the ④ boxes with needles and syringes.
-void children(Shell& shell, const std::string& round) {
-    const std::string level = ov.view.value("level", "");
-    const json& rows = ov.view["children"];
+void children(Shell& shell, Overview& ov, const std::string& round) {
+    const std::string level = ov.round_state.value().value("level", "");
+    const json& rows = ov.round_state["children"];
     if (rows.empty()) return;
     section_title(shell.tr("alloc.children." + level));
     const bool nation = level == "nation", sites = level == "municipality";
@@ -195,7 +194,7 @@ void children(Shell& shell, const std::string& round) {
             }
             ImGui::TableNextColumn();
             if (nation) {
-                nation_lock_cell(shell, round, c);
+                nation_lock_cell(shell, ov, round, c);
                 ImGui::TableNextColumn();
                 const json p = c.value("site_locks", json::object());
                 ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.progress"),
@@ -210,7 +209,7 @@ void children(Shell& shell, const std::string& round) {
     ImGui::EndTable();
 }
 
-void confirm_modal(Shell& shell) {
+void confirm_modal(Shell& shell, Overview& ov) {
     if (!ov.command.is_null() && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
     if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
@@ -256,18 +255,13 @@ void draw_allocation(Shell& shell) {
         return;
     }
     const std::string code = round->value("code", "");
-    const std::string key = code + "|" + shell.app().session().org + "|" + std::to_string(shell.app().revision());
-    if (ov.loaded != key) {
-        ov.loaded = key;
-        auto v = shell.app().view("round_state", {{"round", code}});
-        ov.error = v ? std::string() : shell.app().error_text(v.error());
-        ov.view = v ? *v : json();
-    }
-    if (ov.view.is_null()) {
-        field_message(ov.error, true);
+    Overview& ov = shell.state<Overview>();
+    ov.round_state.get(shell.app(), "round_state", {{"round", code}});
+    if (!ov.round_state.ok()) {
+        field_message(ov.round_state.error(), true);
         return;
     }
-    const json& v = ov.view;
+    const json& v = ov.round_state.value();
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.summary"),
                                                 {{"product", v.value("product_name", "")},
                                                  {"period", period_text(shell, v)},
@@ -276,14 +270,14 @@ void draw_allocation(Shell& shell) {
     shell.anchor("alloc.summary");
     if (v["amount"].is_number_integer()) {
         form_label(shell.tr("alloc.amount." + v.value("level", "")), 220);
-        ImGui::Text("%s %s", grouped(v["amount"].get<std::int64_t>()).c_str(), shell.tr("alloc.boxes_unit").c_str());
+        ImGui::Text("%s %s", format_grouped(v["amount"].get<std::int64_t>()).c_str(), shell.tr("alloc.boxes_unit").c_str());
     }
     ImGui::Spacing();
-    steps(shell);
+    steps(shell, v);
     ImGui::Spacing();
-    actions(shell, code);
-    children(shell, code);
-    confirm_modal(shell);
+    actions(shell, ov, code);
+    children(shell, ov, code);
+    confirm_modal(shell, ov);
 }
 
 }  // namespace vsys::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/allocation/allocation_ui.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -14,24 +15,17 @@ namespace vsys::ui {
 
 namespace {
 struct Deliveries {
-    std::string loaded;  // org|revision
-    nlohmann::json rows = nlohmann::json::array();
-    std::string error;
+    CachedView view;  // deliveries
 };
-Deliveries d;
 }  // namespace
 
 void draw_deliveries(Shell& shell) {
     screen_title(shell.tr("screen.deliveries"));
-    const std::string key = shell.app().session().org + "|" + std::to_string(shell.app().revision());
-    if (d.loaded != key) {
-        d.loaded = key;
-        auto v = shell.app().view("deliveries", nlohmann::json::object());
-        d.error = v ? std::string() : shell.app().error_text(v.error());
-        d.rows = v ? (*v)["deliveries"] : nlohmann::json::array();
-    }
-    field_message(d.error, true);
-    if (d.rows.empty()) {
+    CachedView& view = shell.state<Deliveries>().view;
+    view.get(shell.app(), "deliveries");
+    const nlohmann::json& rows = view["deliveries"];
+    field_message(view.error(), true);
+    if (rows.empty()) {
         ImGui::TextDisabled("%s", shell.tr("deliveries.empty").c_str());
         shell.anchor("deliveries.empty");
         return;
@@ -42,7 +36,7 @@ void draw_deliveries(Shell& shell) {
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     // As tall as its rows (a site has a few), at most the rest of the screen.
-    const float rows_height = (static_cast<float>(d.rows.size()) + 1.6f) * ImGui::GetFrameHeightWithSpacing();
+    const float rows_height = (static_cast<float>(rows.size()) + 1.6f) * ImGui::GetFrameHeightWithSpacing();
     const float height = std::max(120.0f, std::min(rows_height, ImGui::GetContentRegionAvail().y));
     if (!ImGui::BeginTable("##deliveries", columns, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -58,10 +52,10 @@ void draw_deliveries(Shell& shell) {
     ImGui::TableSetupColumn(shell.tr("alloc.period").c_str(), ImGuiTableColumnFlags_WidthFixed, 220);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(d.rows.size()));
+    clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& r = d.rows[static_cast<std::size_t>(i)];
+            const auto& r = rows[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.value("round_name", "").c_str());
@@ -74,7 +68,7 @@ void draw_deliveries(Shell& shell) {
             }
             for (const char* k : {"boxes", "vials", "doses", "needle_boxes", "syringe_boxes"}) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(grouped(r.value(k, std::int64_t{0})).c_str());
+                ImGui::TextUnformatted(format_grouped(r.value(k, std::int64_t{0})).c_str());
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(period_text(shell, r).c_str());

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "ui/allocation/allocation_ui.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -16,31 +17,31 @@ const char* const k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
 
 struct RequestForm {
     int product = 0;
-    std::string loaded;  // round|revision the view was loaded for
-    nlohmann::json view;
-    std::string error;
+    std::string round;    // the round `requests` was last asked for
+    CachedView requests;  // requests {round}
+    std::string error;    // the last save's
     std::int64_t boxes = 0;
 };
-RequestForm form;
 
-std::int64_t reported(const nlohmann::json& view) {
-    return view.is_object() && view["boxes"].is_number_integer() ? view["boxes"].get<std::int64_t>() : 0;
+std::int64_t reported(const CachedView& view) {
+    const nlohmann::json& boxes = view["boxes"];
+    return boxes.is_number_integer() ? boxes.get<std::int64_t>() : 0;
 }
 
-void load(Shell& shell, const std::string& round) {
+void load(Shell& shell, RequestForm& form, const std::string& round) {
     // A reload of the same round (a sync brought new data) keeps boxes typed but not yet saved.
-    const bool same_round = form.loaded.rfind(round + "|", 0) == 0;
-    const bool typed = same_round && form.boxes != reported(form.view);
-    form.loaded = round + "|" + std::to_string(shell.app().revision());
-    auto v = shell.app().view("requests", {{"round", round}});
-    form.error = v ? std::string() : shell.app().error_text(v.error());
-    form.view = v ? *v : nlohmann::json();
-    if (!typed) form.boxes = reported(form.view);
+    const bool typed = form.round == round && form.boxes != reported(form.requests);
+    form.round = round;
+    form.requests.get(shell.app(), "requests", {{"round", round}});
+    if (!form.requests.fresh()) return;
+    form.error = form.requests.error();
+    if (!typed) form.boxes = reported(form.requests);
 }
 }  // namespace
 
 void draw_requests(Shell& shell) {
     screen_title(shell.tr("screen.requests"));
+    RequestForm& form = shell.state<RequestForm>();
     form_label(shell.tr("alloc.product"), 200);
     ImGui::SetNextItemWidth(420);
     if (ImGui::BeginCombo("##product", shell.tr(std::string("product.") + k_products[form.product]).c_str())) {
@@ -60,12 +61,12 @@ void draw_requests(Shell& shell) {
         return;
     }
     const std::string code = round->value("code", "");
-    if (form.loaded != code + "|" + std::to_string(shell.app().revision())) load(shell, code);
-    if (form.view.is_null()) {
-        field_message(form.error, true);
+    load(shell, form, code);
+    if (!form.requests.ok()) {
+        field_message(form.requests.error(), true);
         return;
     }
-    const auto& v = form.view;
+    const auto& v = form.requests.value();
     form_label(shell.tr("alloc.period"), 200);
     ImGui::TextUnformatted(period_text(shell, v).c_str());
     form_label(shell.tr("alloc.round_state"), 200);
@@ -78,7 +79,7 @@ void draw_requests(Shell& shell) {
     form_label(shell.tr("req.reported"), 200);
     if (v["boxes"].is_number_integer())
         ImGui::TextUnformatted(fill_placeholders(shell.tr("req.reported_value"),
-                                                 {{"boxes", grouped(v["boxes"].get<std::int64_t>())},
+                                                 {{"boxes", format_grouped(v["boxes"].get<std::int64_t>())},
                                                   {"time", v.value("updated", "")}})
                                    .c_str());
     else
@@ -92,9 +93,8 @@ void draw_requests(Shell& shell) {
     shell.anchor("req.boxes");
     ImGui::SameLine();
     ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
-    // Unsaved only when the field differs from what was loaded: opening the screen and leaving
-    // without typing never asks.
-    const bool unsaved = form.boxes != reported(v);
+    // Typed and not saved; before the first report, anything but the empty field's 0.
+    const bool unsaved = form.boxes != reported(form.requests);
     if (unsaved && open) shell.mark_unsaved();
     const bool save = ImGui::Button(shell.tr("req.save").c_str());
     shell.anchor("req.save");

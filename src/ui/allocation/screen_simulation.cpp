@@ -15,7 +15,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "core/directory/catalog.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
@@ -34,9 +33,10 @@ const ImVec4 k_request_colour{0.62f, 0.70f, 0.82f, 1.0f};
 const ImVec4 k_b_colour{0.85f, 0.55f, 0.15f, 1.0f};
 
 struct SimScreen {
-    std::string key;  // round|org: the children and the inputs belong to one split
-    SplitLevel level = SplitLevel::nation;
-    std::vector<SimMode> modes;
+    std::string round;  // the children and the inputs belong to one split: this round's, the user's
+    std::string level;  // the split level (requests view): nation, prefecture or municipality
+    std::vector<SimModeChoice> modes;
+    std::size_t max_parts = 0;
     int mode = 0, mode_b = 1, method = 0;
     bool compare = false, cap_by_request = false;
     std::int64_t total = 0;
@@ -51,39 +51,34 @@ struct SimScreen {
     json spec_a, spec_b;                            // what was run, registered as it is
     std::string error;
 };
-SimScreen sim;
 
-std::optional<SplitLevel> level_of(Role r) {
-    if (r == Role::nation) return SplitLevel::nation;
-    if (r == Role::prefecture) return SplitLevel::prefecture;
-    if (r == Role::municipality) return SplitLevel::municipality;
-    return std::nullopt;
-}
+bool nation(const SimScreen& sim) { return sim.level == "nation"; }
 
-void reset(Shell& shell, const json& round, SplitLevel level, std::string key) {
+// The inputs of a new split: the modes valid at the user's level for the round's product and
+// the children with their requests, as the requests view gives them.
+void reset(Shell& shell, SimScreen& sim, const json& round) {
     sim = SimScreen{};
-    sim.key = std::move(key);
-    sim.level = level;
-    if (auto p = parse_vaccine_product(round.value("product", ""))) sim.modes = valid_modes(*p, level);
-    sim.mode_b = sim.modes.size() > 1 ? 1 : 0;
+    sim.round = round.value("code", "");
     auto v = shell.app().view("requests", {{"round", round.value("code", "")}});
     if (!v) {
         sim.error = shell.app().error_text(v.error());
         return;
     }
+    sim.level = v->value("split_level", "");
+    for (const auto& m : (*v)["modes"]) sim.modes.push_back({m.value("id", ""), m.value("population", false)});
+    sim.max_parts = v->value("max_tranches", std::size_t{0});
+    sim.mode_b = sim.modes.size() > 1 ? 1 : 0;
     sim.children = (*v)["children"];
     // The nation splits the boxes it has; start from what was requested in total.
     sim.total = (*v)["total"].value("boxes", 0);
-    if (level != SplitLevel::nation) {
+    if (!nation(sim)) {
         auto state = shell.app().view("round_state", {{"round", round.value("code", "")}});
         if (state && (*state)["amount"].is_number_integer()) sim.amount = (*state)["amount"].get<std::int64_t>();
     }
 }
 
-bool population_mode(SimMode m) { return m == SimMode::eligible_population || m == SimMode::child_population; }
-
 // The typed fixed values that are whole numbers.
-std::map<std::string, std::int64_t> typed_fixed() {
+std::map<std::string, std::int64_t> typed_fixed(const SimScreen& sim) {
     std::map<std::string, std::int64_t> out;
     for (const auto& [org, buf] : sim.fixed) {
         std::int64_t n = 0;
@@ -94,21 +89,21 @@ std::map<std::string, std::int64_t> typed_fixed() {
 }
 
 // The spec of mode A (with the parts, when split in tranches) or of mode B.
-json spec_of(int mode_index, bool with_parts) {
-    const SimMode m = sim.modes[static_cast<std::size_t>(mode_index)];
-    json s = {{"mode", sim_mode_id(m)}, {"method", k_methods[sim.method]}};
-    if (sim.level == SplitLevel::nation) s["total"] = sim.total;
-    if (population_mode(m) && sim.cap_by_request) s["cap_by_request"] = true;
+json spec_of(const SimScreen& sim, int mode_index, bool with_parts) {
+    const SimModeChoice& m = sim.modes[static_cast<std::size_t>(mode_index)];
+    json s = {{"mode", m.id}, {"method", k_methods[sim.method]}};
+    if (nation(sim)) s["total"] = sim.total;
+    if (m.population && sim.cap_by_request) s["cap_by_request"] = true;
     json fixed = json::object();
-    for (const auto& [org, n] : typed_fixed()) fixed[org] = n;
+    for (const auto& [org, n] : typed_fixed(sim)) fixed[org] = n;
     if (!fixed.empty()) s["fixed"] = fixed;
     if (with_parts) s["tranches"] = tranches_arg(sim.modes, sim.tranches);
     return s;
 }
 
-void run(Shell& shell, const std::string& round) {
-    sim.spec_a = spec_of(sim.mode, sim.tranches.on);
-    sim.spec_b = sim.compare ? spec_of(sim.mode_b, false) : json();
+void run(Shell& shell, SimScreen& sim, const std::string& round) {
+    sim.spec_a = spec_of(sim, sim.mode, sim.tranches.on);
+    sim.spec_b = sim.compare ? spec_of(sim, sim.mode_b, false) : json();
     json args = sim.spec_a;
     args["round"] = round;
     if (sim.compare) args["compare"] = sim.spec_b;
@@ -118,21 +113,21 @@ void run(Shell& shell, const std::string& round) {
     sim.row_of.clear();
     if (!v) return;
     for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
-    if (sim.level != SplitLevel::nation) sim.amount = sim.result.value("total", std::int64_t{0});
+    if (!nation(sim)) sim.amount = sim.result.value("total", std::int64_t{0});
 }
 
-void register_result(Shell& shell, const std::string& round, const json& spec) {
-    const char* type = sim.level == SplitLevel::nation       ? "set_prefecture_amounts"
-                       : sim.level == SplitLevel::prefecture ? "register_municipality_amounts"
-                                                             : "register_site_amounts";
+void register_result(Shell& shell, SimScreen& sim, const std::string& round, const json& spec) {
+    const char* type = nation(sim)                 ? "set_prefecture_amounts"
+                       : sim.level == "prefecture" ? "register_municipality_amounts"
+                                                   : "register_site_amounts";
     sim.error = shell.run({{"type", type}, {"round", round}, {"simulation", spec}}, "sim.registered");
 }
 
-void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& chosen) {
+void mode_radios(Shell& shell, const SimScreen& sim, const char* label_key, const char* anchor, int& chosen) {
     if (label_key) form_label(shell.tr(label_key), 160);
     for (std::size_t i = 0; i < sim.modes.size(); ++i) {
         if (i > 0) ImGui::SameLine();
-        const char* id = sim_mode_id(sim.modes[i]);
+        const char* id = sim.modes[i].id.c_str();
         ImGui::PushID(anchor);
         ImGui::RadioButton(shell.tr(std::string("chain.mode.") + id).c_str(), &chosen, static_cast<int>(i));
         ImGui::PopID();
@@ -141,21 +136,21 @@ void mode_radios(Shell& shell, const char* label_key, const char* anchor, int& c
 }
 
 // The amount the parts and the fixed values must add up to, when the screen knows it.
-std::optional<std::int64_t> amount_to_split() {
-    return sim.level == SplitLevel::nation ? std::optional<std::int64_t>(sim.total) : sim.amount;
+std::optional<std::int64_t> amount_to_split(const SimScreen& sim) {
+    return nation(sim) ? std::optional<std::int64_t>(sim.total) : sim.amount;
 }
 
-std::int64_t fixed_sum() {
+std::int64_t fixed_sum(const SimScreen& sim) {
     std::int64_t sum = 0;
-    for (const auto& [org, n] : typed_fixed()) sum += n;
+    for (const auto& [org, n] : typed_fixed(sim)) sum += n;
     return sum;
 }
 
-void controls(Shell& shell, const std::string& round) {
+void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     // Three compact rows, so that the table keeps most of a 1366x768 screen. In tranches each
     // part has its own mode: mode A's choice then does not apply.
     ImGui::BeginDisabled(sim.tranches.on);
-    mode_radios(shell, "sim.mode", "sim.mode", sim.mode);
+    mode_radios(shell, sim, "sim.mode", "sim.mode", sim.mode);
     ImGui::EndDisabled();
     ImGui::SameLine(0, 36);
     ImGui::AlignTextToFramePadding();
@@ -170,7 +165,7 @@ void controls(Shell& shell, const std::string& round) {
         ImGui::EndCombo();
     }
     shell.anchor("sim.method");
-    if (!sim.tranches.on && population_mode(sim.modes[static_cast<std::size_t>(sim.mode)])) {
+    if (!sim.tranches.on && sim.modes[static_cast<std::size_t>(sim.mode)].population) {
         ImGui::SameLine();
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
         shell.anchor("sim.cap");
@@ -179,10 +174,10 @@ void controls(Shell& shell, const std::string& round) {
     shell.anchor("sim.compare");
     if (sim.compare && sim.modes.size() > 1) {
         ImGui::SameLine(0, 24);
-        mode_radios(shell, nullptr, "sim.mode_b", sim.mode_b);
+        mode_radios(shell, sim, nullptr, "sim.mode_b", sim.mode_b);
     }
-    tranche_section(shell, sim.modes, sim.tranches, amount_to_split(), fixed_sum());
-    if (sim.level == SplitLevel::nation) {
+    tranche_section(shell, sim.modes, sim.tranches, amount_to_split(sim), fixed_sum(sim), sim.max_parts);
+    if (nation(sim)) {
         form_label(shell.tr("sim.total"), 160);
         ImGui::SetNextItemWidth(160);
         ImGui::InputScalar("##total", ImGuiDataType_S64, &sim.total);
@@ -191,16 +186,16 @@ void controls(Shell& shell, const std::string& round) {
         ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
         ImGui::SameLine(0, 36);
     }
-    if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, round);
+    if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, sim, round);
     shell.anchor("sim.run");
     if (!sim.result.is_null()) {
         ImGui::SameLine();
         if (ImGui::Button(shell.tr(sim.spec_b.is_null() ? "sim.register" : "sim.register_a").c_str()))
-            register_result(shell, round, sim.spec_a);
+            register_result(shell, sim, round, sim.spec_a);
         shell.anchor("sim.register");
         if (!sim.spec_b.is_null()) {
             ImGui::SameLine();
-            if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, round, sim.spec_b);
+            if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, sim, round, sim.spec_b);
             shell.anchor("sim.register_b");
         }
     }
@@ -211,14 +206,14 @@ std::string summary(Shell& shell, const json& s, const json& spec) {
     const bool in_parts = spec.contains("tranches") && !spec["tranches"].empty();
     return fill_placeholders(shell.tr("sim.summary"),
                              {{"mode", shell.tr("chain.mode." + (in_parts ? std::string("tranches") : spec.value("mode", "")))},
-                              {"total", grouped(s.value("total", std::int64_t{0}))},
-                              {"allocated", grouped(s.value("allocated", std::int64_t{0}))},
-                              {"unallocated", grouped(s.value("unallocated", std::int64_t{0}))},
-                              {"requested", grouped(s.value("requested", std::int64_t{0}))}});
+                              {"total", format_grouped(s.value("total", std::int64_t{0}))},
+                              {"allocated", format_grouped(s.value("allocated", std::int64_t{0}))},
+                              {"unallocated", format_grouped(s.value("unallocated", std::int64_t{0}))},
+                              {"requested", format_grouped(s.value("requested", std::int64_t{0}))}});
 }
 
 // Request against result (and the second mode's result) per child: only the bars in view.
-void chart(Shell& shell) {
+void chart(Shell& shell, const SimScreen& sim) {
     const json& rows = sim.result["rows"];
     const json* b_rows = sim.result.contains("compare") ? &sim.result["compare"]["rows"] : nullptr;
     const std::size_t n = rows.size();
@@ -273,8 +268,8 @@ void chart(Shell& shell) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(rows[i].value("name", "").c_str());
             ImGui::Text("%s %s / %s %s", shell.tr("alloc.col.request").c_str(),
-                        grouped(rows[i].value("request", std::int64_t{0})).c_str(), shell.tr("sim.col.result").c_str(),
-                        grouped(rows[i].value("result", std::int64_t{0})).c_str());
+                        format_grouped(rows[i].value("request", std::int64_t{0})).c_str(), shell.tr("sim.col.result").c_str(),
+                        format_grouped(rows[i].value("result", std::int64_t{0})).c_str());
             ImGui::EndTooltip();
         }
     }
@@ -293,7 +288,7 @@ void explain_on_hover(const json* r) {
 
 // In tranches the weight and share columns give way to one result column per part (each part's
 // weight and share are in the explanation on hover), and the result column is the total.
-void table(Shell& shell) {
+void table(Shell& shell, SimScreen& sim) {
     const json& kids = sim.children;
     const bool compared = sim.result.contains("compare");
     const std::size_t parts = sim.result.is_object() ? sim.result.value("tranches", json::array()).size() : 0;
@@ -337,17 +332,17 @@ void table(Shell& shell) {
             ImGui::TextUnformatted(c.value("name", "").c_str());
             explain_on_hover(r);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(grouped(c.value("boxes", std::int64_t{0})).c_str());
+            ImGui::TextUnformatted(format_grouped(c.value("boxes", std::int64_t{0})).c_str());
             if (parts > 0) {
                 for (std::size_t t = 0; t < parts; ++t) {
                     ImGui::TableNextColumn();
                     if (!r || !(*r)["parts"].is_array() || t >= (*r)["parts"].size()) continue;
-                    ImGui::TextUnformatted(grouped((*r)["parts"][t].value("result", std::int64_t{0})).c_str());
+                    ImGui::TextUnformatted(format_grouped((*r)["parts"][t].value("result", std::int64_t{0})).c_str());
                     explain_on_hover(r);
                 }
             } else {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r ? grouped(r->value("weight", std::int64_t{0})).c_str() : "");
+                ImGui::TextUnformatted(r ? format_grouped(r->value("weight", std::int64_t{0})).c_str() : "");
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r ? (*r)["share"].value("text", "").c_str() : "");
                 explain_on_hover(r);
@@ -361,22 +356,22 @@ void table(Shell& shell) {
             if (i < 20) shell.anchor("sim.fixed." + std::to_string(i));
             ImGui::TableNextColumn();
             if (r) {
-                ImGui::TextColored(colour::confirmed, "%s", grouped(r->value("result", std::int64_t{0})).c_str());
+                ImGui::TextColored(colour::confirmed, "%s", format_grouped(r->value("result", std::int64_t{0})).c_str());
                 explain_on_hover(r);
             }
             ImGui::TableNextColumn();
             if (r) {
                 const std::int64_t d = r->value("difference", std::int64_t{0});
-                ImGui::TextColored(d < 0 ? colour::error : colour::text, "%s%s", d > 0 ? "+" : "", grouped(d).c_str());
+                ImGui::TextColored(d < 0 ? colour::error : colour::text, "%s%s", d > 0 ? "+" : "", format_grouped(d).c_str());
             }
             if (compared) {
                 const json& crow = sim.result["compare"]["rows"][at == sim.row_of.end() ? 0 : at->second];
                 ImGui::TableNextColumn();
-                if (r) ImGui::TextColored(k_b_colour, "%s", grouped(crow.value("b", std::int64_t{0})).c_str());
+                if (r) ImGui::TextColored(k_b_colour, "%s", format_grouped(crow.value("b", std::int64_t{0})).c_str());
                 ImGui::TableNextColumn();
                 if (r) {
                     const std::int64_t d = crow.value("difference", std::int64_t{0});
-                    ImGui::Text("%s%s", d > 0 ? "+" : "", grouped(d).c_str());
+                    ImGui::Text("%s%s", d > 0 ? "+" : "", format_grouped(d).c_str());
                 }
             }
             ImGui::PopID();
@@ -389,11 +384,6 @@ void table(Shell& shell) {
 
 void draw_simulation(Shell& shell) {
     screen_title(shell.tr("screen.simulation"));
-    const auto level = level_of(shell.role());
-    if (!level) {
-        shell.no_access_page();
-        return;
-    }
     form_label(shell.tr("alloc.round"), 160);
     round_picker(shell, "sim.round");
     const json* round = current_round(shell);
@@ -402,8 +392,8 @@ void draw_simulation(Shell& shell) {
         return;
     }
     const std::string code = round->value("code", "");
-    const std::string key = code + "|" + shell.app().session().org;
-    if (sim.key != key) reset(shell, *round, *level, key);
+    SimScreen& sim = shell.state<SimScreen>();
+    if (sim.round != code) reset(shell, sim, *round);
     if (sim.modes.empty()) {
         field_message(sim.error, true);
         return;
@@ -411,9 +401,9 @@ void draw_simulation(Shell& shell) {
     ImGui::SameLine(0, 24);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("sim.about"), {{"product", round->value("product_name", "")},
-                                                                       {"level", shell.tr(std::string("sim.level.") + split_level_id(*level))}})
+                                                                       {"level", shell.tr("sim.level." + sim.level)}})
                                   .c_str());
-    controls(shell, code);
+    controls(shell, sim, code);
     if (!sim.result.is_null()) {
         ImGui::TextUnformatted(summary(shell, sim.result, sim.spec_a).c_str());
         shell.anchor("sim.summary");
@@ -424,12 +414,12 @@ void draw_simulation(Shell& shell) {
                 const std::string label = fill_placeholders(
                     shell.tr("sim.tranche.label"), {{"n", std::to_string(t + 1)},
                                                     {"mode", shell.tr("chain.mode." + parts[t].value("mode", ""))},
-                                                    {"amount", grouped(parts[t].value("amount", std::int64_t{0}))}});
+                                                    {"amount", format_grouped(parts[t].value("amount", std::int64_t{0}))}});
                 if (t > 0) line += "   ";
                 line += fill_placeholders(shell.tr("sim.tranche.summary"),
                                           {{"label", label},
-                                           {"allocated", grouped(parts[t].value("allocated", std::int64_t{0}))},
-                                           {"unallocated", grouped(parts[t].value("unallocated", std::int64_t{0}))}});
+                                           {"allocated", format_grouped(parts[t].value("allocated", std::int64_t{0}))},
+                                           {"unallocated", format_grouped(parts[t].value("unallocated", std::int64_t{0}))}});
             }
             ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
             ImGui::TextWrapped("%s", line.c_str());
@@ -438,9 +428,9 @@ void draw_simulation(Shell& shell) {
         }
         if (sim.result.contains("compare"))
             ImGui::TextColored(k_b_colour, "%s", summary(shell, sim.result["compare"], sim.spec_b).c_str());
-        chart(shell);
+        chart(shell, sim);
     }
-    table(shell);
+    table(shell, sim);
 }
 
 }  // namespace vsys::ui

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "core/allocation/chain_simulation.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -13,10 +12,8 @@ namespace vsys::ui {
 
 namespace {
 
-bool population_mode(SimMode m) { return m == SimMode::eligible_population || m == SimMode::child_population; }
-
 // The second part starts in the second valid mode: request, at every level with population modes.
-void start(const std::vector<SimMode>& modes, TrancheInputs& in, std::optional<std::int64_t> amount,
+void start(const std::vector<SimModeChoice>& modes, TrancheInputs& in, std::optional<std::int64_t> amount,
            std::int64_t fixed) {
     in.parts.clear();
     in.parts.push_back({std::max<std::int64_t>(0, amount.value_or(0) - fixed), 0, false});
@@ -24,7 +21,7 @@ void start(const std::vector<SimMode>& modes, TrancheInputs& in, std::optional<s
 }
 
 // One part's row; true when its remove button was pressed.
-bool part_row(Shell& shell, const std::vector<SimMode>& modes, std::size_t t, TrancheInputs::Part& p) {
+bool part_row(Shell& shell, const std::vector<SimModeChoice>& modes, std::size_t t, TrancheInputs::Part& p) {
     const std::string n = std::to_string(t);
     form_label(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 100);
     ImGui::SetNextItemWidth(140);
@@ -35,11 +32,11 @@ bool part_row(Shell& shell, const std::vector<SimMode>& modes, std::size_t t, Tr
     ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
     for (std::size_t i = 0; i < modes.size(); ++i) {
         ImGui::SameLine(0, i == 0 ? 24 : -1);
-        const char* id = sim_mode_id(modes[i]);
+        const char* id = modes[i].id.c_str();
         ImGui::RadioButton(shell.tr(std::string("chain.mode.") + id).c_str(), &p.mode, static_cast<int>(i));
         shell.anchor("sim.tranche.mode." + n + "." + id);
     }
-    if (population_mode(modes[static_cast<std::size_t>(p.mode)])) {
+    if (modes[static_cast<std::size_t>(p.mode)].population) {
         ImGui::SameLine();
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &p.cap_by_request);
         shell.anchor("sim.tranche.cap." + n);
@@ -52,8 +49,8 @@ bool part_row(Shell& shell, const std::vector<SimMode>& modes, std::size_t t, Tr
 
 }  // namespace
 
-void tranche_section(Shell& shell, const std::vector<SimMode>& modes, TrancheInputs& in,
-                     std::optional<std::int64_t> amount, std::int64_t fixed) {
+void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, TrancheInputs& in,
+                     std::optional<std::int64_t> amount, std::int64_t fixed, std::size_t max_parts) {
     if (ImGui::Checkbox(shell.tr("sim.tranches").c_str(), &in.on) && in.on && in.parts.empty())
         start(modes, in, amount, fixed);
     shell.anchor("sim.tranches");
@@ -71,31 +68,31 @@ void tranche_section(Shell& shell, const std::vector<SimMode>& modes, TrancheInp
         parts -= in.parts[*removed].amount;
         in.parts.erase(in.parts.begin() + static_cast<std::ptrdiff_t>(*removed));
     }
-    ImGui::BeginDisabled(in.parts.size() >= k_max_tranches);
+    ImGui::BeginDisabled(in.parts.size() >= max_parts);
     if (ImGui::SmallButton(shell.tr("sim.tranche.add").c_str())) in.parts.push_back({0, 0, false});
     ImGui::EndDisabled();
     shell.anchor("sim.tranche.add");
     ImGui::SameLine(0, 24);
     const bool matches = amount && parts + fixed == *amount;
     ImGui::TextColored(matches || !amount ? colour::text : colour::error, "%s",
-                       fill_placeholders(shell.tr("sim.tranche.sum"), {{"parts", grouped(parts)},
-                                                                       {"fixed", grouped(fixed)},
-                                                                       {"sum", grouped(parts + fixed)},
-                                                                       {"total", amount ? grouped(*amount) : "?"}})
+                       fill_placeholders(shell.tr("sim.tranche.sum"), {{"parts", format_grouped(parts)},
+                                                                       {"fixed", format_grouped(fixed)},
+                                                                       {"sum", format_grouped(parts + fixed)},
+                                                                       {"total", amount ? format_grouped(*amount) : "?"}})
                            .c_str());
     shell.anchor("sim.tranche.sum");
     if (amount && !matches)
-        field_message(fill_placeholders(shell.tr("sim.tranche.sum_mismatch"), {{"difference", grouped(*amount - parts - fixed)}}),
+        field_message(fill_placeholders(shell.tr("sim.tranche.sum_mismatch"), {{"difference", format_grouped(*amount - parts - fixed)}}),
                       true);
     ImGui::Unindent(24);
 }
 
-nlohmann::json tranches_arg(const std::vector<SimMode>& modes, const TrancheInputs& in) {
+nlohmann::json tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : in.parts) {
-        const SimMode m = modes[static_cast<std::size_t>(p.mode)];
-        nlohmann::json part = {{"amount", p.amount}, {"mode", sim_mode_id(m)}};
-        if (population_mode(m) && p.cap_by_request) part["cap_by_request"] = true;
+        const SimModeChoice& m = modes[static_cast<std::size_t>(p.mode)];
+        nlohmann::json part = {{"amount", p.amount}, {"mode", m.id}};
+        if (m.population && p.cap_by_request) part["cap_by_request"] = true;
         out.push_back(std::move(part));
     }
     return out;

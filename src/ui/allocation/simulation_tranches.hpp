@@ -7,15 +7,22 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "core/directory/catalog.hpp"
-
 namespace vsys::ui {
 
 class Shell;
+
+// A mode the split may use at this level for the round's product, as the requests view lists
+// them: its id ("request", "eligible_population", ...) and whether it splits by population
+// (then a part may be capped by request).
+struct SimModeChoice {
+    std::string id;
+    bool population = false;
+};
 
 struct TrancheInputs {
     struct Part {
@@ -27,13 +34,14 @@ struct TrancheInputs {
     std::vector<Part> parts;
 };
 
-// The checkbox and, when on, one row per part, "add a part" and the sum. `amount` is what the
-// parts and `fixed` must add up to, when the screen knows it. Turning the section on the first
-// time starts from two parts: what the fixed values leave in the first mode, 0 in the second.
-void tranche_section(Shell& shell, const std::vector<SimMode>& modes, TrancheInputs& in,
-                     std::optional<std::int64_t> amount, std::int64_t fixed);
+// The checkbox and, when on, one row per part, "add a part" (up to `max_parts`) and the sum.
+// `amount` is what the parts and `fixed` must add up to, when the screen knows it. Turning the
+// section on the first time starts from two parts: what the fixed values leave in the first
+// mode, 0 in the second.
+void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, TrancheInputs& in,
+                     std::optional<std::int64_t> amount, std::int64_t fixed, std::size_t max_parts);
 
 // [{amount, mode, cap_by_request?}] as the simulation view takes it.
-nlohmann::json tranches_arg(const std::vector<SimMode>& modes, const TrancheInputs& in);
+nlohmann::json tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in);
 
 }  // namespace vsys::ui

@@ -1,8 +1,9 @@
 #include "ui/claims/claims_ui.hpp"
 
 #include "app/claims/claims_app.hpp"
-#include "core/claims/claims_csv.hpp"
+#include "core/base/numbers.hpp"
 #include "imgui.h"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -15,12 +16,8 @@ using nlohmann::json;
 // The municipality's list of its sites to enter claims for.
 struct ProxyPicker {
     char query[128] = {};
-    std::string last_query = "\x01";
-    std::string org;
-    json rows = json::array();
-    std::string error;
+    CachedView sites;  // org_search for the query
 };
-ProxyPicker picker;
 constexpr int k_picker_limit = 500;
 
 }  // namespace
@@ -70,20 +67,15 @@ void text_right(const std::string& text) {
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
 void proxy_site_picker(Shell& shell) {
-    App& app = shell.app();
+    ProxyPicker& picker = shell.state<ProxyPicker>();
     ImGui::TextDisabled("%s", shell.tr("claims.proxy.help").c_str());
     form_label(shell.tr("browser.query"), 160);
     ImGui::SetNextItemWidth(420);
     ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
     shell.anchor("claims.proxy.query");
-    if (picker.last_query != picker.query || picker.org != app.session().org) {
-        picker.last_query = picker.query;
-        picker.org = app.session().org;
-        auto v = app.view("org_search", {{"query", picker.last_query}, {"limit", k_picker_limit}});
-        picker.error = v ? std::string() : app.error_text(v.error());
-        picker.rows = v ? (*v)["sites"] : json::array();
-    }
-    field_message(picker.error, true);
+    picker.sites.get(shell.app(), "org_search", {{"query", std::string(picker.query)}, {"limit", k_picker_limit}});
+    const json& rows = picker.sites["sites"];
+    field_message(picker.sites.error(), true);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV;
     if (!ImGui::BeginTable("##proxy_sites", 2, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
@@ -92,10 +84,10 @@ void proxy_site_picker(Shell& shell) {
     ImGui::TableSetupColumn(shell.tr("site.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(picker.rows.size()));
+    clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& r = picker.rows[static_cast<size_t>(i)];
+            const auto& r = rows[static_cast<size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string code = r.value("code", "");

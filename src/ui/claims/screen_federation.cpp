@@ -2,8 +2,9 @@
 // of residence and per site, over the submitted claims routed through it (view
 // federation_totals). Rows are sorted by code; the last row of each table is the total, equal to
 // the sum of the rows above it. Read-only, with a CSV download.
-#include "core/claims/claims_csv.hpp"
+#include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -18,18 +19,15 @@ using nlohmann::json;
 struct FederationScreen {
     YearMonth month;
     bool month_set = false;
-    std::string loaded_for;
-    json view;
-    std::string error;
+    CachedView totals;  // federation_totals {month}
 };
-FederationScreen fed;
 
 std::int64_t vaccinations(const json& row) {
     return row.value("normal", std::int64_t{0}) + row.value("outside_hours", std::int64_t{0}) +
            row.value("holiday", std::int64_t{0});
 }
 
-void totals_table(Shell& shell, const char* id, const char* code_key, const json& rows) {
+void totals_table(Shell& shell, const CachedView& view, const char* id, const char* code_key, const json& rows) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable(id, 9, flags)) return;
     const char* heads[] = {code_key,          "claims.col.name",       "claims.col.vaccinations", "claims.col.outside_hours",
@@ -64,8 +62,8 @@ void totals_table(Shell& shell, const char* id, const char* code_key, const json
         row_cells(r);
     }
     // The view's own totals (the same for both tables): counts and amounts of every routed line.
-    json total = fed.view["counts"];
-    total.update(fed.view["total"]);
+    json total = view["counts"];
+    total.update(view["total"]);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TableNextColumn();
@@ -80,39 +78,36 @@ void totals_table(Shell& shell, const char* id, const char* code_key, const json
 void draw_federation_claims(Shell& shell) {
     App& app = shell.app();
     screen_title(shell.tr("screen.federation_claims"));
+    FederationScreen& fed = shell.state<FederationScreen>();
     if (!fed.month_set) {
         fed.month = default_claim_month(shell);
         fed.month_set = true;
     }
-    const std::string key = app.session().org + "|" + to_iso(fed.month) + "|" + std::to_string(app.revision());
-    if (fed.loaded_for != key) {
-        fed.loaded_for = key;
-        auto v = app.view("federation_totals", {{"month", to_iso(fed.month)}});
-        fed.view = v ? *v : json();
-        fed.error = v ? std::string() : app.error_text(v.error());
-    }
-    if (!fed.error.empty()) {
-        field_message(fed.error, true);
+    const CachedView& v = fed.totals;
+    fed.totals.get(app, "federation_totals", {{"month", to_iso(fed.month)}});
+    if (!v.ok()) {
+        field_message(v.error(), true);
         return;
     }
-    ImGui::TextUnformatted(fed.view.value("name", "").c_str());
+    const json& view = v.value();
+    ImGui::TextUnformatted(view.value("name", "").c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "federation", fed.month, today_month(shell));
     ImGui::SameLine(520);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s: %s %s", shell.tr("claims.grand_total").c_str(),
-                format_grouped(fed.view["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
+                format_grouped(v["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
     shell.anchor("federation.grand_total");
     ImGui::SameLine();
-    if (ImGui::Button("CSV")) shell.host().download_text(fed.view.value("filename", "federation.csv"), fed.view.value("csv", ""));
+    if (ImGui::Button("CSV")) shell.host().download_text(view.value("filename", "federation.csv"), view.value("csv", ""));
     shell.anchor("federation.csv");
     ImGui::TextDisabled("%s", shell.tr("federation.help").c_str());
 
     section_title(shell.tr("federation.by_municipality"));
-    if (fed.view["by_municipality"].empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
-    else totals_table(shell, "federation.municipalities", "claims.col.municipality", fed.view["by_municipality"]);
+    if (v["by_municipality"].empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
+    else totals_table(shell, v, "federation.municipalities", "claims.col.municipality", v["by_municipality"]);
     section_title(shell.tr("federation.by_site"));
-    if (!fed.view["by_site"].empty()) totals_table(shell, "federation.sites", "claims.col.site", fed.view["by_site"]);
+    if (!v["by_site"].empty()) totals_table(shell, v, "federation.sites", "claims.col.site", v["by_site"]);
 }
 
 }  // namespace vsys::ui

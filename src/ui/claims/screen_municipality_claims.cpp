@@ -3,8 +3,9 @@
 // municipality_claims); its routing setting (commissioned to the federation or direct:
 // set_claim_routing); the way to enter claims on behalf of one of its sites (代行入力, the claim
 // screen); and the legacy 接種券付き予診票 counts of its sites (R313, demo data).
-#include "core/claims/claims_csv.hpp"
+#include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -19,12 +20,9 @@ using nlohmann::json;
 struct MunicipalityScreen {
     YearMonth month;
     bool month_set = false;
-    std::string loaded_for;
-    json view, legacy;
-    bool commissioned = false;
-    std::string error;
+    CachedView claims;  // municipality_claims {month}
+    CachedView legacy;  // claim_legacy {municipality}
 };
-MunicipalityScreen mc;
 
 void claims_table(Shell& shell, const char* id, const json& rows, const json& total) {
     if (rows.empty()) {
@@ -62,10 +60,10 @@ void claims_table(Shell& shell, const char* id, const json& rows, const json& to
     ImGui::EndTable();
 }
 
-void legacy_table(Shell& shell) {
-    if (!mc.legacy.is_object() || !ImGui::CollapsingHeader(shell.tr("claims.legacy.municipality").c_str())) return;
+void legacy_table(Shell& shell, const json& legacy) {
+    if (!legacy.is_object() || !ImGui::CollapsingHeader(shell.tr("claims.legacy.municipality").c_str())) return;
     ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
-    if (ImGui::Button("CSV")) shell.host().download_text("R313_" + mc.legacy.value("code", "") + ".csv", mc.legacy.value("csv", ""));
+    if (ImGui::Button("CSV")) shell.host().download_text("R313_" + legacy.value("code", "") + ".csv", legacy.value("csv", ""));
     if (!ImGui::BeginTable("legacy313", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
                            ImVec2(0, 260)))
         return;
@@ -75,7 +73,7 @@ void legacy_table(Shell& shell) {
     ImGui::TableSetupColumn(shell.tr("claims.col.name").c_str(), 0, 280);
     ImGui::TableSetupColumn(shell.tr("claims.col.legacy_count").c_str(), 0, 120);
     ImGui::TableHeadersRow();
-    for (const auto& r : mc.legacy["rows"]) {
+    for (const auto& r : legacy["rows"]) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.value("month", "").c_str());
@@ -90,7 +88,7 @@ void legacy_table(Shell& shell) {
     ImGui::TableSetColumnIndex(2);
     ImGui::TextUnformatted(shell.tr("claims.total").c_str());
     ImGui::TableSetColumnIndex(3);
-    yen_right(mc.legacy.value("total", std::int64_t{0}));
+    yen_right(legacy.value("total", std::int64_t{0}));
     ImGui::EndTable();
 }
 
@@ -105,35 +103,28 @@ void draw_municipality_claims(Shell& shell) {
         return;
     }
     const std::string code = org.substr(5);
+    MunicipalityScreen& mc = shell.state<MunicipalityScreen>();
     if (!mc.month_set) {
         mc.month = default_claim_month(shell);
         mc.month_set = true;
     }
-    const std::string key = org + "|" + to_iso(mc.month) + "|" + std::to_string(app.revision());
-    if (mc.loaded_for != key) {
-        mc.loaded_for = key;
-        auto v = app.view("municipality_claims", {{"month", to_iso(mc.month)}});
-        mc.view = v ? *v : json();
-        mc.error = v ? std::string() : app.error_text(v.error());
-        auto l = app.view("claim_legacy", {{"municipality", code}});
-        mc.legacy = l ? *l : json();
-        const auto* r = app.current(org, "claim_routing", "main");
-        mc.commissioned = r && r->body.value("commissioned", false);
-    }
-    if (!mc.error.empty()) {
-        field_message(mc.error, true);
+    mc.claims.get(app, "municipality_claims", {{"month", to_iso(mc.month)}});
+    mc.legacy.get(app, "claim_legacy", {{"municipality", code}});
+    if (!mc.claims.ok()) {
+        field_message(mc.claims.error(), true);
         return;
     }
-    ImGui::TextUnformatted(mc.view.value("name", "").c_str());
+    const CachedView& view = mc.claims;
+    ImGui::TextUnformatted(view.value().value("name", "").c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "municipality_claims", mc.month, today_month(shell));
     ImGui::SameLine(520);
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s: %s %s", shell.tr("claims.grand_total").c_str(),
-                format_grouped(mc.view["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
+                format_grouped(view["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
     shell.anchor("municipality_claims.grand_total");
 
-    bool commissioned = mc.commissioned;
+    bool commissioned = view["commissioned"] == true;
     if (ImGui::Checkbox(shell.tr("municipality_claims.commissioned").c_str(), &commissioned))
         shell.run({{"type", "set_claim_routing"}, {"municipality", code}, {"commissioned", commissioned}});
     shell.anchor("municipality_claims.commissioned");
@@ -142,11 +133,11 @@ void draw_municipality_claims(Shell& shell) {
     shell.anchor("municipality_claims.proxy_entry");
 
     section_title(shell.tr("municipality_claims.direct"));
-    claims_table(shell, "municipality_claims.direct", mc.view["direct"], mc.view["direct_total"]);
+    claims_table(shell, "municipality_claims.direct", view["direct"], view["direct_total"]);
     section_title(shell.tr("municipality_claims.via_federation"));
-    claims_table(shell, "municipality_claims.via", mc.view["via_federation"], mc.view["federation_total"]);
+    claims_table(shell, "municipality_claims.via", view["via_federation"], view["federation_total"]);
     ImGui::Spacing();
-    legacy_table(shell);
+    legacy_table(shell, mc.legacy.value());
 }
 
 }  // namespace vsys::ui

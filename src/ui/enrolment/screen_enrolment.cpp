@@ -17,7 +17,6 @@ struct Issue {
     nlohmann::json issued;
     bool confirm = false;
 };
-Issue form;
 
 std::string print_html(Shell& shell, const nlohmann::json& issued) {
     auto esc = [](std::string s) {
@@ -36,6 +35,7 @@ std::string print_html(Shell& shell, const nlohmann::json& issued) {
 }  // namespace
 
 void draw_enrolment(Shell& shell) {
+    Issue& form = shell.state<Issue>();
     screen_title(shell.tr("screen.enrolment"));
     ImGui::TextWrapped("%s", shell.tr("enrolment.explain").c_str());
     form_label(shell.tr("login.vsys_id"), 200);

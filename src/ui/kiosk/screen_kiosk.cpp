@@ -2,6 +2,7 @@
 // switcher of large touch-sized cards (one per role of the demo data set around 千代田区), and
 // a reset to the clean demo state, confirmed first. What the kiosk does stays in the browser;
 // the panel says so, since trainees should not wonder whether a real municipality sees it.
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -15,12 +16,10 @@ using nlohmann::json;
 struct KioskPanel {
     bool confirm_reset = false;
     std::string error;
-    std::uint64_t revision = ~0ull;  // the view below was built at this App revision
-    json view;
+    CachedView view;  // kiosk: rebuilt only when something changed, not every frame
 };
-KioskPanel kp;
 
-void reset_modal(Shell& shell, std::size_t documents) {
+void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
     if (kp.confirm_reset && !ImGui::IsPopupOpen("##kiosk_reset")) ImGui::OpenPopup("##kiosk_reset");
     if (!ImGui::BeginPopupModal("##kiosk_reset", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
@@ -56,13 +55,8 @@ void reset_modal(Shell& shell, std::size_t documents) {
 void draw_kiosk_switcher(Shell& shell) {
     screen_title(shell.tr("kiosk.title"));
     if (shell.directory_pending()) return;
-    // Rebuilt only when something changed, not every frame.
-    if (kp.revision != shell.app().revision()) {
-        auto v = shell.app().view("kiosk", json::object());
-        kp.view = v ? *v : json();
-        kp.revision = shell.app().revision();
-    }
-    const json& v = kp.view;
+    KioskPanel& kp = shell.state<KioskPanel>();
+    const json& v = kp.view.get(shell.app(), "kiosk");
     if (!v.is_object() || !v.value("kiosk", false)) return;
     notice(shell.tr("kiosk.explain"), 900);
     shell.anchor("kiosk.explain");
@@ -93,7 +87,7 @@ void draw_kiosk_switcher(Shell& shell) {
     if (ImGui::Button(shell.tr("kiosk.reset").c_str(), ImVec2(0, 44))) kp.confirm_reset = true;
     ImGui::EndDisabled();
     shell.anchor("kiosk.reset");
-    reset_modal(shell, documents);
+    reset_modal(shell, kp, documents);
 }
 
 }  // namespace vsys::ui

@@ -3,6 +3,7 @@
 // deck's support mail asks for (ID, institution, code, name, mail).
 #include <cstring>
 
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -23,8 +24,8 @@ struct LoginForm {
     char e_code[64] = {}, e_password[80] = {}, e_password2[80] = {};
     std::string enrol_message;
     bool enrol_ok = false;
+    CachedView demo;  // accounts_demo
 };
-LoginForm form;
 
 void text_field(Shell& shell, const char* label_key, const char* anchor, char* buf, size_t size, int flags = 0) {
     form_label(shell.tr(label_key), 200);
@@ -33,7 +34,7 @@ void text_field(Shell& shell, const char* label_key, const char* anchor, char* b
     shell.anchor(anchor);
 }
 
-void unlock_form(Shell& shell) {
+void unlock_form(Shell& shell, LoginForm& form) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s", shell.tr("unlock.explain").c_str());
     text_field(shell, "login.vsys_id", "unlock.vsys_id", form.id, sizeof form.id);
@@ -55,7 +56,7 @@ void unlock_form(Shell& shell) {
     field_message(form.unlock_message, !form.unlock_ok);
 }
 // A new device claims a one-time enrolment code and sets the account's password on it.
-void enrol_form(Shell& shell) {
+void enrol_form(Shell& shell, LoginForm& form) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s", shell.tr("enrol.explain").c_str());
     text_field(shell, "login.vsys_id", "enrol.vsys_id", form.id, sizeof form.id);
@@ -86,6 +87,7 @@ void enrol_form(Shell& shell) {
 void draw_login_panel(Shell& shell) {
     screen_title(shell.tr("screen.login"));
     if (shell.directory_pending()) return;
+    LoginForm& form = shell.state<LoginForm>();
     text_field(shell, "login.vsys_id", "login.vsys_id", form.id, sizeof form.id);
     text_field(shell, "login.password", "login.password", form.password, sizeof form.password,
                ImGuiInputTextFlags_Password);
@@ -110,24 +112,24 @@ void draw_login_panel(Shell& shell) {
     ImGui::BeginGroup();
     field_message(form.error, true);
     ImGui::EndGroup();
-    if (form.show_unlock) unlock_form(shell);
-    if (form.show_enrol) enrol_form(shell);
+    if (form.show_unlock) unlock_form(shell, form);
+    if (form.show_enrol) enrol_form(shell, form);
 
     // Demo deployment: the shared password and a few accounts to try.
-    auto demo = shell.app().view("accounts_demo", nlohmann::json::object());
-    if (!demo) return;
+    const nlohmann::json& demo = form.demo.get(shell.app(), "accounts_demo");
+    if (!form.demo.ok()) return;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", (*demo)["password"].get<std::string>()}}).c_str());
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", demo["password"].get<std::string>()}}).c_str());
     ImGui::PopStyleColor();
     if (ImGui::BeginTable("##demo_accounts", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        for (const auto& a : (*demo)["accounts"]) {
+        for (const auto& a : demo["accounts"]) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string id = a["vsys_id"].get<std::string>();
             if (ImGui::SmallButton(id.c_str())) {
                 std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
-                std::snprintf(form.password, sizeof form.password, "%s", (*demo)["password"].get<std::string>().c_str());
+                std::snprintf(form.password, sizeof form.password, "%s", demo["password"].get<std::string>().c_str());
             }
             shell.anchor("login.demo." + id);
             ImGui::TableNextColumn();

@@ -17,9 +17,8 @@ struct SettingsForm {
     int language = 0;  // 0 ja, 1 en
     int idle_minutes = k_idle_lock_default;
 };
-SettingsForm form;
 
-void load(Shell& shell) {
+void load(Shell& shell, SettingsForm& form) {
     const Settings& s = shell.app().settings();
     std::snprintf(form.device_name, sizeof form.device_name, "%s", s.device_name.c_str());
     form.language = s.language == Language::ja ? 0 : 1;
@@ -30,12 +29,13 @@ void load(Shell& shell) {
 }  // namespace
 
 void draw_settings(Shell& shell) {
+    SettingsForm& form = shell.state<SettingsForm>();
     const Settings& saved = shell.app().settings();
     const bool dirty_before = form.loaded && (saved.device_name != form.device_name ||
                                               (saved.language == Language::ja ? 0 : 1) != form.language ||
                                               saved.idle_lock_minutes != form.idle_minutes);
     // Reload from the document when it changed elsewhere and nothing is being edited here.
-    if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell);
+    if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell, form);
 
     screen_title(shell.tr("screen.settings"));
 
@@ -88,7 +88,7 @@ void draw_settings(Shell& shell) {
         ImGui::SameLine();
         const bool discard = ImGui::Button(shell.tr("settings.discard").c_str());
         shell.anchor("settings.discard");
-        if (discard) load(shell);
+        if (discard) load(shell, form);
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
     }

@@ -1,5 +1,6 @@
 // 利用制限の解除: unlock requests from locked or restricted accounts that this organisation
 // manages (support sees all). Unlocking is confirmed first.
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -9,21 +10,17 @@ namespace vsys::ui {
 
 namespace {
 struct UnlockInbox {
-    std::uint64_t revision = ~0ull;
-    nlohmann::json requests = nlohmann::json::array();
+    CachedView view;      // unlock_requests
     std::string confirm;  // V-SYS ID awaiting confirmation
 };
-UnlockInbox box;
 }  // namespace
 
 void draw_unlock_inbox(Shell& shell) {
     screen_title(shell.tr("screen.unlock_inbox"));
-    if (box.revision != shell.app().revision()) {
-        auto v = shell.app().view("unlock_requests", nlohmann::json::object());
-        box.requests = v ? (*v)["requests"] : nlohmann::json::array();
-        box.revision = shell.app().revision();
-    }
-    if (box.requests.empty()) {
+    UnlockInbox& box = shell.state<UnlockInbox>();
+    const nlohmann::json& view = box.view.get(shell.app(), "unlock_requests");
+    const nlohmann::json requests = view.is_object() ? view.value("requests", nlohmann::json::array()) : nlohmann::json::array();
+    if (requests.empty()) {
         ImGui::TextDisabled("%s", shell.tr("unlock.inbox_empty").c_str());
         return;
     }
@@ -31,7 +28,7 @@ void draw_unlock_inbox(Shell& shell) {
         for (const char* k : {"login.vsys_id", "unlock.institution", "unlock.code", "unlock.name", "unlock.mail", "approvals.action"})
             ImGui::TableSetupColumn(shell.tr(k).c_str());
         ImGui::TableHeadersRow();
-        for (const auto& r : box.requests) {
+        for (const auto& r : requests) {
             const std::string id = r.value("vsys_id", "");
             ImGui::PushID(id.c_str());
             ImGui::TableNextRow();

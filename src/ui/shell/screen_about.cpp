@@ -1,26 +1,28 @@
 // このアプリについて: version, build, local storage use, and the basic help text.
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
+namespace {
+struct AboutScreen {
+    CachedView view;  // about: computed on entry and after changes only (it lists the storage folder)
+};
+}  // namespace
+
 void draw_about(Shell& shell) {
     screen_title(shell.tr("screen.about"));
-    // The view is computed on entry and after changes only: it lists the storage folder.
-    static std::uint64_t revision = ~0ull;
-    static nlohmann::json about;
-    if (revision != shell.app().revision()) {
-        auto v = shell.app().view("about", nlohmann::json::object());
-        if (v) about = *v;
-        revision = shell.app().revision();
-    }
+    CachedView& view = shell.state<AboutScreen>().view;
+    view.get(shell.app(), "about");
+    const nlohmann::json about = view.value().is_object() ? view.value() : nlohmann::json::object();
     form_label(shell.tr("about.version"));
     ImGui::TextUnformatted(about.value("version", "").c_str());
     form_label(shell.tr("about.build"));
     ImGui::TextUnformatted(about.value("build_id", "").c_str());
     form_label(shell.tr("about.storage"));
-    const auto& st = about["storage"];
+    const nlohmann::json st = about.value("storage", nlohmann::json::object());
     ImGui::TextUnformatted(fill_placeholders(shell.tr("about.storage.value"),
                                              {{"files", std::to_string(st.value("files", 0))},
                                               {"bytes", std::to_string(st.value("bytes", 0))}})

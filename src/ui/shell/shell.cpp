@@ -4,13 +4,25 @@
 
 #include "app/base/storage_failure.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID, ClosePopupToLevel: the previous user's field and dialog
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/theme.hpp"
 
 namespace vsys::ui {
 
-Shell::Shell(App& app, Host& host) : app_(app), host_(host) {
+Shell::Shell(App& app, Host& host) : app_(app), host_(host), states_epoch_(app.session_epoch()) {
     host_.set_page_language(language_code(app_.language()));
+}
+
+// At the start of a frame, never inside one: a screen may hold a reference to its state while
+// it runs the command that signs out. A field still being typed into keeps its text in ImGui
+// (and writes it back into the new buffer) and a dialog stays open, so both go too.
+void Shell::drop_states_of_ended_session() {
+    if (states_epoch_ == app_.session_epoch()) return;
+    states_.clear();
+    states_epoch_ = app_.session_epoch();
+    ImGui::ClearActiveID();
+    if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false);
 }
 
 void Shell::toast(std::string text, bool error) {
@@ -129,6 +141,7 @@ void Shell::frame() {
     ++frames_;
     anchors_.clear();
     idle_lock();
+    drop_states_of_ended_session();
     unsaved_ = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

@@ -1,12 +1,16 @@
 // The frame around every screen (UX.md "Frame of every screen"): the top bar (product, user,
 // device, online state, language switch), the breadcrumb, the screen itself, toasts, and the
 // guard that asks before leaving a screen with unsaved changes. Screens are functions of the
-// App's state that emit Commands through run(); they keep only widget buffers of their own.
+// App's state that emit Commands through run(); they keep only widget buffers of their own, and
+// those belong to the Shell for one session (state<T>()): a sign-in, a sign-out, a kiosk role
+// switch or the kiosk's reset drops them all, so no user inherits another's screens.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
+#include <typeindex>
 #include <vector>
 
 #include "app/base/app.hpp"
@@ -64,6 +68,17 @@ public:
     // Called on every input event: the idle lock counts from the last one.
     void touch_input() { last_input_ = host_.now_seconds(); }
 
+    // A screen's own state (typed queries, a chosen round or month, edit buffers, its cached
+    // views): one value of each type T, made on first use with T's defaults. Every value is
+    // dropped at the first frame after the session changed (App::session_epoch), so the next
+    // user starts from the defaults; a reference stays valid until the end of the frame.
+    template <class T>
+    T& state() {
+        auto& slot = states_[std::type_index(typeid(T))];
+        if (!slot) slot = std::make_shared<T>();
+        return *static_cast<T*>(slot.get());
+    }
+
 private:
     void top_bar();
     void breadcrumb();
@@ -72,6 +87,7 @@ private:
     void leave_modal();
     void navigate_now(const std::string& id, const std::string& param, bool push);
     void idle_lock();
+    void drop_states_of_ended_session();
 
     App& app_;
     Host& host_;
@@ -93,6 +109,8 @@ private:
     std::vector<Toast> toasts_;
     std::map<std::string, Rect> anchors_, anchors_last_;
     std::string last_error_;
+    std::map<std::type_index, std::shared_ptr<void>> states_;
+    std::uint64_t states_epoch_ = 0;  // App::session_epoch() the states belong to
 };
 
 }  // namespace vsys::ui

@@ -36,14 +36,16 @@ void apply_light_theme() {
 bool load_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static std::vector<ImWchar> ranges;
-    if (ranges.empty()) {
+    // Built once from the generated table; the font atlas keeps a pointer to it.
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> out;
         for (const auto& r : ui_glyph_ranges()) {
-            ranges.push_back(static_cast<ImWchar>(r.first));
-            ranges.push_back(static_cast<ImWchar>(r.last));
+            out.push_back(static_cast<ImWchar>(r.first));
+            out.push_back(static_cast<ImWchar>(r.last));
         }
-        ranges.push_back(0);
-    }
+        out.push_back(0);
+        return out;
+    }();
     FILE* f = std::fopen("/assets/font.ttf", "rb");
     if (!f) {
         io.Fonts->AddFontDefault();

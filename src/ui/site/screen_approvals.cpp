@@ -3,6 +3,7 @@
 // rejection needs a reason the site will read.
 #include <cstring>
 
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -12,14 +13,12 @@ namespace vsys::ui {
 
 namespace {
 struct Inbox {
-    std::uint64_t revision = ~0ull;
-    nlohmann::json pending = nlohmann::json::array();
+    CachedView view;  // approvals
     int selected = -1;
     bool approve = true;
     char reason[400] = {};
     std::string error;
 };
-Inbox inbox;
 
 std::string categories(Shell& shell, const nlohmann::json& list) {
     std::string out;
@@ -30,12 +29,10 @@ std::string categories(Shell& shell, const nlohmann::json& list) {
 
 void draw_approvals(Shell& shell) {
     screen_title(shell.tr("screen.approvals"));
-    if (inbox.revision != shell.app().revision()) {
-        auto v = shell.app().view("approvals", nlohmann::json::object());
-        inbox.pending = v ? (*v)["pending"] : nlohmann::json::array();
-        inbox.revision = shell.app().revision();
-    }
-    if (inbox.pending.empty()) {
+    Inbox& inbox = shell.state<Inbox>();
+    inbox.view.get(shell.app(), "approvals");
+    const nlohmann::json& pending = inbox.view["pending"];
+    if (pending.empty()) {
         ImGui::TextDisabled("%s", shell.tr("approvals.empty").c_str());
         return;
     }
@@ -43,8 +40,8 @@ void draw_approvals(Shell& shell) {
         for (const char* k : {"site.code", "site.name", "site.vaccines.current", "site.vaccines.request", "approvals.action"})
             ImGui::TableSetupColumn(shell.tr(k).c_str());
         ImGui::TableHeadersRow();
-        for (size_t i = 0; i < inbox.pending.size(); ++i) {
-            const auto& r = inbox.pending[i];
+        for (size_t i = 0; i < pending.size(); ++i) {
+            const auto& r = pending[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -75,10 +72,10 @@ void draw_approvals(Shell& shell) {
     }
     if (inbox.selected >= 0 && !ImGui::IsPopupOpen("##decide")) ImGui::OpenPopup("##decide");
     if (ImGui::BeginPopupModal("##decide", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        if (inbox.selected < 0 || static_cast<size_t>(inbox.selected) >= inbox.pending.size()) {
+        if (inbox.selected < 0 || static_cast<size_t>(inbox.selected) >= pending.size()) {
             ImGui::CloseCurrentPopup();
         } else {
-            const auto& r = inbox.pending[static_cast<size_t>(inbox.selected)];
+            const auto& r = pending[static_cast<size_t>(inbox.selected)];
             ImGui::PushTextWrapPos(560);
             ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
                                                      {{"site", r["name"].get<std::string>()},

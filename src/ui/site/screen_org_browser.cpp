@@ -3,6 +3,7 @@
 // row opens the site (proxy input for a municipality).
 #include <cstring>
 
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -13,30 +14,22 @@ namespace vsys::ui {
 namespace {
 struct Browser {
     char query[128] = {};
-    std::string last_query = "\x01";
-    std::string org;
-    nlohmann::json rows = nlohmann::json::array();
-    std::string error;
+    CachedView sites;  // org_search for the query
 };
-Browser b;
 constexpr int k_limit = 100000;
 }  // namespace
 
 void draw_org_browser(Shell& shell) {
     screen_title(shell.tr("screen.org_browser"));
+    Browser& b = shell.state<Browser>();
     form_label(shell.tr("browser.query"), 160);
     ImGui::SetNextItemWidth(420);
     ImGui::InputTextWithHint("##query", shell.tr("browser.hint").c_str(), b.query, sizeof b.query);
     shell.anchor("browser.query");
-    if (b.last_query != b.query || b.org != shell.app().session().org) {
-        b.last_query = b.query;
-        b.org = shell.app().session().org;
-        auto v = shell.app().view("org_search", {{"query", b.last_query}, {"limit", k_limit}});
-        b.error = v ? std::string() : shell.app().error_text(v.error());
-        b.rows = v ? (*v)["sites"] : nlohmann::json::array();
-    }
-    field_message(b.error, true);
-    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("browser.count"), {{"count", std::to_string(b.rows.size())}}).c_str());
+    b.sites.get(shell.app(), "org_search", {{"query", std::string(b.query)}, {"limit", k_limit}});
+    const nlohmann::json& rows = b.sites["sites"];
+    field_message(b.sites.error(), true);
+    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("browser.count"), {{"count", std::to_string(rows.size())}}).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     if (ImGui::BeginTable("##sites", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
@@ -47,10 +40,10 @@ void draw_org_browser(Shell& shell) {
         ImGui::TableSetupColumn(shell.tr("site.municipality").c_str(), ImGuiTableColumnFlags_WidthFixed, 160);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(b.rows.size()));
+        clipper.Begin(static_cast<int>(rows.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const auto& r = b.rows[static_cast<size_t>(i)];
+                const auto& r = rows[static_cast<size_t>(i)];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 const std::string code = r["code"].get<std::string>();

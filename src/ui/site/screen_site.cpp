@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "core/directory/site.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -18,9 +18,8 @@ const char* k_categories[] = {"pfizer_hub", "pfizer_satellite", "pfizer_child", 
 
 struct SiteForm {
     std::string code;
-    std::uint64_t revision = ~0ull;
-    nlohmann::json view;
-    std::string error;  // the view's error (no access)
+    CachedView view;    // site {site: code}; not asked again while the information is edited
+    std::string error;  // the last command's
     bool editing = false;
     char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {}, representative[256] = {};
     bool want[5] = {};
@@ -29,52 +28,57 @@ struct SiteForm {
     // new data, another save) must not put the ticks back.
     bool vaccines_touched = false;
 };
-SiteForm form;
 
 void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
     std::snprintf(dst, n, "%s", j.value(key, "").c_str());
 }
 
-void load(Shell& shell, const std::string& code) {
-    if (code != form.code) form.vaccines_touched = false;
-    form.code = code;
-    form.revision = shell.app().revision();
-    auto v = shell.app().view("site", {{"site", code}});
-    form.error = v ? std::string() : shell.app().error_text(v.error());
-    form.view = v ? *v : nlohmann::json();
-    if (!v) return;
-    copy(form.name, sizeof form.name, form.view, "name");
-    copy(form.reading, sizeof form.reading, form.view, "reading");
-    copy(form.address, sizeof form.address, form.view, "address");
-    const auto& contact = form.view["contact"];
+// The edit buffers from the view as it stands.
+void fill(SiteForm& form) {
+    form.error.clear();
+    const nlohmann::json& v = form.view.value();
+    if (!v.is_object()) return;
+    copy(form.name, sizeof form.name, v, "name");
+    copy(form.reading, sizeof form.reading, v, "reading");
+    copy(form.address, sizeof form.address, v, "address");
+    const nlohmann::json contact = v.value("contact", nlohmann::json::object());
     copy(form.phone, sizeof form.phone, contact, "phone");
     copy(form.mail, sizeof form.mail, contact, "mail");
-    copy(form.representative, sizeof form.representative, form.view, "representative");
+    copy(form.representative, sizeof form.representative, v, "representative");
     if (form.vaccines_touched) return;
     for (int i = 0; i < 5; ++i) {
         form.want[i] = false;
         for (const auto& c : form.view["vaccines"])
             if (c == k_categories[i]) form.want[i] = true;
     }
-    copy(form.hub, sizeof form.hub, form.view, "hub");
+    copy(form.hub, sizeof form.hub, v, "hub");
 }
 
-bool dirty() {
-    const auto& v = form.view;
+// The site's view at the App's revision; the buffers follow when it was asked again.
+void load(Shell& shell, SiteForm& form, const std::string& code) {
+    if (code != form.code) form.vaccines_touched = false;
+    form.code = code;
+    form.view.get(shell.app(), "site", {{"site", code}});
+    if (form.view.fresh()) fill(form);
+}
+
+bool dirty(const SiteForm& form) {
+    const auto& v = form.view.value();
+    const auto& contact = form.view["contact"];
     return v.value("name", "") != form.name || v.value("reading", "") != form.reading ||
-           v.value("address", "") != form.address || v["contact"].value("phone", "") != form.phone ||
-           v["contact"].value("mail", "") != form.mail || v.value("representative", "") != form.representative;
+           v.value("address", "") != form.address || contact.value("phone", "") != form.phone ||
+           contact.value("mail", "") != form.mail || v.value("representative", "") != form.representative;
 }
 
 // Whether the ticked vaccines (and hub) differ from the site's current ones.
-bool vaccines_differ() {
+bool vaccines_differ(const SiteForm& form) {
     for (int i = 0; i < 5; ++i) {
         bool current = false;
         for (const auto& c : form.view["vaccines"])
             if (c == k_categories[i]) current = true;
         if (current != form.want[i]) return true;
     }
-    return form.want[1] && form.view.value("hub", "") != form.hub;
+    return form.want[1] && form.view.value().value("hub", "") != form.hub;
 }
 
 void row(Shell& shell, const char* key, const std::string& value) {
@@ -90,16 +94,17 @@ bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size
     return changed;
 }
 
-void information(Shell& shell) {
-    const auto& v = form.view;
+void information(Shell& shell, SiteForm& form) {
+    const auto& v = form.view.value();
+    const auto& contact = form.view["contact"];
     row(shell, "site.code", v.value("code", "") + "（" + shell.tr(std::string("code_kind.") + v.value("code_kind", "")) + "）");
     row(shell, "site.municipality", v.value("municipality_name", "") + " " + v.value("municipality", ""));
     if (!form.editing) {
         row(shell, "site.name", v.value("name", ""));
         row(shell, "site.reading", v.value("reading", ""));
         row(shell, "site.address", v.value("address", ""));
-        row(shell, "site.phone", v["contact"].value("phone", ""));
-        row(shell, "site.mail", v["contact"].value("mail", ""));
+        row(shell, "site.phone", contact.value("phone", ""));
+        row(shell, "site.mail", contact.value("mail", ""));
         // Site information saved before the field existed has no representative: the claim
         // forms then print the first doctor, and the screen says so.
         if (v.contains("representative")) row(shell, "site.representative", v.value("representative", ""));
@@ -122,7 +127,7 @@ void information(Shell& shell) {
     edit_row(shell, "site.phone", "site.phone", form.phone, sizeof form.phone);
     edit_row(shell, "site.mail", "site.mail", form.mail, sizeof form.mail);
     edit_row(shell, "site.representative", "site.representative", form.representative, sizeof form.representative);
-    if (dirty()) shell.mark_unsaved();
+    if (dirty(form)) shell.mark_unsaved();
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("site.save");
     ImGui::SameLine();
@@ -132,15 +137,15 @@ void information(Shell& shell) {
                               {"reading", std::string(form.reading)}, {"address", std::string(form.address)},
                               {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)},
                               {"representative", std::string(form.representative)}});
-        form.error = err;
         if (err.empty()) {
             form.editing = false;
-            load(shell, form.code);
+            load(shell, form, form.code);
         }
+        form.error = err;
     }
     if (cancel) {
         form.editing = false;
-        load(shell, form.code);
+        fill(form);
     }
     field_message(form.error, true);
 }
@@ -154,19 +159,21 @@ struct DoctorEdit {
     bool gives[3] = {};
     int remove = -1;
 };
-DoctorEdit doctor_edit;
 
-void save_doctors(Shell& shell, nlohmann::json list) {
-    form.error = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
-    if (form.error.empty()) {
+void save_doctors(Shell& shell, SiteForm& form, DoctorEdit& doctor_edit, nlohmann::json list) {
+    const std::string err = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
+    if (err.empty()) {
         doctor_edit.row = -1;
-        load(shell, form.code);
+        load(shell, form, form.code);
     }
+    form.error = err;
 }
 
-void doctors(Shell& shell) {
+void doctors(Shell& shell, SiteForm& form) {
+    DoctorEdit& doctor_edit = shell.state<DoctorEdit>();
     section_title(shell.tr("site.doctors"));
-    const nlohmann::json& list = form.view["doctors"];
+    // A copy: saving below asks for the view again, which replaces what a reference would see.
+    const nlohmann::json list = form.view["doctors"];
     if (ImGui::BeginTable("##doctors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
         ImGui::TableSetupColumn(shell.tr("site.doctor_name").c_str());
@@ -226,7 +233,7 @@ void doctors(Shell& shell) {
             nlohmann::json d = {{"name", std::string(doctor_edit.name)}, {"vaccines", gives}};
             if (doctor_edit.row < static_cast<int>(next.size())) next[static_cast<size_t>(doctor_edit.row)] = d;
             else next.push_back(d);
-            save_doctors(shell, next);
+            save_doctors(shell, form, doctor_edit, next);
         }
     }
     if (doctor_edit.remove >= 0 && !ImGui::IsPopupOpen("##remove_doctor")) ImGui::OpenPopup("##remove_doctor");
@@ -240,7 +247,7 @@ void doctors(Shell& shell) {
         if (ok && valid) {
             nlohmann::json next = list;
             next.erase(next.begin() + doctor_edit.remove);
-            save_doctors(shell, next);
+            save_doctors(shell, form, doctor_edit, next);
         }
         if (ok || cancel || !valid) {
             doctor_edit.remove = -1;
@@ -250,7 +257,7 @@ void doctors(Shell& shell) {
     }
 }
 
-void vaccines(Shell& shell) {
+void vaccines(Shell& shell, SiteForm& form) {
     section_title(shell.tr("site.vaccines").c_str());
     std::string current;
     for (const auto& c : form.view["vaccines"]) current += (current.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
@@ -276,7 +283,7 @@ void vaccines(Shell& shell) {
         shell.anchor(std::string("site.want.") + k_categories[i]);
     }
     if (form.want[1] && edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub)) form.vaccines_touched = true;
-    if (form.vaccines_touched && vaccines_differ()) shell.mark_unsaved();  // leaving asks first
+    if (form.vaccines_touched && vaccines_differ(form)) shell.mark_unsaved();  // leaving asks first
     const bool send = ImGui::Button(shell.tr("site.vaccines.send").c_str());
     shell.anchor("site.vaccines.send");
     if (send) {
@@ -285,32 +292,35 @@ void vaccines(Shell& shell) {
             if (form.want[i]) wanted.push_back(k_categories[i]);
         nlohmann::json cmd = {{"type", "request_vaccine_change"}, {"site", form.code}, {"vaccines", wanted}};
         if (form.want[1]) cmd["hub"] = std::string(form.hub);
-        form.error = shell.run(cmd, "site.vaccines.sent");
-        if (form.error.empty()) {
+        const std::string err = shell.run(cmd, "site.vaccines.sent");
+        if (err.empty()) {
             form.vaccines_touched = false;
-            load(shell, form.code);
+            load(shell, form, form.code);
         }
+        form.error = err;
     }
 }
 
 void draw_site_page(Shell& shell, const std::string& code) {
-    if (code != form.code || (form.revision != shell.app().revision() && !form.editing)) load(shell, code);
-    if (!form.error.empty() && form.view.is_null()) {
+    SiteForm& form = shell.state<SiteForm>();
+    if (code != form.code || !form.editing) load(shell, form, code);
+    if (!form.view.ok()) {
         shell.no_access_page();
         return;
     }
-    screen_title(form.view.value("name", ""));
-    if (shell.app().session().org != form.view.value("org", "")) {
+    const nlohmann::json& v = form.view.value();
+    screen_title(v.value("name", ""));
+    if (shell.app().session().org != v.value("org", "")) {
         ImGui::TextColored(colour::pending, "%s", shell.tr("site.proxy_note").c_str());
     }
     // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling.
     if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        information(shell);
-        doctors(shell);
+        information(shell, form);
+        doctors(shell, form);
         ImGui::TableNextColumn();
-        vaccines(shell);
+        vaccines(shell, form);
         ImGui::EndTable();
     }
 }

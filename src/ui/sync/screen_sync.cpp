@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -17,14 +18,12 @@ namespace {
 using nlohmann::json;
 
 struct SyncScreen {
-    std::uint64_t revision = ~0ull;
-    json status;
+    CachedView status;       // sync_status
     json import_report;      // the last import's answer
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
     std::string modal_error;
 };
-SyncScreen ss;
 
 // "2026-11-24T23:40:05Z" → "2026-11-25 08:40" (Japan time, as users read their clocks).
 std::string local_time(const json& iso) {
@@ -42,8 +41,8 @@ std::string summary_of(const json& body) {
     return s.size() > 160 ? s.substr(0, 157) + "..." : s;
 }
 
-void status_section(Shell& shell) {
-    const json& st = ss.status;
+void status_section(Shell& shell, SyncScreen& ss) {
+    const json& st = ss.status.value();
     form_label(shell.tr("sync.last_success"));
     ImGui::TextUnformatted(local_time(st["last_success"]).c_str());
     form_label(shell.tr("sync.device"));
@@ -113,7 +112,7 @@ void status_section(Shell& shell) {
     }
 }
 
-void conflicts_section(Shell& shell) {
+void conflicts_section(Shell& shell, SyncScreen& ss) {
     const json& conflicts = ss.status["conflicts"];
     section_title(shell.tr("sync.conflicts"));
     if (conflicts.empty()) {
@@ -157,7 +156,7 @@ void conflicts_section(Shell& shell) {
     }
 }
 
-void rejected_section(Shell& shell) {
+void rejected_section(Shell& shell, const SyncScreen& ss) {
     const json& rejected = ss.status["rejected"];
     section_title(shell.tr("sync.rejected"));
     if (rejected.empty()) {
@@ -179,7 +178,7 @@ void rejected_section(Shell& shell) {
     }
 }
 
-void keep_modal(Shell& shell) {
+void keep_modal(Shell& shell, SyncScreen& ss) {
     if (!ss.confirm_key.empty() && !ImGui::IsPopupOpen("##keep")) ImGui::OpenPopup("##keep");
     if (!ImGui::BeginPopupModal("##keep", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
     ImGui::PushTextWrapPos(560);
@@ -207,6 +206,7 @@ void keep_modal(Shell& shell) {
 }  // namespace
 
 void import_bundle_file(Shell& shell, const std::string& data) {
+    SyncScreen& ss = shell.state<SyncScreen>();
     auto r = shell.app().command_json(json{{"type", "import_bundle"}, {"data", data}}.dump());
     ss.import_error.clear();
     ss.import_report = json();
@@ -227,19 +227,17 @@ void draw_sync(Shell& shell) {
         shell.anchor("sync.kiosk");
         return;
     }
+    SyncScreen& ss = shell.state<SyncScreen>();
     // Progress changes without a revision while answers arrive: refresh every frame while running.
-    if (ss.revision != shell.app().revision() || ss.status.value("running", false)) {
-        auto v = shell.app().view("sync_status", json::object());
-        if (v) ss.status = *v;
-        ss.revision = shell.app().revision();
-    }
-    if (!ss.status.is_object()) return;
-    status_section(shell);
+    if (ss.status["running"] == true) ss.status.reset();
+    ss.status.get(shell.app(), "sync_status");
+    if (!ss.status.value().is_object()) return;
+    status_section(shell, ss);
     ImGui::Spacing();
-    conflicts_section(shell);
+    conflicts_section(shell, ss);
     ImGui::Spacing();
-    rejected_section(shell);
-    keep_modal(shell);
+    rejected_section(shell, ss);
+    keep_modal(shell, ss);
 }
 
 }  // namespace vsys::ui

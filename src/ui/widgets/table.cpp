@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/base/i18n.hpp"
-#include "core/base/number_text.hpp"
+#include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "core/base/number_text.hpp"
+#include "core/base/numbers.hpp"
 
 namespace vsys::ui {
 

@@ -115,6 +115,8 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"view:claim", other_site, {"nation", "tokyo"}},
         {"view:claim_print", own_site, {"nation", "tokyo", "chiyoda", "site"}},
         {"view:claim_print", far_site, {"nation"}},
+        {"view:claim_check", own_site, {"site", "chiyoda"}},  // what may be entered, as save_claim
+        {"view:claim_check", other_site, {}},
         {"view:federation_totals", "federation:130001", {"federation"}},
         {"view:federation_totals", "federation:270008", {}},
         {"view:municipality_claims", "muni:131016", {"chiyoda"}},

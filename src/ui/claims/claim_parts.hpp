@@ -1,0 +1,29 @@
+// The parts of the claim screen (screen_claims.cpp draws them in this order): the editable
+// table of a month's lines with what the core says of each row (view claim_check: its refusal,
+// or its payer and amount) and the totals; the documents of the saved month to print or
+// download (view claim_print); and the legacy 接種券付き予診票 counts of the site (R533).
+// The lines are the core's ClaimLine (through the app's claims header) and go to the commands
+// and views through the app's one codec (claim_lines_json).
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/claims/claims_app.hpp"
+
+namespace vsys::ui {
+
+class Shell;
+class CachedView;
+
+// One row per line, anchored claims.line<i>.<field>; `check` is claim_check for these lines.
+// A row's remove button takes effect at the end of the table.
+void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only);
+// The print and CSV buttons of each 市区町村別請求書 and of the 請求総括書 (`print`: claim_print,
+// null before the month is saved).
+void claim_documents_section(Shell& shell, const nlohmann::json& print);
+// A collapsed table of the site's legacy counts (`legacy`: claim_legacy {site}).
+void claim_legacy_section(Shell& shell, const nlohmann::json& legacy);
+
+}  // namespace vsys::ui
