@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/base/screens.hpp"
+#include "ui/shell/screen_registry.hpp"
 #include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
@@ -53,6 +54,13 @@ TEST_CASE("every screen a role may open draws for that role at 1366x768, 1024x60
             f.logout();
             f.frames(1);
         }
+    }
+}
+
+TEST_CASE("every working screen of the screen table has a draw function") {
+    for (const auto& s : vsys::screens()) {
+        CAPTURE(s.id);
+        if (s.retired_key[0] == '\0') CHECK(vsys::ui::find_draw(s.id) != static_cast<vsys::ui::DrawScreen>(nullptr));
     }
 }
 
