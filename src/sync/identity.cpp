@@ -1,3 +1,8 @@
+// Index:
+// [SECTION] sealed device keys
+// [SECTION] accounts
+// [SECTION] enrolment codes
+// [SECTION] unlock documents
 #include "sync/identity.hpp"
 
 #include <sodium.h>
@@ -37,8 +42,7 @@ std::array<std::uint8_t, 2> code_check(const CodeSecret& s) {
 
 }  // namespace
 
-// ---- Sealed device keys
-
+// [SECTION] sealed device keys
 nlohmann::json to_json(const SealedKey& k) {
     return {{"public", k.public_hex}, {"salt", k.salt},
             {"nonce", k.nonce},       {"box", k.box},
@@ -104,8 +108,7 @@ Result<KeyPair> open_device_key(const SealedKey& sealed, std::string_view passwo
     return kp;
 }
 
-// ---- Accounts
-
+// [SECTION] accounts
 Status validate_account(const Account& a) {
     auto bad = [](const char* f) { return Error{"account.invalid", "an account field is invalid", {{"field", f}}}; };
     if (a.vsys_id.empty() || a.vsys_id.size() > 32) return bad("vsys_id");
@@ -154,8 +157,7 @@ Result<DocumentVersion> account_document(const OrgRelations& rel, const Account&
     return d;
 }
 
-// ---- Enrolment codes
-
+// [SECTION] enrolment codes
 std::string encode_enrolment_code(const CodeSecret& secret) {
     auto check = code_check(secret);
     // 128 data bits + 2 zero bits = 26 characters, then the top 10 check bits = 2 characters.
@@ -372,6 +374,7 @@ DocumentVersion unlock_document(const std::string& owner, const Account& account
     return d;
 }
 
+// [SECTION] unlock documents
 UtcTime unlock_time(const DocumentVersion& d) {
     auto it = d.body.find("time");
     if (d.kind != "unlock" || it == d.body.end() || !it->is_string()) return 0;

@@ -2,6 +2,12 @@
 // per level with each step's status (locked, confirmed or pending) and the children of the
 // user's split, the totals of requests (希望量) over a subtree, a simulation (with a second mode
 // side by side), and the delivery orders sites see once ⑤ locks their amounts. Reading only.
+//
+// Index:
+// [SECTION] rounds and their state
+// [SECTION] views: rounds, round state, requests
+// [SECTION] the simulation view
+// [SECTION] the deliveries view
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
@@ -12,6 +18,7 @@ namespace {
 
 using nlohmann::json;
 
+// [SECTION] rounds and their state
 json round_json(App& app, const Round& r, RoundState state, const Date& today) {
     const char* product = vaccine_product_id(r.product);
     return {{"code", r.code},
@@ -109,6 +116,7 @@ Result<json> children_json(App& app, const ChainWorld& w, const Round& r, const 
     return out;
 }
 
+// [SECTION] views: rounds, round state, requests
 Result<PreparedView> prepare_rounds_view(App& app, const json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
@@ -199,6 +207,7 @@ Result<PreparedView> prepare_requests_view(App& app, const json& j) {
                         }};
 }
 
+// [SECTION] the simulation view
 json fraction_json(const alloc::Fraction& f) {
     return {{"whole", f.whole}, {"num", f.num}, {"den", f.den}, {"text", fraction_text(f)}};
 }
@@ -343,6 +352,7 @@ Result<PreparedView> prepare_simulation_view(App& app, const json& j) {
                         }};
 }
 
+// [SECTION] the deliveries view
 json delivery_json(App& app, const ChainWorld& w, const DeliveryOrder& d) {
     const Round* r = w.catalog().find_round(d.round);
     return {{"round", d.round},

@@ -1,3 +1,8 @@
+// Index:
+// [SECTION] state on disk
+// [SECTION] runs: start, requests, progress, steps
+// [SECTION] one sync: manifest, enrolment, publication
+// [SECTION] files: export and import
 #include "app/sync/sync_app.hpp"
 
 #include <set>
@@ -42,6 +47,7 @@ SyncAgent::SyncAgent(App& app) : app_(app) {}
 std::string SyncAgent::state_path() const { return app_.persistence_.dir() + "/sync/state.json"; }
 std::string SyncAgent::trust_path() const { return app_.persistence_.dir() + "/sync/trust.json"; }
 
+// [SECTION] state on disk
 void SyncAgent::open() {
     state_ = {};
     trust_ = {};
@@ -107,6 +113,7 @@ static Status refuse_in_kiosk(const App& app) {
     return ok_status();
 }
 
+// [SECTION] runs: start, requests, progress, steps
 Status SyncAgent::start() {
     if (auto k = refuse_in_kiosk(app_); !k) return k;
     if (run_.running) return ok_status();
@@ -232,6 +239,7 @@ void SyncAgent::step() {
     }
 }
 
+// [SECTION] one sync: manifest, enrolment, publication
 Status SyncAgent::check_manifest() {
     auto text = transport_->get(sync::k_manifest_path);
     if (!text && text.error().code == "transport.not_found")
@@ -384,6 +392,7 @@ Status SyncAgent::publish() {
     return ok_status();
 }
 
+// [SECTION] files: export and import
 Result<std::string> SyncAgent::export_file() {
     if (auto k = refuse_in_kiosk(app_); !k) return k.error();
     if (!app_.session().signed_in()) return Error{"sync.signed_out", "sign in to sync"};

@@ -8,6 +8,12 @@
 // and mode), sees whether they and the fixed values add up to the amount to split, and the table
 // shows each part's result and the total. Tables of 1,741 municipalities or thousands of sites
 // are drawn with ImGuiListClipper and the chart draws only the bars in view.
+//
+// Index:
+// [SECTION] the screen state and the simulation run
+// [SECTION] controls
+// [SECTION] the result: summary, chart, table
+// [SECTION] the screen
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -54,6 +60,7 @@ struct SimScreen {
 
 bool nation(const SimScreen& sim) { return sim.level == "nation"; }
 
+// [SECTION] the screen state and the simulation run
 // The inputs of a new split: the modes valid at the user's level for the round's product and
 // the children with their requests, as the requests view gives them.
 void reset(Shell& shell, SimScreen& sim, const json& round) {
@@ -123,6 +130,7 @@ void register_result(Shell& shell, SimScreen& sim, const std::string& round, con
     sim.error = shell.run({{"type", type}, {"round", round}, {"simulation", spec}}, "sim.registered");
 }
 
+// [SECTION] controls
 void mode_radios(Shell& shell, const SimScreen& sim, const char* label_key, const char* anchor, int& chosen) {
     if (label_key) form_label(shell.tr(label_key), 160);
     for (std::size_t i = 0; i < sim.modes.size(); ++i) {
@@ -202,6 +210,7 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     field_message(sim.error, true);
 }
 
+// [SECTION] the result: summary, chart, table
 std::string summary(Shell& shell, const json& s, const json& spec) {
     const bool in_parts = spec.contains("tranches") && !spec["tranches"].empty();
     return fill_placeholders(shell.tr("sim.summary"),
@@ -382,6 +391,7 @@ void table(Shell& shell, SimScreen& sim) {
 
 }  // namespace
 
+// [SECTION] the screen
 void draw_simulation(Shell& shell) {
     screen_title(shell.tr("screen.simulation"));
     form_label(shell.tr("alloc.round"), 160);

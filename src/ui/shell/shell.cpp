@@ -1,3 +1,8 @@
+// Index:
+// [SECTION] session state, commands and durability
+// [SECTION] navigation and the idle lock
+// [SECTION] the frame: top bar, breadcrumb, body
+// [SECTION] pages of the shell: preparing, no access, leave, toasts
 #include "ui/shell/shell.hpp"
 
 #include <algorithm>
@@ -10,6 +15,7 @@
 
 namespace vsys::ui {
 
+// [SECTION] session state, commands and durability
 Shell::Shell(App& app, Host& host) : app_(app), host_(host), states_epoch_(app.session_epoch()) {
     host_.set_page_language(language_code(app_.language()));
 }
@@ -56,6 +62,7 @@ void Shell::when_durable(std::function<void()> then) {
     });
 }
 
+// [SECTION] navigation and the idle lock
 void Shell::go(const std::string& id, const std::string& param) {
     if (id == screen_ && param == param_) return;
     if (unsaved_last_frame_) {
@@ -132,6 +139,7 @@ void Shell::idle_lock() {
     navigate_now("home", "", true);
 }
 
+// [SECTION] the frame: top bar, breadcrumb, body
 void Shell::anchor(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     anchors_[name] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
@@ -286,6 +294,7 @@ void Shell::body() {
     ImGui::PopStyleVar();
 }
 
+// [SECTION] pages of the shell: preparing, no access, leave, toasts
 bool Shell::directory_pending() {
     if (app_.directory_ready() || frames_ >= 3) return false;
     ImGui::TextDisabled("%s", tr("app.preparing").c_str());

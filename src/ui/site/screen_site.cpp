@@ -1,6 +1,13 @@
 // 医療機関情報: a site's information (「この医療機関の情報を見る」 → 「編集」), its doctors, and
 // its handled vaccines with the request for a change that the municipality approves. The same
 // screen serves the site itself (site_info) and its municipality's proxy input (site/<code>).
+//
+// Index:
+// [SECTION] the form: loading, dirty checks
+// [SECTION] information (基本情報)
+// [SECTION] doctors (医師)
+// [SECTION] handled vaccines (取扱ワクチン)
+// [SECTION] the page and its entry points
 #include <algorithm>
 #include <cstring>
 
@@ -29,6 +36,7 @@ struct SiteForm {
     bool vaccines_touched = false;
 };
 
+// [SECTION] the form: loading, dirty checks
 void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
     std::snprintf(dst, n, "%s", j.value(key, "").c_str());
 }
@@ -94,6 +102,7 @@ bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size
     return changed;
 }
 
+// [SECTION] information (基本情報)
 void information(Shell& shell, SiteForm& form) {
     const auto& v = form.view.value();
     const auto& contact = form.view["contact"];
@@ -160,6 +169,7 @@ struct DoctorEdit {
     int remove = -1;
 };
 
+// [SECTION] doctors (医師)
 void save_doctors(Shell& shell, SiteForm& form, DoctorEdit& doctor_edit, nlohmann::json list) {
     const std::string err = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
     if (err.empty()) {
@@ -257,6 +267,7 @@ void doctors(Shell& shell, SiteForm& form) {
     }
 }
 
+// [SECTION] handled vaccines (取扱ワクチン)
 void vaccines(Shell& shell, SiteForm& form) {
     section_title(shell.tr("site.vaccines").c_str());
     std::string current;
@@ -301,6 +312,7 @@ void vaccines(Shell& shell, SiteForm& form) {
     }
 }
 
+// [SECTION] the page and its entry points
 void draw_site_page(Shell& shell, const std::string& code) {
     SiteForm& form = shell.state<SiteForm>();
     if (code != form.code || !form.editing) load(shell, form, code);
