@@ -29,11 +29,11 @@ void build_model(Shell& shell, const nlohmann::json& rows, bool many_sites, Tabl
     m.columns.push_back({shell.tr("alloc.round"), false, "", 0, false});
     m.columns.push_back({shell.tr("alloc.product"), false, "", 180, false});
     if (many_sites) m.columns.push_back({shell.tr("alloc.col.site"), false, "", 0, false});
-    m.columns.push_back({shell.tr("alloc.col.boxes"), true, "", 120, false});
+    m.columns.push_back({shell.tr("alloc.col.boxes"), true, "", 135, false});
     m.columns.push_back({shell.tr("deliveries.vials"), true, "", 90, false});
     m.columns.push_back({shell.tr("deliveries.doses"), true, "", 100, true});
     m.columns.push_back({shell.tr("alloc.col.needles"), true, "", 110, true});
-    m.columns.push_back({shell.tr("alloc.col.syringes"), true, "", 130, true});
+    m.columns.push_back({shell.tr("alloc.col.syringes"), true, "", 135, true});
     m.columns.push_back({shell.tr("alloc.period"), false, "", 220, false});
     for (const auto& r : rows) {
         std::vector<TableCell> row;
