@@ -61,12 +61,12 @@ FuzzWorld::FuzzWorld() : root(key_pair_from_seed(seed_of(1))) {
     const std::string site(k_site), ward(k_ward), pref(k_pref);
     auto stock = doc(site, "stock", "main", {{"vials", 10}});
     receive(*this, trust, store, next_bundle(dev[site], t0() + 3600, {device_doc[site], stock}));
-    auto alloc = doc(ward, "allocation", "r1", {{"boxes", 5}});
+    auto alloc = doc(ward, "allocation", "r1", site_amounts_body("r1", 5));
     allocation_r1 = alloc.hash;
     receive(*this, trust, store, next_bundle(dev[ward], t0() + 3600, {alloc}));
     auto lock = doc(pref, "lock", "r1", {{"locks", {alloc.hash}}});
     receive(*this, trust, store, next_bundle(dev[pref], t0() + 3600, {lock}));
-    auto round = doc("nation", "round", "r1", {{"boxes", 500}});
+    auto round = doc("nation", "round", "r1", round_body("r1"));
     receive(*this, trust, store, next_bundle(dev["nation"], t0() + 3600, {round}));
 }
 
@@ -127,7 +127,7 @@ std::map<std::string, BundleFile> seed_bundles() {
     }
     {
         auto f = feed(site);
-        out["site-allocation-refused"] = next_bundle(f, t, {w.doc(site, "allocation", "r9", {{"boxes", 1}})});
+        out["site-allocation-refused"] = next_bundle(f, t, {w.doc(site, "allocation", "r9", site_amounts_body("r9", 1))});
     }
     {
         auto f = feed(site2);
@@ -136,7 +136,7 @@ std::map<std::string, BundleFile> seed_bundles() {
     }
     {
         auto f = feed(ward2);
-        out["ward-to-other-ward"] = next_bundle(f, t, {w.doc(ward2, "allocation", "r2", {{"boxes", 3}})}, {ward});
+        out["ward-to-other-ward"] = next_bundle(f, t, {w.doc(ward2, "allocation", "r2", site_amounts_body("r2", 3))}, {ward});
     }
     {
         auto f = feed(ward);
@@ -144,7 +144,7 @@ std::map<std::string, BundleFile> seed_bundles() {
     }
     {
         auto f = feed(ward);
-        out["edit-of-locked"] = next_bundle(f, t, {w.doc(ward, "allocation", "r1", {{"boxes", 6}})});
+        out["edit-of-locked"] = next_bundle(f, t, {w.doc(ward, "allocation", "r1", site_amounts_body("r1", 6))});
     }
     {
         auto f = feed(pref);
@@ -166,12 +166,12 @@ std::map<std::string, BundleFile> seed_bundles() {
     {
         auto f = feed("nation");
         out["nation-round-and-lock"] =
-            next_bundle(f, t, {w.doc("nation", "round", "r2", {{"boxes", 700}}),
+            next_bundle(f, t, {w.doc("nation", "round", "r2", round_body("r2")),
                                w.doc("nation", "lock", "rounds", {{"locks", {w.doc("nation", "round", "r1", {}).replaces}}})});
     }
     {
         auto f = feed(ward2);
-        out["other-owner-refused"] = next_bundle(f, t, {w.doc(ward, "allocation", "r3", {{"boxes", 1}})});
+        out["other-owner-refused"] = next_bundle(f, t, {w.doc(ward, "allocation", "r3", site_amounts_body("r3", 1))});
     }
     {
         auto f = feed(site);
@@ -201,7 +201,7 @@ std::map<std::string, std::string> seed_archives() {
     {
         auto f = w.dev.at(site);
         auto b2 = outgoing(f, t0() + 7200, {w.doc(site, "stock", "main", {{"vials", 12}})});
-        auto b3 = outgoing(f, t0() + 7300, {w.doc(site, "request", "r1", {{"boxes", 2}})});
+        auto b3 = outgoing(f, t0() + 7300, {w.doc(site, "request", "r1", request_body("r1", 2))});
         out["site-two-bundles"] = archive({b2, b3});
     }
     {
@@ -209,14 +209,14 @@ std::map<std::string, std::string> seed_archives() {
         auto g = w.dev.at(ward2);
         out["two-feeds"] = archive({outgoing(f2, t0() + 7200, {w.device_doc.at(site2)}),
                                     outgoing(f2, t0() + 7300, {w.doc(site2, "stock", "main", {{"vials", 3}})}),
-                                    outgoing(g, t0() + 7250, {w.doc(ward2, "allocation", "r2", {{"boxes", 3}})}, {ward})});
+                                    outgoing(g, t0() + 7250, {w.doc(ward2, "allocation", "r2", site_amounts_body("r2", 3))}, {ward})});
     }
     {
         // The unlock was signed before the edit: imported together, both are accepted.
         auto p = w.dev.at(pref);
         auto m = w.dev.at(ward);
         out["unlock-then-edit"] =
-            archive({outgoing(m, t0() + 9000, {w.doc(ward, "allocation", "r1", {{"boxes", 6}})}),
+            archive({outgoing(m, t0() + 9000, {w.doc(ward, "allocation", "r1", site_amounts_body("r1", 6))}),
                      outgoing(p, t0() + 8000, {w.doc(pref, "lock", "r1", {{"locks", nlohmann::json::array()}})})});
     }
     {
