@@ -13,6 +13,9 @@ using namespace vsys::sync;
 using sync::testing::account_for;
 using sync::testing::seed_of;
 using sync::testing::t0;
+using sync::testing::request_body;
+using sync::testing::round_body;
+using sync::testing::site_amounts_body;
 
 namespace {
 
