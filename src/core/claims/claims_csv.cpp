@@ -22,25 +22,6 @@ const std::vector<std::string> k_amount_headers = {"金額（税抜）", "消費
 
 }  // namespace
 
-std::string csv_field(std::string_view field) {
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-    std::string out = "\"";
-    for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string csv_line(const std::vector<std::string>& fields) {
-    std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out += ',';
-        out += csv_field(fields[i]);
-    }
-    return out + "\r\n";
-}
-
 std::string municipality_claim_csv(const MunicipalityClaim& m, const ClaimParty& party) {
     std::vector<std::string> header = {"接種年月", "提出期限", "医療機関コード", "医療機関名", "代表者",
                                        "市区町村コード", "市区町村名", "請求先", "様式", "区分"};

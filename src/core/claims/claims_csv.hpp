@@ -10,13 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/csv.hpp"      // csv_line
 #include "core/base/numbers.hpp"  // format_grouped, for print
 #include "core/claims/claims_documents.hpp"
 
 namespace vsys {
 
-std::string csv_field(std::string_view field);
-std::string csv_line(const std::vector<std::string>& fields);  // ends with "\r\n"
 
 // 市区町村別請求書: one row per line (form, category), then the total.
 std::string municipality_claim_csv(const MunicipalityClaim& m, const ClaimParty& party);

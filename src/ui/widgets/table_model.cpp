@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/base/csv.hpp"
 #include "core/base/numbers.hpp"
 
 namespace vsys::ui {
@@ -26,16 +27,6 @@ bool row_matches(const TableModel& m, const std::vector<TableCell>& row, std::st
     for (std::size_t c = 0; c < row.size() && c < m.columns.size(); ++c)
         if (contains_folded(cell_text(m.columns[c], row[c]), filter)) return true;
     return false;
-}
-
-std::string csv_quoted(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -85,10 +76,7 @@ std::vector<std::optional<std::int64_t>> table_totals(const TableModel& m, const
 
 std::string table_csv(const TableModel& m, const std::vector<int>& rows, std::string_view totals_label) {
     std::string out;
-    auto line = [&out](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_quoted(fields[i]);
-        out += "\r\n";
-    };
+    auto line = [&out](const std::vector<std::string>& fields) { out += csv_line(fields); };
     std::vector<std::string> fields;
     for (const auto& c : m.columns) fields.push_back(c.unit.empty() ? c.label : c.label + "(" + c.unit + ")");
     line(fields);
