@@ -57,13 +57,6 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
     return changed;
 }
 
-void text_right(const std::string& text) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    ImGui::TextUnformatted(text.c_str());
-}
-
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
 void proxy_site_picker(Shell& shell) {

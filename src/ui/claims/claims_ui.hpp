@@ -20,7 +20,6 @@ YearMonth default_claim_month(Shell& shell);
 YearMonth today_month(Shell& shell);
 
 // Right-aligns text in the current table cell.
-void text_right(const std::string& text);
 void yen_right(std::int64_t yen);  // "1,234,567"
 
 // 代行入力: a municipality's sites, searchable by name, reading or code; choosing one opens the

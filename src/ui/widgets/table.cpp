@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -22,13 +23,6 @@ void refresh(const TableModel& m, std::uint64_t version, TableState& st) {
     st.cached_ascending = st.ascending;
     st.order = table_order(m, st.filter, st.sort_column, st.ascending);
     st.totals = table_totals(m, st.order);
-}
-
-void right_aligned(const std::string& text) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    ImGui::TextUnformatted(text.c_str());
 }
 
 bool has_totals(const TableState& st) {
@@ -118,10 +112,10 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
                     if (!o.anchor.empty() && i < 20) shell.anchor(o.anchor + ".row." + std::to_string(i));
                     if (col.numeric) {
                         ImGui::SameLine();
-                        right_aligned(text);
+                        text_right(text);
                     }
                 } else if (col.numeric) {
-                    right_aligned(text);
+                    text_right(text);
                 } else {
                     ImGui::TextUnformatted(text.c_str());
                 }
@@ -135,7 +129,7 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
             ImGui::TableNextColumn();
             const auto& t = st.totals[static_cast<std::size_t>(c)];
             if (c == 0 && !t) ImGui::TextUnformatted(shell.tr("table.total").c_str());
-            else if (t) right_aligned(cell_text(m.columns[static_cast<std::size_t>(c)], TableCell{"", *t, false}));
+            else if (t) text_right(cell_text(m.columns[static_cast<std::size_t>(c)], TableCell{"", *t, false}));
         }
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".total");
     }

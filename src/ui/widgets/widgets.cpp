@@ -58,4 +58,11 @@ void form_label(const std::string& text, float width) {
     ImGui::SameLine(width);
 }
 
+void text_right(const std::string& text) {
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text.c_str());
+}
+
 }  // namespace vsys::ui

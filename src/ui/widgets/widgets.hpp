@@ -18,5 +18,7 @@ void field_message(const std::string& text, bool error);
 void notice(const std::string& text, float width);
 // A label column of fixed width, so forms line up.
 void form_label(const std::string& text, float width = 160.0f);
+// Text flush with the right edge of the space left (numbers in table cells).
+void text_right(const std::string& text);
 
 }  // namespace vsys::ui
