@@ -7,9 +7,17 @@
 export CCACHE_BASEDIR="$root"
 export CCACHE_NOHASHDIR=true
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
-# emcc is a script: ccache cannot fingerprint the clang behind it by mtime, so hash the
-# compiler's --version output (which names the Emscripten and clang versions) instead.
-export CCACHE_COMPILERCHECK=${CCACHE_COMPILERCHECK:-%compiler% --version}
+# emcc is a script in front of clang-14: ccache's default fingerprint (the compiler file's
+# mtime) would miss an upgrade of the clang behind it, and asking `emcc --version` costs a Python
+# start per file. So the fingerprint is the versions of every compiler the presets use, read
+# once here: an upgrade of any of them starts a fresh cache.
+compiler_versions() {
+  local v=""
+  for c in gcc clang-14; do command -v "$c" >/dev/null && v+="$($c --version 2>/dev/null | head -1);"; done
+  [ -f /usr/share/emscripten/emscripten-version.txt ] && v+="emscripten $(cat /usr/share/emscripten/emscripten-version.txt)"
+  echo "$v"
+}
+export CCACHE_COMPILERCHECK=${CCACHE_COMPILERCHECK:-"string:$(compiler_versions)"}
 
 # cmake -D flags that route C and C++ compiles through ccache (none without ccache).
 compiler_cache_flags() {
