@@ -255,6 +255,18 @@ std::string tranche_row_explanation(App& app, const Simulation& s, const Simulat
     return text;
 }
 
+// ④: each site's needle and syringe boxes as the packaging suggests them for its vaccine boxes;
+// the municipality adjusts all three before registering (調整後の納入数を入力).
+void suggest_supplies(const ChainWorld& w, const Simulation& s, json& rows) {
+    const SiteAmountsBody body = site_amounts_from_simulation(w, s);
+    for (auto& row : rows)
+        for (const auto& d : body.deliveries)
+            if (d.site == row.value("org", "")) {
+                row["needle_boxes"] = d.needle_boxes;
+                row["syringe_boxes"] = d.syringe_boxes;
+            }
+}
+
 json simulation_json(App& app, const Simulation& s) {
     const bool in_parts = !s.spec.tranches.empty();
     json rows = json::array();
@@ -331,6 +343,7 @@ Result<PreparedView> prepare_simulation_view(App& app, const json& j) {
                                 out["parent"] = parent;
                                 out["modes"] = modes;
                                 out["level"] = split_level_id(s->level);
+                                if (s->level == SplitLevel::municipality) suggest_supplies(w, *s, out["rows"]);
                                 return out;
                             }
                             auto c = compare_simulations(w, app.store(), round, parent, a, *b, today);

@@ -62,7 +62,11 @@ public:
     const Settings& settings() const { return settings_; }
     Language language() const { return settings_.language; }
     const std::string& tr(std::string_view key) const { return Strings::builtin().get(key, settings_.language); }
-    std::string error_text(const Error& e) const { return Strings::builtin().error_message(e, settings_.language); }
+    // The message of a refusal in the user's language, its arguments named as the user sees them
+    // (error_text.cpp): field labels, product and organisation names, never identifiers.
+    std::string error_text(const Error& e) const { return error_text(e, settings_.language); }
+    std::string error_text(const Error& e, Language lang) const;
+    std::string display_arg(std::string_view name, const std::string& value, Language lang) const;
     // Increases with every applied change or sign-in; screens compare it to refresh.
     std::uint64_t revision() const { return revision_; }
     // Increases with every sign-in, sign-out, role switch and reset of the local data: what the

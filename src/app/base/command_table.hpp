@@ -69,6 +69,12 @@ std::span<const ViewEntry> allocation_views();
 std::span<const CommandEntry> kiosk_commands();
 std::span<const ViewEntry> kiosk_views();
 
+// Work waiting on a screen (ScreenInfo::waiting), each counted by its feature from the same
+// rows its screen lists.
+std::int64_t waiting_approvals(App& app);        // vaccine changes the municipality has not decided
+std::int64_t waiting_unlock_requests(App& app);  // unlock requests not yet answered
+std::int64_t waiting_sync_problems(App& app);    // refused bundles and conflicting versions
+
 // Answers shared by session and kiosk commands (cmd_session.cpp): the signed-in session, and
 // the sample accounts of the sign-in screen and the role switcher.
 nlohmann::json session_json(App& app);

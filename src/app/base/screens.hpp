@@ -11,6 +11,8 @@
 
 namespace vsys {
 
+class App;
+
 enum class Role : std::uint32_t {
     none = 0,  // not signed in
     nation = 1u << 0,
@@ -41,6 +43,10 @@ struct ScreenInfo {
     // A retired function (DOMAIN.md §2): shown greyed out with this note (strings key), never
     // opened. "" for a working screen.
     const char* retired_key = "";
+    // How many items wait for the signed-in user on this screen (approvals pending, unlock
+    // requests, refused bundles and conflicts): the home button shows the count (UX.md
+    // "Counters on buttons where work waits"). Null: the screen has no queue.
+    std::int64_t (*waiting)(App& app) = nullptr;
 };
 
 // Every feature's screens, grouped in the order of k_home_groups (screens.cpp), each group in

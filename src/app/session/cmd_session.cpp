@@ -195,7 +195,8 @@ Result<PreparedView> prepare_home_view(App& app, const nlohmann::json& j) {
                                 if (screen_visible(s, app.session().role) && s.parent[0] == '\0')
                                     buttons.push_back({{"id", s.id}, {"title", app.tr(s.title_key)},
                                                        {"group", app.tr(s.group_key)},
-                                                       {"retired", s.retired_key[0] != '\0'}});
+                                                       {"retired", s.retired_key[0] != '\0'},
+                                                       {"waiting", s.waiting ? s.waiting(app) : 0}});
                             return nlohmann::json{{"buttons", buttons}};
                         }};
 }
@@ -209,27 +210,32 @@ Result<PreparedView> prepare_accounts_demo_view(App& app, const nlohmann::json& 
                         }};
 }
 
+// The unlock requests the signed-in manager answers (support: every one).
+nlohmann::json unlock_requests(App& app) {
+    nlohmann::json list = nlohmann::json::array();
+    const Directory& dir = app.directory();
+    const bool support = app.session().role == Role::support;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != "unlock_request") continue;
+        if (!support && sync::managing_org(dir, d->owner) != app.session().org) continue;
+        const std::string id = d->body.value("vsys_id", "");
+        const std::string unlocker = support ? "support" : app.session().org;
+        const auto* u = app.current(unlocker, "unlock", id);
+        const bool answered = u && u->time >= d->time;
+        nlohmann::json row = d->body;
+        row["time"] = d->time;
+        row["answered"] = answered;
+        list.push_back(row);
+    }
+    return list;
+}
+
 Result<PreparedView> prepare_unlock_requests_view(App& app, const nlohmann::json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
     return PreparedView{app.session().org, [&app]() -> Result<nlohmann::json> {
-                            nlohmann::json list = nlohmann::json::array();
-                            const Directory& dir = app.directory();
-                            const bool support = app.session().role == Role::support;
-                            for (const auto& key : app.store().keys()) {
-                                const auto* d = app.store().current(key);
-                                if (!d || d->kind != "unlock_request") continue;
-                                if (!support && sync::managing_org(dir, d->owner) != app.session().org) continue;
-                                const std::string id = d->body.value("vsys_id", "");
-                                const std::string unlocker = support ? "support" : app.session().org;
-                                const auto* u = app.current(unlocker, "unlock", id);
-                                const bool answered = u && u->time >= d->time;
-                                nlohmann::json row = d->body;
-                                row["time"] = d->time;
-                                row["answered"] = answered;
-                                list.push_back(row);
-                            }
-                            return nlohmann::json{{"requests", list}};
+                            return nlohmann::json{{"requests", unlock_requests(app)}};
                         }};
 }
 
@@ -243,6 +249,12 @@ const ViewEntry k_views[] = {{"session", prepare_session_view},
                              {"unlock_requests", prepare_unlock_requests_view}};
 
 }  // namespace
+
+std::int64_t waiting_unlock_requests(App& app) {
+    std::int64_t n = 0;
+    for (const auto& row : unlock_requests(app)) n += row.value("answered", false) ? 0 : 1;
+    return n;
+}
 
 std::span<const CommandEntry> session_commands() { return k_commands; }
 std::span<const ViewEntry> session_views() { return k_views; }

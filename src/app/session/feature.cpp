@@ -6,7 +6,8 @@ namespace vsys {
 namespace {
 const ScreenInfo k_screens[] = {
     {"login", "home.group.system", "screen.login", "screen.login.desc", role_bit(Role::none), ""},
-    {"unlock_inbox", "home.group.accounts", "screen.unlock_inbox", "screen.unlock_inbox.desc", k_managers, ""},
+    {"unlock_inbox", "home.group.accounts", "screen.unlock_inbox", "screen.unlock_inbox.desc", k_managers, "", "",
+     waiting_unlock_requests},
 };
 }  // namespace
 

@@ -6,11 +6,14 @@
 //   muni:<code>/vaccine_decision/<site> the municipality's decision on a request version
 // The effective handled vaccines are those of the newest approved request, else the master's.
 #include <algorithm>
+#include <map>
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "core/base/codes.hpp"
 #include "core/directory/kinds.hpp"
 #include "core/directory/site.hpp"
+#include "core/directory/site_search.hpp"
 #include "core/base/text.hpp"
 
 namespace vsys {
@@ -23,10 +26,23 @@ std::string org_of_code(App& app, const std::string& code) {
     return site_org_id(*s);
 }
 
+// Why a code that names no site cannot be a site's code at all: a wrong length, prefecture or,
+// for a code shaped like an insurance code (fee-table digit 1, 3 or 4), its check digit. A
+// similar code (類似コード) has no check digit, so a code of another shape is merely not found.
+Status impossible_code(std::string_view code) {
+    auto st = check_institution_code(code, InstitutionCodeKind::insurance);
+    if (!st && st.error().code == "code.fee_table") return ok_status();
+    return st;
+}
+
 // The site as it stands: the newest site_info document, else the generated master.
 Result<Site> effective_site(App& app, const std::string& code) {
     const Site* generated = app.directory().generated_site(code);
-    if (!generated) return Error{"site.not_found", "no such site", {{"code", code}}};
+    if (!generated) {
+        // A code that cannot exist says which check it fails (the check digit, its length).
+        if (auto st = impossible_code(code); !st) return st.error();
+        return Error{"site.not_found", "no such site", {{"code", code}}};
+    }
     Site site = *generated;
     if (const auto* d = app.current(site_org_id(site), k_site_info_kind, "main")) {
         auto s = site_from_json(d->body);
@@ -227,6 +243,29 @@ Result<PreparedView> prepare_site_view(App& app, const nlohmann::json& j) {
                         }};
 }
 
+// The sites whose owners have edited their details (site_info documents held here), as they
+// stand now: the search finds them by their new name and reading and lists them so.
+struct EditedSites {
+    std::vector<EditedSite> text;
+    std::map<std::uint32_t, Site> site;
+};
+
+EditedSites edited_sites(App& app) {
+    EditedSites out;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_site_info_kind) continue;
+        auto site = site_from_json(d->body);
+        if (!site) continue;
+        const auto index = app.directory().site_index(site->code);
+        if (!index || site_org_id(*site) != d->owner) continue;  // only its owner's word counts
+        const auto i = static_cast<std::uint32_t>(*index);
+        out.text.push_back({i, site->name, site->reading, site->code});
+        out.site.emplace(i, std::move(*site));
+    }
+    return out;
+}
+
 // Sites of the user's subtree by name, reading or code: {query, limit?}
 Result<PreparedView> prepare_org_search_view(App& app, const nlohmann::json& j) {
     ArgReader r(j, {});
@@ -239,41 +278,57 @@ Result<PreparedView> prepare_org_search_view(App& app, const nlohmann::json& j) 
                             const Directory& dir = app.directory();
                             const OrgIndex root = dir.tree().find(app.session().org);
                             const auto& sites = dir.demo().sites;
-                            auto hits = dir.search().search(query, static_cast<std::size_t>(limit), [&](std::uint32_t i) {
-                                return dir.tree().in_subtree(dir.tree().find(site_org_id(sites[i])), root);
-                            });
+                            const auto edits = edited_sites(app);
+                            auto hits = dir.search().search(
+                                query, static_cast<std::size_t>(limit),
+                                [&](std::uint32_t i) {
+                                    return dir.tree().in_subtree(dir.tree().find(site_org_id(sites[i])), root);
+                                },
+                                edits.text);
                             nlohmann::json rows = nlohmann::json::array();
                             for (auto i : hits) {
-                                const Site& s = sites[i];
+                                const auto edit = edits.site.find(i);
+                                const Site& s = edit != edits.site.end() ? edit->second : sites[i];
                                 rows.push_back({{"code", s.code}, {"name", s.name}, {"reading", s.reading},
                                                 {"municipality", s.municipality},
                                                 {"municipality_name", dir.org_name("muni:" + s.municipality)}});
                             }
-                            return nlohmann::json{{"sites", rows}, {"count", rows.size()}};
+                            nlohmann::json out{{"sites", rows}, {"count", rows.size()}};
+                            // A typed code that finds nothing says why when it cannot be a code
+                            // at all (a wrong check digit), rather than a bare 「0 件」.
+                            const std::string q = normalize_for_search(query);
+                            if (rows.empty() && q.size() == 10 &&
+                                std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                                if (auto st = impossible_code(q); !st) out["code_problem"] = app.error_text(st.error());
+                            return out;
                         }};
 }
 
-// The municipality's inbox of pending vaccine changes.
+// The municipality's inbox of pending vaccine changes: requests of its sites not yet decided.
+nlohmann::json pending_approvals(App& app) {
+    nlohmann::json rows = nlohmann::json::array();
+    const std::string muni = app.session().org;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_vaccine_change_kind) continue;
+        const std::string code = d->owner.substr(d->owner.find(':') + 1);
+        auto site = effective_site(app, code);
+        if (!site || "muni:" + site->municipality != muni) continue;
+        const auto st = vaccine_status(app, *site);
+        if (st.decision) continue;
+        Site now = with_approved_vaccines(app, *site);
+        rows.push_back({{"site", code}, {"name", site->name}, {"requested", d->body["vaccines"]},
+                        {"current", categories_json(now.vaccines)}, {"time", d->time},
+                        {"by", d->author}, {"proxy", d->proxy}});
+    }
+    return rows;
+}
+
 Result<PreparedView> prepare_approvals_view(App& app, const nlohmann::json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
     return PreparedView{app.session().org, [&app]() -> Result<nlohmann::json> {
-                            nlohmann::json rows = nlohmann::json::array();
-                            const std::string muni = app.session().org;
-                            for (const auto& key : app.store().keys()) {
-                                const auto* d = app.store().current(key);
-                                if (!d || d->kind != k_vaccine_change_kind) continue;
-                                const std::string code = d->owner.substr(d->owner.find(':') + 1);
-                                auto site = effective_site(app, code);
-                                if (!site || "muni:" + site->municipality != muni) continue;
-                                const auto st = vaccine_status(app, *site);
-                                if (st.decision) continue;
-                                Site now = with_approved_vaccines(app, *site);
-                                rows.push_back({{"site", code}, {"name", site->name}, {"requested", d->body["vaccines"]},
-                                                {"current", categories_json(now.vaccines)}, {"time", d->time},
-                                                {"by", d->author}, {"proxy", d->proxy}});
-                            }
-                            return nlohmann::json{{"pending", rows}};
+                            return nlohmann::json{{"pending", pending_approvals(app)}};
                         }};
 }
 
@@ -286,6 +341,8 @@ const ViewEntry k_views[] = {{"site", prepare_site_view},
                              {"approvals", prepare_approvals_view}};
 
 }  // namespace
+
+std::int64_t waiting_approvals(App& app) { return static_cast<std::int64_t>(pending_approvals(app).size()); }
 
 std::span<const CommandEntry> site_commands() { return k_commands; }
 std::span<const ViewEntry> site_views() { return k_views; }

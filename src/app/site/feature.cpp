@@ -10,7 +10,7 @@ const ScreenInfo k_screens[] = {
      k_muni | role_bit(Role::prefecture) | role_bit(Role::nation) | role_bit(Role::support), ""},
     {"site", "home.group.master", "screen.site", "screen.site.desc", k_muni | role_bit(Role::prefecture) | role_bit(Role::nation),
      "org_browser"},
-    {"approvals", "home.group.master", "screen.approvals", "screen.approvals.desc", k_muni, ""},
+    {"approvals", "home.group.master", "screen.approvals", "screen.approvals.desc", k_muni, "", "", waiting_approvals},
     {"reservation_support", "home.group.master", "screen.reservation", "screen.reservation.desc",
      k_muni | k_site_roles, "", "retired.reservation"},
 };

@@ -115,6 +115,11 @@ const ViewEntry k_views[] = {{"sync_status", prepare_sync_status}};
 
 }  // namespace
 
+std::int64_t waiting_sync_problems(App& app) {
+    const auto st = app.sync().status_json();
+    return static_cast<std::int64_t>(st["rejected"].size() + st["conflicts"].size());
+}
+
 std::span<const CommandEntry> sync_commands() { return k_commands; }
 std::span<const ViewEntry> sync_views() { return k_views; }
 

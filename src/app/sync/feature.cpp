@@ -5,7 +5,7 @@ namespace vsys {
 
 namespace {
 const ScreenInfo k_screens[] = {
-    {"sync", "home.group.system", "screen.sync", "screen.sync.desc", k_signed_in, ""},
+    {"sync", "home.group.system", "screen.sync", "screen.sync.desc", k_signed_in, "", "", waiting_sync_problems},
 };
 }  // namespace
 

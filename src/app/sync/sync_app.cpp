@@ -415,6 +415,22 @@ Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
     return rep;
 }
 
+SyncSummary SyncAgent::summary() const {
+    SyncSummary s;
+    s.running = run_.running;
+    for (const auto* v : app_.store_.pending())
+        if (v->owner != "device") ++s.waiting_changes;
+    s.waiting_bundles = state_.outbox.size();
+    s.refused = state_.rejected.size();
+    s.conflicts = app_.store_.conflicts().size();
+    s.last_success = state_.last_success;
+    s.error_code = run_.error.code;
+    // Every failure of the transport itself (no answer, a refused connection, a 5xx) is a
+    // transport.* error; a refused bundle or a missing manifest is not the exchange being down.
+    s.exchange_unreachable = s.error_code.rfind("transport.", 0) == 0;
+    return s;
+}
+
 nlohmann::json SyncAgent::status_json() const {
     using nlohmann::json;
     json rejected = json::array();

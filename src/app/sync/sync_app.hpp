@@ -45,6 +45,19 @@ struct SyncRunStatus {
     sync::UtcTime finished = 0;        // when the last run ended
 };
 
+// What the top bar says about the exchange (UX.md "Frame of every screen"), typed: counts,
+// not rows, so that reading it every frame costs nothing.
+struct SyncSummary {
+    bool running = false;
+    std::size_t waiting_changes = 0;   // versions made here, not yet in a bundle
+    std::size_t waiting_bundles = 0;   // signed bundles not yet on the exchange
+    std::size_t refused = 0;           // bundles this device refused (PROTOCOL §8)
+    std::size_t conflicts = 0;         // documents with competing versions to resolve
+    sync::UtcTime last_success = 0;    // 0: never
+    bool exchange_unreachable = false; // the last run could not reach the exchange
+    std::string error_code;            // of the last run, "" when it succeeded
+};
+
 class SyncAgent {
 public:
     explicit SyncAgent(App& app);
@@ -81,6 +94,7 @@ public:
     // True when this device holds a certificate chain for the signed-in account.
     bool enrolled() const;
     nlohmann::json status_json() const;
+    SyncSummary summary() const;
 
 private:
     void finish(Error e);

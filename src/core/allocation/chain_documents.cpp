@@ -91,7 +91,8 @@ void round_field(Reader& r, std::string& out) {
 void mode_fields(Reader& r, std::string& mode, std::string& method) {
     mode = r.str("mode");
     method = r.str("method");
-    if (r.ok() && mode != "manual" && mode != k_tranches_mode && !parse_sim_mode(mode)) r.fail("mode");
+    if (r.ok() && mode != "manual" && mode != k_tranches_mode && mode != k_legacy_fixed_mode && !parse_sim_mode(mode))
+        r.fail("mode");
     if (r.ok() && !alloc::parse_method(method)) r.fail("method");
 }
 

@@ -35,7 +35,8 @@ Status same_round(const DocumentVersion& v, std::string_view round) {
 
 Status check_mode(const Round& r, SplitLevel level, const std::string& mode) {
     // A split in tranches checked each part's mode when it ran; the version records only the sum.
-    if (mode == "manual" || mode == k_tranches_mode) return ok_status();
+    // A result registered while 固定値 was a mode records "fixed": what it registered still holds.
+    if (mode == "manual" || mode == k_tranches_mode || mode == k_legacy_fixed_mode) return ok_status();
     auto m = parse_sim_mode(mode);
     if (m && mode_valid(r.product, level, *m)) return ok_status();
     return Error{"chain.mode_invalid", "this simulation mode does not fit the product at this level",
@@ -96,6 +97,10 @@ Status validate_round(const Ctx& c, const DocumentVersion& v) {
     if (!ok)
         return Error{"chain.round_transition", "the round cannot move to this state",
                      {{"round", r->code}, {"from", round_state_id(from)}, {"to", round_state_id(to)}}};
+    // 配分を確定 confirms what was allocated: with no ① registered there is nothing to confirm,
+    // and a round locked empty would only have to be unlocked again.
+    if (from == RoundState::allocating && to == RoundState::locked && c.s.heads(allocation_key("nation", r->code)).empty())
+        return Error{"chain.nothing_allocated", "no amounts were registered in this round", {{"round", r->code}}};
     return ok_status();
 }
 

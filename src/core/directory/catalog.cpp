@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::array<const char*, 5> k_round_states = {"requests", "allocating", "locked", "delivered", "closed"};
 constexpr std::array<const char*, 3> k_split_levels = {"nation", "prefecture", "municipality"};
-constexpr std::array<const char*, 4> k_sim_modes = {"request", "eligible_population", "child_population", "fixed"};
+constexpr std::array<const char*, 3> k_sim_modes = {"request", "eligible_population", "child_population"};
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
     std::vector<std::string_view> out;
@@ -237,9 +237,9 @@ std::optional<SimMode> parse_sim_mode(std::string_view id) {
 }
 
 std::vector<SimMode> valid_modes(VaccineProduct p, SplitLevel level) {
-    if (level == SplitLevel::municipality) return {SimMode::request, SimMode::fixed};
+    if (level == SplitLevel::municipality) return {SimMode::request};
     auto population = p == VaccineProduct::pfizer_5_11 ? SimMode::child_population : SimMode::eligible_population;
-    return {population, SimMode::request, SimMode::fixed};
+    return {population, SimMode::request};
 }
 
 bool mode_valid(VaccineProduct p, SplitLevel level, SimMode m) {

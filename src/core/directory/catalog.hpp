@@ -99,11 +99,15 @@ Status may_request(VaccineCategories handled, VaccineProduct p, std::string_view
 enum class SplitLevel { nation, prefecture, municipality };
 const char* split_level_id(SplitLevel l);  // "nation", "prefecture", "municipality"
 
-// 分配シミュレーションの方式. fixed: only the typed fixed values, the rest stays unallocated
-// (fixed values can also be typed in every other mode, and are given first).
-enum class SimMode { request, eligible_population, child_population, fixed };
-const char* sim_mode_id(SimMode m);  // "request", "eligible_population", "child_population", "fixed"
+// 分配シミュレーションの方式. Fixed values (固定値) are not a mode: the deck types them for
+// particular children and then runs the split (「特定の市町村の分配量を指定する場合は、「固定値」に
+// 入力して分配実行してください」), so every mode gives them first and splits the rest among the
+// others. Results registered while 固定値 was a mode of its own still carry "fixed"
+// (k_legacy_fixed_mode), which documents accept as a record and no split offers.
+enum class SimMode { request, eligible_population, child_population };
+const char* sim_mode_id(SimMode m);  // "request", "eligible_population", "child_population"
 std::optional<SimMode> parse_sim_mode(std::string_view id);
+inline constexpr std::string_view k_legacy_fixed_mode = "fixed";
 // Whether the mode splits by a population (eligible or child): such a split may be capped by
 // what each child requested (cap_by_request).
 bool splits_by_population(SimMode m);
@@ -111,7 +115,7 @@ bool splits_by_population(SimMode m);
 // The modes offered for a product at a level, the default first (DOMAIN.md §4): population
 // modes only where children have populations (prefectures at ①, municipalities at ②):
 // eligible population for Pfizer 12+ and Takeda/Moderna, child population for Pfizer 5-11;
-// request ratio everywhere; sites at ④ by request or fixed values.
+// request ratio everywhere (sites at ④ by request only).
 std::vector<SimMode> valid_modes(VaccineProduct p, SplitLevel level);
 bool mode_valid(VaccineProduct p, SplitLevel level, SimMode m);
 

@@ -151,23 +151,52 @@ SiteSearchIndex SiteSearchIndex::build(std::span<const Site> sites) {
 }
 
 std::vector<std::uint32_t> SiteSearchIndex::search(std::string_view query, std::size_t limit,
-                                                   const std::function<bool(std::uint32_t)>& allow) const {
+                                                   const std::function<bool(std::uint32_t)>& allow,
+                                                   std::span<const EditedSite> edited) const {
     std::vector<std::uint32_t> out;
     if (limit == 0) return out;
     std::vector<std::uint64_t> seen((count_ + 63) / 64, 0);
-    auto offer = [&](std::uint32_t i) {
-        std::uint64_t bit = std::uint64_t{1} << (i % 64);
-        if (seen[i / 64] & bit) return;
-        if (allow && !allow(i)) return;
+    auto mark = [&](std::uint32_t i) {
+        const std::uint64_t bit = std::uint64_t{1} << (i % 64);
+        const bool was = seen[i / 64] & bit;
         seen[i / 64] |= bit;
+        return was;
+    };
+    auto offer_at = [&](std::uint32_t i) {
+        if (allow && !allow(i)) return;
         out.push_back(i);
+    };
+    // An edited site's indexed text is stale: the index never offers it; its current text does.
+    std::vector<bool> edited_offered(edited.size(), false);
+    for (const auto& e : edited)
+        if (e.index < count_) mark(e.index);
+    auto offer = [&](std::uint32_t i) {
+        if (!mark(i)) offer_at(i);
     };
     std::u16string q;
     normalize_utf16(query, q);
     if (q.empty()) {
-        for (std::uint32_t i = 0; i < count_ && out.size() < limit; ++i) offer(i);
+        // In site order, edited or not.
+        std::vector<std::uint64_t> is_edited((count_ + 63) / 64, 0);
+        for (const auto& e : edited)
+            if (e.index < count_) is_edited[e.index / 64] |= std::uint64_t{1} << (e.index % 64);
+        for (std::uint32_t i = 0; i < count_ && out.size() < limit; ++i)
+            if (is_edited[i / 64] & (std::uint64_t{1} << (i % 64)) || !mark(i)) offer_at(i);
         return out;
     }
+    // Edited sites whose current `field` matches at this rank, after the indexed ones.
+    std::u16string text;
+    auto edited_rank = [&](std::string EditedSite::*field, bool prefix_only) {
+        for (std::size_t k = 0; k < edited.size() && out.size() < limit; ++k) {
+            if (edited_offered[k] || edited[k].index >= count_) continue;
+            text.clear();
+            normalize_utf16(edited[k].*field, text);
+            const bool hit = prefix_only ? text.starts_with(q) : text.find(q) != std::u16string::npos;
+            if (!hit) continue;
+            edited_offered[k] = true;
+            offer_at(edited[k].index);
+        }
+    };
     auto prefix = [&](const Text& t) {
         auto it = std::lower_bound(t.order.begin(), t.order.end(), q,
                                    [&t](std::uint32_t i, const std::u16string& key) { return t.entry(i) < key; });
@@ -181,11 +210,15 @@ std::vector<std::uint32_t> SiteSearchIndex::search(std::string_view query, std::
             pos = *(entry + 1);  // continue at the next entry
         }
     };
-    if (std::all_of(q.begin(), q.end(), [](char16_t c) { return c >= u'0' && c <= u'9'; })) prefix(codes_);
-    if (out.size() < limit) prefix(names_);
-    if (out.size() < limit) prefix(readings_);
-    if (out.size() < limit) substring(names_);
-    if (out.size() < limit) substring(readings_);
+    if (std::all_of(q.begin(), q.end(), [](char16_t c) { return c >= u'0' && c <= u'9'; })) {
+        prefix(codes_);
+        edited_rank(&EditedSite::code, true);
+    }
+    if (out.size() < limit) prefix(names_), edited_rank(&EditedSite::name, true);
+    if (out.size() < limit) prefix(readings_), edited_rank(&EditedSite::reading, true);
+    if (out.size() < limit) substring(names_), edited_rank(&EditedSite::name, false);
+    if (out.size() < limit) substring(readings_), edited_rank(&EditedSite::reading, false);
+    if (out.size() > limit) out.resize(limit);
     return out;
 }
 

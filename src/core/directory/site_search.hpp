@@ -8,6 +8,11 @@
 // order of the normalised text), then name substring and reading substring (in site order).
 // Each site appears once, at its best rank. Prefix ranks use binary search over precomputed
 // sorted orders; only substring ranks scan, and only while the limit is not yet reached.
+//
+// The index is built once from the master data; a site its owner has since edited (a new name
+// or reading in a site_info document) is passed as an EditedSite, so the search finds it by
+// what it is called now and never by its old text. Edits are few (a municipality's sites
+// changing their details), so they are matched by a scan at each rank.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +29,13 @@ namespace vsys {
 // The normalised form used for both index and queries (invalid UTF-8 bytes are skipped).
 std::string normalize_for_search(std::string_view text);
 
+// A site's text as its newest site_info document has it; `index` is its position in the
+// sites the index was built from.
+struct EditedSite {
+    std::uint32_t index = 0;
+    std::string name, reading, code;
+};
+
 class SiteSearchIndex {
 public:
     // Indexes sites by position: search results are indices into `sites`.
@@ -31,8 +43,10 @@ public:
 
     // At most `limit` site indices, best first. An empty query lists sites in order. `allow`,
     // when set, restricts results (e.g. to an organisation's subtree) before the limit applies.
+    // `edited` replaces the indexed text of those sites.
     std::vector<std::uint32_t> search(std::string_view query, std::size_t limit,
-                                      const std::function<bool(std::uint32_t)>& allow = {}) const;
+                                      const std::function<bool(std::uint32_t)>& allow = {},
+                                      std::span<const EditedSite> edited = {}) const;
 
     std::size_t size() const { return count_; }
     // Bytes held by the index (for the memory budget).

@@ -93,7 +93,7 @@ void status_badge(Shell& shell, const std::string& status) {
 
 std::string period_text(Shell& shell, const nlohmann::json& row) {
     return fill_placeholders(shell.tr("alloc.period_range"),
-                             {{"from", row.value("period_start", "")}, {"to", row.value("period_end", "")}});
+                             {{"from", shell.date_text(row.value("period_start", ""))}, {"to", shell.date_text(row.value("period_end", ""))}});
 }
 
 }  // namespace vsys::ui

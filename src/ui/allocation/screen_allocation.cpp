@@ -72,10 +72,15 @@ void actions(Shell& shell, Overview& ov, const std::string& round) {
                     fill_placeholders(shell.tr("alloc.confirm_open"), {{"round", name}}), false);
             shell.anchor("alloc.open");
         } else if (state == "allocating") {
+            // Nothing to confirm before ① is registered (core: chain.nothing_allocated).
+            const bool allocated = !view["steps"].empty() && view["steps"][0].value("done", 0) > 0;
+            ImGui::BeginDisabled(!allocated);
             if (ImGui::Button(shell.tr("alloc.close_allocation").c_str()))
                 ask(ov, {{"type", "set_round_state"}, {"round", round}, {"state", "locked"}},
                     fill_placeholders(shell.tr("alloc.confirm_close"), {{"round", name}}), false);
+            ImGui::EndDisabled();
             shell.anchor("alloc.close");
+            if (!allocated) disabled_reason(shell.tr("alloc.close_needs_amounts"));
         }
         ImGui::SameLine();
     }
@@ -100,10 +105,17 @@ void actions(Shell& shell, Overview& ov, const std::string& round) {
                 fill_placeholders(shell.tr("alloc.confirm_lock_sites"), {{"count", std::to_string(count)}, {"names", names}}), false);
         ImGui::EndDisabled();
         shell.anchor("alloc.lock_sites");
+        if (count == 0) disabled_reason(shell.tr("alloc.lock_sites_none"));
+        // Only locks that hold can be undone (core: chain.not_locked).
+        bool any_locked = false;
+        for (const auto& c : view["children"]) any_locked = any_locked || c.value("locked", false);
         ImGui::SameLine();
+        ImGui::BeginDisabled(!any_locked);
         if (ImGui::Button(shell.tr("alloc.unlock_sites").c_str()))
             ask(ov, {{"type", "unlock_sites"}, {"round", round}}, shell.tr("alloc.confirm_unlock_sites"), true);
+        ImGui::EndDisabled();
         shell.anchor("alloc.unlock_sites");
+        if (!any_locked) disabled_reason(shell.tr("alloc.unlock_sites_none"));
     }
     if (level == "site" || level == "venue") {
         if (ImGui::Button(shell.tr("screen.deliveries").c_str())) shell.go("deliveries");

@@ -80,7 +80,7 @@ void draw_requests(Shell& shell) {
     if (v["boxes"].is_number_integer())
         ImGui::TextUnformatted(fill_placeholders(shell.tr("req.reported_value"),
                                                  {{"boxes", format_grouped(v["boxes"].get<std::int64_t>())},
-                                                  {"time", v.value("updated", "")}})
+                                                  {"time", shell.time_text(v.value("updated", ""))}})
                                    .c_str());
     else
         ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());

@@ -25,6 +25,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/allocation/simulation_tranches.hpp"
+#include "ui/allocation/site_adjustment.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -56,6 +57,7 @@ struct SimScreen {
     std::unordered_map<std::string, std::size_t> row_of;  // org → index in result rows
     json spec_a, spec_b;                            // what was run, registered as it is
     std::string error;
+    SiteAdjustment adjustment;                      // ④: boxes, needles and syringes per site
 };
 
 bool nation(const SimScreen& sim) { return sim.level == "nation"; }
@@ -121,6 +123,15 @@ void run(Shell& shell, SimScreen& sim, const std::string& round) {
     if (!v) return;
     for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
     if (!nation(sim)) sim.amount = sim.result.value("total", std::int64_t{0});
+}
+
+// Whether the inputs changed since the result shown was run: registering it then would record a
+// split other than the one the user now sees chosen (a mode switched after running, a fixed
+// value typed), so it must be run again first.
+bool stale(const SimScreen& sim) {
+    if (sim.result.is_null()) return false;
+    const json b = sim.compare ? spec_of(sim, sim.mode_b, false) : json();
+    return spec_of(sim, sim.mode, sim.tranches.on) != sim.spec_a || b != sim.spec_b;
 }
 
 void register_result(Shell& shell, SimScreen& sim, const std::string& round, const json& spec) {
@@ -196,8 +207,10 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     }
     if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, sim, round);
     shell.anchor("sim.run");
+    const bool changed = stale(sim);
     if (!sim.result.is_null()) {
         ImGui::SameLine();
+        ImGui::BeginDisabled(changed);
         if (ImGui::Button(shell.tr(sim.spec_b.is_null() ? "sim.register" : "sim.register_a").c_str()))
             register_result(shell, sim, round, sim.spec_a);
         shell.anchor("sim.register");
@@ -206,6 +219,11 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
             if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, sim, round, sim.spec_b);
             shell.anchor("sim.register_b");
         }
+        ImGui::EndDisabled();
+    }
+    if (changed) {
+        notice(shell.tr("sim.stale"), ImGui::GetContentRegionAvail().x);
+        shell.anchor("sim.stale");
     }
     field_message(sim.error, true);
 }
@@ -439,6 +457,8 @@ void draw_simulation(Shell& shell) {
         if (sim.result.contains("compare"))
             ImGui::TextColored(k_b_colour, "%s", summary(shell, sim.result["compare"], sim.spec_b).c_str());
         chart(shell, sim);
+        if (sim.level == "municipality" && !sim.result.contains("compare"))
+            site_adjustment_section(shell, sim.adjustment, sim.result, sim.spec_a, code, stale(sim));
     }
     table(shell, sim);
 }

@@ -29,7 +29,7 @@ std::string print_html(Shell& shell, const nlohmann::json& issued) {
            ".code{font-size:28pt;letter-spacing:2pt;border:1px solid #000;padding:8mm;display:inline-block}</style>"
            "<h1>" + esc(shell.tr("enrolment.title")) + "</h1><p>" + esc(shell.tr("login.vsys_id")) + ": " +
            esc(issued.value("vsys_id", "")) + "</p><p class=\"code\">" + esc(issued.value("code", "")) + "</p><p>" +
-           esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", issued.value("valid_until", "")}})) +
+           esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(issued.value("valid_until", ""))}})) +
            "</p><p>" + esc(shell.tr("enrolment.instructions")) + "</p><script>window.print()</script></html>";
 }
 }  // namespace
@@ -80,7 +80,7 @@ void draw_enrolment(Shell& shell) {
         ImGui::TextUnformatted(form.issued.value("code", "").c_str());
         ImGui::SetWindowFontScale(1.0f);
         shell.anchor("enrolment.code");
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", form.issued.value("valid_until", "")}}).c_str());
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued.value("valid_until", ""))}}).c_str());
         ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
         if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, form.issued));
     }

@@ -5,12 +5,20 @@
 #include <map>
 #include <vector>
 
+#include "core/base/numbers.hpp"
+#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
+
+namespace {
+struct HomeScreen {
+    CachedView home;  // the buttons with the work waiting behind each
+};
+}  // namespace
 
 void draw_home(Shell& shell) {
     if (!shell.app().session().signed_in()) {
@@ -25,6 +33,10 @@ void draw_home(Shell& shell) {
         if (!by_group.count(s.group_key)) groups.push_back(s.group_key);
         by_group[s.group_key].push_back(&s);
     }
+    std::map<std::string, std::int64_t> waiting;
+    if (shell.app().session().signed_in())
+        for (const auto& b : shell.state<HomeScreen>().home.get(shell.app(), "home")["buttons"])
+            if (b.value("waiting", std::int64_t{0}) > 0) waiting[b.value("id", "")] = b.value("waiting", std::int64_t{0});
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
     for (const auto& g : groups) {
@@ -37,9 +49,14 @@ void draw_home(Shell& shell) {
             ImGui::BeginDisabled(retired);
             // A retired function shows its short note; the full note (where the data went) on hover.
             const std::string desc = retired ? shell.tr(std::string(s->retired_key) + ".short") : shell.tr(s->desc_key);
-            const bool pressed = big_button(s->id, shell.tr(s->title_key), desc, size);
+            const auto w = waiting.find(s->id);
+            const std::string badge = w == waiting.end() ? std::string()
+                                                         : fill_placeholders(shell.tr("home.waiting"),
+                                                                             {{"count", format_grouped(w->second)}});
+            const bool pressed = big_button(s->id, shell.tr(s->title_key), desc, size, badge);
             ImGui::EndDisabled();
             shell.anchor(std::string("home.") + s->id);
+            if (!badge.empty()) shell.anchor(std::string("home.") + s->id + ".waiting");
             if (retired && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(420);

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app/base/storage_failure.hpp"
+#include "core/base/display_time.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID, ClosePopupToLevel: the previous user's field and dialog
 #include "ui/shell/screen_registry.hpp"
@@ -29,6 +30,15 @@ void Shell::drop_states_of_ended_session() {
     states_epoch_ = app_.session_epoch();
     ImGui::ClearActiveID();
     if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false);
+}
+
+std::string Shell::time_text(std::string_view utc) const {
+    return display_time(utc, app_.language() == Language::en);
+}
+
+std::string Shell::date_text(std::string_view iso_date) const {
+    auto d = parse_iso_date(iso_date);
+    return d ? display_date(*d, app_.language() == Language::en) : std::string(iso_date);
 }
 
 void Shell::toast(std::string text, bool error) {
@@ -167,80 +177,6 @@ void Shell::frame() {
     toasts();
     unsaved_last_frame_ = unsaved_;
     anchors_last_ = anchors_;
-}
-
-void Shell::top_bar() {
-    const float h = ImGui::GetFrameHeight() + 16;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 8));
-    ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    ImGui::AlignTextToFramePadding();
-    ImGui::SetWindowFontScale(1.15f);
-    ImGui::TextUnformatted(tr("app.title").c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    if (app_.kiosk()) {
-        // Always in sight: nothing done here reaches a real deployment.
-        ImGui::SameLine(0, 16);
-        ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
-        ImGui::Button(tr("kiosk.badge").c_str());
-        ImGui::PopStyleColor(3);
-        anchor("topbar.kiosk");
-    }
-    const Session& session = app_.session();
-    if (session.signed_in()) {
-        ImGui::SameLine(0, 24);
-        const auto& dir = app_.directory();
-        const auto idx = dir.tree().find(session.org);
-        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
-        ImGui::Text("%s%s%s ｜ %s ｜ %s（%s）", dir.org_name(session.org).c_str(), code.empty() ? "" : " ",
-                    code.c_str(), tr(std::string("role.") + role_id(session.role)).c_str(), session.name.c_str(),
-                    session.vsys_id.c_str());
-    }
-    const auto& device = app_.settings().device_name;
-    if (!device.empty()) {
-        ImGui::SameLine(0, 24);
-        ImGui::TextDisabled("%s", device.c_str());
-    }
-    // Right side: saving state, online state, language switch.
-    const std::string online = host_.online() ? tr("status.online") : tr("status.offline");
-    const std::string saving_text = saving() ? tr("app.saving") : std::string();
-    const std::string lang = tr("lang.toggle");
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
-    float w = ImGui::CalcTextSize(online.c_str()).x + ImGui::CalcTextSize(lang.c_str()).x + st.FramePadding.x * 2 +
-              st.ItemSpacing.x * 3 + 24;
-    if (session.signed_in()) w += ImGui::CalcTextSize(logout.c_str()).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
-    if (!saving_text.empty()) w += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
-    ImGui::SameLine(std::max(ImGui::GetWindowWidth() - w, ImGui::GetCursorPosX() + 20));
-    if (!saving_text.empty()) {
-        ImGui::TextUnformatted(saving_text.c_str());
-        ImGui::SameLine();
-    }
-    ImGui::PushStyleColor(ImGuiCol_Text, host_.online() ? ImVec4(1, 1, 1, 1) : ImVec4(1.0f, 0.8f, 0.3f, 1));
-    ImGui::Text("%s %s", host_.online() ? "●" : "○", online.c_str());
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PopStyleColor();
-    const bool lang_pressed = ImGui::Button(lang.c_str());
-    anchor("topbar.language");
-    if (lang_pressed) {
-        run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
-    }
-    if (session.signed_in()) {
-        ImGui::SameLine();
-        const bool out = ImGui::Button(logout.c_str());
-        anchor("topbar.logout");
-        if (out) {
-            run({{"type", "logout"}}, nullptr);
-            navigate_now("home", "", true);
-        }
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
 }
 
 void Shell::breadcrumb() {

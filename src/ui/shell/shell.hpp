@@ -52,6 +52,11 @@ public:
 
     App& app() { return app_; }
     const std::string& tr(std::string_view key) const { return app_.tr(key); }
+    // A stored UTC time ("2026-12-05T03:12:05Z") as users read it: Japan time with the weekday,
+    // "2026/12/05(土) 12:12" (core/base/display_time.hpp); other text unchanged.
+    std::string time_text(std::string_view utc) const;
+    // A stored date ("2022-01-31") as "2022/01/31(月)"; other text unchanged.
+    std::string date_text(std::string_view iso_date) const;
     void toast(std::string text, bool error = false);
     Role role() const { return app_.session().role; }
     Host& host() { return host_; }
@@ -79,7 +84,17 @@ public:
         return *static_cast<T*>(slot.get());
     }
 
+    // The exchange's state as the top bar shows it (top_bar.cpp), as drawn in the last frame
+    // (window.vsys.screen().sync for tests and walk-throughs).
+    struct SyncLine {
+        std::string text;    // one line, condensed when `compact`
+        std::string detail;  // every part, for the tooltip
+        bool warning = false;
+    };
+    const SyncLine& sync_shown() const { return sync_shown_; }
+
 private:
+    SyncLine sync_line(bool compact) const;
     void top_bar();
     void breadcrumb();
     void body();
@@ -109,6 +124,7 @@ private:
     std::vector<Toast> toasts_;
     std::map<std::string, Rect> anchors_, anchors_last_;
     std::string last_error_;
+    SyncLine sync_shown_;
     std::map<std::type_index, std::shared_ptr<void>> states_;
     std::uint64_t states_epoch_ = 0;  // App::session_epoch() the states belong to
 };

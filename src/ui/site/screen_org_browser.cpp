@@ -29,6 +29,10 @@ void draw_org_browser(Shell& shell) {
     b.sites.get(shell.app(), "org_search", {{"query", std::string(b.query)}, {"limit", k_limit}});
     const nlohmann::json& rows = b.sites["sites"];
     field_message(b.sites.error(), true);
+    if (b.sites["code_problem"].is_string()) {
+        field_message(b.sites["code_problem"].get<std::string>(), true);
+        shell.anchor("browser.code_problem");
+    }
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("browser.count"), {{"count", std::to_string(rows.size())}}).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;

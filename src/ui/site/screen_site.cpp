@@ -123,7 +123,7 @@ void information(Shell& shell, SiteForm& form) {
         shell.anchor("site.representative.value");
         if (v.contains("updated"))
             ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.value("proxy", false) ? "site.updated_proxy" : "site.updated"),
-                                                        {{"time", v.value("updated", "")}, {"by", v.value("updated_by", "")}})
+                                                        {{"time", shell.time_text(v.value("updated", ""))}, {"by", v.value("updated_by", "")}})
                                           .c_str());
         const bool edit = ImGui::Button(shell.tr("site.edit").c_str());
         shell.anchor("site.edit");

@@ -25,13 +25,9 @@ struct SyncScreen {
     std::string modal_error;
 };
 
-// "2026-11-24T23:40:05Z" → "2026-11-25 08:40" (Japan time, as users read their clocks).
-std::string local_time(const json& iso) {
-    if (!iso.is_string()) return "-";
-    auto t = sync::parse_utc(iso.get<std::string>());
-    if (!t) return iso.get<std::string>();
-    std::string s = sync::format_utc(*t + 9 * 3600);
-    return s.substr(0, 10) + " " + s.substr(11, 5);
+// "2026-11-24T23:40:05Z" → "2026/11/25(水) 08:40" (Japan time, as users read their clocks).
+std::string local_time(const Shell& shell, const json& iso) {
+    return iso.is_string() ? shell.time_text(iso.get<std::string>()) : std::string("-");
 }
 
 std::string summary_of(const json& body) {
@@ -44,7 +40,7 @@ std::string summary_of(const json& body) {
 void status_section(Shell& shell, SyncScreen& ss) {
     const json& st = ss.status.value();
     form_label(shell.tr("sync.last_success"));
-    ImGui::TextUnformatted(local_time(st["last_success"]).c_str());
+    ImGui::TextUnformatted(local_time(shell, st["last_success"]).c_str());
     form_label(shell.tr("sync.device"));
     if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
@@ -138,7 +134,7 @@ void conflicts_section(Shell& shell, SyncScreen& ss) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(h.value("author", "").c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(local_time(h["time"]).c_str());
+                ImGui::TextUnformatted(local_time(shell, h["time"]).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", summary_of(h["body"]).c_str());
                 ImGui::TableNextColumn();

@@ -4,7 +4,8 @@
 
 namespace vsys::ui {
 
-bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size) {
+bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size,
+                const std::string& badge) {
     ImGui::PushID(id);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::Button("##big", size);
@@ -17,6 +18,13 @@ bool big_button(const char* id, const std::string& title, const std::string& des
                 title.c_str());
     dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + fs * title_scale + 6), ImGui::GetColorU32(colour::muted),
                 desc.c_str(), nullptr, size.x - 2 * pad);
+    if (!badge.empty()) {
+        const ImVec2 t = ImGui::CalcTextSize(badge.c_str());
+        const ImVec2 b1(pos.x + size.x - 8, pos.y + 8 + t.y + 6);
+        const ImVec2 b0(b1.x - t.x - 16, pos.y + 8);
+        dl->AddRectFilled(b0, b1, ImGui::GetColorU32(colour::pending), (b1.y - b0.y) / 2);
+        dl->AddText(ImVec2(b0.x + 8, b0.y + 3), IM_COL32_WHITE, badge.c_str());
+    }
     ImGui::PopID();
     return pressed;
 }
@@ -35,6 +43,15 @@ void section_title(const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::Separator();
+}
+
+void disabled_reason(const std::string& text) {
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(420);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 void field_message(const std::string& text, bool error) {

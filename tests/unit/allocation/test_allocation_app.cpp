@@ -105,7 +105,7 @@ TEST_CASE("the chain runs ①-⑤ through the app and the site sees its confirme
     auto sim = f.view("simulation", {{"round", k_round}, {"compare", {{"mode", "request"}}}});
     REQUIRE_MESSAGE(sim["ok"] == true, sim.dump());
     CHECK(sim["view"]["spec"]["mode"] == "eligible_population");
-    CHECK(sim["view"]["modes"] == json::array({"eligible_population", "request", "fixed"}));
+    CHECK(sim["view"]["modes"] == json::array({"eligible_population", "request"}));
     CHECK(sim["view"]["rows"].size() == sim["view"]["compare"]["rows"].size());
     CHECK(sim["view"]["allocated"].get<std::int64_t>() + sim["view"]["unallocated"].get<std::int64_t>() ==
           sim["view"]["total"].get<std::int64_t>());

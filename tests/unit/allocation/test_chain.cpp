@@ -361,13 +361,20 @@ TEST_CASE("a simulation offers only the modes of its product and level, and expl
     capped.cap_by_request = true;
     auto cap = simulate_ok(c, SmallChain::pref, capped);
     CHECK(cap.rows[2].result == 4);
-    SimulationSpec only_fixed{SimMode::fixed};
-    only_fixed.fixed = {{SmallChain::tottori, 7}};
-    auto f = simulate_ok(c, SmallChain::pref, only_fixed);
+    // 固定値 first, then the rest split by the chosen ratio among the others (the deck's
+    // 「固定値」に入力して分配実行): nothing stays unallocated because values were fixed.
+    SimulationSpec fixed_then_request{SimMode::request};
+    fixed_then_request.fixed = {{SmallChain::tottori, 7}};
+    auto f = simulate_ok(c, SmallChain::pref, fixed_then_request);
     CHECK(f.rows[0].result == 7);
-    CHECK(f.unallocated == 23);
-    only_fixed.fixed.push_back({"muni:131016", 1});
-    CHECK(simulate(c.world, c.store, c.round, SmallChain::pref, only_fixed, c.today).error().code == "chain.unknown_child");
+    CHECK(f.rows[0].explanation.key == "chain.explain.fixed");
+    std::int64_t split = 0;
+    for (const auto& r : f.rows) split += r.result;
+    CHECK(split + f.unallocated == 30);
+    CHECK(split > 7);
+    fixed_then_request.fixed.push_back({"muni:131016", 1});
+    CHECK(simulate(c.world, c.store, c.round, SmallChain::pref, fixed_then_request, c.today).error().code ==
+          "chain.unknown_child");
 
     auto cmp = compare_simulations(c.world, c.store, c.round, SmallChain::pref, {SimMode::eligible_population},
                                    {SimMode::request}, c.today);
@@ -400,8 +407,10 @@ TEST_CASE("every refusal and explanation of the chain has a Japanese and an Engl
                             "chain.explain.remainder_up", "chain.explain.remainder_down", "chain.explain.divisor",
                             "chain.explain.tranches", "sim.tranche.label"})
         CHECK_MESSAGE(s.has(key), key);
-    for (auto m : {SimMode::request, SimMode::eligible_population, SimMode::child_population, SimMode::fixed})
+    for (auto m : {SimMode::request, SimMode::eligible_population, SimMode::child_population})
         CHECK(s.has(std::string("chain.mode.") + sim_mode_id(m)));
+    CHECK(s.has(std::string("chain.mode.") + std::string(k_legacy_fixed_mode)));  // older registrations
+    CHECK_FALSE(parse_sim_mode(k_legacy_fixed_mode));
     for (auto r : {RoundState::requests, RoundState::allocating, RoundState::locked, RoundState::delivered,
                    RoundState::closed})
         CHECK(s.has(std::string("chain.round_state.") + round_state_id(r)));
@@ -438,6 +447,18 @@ TEST_CASE("a received chain version is checked against the same rules as a built
     DocumentVersion other;
     other.kind = "site_info";
     CHECK(validate_chain_version(c.world, c.store, other, c.today));
+}
+
+
+TEST_CASE("配分を確定 confirms what was allocated: refused before ① is registered") {
+    SmallChain c;
+    report_requests(c);
+    open_allocation(c);
+    auto empty = build_round_state(c.world, c.store, c.round, RoundState::locked, c.today);
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error().code == "chain.nothing_allocated");
+    set_nation(c, 30);
+    CHECK(build_round_state(c.world, c.store, c.round, RoundState::locked, c.today));
 }
 
 TEST_SUITE_END();

@@ -75,11 +75,11 @@ TEST_CASE("a hub requests Pfizer 12+, a satellite and a workplace venue do not r
 
 TEST_CASE("population modes only where children have populations, the child round by child population") {
     using enum SimMode;
-    CHECK(valid_modes(VaccineProduct::pfizer_12, SplitLevel::nation) == std::vector{eligible_population, request, fixed});
+    CHECK(valid_modes(VaccineProduct::pfizer_12, SplitLevel::nation) == std::vector{eligible_population, request});
     CHECK(valid_modes(VaccineProduct::takeda_moderna, SplitLevel::prefecture) ==
-          std::vector{eligible_population, request, fixed});
-    CHECK(valid_modes(VaccineProduct::pfizer_5_11, SplitLevel::prefecture) == std::vector{child_population, request, fixed});
-    CHECK(valid_modes(VaccineProduct::pfizer_12, SplitLevel::municipality) == std::vector{request, fixed});
+          std::vector{eligible_population, request});
+    CHECK(valid_modes(VaccineProduct::pfizer_5_11, SplitLevel::prefecture) == std::vector{child_population, request});
+    CHECK(valid_modes(VaccineProduct::pfizer_12, SplitLevel::municipality) == std::vector{request});
     CHECK_FALSE(mode_valid(VaccineProduct::pfizer_12, SplitLevel::nation, child_population));
     CHECK_FALSE(mode_valid(VaccineProduct::pfizer_5_11, SplitLevel::municipality, child_population));
     CHECK(parse_sim_mode("child_population") == child_population);

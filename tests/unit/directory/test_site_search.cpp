@@ -65,6 +65,25 @@ TEST_CASE("search honours the limit, the filter, and lists everything for an emp
     CHECK(idx.search("佐藤", 0).empty());
 }
 
+TEST_CASE("an edited site is found by its new name and reading, never by its old ones") {
+    auto sites = fixture();
+    auto idx = vsys::SiteSearchIndex::build(sites);
+    // 佐藤内科医院 renamed by its owner: 駅前内科医院, read エキマエナイカイイン.
+    const std::vector<vsys::EditedSite> edits = {{0, "駅前内科医院", "エキマエナイカイイン", "0110113719"}};
+    CHECK(idx.search("えきまえ", 10, {}, edits) == std::vector<std::uint32_t>{0});
+    CHECK(idx.search("ｴｷﾏｴ", 10, {}, edits) == std::vector<std::uint32_t>{0});
+    CHECK(idx.search("内科", 10, {}, edits) == std::vector<std::uint32_t>{0});     // substring of the new name
+    CHECK(idx.search("さとう", 10, {}, edits) == std::vector<std::uint32_t>{3});   // the old reading no longer
+    CHECK(idx.search("佐藤", 10, {}, edits) == std::vector<std::uint32_t>{3});
+    CHECK(idx.search("0110", 10, {}, edits) == std::vector<std::uint32_t>{0});     // its code still
+    CHECK(idx.search("", 10, {}, edits) == std::vector<std::uint32_t>{0, 1, 2, 3, 4});
+    // Rank holds: a name prefix among edits comes before indexed substring matches.
+    const std::vector<vsys::EditedSite> renamed = {{4, "クリニックＡＢＣ", "クリニックエービーシー", "2711000010"}};
+    CHECK(idx.search("クリニック", 10, {}, renamed) == std::vector<std::uint32_t>{4, 1, 3});
+    CHECK(idx.search("クリニック", 1, {}, renamed) == std::vector<std::uint32_t>{4});
+    CHECK(idx.search("えきまえ", 10, [](std::uint32_t i) { return i != 0; }, edits).empty());
+}
+
 TEST_CASE("over a demo set every result matches the query and prefix matches come first") {
     auto demo = vsys::generate_demo_data({3, 8000, 100});
     auto idx = vsys::SiteSearchIndex::build(demo.sites);

@@ -33,6 +33,47 @@ TEST_CASE("a site's vaccine change counts only after its municipality approves i
     CHECK(after["vaccines"] == nlohmann::json::array({"pfizer_child", "tm_general"}));
 }
 
+TEST_CASE("the municipality's home counts the vaccine changes waiting for its decision") {
+    test::AppFixture f;
+    const Site& site = f.site_in("131016");
+    auto waiting = [&] {
+        for (const auto& b : f.view("home")["view"]["buttons"])
+            if (b["id"] == "approvals") return b["waiting"].get<std::int64_t>();
+        return std::int64_t{-1};
+    };
+    REQUIRE(f.login("VM131016"));
+    CHECK(waiting() == 0);
+    REQUIRE(f.run({{"type", "request_vaccine_change"}, {"site", site.code}, {"vaccines", {"tm_general"}}})["ok"] == true);
+    CHECK(waiting() == 1);
+    REQUIRE(f.run({{"type", "decide_vaccine_change"}, {"site", site.code}, {"approve", true}})["ok"] == true);
+    CHECK(waiting() == 0);
+}
+
+TEST_CASE("a site's new name and reading reach the municipality's search at once") {
+    test::AppFixture f;
+    const Site& site = f.site_in("131016");
+    const std::string old_reading = site.reading;
+    REQUIRE(f.login(test::site_account(site)));
+    REQUIRE(f.run({{"type", "update_site_info"}, {"site", site.code}, {"name", "霞が関テスト診療所"},
+                   {"reading", "カスミガセキテストシンリョウジョ"}})["ok"] == true);
+    f.logout();
+    REQUIRE(f.login("VM131016"));
+    auto hits = f.view("org_search", {{"query", "かすみがせきてすと"}})["view"]["sites"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["code"] == site.code);
+    CHECK(hits[0]["name"] == "霞が関テスト診療所");
+    CHECK(f.view("org_search", {{"query", "霞が関テスト"}})["view"]["sites"].size() == 1);
+    for (const auto& h : f.view("org_search", {{"query", old_reading}, {"limit", 1000}})["view"]["sites"])
+        CHECK(h["code"] != site.code);
+    // A code with a wrong check digit says so rather than finding nothing.
+    std::string wrong = site.code;
+    wrong[9] = static_cast<char>('0' + (wrong[9] - '0' + 1) % 10);
+    auto miss = f.view("org_search", {{"query", wrong}})["view"];
+    CHECK(miss["count"] == 0);
+    CHECK(miss["code_problem"].get<std::string>().find("チェックディジット") != std::string::npos);
+    CHECK(f.view("site", {{"site", wrong}})["error"]["code"] == "code.check_digit");
+}
+
 TEST_CASE("a rejection needs a reason, which the site then reads") {
     test::AppFixture f;
     const Site& site = f.site_in("131016");

@@ -1,0 +1,126 @@
+#include "ui/allocation/site_adjustment.hpp"
+
+#include <algorithm>
+
+#include "core/base/numbers.hpp"
+#include "imgui.h"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+using nlohmann::json;
+
+void fill(SiteAdjustment& adj, const json& result, const json& spec) {
+    adj.filled_from = spec;
+    adj.rows.clear();
+    for (const auto& r : result["rows"]) {
+        SiteAdjustment::Row row;
+        row.org = r.value("org", "");
+        row.name = r.value("name", "");
+        row.boxes = row.suggested_boxes = r.value("result", std::int64_t{0});
+        row.needles = row.suggested_needles = r.value("needle_boxes", std::int64_t{0});
+        row.syringes = row.suggested_syringes = r.value("syringe_boxes", std::int64_t{0});
+        adj.rows.push_back(std::move(row));
+    }
+}
+
+bool edited(const SiteAdjustment& adj) {
+    return std::any_of(adj.rows.begin(), adj.rows.end(), [](const SiteAdjustment::Row& r) {
+        return r.boxes != r.suggested_boxes || r.needles != r.suggested_needles || r.syringes != r.suggested_syringes;
+    });
+}
+
+// A count of boxes in a cell: negative values are refused beside the table, not clipped here.
+void count_cell(const char* id, std::int64_t& value) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));
+    ImGui::InputScalar(id, ImGuiDataType_S64, &value);
+    ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& result, const json& spec,
+                             const std::string& round, bool stale) {
+    if (adj.filled_from != spec) fill(adj, result, spec);
+    if (adj.rows.empty()) return;
+    ImGui::SetNextItemOpen(adj.open, ImGuiCond_Always);
+    adj.open = ImGui::CollapsingHeader(shell.tr("sim.adjust.title").c_str());
+    shell.anchor("sim.adjust");
+    if (!adj.open) return;
+    const std::int64_t amount = result.value("total", std::int64_t{0});
+    std::int64_t boxes = 0, needles = 0, syringes = 0;
+    bool negative = false;
+    for (const auto& r : adj.rows) {
+        boxes += r.boxes, needles += r.needles, syringes += r.syringes;
+        negative = negative || r.boxes < 0 || r.needles < 0 || r.syringes < 0;
+    }
+    if (edited(adj)) shell.mark_unsaved();
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersV;
+    const float height = std::min(260.0f, ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(adj.rows.size()) + 2.5f));
+    if (ImGui::BeginTable("##adjust", 4, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        for (const char* k : {"alloc.col.boxes", "alloc.col.needles", "alloc.col.syringes"})
+            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 130);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < adj.rows.size(); ++i) {
+            auto& r = adj.rows[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.name.c_str());
+            ImGui::TableNextColumn();
+            count_cell("##boxes", r.boxes);
+            if (i < 20) shell.anchor("sim.adjust.boxes." + std::to_string(i));
+            ImGui::TableNextColumn();
+            count_cell("##needles", r.needles);
+            if (i < 20) shell.anchor("sim.adjust.needles." + std::to_string(i));
+            ImGui::TableNextColumn();
+            count_cell("##syringes", r.syringes);
+            if (i < 20) shell.anchor("sim.adjust.syringes." + std::to_string(i));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    const std::int64_t rest = amount - boxes;
+    ImGui::TextUnformatted(fill_placeholders(shell.tr("sim.adjust.totals"),
+                                             {{"boxes", format_grouped(boxes)},
+                                              {"amount", format_grouped(amount)},
+                                              {"rest", format_grouped(rest)},
+                                              {"needles", format_grouped(needles)},
+                                              {"syringes", format_grouped(syringes)}})
+                               .c_str());
+    shell.anchor("sim.adjust.totals");
+    std::string problem;
+    if (negative) problem = shell.tr("sim.adjust.negative");
+    else if (rest < 0) problem = fill_placeholders(shell.tr("sim.adjust.over"), {{"over", format_grouped(-rest)}});
+    field_message(problem, true);
+    ImGui::BeginDisabled(stale || !problem.empty());
+    const bool reg = ImGui::Button(shell.tr("sim.adjust.register").c_str());
+    ImGui::EndDisabled();
+    shell.anchor("sim.adjust.register");
+    if (stale) disabled_reason(shell.tr("sim.stale"));
+    ImGui::SameLine();
+    if (ImGui::Button(shell.tr("sim.adjust.reset").c_str())) fill(adj, result, spec);
+    shell.anchor("sim.adjust.reset");
+    if (!reg) return;
+    json deliveries = json::object();
+    for (const auto& r : adj.rows)
+        if (r.boxes != 0 || r.needles != 0 || r.syringes != 0)
+            deliveries[r.org] = {{"boxes", r.boxes}, {"needle_boxes", r.needles}, {"syringe_boxes", r.syringes}};
+    const std::string err = shell.run(
+        {{"type", "register_site_amounts"}, {"round", round}, {"deliveries", deliveries}, {"unallocated", rest}},
+        "sim.registered");
+    if (err.empty()) {
+        // What was registered is the new baseline: nothing is unsaved any more.
+        for (auto& r : adj.rows) r.suggested_boxes = r.boxes, r.suggested_needles = r.needles, r.suggested_syringes = r.syringes;
+    }
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,214 @@
+// The top bar (UX.md "Frame of every screen"): product, organisation and role, user, device,
+// the state of the exchange, the language switch and sign-out. The sync state says what a user
+// needs before trusting what they see: when this device last reached the exchange, what waits
+// to be sent, and, in the warning colour and with a word, refused bundles, conflicts and an
+// exchange that cannot be reached; a click on it opens 同期. The bar condenses with the window:
+// at a clinic PC's 1366 px everything is on one line; below that the organisation line moves to
+// a second row, and on a phone the sync state shrinks to its marks and counts, every cut text
+// keeping its whole form in a tooltip.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "app/sync/sync_app.hpp"
+#include "core/base/display_time.hpp"
+#include "imgui.h"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+const ImVec4 k_on_accent{1, 1, 1, 1};
+const ImVec4 k_warning_on_accent{1.0f, 0.82f, 0.35f, 1};
+
+// `text` cut at a character boundary to fit `width` pixels, with "…" when cut.
+std::string fit(const std::string& text, float width, bool& cut) {
+    cut = ImGui::CalcTextSize(text.c_str()).x > width;
+    if (!cut) return text;
+    const std::string ellipsis = "…";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
+        const std::string next = out + text.substr(i, n);
+        if (ImGui::CalcTextSize((next + ellipsis).c_str()).x > width) break;
+        out = next;
+        i += n;
+    }
+    return out + ellipsis;
+}
+
+void tooltip_if_hovered(const std::string& text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(420);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+// The sync state as the bar shows it: a short line, a warning flag and the full text.
+Shell::SyncLine Shell::sync_line(bool compact) const {
+    const SyncSummary s = app_.sync().summary();
+    const bool english = app_.language() == Language::en;
+    SyncLine line;
+    std::vector<std::string> parts, full;
+    auto count = [&](const char* key, std::size_t n) {
+        return fill_placeholders(tr(key), {{"count", std::to_string(n)}});
+    };
+    if (s.running) {
+        parts.push_back(tr("topbar.sync.running"));
+    } else if (s.last_success == 0) {
+        parts.push_back(tr("topbar.sync.never"));
+    } else {
+        // Today's syncs by the clock alone; older ones with their date.
+        const std::string when = display_time(s.last_success, english);
+        const bool today = display_time(app_.now(), english).substr(0, 10) == when.substr(0, 10);
+        parts.push_back(fill_placeholders(tr("topbar.sync.last"),
+                                          {{"time", today ? when.substr(when.size() - 5) : when.substr(5)}}));
+    }
+    full.push_back(tr("sync.last_success") + ": " +
+                   (s.last_success ? display_time(s.last_success, english) : tr("topbar.sync.never")));
+    const std::size_t waiting = s.waiting_changes + s.waiting_bundles;
+    if (waiting > 0) parts.push_back(count("topbar.sync.waiting", waiting));
+    full.push_back(tr("sync.waiting") + ": " +
+                   fill_placeholders(tr("sync.waiting.value"), {{"changes", std::to_string(s.waiting_changes)},
+                                                                {"bundles", std::to_string(s.waiting_bundles)}}));
+    if (s.refused > 0) parts.push_back(count("topbar.sync.refused", s.refused)), line.warning = true;
+    if (s.conflicts > 0) parts.push_back(count("topbar.sync.conflicts", s.conflicts)), line.warning = true;
+    if (s.refused + s.conflicts > 0) full.push_back(tr("topbar.sync.look"));
+    if (!host_.online()) {
+        parts.insert(parts.begin(), tr("status.offline"));
+        full.push_back(tr("sync.offline"));
+        line.warning = true;
+    } else if (s.exchange_unreachable) {
+        parts.insert(parts.begin(), tr("topbar.exchange.down"));
+        full.push_back(tr("sync.offline"));
+        line.warning = true;
+    }
+    if (compact && parts.size() > 2) parts.resize(2);
+    for (std::size_t i = 0; i < parts.size(); ++i) line.text += (i ? " ・ " : "") + parts[i];
+    line.text = std::string(line.warning ? tr("mark.warn") + " " : "● ") + line.text;
+    for (std::size_t i = 0; i < full.size(); ++i) line.detail += (i ? "\n" : "") + full[i];
+    return line;
+}
+
+void Shell::top_bar() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = vp->WorkSize.x;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const Session& session = app_.session();
+    // A phone (390 px) or a small tablet: the organisation line goes to a second row and the
+    // sync state keeps its two most urgent parts.
+    const bool narrow = width < 1100;
+    const bool phone = width < 600;
+    const float row = ImGui::GetFrameHeight() + 16;
+    const float h = narrow && session.signed_in() ? row + ImGui::GetTextLineHeight() + 6 : row;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 8.0f : 16.0f, 8));
+    ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetWindowFontScale(phone ? 1.0f : 1.15f);
+    ImGui::TextUnformatted(phone ? "V-SYS" : tr("app.title").c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    anchor("topbar.title");
+    if (app_.kiosk()) {
+        // Always in sight: nothing done here reaches a real deployment.
+        ImGui::SameLine(0, phone ? 8.0f : 16.0f);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
+        ImGui::Button(tr("kiosk.badge").c_str());
+        ImGui::PopStyleColor(3);
+        anchor("topbar.kiosk");
+    }
+    const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+
+    // Right side, measured first: saving, sync state, language, sign-out.
+    const SyncLine sync = sync_line(narrow);
+    sync_shown_ = sync;
+    const std::string saving_text = saving() ? tr("app.saving") : std::string();
+    const std::string lang = tr("lang.toggle");
+    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
+    auto button_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + st.FramePadding.x * 2; };
+    float right = button_w(lang) + st.ItemSpacing.x;
+    if (session.signed_in()) right += button_w(logout) + st.ItemSpacing.x;
+    if (!saving_text.empty() && !phone) right += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
+    const float pad = st.WindowPadding.x;
+    float sync_w = std::max(0.0f, width - pad * 2 - left_end - right - 16);
+    bool sync_cut = false;
+    const std::string sync_text = fit(sync.text, sync_w, sync_cut);
+    const float sync_text_w = ImGui::CalcTextSize(sync_text.c_str()).x;
+
+    // The organisation line: on the first row when everything fits, else on the second.
+    std::string who;
+    if (session.signed_in()) {
+        const auto& dir = app_.directory();
+        const auto idx = dir.tree().find(session.org);
+        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
+        who = dir.org_name(session.org) + (code.empty() ? "" : " " + code) + " ｜ " +
+              tr(std::string("role.") + role_id(session.role)) + " ｜ " + session.name + "（" + session.vsys_id + "）";
+    }
+    const std::string& device = app_.settings().device_name;
+    const std::string who_device = who + (device.empty() || who.empty() ? "" : " ｜ " + device);
+    if (!narrow && session.signed_in()) {
+        const float space = width - pad - left_end - 24 - (sync_text_w + right + 24);
+        bool cut = false;
+        const std::string shown = fit(who_device, space, cut);
+        ImGui::SameLine(0, 24);
+        ImGui::TextUnformatted(shown.c_str());
+        anchor("topbar.who");
+        if (cut) tooltip_if_hovered(who_device);
+    }
+
+    ImGui::SameLine(std::max(width - pad - right - sync_text_w - 8, ImGui::GetCursorPosX() + 8));
+    ImGui::PushStyleColor(ImGuiCol_Text, sync.warning ? k_warning_on_accent : k_on_accent);
+    ImGui::TextUnformatted(sync_text.c_str());
+    ImGui::PopStyleColor();
+    anchor("topbar.sync");
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    tooltip_if_hovered(sync.detail);
+    const bool open_sync = ImGui::IsItemClicked() && session.signed_in();
+    if (!saving_text.empty() && !phone) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(saving_text.c_str());
+    }
+    ImGui::SameLine();
+    ImGui::PopStyleColor();  // buttons in the theme's own colours
+    const bool lang_pressed = ImGui::Button(lang.c_str());
+    anchor("topbar.language");
+    bool out = false;
+    if (session.signed_in()) {
+        ImGui::SameLine();
+        out = ImGui::Button(logout.c_str());
+        anchor("topbar.logout");
+    }
+    if (narrow && session.signed_in()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
+        bool cut = false;
+        const std::string shown = fit(who_device, width - pad * 2, cut);
+        ImGui::TextUnformatted(shown.c_str());
+        anchor("topbar.who");
+        if (cut) tooltip_if_hovered(who_device);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (open_sync) go("sync");
+    if (lang_pressed) run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
+    if (out) {
+        run({{"type", "logout"}}, nullptr);
+        navigate_now("home", "", true);
+    }
+}
+
+}  // namespace vsys::ui
