@@ -36,13 +36,16 @@ Status impossible_code(std::string_view code) {
 }
 
 // The site as it stands: the newest site_info document, else the generated master.
+// No site has this code: a code that cannot exist says which check it fails (its check digit,
+// its length), else it is merely not found.
+Error site_not_found(const std::string& code) {
+    if (auto st = impossible_code(code); !st) return st.error();
+    return Error{"site.not_found", "no such site", {{"code", code}}};
+}
+
 Result<Site> effective_site(App& app, const std::string& code) {
     const Site* generated = app.directory().generated_site(code);
-    if (!generated) {
-        // A code that cannot exist says which check it fails (the check digit, its length).
-        if (auto st = impossible_code(code); !st) return st.error();
-        return Error{"site.not_found", "no such site", {{"code", code}}};
-    }
+    if (!generated) return site_not_found(code);
     Site site = *generated;
     if (const auto* d = app.current(site_org_id(site), k_site_info_kind, "main")) {
         auto s = site_from_json(d->body);
@@ -235,7 +238,7 @@ Result<PreparedView> prepare_site_view(App& app, const nlohmann::json& j) {
     std::string code = r.string("site");
     if (auto e = r.finish()) return *e;
     std::string org = org_of_code(app, code);
-    if (org.empty()) return Error{"site.not_found", "no such site", {{"code", code}}};
+    if (org.empty()) return site_not_found(code);
     return PreparedView{org, [&app, code]() -> Result<nlohmann::json> {
                             auto site = effective_site(app, code);
                             if (!site) return site.error();

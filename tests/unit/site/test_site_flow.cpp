@@ -37,7 +37,8 @@ TEST_CASE("the municipality's home counts the vaccine changes waiting for its de
     test::AppFixture f;
     const Site& site = f.site_in("131016");
     auto waiting = [&] {
-        for (const auto& b : f.view("home")["view"]["buttons"])
+        const auto home = f.view("home");  // held: a range-for over a temporary's member dangles
+        for (const auto& b : home["view"]["buttons"])
             if (b["id"] == "approvals") return b["waiting"].get<std::int64_t>();
         return std::int64_t{-1};
     };
@@ -63,11 +64,21 @@ TEST_CASE("a site's new name and reading reach the municipality's search at once
     CHECK(hits[0]["code"] == site.code);
     CHECK(hits[0]["name"] == "霞が関テスト診療所");
     CHECK(f.view("org_search", {{"query", "霞が関テスト"}})["view"]["sites"].size() == 1);
-    for (const auto& h : f.view("org_search", {{"query", old_reading}, {"limit", 1000}})["view"]["sites"])
-        CHECK(h["code"] != site.code);
+    const auto by_old = f.view("org_search", {{"query", old_reading}, {"limit", 1000}});
+    for (const auto& h : by_old["view"]["sites"]) CHECK(h["code"] != site.code);
     // A code with a wrong check digit says so rather than finding nothing.
-    std::string wrong = site.code;
-    wrong[9] = static_cast<char>('0' + (wrong[9] - '0' + 1) % 10);
+    // An insurance code (it has a check digit) with another last digit that names no site.
+    const Site* insured = &site;
+    for (const auto& s : f.app.directory().demo().sites)
+        if (s.municipality == "131016" && s.code_kind == InstitutionCodeKind::insurance && s.code[2] == '1') {
+            insured = &s;
+            break;
+        }
+    std::string wrong = insured->code;
+    for (char d = '0'; d <= '9'; ++d) {
+        wrong[9] = d;
+        if (d != insured->code[9] && !f.app.directory().site_index(wrong)) break;
+    }
     auto miss = f.view("org_search", {{"query", wrong}})["view"];
     CHECK(miss["count"] == 0);
     CHECK(miss["code_problem"].get<std::string>().find("チェックディジット") != std::string::npos);
