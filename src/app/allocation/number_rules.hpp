@@ -1,0 +1,16 @@
+// The number fields of the allocation chain (希望量, 配分する総箱数, 固定値, parts of a split,
+// 納入数), shared by the screens and the commands so both refuse the same entries the same way.
+#pragma once
+
+#include <string>
+
+#include "core/allocation/chain_documents.hpp"
+#include "core/base/number_field.hpp"
+
+namespace vsys {
+
+// Any number of boxes in the chain: 0 to the core's k_max_boxes (a national round was about
+// 10,000 boxes; the bound keeps every sum within the apportionment engine's range).
+inline NumberRule boxes_rule(std::string label_key) { return NumberRule{std::move(label_key), 0, k_max_boxes}; }
+
+}  // namespace vsys
