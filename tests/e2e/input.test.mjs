@@ -121,3 +121,53 @@ test('a claim count refused in its row; 変更を破棄 asks first, Esc keeps th
   assert.equal(s.anchors['claims.discard'], undefined, 'discarded: nothing unsaved');
   assert.deepEqual(errors, []);
 });
+
+test('a 300-character name is counted and refused, never cut; Enter saves a fixed one; the doctor form opens in view', async () => {
+  const { page, errors } = await env.openApp({ viewport: { width: 1024, height: 600 } });
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const account = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  const code = account.vsys_id.slice(2);
+  await signIn(page, account.vsys_id);
+  await goTo(page, 'site_info');
+  await clickAnchor(page, 'site.edit');
+  const long = '接種会場'.repeat(75);  // 300 characters
+  await typeInto(page, 'site.name', long);
+  const s = await screenOf(page);
+  assert.match(s.field_messages['site.name'], /名称/);
+  assert.match(s.field_messages['site.name'], /100文字以内.*300文字/);
+  assert.ok(s.anchors['site.name.count'], 'the count is shown beside the field');
+  await screenshot(page, 'input-site-name-300');
+  await page.keyboard.press('Enter');  // refused: nothing is saved, and the text is not cut
+  await waitFrames(page, 3);
+  const before = ok(await view(page, 'site', { site: code })).view.name;
+  assert.notEqual(before, long.slice(0, 85));
+  assert.ok((await screenOf(page)).field_messages['site.name'], 'still refused: the 300 characters are all there');
+
+  await typeInto(page, 'site.name', '千代田区集団接種会場 第二');
+  assert.equal((await screenOf(page)).field_messages['site.name'], undefined);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.name === '千代田区集団接種会場 第二', code);
+  await waitFrames(page, 3);
+
+  // Scroll a notch at a time until 医師を追加 just shows at the bottom: the form it opens is
+  // taller than what is left below it, so only scrolling it into view shows 保存.
+  await page.mouse.move(300, 400);
+  for (let i = 0; i < 30; ++i) {
+    const [, y, , h] = (await screenOf(page)).anchors['doctor.add'] || [0, 1e9, 0, 0];
+    if (y + h <= 590) break;
+    await page.mouse.wheel(0, 100);
+    await waitFrames(page, 2);
+  }
+  const [, addY] = (await screenOf(page)).anchors['doctor.add'];
+  assert.ok(addY > 450, `医師を追加 is near the bottom edge (y ${addY})`);
+  await clickAnchor(page, 'doctor.add');
+  await waitFrames(page, 4);
+  const form = await screenOf(page);
+  for (const name of ['doctor.name', 'doctor.save']) {
+    const [, y, , h] = form.anchors[name];
+    assert.ok(y >= 0 && y + h <= 600, `${name} is on screen after the form opened (y ${y})`);
+  }
+  assert.equal(form.want_text_input, true, 'the name field has the keyboard');
+  await screenshot(page, 'input-doctor-form-1024');
+  assert.deepEqual(errors, []);
+});

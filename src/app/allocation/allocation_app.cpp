@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "app/allocation/number_rules.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 

@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "app/allocation/allocation_app.hpp"
-#include "app/allocation/number_rules.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "core/allocation/chain_commands.hpp"
@@ -39,7 +39,7 @@ std::string org_or_own(App& app, const std::optional<std::string>& named) {
 Result<std::string> reason_arg(const std::string& reason) {
     if (reason.empty() || !text::valid_utf8(reason))
         return Error{"allocation_app.reason_required", "undoing a lock needs a reason"};
-    if (text::length(reason) > 200 || text::has_control(reason))
+    if (text::length(reason) > k_max_unlock_reason || text::has_control(reason))
         return Error{"allocation_app.reason_invalid", "the reason is too long or has control characters"};
     return reason;
 }

@@ -16,5 +16,7 @@ inline constexpr std::size_t phone = k_max_phone;
 inline constexpr std::size_t mail = k_max_mail;
 inline constexpr std::size_t representative = k_max_representative;
 inline constexpr std::size_t doctor_name = k_max_doctor_name;
+// 却下の理由 of a handled-vaccine change, in characters.
+inline constexpr std::size_t decision_reason = 200;
 
 }  // namespace vsys::site_fields

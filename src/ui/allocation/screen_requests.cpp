@@ -3,7 +3,7 @@
 // open, and why it may not report when it may not (a satellite's hub reports for it).
 #include <cstring>
 
-#include "app/allocation/number_rules.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"

@@ -21,7 +21,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "app/allocation/number_rules.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "app/allocation/number_rules.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"

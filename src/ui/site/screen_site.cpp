@@ -181,7 +181,9 @@ const char* k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
 // The doctor being edited: -1 none, size() a new one.
 struct DoctorEdit {
     int row = -1;
-    bool opened = false;  // the form was scrolled into view since it opened
+    // Frames the form is still being scrolled into view after it opened: two, since the first
+    // frame's scroll is clamped to the page's height before the form was added to it.
+    int reveal = 2;
     std::string name;
     bool gives[3] = {};
     int remove = -1;
@@ -216,7 +218,7 @@ void doctors(Shell& shell, SiteForm& form) {
             if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
                 doctor_edit.row = i;
                 doctor_edit.name = d.value("name", "");
-                doctor_edit.opened = false;
+                doctor_edit.reveal = 2;
                 for (int p = 0; p < 3; ++p) {
                     doctor_edit.gives[p] = false;
                     for (const auto& v : d["vaccines"])
@@ -243,8 +245,7 @@ void doctors(Shell& shell, SiteForm& form) {
     shell.anchor("doctor.add");
     if (doctor_edit.row >= 0) {
         // A form opened below the fold is brought into view once, its first field focused.
-        const bool just_opened = !doctor_edit.opened;
-        if (just_opened) ImGui::SetKeyboardFocusHere();
+        if (doctor_edit.reveal == 2) ImGui::SetKeyboardFocusHere();
         const FieldResult name = text_field(shell, "doctor.name", doctor_edit.name, "site.doctor_name",
                                             site_fields::doctor_name, 260, shell.tr("site.doctor_name").c_str());
         for (int p = 0; p < 3; ++p) {
@@ -256,9 +257,11 @@ void doctors(Shell& shell, SiteForm& form) {
         const bool save = ImGui::Button(shell.tr("settings.save").c_str()) || (name.enter && name.valid);
         ImGui::EndDisabled();
         shell.anchor("doctor.save");
-        if (just_opened) {
-            ImGui::SetScrollHereY(0.5f);  // the whole form (name, vaccines, 保存) on screen
-            doctor_edit.opened = true;
+        if (doctor_edit.reveal > 0) {
+            // Only a form that runs past the bottom moves: 保存 near the bottom, the form above it.
+            if (ImGui::GetItemRectMax().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight())
+                ImGui::SetScrollHereY(0.9f);
+            --doctor_edit.reveal;
         }
         ImGui::SameLine();
         if (ImGui::Button(shell.tr("common.cancel").c_str())) doctor_edit.row = -1;
