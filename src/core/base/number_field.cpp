@@ -58,6 +58,17 @@ Error refusal(const char* code, const char* detail, const NumberRule& rule, std:
 
 }  // namespace
 
+std::string ascii_digits(std::string_view typed) {
+    std::string out;
+    for (std::size_t i = 0; i < typed.size();) {
+        const std::size_t at = i;
+        const Char c = classify(typed, i);
+        if (c.sym == Sym::digit) out.push_back(static_cast<char>('0' + c.digit));
+        else out.append(typed.substr(at, i - at));
+    }
+    return out;
+}
+
 Error number_out_of_range(const NumberRule& rule) {
     return refusal("number.out_of_range", "the number is outside the field's range", rule, "");
 }

@@ -36,5 +36,8 @@ Result<std::int64_t> read_number(std::string_view typed, const NumberRule& rule)
 Result<std::int64_t> check_number(std::int64_t value, const NumberRule& rule);
 // The refusal for a number too large even for 64 bits (a JSON integer above INT64_MAX).
 Error number_out_of_range(const NumberRule& rule);
+// A code typed with a Japanese IME (「１３１０１６」) with its full-width digits as ASCII, every
+// other character kept as typed, so the code's own check can name what is wrong with it.
+std::string ascii_digits(std::string_view typed);
 
 }  // namespace vsys

@@ -27,12 +27,14 @@ constexpr ClaimForm k_forms[] = {ClaimForm::old_form, ClaimForm::new_form, Claim
 
 // True when Enter was pressed in the field.
 bool municipality_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_only) {
-    char buf[8];
+    // Not CharsDecimal: it dropped full-width digits typed with an IME, and letters, silently;
+    // the digits are folded and anything else stays for the row's check to name.
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%s", line.municipality.c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(read_only);
-    const bool enter = ImGui::InputText("##muni", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
-    line.municipality = buf;
+    const bool enter = ImGui::InputText("##muni", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+    line.municipality = ascii_digits(buf);
     ImGui::EndDisabled();
     shell.anchor(id + ".municipality");
     return enter;

@@ -72,6 +72,12 @@ TEST_CASE("a minus sign is refused where the field takes no negatives, and read 
     CHECK(code_of("-", signed_rule) == "number.not_a_number");
 }
 
+TEST_CASE("a code typed with full-width digits keeps its other characters for the code's own check") {
+    CHECK(vsys::ascii_digits("１３１０１６") == "131016");
+    CHECK(vsys::ascii_digits("13１0a6") == "1310a6");
+    CHECK(vsys::ascii_digits("千代田") == "千代田");
+}
+
 TEST_CASE("a number that arrived as a number is checked against the same range") {
     CHECK(*vsys::check_number(12, k_boxes) == 12);
     CHECK(vsys::check_number(-1, k_boxes).error().code == "number.negative");
