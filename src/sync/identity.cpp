@@ -346,10 +346,10 @@ Result<DocumentVersion> unlock_request_document(const UnlockRequest& r, const st
                                                 const std::string& author, UtcTime now) {
     auto bad = [](const char* f) { return Error{"unlock.invalid", "an unlock request field is invalid", {{"field", f}}}; };
     if (!field_ok(r.vsys_id, 32)) return bad("vsys_id");
-    if (!field_ok(r.institution, 100)) return bad("institution");
-    if (!field_ok(r.institution_code, 10)) return bad("institution_code");
-    if (!field_ok(r.name, 100)) return bad("name");
-    if (!field_ok(r.mail, 254) || r.mail.find('@') == std::string::npos) return bad("mail");
+    if (!field_ok(r.institution, k_unlock_institution_max)) return bad("institution");
+    if (!field_ok(r.institution_code, k_unlock_code_max)) return bad("institution_code");
+    if (!field_ok(r.name, k_unlock_name_max)) return bad("name");
+    if (!field_ok(r.mail, k_unlock_mail_max) || r.mail.find('@') == std::string::npos) return bad("mail");
     if (!valid_org_id(org)) return bad("org");
     DocumentVersion d;
     d.owner = org;

@@ -143,6 +143,12 @@ AccessState access_state(const Account& account, const LoginRecord& record, UtcT
 Result<KeyPair> attempt_login(const SealedKey& sealed, std::string_view password, LoginRecord& record,
                               UtcTime last_unlock, UtcTime now, const LockoutLimits& limits = k_lockout_limits);
 
+// Limits of an unlock request's fields, in characters (the sign-in screen's form counts them).
+inline constexpr std::size_t k_unlock_institution_max = 100;
+inline constexpr std::size_t k_unlock_code_max = 10;
+inline constexpr std::size_t k_unlock_name_max = 100;
+inline constexpr std::size_t k_unlock_mail_max = 254;
+
 struct UnlockRequest {
     std::string vsys_id;
     std::string institution;       // name of the institution

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "app/allocation/chain_fields.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 
@@ -63,7 +64,7 @@ Result<std::vector<SimulationTranche>> tranches_from_json(const nlohmann::json& 
             return Error{"arg.type", "a tranche must be an object", {{"name", "tranches"}, {"expected", "object"}}};
         ArgReader r(t, {});
         SimulationTranche part;
-        part.amount = r.integer("amount");
+        part.amount = r.number("amount", boxes_rule("sim.tranche.amount"));
         const std::string mode = r.string("mode");
         part.cap_by_request = r.optional_bool("cap_by_request").value_or(false);
         if (auto e = r.finish()) return *e;
@@ -84,7 +85,7 @@ Result<SimulationSpec> simulation_spec_from_json(const ChainWorld& world, std::s
     ArgReader r(j, std::move(others));
     auto mode = r.optional_string("mode");
     auto method = r.optional_string("method");
-    auto total = r.optional_int("total");
+    auto total = r.optional_number("total", boxes_rule("sim.total"));
     auto cap = r.optional_bool("cap_by_request");
     if (auto e = r.finish()) return *e;
     SimulationSpec spec;

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "app/allocation/allocation_app.hpp"
+#include "app/allocation/chain_fields.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "core/allocation/chain_commands.hpp"
@@ -38,7 +39,7 @@ std::string org_or_own(App& app, const std::optional<std::string>& named) {
 Result<std::string> reason_arg(const std::string& reason) {
     if (reason.empty() || !text::valid_utf8(reason))
         return Error{"allocation_app.reason_required", "undoing a lock needs a reason"};
-    if (text::length(reason) > 200 || text::has_control(reason))
+    if (text::length(reason) > k_max_unlock_reason || text::has_control(reason))
         return Error{"allocation_app.reason_invalid", "the reason is too long or has control characters"};
     return reason;
 }
@@ -102,7 +103,7 @@ Result<PreparedCommand> prepare_report_request(App& app, const json& j) {
     ArgReader r(j);
     std::string code = r.string("site");
     std::string round = r.string("round");
-    std::int64_t boxes = r.integer("boxes");
+    std::int64_t boxes = r.number("boxes", boxes_rule("req.boxes"));
     auto product = r.optional_string("product");
     if (auto e = r.finish()) return *e;
     const Site* site = app.directory().generated_site(code);
@@ -200,8 +201,9 @@ Result<std::vector<Delivery>> deliveries_from_json(const json& j) {
     std::vector<Delivery> out;
     for (auto it = j.begin(); it != j.end(); ++it) {
         ArgReader r(*it, {});
-        Delivery d{it.key(), r.integer("boxes"), r.optional_int("needle_boxes").value_or(0),
-                   r.optional_int("syringe_boxes").value_or(0)};
+        Delivery d{it.key(), r.number("boxes", boxes_rule("alloc.col.boxes")),
+                   r.optional_number("needle_boxes", boxes_rule("alloc.col.needles")).value_or(0),
+                   r.optional_number("syringe_boxes", boxes_rule("alloc.col.syringes")).value_or(0)};
         if (auto e = r.finish()) return *e;
         out.push_back(std::move(d));
     }

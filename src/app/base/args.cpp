@@ -62,6 +62,31 @@ std::optional<std::int64_t> ArgReader::optional_int(const std::string& name) {
     return v->get<std::int64_t>();
 }
 
+// A JSON value given for a number field, read by the field's rule.
+static Result<std::int64_t> number_value(const nlohmann::json& v, const std::string& name, const NumberRule& rule) {
+    if (v.is_string()) return read_number(v.get_ref<const std::string&>(), rule);
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX) return number_out_of_range(rule);
+    if (v.is_number_integer()) return check_number(v.get<std::int64_t>(), rule);
+    return type_error(name, "integer");
+}
+
+std::optional<std::int64_t> ArgReader::optional_number(const std::string& name, const NumberRule& rule) {
+    const auto* v = find(name);
+    if (!v) return std::nullopt;
+    auto n = number_value(*v, name, rule);
+    if (!n) {
+        fail(n.error());
+        return std::nullopt;
+    }
+    return *n;
+}
+
+std::int64_t ArgReader::number(const std::string& name, const NumberRule& rule) {
+    auto v = optional_number(name, rule);
+    if (!v && !error_) fail(Error{"arg.missing", "field '" + name + "' is missing", {{"name", name}}});
+    return v.value_or(0);
+}
+
 std::optional<bool> ArgReader::optional_bool(const std::string& name) {
     const auto* v = find(name);
     if (!v) return std::nullopt;

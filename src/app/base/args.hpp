@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/input.hpp"
+#include "core/base/number_field.hpp"
 #include "core/base/result.hpp"
 
 namespace vsys {
@@ -39,6 +40,10 @@ public:
     std::optional<bool> optional_bool(const std::string& name);
     std::string string(const std::string& name);
     std::int64_t integer(const std::string& name);
+    // A number field (core/base/number_field.hpp): a JSON integer, or the text as typed in the
+    // screen's field ("１２"), read by the same rule, so window.vsys gets the screen's answers.
+    std::optional<std::int64_t> optional_number(const std::string& name, const NumberRule& rule);
+    std::int64_t number(const std::string& name, const NumberRule& rule);
 
     // The first error met, or an "unknown field" error if a field was never read.
     std::optional<Error> finish();

@@ -3,7 +3,7 @@
 // a round state "allocating"), and the message must name each by what the user sees on the
 // screen: the field's label, the product's name, the organisation's name. The families of
 // identifiers are data: an argument's name says which strings namespace translates its value
-// (k_families), field and member names have labels under "field.", and an organisation id is
+// (k_families), field and member names have labels under "label.", and an organisation id is
 // looked up in the directory. A value nothing translates is shown as it came (a user's own
 // typing, a number, a name) — tests/unit/base/test_messages.cpp drives every command's error
 // paths and fails on any identifier that still reaches a message.
@@ -34,6 +34,8 @@ bool looks_like_org(std::string_view v) {
 
 std::string App::display_arg(std::string_view name, const std::string& value, Language lang) const {
     const Strings& s = Strings::builtin();
+    // {label} already holds the key of the field's own label (core/base/number_field.hpp).
+    if (name == "label" && s.has(value)) return s.get(value, lang);
     if (directory_ && looks_like_org(value) && directory_->tree().find(value) != k_no_org)
         return directory_->org_name(value);
     for (const Family& f : k_families)
@@ -46,7 +48,7 @@ std::string App::display_arg(std::string_view name, const std::string& value, La
     // ("tranches.1.amount" → 金額).
     std::string_view last = value;
     if (const auto dot = last.rfind('.'); dot != std::string_view::npos) last.remove_prefix(dot + 1);
-    const std::string field = "field." + std::string(last);
+    const std::string field = "label." + std::string(last);
     if (s.has(field)) return s.get(field, lang);
     return value;
 }

@@ -86,7 +86,12 @@ std::string Strings::format(std::string_view key, Language lang,
 std::string Strings::error_message(const Error& e, Language lang) const {
     const std::string key = "err." + e.code;
     if (!has(key)) return e.detail.empty() ? e.code : e.detail;
-    return format(key, lang, e.args);
+    // {label} holds the key of a field's label (core/base/number_field.hpp), so a message names
+    // the field as the user sees it, in the user's language.
+    auto args = e.args;
+    for (auto& [name, value] : args)
+        if (name == "label" && has(value)) value = get(value, lang);
+    return format(key, lang, args);
 }
 
 }  // namespace vsys

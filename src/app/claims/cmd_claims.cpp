@@ -10,6 +10,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/claims/claims_app.hpp"
+#include "app/claims/number_rules.hpp"
 #include "core/claims/claims_csv.hpp"
 #include "core/claims/claims_json.hpp"
 #include "core/claims/claims_print.hpp"
@@ -42,6 +43,28 @@ std::optional<Error> check_line_fields(const json& j) {
     return std::nullopt;
 }
 
+// The counts of the lines as the claims screen reads them (app/claims/number_rules.hpp): a
+// count may come as the text typed (「１２」), and one out of range is refused with the
+// screen's message naming the column, before the core's own checks.
+Result<json> counts_read(json lines) {
+    static const std::pair<const char*, const char*> k_counts[] = {{"normal", "claims.col.normal"},
+                                                                   {"outside_hours", "claims.col.outside_hours"},
+                                                                   {"holiday", "claims.col.holiday"},
+                                                                   {"pre_exam_only", "claims.col.pre_exam_only"},
+                                                                   {"under_6", "claims.col.under_6"}};
+    for (auto& line : lines)
+        for (const auto& [key, label] : k_counts) {
+            auto it = line.find(key);
+            if (it == line.end() || !(it->is_string() || it->is_number_integer())) continue;  // the codec names it
+            const json field = {{key, *it}};  // ArgReader keeps a reference: not a temporary
+            ArgReader r(field, {});
+            const std::int64_t n = r.number(key, claim_count_rule(label));
+            if (auto e = r.finish()) return *e;
+            *it = n;
+        }
+    return lines;
+}
+
 Result<YearMonth> month_arg(const std::string& text) { return parse_year_month(text); }
 
 // The site's claim document of a month, if any.
@@ -60,8 +83,10 @@ Result<PreparedCommand> prepare_save_claim(App& app, const json& j) {
     auto site = claims_site(app, code);
     if (!site) return site.error();
     if (auto e = claims_entry_refusal(app, *site)) return *e;
+    auto lines = counts_read(j["lines"]);
+    if (!lines) return lines.error();
     auto entry = site_claim_from_json(
-        {{"site", code}, {"site_municipality", site->municipality}, {"month", month}, {"lines", j["lines"]}});
+        {{"site", code}, {"site_municipality", site->municipality}, {"month", month}, {"lines", *lines}});
     if (!entry) return entry.error();
     auto computed = std::make_shared<ComputedClaim>();
     PreparedCommand p;

@@ -17,12 +17,8 @@ Result<PreparedCommand> prepare_update_settings(App& app, const nlohmann::json& 
         if (auto st = validate_device_name(*name); !st) return st.error();
         next.device_name = *name;
     }
-    if (auto idle = r.optional_int("idle_lock_minutes")) {
-        if (*idle < k_idle_lock_min || *idle > k_idle_lock_max)
-            return Error{"settings.idle_lock", "idle lock out of range",
-                         {{"min", std::to_string(k_idle_lock_min)}, {"max", std::to_string(k_idle_lock_max)}}};
+    if (auto idle = r.optional_number("idle_lock_minutes", idle_lock_rule()))
         next.idle_lock_minutes = static_cast<int>(*idle);
-    }
     if (auto e = r.finish()) return *e;
     PreparedCommand p;
     p.apply = [&app, next]() -> Result<Versions> {

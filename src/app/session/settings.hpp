@@ -6,6 +6,7 @@
 
 #include "app/base/i18n.hpp"
 #include "core/documents/document.hpp"
+#include "core/base/number_field.hpp"
 #include "core/base/result.hpp"
 
 namespace vsys {
@@ -14,6 +15,9 @@ namespace vsys {
 constexpr int k_idle_lock_default = 15;
 constexpr int k_idle_lock_min = 1;
 constexpr int k_idle_lock_max = 240;
+
+// 自動ログアウト's field: minutes, k_idle_lock_min to k_idle_lock_max.
+inline NumberRule idle_lock_rule() { return NumberRule{"settings.idle_lock", k_idle_lock_min, k_idle_lock_max}; }
 
 struct Settings {
     Language language = Language::ja;

@@ -10,6 +10,7 @@
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/site/site_fields.hpp"
 #include "core/base/codes.hpp"
 #include "core/directory/kinds.hpp"
 #include "core/directory/site.hpp"
@@ -220,7 +221,7 @@ Result<PreparedCommand> prepare_decide_vaccine_change(App& app, const nlohmann::
     if (!st.request || st.decision) return Error{"site.vaccines.no_pending", "no pending request"};
     if (!*approve && (reason.empty() || !text::valid_utf8(reason)))
         return Error{"site.vaccines.reason_required", "a rejection needs a reason"};
-    if (text::length(reason) > 200 || text::has_control(reason))
+    if (text::length(reason) > site_fields::decision_reason || text::has_control(reason))
         return Error{"site.vaccines.reason_invalid", "the reason is too long or has control characters"};
     PreparedCommand p;
     p.target_org = site_org_id(*site);

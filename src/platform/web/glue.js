@@ -5,6 +5,7 @@
 //   font      font.ttf fetched (in parallel with the wasm) and written to /assets
 //   text      Japanese IME through a hidden <textarea> placed at ImGui's caret; paste
 //   touch     touch events turned into mouse events (GLFW 3 in 3.1.6 ignores touch positions)
+//   wheel     wheel events given to the app with their deltaMode (GLFW passes raw deltaY)
 //   api       window.vsys.command / view, the automation API used by tests and kiosk scripts
 // See TOOLCHAIN.md for why each workaround exists.
 'use strict';
@@ -129,8 +130,19 @@ function vsysInstallInput() {
     if (e.target === ta && (vsysIme.composing || e.isComposing)) e.stopImmediatePropagation();
   }, true);
 
-  // Touch: one finger acts as the mouse; two fingers scroll.
+  // Wheel and touchpad: taken from GLFW (3.1.6 hands ImGui the raw deltaY, reversed and ~30
+  // times a notch) and given to the app with its deltaMode (ui/shell/wheel.hpp normalises it).
+  // Window capture runs before the canvas's own listeners; preventDefault keeps Ctrl + wheel
+  // from zooming the page (the app changes its text size instead).
   var canvas = Module.canvas;
+  window.addEventListener('wheel', function (e) {
+    if (e.target !== canvas) return;
+    e.preventDefault(); e.stopImmediatePropagation();
+    Module.ccall('vsys_wheel', null, ['number', 'number', 'number', 'number'],
+      [e.deltaX || 0, e.deltaY || 0, e.deltaMode || 0, e.ctrlKey ? 1 : 0]);
+  }, { capture: true, passive: false });
+
+  // Touch: one finger acts as the mouse; two fingers scroll.
   var lastY = null;
   function mouse(type, t) {
     canvas.dispatchEvent(new MouseEvent(type, { clientX: t.clientX, clientY: t.clientY, screenX: t.screenX,

@@ -29,6 +29,8 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/shell/wheel.hpp"
+#include "ui/widgets/fields.hpp"
 
 namespace {
 
@@ -337,7 +339,17 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
     nlohmann::json anchors = nlohmann::json::object();
     for (const auto& [name, r] : g->shell->anchors()) anchors[name] = {r.x, r.y, r.w, r.h};
     ImGuiIO& io = ImGui::GetIO();
+    // Every window or table that can scroll, by name: how far down it is and can go (tests of
+    // the wheel measure rows moved with these).
+    nlohmann::json scroll = nlohmann::json::object();
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->WasActive && w->ScrollMax.y > 0) scroll[w->Name] = {{"y", w->Scroll.y}, {"max", w->ScrollMax.y}};
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [name, message] : vsys::ui::field_messages(*g->shell)) fields[name] = message;
     nlohmann::json j = {{"screen", g->shell->screen()},
+                        {"scroll", scroll},
+                        {"field_messages", fields},
+                        {"line_height", ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y},
                         {"frames", g->shell->frames()},
                         {"saving", g->shell->saving()},
                         {"anchors", anchors},
@@ -421,6 +433,12 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_progress(int bytes) {
 // A bundle file the user picked (sync.js), handed to the sync screen.
 EMSCRIPTEN_KEEPALIVE void vsys_import_file(const char* text) {
     if (g && g->shell && text) vsys::ui::import_bundle_file(*g->shell, text);
+}
+
+// A wheel or touchpad event over the canvas (glue.js takes it from GLFW, which passed the raw
+// deltaY reversed): the DOM's deltas and deltaMode, normalised in ui/shell/wheel.hpp.
+EMSCRIPTEN_KEEPALIVE void vsys_wheel(double dx, double dy, int delta_mode, int ctrl) {
+    if (g && g->shell) vsys::ui::on_wheel(*g->shell, dx, dy, delta_mode, ctrl != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void vsys_route(const char* hash) {

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -25,7 +27,7 @@ struct Overview {
     json command;
     std::string question;
     bool needs_reason = false;
-    char reason[400] = {};
+    std::string reason;  // whole: over its limit it is refused, never cut
     std::string modal_error;
 };
 
@@ -35,7 +37,7 @@ void ask(Overview& ov, json command, std::string question, bool needs_reason) {
     ov.command = std::move(command);
     ov.question = std::move(question);
     ov.needs_reason = needs_reason;
-    std::memset(ov.reason, 0, sizeof ov.reason);
+    ov.reason.clear();
     ov.modal_error.clear();
 }
 
@@ -228,20 +230,23 @@ void confirm_modal(Shell& shell, Overview& ov) {
     ImGui::PushTextWrapPos(560);
     ImGui::TextWrapped("%s", ov.question.c_str());
     ImGui::PopTextWrapPos();
+    bool reason_ok = true;
     if (ov.needs_reason) {
-        ImGui::SetNextItemWidth(480);
-        ImGui::InputTextWithHint("##reason", shell.tr("alloc.reason").c_str(), ov.reason, sizeof ov.reason);
-        shell.anchor("alloc.reason");
+        reason_ok = text_field(shell, "alloc.reason", ov.reason, "alloc.reason", k_max_unlock_reason, 400,
+                               shell.tr("alloc.reason").c_str())
+                        .valid;
     }
     field_message(ov.modal_error, true);
+    ImGui::BeginDisabled(!reason_ok);
     const bool ok = ImGui::Button(shell.tr("common.ok").c_str());
+    ImGui::EndDisabled();
     shell.anchor("alloc.confirm");
     ImGui::SameLine();
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
     shell.anchor("alloc.cancel");
     if (ok) {
         json cmd = ov.command;
-        if (ov.needs_reason) cmd["reason"] = std::string(ov.reason);
+        if (ov.needs_reason) cmd["reason"] = ov.reason;
         ov.modal_error = shell.run(cmd);
         if (ov.modal_error.empty()) {
             ov.command = json();

@@ -3,11 +3,13 @@
 // open, and why it may not report when it may not (a satellite's hub reports for it).
 #include <cstring>
 
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -88,16 +90,15 @@ void draw_requests(Shell& shell) {
     section_title(shell.tr("req.enter"));
     form_label(shell.tr("req.boxes"), 200);
     ImGui::BeginDisabled(!open);
-    ImGui::SetNextItemWidth(160);
-    ImGui::InputScalar("##boxes", ImGuiDataType_S64, &form.boxes);
-    shell.anchor("req.boxes");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+    const FieldResult boxes = number_field(shell, "req.boxes", form.boxes, boxes_rule("req.boxes"), 160,
+                                           MessagePlace::beside, shell.tr("alloc.boxes_unit"));
     // Typed and not saved; before the first report, anything but the empty field's 0.
-    const bool unsaved = form.boxes != reported(form.requests);
+    const bool unsaved = form.boxes != reported(form.requests) || !boxes.valid;
     if (unsaved && open) shell.mark_unsaved();
-    const bool save = ImGui::Button(shell.tr("req.save").c_str());
+    ImGui::BeginDisabled(!boxes.valid);
+    const bool save = ImGui::Button(shell.tr("req.save").c_str()) || (boxes.enter && boxes.valid);
     shell.anchor("req.save");
+    ImGui::EndDisabled();
     ImGui::EndDisabled();
     if (!open) ImGui::TextDisabled("%s", shell.tr("req.closed").c_str());
     if (save) {

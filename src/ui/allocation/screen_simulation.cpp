@@ -21,12 +21,14 @@
 #include <map>
 #include <unordered_map>
 
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/allocation/simulation_tranches.hpp"
 #include "ui/allocation/site_adjustment.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -52,12 +54,13 @@ struct SimScreen {
     std::optional<std::int64_t> amount;
     TrancheInputs tranches;
     json children = json::array();  // org, name, boxes (requested) before any run
-    std::map<std::string, std::array<char, 12>> fixed;
+    std::map<std::string, std::optional<std::int64_t>> fixed;  // 固定値 typed (none: not fixed)
     json result;                                    // the simulation view of the last run
     std::unordered_map<std::string, std::size_t> row_of;  // org → index in result rows
     json spec_a, spec_b;                            // what was run, registered as it is
     std::string error;
     SiteAdjustment adjustment;                      // ④: boxes, needles and syringes per site
+    std::string fixed_refusal;  // a refused 固定値 of the last frame, shown above the table
 };
 
 bool nation(const SimScreen& sim) { return sim.level == "nation"; }
@@ -86,14 +89,11 @@ void reset(Shell& shell, SimScreen& sim, const json& round) {
     }
 }
 
-// The typed fixed values that are whole numbers.
+// The fixed values given (a refused entry keeps the field's last valid value and blocks 実行).
 std::map<std::string, std::int64_t> typed_fixed(const SimScreen& sim) {
     std::map<std::string, std::int64_t> out;
-    for (const auto& [org, buf] : sim.fixed) {
-        std::int64_t n = 0;
-        const char* end = buf.data() + std::strlen(buf.data());
-        if (buf[0] != '\0' && std::from_chars(buf.data(), end, n).ptr == end) out[org] = n;
-    }
+    for (const auto& [org, n] : sim.fixed)
+        if (n) out[org] = *n;
     return out;
 }
 
@@ -198,14 +198,13 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     tranche_section(shell, sim.modes, sim.tranches, amount_to_split(sim), fixed_sum(sim), sim.max_parts);
     if (nation(sim)) {
         form_label(shell.tr("sim.total"), 160);
-        ImGui::SetNextItemWidth(160);
-        ImGui::InputScalar("##total", ImGuiDataType_S64, &sim.total);
-        shell.anchor("sim.total");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+        number_field(shell, "sim.total", sim.total, boxes_rule("sim.total"), 160, MessagePlace::beside,
+                     shell.tr("alloc.boxes_unit"));
         ImGui::SameLine(0, 36);
     }
+    ImGui::BeginDisabled(fields_invalid(shell));
     if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, sim, round);
+    ImGui::EndDisabled();
     shell.anchor("sim.run");
     const bool changed = stale(sim);
     if (!sim.result.is_null()) {
@@ -322,6 +321,8 @@ void table(Shell& shell, SimScreen& sim) {
     const int columns = 5 + (parts > 0 ? static_cast<int>(parts) : 2) + (compared ? 2 : 0);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
+    field_message(sim.fixed_refusal, true);
+    sim.fixed_refusal.clear();
     if (!ImGui::BeginTable("##sim", columns, flags, ImVec2(0, std::max(240.0f, ImGui::GetContentRegionAvail().y))))
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
@@ -375,12 +376,12 @@ void table(Shell& shell, SimScreen& sim) {
                 explain_on_hover(r);
             }
             ImGui::TableNextColumn();
-            auto& buf = sim.fixed[org];
-            ImGui::SetNextItemWidth(-1);
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));  // rows stay one line high
-            ImGui::InputText("##fixed", buf.data(), buf.size(), ImGuiInputTextFlags_CharsDecimal);
+            // The refusal shows in the cell's tooltip and above 実行 (sim.fields_message).
+            const FieldResult f = optional_number_field(shell, "sim.fixed." + std::to_string(i), sim.fixed[org],
+                                                        boxes_rule("sim.col.fixed"), -1, MessagePlace::caller);
+            if (!f.valid) sim.fixed_refusal = c.value("name", "") + ": " + f.message;
             ImGui::PopStyleVar();
-            if (i < 20) shell.anchor("sim.fixed." + std::to_string(i));
             ImGui::TableNextColumn();
             if (r) {
                 ImGui::TextColored(colour::confirmed, "%s", format_grouped(r->value("result", std::int64_t{0})).c_str());

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "app/allocation/chain_fields.hpp"
 #include "ui/allocation/allocation_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -24,12 +26,8 @@ void start(const std::vector<SimModeChoice>& modes, TrancheInputs& in, std::opti
 bool part_row(Shell& shell, const std::vector<SimModeChoice>& modes, std::size_t t, TrancheInputs::Part& p) {
     const std::string n = std::to_string(t);
     form_label(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 100);
-    ImGui::SetNextItemWidth(140);
-    ImGui::InputScalar("##amount", ImGuiDataType_S64, &p.amount);
-    p.amount = std::max<std::int64_t>(0, p.amount);
-    shell.anchor("sim.tranche.amount." + n);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(shell.tr("alloc.boxes_unit").c_str());
+    const FieldResult amount = number_field(shell, "sim.tranche.amount." + n, p.amount, boxes_rule("sim.tranche.amount"), 140,
+                                            MessagePlace::caller, shell.tr("alloc.boxes_unit"));
     for (std::size_t i = 0; i < modes.size(); ++i) {
         ImGui::SameLine(0, i == 0 ? 24 : -1);
         const char* id = modes[i].id.c_str();
@@ -44,6 +42,7 @@ bool part_row(Shell& shell, const std::vector<SimModeChoice>& modes, std::size_t
     ImGui::SameLine(0, 24);
     const bool removed = ImGui::SmallButton(shell.tr("sim.tranche.remove").c_str());
     shell.anchor("sim.tranche.remove." + n);
+    if (!amount.valid) field_message(amount.message, true);  // under the part, not past its modes
     return removed;
 }
 

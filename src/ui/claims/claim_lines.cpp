@@ -1,10 +1,12 @@
 #include <string>
 
+#include "app/claims/number_rules.hpp"
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 
 namespace vsys::ui {
 
@@ -23,14 +25,19 @@ constexpr CountField k_count_fields[] = {{"normal", &ClaimCounts::normal},
                                          {"under_6", &ClaimCounts::under_6}};
 constexpr ClaimForm k_forms[] = {ClaimForm::old_form, ClaimForm::new_form, ClaimForm::additional};
 
-void municipality_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_only) {
-    char buf[8];
+// True when Enter was pressed in the field.
+bool municipality_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_only) {
+    // Not CharsDecimal: it dropped full-width digits typed with an IME, and letters, silently;
+    // the digits are folded and anything else stays for the row's check to name.
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%s", line.municipality.c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(read_only);
-    if (ImGui::InputText("##muni", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) line.municipality = buf;
+    const bool enter = ImGui::InputText("##muni", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue);
+    line.municipality = ascii_digits(buf);
     ImGui::EndDisabled();
     shell.anchor(id + ".municipality");
+    return enter;
 }
 
 void form_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_only) {
@@ -59,18 +66,23 @@ void category_cell(Shell& shell, const std::string& id, ClaimLine& line, bool re
     line.category = category == 1 ? RecipientCategory::no_coupon : RecipientCategory::with_coupon;
 }
 
-void count_cell(Shell& shell, const std::string& id, ClaimLine& line, const CountField& field, bool read_only) {
-    ImGui::SetNextItemWidth(-1);
+// The count's field; its refusal is shown in the row's 確認 cell, naming the column.
+FieldResult count_cell(Shell& shell, const std::string& id, ClaimLine& line, const CountField& field, bool read_only) {
     ImGui::BeginDisabled(read_only);
-    ImGui::InputScalar((std::string("##") + field.name).c_str(), ImGuiDataType_S64, &(line.counts.*field.member), nullptr,
-                       nullptr, "%lld");
+    FieldResult r = number_field(shell, id + "." + field.name, line.counts.*field.member,
+                                 claim_count_rule(std::string("claims.col.") + field.name), -1, MessagePlace::caller);
     ImGui::EndDisabled();
-    shell.anchor(id + "." + field.name);
+    return r;
 }
 
-// What the core said of the row: its refusal, or that it keeps the rules.
-void message_cell(Shell& shell, const std::string& id, const json& checked) {
-    if (!checked.value("ok", false)) {
+// A count the user is still fixing, else what the core said of the row: its refusal, or that
+// it keeps the rules.
+void message_cell(Shell& shell, const std::string& id, const json& checked, const std::string& typed_refusal) {
+    if (!typed_refusal.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+        ImGui::TextWrapped("※ %s", typed_refusal.c_str());
+        ImGui::PopStyleColor();
+    } else if (!checked.value("ok", false)) {
         const json error = checked.value("error", json::object());
         ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
         ImGui::TextWrapped("※ %s", error.value("message", "").c_str());
@@ -83,9 +95,10 @@ void message_cell(Shell& shell, const std::string& id, const json& checked) {
 
 }  // namespace
 
-void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only) {
+bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("claim_lines", 14, flags)) return;
+    if (!ImGui::BeginTable("claim_lines", 14, flags)) return false;
+    bool enter = false;
     const char* heads[] = {"#",           "claims.col.municipality", "claims.col.name",   "claims.col.form",
                            "claims.col.category", "claims.col.normal", "claims.col.outside_hours", "claims.col.holiday",
                            "claims.col.pre_exam_only", "claims.col.under_6", "claims.col.payer", "claims.col.amount",
@@ -109,7 +122,7 @@ void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%zu", i + 1);
         ImGui::TableNextColumn();
-        municipality_cell(shell, id, line, read_only);
+        enter = municipality_cell(shell, id, line, read_only) || enter;
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         const std::string name = checked.value("municipality_name", "");
@@ -118,9 +131,12 @@ void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         form_cell(shell, id, line, read_only);
         ImGui::TableNextColumn();
         category_cell(shell, id, line, read_only);
+        std::string typed_refusal;
         for (const CountField& field : k_count_fields) {
             ImGui::TableNextColumn();
-            count_cell(shell, id, line, field, read_only);
+            FieldResult r = count_cell(shell, id, line, field, read_only);
+            enter = enter || r.enter;
+            if (typed_refusal.empty()) typed_refusal = std::move(r.message);
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
@@ -135,7 +151,7 @@ void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         ImGui::EndDisabled();
         shell.anchor(id + ".remove");
         ImGui::TableNextColumn();
-        message_cell(shell, id, checked);
+        message_cell(shell, id, checked, typed_refusal);
         ImGui::PopID();
     }
     // 合計: the sum of the rows that keep the rules.
@@ -152,6 +168,7 @@ void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
     shell.anchor("claims.total");
     ImGui::EndTable();
     if (remove) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*remove));
+    return enter;
 }
 
 }  // namespace vsys::ui

@@ -19,7 +19,8 @@ class CachedView;
 
 // One row per line, anchored claims.line<i>.<field>; `check` is claim_check for these lines.
 // A row's remove button takes effect at the end of the table.
-void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only);
+// True when Enter was pressed in one of its fields (the screen saves, as with 保存).
+bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only);
 // The print and CSV buttons of each 市区町村別請求書 and of the 請求総括書 (`print`: claim_print,
 // null before the month is saved).
 void claim_documents_section(Shell& shell, const nlohmann::json& print);

@@ -16,6 +16,8 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -36,6 +38,8 @@ struct ClaimScreen {
     CachedView print;   // claim_print, once saved
     CachedView legacy;  // claim_legacy {site} (R533)
     bool confirm = false;
+    bool ask_discard = false;  // 変更を破棄 pressed: the question is open
+    bool enter = false;        // Enter pressed in a field of the lines this frame
 };
 
 ClaimLine empty_row(const ClaimScreen& s) {
@@ -148,8 +152,10 @@ void state_line(Shell& shell, const ClaimScreen& s, bool proxy, bool dirty_befor
 void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     const bool is_dirty = dirty(s);
     ImGui::Spacing();
-    ImGui::BeginDisabled(!is_dirty || claim_refused);
-    if (ImGui::Button(shell.tr("claims.save").c_str())) {
+    // Enter in a field of the lines saves, as the button; never while a count is refused.
+    const bool typed_ok = !fields_invalid(shell);
+    ImGui::BeginDisabled(!is_dirty || claim_refused || !typed_ok);
+    if (ImGui::Button(shell.tr("claims.save").c_str()) || (s.enter && is_dirty && !claim_refused && typed_ok)) {
         if (shell.run({{"type", "save_claim"}, {"site", s.site}, {"month", to_iso(s.month)}, {"lines", claim_lines_json(s.rows)}})
                 .empty())
             s.refill = true;
@@ -164,7 +170,7 @@ void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     if (is_dirty) {
         shell.mark_unsaved();
         ImGui::SameLine();
-        if (ImGui::Button(shell.tr("claims.discard").c_str())) s.refill = true;
+        if (ImGui::Button(shell.tr("claims.discard").c_str())) s.ask_discard = true;
         shell.anchor("claims.discard");
         ImGui::SameLine();
         ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.unsaved").c_str());
@@ -211,7 +217,7 @@ void draw_claims(Shell& shell) {
 
     YearMonth month = s.month;
     state_line(shell, s, proxy, dirty_before, month);
-    claim_lines_table(shell, s.rows, s.check, submitted);
+    s.enter = claim_lines_table(shell, s.rows, s.check, submitted);
     if (!submitted) {
         if (ImGui::Button(shell.tr("claims.add_line").c_str())) s.rows.push_back(empty_row(s));
         shell.anchor("claims.add_line");
@@ -224,6 +230,7 @@ void draw_claims(Shell& shell) {
     claim_documents_section(shell, print);
     claim_legacy_section(shell, s.legacy.value());
     submit_modal(shell, s);
+    if (discard_question(shell, "claims.discard.confirm", s.ask_discard)) s.refill = true;
     s.month = month;
 }
 

@@ -3,10 +3,12 @@
 // deck's support mail asks for (ID, institution, code, name, mail).
 #include <cstring>
 
+#include "app/session/unlock_fields.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -17,7 +19,8 @@ struct LoginForm {
     char password[80] = {};
     std::string error;
     bool show_unlock = false;
-    char u_institution[200] = {}, u_code[16] = {}, u_name[100] = {}, u_mail[256] = {};
+    // Whole strings with their limits counted (a byte buffer cut Japanese names at a third).
+    std::string u_institution, u_code, u_name, u_mail;
     std::string unlock_message;
     bool unlock_ok = false;
     bool show_enrol = false;
@@ -34,21 +37,29 @@ void text_field(Shell& shell, const char* label_key, const char* anchor, char* b
     shell.anchor(anchor);
 }
 
+// A counted field of the unlock request; false while it is over its limit.
+bool counted_field(Shell& shell, const char* label_key, const char* anchor, std::string& value, std::size_t max) {
+    form_label(shell.tr(label_key), 200);
+    return text_field(shell, anchor, value, label_key, max, 320).valid;
+}
+
 void unlock_form(Shell& shell, LoginForm& form) {
     ImGui::Spacing();
     ImGui::TextWrapped("%s", shell.tr("unlock.explain").c_str());
     text_field(shell, "login.vsys_id", "unlock.vsys_id", form.id, sizeof form.id);
-    text_field(shell, "unlock.institution", "unlock.institution", form.u_institution, sizeof form.u_institution);
-    text_field(shell, "unlock.code", "unlock.code", form.u_code, sizeof form.u_code);
-    text_field(shell, "unlock.name", "unlock.name", form.u_name, sizeof form.u_name);
-    text_field(shell, "unlock.mail", "unlock.mail", form.u_mail, sizeof form.u_mail);
+    bool valid = counted_field(shell, "unlock.institution", "unlock.institution", form.u_institution,
+                               unlock_fields::institution);
+    valid = counted_field(shell, "unlock.code", "unlock.code", form.u_code, unlock_fields::code) && valid;
+    valid = counted_field(shell, "unlock.name", "unlock.name", form.u_name, unlock_fields::name) && valid;
+    valid = counted_field(shell, "unlock.mail", "unlock.mail", form.u_mail, unlock_fields::mail) && valid;
+    ImGui::BeginDisabled(!valid);
     const bool send = ImGui::Button(shell.tr("unlock.send").c_str());
+    ImGui::EndDisabled();
     shell.anchor("unlock.send");
     if (send) {
         auto err = shell.run({{"type", "file_unlock_request"}, {"vsys_id", std::string(form.id)},
-                              {"institution", std::string(form.u_institution)},
-                              {"institution_code", std::string(form.u_code)}, {"name", std::string(form.u_name)},
-                              {"mail", std::string(form.u_mail)}},
+                              {"institution", form.u_institution}, {"institution_code", form.u_code},
+                              {"name", form.u_name}, {"mail", form.u_mail}},
                              "unlock.sent");
         form.unlock_ok = err.empty();
         form.unlock_message = err.empty() ? shell.tr("unlock.sent") : err;

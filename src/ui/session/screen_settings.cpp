@@ -5,6 +5,8 @@
 #include "app/session/settings.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/dialogs.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -13,14 +15,15 @@ namespace {
 struct SettingsForm {
     bool loaded = false;
     std::uint64_t revision = 0;
-    char device_name[256] = {};
+    std::string device_name;  // kept whole: over the limit it is refused, never cut
     int language = 0;  // 0 ja, 1 en
-    int idle_minutes = k_idle_lock_default;
+    std::int64_t idle_minutes = k_idle_lock_default;
+    bool ask_discard = false;
 };
 
 void load(Shell& shell, SettingsForm& form) {
     const Settings& s = shell.app().settings();
-    std::snprintf(form.device_name, sizeof form.device_name, "%s", s.device_name.c_str());
+    form.device_name = s.device_name;
     form.language = s.language == Language::ja ? 0 : 1;
     form.idle_minutes = s.idle_lock_minutes;
     form.revision = shell.app().revision();
@@ -47,27 +50,20 @@ void draw_settings(Shell& shell) {
     shell.anchor("settings.language.en");
 
     form_label(shell.tr("settings.device_name"));
-    ImGui::SetNextItemWidth(420);
-    ImGui::InputTextWithHint("##device_name", shell.tr("settings.device_name.hint").c_str(), form.device_name,
-                             sizeof form.device_name);
-    shell.anchor("settings.device_name");
+    const FieldResult name = text_field(shell, "settings.device_name", form.device_name, "settings.device_name",
+                                        k_device_name_max, 420, shell.tr("settings.device_name.hint").c_str());
     auto valid = validate_device_name(form.device_name);
-    ImGui::SetCursorPosX(160 + ImGui::GetStyle().WindowPadding.x);
-    ImGui::BeginGroup();
-    field_message(valid ? std::string() : shell.app().error_text(valid.error()), true);
-    ImGui::EndGroup();
+    if (name.valid && !valid) {  // control characters: the length is the field's own message
+        ImGui::SetCursorPosX(160 + ImGui::GetStyle().WindowPadding.x);
+        ImGui::BeginGroup();
+        field_message(shell.app().error_text(valid.error()), true);
+        ImGui::EndGroup();
+    }
 
     form_label(shell.tr("settings.idle_lock"));
-    ImGui::SetNextItemWidth(160);
-    ImGui::InputInt("##idle", &form.idle_minutes, 1, 5);
-    shell.anchor("settings.idle_lock");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(shell.tr("settings.minutes").c_str());
-    const bool idle_ok = form.idle_minutes >= k_idle_lock_min && form.idle_minutes <= k_idle_lock_max;
-    if (!idle_ok)
-        field_message(shell.app().error_text(Error{"settings.idle_lock", "", {{"min", std::to_string(k_idle_lock_min)},
-                                                                            {"max", std::to_string(k_idle_lock_max)}}}),
-                      true);
+    const FieldResult idle = number_field(shell, "settings.idle_lock", form.idle_minutes, idle_lock_rule(), 160,
+                                          MessagePlace::beside, shell.tr("settings.minutes"));
+    const bool idle_ok = idle.valid;
 
     const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language ||
                        saved.idle_lock_minutes != form.idle_minutes;
@@ -75,7 +71,7 @@ void draw_settings(Shell& shell) {
     ImGui::BeginDisabled(!dirty || !valid || !idle_ok);
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("settings.save");
-    if (save || (dirty && valid && idle_ok && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) {
+    if (save || (dirty && valid && idle_ok && (name.enter || idle.enter))) {
         nlohmann::json c = {{"type", "update_settings"},
                             {"language", form.language == 0 ? "ja" : "en"},
                             {"device_name", std::string(form.device_name)},
@@ -86,12 +82,12 @@ void draw_settings(Shell& shell) {
     if (dirty) {
         shell.mark_unsaved();
         ImGui::SameLine();
-        const bool discard = ImGui::Button(shell.tr("settings.discard").c_str());
+        if (ImGui::Button(shell.tr("settings.discard").c_str())) form.ask_discard = true;
         shell.anchor("settings.discard");
-        if (discard) load(shell, form);
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
     }
+    if (discard_question(shell, "settings.discard.confirm", form.ask_discard)) load(shell, form);
 }
 
 }  // namespace vsys::ui

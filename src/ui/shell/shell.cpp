@@ -13,6 +13,7 @@
 #include "imgui_internal.h"  // ClearActiveID, ClosePopupToLevel: the previous user's field and dialog
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 
 namespace vsys::ui {
 
@@ -171,6 +172,7 @@ void Shell::frame() {
     ImGui::PopStyleVar();
     top_bar();
     breadcrumb();
+    close_modal_on_escape();
     body();
     leave_modal();
     ImGui::End();

@@ -3,10 +3,12 @@
 // rejection needs a reason the site will read.
 #include <cstring>
 
+#include "app/site/site_fields.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -16,7 +18,7 @@ struct Inbox {
     CachedView view;  // approvals
     int selected = -1;
     bool approve = true;
-    char reason[400] = {};
+    std::string reason;  // whole: over its limit it is refused, never cut
     std::string error;
 };
 
@@ -82,23 +84,26 @@ void draw_approvals(Shell& shell) {
                                                       {"change", categories(shell, r["requested"])}})
                                        .c_str());
             ImGui::PopTextWrapPos();
+            bool reason_ok = true;
             if (!inbox.approve) {
-                ImGui::SetNextItemWidth(480);
-                ImGui::InputTextWithHint("##reason", shell.tr("approvals.reason").c_str(), inbox.reason, sizeof inbox.reason);
-                shell.anchor("approvals.reason");
+                reason_ok = text_field(shell, "approvals.reason", inbox.reason, "approvals.reason", site_fields::decision_reason,
+                                       400, shell.tr("approvals.reason").c_str())
+                                .valid;
             }
             field_message(inbox.error, true);
+            ImGui::BeginDisabled(!reason_ok);
             const bool ok = ImGui::Button(shell.tr(inbox.approve ? "approvals.approve" : "approvals.reject").c_str());
+            ImGui::EndDisabled();
             shell.anchor("approvals.confirm");
             ImGui::SameLine();
             const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
             if (ok) {
                 nlohmann::json cmd = {{"type", "decide_vaccine_change"}, {"site", r["site"]}, {"approve", inbox.approve}};
-                if (!inbox.approve) cmd["reason"] = std::string(inbox.reason);
+                if (!inbox.approve) cmd["reason"] = inbox.reason;
                 inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");
                 if (inbox.error.empty()) {
                     inbox.selected = -1;
-                    std::memset(inbox.reason, 0, sizeof inbox.reason);
+                    inbox.reason.clear();
                     ImGui::CloseCurrentPopup();
                 }
             }

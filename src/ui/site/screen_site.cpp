@@ -11,10 +11,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/site/site_fields.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -28,7 +30,8 @@ struct SiteForm {
     CachedView view;    // site {site: code}; not asked again while the information is edited
     std::string error;  // the last command's
     bool editing = false;
-    char name[256] = {}, reading[256] = {}, address[512] = {}, phone[32] = {}, mail[256] = {}, representative[256] = {};
+    // Whole strings: a text over its limit is kept as typed and refused, never cut to a buffer.
+    std::string name, reading, address, phone, mail, representative;
     bool want[5] = {};
     char hub[16] = {};
     // The user changed the vaccine selection and has not sent it: a reload (a sync that brought
@@ -40,19 +43,20 @@ struct SiteForm {
 void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
     std::snprintf(dst, n, "%s", j.value(key, "").c_str());
 }
+void copy(std::string& dst, const nlohmann::json& j, const char* key) { dst = j.value(key, ""); }
 
 // The edit buffers from the view as it stands.
 void fill(SiteForm& form) {
     form.error.clear();
     const nlohmann::json& v = form.view.value();
     if (!v.is_object()) return;
-    copy(form.name, sizeof form.name, v, "name");
-    copy(form.reading, sizeof form.reading, v, "reading");
-    copy(form.address, sizeof form.address, v, "address");
+    copy(form.name, v, "name");
+    copy(form.reading, v, "reading");
+    copy(form.address, v, "address");
     const nlohmann::json contact = v.value("contact", nlohmann::json::object());
-    copy(form.phone, sizeof form.phone, contact, "phone");
-    copy(form.mail, sizeof form.mail, contact, "mail");
-    copy(form.representative, sizeof form.representative, v, "representative");
+    copy(form.phone, contact, "phone");
+    copy(form.mail, contact, "mail");
+    copy(form.representative, v, "representative");
     if (form.vaccines_touched) return;
     for (int i = 0; i < 5; ++i) {
         form.want[i] = false;
@@ -87,6 +91,16 @@ bool vaccines_differ(const SiteForm& form) {
         if (current != form.want[i]) return true;
     }
     return form.want[1] && form.view.value().value("hub", "") != form.hub;
+}
+
+// A field of the information, its limit counted; true when Enter was pressed in it.
+bool text_row(Shell& shell, const char* key, const char* anchor, std::string& value, std::size_t max, bool& valid) {
+    form_label(shell.tr(key), 200);
+    const float count_w = ImGui::CalcTextSize("000/000文字").x + 16;
+    const FieldResult r = text_field(shell, anchor, value, key, max,
+                                     std::max(160.0f, ImGui::GetContentRegionAvail().x - count_w - 8));
+    valid = valid && r.valid;
+    return r.enter;
 }
 
 void row(Shell& shell, const char* key, const std::string& value) {
@@ -130,22 +144,25 @@ void information(Shell& shell, SiteForm& form) {
         if (edit) form.editing = true;
         return;
     }
-    edit_row(shell, "site.name", "site.name", form.name, sizeof form.name);
-    edit_row(shell, "site.reading", "site.reading", form.reading, sizeof form.reading);
-    edit_row(shell, "site.address", "site.address", form.address, sizeof form.address);
-    edit_row(shell, "site.phone", "site.phone", form.phone, sizeof form.phone);
-    edit_row(shell, "site.mail", "site.mail", form.mail, sizeof form.mail);
-    edit_row(shell, "site.representative", "site.representative", form.representative, sizeof form.representative);
+    bool valid = true, enter = false;
+    enter |= text_row(shell, "site.name", "site.name", form.name, site_fields::name, valid);
+    enter |= text_row(shell, "site.reading", "site.reading", form.reading, site_fields::reading, valid);
+    enter |= text_row(shell, "site.address", "site.address", form.address, site_fields::address, valid);
+    enter |= text_row(shell, "site.phone", "site.phone", form.phone, site_fields::phone, valid);
+    enter |= text_row(shell, "site.mail", "site.mail", form.mail, site_fields::mail, valid);
+    enter |= text_row(shell, "site.representative", "site.representative", form.representative,
+                      site_fields::representative, valid);
     if (dirty(form)) shell.mark_unsaved();
-    const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+    ImGui::BeginDisabled(!valid);
+    const bool save = ImGui::Button(shell.tr("settings.save").c_str()) || (enter && valid);
+    ImGui::EndDisabled();
     shell.anchor("site.save");
     ImGui::SameLine();
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
     if (save) {
-        auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", std::string(form.name)},
-                              {"reading", std::string(form.reading)}, {"address", std::string(form.address)},
-                              {"phone", std::string(form.phone)}, {"mail", std::string(form.mail)},
-                              {"representative", std::string(form.representative)}});
+        auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", form.name},
+                              {"reading", form.reading}, {"address", form.address}, {"phone", form.phone},
+                              {"mail", form.mail}, {"representative", form.representative}});
         if (err.empty()) {
             form.editing = false;
             load(shell, form, form.code);
@@ -164,7 +181,10 @@ const char* k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
 // The doctor being edited: -1 none, size() a new one.
 struct DoctorEdit {
     int row = -1;
-    char name[128] = {};
+    // Frames the form is still being scrolled into view after it opened: two, since the first
+    // frame's scroll is clamped to the page's height before the form was added to it.
+    int reveal = 2;
+    std::string name;
     bool gives[3] = {};
     int remove = -1;
 };
@@ -197,7 +217,8 @@ void doctors(Shell& shell, SiteForm& form) {
             // 「編集」 left of the doctor, as in the deck.
             if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
                 doctor_edit.row = i;
-                std::snprintf(doctor_edit.name, sizeof doctor_edit.name, "%s", d.value("name", "").c_str());
+                doctor_edit.name = d.value("name", "");
+                doctor_edit.reveal = 2;
                 for (int p = 0; p < 3; ++p) {
                     doctor_edit.gives[p] = false;
                     for (const auto& v : d["vaccines"])
@@ -223,16 +244,25 @@ void doctors(Shell& shell, SiteForm& form) {
     }
     shell.anchor("doctor.add");
     if (doctor_edit.row >= 0) {
-        ImGui::SetNextItemWidth(260);
-        ImGui::InputTextWithHint("##doctor_name", shell.tr("site.doctor_name").c_str(), doctor_edit.name, sizeof doctor_edit.name);
-        shell.anchor("doctor.name");
+        // A form opened below the fold is brought into view once, its first field focused.
+        if (doctor_edit.reveal == 2) ImGui::SetKeyboardFocusHere();
+        const FieldResult name = text_field(shell, "doctor.name", doctor_edit.name, "site.doctor_name",
+                                            site_fields::doctor_name, 260, shell.tr("site.doctor_name").c_str());
         for (int p = 0; p < 3; ++p) {
             ImGui::Checkbox(shell.tr(std::string("product.") + k_products[p]).c_str(), &doctor_edit.gives[p]);
             shell.anchor(std::string("doctor.gives.") + k_products[p]);
         }
         shell.mark_unsaved();
-        const bool save = ImGui::Button(shell.tr("settings.save").c_str());
+        ImGui::BeginDisabled(!name.valid);
+        const bool save = ImGui::Button(shell.tr("settings.save").c_str()) || (name.enter && name.valid);
+        ImGui::EndDisabled();
         shell.anchor("doctor.save");
+        if (doctor_edit.reveal > 0) {
+            // Only a form that runs past the bottom moves: 保存 near the bottom, the form above it.
+            if (ImGui::GetItemRectMax().y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight())
+                ImGui::SetScrollHereY(0.9f);
+            --doctor_edit.reveal;
+        }
         ImGui::SameLine();
         if (ImGui::Button(shell.tr("common.cancel").c_str())) doctor_edit.row = -1;
         if (save) {
@@ -240,7 +270,7 @@ void doctors(Shell& shell, SiteForm& form) {
             nlohmann::json gives = nlohmann::json::array();
             for (int p = 0; p < 3; ++p)
                 if (doctor_edit.gives[p]) gives.push_back(k_products[p]);
-            nlohmann::json d = {{"name", std::string(doctor_edit.name)}, {"vaccines", gives}};
+            nlohmann::json d = {{"name", doctor_edit.name}, {"vaccines", gives}};
             if (doctor_edit.row < static_cast<int>(next.size())) next[static_cast<size_t>(doctor_edit.row)] = d;
             else next.push_back(d);
             save_doctors(shell, form, doctor_edit, next);
