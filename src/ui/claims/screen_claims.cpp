@@ -35,6 +35,7 @@ struct ClaimScreen {
     CachedView check;   // claim_check of the buffer
     CachedView print;   // claim_print, once saved
     CachedView legacy;  // claim_legacy {site} (R533)
+    KeptTable documents, legacy_table;
     bool confirm = false;
 };
 
@@ -205,8 +206,8 @@ void draw_claims(Shell& shell) {
         }
     }
     const bool submitted = s.claim.value().value("submitted", false);
-    const json none;
-    const json& print = s.claim.value().value("saved", false) ? s.print.get(app, "claim_print", args) : none;
+    const bool saved = s.claim.value().value("saved", false);
+    if (saved) s.print.get(app, "claim_print", args);
     s.legacy.get(app, "claim_legacy", {{"site", s.site}});
 
     YearMonth month = s.month;
@@ -221,8 +222,8 @@ void draw_claims(Shell& shell) {
     const json& claim_error = s.check["claim_error"];
     if (rows_ok && claim_error.is_object()) field_message(claim_error.value("message", ""), true);
     if (!submitted) buttons(shell, s, claim_error.is_object());
-    claim_documents_section(shell, print);
-    claim_legacy_section(shell, s.legacy.value());
+    claim_documents_section(shell, saved ? &s.print : nullptr, s.documents);
+    legacy_counts_table(shell, "claims.legacy", "claims.legacy.site", s.legacy, s.legacy_table, false);
     submit_modal(shell, s);
     s.month = month;
 }
