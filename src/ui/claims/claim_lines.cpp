@@ -101,7 +101,7 @@ std::vector<float> column_widths(Shell& shell, const std::vector<std::string>& l
     const json& lines = check["lines"];
     auto widen = [&](std::size_t k, const std::string& text) { w[k] = std::max(w[k], ImGui::CalcTextSize(text.c_str()).x); };
     widen(1, shell.tr("claims.total"));
-    widen(12, shell.tr("claims.remove_line") + "  ");
+    w[12] = std::max(w[12], ImGui::CalcTextSize(shell.tr("claims.remove_line").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
     for (std::size_t i = 0; i < rows.size() && i < lines.size(); ++i) {
         widen(2, lines[i].value("municipality_name", "-"));
         widen(10, lines[i].value("payer_name", ""));
@@ -127,7 +127,8 @@ void claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
     // scroll bar, so the page (not the table) scrolls downwards.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float row_h = ImGui::GetFrameHeight() + style.CellPadding.y * 2 + 1;
-    const float height = row_h * static_cast<float>(rows.size() + 2) + style.ScrollbarSize + 4;
+    const float text_row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;  // the header, the totals
+    const float height = row_h * static_cast<float>(rows.size()) + text_row_h * 2 + style.ScrollbarSize + 4;
     if (!ImGui::BeginTable("claim_lines", 14, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     for (int k = 0; k < 14; ++k)

@@ -120,7 +120,7 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
     // text columns without a width of their own, so the table still fills the line.
     const ImGuiStyle& style = ImGui::GetStyle();
     std::vector<float> widths = st.widths;
-    float used = style.ScrollbarSize + 2;
+    float used = style.ScrollbarSize + 8;  // the scroll bar and the outer borders
     for (float w : widths) used += w + style.CellPadding.x * 2 + 1;
     const float room = ImGui::GetContentRegionAvail().x - used;
     int stretchy = 0;
