@@ -27,6 +27,18 @@ std::string clipped_list(const UiFixture& f) {
     return out;
 }
 
+// Scrolls the screen's body to its end with the wheel over the top of the body (not over a table).
+void scroll_body_down(UiFixture& f) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(io.DisplaySize.x / 2, 120);
+    for (int i = 0; i < 4; ++i) {
+        io.MouseWheel = -30;
+        f.frames(1);
+    }
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    f.frames(2);
+}
+
 json claim_line(const char* muni, std::int64_t normal) {
     return {{"municipality", muni}, {"form", "new"}, {"category", 2}, {"normal", normal},
             {"outside_hours", 12}, {"holiday", 3}, {"pre_exam_only", 0}};
@@ -51,6 +63,8 @@ TEST_CASE("site information, claims and the simulation clip no text at 1366x768,
         open(f, "claims");
         CHECK(f.anchored("claims.line1.amount"));
         CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        scroll_body_down(f);  // the documents' table
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
         f.logout();
         f.frames(2);
 
@@ -59,6 +73,8 @@ TEST_CASE("site information, claims and the simulation clip no text at 1366x768,
         open(f, "simulation");
         REQUIRE(f.click("sim.run"));
         f.frames(2);
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        scroll_body_down(f);  // the table is below the chart on small screens
         CHECK(f.anchored("sim.table.row.0"));
         CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
     }
