@@ -1,4 +1,4 @@
-// Device settings (language, device name, idle lock) and the about view.
+// Device settings (language, device name, idle lock, theme, text size) and the about view.
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 
@@ -6,7 +6,8 @@ namespace vsys {
 
 namespace {
 
-// {type: "update_settings", language?: "ja"|"en", device_name?: string, idle_lock_minutes?: int}
+// {type: "update_settings", language?: "ja"|"en", device_name?: string, idle_lock_minutes?: int,
+//  theme?: "light"|"high_contrast", text_size?: int (percent)}
 Result<PreparedCommand> prepare_update_settings(App& app, const nlohmann::json& j) {
     ArgReader r(j);
     Settings next = app.settings();
@@ -19,6 +20,16 @@ Result<PreparedCommand> prepare_update_settings(App& app, const nlohmann::json& 
     }
     if (auto idle = r.optional_number("idle_lock_minutes", idle_lock_rule()))
         next.idle_lock_minutes = static_cast<int>(*idle);
+    if (auto theme = r.optional_string("theme")) {
+        if (*theme != "light" && *theme != "high_contrast") return Error{"settings.theme", "theme must be light or high_contrast"};
+        next.high_contrast = *theme == "high_contrast";
+    }
+    if (auto size = r.optional_int("text_size")) {
+        if (*size < k_text_size_min || *size > k_text_size_max)
+            return Error{"settings.text_size", "text size out of range",
+                         {{"min", std::to_string(k_text_size_min)}, {"max", std::to_string(k_text_size_max)}}};
+        next.text_size = static_cast<int>(*size);
+    }
     if (auto e = r.finish()) return *e;
     PreparedCommand p;
     p.apply = [&app, next]() -> Result<Versions> {

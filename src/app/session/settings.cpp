@@ -12,12 +12,18 @@ Settings settings_from_document(const DocumentVersion& d) {
         auto v = m->get<std::int64_t>();
         if (v >= k_idle_lock_min && v <= k_idle_lock_max) s.idle_lock_minutes = static_cast<int>(v);
     }
+    if (auto t = d.body.find("theme"); t != d.body.end() && t->is_string()) s.high_contrast = *t == "high_contrast";
+    if (auto z = d.body.find("text_size"); z != d.body.end() && z->is_number_integer()) {
+        auto v = z->get<std::int64_t>();
+        if (v >= k_text_size_min && v <= k_text_size_max) s.text_size = static_cast<int>(v);
+    }
     return s;
 }
 
 nlohmann::json settings_body(const Settings& s) {
     return {{"language", language_code(s.language)}, {"device_name", s.device_name},
-            {"idle_lock_minutes", s.idle_lock_minutes}};
+            {"idle_lock_minutes", s.idle_lock_minutes}, {"theme", s.high_contrast ? "high_contrast" : "light"},
+            {"text_size", s.text_size}};
 }
 
 Status validate_device_name(const std::string& name) {

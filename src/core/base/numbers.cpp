@@ -13,4 +13,14 @@ std::string format_grouped(std::int64_t v) {
     return (start ? "-" : "") + out;
 }
 
+std::int64_t scaled_decimal(std::int64_t whole, std::int64_t num, std::int64_t den, int places) {
+    std::int64_t scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    if (den <= 0) return whole * scale;
+    // num < den, and den stays far below 2^63 / 10^places for populations and box counts; the
+    // quotient is taken in 128 bits all the same so no input can overflow.
+    const auto part = static_cast<std::int64_t>((static_cast<__int128>(num) * scale * 2 + den) / (static_cast<__int128>(den) * 2));
+    return whole * scale + part;
+}
+
 }  // namespace vsys

@@ -10,4 +10,8 @@ namespace vsys {
 // 1234567 → "1,234,567"; negative numbers keep their sign ("-1,234").
 std::string format_grouped(std::int64_t v);
 
+// An exact non-negative fraction whole + num/den (0 <= num < den) rounded half up to `places`
+// decimal digits, as an integer in 10^-places: 2070 + 6043260/7064182 → 207086 (2,070.86).
+std::int64_t scaled_decimal(std::int64_t whole, std::int64_t num, std::int64_t den, int places = 2);
+
 }  // namespace vsys

@@ -147,6 +147,10 @@ struct WebApp {
     GLFWwindow* window = nullptr;
     double css_w = 0, css_h = 0, dpr = 0;
     float font_scale = 0;
+    float font_text = 0;          // the text size (1 = standard) the atlas was rasterised at
+    float font_global = 1;        // io.FontGlobalScale for that atlas
+    float text_seen = 0;          // the text size setting last seen, and since when
+    double text_changed_at = 0;
     bool font_loaded = false;
     std::vector<KeyEvent> key_queue;
     double frame_ms = 0;  // wall time of the last frame, GL submission included
@@ -207,12 +211,25 @@ void update_display() {
                                            static_cast<int>(std::lround(h * dpr)));
     }
     const float want = static_cast<float>(std::min(dpr, 2.0));
-    if (want != g->font_scale) {
+    // The text size (settings; Ctrl + wheel steps it): shown at once by scaling the atlas, which
+    // is rasterised again at the new size once the size has stood still for a moment (a run of
+    // wheel notches costs one rebuild, and the text is crisp again).
+    const float text = static_cast<float>(g->app->settings().text_size) / 100.0f;
+    const double now = emscripten_get_now();
+    if (text != g->text_seen) {
+        g->text_seen = text;
+        g->text_changed_at = now;
+    }
+    const bool settled = text != g->font_text && now - g->text_changed_at > 300;
+    if (want != g->font_scale || g->font_text == 0 || settled) {
         g->font_scale = want;
-        g->font_loaded = vsys::ui::load_fonts(want);
+        g->font_text = text;
+        g->font_loaded = vsys::ui::load_fonts(want, text);
+        g->font_global = ImGui::GetIO().FontGlobalScale;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    ImGui::GetIO().FontGlobalScale = g->font_global * text / g->font_text;
 }
 
 void fix_io_after_backend() {
@@ -338,6 +355,8 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
     static std::string out;
     nlohmann::json anchors = nlohmann::json::object();
     for (const auto& [name, r] : g->shell->anchors()) anchors[name] = {r.x, r.y, r.w, r.h};
+    nlohmann::json clipped = nlohmann::json::array();
+    for (const auto& c : g->shell->clipped()) clipped.push_back({{"text", c.text}, {"where", c.where}});
     ImGuiIO& io = ImGui::GetIO();
     // Every window or table that can scroll, by name: how far down it is and can go (tests of
     // the wheel measure rows moved with these).
@@ -346,6 +365,7 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
         if (w->WasActive && w->ScrollMax.y > 0) scroll[w->Name] = {{"y", w->Scroll.y}, {"max", w->ScrollMax.y}};
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [name, message] : vsys::ui::field_messages(*g->shell)) fields[name] = message;
+    const float text_px = io.Fonts->Fonts.empty() ? 0.0f : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
     nlohmann::json j = {{"screen", g->shell->screen()},
                         {"scroll", scroll},
                         {"field_messages", fields},
@@ -356,6 +376,8 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
                         {"sync", {{"text", g->shell->sync_shown().text},
                                   {"detail", g->shell->sync_shown().detail},
                                   {"warning", g->shell->sync_shown().warning}}},
+                        {"clipped", clipped},
+                        {"text_px", text_px},
                         {"want_text_input", io.WantTextInput},
                         {"font_loaded", g->font_loaded},
                         {"framebuffer", {g->css_w * g->dpr, g->css_h * g->dpr}},

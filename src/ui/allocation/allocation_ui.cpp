@@ -3,6 +3,7 @@
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -38,7 +39,7 @@ bool round_picker(Shell& shell, const char* anchor, const char* product) {
     Rounds& rounds = shell.state<Rounds>();
     const nlohmann::json* cur = current_round(shell, product);
     bool changed = false;
-    ImGui::SetNextItemWidth(420);
+    field_width(420);
     const std::string preview = cur ? cur->value("name", "") : shell.tr("alloc.no_round");
     if (ImGui::BeginCombo((std::string("##") + anchor).c_str(), preview.c_str())) {
         int i = 0;

@@ -13,6 +13,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -23,6 +24,7 @@ using nlohmann::json;
 
 struct Overview {
     CachedView round_state;  // round_state {round}
+    KeptTable children;
     // The action waiting for confirmation.
     json command;
     std::string question;
@@ -41,13 +43,16 @@ void ask(Overview& ov, json command, std::string question, bool needs_reason) {
     ov.modal_error.clear();
 }
 
+// The five steps side by side, or one under the other where five columns would cut their names
+// (a phone, a tablet held upright, a large text size).
 void steps(Shell& shell, const json& view) {
-    if (!ImGui::BeginTable("##steps", 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                             ImGuiTableFlags_SizingStretchSame))
+    const bool stacked = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 45;
+    if (!ImGui::BeginTable("##steps", stacked ? 1 : 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                                           ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchSame))
         return;
-    ImGui::TableNextRow();
     for (std::size_t i = 0; i < 5; ++i) {
         const auto& s = view["steps"][i];
+        if (stacked || i == 0) ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(shell.tr(k_step_keys[i]).c_str());
         status_badge(shell, s.value("status", "pending"));
@@ -149,78 +154,72 @@ void nation_lock_cell(Shell& shell, Overview& ov, const std::string& round, cons
     }
 }
 
+TableCell boxes_cell(const json& v) {
+    return v.is_number_integer() ? TableCell{"", v.get<std::int64_t>()} : TableCell{"", 0, true};
+}
+
 // Prefectures (for the nation): ① amount, ② status, ③ lock, ⑤ progress of its municipalities.
 // Municipalities (for a prefecture): ② amount, ④ status, ⑤ status. Sites (for a municipality):
-// the ④ boxes with needles and syringes.
+// the ④ boxes with needles and syringes. In the shared Table; the status and lock cells are
+// drawn here (badges with a word, the nation's lock buttons).
 void children(Shell& shell, Overview& ov, const std::string& round) {
     const std::string level = ov.round_state.value().value("level", "");
     const json& rows = ov.round_state["children"];
     if (rows.empty()) return;
     section_title(shell.tr("alloc.children." + level));
     const bool nation = level == "nation", sites = level == "municipality";
-    const int columns = nation ? 6 : 5;
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##children", columns, flags, ImVec2(0, std::max(220.0f, ImGui::GetContentRegionAvail().y))))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(shell.tr("alloc.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(shell.tr("alloc.col.request").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
-    if (sites) {
-        for (const char* k : {"alloc.col.boxes", "alloc.col.needles", "alloc.col.syringes"})
-            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
-    } else {
-        ImGui::TableSetupColumn(shell.tr("alloc.col.amount").c_str(), ImGuiTableColumnFlags_WidthFixed, 100);
-        ImGui::TableSetupColumn(shell.tr(nation ? "alloc.col.step2" : "alloc.col.step4").c_str(),
-                                ImGuiTableColumnFlags_WidthFixed, 190);
-        ImGui::TableSetupColumn(shell.tr(nation ? "alloc.col.step3" : "alloc.col.step5").c_str(),
-                                ImGuiTableColumnFlags_WidthFixed, nation ? 260 : 190);
-        if (nation) ImGui::TableSetupColumn(shell.tr("alloc.col.step5").c_str(), ImGuiTableColumnFlags_WidthFixed, 150);
-    }
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const json& c = rows[static_cast<std::size_t>(i)];
-            ImGui::PushID(i);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.value("name", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(boxes_or_dash(c.value("request", json())).c_str());
+    KeptTable& t = ov.children;
+    if (t.stale(ov.round_state.loads())) {
+        const std::string unit = shell.tr("alloc.boxes_unit");
+        const float badge = ImGui::GetFontSize() * 9;
+        t.model.columns = {{shell.tr("alloc.col.name"), false, "", 0, false},
+                           {shell.tr("alloc.col.request"), true, unit, 0, true}};
+        if (sites) {
+            for (const char* k : {"alloc.col.boxes", "alloc.col.needles", "alloc.col.syringes"})
+                t.model.columns.push_back({shell.tr(k), true, "", 0, true});
+        } else {
+            t.model.columns.push_back({shell.tr("alloc.col.amount"), true, unit, 0, true});
+            t.model.columns.push_back({shell.tr(nation ? "alloc.col.step2" : "alloc.col.step4"), false, "", badge, false, true});
+            t.model.columns.push_back(
+                {shell.tr(nation ? "alloc.col.step3" : "alloc.col.step5"), false, "", nation ? badge * 1.6f : badge, false, true});
+            if (nation) t.model.columns.push_back({shell.tr("alloc.col.step5"), false, "", 0, false});
+        }
+        t.model.rows.clear();
+        for (const auto& c : rows) {
+            std::vector<TableCell> row{{c.value("name", "")}, boxes_cell(c.value("request", json()))};
             if (sites) {
-                for (const char* k : {"boxes", "needle_boxes", "syringe_boxes"}) {
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(boxes_or_dash(c.value(k, json())).c_str());
+                for (const char* k : {"boxes", "needle_boxes", "syringe_boxes"}) row.push_back(boxes_cell(c.value(k, json())));
+            } else {
+                row.push_back(boxes_cell(c.value("amount", json())));
+                row.push_back({});
+                row.push_back({});
+                if (nation) {
+                    const json p = c.value("site_locks", json::object());
+                    row.push_back({fill_placeholders(shell.tr("alloc.progress"), {{"done", std::to_string(p.value("done", 0))},
+                                                                                 {"of", std::to_string(p.value("of", 0))}}),
+                                   0, false, "", CellTone::muted});
                 }
-                ImGui::PopID();
-                continue;
             }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(boxes_or_dash(c.value("amount", json())).c_str());
-            ImGui::TableNextColumn();
-            const bool locked = c.value("locked", false), registered = c.value("registered", false);
+            t.model.rows.push_back(std::move(row));
+        }
+    }
+    TableOptions o{"alloc.children", 0, rows.size() > 8, ""};
+    o.draw_cell = [&](int r, int column) {
+        const json& c = rows[static_cast<std::size_t>(r)];
+        const bool locked = c.value("locked", false), registered = c.value("registered", false);
+        if (column == 3) {
             status_badge(shell, locked ? "locked" : registered ? "confirmed" : "pending");
             if (c.value("stale", false)) {
                 ImGui::SameLine();
                 ImGui::TextColored(colour::error, "%s", shell.tr("alloc.stale_short").c_str());
             }
-            ImGui::TableNextColumn();
-            if (nation) {
-                nation_lock_cell(shell, ov, round, c);
-                ImGui::TableNextColumn();
-                const json p = c.value("site_locks", json::object());
-                ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.progress"),
-                                                            {{"done", std::to_string(p.value("done", 0))},
-                                                             {"of", std::to_string(p.value("of", 0))}})
-                                              .c_str());
-            } else {
-                status_badge(shell, locked ? "locked" : "pending");
-            }
-            ImGui::PopID();
+        } else if (nation) {
+            nation_lock_cell(shell, ov, round, c);
+        } else {
+            status_badge(shell, locked ? "locked" : "pending");
         }
-    ImGui::EndTable();
+    };
+    draw_table(shell, "alloc.children", t.model, t.built, t.state, o);
 }
 
 void confirm_modal(Shell& shell, Overview& ov) {

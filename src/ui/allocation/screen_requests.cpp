@@ -45,7 +45,7 @@ void draw_requests(Shell& shell) {
     screen_title(shell.tr("screen.requests"));
     RequestForm& form = shell.state<RequestForm>();
     form_label(shell.tr("alloc.product"), 200);
-    ImGui::SetNextItemWidth(420);
+    field_width(420);
     if (ImGui::BeginCombo("##product", shell.tr(std::string("product.") + k_products[form.product]).c_str())) {
         for (int i = 0; i < 3; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("product.") + k_products[i]).c_str(), i == form.product))

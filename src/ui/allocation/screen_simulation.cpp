@@ -6,8 +6,9 @@
 // result shown is registered exactly as it was run. The amount can also be split in tranches
 // (FACTS.md round 9: 8,000 boxes by population + 2,000 by request): the user adds parts (amount
 // and mode), sees whether they and the fixed values add up to the amount to split, and the table
-// shows each part's result and the total. Tables of 1,741 municipalities or thousands of sites
-// are drawn with ImGuiListClipper and the chart draws only the bars in view.
+// shows each part's result and the total. The table is the shared Table (1,741 municipalities or
+// thousands of sites drawn through its clipper; sorting, filter, totals, CSV), 理想配分 a decimal
+// with the exact fraction on hover; the chart draws only the bars in view.
 //
 // Index:
 // [SECTION] the screen state and the simulation run
@@ -29,6 +30,7 @@
 #include "ui/allocation/site_adjustment.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -61,6 +63,8 @@ struct SimScreen {
     std::string error;
     SiteAdjustment adjustment;                      // ④: boxes, needles and syringes per site
     std::string fixed_refusal;  // a refused 固定値 of the last frame, shown above the table
+    std::uint64_t runs = 0;  // counts the runs: the table's model is built again after each
+    KeptTable table;
 };
 
 bool nation(const SimScreen& sim) { return sim.level == "nation"; }
@@ -120,6 +124,7 @@ void run(Shell& shell, SimScreen& sim, const std::string& round) {
     sim.error = v ? std::string() : shell.app().error_text(v.error());
     sim.result = v ? *v : json();
     sim.row_of.clear();
+    ++sim.runs;
     if (!v) return;
     for (std::size_t i = 0; i < sim.result["rows"].size(); ++i) sim.row_of[sim.result["rows"][i].value("org", "")] = i;
     if (!nation(sim)) sim.amount = sim.result.value("total", std::int64_t{0});
@@ -145,10 +150,12 @@ void register_result(Shell& shell, SimScreen& sim, const std::string& round, con
 void mode_radios(Shell& shell, const SimScreen& sim, const char* label_key, const char* anchor, int& chosen) {
     if (label_key) form_label(shell.tr(label_key), 160);
     for (std::size_t i = 0; i < sim.modes.size(); ++i) {
-        if (i > 0) ImGui::SameLine();
         const char* id = sim.modes[i].id.c_str();
+        // Radio buttons side by side while they fit on the line (a phone takes them one a line).
+        const std::string label = shell.tr(std::string("chain.mode.") + id);
+        if (i > 0) same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8, ImGui::GetStyle().ItemSpacing.x);
         ImGui::PushID(anchor);
-        ImGui::RadioButton(shell.tr(std::string("chain.mode.") + id).c_str(), &chosen, static_cast<int>(i));
+        ImGui::RadioButton(label.c_str(), &chosen, static_cast<int>(i));
         ImGui::PopID();
         shell.anchor(std::string(anchor) + "." + id);
     }
@@ -171,11 +178,12 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     ImGui::BeginDisabled(sim.tranches.on);
     mode_radios(shell, sim, "sim.mode", "sim.mode", sim.mode);
     ImGui::EndDisabled();
-    ImGui::SameLine(0, 36);
+    const std::string method = shell.tr("sim.method");
+    same_line_if_room(ImGui::CalcTextSize(method.c_str()).x + 240, 36);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(shell.tr("sim.method").c_str());
+    ImGui::TextUnformatted(method.c_str());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(230);
+    field_width(230);
     if (ImGui::BeginCombo("##method", shell.tr(std::string("sim.method.") + k_methods[sim.method]).c_str())) {
         for (int i = 0; i < 6; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
@@ -185,14 +193,15 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     }
     shell.anchor("sim.method");
     if (!sim.tranches.on && sim.modes[static_cast<std::size_t>(sim.mode)].population) {
-        ImGui::SameLine();
+        same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(shell.tr("sim.cap_by_request").c_str()).x + 8,
+                          ImGui::GetStyle().ItemSpacing.x);
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
         shell.anchor("sim.cap");
     }
     ImGui::Checkbox(shell.tr("sim.compare").c_str(), &sim.compare);
     shell.anchor("sim.compare");
     if (sim.compare && sim.modes.size() > 1) {
-        ImGui::SameLine(0, 24);
+        same_line_if_room(ImGui::GetFontSize() * 8, 24);
         mode_radios(shell, sim, nullptr, "sim.mode_b", sim.mode_b);
     }
     tranche_section(shell, sim.modes, sim.tranches, amount_to_split(sim), fixed_sum(sim), sim.max_parts);
@@ -303,108 +312,90 @@ void chart(Shell& shell, const SimScreen& sim) {
     shell.anchor("sim.chart");
 }
 
-void explain_on_hover(const json* r) {
-    if (!r || !ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(460);
-    ImGui::TextUnformatted(r->value("explanation", "").c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+TableCell signed_cell(std::int64_t d, CellTone tone = CellTone::normal) {
+    return {std::string(d > 0 ? "+" : "") + format_grouped(d), d, false, "", tone};
+}
+
+// The rows of the table: one per child, with the last run's result when there is one.
+void build_model(Shell& shell, const SimScreen& sim, TableModel& m) {
+    const bool compared = sim.result.contains("compare");
+    const std::size_t parts = sim.result.is_object() ? sim.result.value("tranches", json::array()).size() : 0;
+    const std::string unit = shell.tr("alloc.boxes_unit");
+    m.columns = {{shell.tr("sim.col.child"), false, "", 0, false}, {shell.tr("alloc.col.request"), true, unit, 0, true}};
+    if (parts > 0) {
+        for (std::size_t t = 0; t < parts; ++t)
+            m.columns.push_back({fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), true, "", 0, true});
+    } else {
+        m.columns.push_back({shell.tr("sim.col.weight"), true, "", 0, false});
+        m.columns.push_back({shell.tr("sim.col.share"), true, "", 0, false, false, 2});  // in hundredths
+    }
+    m.columns.push_back({shell.tr("sim.col.fixed"), false, "", ImGui::GetFontSize() * 5, false, true});
+    m.columns.push_back({shell.tr(compared ? "sim.col.a" : parts > 0 ? "sim.col.total" : "sim.col.result"), true, unit, 0, true});
+    m.columns.push_back({shell.tr("sim.col.difference"), true, "", 0, true});
+    if (compared) {
+        m.columns.push_back({shell.tr("sim.col.b"), true, unit, 0, true});
+        m.columns.push_back({shell.tr("sim.col.b_minus_a"), true, "", 0, true});
+    }
+    m.rows.clear();
+    const TableCell none{"", 0, true};
+    for (const json& c : sim.children) {
+        const auto at = sim.row_of.find(c.value("org", ""));
+        const json* r = at == sim.row_of.end() ? nullptr : &sim.result["rows"][at->second];
+        // The engine's explanation of the row, on hover over its name and its numbers.
+        const std::string why = r ? r->value("explanation", "") : std::string();
+        std::vector<TableCell> row{{c.value("name", ""), 0, false, why}, {"", c.value("boxes", std::int64_t{0})}};
+        if (parts > 0) {
+            for (std::size_t t = 0; t < parts; ++t) {
+                const bool has = r && (*r)["parts"].is_array() && t < (*r)["parts"].size();
+                row.push_back(has ? TableCell{"", (*r)["parts"][t].value("result", std::int64_t{0}), false, why} : none);
+            }
+        } else {
+            row.push_back(r ? TableCell{"", r->value("weight", std::int64_t{0})} : none);
+            // 理想配分 as a decimal; the exact fraction the engine works with on hover.
+            const json share = r ? (*r)["share"] : json();
+            if (share.is_object()) {
+                const auto whole = share.value("whole", std::int64_t{0}), num = share.value("num", std::int64_t{0}),
+                           den = share.value("den", std::int64_t{1});
+                row.push_back({"", scaled_decimal(whole, num, den), false, share.value("text", "") + (why.empty() ? "" : "\n" + why)});
+            } else {
+                row.push_back(none);
+            }
+        }
+        row.push_back({});  // the fixed value's field
+        if (r) {
+            row.push_back({"", r->value("result", std::int64_t{0}), false, why, CellTone::confirmed});
+            const std::int64_t d = r->value("difference", std::int64_t{0});
+            row.push_back(signed_cell(d, d < 0 ? CellTone::error : CellTone::normal));
+        } else {
+            row.push_back(none);
+            row.push_back(none);
+        }
+        if (compared) {
+            const json& crow = sim.result["compare"]["rows"][at == sim.row_of.end() ? 0 : at->second];
+            row.push_back(r ? TableCell{"", crow.value("b", std::int64_t{0}), false, "", CellTone::pending} : none);
+            row.push_back(r ? signed_cell(crow.value("difference", std::int64_t{0})) : none);
+        }
+        m.rows.push_back(std::move(row));
+    }
 }
 
 // In tranches the weight and share columns give way to one result column per part (each part's
 // weight and share are in the explanation on hover), and the result column is the total.
 void table(Shell& shell, SimScreen& sim) {
-    const json& kids = sim.children;
-    const bool compared = sim.result.contains("compare");
-    const std::size_t parts = sim.result.is_object() ? sim.result.value("tranches", json::array()).size() : 0;
-    const int columns = 5 + (parts > 0 ? static_cast<int>(parts) : 2) + (compared ? 2 : 0);
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
     field_message(sim.fixed_refusal, true);
     sim.fixed_refusal.clear();
-    if (!ImGui::BeginTable("##sim", columns, flags, ImVec2(0, std::max(240.0f, ImGui::GetContentRegionAvail().y))))
-        return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    auto fixed_column = [&](const std::string& title, float w) {
-        ImGui::TableSetupColumn(title.c_str(), ImGuiTableColumnFlags_WidthFixed, w);
+    if (sim.table.stale(sim.runs)) build_model(shell, sim, sim.table.model);
+    TableOptions o{"sim.table", 0, sim.children.size() > 8, "simulation.csv"};
+    o.draw_cell = [&](int row, int) {
+        const json& c = sim.children[static_cast<std::size_t>(row)];
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));  // rows stay one line high
+        // The refusal shows in the cell's tooltip and above the table (sim.fixed_refusal).
+        const FieldResult f = optional_number_field(shell, "sim.fixed." + std::to_string(row), sim.fixed[c.value("org", "")],
+                                                    boxes_rule("sim.col.fixed"), -1, MessagePlace::caller);
+        if (!f.valid) sim.fixed_refusal = c.value("name", "") + ": " + f.message;
+        ImGui::PopStyleVar();
     };
-    fixed_column(shell.tr("alloc.col.request"), 80);
-    if (parts > 0) {
-        for (std::size_t t = 0; t < parts; ++t)
-            fixed_column(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 80);
-    } else {
-        fixed_column(shell.tr("sim.col.weight"), 110);
-        fixed_column(shell.tr("sim.col.share"), 190);
-    }
-    fixed_column(shell.tr("sim.col.fixed"), 80);
-    fixed_column(shell.tr(compared ? "sim.col.a" : parts > 0 ? "sim.col.total" : "sim.col.result"), 90);
-    fixed_column(shell.tr("sim.col.difference"), 150);
-    if (compared) {
-        fixed_column(shell.tr("sim.col.b"), 80);
-        fixed_column(shell.tr("sim.col.b_minus_a"), 90);
-    }
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(kids.size()));
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const json& c = kids[static_cast<std::size_t>(i)];
-            const std::string org = c.value("org", "");
-            const auto at = sim.row_of.find(org);
-            const json* r = at == sim.row_of.end() ? nullptr : &sim.result["rows"][at->second];
-            ImGui::PushID(i);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.value("name", "").c_str());
-            explain_on_hover(r);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_grouped(c.value("boxes", std::int64_t{0})).c_str());
-            if (parts > 0) {
-                for (std::size_t t = 0; t < parts; ++t) {
-                    ImGui::TableNextColumn();
-                    if (!r || !(*r)["parts"].is_array() || t >= (*r)["parts"].size()) continue;
-                    ImGui::TextUnformatted(format_grouped((*r)["parts"][t].value("result", std::int64_t{0})).c_str());
-                    explain_on_hover(r);
-                }
-            } else {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r ? format_grouped(r->value("weight", std::int64_t{0})).c_str() : "");
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r ? (*r)["share"].value("text", "").c_str() : "");
-                explain_on_hover(r);
-            }
-            ImGui::TableNextColumn();
-            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));  // rows stay one line high
-            // The refusal shows in the cell's tooltip and above 実行 (sim.fields_message).
-            const FieldResult f = optional_number_field(shell, "sim.fixed." + std::to_string(i), sim.fixed[org],
-                                                        boxes_rule("sim.col.fixed"), -1, MessagePlace::caller);
-            if (!f.valid) sim.fixed_refusal = c.value("name", "") + ": " + f.message;
-            ImGui::PopStyleVar();
-            ImGui::TableNextColumn();
-            if (r) {
-                ImGui::TextColored(colour::confirmed, "%s", format_grouped(r->value("result", std::int64_t{0})).c_str());
-                explain_on_hover(r);
-            }
-            ImGui::TableNextColumn();
-            if (r) {
-                const std::int64_t d = r->value("difference", std::int64_t{0});
-                ImGui::TextColored(d < 0 ? colour::error : colour::text, "%s%s", d > 0 ? "+" : "", format_grouped(d).c_str());
-            }
-            if (compared) {
-                const json& crow = sim.result["compare"]["rows"][at == sim.row_of.end() ? 0 : at->second];
-                ImGui::TableNextColumn();
-                if (r) ImGui::TextColored(k_b_colour, "%s", format_grouped(crow.value("b", std::int64_t{0})).c_str());
-                ImGui::TableNextColumn();
-                if (r) {
-                    const std::int64_t d = crow.value("difference", std::int64_t{0});
-                    ImGui::Text("%s%s", d > 0 ? "+" : "", format_grouped(d).c_str());
-                }
-            }
-            ImGui::PopID();
-        }
-    ImGui::EndTable();
+    draw_table(shell, "sim", sim.table.model, sim.table.built, sim.table.state, o);
     shell.anchor("sim.table");
 }
 

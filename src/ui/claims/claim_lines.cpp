@@ -1,12 +1,17 @@
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app/claims/number_rules.hpp"
+#include "core/base/numbers.hpp"
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/clip_record.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -93,22 +98,55 @@ void message_cell(Shell& shell, const std::string& id, const json& checked, cons
     shell.anchor(id + ".message");
 }
 
+// Each column as wide as its header and its widest text (names, payers, amounts and the total
+// measured every frame: a month has a few dozen lines at most), so nothing is cut; narrower
+// screens scroll the table sideways with the line number and municipality code pinned.
+std::vector<float> column_widths(Shell& shell, const std::vector<std::string>& labels, const std::vector<ClaimLine>& rows,
+                                 const CachedView& check) {
+    const float font = ImGui::GetFontSize();
+    // The fields' own widths: a 6-digit code, a form's name, two radio buttons, a count.
+    const float fields[] = {font * 1.5f, font * 5, 0, font * 6, font * 6, font * 4.5f, font * 4.5f, font * 4.5f,
+                            font * 4.5f, font * 4.5f, 0, 0, 0, font * 14};
+    std::vector<float> w(labels.size());
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        w[k] = std::max(fields[k], ImGui::CalcTextSize(labels[k].c_str()).x + ImGui::GetStyle().FramePadding.x);
+    const json& lines = check["lines"];
+    auto widen = [&](std::size_t k, const std::string& text) { w[k] = std::max(w[k], ImGui::CalcTextSize(text.c_str()).x); };
+    widen(1, shell.tr("claims.total"));
+    w[12] = std::max(w[12], ImGui::CalcTextSize(shell.tr("claims.remove_line").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+    for (std::size_t i = 0; i < rows.size() && i < lines.size(); ++i) {
+        widen(2, lines[i].value("municipality_name", "-"));
+        widen(10, lines[i].value("payer_name", ""));
+        if (lines[i].value("ok", false)) widen(11, format_grouped(lines[i]["amounts"].value("amount", std::int64_t{0})));
+    }
+    if (check["total"].is_object()) widen(11, format_grouped(check["total"].value("amount", std::int64_t{0})));
+    return w;
+}
+
 }  // namespace
 
 bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("claim_lines", 14, flags)) return false;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     bool enter = false;
     const char* heads[] = {"#",           "claims.col.municipality", "claims.col.name",   "claims.col.form",
                            "claims.col.category", "claims.col.normal", "claims.col.outside_hours", "claims.col.holiday",
                            "claims.col.pre_exam_only", "claims.col.under_6", "claims.col.payer", "claims.col.amount",
                            "", "claims.col.check"};
-    const float widths[] = {24, 90, 96, 104, 100, 70, 70, 70, 70, 70, 96, 124, 44, 0};
-    for (int k = 0; k < 14; ++k) {
-        const std::string label = k == 0 || heads[k][0] == '\0' ? heads[k] : shell.tr(heads[k]);
-        ImGui::TableSetupColumn(label.c_str(), k == 13 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
-                                widths[k]);
-    }
+    std::vector<std::string> labels;
+    for (const char* h : heads) labels.push_back(std::string(h) == "#" || h[0] == '\0' ? h : shell.tr(h));
+    const std::vector<float> widths = column_widths(shell, labels, rows, check);
+    // A table that scrolls sideways is a child window: as tall as its rows, the totals and the
+    // scroll bar, so the page (not the table) scrolls downwards.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row_h = ImGui::GetFrameHeight() + style.CellPadding.y * 2 + 1;
+    const float text_row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;  // the header, the totals
+    const float height = row_h * static_cast<float>(rows.size()) + text_row_h * 2 + style.ScrollbarSize + 4;
+    if (!ImGui::BeginTable("claim_lines", 14, flags, ImVec2(0, height))) return false;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    for (int k = 0; k < 14; ++k)
+        ImGui::TableSetupColumn(labels[static_cast<std::size_t>(k)].c_str(),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize, widths[static_cast<std::size_t>(k)]);
     ImGui::TableHeadersRow();
     const json& checked_lines = check["lines"];
     std::optional<std::size_t> remove;
@@ -126,7 +164,7 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         const std::string name = checked.value("municipality_name", "");
-        ImGui::TextUnformatted(name.empty() ? "-" : name.c_str());
+        text_fit(name.empty() ? "-" : name, "claim_lines/" + labels[2]);
         ImGui::TableNextColumn();
         form_cell(shell, id, line, read_only);
         ImGui::TableNextColumn();
@@ -140,10 +178,11 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(checked.value("payer_name", "").c_str());
+        text_fit(checked.value("payer_name", ""), "claim_lines/" + labels[10]);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (checked.value("ok", false)) yen_right(checked["amounts"].value("amount", std::int64_t{0}));
+        if (checked.value("ok", false))
+            text_right(format_grouped(checked["amounts"].value("amount", std::int64_t{0})), "claim_lines/" + labels[11]);
         shell.anchor(id + ".amount");
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(read_only || rows.size() == 1);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/claims/claims_app.hpp"
+#include "ui/widgets/table.hpp"
 
 namespace vsys::ui {
 
@@ -22,9 +23,7 @@ class CachedView;
 // True when Enter was pressed in one of its fields (the screen saves, as with 保存).
 bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only);
 // The print and CSV buttons of each 市区町村別請求書 and of the 請求総括書 (`print`: claim_print,
-// null before the month is saved).
-void claim_documents_section(Shell& shell, const nlohmann::json& print);
-// A collapsed table of the site's legacy counts (`legacy`: claim_legacy {site}).
-void claim_legacy_section(Shell& shell, const nlohmann::json& legacy);
+// null before the month is saved), in the shared Table `t`.
+void claim_documents_section(Shell& shell, const CachedView* print, KeptTable& t);
 
 }  // namespace vsys::ui

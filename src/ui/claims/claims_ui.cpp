@@ -1,10 +1,14 @@
 #include "ui/claims/claims_ui.hpp"
 
+#include <algorithm>
+
 #include "app/claims/claims_app.hpp"
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/table.hpp"
+#include "ui/site/site_search_table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -17,6 +21,7 @@ using nlohmann::json;
 struct ProxyPicker {
     char query[128] = {};
     CachedView sites;  // org_search for the query
+    KeptTable table;
 };
 constexpr int k_picker_limit = 500;
 
@@ -59,39 +64,39 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
 
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
+void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key, const CachedView& legacy,
+                         KeptTable& t, bool per_site) {
+    if (!legacy.value().is_object() || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
+    ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
+    if (t.stale(legacy.loads())) {
+        t.model.columns.clear();
+        t.model.rows.clear();
+        t.model.columns.push_back({shell.tr("claims.col.month"), false, "", 90, false});
+        if (per_site) t.model.columns.push_back({shell.tr("claims.col.site"), false, "", 90, false});
+        t.model.columns.push_back({shell.tr("claims.col.name"), false, "", 0, false});
+        t.model.columns.push_back({shell.tr("claims.col.legacy_count"), true, "", 0, true});
+        for (const auto& r : legacy["rows"]) {
+            std::vector<TableCell> row{{r.value("month", "")}};
+            if (per_site) row.push_back({r.value("site", "")});
+            row.push_back({r.value(per_site ? "site_name" : "municipality_name", "")});
+            row.push_back({"", r.value("count", std::int64_t{0})});
+            t.model.rows.push_back(std::move(row));
+        }
+    }
+    draw_table(shell, anchor, t.model, t.built, t.state, {anchor, ImGui::GetFontSize() * 16, true, ""});
+}
+
 void proxy_site_picker(Shell& shell) {
     ProxyPicker& picker = shell.state<ProxyPicker>();
     ImGui::TextDisabled("%s", shell.tr("claims.proxy.help").c_str());
     form_label(shell.tr("browser.query"), 160);
-    ImGui::SetNextItemWidth(420);
+    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
     shell.anchor("claims.proxy.query");
     picker.sites.get(shell.app(), "org_search", {{"query", std::string(picker.query)}, {"limit", k_picker_limit}});
-    const json& rows = picker.sites["sites"];
     field_message(picker.sites.error(), true);
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV;
-    if (!ImGui::BeginTable("##proxy_sites", 2, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(shell.tr("site.code").c_str(), ImGuiTableColumnFlags_WidthFixed, 120);
-    ImGui::TableSetupColumn(shell.tr("site.name").c_str(), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const auto& r = rows[static_cast<size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const std::string code = r.value("code", "");
-            const bool open = ImGui::Selectable(code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
-            if (i < 20) shell.anchor("claims.proxy.row." + std::to_string(i));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.value("name", "").c_str());
-            if (open) shell.go("claims", code);
-        }
-    }
-    ImGui::EndTable();
+    const std::string open = site_search_table(shell, "claims.proxy", picker.sites, picker.table);
+    if (!open.empty()) shell.go("claims", open);
 }
 
 }  // namespace vsys::ui

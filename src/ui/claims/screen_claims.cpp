@@ -37,6 +37,7 @@ struct ClaimScreen {
     CachedView check;   // claim_check of the buffer
     CachedView print;   // claim_print, once saved
     CachedView legacy;  // claim_legacy {site} (R533)
+    KeptTable documents, legacy_table;
     bool confirm = false;
     bool ask_discard = false;  // 変更を破棄 pressed: the question is open
     bool enter = false;        // Enter pressed in a field of the lines this frame
@@ -211,8 +212,8 @@ void draw_claims(Shell& shell) {
         }
     }
     const bool submitted = s.claim.value().value("submitted", false);
-    const json none;
-    const json& print = s.claim.value().value("saved", false) ? s.print.get(app, "claim_print", args) : none;
+    const bool saved = s.claim.value().value("saved", false);
+    if (saved) s.print.get(app, "claim_print", args);
     s.legacy.get(app, "claim_legacy", {{"site", s.site}});
 
     YearMonth month = s.month;
@@ -227,8 +228,8 @@ void draw_claims(Shell& shell) {
     const json& claim_error = s.check["claim_error"];
     if (rows_ok && claim_error.is_object()) field_message(claim_error.value("message", ""), true);
     if (!submitted) buttons(shell, s, claim_error.is_object());
-    claim_documents_section(shell, print);
-    claim_legacy_section(shell, s.legacy.value());
+    claim_documents_section(shell, saved ? &s.print : nullptr, s.documents);
+    legacy_counts_table(shell, "claims.legacy", "claims.legacy.site", s.legacy, s.legacy_table, false);
     submit_modal(shell, s);
     if (discard_question(shell, "claims.discard.confirm", s.ask_discard)) s.refill = true;
     s.month = month;

@@ -1,13 +1,14 @@
 // 国保連: the federation's totals for its prefecture and a vaccination month, per municipality
 // of residence and per site, over the submitted claims routed through it (view
-// federation_totals). Rows are sorted by code; the last row of each table is the total, equal to
-// the sum of the rows above it. Read-only, with a CSV download.
+// federation_totals), in the shared Table: rows come sorted by code, can be sorted and filtered,
+// and the totals row adds the rows shown. Read-only, with the federation's CSV download.
 #include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -20,6 +21,7 @@ struct FederationScreen {
     YearMonth month;
     bool month_set = false;
     CachedView totals;  // federation_totals {month}
+    KeptTable municipalities, sites;
 };
 
 std::int64_t vaccinations(const json& row) {
@@ -27,50 +29,30 @@ std::int64_t vaccinations(const json& row) {
            row.value("holiday", std::int64_t{0});
 }
 
-void totals_table(Shell& shell, const CachedView& view, const char* id, const char* code_key, const json& rows) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable(id, 9, flags)) return;
-    const char* heads[] = {code_key,          "claims.col.name",       "claims.col.vaccinations", "claims.col.outside_hours",
-                           "claims.col.holiday", "claims.col.pre_exam_only", "claims.col.before_tax", "claims.col.tax",
-                           "claims.col.amount"};
-    const float widths[] = {110, 260, 90, 80, 80, 80, 120, 110, 130};
-    for (int k = 0; k < 9; ++k) ImGui::TableSetupColumn(shell.tr(heads[k]).c_str(), 0, widths[k]);
-    ImGui::TableHeadersRow();
-    json sum = {{"normal", 0}, {"outside_hours", 0}, {"holiday", 0}, {"pre_exam_only", 0}};
-    auto row_cells = [&](const json& r) {
-        ImGui::TableNextColumn();
-        yen_right(vaccinations(r));
-        ImGui::TableNextColumn();
-        yen_right(r.value("outside_hours", std::int64_t{0}));
-        ImGui::TableNextColumn();
-        yen_right(r.value("holiday", std::int64_t{0}));
-        ImGui::TableNextColumn();
-        yen_right(r.value("pre_exam_only", std::int64_t{0}));
-        ImGui::TableNextColumn();
-        yen_right(r.value("amount_before_tax", std::int64_t{0}));
-        ImGui::TableNextColumn();
-        yen_right(r.value("tax", std::int64_t{0}));
-        ImGui::TableNextColumn();
-        yen_right(r.value("amount", std::int64_t{0}));
-    };
-    for (const auto& r : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("code", "").c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("name", "").c_str());
-        row_cells(r);
+// Counts and amounts per municipality or per site in the shared Table; its totals row (anchor
+// <id>.total) adds the rows shown, which unfiltered equals the view's own total.
+void totals_table(Shell& shell, const CachedView& view, const char* id, const char* code_key, const char* rows_key,
+                  KeptTable& t) {
+    if (t.stale(view.loads())) {
+        const std::string yen = shell.tr("claims.yen");
+        t.model.columns = {{shell.tr(code_key), false, "", 90, false},
+                           {shell.tr("claims.col.name"), false, "", 0, false},
+                           {shell.tr("claims.col.vaccinations"), true, "", 0, true},
+                           {shell.tr("claims.col.outside_hours"), true, "", 0, true},
+                           {shell.tr("claims.col.holiday"), true, "", 0, true},
+                           {shell.tr("claims.col.pre_exam_only"), true, "", 0, true},
+                           {shell.tr("claims.col.before_tax"), true, yen, 0, true},
+                           {shell.tr("claims.col.tax"), true, yen, 0, true},
+                           {shell.tr("claims.col.amount"), true, yen, 0, true}};
+        t.model.rows.clear();
+        for (const auto& r : view[rows_key]) {
+            std::vector<TableCell> row{{r.value("code", "")}, {r.value("name", "")}, {"", vaccinations(r)}};
+            for (const char* k : {"outside_hours", "holiday", "pre_exam_only", "amount_before_tax", "tax", "amount"})
+                row.push_back({"", r.value(k, std::int64_t{0})});
+            t.model.rows.push_back(std::move(row));
+        }
     }
-    // The view's own totals (the same for both tables): counts and amounts of every routed line.
-    json total = view["counts"];
-    total.update(view["total"]);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(shell.tr("claims.total").c_str());
-    row_cells(total);
-    shell.anchor(std::string(id) + ".total");
-    ImGui::EndTable();
+    draw_table(shell, id, t.model, t.built, t.state, {id, 0, t.model.rows.size() > 5, ""});
 }
 
 }  // namespace
@@ -93,10 +75,11 @@ void draw_federation_claims(Shell& shell) {
     ImGui::TextUnformatted(view.value("name", "").c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "federation", fed.month, today_month(shell));
-    ImGui::SameLine(520);
+    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
+                                    format_grouped(v["total"].value("amount", std::int64_t{0})) + " " + shell.tr("claims.yen");
+    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s: %s %s", shell.tr("claims.grand_total").c_str(),
-                format_grouped(v["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
+    ImGui::TextUnformatted(grand_total.c_str());
     shell.anchor("federation.grand_total");
     ImGui::SameLine();
     if (ImGui::Button("CSV")) shell.host().download_text(view.value("filename", "federation.csv"), view.value("csv", ""));
@@ -105,9 +88,9 @@ void draw_federation_claims(Shell& shell) {
 
     section_title(shell.tr("federation.by_municipality"));
     if (v["by_municipality"].empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
-    else totals_table(shell, v, "federation.municipalities", "claims.col.municipality", v["by_municipality"]);
+    else totals_table(shell, v, "federation.municipalities", "claims.col.municipality", "by_municipality", fed.municipalities);
     section_title(shell.tr("federation.by_site"));
-    if (!v["by_site"].empty()) totals_table(shell, v, "federation.sites", "claims.col.site", v["by_site"]);
+    if (!v["by_site"].empty()) totals_table(shell, v, "federation.sites", "claims.col.site", "by_site", fed.sites);
 }
 
 }  // namespace vsys::ui

@@ -9,6 +9,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -22,74 +23,33 @@ struct MunicipalityScreen {
     bool month_set = false;
     CachedView claims;  // municipality_claims {month}
     CachedView legacy;  // claim_legacy {municipality}
+    KeptTable direct, via, legacy_table;
 };
 
-void claims_table(Shell& shell, const char* id, const json& rows, const json& total) {
+// The claims of one route (direct, or through the federation) in the shared Table, with the
+// totals row (anchor <id>.total) over the rows shown.
+void claims_table(Shell& shell, const char* id, const CachedView& view, const char* rows_key, KeptTable& t) {
+    const json& rows = view[rows_key];
     if (rows.empty()) {
         ImGui::TextDisabled("%s", shell.tr("municipality_claims.empty").c_str());
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable(id, 6, flags)) return;
-    const char* heads[] = {"claims.col.site", "claims.col.name", "claims.col.payer", "claims.col.before_tax", "claims.col.tax",
-                           "claims.col.amount"};
-    const float widths[] = {110, 280, 260, 120, 110, 130};
-    for (int k = 0; k < 6; ++k) ImGui::TableSetupColumn(shell.tr(heads[k]).c_str(), 0, widths[k]);
-    ImGui::TableHeadersRow();
-    for (const auto& r : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("site", "").c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("site_name", "").c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("payer_name", "").c_str());
-        for (const char* k : {"amount_before_tax", "tax", "amount"}) {
-            ImGui::TableNextColumn();
-            yen_right(r["total"].value(k, std::int64_t{0}));
+    if (t.stale(view.loads())) {
+        const std::string yen = shell.tr("claims.yen");
+        t.model.columns = {{shell.tr("claims.col.site"), false, "", 90, false},
+                           {shell.tr("claims.col.name"), false, "", 0, false},
+                           {shell.tr("claims.col.payer"), false, "", 0, false},
+                           {shell.tr("claims.col.before_tax"), true, yen, 0, true},
+                           {shell.tr("claims.col.tax"), true, yen, 0, true},
+                           {shell.tr("claims.col.amount"), true, yen, 0, true}};
+        t.model.rows.clear();
+        for (const auto& r : rows) {
+            std::vector<TableCell> row{{r.value("site", "")}, {r.value("site_name", "")}, {r.value("payer_name", "")}};
+            for (const char* k : {"amount_before_tax", "tax", "amount"}) row.push_back({"", r["total"].value(k, std::int64_t{0})});
+            t.model.rows.push_back(std::move(row));
         }
     }
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(shell.tr("claims.total").c_str());
-    for (int k = 0; k < 3; ++k) {
-        ImGui::TableSetColumnIndex(3 + k);
-        yen_right(total.value(k == 0 ? "amount_before_tax" : k == 1 ? "tax" : "amount", std::int64_t{0}));
-    }
-    shell.anchor(std::string(id) + ".total");
-    ImGui::EndTable();
-}
-
-void legacy_table(Shell& shell, const json& legacy) {
-    if (!legacy.is_object() || !ImGui::CollapsingHeader(shell.tr("claims.legacy.municipality").c_str())) return;
-    ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
-    if (ImGui::Button("CSV")) shell.host().download_text("R313_" + legacy.value("code", "") + ".csv", legacy.value("csv", ""));
-    if (!ImGui::BeginTable("legacy313", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
-                           ImVec2(0, 260)))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(shell.tr("claims.col.month").c_str(), 0, 100);
-    ImGui::TableSetupColumn(shell.tr("claims.col.site").c_str(), 0, 110);
-    ImGui::TableSetupColumn(shell.tr("claims.col.name").c_str(), 0, 280);
-    ImGui::TableSetupColumn(shell.tr("claims.col.legacy_count").c_str(), 0, 120);
-    ImGui::TableHeadersRow();
-    for (const auto& r : legacy["rows"]) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("month", "").c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("site", "").c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.value("site_name", "").c_str());
-        ImGui::TableNextColumn();
-        yen_right(r.value("count", std::int64_t{0}));
-    }
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(2);
-    ImGui::TextUnformatted(shell.tr("claims.total").c_str());
-    ImGui::TableSetColumnIndex(3);
-    yen_right(legacy.value("total", std::int64_t{0}));
-    ImGui::EndTable();
+    draw_table(shell, id, t.model, t.built, t.state, {id, 0, rows.size() > 5, std::string(id) + ".csv"});
 }
 
 }  // namespace
@@ -118,10 +78,11 @@ void draw_municipality_claims(Shell& shell) {
     ImGui::TextUnformatted(view.value().value("name", "").c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "municipality_claims", mc.month, today_month(shell));
-    ImGui::SameLine(520);
+    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
+                                    format_grouped(view["total"].value("amount", std::int64_t{0})) + " " + shell.tr("claims.yen");
+    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s: %s %s", shell.tr("claims.grand_total").c_str(),
-                format_grouped(view["total"].value("amount", std::int64_t{0})).c_str(), shell.tr("claims.yen").c_str());
+    ImGui::TextUnformatted(grand_total.c_str());
     shell.anchor("municipality_claims.grand_total");
 
     bool commissioned = view["commissioned"] == true;
@@ -133,11 +94,17 @@ void draw_municipality_claims(Shell& shell) {
     shell.anchor("municipality_claims.proxy_entry");
 
     section_title(shell.tr("municipality_claims.direct"));
-    claims_table(shell, "municipality_claims.direct", view["direct"], view["direct_total"]);
+    claims_table(shell, "municipality_claims.direct", view, "direct", mc.direct);
     section_title(shell.tr("municipality_claims.via_federation"));
-    claims_table(shell, "municipality_claims.via", view["via_federation"], view["federation_total"]);
+    claims_table(shell, "municipality_claims.via", view, "via_federation", mc.via);
     ImGui::Spacing();
-    legacy_table(shell, mc.legacy.value());
+    // The official R313 layout for the municipality's own files, beside the table.
+    if (mc.legacy.value().is_object()) {
+        if (ImGui::Button("R313 CSV"))
+            shell.host().download_text("R313_" + mc.legacy.value().value("code", "") + ".csv", mc.legacy.value().value("csv", ""));
+        shell.anchor("municipality_claims.legacy.csv");
+    }
+    legacy_counts_table(shell, "municipality_claims.legacy", "claims.legacy.municipality", mc.legacy, mc.legacy_table, true);
 }
 
 }  // namespace vsys::ui

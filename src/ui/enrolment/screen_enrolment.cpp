@@ -39,7 +39,7 @@ void draw_enrolment(Shell& shell) {
     screen_title(shell.tr("screen.enrolment"));
     ImGui::TextWrapped("%s", shell.tr("enrolment.explain").c_str());
     form_label(shell.tr("login.vsys_id"), 200);
-    ImGui::SetNextItemWidth(320);
+    field_width(320);
     ImGui::InputText("##enrol_id", form.vsys_id, sizeof form.vsys_id);
     shell.anchor("enrolment.vsys_id");
     ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);

@@ -9,6 +9,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -28,11 +29,12 @@ struct LoginForm {
     std::string enrol_message;
     bool enrol_ok = false;
     CachedView demo;  // accounts_demo
+    KeptTable demo_table;
 };
 
 void text_field(Shell& shell, const char* label_key, const char* anchor, char* buf, size_t size, int flags = 0) {
     form_label(shell.tr(label_key), 200);
-    ImGui::SetNextItemWidth(320);
+    field_width(320);
     ImGui::InputText((std::string("##") + anchor).c_str(), buf, size, flags);
     shell.anchor(anchor);
 }
@@ -133,22 +135,21 @@ void draw_login_panel(Shell& shell) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", demo["password"].get<std::string>()}}).c_str());
     ImGui::PopStyleColor();
-    if (ImGui::BeginTable("##demo_accounts", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        for (const auto& a : demo["accounts"]) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const std::string id = a["vsys_id"].get<std::string>();
-            if (ImGui::SmallButton(id.c_str())) {
-                std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
-                std::snprintf(form.password, sizeof form.password, "%s", demo["password"].get<std::string>().c_str());
-            }
-            shell.anchor("login.demo." + id);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(shell.tr("role." + a["role"].get<std::string>()).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a["org_name"].get<std::string>().c_str());
-        }
-        ImGui::EndTable();
+    // The demo accounts in the shared Table: a row chosen (click or Enter) fills the sign-in form.
+    KeptTable& t = form.demo_table;
+    if (t.stale(form.demo.loads())) {
+        t.model.columns = {{shell.tr("login.vsys_id"), false, "", 0, false},
+                           {shell.tr("login.demo.role"), false, "", 0, false},
+                           {shell.tr("login.demo.org"), false, "", 0, false}};
+        t.model.rows.clear();
+        for (const auto& a : demo["accounts"])
+            t.model.rows.push_back({{a.value("vsys_id", "")}, {shell.tr("role." + a.value("role", ""))}, {a.value("org_name", "")}});
+    }
+    const TableEvents ev = draw_table(shell, "login.demo", t.model, t.built, t.state, {"login.demo", 0, t.model.rows.size() > 8, ""});
+    if (ev.activated >= 0) {
+        const std::string& id = t.model.rows[static_cast<std::size_t>(ev.activated)][0].text;
+        std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
+        std::snprintf(form.password, sizeof form.password, "%s", demo.value("password", "").c_str());
     }
 }
 

@@ -1,5 +1,8 @@
-// 設定: language and device name. Edits stay in the screen's own buffer until 保存 is
-// pressed; the field is validated as the user types, and leaving with unsaved edits asks first.
+// 設定: language, device name, idle lock, colours and text size. Edits stay in the screen's own
+// buffer until 保存 is pressed; the field is validated as the user types, and leaving with
+// unsaved edits asks first. The colours and the text size apply once saved (the Shell and the
+// platform follow the saved settings); Ctrl + wheel saves a text size step at once.
+#include <algorithm>
 #include <cstring>
 
 #include "app/session/settings.hpp"
@@ -19,6 +22,8 @@ struct SettingsForm {
     int language = 0;  // 0 ja, 1 en
     std::int64_t idle_minutes = k_idle_lock_default;
     bool ask_discard = false;
+    int high_contrast = 0;  // 0 standard, 1 high contrast
+    int text_size = k_text_size_default;
 };
 
 void load(Shell& shell, SettingsForm& form) {
@@ -26,17 +31,51 @@ void load(Shell& shell, SettingsForm& form) {
     form.device_name = s.device_name;
     form.language = s.language == Language::ja ? 0 : 1;
     form.idle_minutes = s.idle_lock_minutes;
+    form.high_contrast = s.high_contrast ? 1 : 0;
+    form.text_size = s.text_size;
     form.revision = shell.app().revision();
     form.loaded = true;
+}
+
+bool differs(const Settings& saved, const SettingsForm& form) {
+    return saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language ||
+           saved.idle_lock_minutes != form.idle_minutes || (saved.high_contrast ? 1 : 0) != form.high_contrast ||
+           saved.text_size != form.text_size;
+}
+
+// 画面の配色 and 文字の大きさ: radio buttons and − / ＋ steps of k_text_size_step.
+void appearance(Shell& shell, SettingsForm& form) {
+    form_label(shell.tr("settings.theme"));
+    ImGui::RadioButton(shell.tr("settings.theme.light").c_str(), &form.high_contrast, 0);
+    shell.anchor("settings.theme.light");
+    ImGui::SameLine();
+    ImGui::RadioButton(shell.tr("settings.theme.high_contrast").c_str(), &form.high_contrast, 1);
+    shell.anchor("settings.theme.high_contrast");
+
+    form_label(shell.tr("settings.text_size"));
+    ImGui::BeginDisabled(form.text_size <= k_text_size_min);
+    if (ImGui::Button(("－ " + shell.tr("settings.text_size.smaller")).c_str()))
+        form.text_size = std::max(k_text_size_min, form.text_size - k_text_size_step);
+    ImGui::EndDisabled();
+    shell.anchor("settings.text_size.smaller");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d%%", form.text_size);
+    shell.anchor("settings.text_size");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(form.text_size >= k_text_size_max);
+    if (ImGui::Button(("＋ " + shell.tr("settings.text_size.larger")).c_str()))
+        form.text_size = std::min(k_text_size_max, form.text_size + k_text_size_step);
+    ImGui::EndDisabled();
+    shell.anchor("settings.text_size.larger");
+    ImGui::TextDisabled("%s", shell.tr("settings.text_size.help").c_str());
 }
 }  // namespace
 
 void draw_settings(Shell& shell) {
     SettingsForm& form = shell.state<SettingsForm>();
     const Settings& saved = shell.app().settings();
-    const bool dirty_before = form.loaded && (saved.device_name != form.device_name ||
-                                              (saved.language == Language::ja ? 0 : 1) != form.language ||
-                                              saved.idle_lock_minutes != form.idle_minutes);
+    const bool dirty_before = form.loaded && differs(saved, form);
     // Reload from the document when it changed elsewhere and nothing is being edited here.
     if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell, form);
 
@@ -65,8 +104,9 @@ void draw_settings(Shell& shell) {
                                           MessagePlace::beside, shell.tr("settings.minutes"));
     const bool idle_ok = idle.valid;
 
-    const bool dirty = saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language ||
-                       saved.idle_lock_minutes != form.idle_minutes;
+    appearance(shell, form);
+
+    const bool dirty = differs(saved, form);
     ImGui::Spacing();
     ImGui::BeginDisabled(!dirty || !valid || !idle_ok);
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
@@ -75,7 +115,9 @@ void draw_settings(Shell& shell) {
         nlohmann::json c = {{"type", "update_settings"},
                             {"language", form.language == 0 ? "ja" : "en"},
                             {"device_name", std::string(form.device_name)},
-                            {"idle_lock_minutes", form.idle_minutes}};
+                            {"idle_lock_minutes", form.idle_minutes},
+                            {"theme", form.high_contrast ? "high_contrast" : "light"},
+                            {"text_size", form.text_size}};
         if (shell.run(c).empty()) form.revision = shell.app().revision();
     }
     ImGui::EndDisabled();

@@ -4,6 +4,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -12,6 +13,7 @@ namespace {
 struct UnlockInbox {
     CachedView view;      // unlock_requests
     std::string confirm;  // V-SYS ID awaiting confirmation
+    KeptTable table;
 };
 }  // namespace
 
@@ -24,29 +26,31 @@ void draw_unlock_inbox(Shell& shell) {
         ImGui::TextDisabled("%s", shell.tr("unlock.inbox_empty").c_str());
         return;
     }
-    if (ImGui::BeginTable("##requests", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* k : {"login.vsys_id", "unlock.institution", "unlock.code", "unlock.name", "unlock.mail", "approvals.action"})
-            ImGui::TableSetupColumn(shell.tr(k).c_str());
-        ImGui::TableHeadersRow();
+    if (box.table.stale(box.view.loads())) {
+        box.table.model.columns.clear();
+        for (const char* k : {"login.vsys_id", "unlock.institution", "unlock.code", "unlock.name", "unlock.mail"})
+            box.table.model.columns.push_back({shell.tr(k), false, "", 0, false});
+        box.table.model.columns.push_back({shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true});
+        box.table.model.rows.clear();
         for (const auto& r : requests) {
-            const std::string id = r.value("vsys_id", "");
-            ImGui::PushID(id.c_str());
-            ImGui::TableNextRow();
-            for (const char* k : {"vsys_id", "institution", "institution_code", "name", "mail"}) {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r.value(k, "").c_str());
-            }
-            ImGui::TableNextColumn();
-            if (r.value("answered", false)) {
-                ImGui::TextColored(colour::confirmed, "✓ %s", shell.tr("unlock.done").c_str());
-            } else {
-                if (ImGui::SmallButton(shell.tr("unlock.do").c_str())) box.confirm = id;
-                shell.anchor("unlock.do." + id);
-            }
-            ImGui::PopID();
+            std::vector<TableCell> row;
+            for (const char* k : {"vsys_id", "institution", "institution_code", "name", "mail"}) row.push_back({r.value(k, "")});
+            row.push_back({});
+            box.table.model.rows.push_back(std::move(row));
         }
-        ImGui::EndTable();
     }
+    TableOptions o{"unlock.requests", 0, requests.size() > 8, ""};
+    o.draw_cell = [&](int row, int) {
+        const auto& r = requests[static_cast<std::size_t>(row)];
+        const std::string id = r.value("vsys_id", "");
+        if (r.value("answered", false)) {
+            ImGui::TextColored(colour::confirmed, "✓ %s", shell.tr("unlock.done").c_str());
+        } else {
+            if (ImGui::SmallButton(shell.tr("unlock.do").c_str())) box.confirm = id;
+            shell.anchor("unlock.do." + id);
+        }
+    };
+    draw_table(shell, "unlock_requests", box.table.model, box.table.built, box.table.state, o);
     if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
     if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::PushTextWrapPos(560);

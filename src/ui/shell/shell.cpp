@@ -159,6 +159,12 @@ void Shell::anchor(const std::string& name) {
 void Shell::frame() {
     ++frames_;
     anchors_.clear();
+    clipped_.begin_frame();
+    set_clip_record(&clipped_);
+    if (app_.settings().high_contrast != high_contrast_applied_) {
+        high_contrast_applied_ = app_.settings().high_contrast;
+        apply_theme(high_contrast_applied_);
+    }
     idle_lock();
     drop_states_of_ended_session();
     unsaved_ = false;
@@ -179,6 +185,15 @@ void Shell::frame() {
     toasts();
     unsaved_last_frame_ = unsaved_;
     anchors_last_ = anchors_;
+    set_clip_record(nullptr);
+    clipped_.end_frame();
+}
+
+int Shell::step_text_size(int steps) {
+    const int now = app_.settings().text_size;
+    const int next = std::clamp(now + steps * k_text_size_step, k_text_size_min, k_text_size_max);
+    if (next != now) run({{"type", "update_settings"}, {"text_size", next}}, nullptr);
+    return app_.settings().text_size;
 }
 
 void Shell::breadcrumb() {

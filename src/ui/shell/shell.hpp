@@ -16,6 +16,7 @@
 #include "app/base/app.hpp"
 #include "app/base/screens.hpp"
 #include "ui/shell/host.hpp"
+#include "ui/widgets/clip_record.hpp"
 
 namespace vsys::ui {
 
@@ -49,6 +50,13 @@ public:
         float x, y, w, h;
     };
     const std::map<std::string, Rect>& anchors() const { return anchors_last_; }
+    // Every text the shared widgets had to cut short in the last frame (clip_record.hpp),
+    // shown as window.vsys.screen().clipped.
+    const std::vector<ClippedText>& clipped() const { return clipped_.last(); }
+
+    // The text size (settings, percent) one step larger (+1) or smaller (-1), kept per device:
+    // Ctrl + wheel and the settings screen's buttons. Returns the new size.
+    int step_text_size(int steps);
 
     App& app() { return app_; }
     const std::string& tr(std::string_view key) const { return app_.tr(key); }
@@ -123,6 +131,8 @@ private:
     };
     std::vector<Toast> toasts_;
     std::map<std::string, Rect> anchors_, anchors_last_;
+    ClipRecord clipped_;
+    bool high_contrast_applied_ = false;
     std::string last_error_;
     SyncLine sync_shown_;
     std::map<std::type_index, std::shared_ptr<void>> states_;

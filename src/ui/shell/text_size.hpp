@@ -7,8 +7,7 @@ namespace vsys::ui {
 
 class Shell;
 
-// Not yet wired to a setting: the text size setting (issue 13, the "layout" work) implements
-// this step; until it lands Ctrl + wheel only stops the page from scrolling or zooming.
+// Steps the device's text size setting (Shell::step_text_size), kept across reloads.
 void text_size_step(Shell& shell, int steps);
 
 }  // namespace vsys::ui

@@ -9,6 +9,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -20,6 +21,7 @@ struct Inbox {
     bool approve = true;
     std::string reason;  // whole: over its limit it is refused, never cut
     std::string error;
+    KeptTable table;
 };
 
 std::string categories(Shell& shell, const nlohmann::json& list) {
@@ -38,40 +40,37 @@ void draw_approvals(Shell& shell) {
         ImGui::TextDisabled("%s", shell.tr("approvals.empty").c_str());
         return;
     }
-    if (ImGui::BeginTable("##pending", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* k : {"site.code", "site.name", "site.vaccines.current", "site.vaccines.request", "approvals.action"})
-            ImGui::TableSetupColumn(shell.tr(k).c_str());
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < pending.size(); ++i) {
-            const auto& r = pending[i];
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r["site"].get<std::string>().c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r["name"].get<std::string>().c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", categories(shell, r["current"]).c_str());
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-            ImGui::TextWrapped("%s", categories(shell, r["requested"]).c_str());
-            ImGui::PopStyleColor();
-            ImGui::TableNextColumn();
-            if (ImGui::SmallButton(shell.tr("approvals.approve").c_str())) {
-                inbox.selected = static_cast<int>(i);
-                inbox.approve = true;
-            }
-            shell.anchor("approvals.approve." + std::to_string(i));
-            ImGui::SameLine();
-            if (ImGui::SmallButton(shell.tr("approvals.reject").c_str())) {
-                inbox.selected = static_cast<int>(i);
-                inbox.approve = false;
-            }
-            shell.anchor("approvals.reject." + std::to_string(i));
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
+    KeptTable& t = inbox.table;
+    if (t.stale(inbox.view.loads())) {
+        t.model.columns = {{shell.tr("site.code"), false, "", 90, false},
+                           {shell.tr("site.name"), false, "", 0, false},
+                           {shell.tr("site.vaccines.current"), false, "", 0, false},
+                           {shell.tr("site.vaccines.request"), false, "", 0, false},
+                           {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 8, false, true}};
+        t.model.rows.clear();
+        for (const auto& r : pending)
+            t.model.rows.push_back({{r.value("site", "")},
+                                    {r.value("name", "")},
+                                    {categories(shell, r["current"])},
+                                    {categories(shell, r["requested"]), 0, false, "", CellTone::pending},
+                                    {}});
     }
+    // Approve and reject per row (anchors approvals.approve.<i> / .reject.<i>, i in the view's order).
+    TableOptions o{"approvals", 0, pending.size() > 8, ""};
+    o.draw_cell = [&](int row, int) {
+        if (ImGui::SmallButton(shell.tr("approvals.approve").c_str())) {
+            inbox.selected = row;
+            inbox.approve = true;
+        }
+        shell.anchor("approvals.approve." + std::to_string(row));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(shell.tr("approvals.reject").c_str())) {
+            inbox.selected = row;
+            inbox.approve = false;
+        }
+        shell.anchor("approvals.reject." + std::to_string(row));
+    };
+    draw_table(shell, "approvals", t.model, t.built, t.state, o);
     if (inbox.selected >= 0 && !ImGui::IsPopupOpen("##decide")) ImGui::OpenPopup("##decide");
     if (ImGui::BeginPopupModal("##decide", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         if (inbox.selected < 0 || static_cast<size_t>(inbox.selected) >= pending.size()) {

@@ -17,6 +17,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -37,6 +38,7 @@ struct SiteForm {
     // The user changed the vaccine selection and has not sent it: a reload (a sync that brought
     // new data, another save) must not put the ticks back.
     bool vaccines_touched = false;
+    KeptTable doctors;
 };
 
 // [SECTION] the form: loading, dirty checks
@@ -105,7 +107,7 @@ bool text_row(Shell& shell, const char* key, const char* anchor, std::string& va
 
 void row(Shell& shell, const char* key, const std::string& value) {
     form_label(shell.tr(key), 200);
-    ImGui::TextUnformatted(value.c_str());
+    form_value(value);
 }
 
 bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
@@ -204,40 +206,37 @@ void doctors(Shell& shell, SiteForm& form) {
     section_title(shell.tr("site.doctors"));
     // A copy: saving below asks for the view again, which replaces what a reference would see.
     const nlohmann::json list = form.view["doctors"];
-    if (ImGui::BeginTable("##doctors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 120);
-        ImGui::TableSetupColumn(shell.tr("site.doctor_name").c_str());
-        ImGui::TableSetupColumn(shell.tr("site.doctor_vaccines").c_str());
-        ImGui::TableHeadersRow();
-        for (int i = 0; i < static_cast<int>(list.size()); ++i) {
-            const auto& d = list[static_cast<size_t>(i)];
-            ImGui::PushID(i);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            // 「編集」 left of the doctor, as in the deck.
-            if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
-                doctor_edit.row = i;
-                doctor_edit.name = d.value("name", "");
-                doctor_edit.reveal = 2;
-                for (int p = 0; p < 3; ++p) {
-                    doctor_edit.gives[p] = false;
-                    for (const auto& v : d["vaccines"])
-                        if (v == k_products[p]) doctor_edit.gives[p] = true;
-                }
-            }
-            shell.anchor("doctor.edit." + std::to_string(i));
-            ImGui::SameLine();
-            if (ImGui::SmallButton(shell.tr("site.doctor_remove").c_str())) doctor_edit.remove = i;
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.value("name", "").c_str());
-            ImGui::TableNextColumn();
+    KeptTable& t = form.doctors;
+    if (t.stale(form.view.loads())) {
+        t.model.columns = {{"", false, "", ImGui::GetFontSize() * 6, false, true},
+                           {shell.tr("site.doctor_name"), false, "", 0, false},
+                           {shell.tr("site.doctor_vaccines"), false, "", 0, false}};
+        t.model.rows.clear();
+        for (const auto& d : list) {
             std::string vs;
             for (const auto& p : d["vaccines"]) vs += (vs.empty() ? "" : "、") + shell.tr("product." + p.get<std::string>());
-            ImGui::TextWrapped("%s", vs.c_str());
-            ImGui::PopID();
+            t.model.rows.push_back({{}, {d.value("name", "")}, {vs}});
         }
-        ImGui::EndTable();
     }
+    // 「編集」 left of the doctor, as in the deck (anchors doctor.edit.<i>).
+    TableOptions o{"doctors", 0, false, ""};
+    o.draw_cell = [&](int i, int) {
+        const auto& d = list[static_cast<std::size_t>(i)];
+        if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
+            doctor_edit.row = i;
+            doctor_edit.name = d.value("name", "");
+            doctor_edit.reveal = 2;
+            for (int p = 0; p < 3; ++p) {
+                doctor_edit.gives[p] = false;
+                for (const auto& v : d["vaccines"])
+                    if (v == k_products[p]) doctor_edit.gives[p] = true;
+            }
+        }
+        shell.anchor("doctor.edit." + std::to_string(i));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(shell.tr("site.doctor_remove").c_str())) doctor_edit.remove = i;
+    };
+    if (!list.empty()) draw_table(shell, "##doctors", t.model, t.built, t.state, o);
     if (doctor_edit.row < 0 && ImGui::SmallButton(shell.tr("site.doctor_add").c_str())) {
         doctor_edit = DoctorEdit{};
         doctor_edit.row = static_cast<int>(list.size());
@@ -355,8 +354,14 @@ void draw_site_page(Shell& shell, const std::string& code) {
     if (shell.app().session().org != v.value("org", "")) {
         ImGui::TextColored(colour::pending, "%s", shell.tr("site.proxy_note").c_str());
     }
-    // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling.
-    if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
+    // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling; one
+    // under the other where two would be too narrow for a label beside its value (a tablet
+    // held upright, a phone).
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 50) {
+        information(shell, form);
+        doctors(shell, form);
+        vaccines(shell, form);
+    } else if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         information(shell, form);

@@ -5,11 +5,13 @@
 // carry the same bundles on a USB stick when there is no network.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -23,6 +25,8 @@ struct SyncScreen {
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
     std::string modal_error;
+    std::map<std::string, KeptTable> heads;  // per conflicting document
+    KeptTable rejected;
 };
 
 // "2026-11-24T23:40:05Z" → "2026/11/25(水) 08:40" (Japan time, as users read their clocks).
@@ -120,58 +124,47 @@ void conflicts_section(Shell& shell, SyncScreen& ss) {
         const std::string key = c.value("key", "");
         ImGui::PushID(key.c_str());
         ImGui::TextUnformatted(key.c_str());
-        if (ImGui::BeginTable("##heads", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn(shell.tr("sync.author").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
-            ImGui::TableSetupColumn(shell.tr("sync.time").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
-            ImGui::TableSetupColumn(shell.tr("sync.content").c_str());
-            ImGui::TableSetupColumn(shell.tr("approvals.action").c_str(), ImGuiTableColumnFlags_WidthFixed, 140);
-            ImGui::TableHeadersRow();
-            int n = 0;
-            for (const auto& h : c["heads"]) {
-                const std::string hash = h.value("hash", "");
-                ImGui::PushID(hash.c_str());
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(h.value("author", "").c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(local_time(shell, h["time"]).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", summary_of(h["body"]).c_str());
-                ImGui::TableNextColumn();
-                if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
-                    ss.confirm_key = key;
-                    ss.confirm_hash = hash;
-                    ss.modal_error.clear();
-                }
-                shell.anchor("sync.keep." + std::to_string(n++));
-                ImGui::PopID();
-            }
-            ImGui::EndTable();
+        // The competing versions of this document in the shared Table, a 残す button per row
+        // (anchors sync.keep.<i>, i the version's place in the conflict).
+        KeptTable& t = ss.heads[key];
+        const json& heads = c["heads"];
+        if (t.stale(ss.status.loads())) {
+            t.model.columns = {{shell.tr("sync.author"), false, "", 0, false},
+                               {shell.tr("sync.time"), false, "", 0, false},
+                               {shell.tr("sync.content"), false, "", 0, false},
+                               {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true}};
+            t.model.rows.clear();
+            for (const auto& h : heads)
+                t.model.rows.push_back({{h.value("author", "")}, {local_time(shell, h["time"])}, {summary_of(h["body"])}, {}});
         }
+        TableOptions o{"sync.heads." + key, 0, false, ""};
+        o.draw_cell = [&](int row, int) {
+            if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
+                ss.confirm_key = key;
+                ss.confirm_hash = heads[static_cast<std::size_t>(row)].value("hash", "");
+                ss.modal_error.clear();
+            }
+            shell.anchor("sync.keep." + std::to_string(row));
+        };
+        draw_table(shell, "##heads", t.model, t.built, t.state, o);
         ImGui::PopID();
     }
 }
 
-void rejected_section(Shell& shell, const SyncScreen& ss) {
+void rejected_section(Shell& shell, SyncScreen& ss) {
     const json& rejected = ss.status["rejected"];
     section_title(shell.tr("sync.rejected"));
     if (rejected.empty()) {
         ImGui::TextDisabled("%s", shell.tr("sync.no_rejected").c_str());
         return;
     }
-    if (ImGui::BeginTable("##rejected", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn(shell.tr("sync.file").c_str());
-        ImGui::TableSetupColumn(shell.tr("sync.reason").c_str());
-        ImGui::TableHeadersRow();
-        for (const auto& r : rejected) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", r.value("path", "").c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", r.value("message", "").c_str());
-        }
-        ImGui::EndTable();
+    KeptTable& t = ss.rejected;
+    if (t.stale(ss.status.loads())) {
+        t.model.columns = {{shell.tr("sync.file"), false, "", 0, false}, {shell.tr("sync.reason"), false, "", 0, false}};
+        t.model.rows.clear();
+        for (const auto& r : rejected) t.model.rows.push_back({{r.value("path", "")}, {r.value("message", "")}});
     }
+    draw_table(shell, "##rejected", t.model, t.built, t.state, {"sync.rejected", 0, rejected.size() > 8, ""});
 }
 
 void keep_modal(Shell& shell, SyncScreen& ss) {

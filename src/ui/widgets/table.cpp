@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -27,6 +28,61 @@ void refresh(const TableModel& m, std::uint64_t version, TableState& st) {
 
 bool has_totals(const TableState& st) {
     return std::any_of(st.totals.begin(), st.totals.end(), [](const auto& t) { return t.has_value(); });
+}
+
+// The widest text of each column over all rows (not only the visible ones, so the columns do
+// not jump while scrolling), its header with the sort arrow, and its total. A text column is
+// at most ~24 characters wide: a longer name is cut with a tooltip rather than widening the
+// table past the screen.
+void measure(const TableModel& m, std::uint64_t version, TableState& st, const std::string& total_label) {
+    const float font = ImGui::GetFontSize();
+    if (st.widths_version == version && st.widths_font == font && st.widths.size() == m.columns.size()) return;
+    st.widths_version = version;
+    st.widths_font = font;
+    st.widths.assign(m.columns.size(), 0.0f);
+    const float text_cap = font * 24;
+    const auto totals = table_totals(m, table_order(m, "", -1, true));
+    for (std::size_t c = 0; c < m.columns.size(); ++c) {
+        const TableColumn& col = m.columns[c];
+        float w = ImGui::CalcTextSize(col.label.c_str()).x + font;  // the sort arrow
+        if (!col.custom) {
+            float cells = 0;
+            const float cap = col.numeric ? 1e9f : std::max(text_cap, col.width);
+            for (const auto& row : m.rows) {
+                if (c < row.size()) cells = std::max(cells, ImGui::CalcTextSize(cell_text(col, row[c]).c_str()).x);
+                if (cells >= cap) break;  // as wide as a text column gets
+            }
+            if (totals[c]) cells = std::max(cells, ImGui::CalcTextSize(cell_text(col, TableCell{"", *totals[c]}).c_str()).x);
+            if (c == 0) cells = std::max(cells, ImGui::CalcTextSize(total_label.c_str()).x);
+            w = std::max(w, col.numeric ? cells : std::min(cells, std::max(text_cap, col.width)));
+        }
+        st.widths[c] = std::max(w, col.width);
+    }
+}
+
+ImVec4 tone_colour(CellTone t) {
+    switch (t) {
+    case CellTone::confirmed: return colour::confirmed;
+    case CellTone::error: return colour::error;
+    case CellTone::pending: return colour::pending;
+    case CellTone::muted: return colour::muted;
+    case CellTone::normal: break;
+    }
+    return colour::text;
+}
+
+void draw_text_cell(const TableColumn& col, const TableCell& cell, const std::string& where) {
+    const bool toned = cell.tone != CellTone::normal;
+    if (toned) ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(cell.tone));
+    text_fit(cell_text(col, cell), where, col.numeric);
+    if (toned) ImGui::PopStyleColor();
+    if (!cell.tooltip.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(cell.tooltip.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
 }
 
 }  // namespace
@@ -58,12 +114,30 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
 
     const int columns = static_cast<int>(m.columns.size());
     const bool totals = has_totals(st);
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SortTristate;
+    const bool custom = std::any_of(m.columns.begin(), m.columns.end(), [](const TableColumn& c) { return c.custom; });
+    measure(m, version, st, shell.tr("table.total"));
+    // Columns are as wide as they were measured; the room left on a wide screen goes to the
+    // text columns without a width of their own, so the table still fills the line.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    std::vector<float> widths = st.widths;
+    float used = style.ScrollbarSize + 8;  // the scroll bar and the outer borders
+    for (float w : widths) used += w + style.CellPadding.x * 2 + 1;
+    const float room = ImGui::GetContentRegionAvail().x - used;
+    int stretchy = 0;
+    for (const auto& c : m.columns) stretchy += !c.numeric && !c.custom && c.width == 0;
+    if (room > 0 && stretchy > 0)
+        for (int c = 0; c < columns; ++c) {
+            const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
+            if (!col.numeric && !col.custom && col.width == 0) widths[static_cast<std::size_t>(c)] += room / static_cast<float>(stretchy);
+        }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingFixedFit;
     // As tall as its rows (a site has a few), at most the rest of the screen.
-    const float row_h = ImGui::GetFrameHeightWithSpacing();
-    const float wanted = (static_cast<float>(st.order.size()) + (totals ? 2.6f : 1.6f)) * row_h;
+    const float row_h = custom ? ImGui::GetFrameHeightWithSpacing() : ImGui::GetTextLineHeightWithSpacing() + style.CellPadding.y * 2;
+    const float wanted = (static_cast<float>(st.order.size()) + (totals ? 2.0f : 1.0f)) * row_h + style.ScrollbarSize +
+                         ImGui::GetFrameHeightWithSpacing();
     float height = std::min(wanted, ImGui::GetContentRegionAvail().y);
     if (o.max_height > 0) height = std::min(height, o.max_height);
     height = std::max(height, 4 * row_h);
@@ -71,13 +145,25 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
         ImGui::PopID();
         return ev;
     }
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (const auto& c : m.columns) {
-        ImGuiTableColumnFlags f = c.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
-        if (c.numeric) f |= ImGuiTableColumnFlags_PreferSortDescending;
-        ImGui::TableSetupColumn(c.label.c_str(), f, c.width);
+    // The first column (the row's name or code) stays in sight while the others scroll.
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < columns; ++c) {
+        const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
+        ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize;
+        if (col.numeric) f |= ImGuiTableColumnFlags_PreferSortDescending;
+        if (col.custom) f |= ImGuiTableColumnFlags_NoSort;
+        ImGui::TableSetupColumn(col.label.c_str(), f, widths[static_cast<std::size_t>(c)]);
     }
-    ImGui::TableHeadersRow();
+    // The header row, each header anchored (<anchor>.head.<column>) so that tests and the kiosk's
+    // walk-throughs can sort by clicking it as a user does.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::PushID(c);  // headers without a label (a column of buttons) need an id of their own
+        ImGui::TableHeader(m.columns[static_cast<std::size_t>(c)].label.c_str());
+        ImGui::PopID();
+        if (!o.anchor.empty()) shell.anchor(o.anchor + ".head." + std::to_string(c));
+    }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             st.sort_column = specs->Specs[0].ColumnIndex;
@@ -88,6 +174,7 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
         specs->SpecsDirty = false;
         refresh(m, version, st);
     }
+    const std::string where_prefix = (o.anchor.empty() ? std::string(id) : o.anchor) + "/";
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(st.order.size()));
@@ -100,24 +187,25 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
             for (int c = 0; c < columns; ++c) {
                 ImGui::TableNextColumn();
                 const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
-                const std::string text = c < static_cast<int>(row.size()) ? cell_text(col, row[static_cast<std::size_t>(c)]) : "";
+                if (custom) ImGui::AlignTextToFramePadding();
                 if (c == 0) {
                     // The row is one selectable across all columns: arrows move between rows,
-                    // Enter or a click opens it.
-                    if (ImGui::Selectable(col.numeric ? "##row" : text.c_str(), st.selected == r,
-                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+                    // Enter or a click opens it. Its text is drawn over it, fitted to the cell.
+                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    if (ImGui::Selectable("##row", st.selected == r,
+                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+                                          ImVec2(0, custom ? ImGui::GetFrameHeight() : 0.0f))) {
                         st.selected = r;
                         ev.activated = r;
                     }
                     if (!o.anchor.empty() && i < 20) shell.anchor(o.anchor + ".row." + std::to_string(i));
-                    if (col.numeric) {
-                        ImGui::SameLine();
-                        text_right(text);
-                    }
-                } else if (col.numeric) {
-                    text_right(text);
-                } else {
-                    ImGui::TextUnformatted(text.c_str());
+                    ImGui::SetCursorScreenPos(at);
+                    if (custom) ImGui::AlignTextToFramePadding();
+                }
+                if (col.custom) {
+                    if (o.draw_cell) o.draw_cell(r, c);
+                } else if (c < static_cast<int>(row.size())) {
+                    draw_text_cell(col, row[static_cast<std::size_t>(c)], where_prefix + col.label);
                 }
             }
             ImGui::PopID();
@@ -128,8 +216,9 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
         for (int c = 0; c < columns; ++c) {
             ImGui::TableNextColumn();
             const auto& t = st.totals[static_cast<std::size_t>(c)];
-            if (c == 0 && !t) ImGui::TextUnformatted(shell.tr("table.total").c_str());
-            else if (t) text_right(cell_text(m.columns[static_cast<std::size_t>(c)], TableCell{"", *t, false}));
+            const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
+            if (c == 0 && !t) text_fit(shell.tr("table.total"), where_prefix + col.label);
+            else if (t) text_right(cell_text(col, TableCell{"", *t}), where_prefix + col.label);
         }
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".total");
     }

@@ -29,13 +29,34 @@ bool row_matches(const TableModel& m, const std::vector<TableCell>& row, std::st
     return false;
 }
 
+// A number in 10^-decimals as plain digits with a point ("2070.86", "-0.05").
+std::string plain_decimal(std::int64_t v, int decimals) {
+    if (decimals <= 0) return std::to_string(v);
+    std::int64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const bool negative = v < 0;
+    const std::uint64_t a = negative ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    std::string frac = std::to_string(a % static_cast<std::uint64_t>(scale));
+    frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
+    return (negative ? "-" : "") + std::to_string(a / static_cast<std::uint64_t>(scale)) + "." + frac;
+}
+
+std::string grouped_decimal(std::int64_t v, int decimals) {
+    const std::string plain = plain_decimal(v, decimals);
+    const auto point = plain.find('.');
+    if (point == std::string::npos) return format_grouped(v);
+    const bool negative = plain[0] == '-';
+    const std::string whole = plain.substr(negative ? 1 : 0, point - (negative ? 1 : 0));
+    return (negative ? "-" : "") + format_grouped(std::stoll(whole)) + plain.substr(point);
+}
+
 }  // namespace
 
 std::string cell_text(const TableColumn& c, const TableCell& cell) {
     if (!c.numeric) return cell.text;
     if (cell.blank) return "—";
     if (!cell.text.empty()) return cell.text;
-    std::string s = format_grouped(cell.number);
+    std::string s = grouped_decimal(cell.number, c.decimals);
     return c.unit.empty() ? s : s + " " + c.unit;
 }
 
@@ -86,7 +107,7 @@ std::string table_csv(const TableModel& m, const std::vector<int>& rows, std::st
         for (std::size_t c = 0; c < m.columns.size(); ++c)
             fields.push_back(!m.columns[c].numeric ? row[c].text
                              : row[c].blank        ? std::string()
-                                                   : std::to_string(row[c].number));
+                                                   : plain_decimal(row[c].number, m.columns[c].decimals));
         line(fields);
     }
     const auto totals = table_totals(m, rows);
@@ -94,7 +115,7 @@ std::string table_csv(const TableModel& m, const std::vector<int>& rows, std::st
         fields.assign(m.columns.size(), std::string());
         if (!fields.empty()) fields[0] = std::string(totals_label);
         for (std::size_t c = 0; c < totals.size(); ++c)
-            if (totals[c]) fields[c] = std::to_string(*totals[c]);
+            if (totals[c]) fields[c] = plain_decimal(*totals[c], m.columns[c].decimals);
         line(fields);
     }
     return out;

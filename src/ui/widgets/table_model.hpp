@@ -22,12 +22,19 @@ struct TableColumn {
     std::string unit;           // after a number ("箱"); "" for none
     float width = 0;            // fixed width in pixels; 0 stretches
     bool total = false;         // summed in the totals row (numeric columns)
+    bool custom = false;        // drawn by the screen (a button, a field): TableOptions::draw_cell, `width` wide
+    int decimals = 0;           // numbers are in 10^-decimals (an ideal share in hundredths: 207086 → 2,070.86)
 };
+
+// How a cell's text is coloured (UX.md: never alone, the text says it too).
+enum class CellTone { normal, confirmed, error, pending, muted };
 
 struct TableCell {
     std::string text;           // shown for text columns; for numbers, derived when empty
     std::int64_t number = 0;    // numeric columns
     bool blank = false;         // a number not known (shown as "—", counted as 0 nowhere)
+    std::string tooltip;        // shown on hover (e.g. the exact fraction behind a decimal)
+    CellTone tone = CellTone::normal;
 };
 
 struct TableModel {
@@ -40,9 +47,11 @@ std::vector<int> table_order(const TableModel& m, std::string_view filter, int s
 // Sums of the columns marked `total` over the given rows (nullopt for the others).
 std::vector<std::optional<std::int64_t>> table_totals(const TableModel& m, const std::vector<int>& rows);
 // What a cell shows: grouped digits and the unit for numbers ("1,200 箱"), "—" for blanks.
+// A numeric cell's own text, when it has one, is shown instead (a signed difference "+12").
 std::string cell_text(const TableColumn& c, const TableCell& cell);
 // The visible rows as CSV (header, rows, then the totals row when any column totals), RFC 4180
-// quoting, CRLF lines; numbers without separators or units so spreadsheets read them as numbers.
+// quoting, CRLF lines; numbers without separators or units (decimals with a point) so
+// spreadsheets read them as numbers.
 std::string table_csv(const TableModel& m, const std::vector<int>& rows, std::string_view totals_label);
 
 }  // namespace vsys::ui

@@ -1,6 +1,10 @@
 #include "ui/widgets/widgets.hpp"
 
+#include <algorithm>
+
+#include "imgui_internal.h"  // the line origin SameLine counts from, inside table cells too
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 
 namespace vsys::ui {
 
@@ -70,16 +74,31 @@ void notice(const std::string& text, float width) {
 }
 
 void form_label(const std::string& text, float width) {
+    // The narrowest a value may be beside its label before the two stack: a ten-digit code or
+    // an amount with its unit at the user's text size.
+    const float min_value = ImGui::GetFontSize() * 10;
+    // Where SameLine(offset) counts from (the window's or the table cell's start of line).
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float origin = w->Pos.x - w->Scroll.x + w->DC.GroupOffset.x + w->DC.ColumnsOffset.x;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::SameLine(width);
+    ImGui::TextWrapped("%s", text.c_str());
+    const float value_at = std::max(width, ImGui::GetItemRectMax().x - origin + ImGui::GetStyle().ItemSpacing.x);
+    if (right - (origin + value_at) >= min_value) ImGui::SameLine(value_at);
 }
 
-void text_right(const std::string& text) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    ImGui::TextUnformatted(text.c_str());
+void form_value(const std::string& text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", text.c_str());
 }
+
+void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
+
+void same_line_if_room(float width, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+void text_right(const std::string& text, std::string_view where) { text_fit(text, where, true); }
 
 }  // namespace vsys::ui

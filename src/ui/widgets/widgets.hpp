@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "imgui.h"
 
@@ -18,11 +19,21 @@ void section_title(const std::string& text);
 void field_message(const std::string& text, bool error);
 // A paragraph the user should not miss (amber), wrapped at `width` pixels.
 void notice(const std::string& text, float width);
-// A label column of fixed width, so forms line up.
+// A label column of fixed width, so forms line up. A label wider than the column pushes its
+// value along instead of running under it, and where the line is too narrow for both (a phone,
+// a large text size) the value goes under the label: forms stack.
 void form_label(const std::string& text, float width = 160.0f);
 // Why the last item is disabled, on hover (a disabled button says what would enable it).
 void disabled_reason(const std::string& text);
-// Text flush with the right edge of the space left (numbers in table cells).
-void text_right(const std::string& text);
+// A form's value beside its form_label: wrapped at the right edge, never cut.
+void form_value(const std::string& text);
+// The next field's width: `width`, or the room left on the line when that is less (a phone).
+void field_width(float width);
+// SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
+// next item starts a line of its own (rows of a screen that wrap on narrow screens).
+void same_line_if_room(float width, float spacing = 24.0f);
+// Text flush with the right edge of the space left (numbers in table cells); cut with "…" and a
+// tooltip, and noted as clipped (clip_record.hpp), only when the space is too narrow.
+void text_right(const std::string& text, std::string_view where = {});
 
 }  // namespace vsys::ui

@@ -1,0 +1,43 @@
+// The record of every text the shared widgets had to cut short in the last frame (issue 13: no
+// amount, code or name may be clipped without the user being able to read it whole). A widget
+// that cannot fit a text draws it with an ellipsis, shows the whole text on hover and notes it
+// here; tests read the record (window.vsys.screen().clipped) and the layout is wrong when an
+// amount, code or name appears in it.
+//
+// The Shell owns one record and opens it for the length of a frame; outside a frame (or in a
+// test drawing a widget alone) nothing is recorded.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vsys::ui {
+
+struct ClippedText {
+    std::string text;   // the whole text
+    std::string where;  // the table and column, or the field's label, it belongs to
+    bool operator==(const ClippedText&) const = default;
+};
+
+class ClipRecord {
+public:
+    void begin_frame() { current_.clear(); }
+    void end_frame() { last_.swap(current_); }
+    void add(std::string_view text, std::string_view where);
+    // What the last finished frame clipped.
+    const std::vector<ClippedText>& last() const { return last_; }
+
+private:
+    std::vector<ClippedText> current_, last_;
+};
+
+// While a frame is drawn, the record the widgets write to (nullptr: none).
+void set_clip_record(ClipRecord* record);
+void note_clipped(std::string_view text, std::string_view where);
+
+// Draws `text` on one line in the space left on it: whole when it fits (flush right when
+// `right`), otherwise cut with "…", the whole text in a tooltip, and noted as clipped.
+void text_fit(const std::string& text, std::string_view where, bool right = false);
+
+}  // namespace vsys::ui

@@ -1,0 +1,153 @@
+// Issue 13's layout and look, headless: the screens people work in (a site's information, its
+// claims, the simulation) clip no amount, code or name at the four sizes, as the Shell's clip
+// record says; the high-contrast theme and the text size are device settings the Shell applies
+// and a reload keeps; forms stack when a label and its value do not fit side by side.
+#include <doctest/doctest.h>
+
+#include "app/session/settings.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui_fixture.hpp"
+
+TEST_SUITE_BEGIN("ui");
+
+namespace {
+
+using nlohmann::json;
+using vsys::test::UiFixture;
+
+void open(UiFixture& f, const std::string& screen, const std::string& param = "") {
+    f.shell.go(screen, param);
+    f.frames(3);
+    REQUIRE(f.shell.screen() == screen);
+}
+
+std::string clipped_list(const UiFixture& f) {
+    std::string out;
+    for (const auto& c : f.shell.clipped()) out += c.where + ": " + c.text + "\n";
+    return out;
+}
+
+// Scrolls the screen's body to its end with the wheel over the top of the body (not over a table).
+void scroll_body_down(UiFixture& f) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(io.DisplaySize.x / 2, 120);
+    for (int i = 0; i < 4; ++i) {
+        io.MouseWheel = -30;
+        f.frames(1);
+    }
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    f.frames(2);
+}
+
+json claim_line(const char* muni, std::int64_t normal) {
+    return {{"municipality", muni}, {"form", "new"}, {"category", 2}, {"normal", normal},
+            {"outside_hours", 12}, {"holiday", 3}, {"pre_exam_only", 0}};
+}
+
+}  // namespace
+
+TEST_CASE("site information, claims and the simulation clip no text at 1366x768, 1024x600, 768x1024 and 390x844") {
+    const std::pair<float, float> sizes[] = {{1366, 768}, {1024, 600}, {768, 1024}, {390, 844}};
+    for (auto [w, h] : sizes) {
+        CAPTURE(w);
+        UiFixture f(w, h);
+        f.frames(3);
+        const vsys::Site& site = f.site_in("131016");
+        REQUIRE(f.login(vsys::test::site_account(site)));
+        f.frames(2);
+        open(f, "site_info");
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        // A month of claims with amounts in the hundreds of thousands of yen.
+        REQUIRE(f.run({{"type", "save_claim"}, {"site", site.code}, {"month", "2022-01"},
+                       {"lines", json::array({claim_line("131016", 9876), claim_line("131024", 4321)})}})["ok"] == true);
+        open(f, "claims");
+        CHECK(f.anchored("claims.line1.amount"));
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        scroll_body_down(f);  // the documents' table
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        f.logout();
+        f.frames(2);
+
+        REQUIRE(f.login("VP130001"));
+        f.frames(2);
+        open(f, "simulation");
+        REQUIRE(f.click("sim.run"));
+        f.frames(2);
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        scroll_body_down(f);  // the table is below the chart on small screens
+        CHECK(f.anchored("sim.table.row.0"));
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+    }
+}
+
+TEST_CASE("the theme and the text size are kept per device, applied by the Shell, and survive a restart") {
+    UiFixture f;
+    f.frames(2);
+    CHECK(f.run({{"type", "update_settings"}, {"theme", "high_contrast"}, {"text_size", 130}})["ok"] == true);
+    f.frames(1);
+    CHECK(vsys::ui::colour::text.x == 0.0f);  // black text
+    CHECK(ImGui::GetStyle().FrameBorderSize == 2.0f);
+    // Ctrl + wheel's steps: by k_text_size_step, never past the bounds.
+    CHECK(f.shell.step_text_size(1) == 140);
+    for (int i = 0; i < 20; ++i) f.shell.step_text_size(1);
+    CHECK(f.app.settings().text_size == vsys::k_text_size_max);
+    for (int i = 0; i < 30; ++i) f.shell.step_text_size(-1);
+    CHECK(f.app.settings().text_size == vsys::k_text_size_min);
+    // A reload: a new App over the same storage reads the device's settings back.
+    vsys::App again(f.storage, "/data/vsys", {"0.1.0", "test", false}, [&f] { return f.clock; });
+    again.open();
+    CHECK(again.settings().high_contrast);
+    CHECK(again.settings().text_size == vsys::k_text_size_min);
+    // Back to the light theme.
+    CHECK(f.run({{"type", "update_settings"}, {"theme", "light"}})["ok"] == true);
+    f.frames(1);
+    CHECK(vsys::ui::colour::text.x > 0.05f);
+    CHECK(ImGui::GetStyle().FrameBorderSize == 1.0f);
+}
+
+TEST_CASE("a theme or text size out of range is refused with its own message, the settings unchanged") {
+    UiFixture f;
+    const json bad_theme = f.run({{"type", "update_settings"}, {"theme", "dark"}});
+    CHECK(bad_theme["error"]["code"] == "settings.theme");
+    const json too_big = f.run({{"type", "update_settings"}, {"text_size", 500}});
+    CHECK(too_big["error"]["code"] == "settings.text_size");
+    CHECK(too_big["error"]["message"].get<std::string>().find("200") != std::string::npos);
+    CHECK_FALSE(f.app.settings().high_contrast);
+    CHECK(f.app.settings().text_size == vsys::k_text_size_default);
+}
+
+TEST_CASE("the settings screen chooses high contrast and a larger text size with its buttons, saved with 保存") {
+    UiFixture f;
+    f.frames(3);
+    open(f, "settings");
+    REQUIRE(f.click("settings.theme.high_contrast"));
+    REQUIRE(f.click("settings.text_size.larger"));
+    REQUIRE(f.click("settings.text_size.larger"));
+    CHECK(f.frame_text().find("120%") != std::string::npos);
+    CHECK_FALSE(f.app.settings().high_contrast);  // not before 保存
+    REQUIRE(f.click("settings.save"));
+    CHECK(f.app.settings().high_contrast);
+    CHECK(f.app.settings().text_size == 120);
+    REQUIRE(f.click("settings.text_size.smaller"));
+    REQUIRE(f.click("settings.save"));
+    CHECK(f.app.settings().text_size == 110);
+}
+
+TEST_CASE("a form's value stands beside its label while both fit, and under it when they do not") {
+    for (float width : {1366.0f, 390.0f, 260.0f}) {
+        CAPTURE(width);
+        UiFixture f(width, 844);
+        f.frames(3);
+        open(f, "settings");
+        const auto& a = f.shell.anchors();
+        REQUIRE(a.count("settings.device_name"));
+        REQUIRE(a.count("settings.language.ja"));
+        const auto field = a.at("settings.device_name"), language = a.at("settings.language.ja");
+        CHECK(field.x + field.w <= width);  // the field never runs off the screen
+        CHECK(language.y < field.y);
+        if (width >= 390) CHECK(field.x >= 160);  // beside its label, past the label column
+        else CHECK(field.x < 60);                  // a line of its own, under its label
+    }
+}
+
+TEST_SUITE_END();
