@@ -119,6 +119,20 @@ test('a claim count refused in its row; 変更を破棄 asks first, Esc keeps th
   await waitFrames(page, 3);
   s = await screenOf(page);
   assert.equal(s.anchors['claims.discard'], undefined, 'discarded: nothing unsaved');
+
+  // A code and a count typed with an IME, saved with Enter.
+  const site = account.vsys_id.slice(2);
+  await typeInto(page, 'claims.line0.municipality', '１３１０１６');
+  await typeInto(page, 'claims.line0.normal', '１２');
+  await page.keyboard.press('Enter');
+  const month = await page.evaluate(() => {
+    const t = new Date(Date.now() + 9 * 3600 * 1000);
+    const y = t.getUTCFullYear(), m = t.getUTCMonth();
+    return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+  });
+  await page.waitForFunction(([c, m]) => window.vsys.view('claim', { site: c, month: m }).view.saved === true, [site, month]);
+  const claim = ok(await view(page, 'claim', { site, month })).view;
+  assert.deepEqual(claim.lines.map((l) => [l.municipality, l.normal]), [['131016', 12]]);
   assert.deepEqual(errors, []);
 });
 

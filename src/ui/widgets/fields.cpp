@@ -116,7 +116,7 @@ FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<
         out.valid = false;
         out.message = shell.app().error_text(*t.refusal);
         mem.messages[anchor] = out.message;
-        if (hovered) ImGui::SetTooltip("%s", out.message.c_str());
+        if (hovered && place == MessagePlace::caller) ImGui::SetTooltip("%s", out.message.c_str());  // a cell's only way
         if (place == MessagePlace::beside) message_beside(shell, anchor, out.message);
     }
     return out;
