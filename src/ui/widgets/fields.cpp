@@ -1,5 +1,7 @@
 #include "ui/widgets/fields.hpp"
 
+#include "ui/widgets/widgets.hpp"
+
 #include <optional>
 
 #include "core/base/text.hpp"
@@ -88,7 +90,9 @@ FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<
     const std::string before = t.text;
     const bool invalid_before = t.refusal.has_value();
     begin_invalid(invalid_before);
-    ImGui::SetNextItemWidth(width);
+    // A field never runs past the screen's edge (a phone): at most the room left on its line.
+    if (width > 0) field_width(width);
+    else ImGui::SetNextItemWidth(width);
     out.enter = input_string(id.c_str(), t.text, nullptr, ImGuiInputTextFlags_AutoSelectAll);
     const bool left = ImGui::IsItemDeactivated(), hovered = ImGui::IsItemHovered();
     end_invalid(invalid_before);
@@ -144,7 +148,9 @@ FieldResult text_field(Shell& shell, const std::string& anchor, std::string& val
     const std::string before = value;
     const std::size_t n_before = text::length(value);
     begin_invalid(n_before > max_chars);
-    ImGui::SetNextItemWidth(width);
+    // A field never runs past the screen's edge (a phone): at most the room left on its line.
+    if (width > 0) field_width(width);
+    else ImGui::SetNextItemWidth(width);
     out.enter = input_string(("##" + anchor).c_str(), value, hint, flags);
     end_invalid(n_before > max_chars);
     shell.anchor(anchor);
