@@ -1,12 +1,11 @@
 #include "ui/widgets/fields.hpp"
 
-#include "ui/widgets/widgets.hpp"
-
 #include <optional>
 
 #include "core/base/text.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
