@@ -80,10 +80,18 @@ test('a site\'s new reading reaches the municipality\'s search, and a wrong chec
   const old = ok(await view(page, 'org_search', { query: site.reading })).view;
   assert.ok(!old.sites.some((s) => s.code === site.code), 'the old reading no longer finds it');
 
-  // A code one digit off: the search says the check digit is wrong instead of 「0 件」.
-  const last = Number(site.code[9]);
-  const wrong = site.code.slice(0, 9) + String((last + 1) % 10);
-  const answer = ok(await view(page, 'org_search', { query: wrong })).view;
+  // An insurance code (fee-table digit 1: it has a check digit) one digit off that names no
+  // site: the search says the check digit is wrong instead of 「0 件」.
+  const insured = ok(await view(page, 'org_search', { query: '', limit: 200 })).view.sites
+    .find((s) => s.code[2] === '1');
+  let wrong = null, answer = null;
+  for (let d = 0; d <= 9 && !wrong; ++d) {
+    if (String(d) === insured.code[9]) continue;
+    const candidate = insured.code.slice(0, 9) + String(d);
+    const a = ok(await view(page, 'org_search', { query: candidate })).view;
+    if (a.count === 0) [wrong, answer] = [candidate, a];
+  }
+  assert.ok(wrong, 'a free code next to ' + insured.code);
   assert.equal(answer.count, 0);
   assert.match(answer.code_problem, /チェックディジット/);
   await goTo(page, 'org_browser');
