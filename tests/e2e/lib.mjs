@@ -153,6 +153,11 @@ export async function anchor(page, name) {
 
 export async function clickAnchor(page, name) {
   const p = await anchor(page, name);
+  // As a hand does: the pointer rests on the widget for a frame before the click. ImGui decides
+  // which window is under the mouse from the previous frame, so a click that arrives together
+  // with the move into another window (a table's scrolling child) would go to the old one.
+  await page.mouse.move(p.x, p.y);
+  await waitFrames(page, 1);
   await page.mouse.click(p.x, p.y);
   await waitFrames(page, 2);
 }
