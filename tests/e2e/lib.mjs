@@ -151,8 +151,20 @@ export async function anchor(page, name) {
   return { x: x + w / 2, y: y + h / 2 };
 }
 
+// Scrolls the page with the wheel, as a user would, until the widget's centre is in view.
+async function scrollIntoView(page, name, p) {
+  const view = page.viewportSize();
+  for (let i = 0; i < 40 && view && (p.y > view.height - 8 || p.y < 56); ++i) {
+    await page.mouse.move(view.width / 2, view.height / 2);
+    await page.mouse.wheel(0, p.y > view.height - 8 ? 100 : -100);
+    await waitFrames(page, 2);
+    p = await anchor(page, name);
+  }
+  return p;
+}
+
 export async function clickAnchor(page, name) {
-  const p = await anchor(page, name);
+  const p = await scrollIntoView(page, name, await anchor(page, name));
   // As a hand does: the pointer rests on the widget for a frame before the click. ImGui decides
   // which window is under the mouse from the previous frame, so a click that arrives together
   // with the move into another window (a table's scrolling child) would go to the old one.

@@ -145,7 +145,12 @@ void draw_login_panel(Shell& shell) {
         for (const auto& a : demo["accounts"])
             t.model.rows.push_back({{a.value("vsys_id", "")}, {shell.tr("role." + a.value("role", ""))}, {a.value("org_name", "")}});
     }
-    const TableEvents ev = draw_table(shell, "login.demo", t.model, t.built, t.state, {"login.demo", 0, t.model.rows.size() > 8, ""});
+    // Exactly as tall as its few rows: the home buttons under the sign-in stay in view on a
+    // 1280x720 screen.
+    const float row_h = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float fit = row_h * static_cast<float>(t.model.rows.size() + 1) + ImGui::GetStyle().ScrollbarSize;
+    const TableEvents ev =
+        draw_table(shell, "login.demo", t.model, t.built, t.state, {"login.demo", fit, t.model.rows.size() > 8, ""});
     if (ev.activated >= 0) {
         const std::string& id = t.model.rows[static_cast<std::size_t>(ev.activated)][0].text;
         std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
