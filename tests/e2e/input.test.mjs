@@ -11,7 +11,8 @@ const round = 'PF12_R10';
 
 const screenOf = (page) => page.evaluate(() => window.vsys.screen());
 const messageOf = async (page, field) => (await screenOf(page)).field_messages[field];
-const simTable = (s) => Object.entries(s.scroll).find(([name]) => name.includes('##sim'))[1];
+// The simulation's table: the shared Table's scrolling child (its window name holds ##table).
+const simTable = (s) => Object.entries(s.scroll).find(([name]) => name.includes('##table') || name.includes('##sim'))[1];
 
 test('a wheel notch moves a long list a few rows towards its end, and back; Ctrl + wheel does not scroll', async () => {
   const { page, errors } = await env.openApp();
