@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Server, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, serverAndBrowser,
-  site, waitFrames } from './lib.mjs';
+  site, waitFrames, scrollIntoView } from './lib.mjs';
 
 const env = serverAndBrowser();
 
@@ -110,7 +110,7 @@ test('the browser Back button returns to the previous screen, and unsaved edits 
 test('a tap on a touch screen presses a button like a click', async () => {
   const { context, page } = await freshPage({ hasTouch: true });
   await openApp(page, env.server.url);
-  const p = await anchor(page, 'home.about');
+  const p = await scrollIntoView(page, 'home.about', await anchor(page, 'home.about'));
   await page.touchscreen.tap(p.x, p.y);
   await page.waitForFunction(() => window.vsys.screen().screen === 'about', null, { timeout: 5000 });
   await context.close();

@@ -152,7 +152,7 @@ export async function anchor(page, name) {
 }
 
 // Scrolls the page with the wheel, as a user would, until the widget's centre is in view.
-async function scrollIntoView(page, name, p) {
+export async function scrollIntoView(page, name, p) {
   const view = page.viewportSize();
   for (let i = 0; i < 40 && view && (p.y > view.height - 8 || p.y < 56); ++i) {
     await page.mouse.move(view.width / 2, view.height / 2);
