@@ -116,8 +116,8 @@ const ViewEntry k_views[] = {{"sync_status", prepare_sync_status}};
 }  // namespace
 
 std::int64_t waiting_sync_problems(App& app) {
-    const auto st = app.sync().status_json();
-    return static_cast<std::int64_t>(st["rejected"].size() + st["conflicts"].size());
+    const SyncSummary s = app.sync().summary();  // counts only: no conflict bodies copied
+    return static_cast<std::int64_t>(s.refused + s.conflicts);
 }
 
 std::span<const CommandEntry> sync_commands() { return k_commands; }
