@@ -33,5 +33,6 @@ const Feature& claims_feature();
 const Feature& allocation_feature();
 const Feature& sync_feature();
 const Feature& kiosk_feature();
+const Feature& reports_feature();
 
 }  // namespace vsys

@@ -11,7 +11,8 @@ namespace vsys {
 namespace {
 // The home page's groups, top to bottom (strings keys).
 constexpr std::string_view k_home_groups[] = {"home.group.master", "home.group.accounts", "home.group.claims",
-                                              "home.group.allocation", "home.group.system"};
+                                              "home.group.allocation", "home.group.reports",
+                                              "home.group.system"};
 
 std::size_t group_rank(std::string_view group) {
     auto it = std::find(std::begin(k_home_groups), std::end(k_home_groups), group);

@@ -1,0 +1,140 @@
+#include "app/reports/reports_app.hpp"
+
+#include <algorithm>
+
+#include "app/allocation/allocation_app.hpp"
+#include "app/base/app.hpp"
+#include "app/reports/sources.hpp"
+#include "core/claims/claims_documents.hpp"
+
+namespace vsys {
+
+namespace {
+
+std::optional<OrgRole> user_role(const App& app) {
+    OrgRole r;
+    if (!app.session().signed_in() || !role_of_org(app.session().org, r)) return std::nullopt;
+    return r;
+}
+
+int folder_rank(const std::string& folder) {
+    const auto& folders = report_folders();
+    for (std::size_t i = 0; i < folders.size(); ++i)
+        if (folders[i].id == folder) return static_cast<int>(i);
+    return static_cast<int>(folders.size());
+}
+
+// Rounds latest first (by delivery period), the reports' default being the first.
+std::vector<const Round*> rounds_latest_first(const Catalog& c) {
+    std::vector<const Round*> out;
+    for (const auto& r : c.rounds()) out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [](const Round* a, const Round* b) { return a->period_start > b->period_start; });
+    return out;
+}
+
+// The first month claims could be made (the programme began in February 2021).
+constexpr YearMonth k_first_month{2021, 2};
+
+}  // namespace
+
+std::vector<const ReportDefinition*> reports_for_user(const App& app) {
+    std::vector<const ReportDefinition*> out;
+    auto role = user_role(app);
+    if (!role) return out;
+    for (const auto& d : report_definitions())
+        if (d.visible_to(*role)) out.push_back(&d);
+    std::stable_sort(out.begin(), out.end(), [](const ReportDefinition* a, const ReportDefinition* b) {
+        return folder_rank(a->folder) < folder_rank(b->folder);
+    });
+    return out;
+}
+
+Result<const ReportDefinition*> report_for_user(const App& app, const std::string& id) {
+    const ReportDefinition* def = find_report(id);
+    if (!def) return Error{"reports.unknown", "no such report", {{"report", id}}};
+    auto role = user_role(app);
+    if (!role || !def->visible_to(*role)) return Error{"reports.not_for_role", "this report is not for your role", {{"report", id}}};
+    return def;
+}
+
+ReportChoices report_choices(App& app, const ReportDefinition& def) {
+    ReportChoices c;
+    const ChainWorld& w = allocation_world(app);
+    if (def.has_filter(ReportFilter::round))
+        for (const Round* r : rounds_latest_first(w.catalog())) c.rounds.push_back({r->code, r->code + "  " + r->name});
+    if (def.has_filter(ReportFilter::month)) {
+        const Date today = allocation_today(app);
+        YearMonth m{today.year, today.month};
+        for (; m >= k_first_month; m = m.month == 1 ? YearMonth{m.year - 1, 12} : YearMonth{m.year, m.month - 1})
+            c.months.push_back({to_iso(m), std::to_string(m.year) + "/" + (m.month < 10 ? "0" : "") + std::to_string(m.month)});
+    }
+    if (def.has_filter(ReportFilter::product))
+        for (VaccineProduct p : {VaccineProduct::pfizer_12, VaccineProduct::pfizer_5_11, VaccineProduct::takeda_moderna})
+            c.products.push_back({vaccine_product_id(p), app.tr(std::string("product.") + vaccine_product_id(p))});
+    if (def.has_filter(ReportFilter::municipality)) {
+        const Hierarchy& h = w.hierarchy();
+        const OrgIndex root = h.find(app.session().org);
+        if (root != k_no_org)
+            for (OrgIndex i = root; i < root + h.subtree_size(root); ++i)
+                if (h.level(i) == OrgLevel::municipality && h.active(i))
+                    c.municipalities.push_back({std::string(h.code(i)), w.facts(i).name});
+    }
+    return c;
+}
+
+Result<ReportRun> run_report(App& app, const ReportQuery& query) {
+    auto def = report_for_user(app, query.report);
+    if (!def) return def.error();
+    const ChainWorld& w = allocation_world(app);
+    ReportRun run;
+    run.def = *def;
+    run.query = query;
+    SourceContext ctx;
+    ctx.viewer = app.session().org;
+    if ((*def)->has_filter(ReportFilter::round)) {
+        if (run.query.round.empty()) {
+            auto rounds = rounds_latest_first(w.catalog());
+            if (!rounds.empty()) run.query.round = rounds.front()->code;
+        }
+        ctx.round = w.catalog().find_round(run.query.round);
+        if (!ctx.round) return Error{"reports.unknown_round", "no such round", {{"round", run.query.round}}};
+    } else {
+        run.query.round.clear();
+    }
+    if ((*def)->has_filter(ReportFilter::month) && !run.query.month.empty()) {
+        auto m = parse_year_month(run.query.month);
+        if (!m) return m.error();
+        ctx.month = *m;
+    } else if (!(*def)->has_filter(ReportFilter::month)) {
+        run.query.month.clear();
+    }
+    ReportSelection sel;
+    if ((*def)->has_filter(ReportFilter::product) && !query.product.empty()) {
+        if (!parse_vaccine_product(query.product))
+            return Error{"reports.unknown_product", "no such product", {{"product", query.product}}};
+        sel.product = query.product;
+    }
+    if ((*def)->has_filter(ReportFilter::municipality) && !query.municipality.empty()) {
+        const OrgIndex m = w.hierarchy().find("muni:" + query.municipality);
+        if (m == k_no_org || !w.hierarchy().in_subtree(w.hierarchy().id(m), app.session().org))
+            return Error{"reports.unknown_municipality", "no such municipality here", {{"municipality", query.municipality}}};
+        sel.municipality = query.municipality;
+    }
+    if (!(*def)->has_filter(ReportFilter::product)) run.query.product.clear();
+    if (!(*def)->has_filter(ReportFilter::municipality)) run.query.municipality.clear();
+    SourceFn source = find_source((*def)->source);
+    if (!source) return Error{"reports.unknown_source", "no such source", {{"report", (*def)->id}}};
+    auto rows = source(app, ctx);
+    if (!rows) return rows.error();
+    const Hierarchy& h = app.directory().tree();
+    ReportViewer viewer{ctx.viewer, [&h, org = ctx.viewer](std::string_view o) { return h.in_subtree(o, org); }};
+    auto result = build_report(**def, std::move(*rows), viewer, sel, app.language() == Language::en,
+                               [&app](std::string_view unit) { return app.tr(unit); });
+    if (!result) return result.error();
+    run.result = std::move(*result);
+    run.org_name = app.directory().org_name(ctx.viewer);
+    run.as_of = to_iso(allocation_today(app));
+    return run;
+}
+
+}  // namespace vsys

@@ -1,0 +1,58 @@
+// Reports (DOMAIN.md §9) in the app: which reports the signed-in user sees, the choices of their
+// filters, and a report run over the documents of this device as the user's organisation sees
+// them. The definitions are data (core/reports/report_definition.hpp), the rows come from the
+// sources (sources.hpp), the scope, sort, totals and chart from the engine
+// (core/reports/report_engine.hpp). Typed for the report screen; JSON only at the window.vsys
+// edge (view_reports.cpp, cmd_export_report.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/reports/report_definition.hpp"
+#include "core/reports/report_engine.hpp"
+
+namespace vsys {
+
+class App;
+
+struct ReportQuery {
+    std::string report;        // R313
+    std::string round;         // "" the default (the latest round)
+    std::string month;         // "YYYY-MM"; "" the default (the latest month with data)
+    std::string product;       // "" all
+    std::string municipality;  // 6-digit code; "" all
+};
+
+struct ReportChoice {
+    std::string id;
+    std::string label;
+};
+
+// What a filter may be set to, for the report's filters only (others empty).
+struct ReportChoices {
+    std::vector<ReportChoice> rounds;  // latest first
+    std::vector<ReportChoice> months;  // latest first
+    std::vector<ReportChoice> products;
+    std::vector<ReportChoice> municipalities;  // of the viewer's subtree
+};
+
+struct ReportRun {
+    const ReportDefinition* def = nullptr;
+    ReportQuery query;  // with the defaults filled in
+    ReportResult result;
+    std::string org_name;  // the viewer's organisation (file names: R311_千代田区_2022-01-31.csv)
+    std::string as_of;     // today, ISO (the export's date)
+};
+
+// The reports of the user's role, in folder order.
+std::vector<const ReportDefinition*> reports_for_user(const App& app);
+// Errors: reports.unknown {report}, reports.not_for_role {report}.
+Result<const ReportDefinition*> report_for_user(const App& app, const std::string& id);
+ReportChoices report_choices(App& app, const ReportDefinition& def);
+// Errors: those of report_for_user, reports.unknown_round {round}, arg.* for a malformed month,
+// reports.unknown_product, reports.unknown_municipality, and the source's.
+Result<ReportRun> run_report(App& app, const ReportQuery& query);
+
+}  // namespace vsys

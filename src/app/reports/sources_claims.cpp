@@ -1,0 +1,147 @@
+// The claims' rows (DOMAIN.md §6): a site's months, the per-municipality claims about a
+// municipality's residents (direct and through the federation), and the legacy
+// 接種券付予診票 counts (R313, R533). Every amount is the core's pricing of the stored entry
+// (compute_claim), so it reconciles with the claim screens to the yen.
+#include "app/allocation/allocation_app.hpp"
+#include "app/base/app.hpp"
+#include "app/claims/claims_app.hpp"
+#include "app/reports/sources.hpp"
+#include "core/claims/claims_documents.hpp"
+
+namespace vsys {
+
+namespace {
+
+struct StoredMonth {
+    std::string owner;  // site:<code> / venue:<code>
+    StoredClaim claim;
+    std::optional<ComputedClaim> computed;  // nullopt when today's rules refuse it
+};
+
+// The claim documents of the store for the month (every month when nullopt), priced.
+std::vector<StoredMonth> stored_months(App& app, const std::optional<YearMonth>& month) {
+    const RoutingSettings routing = claims_routing(app);
+    const Date today = claims_today(app);
+    const std::string id = month ? to_iso(*month) : std::string();
+    std::vector<StoredMonth> out;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_claim_kind || (month && d->id != id)) continue;
+        auto stored = stored_claim_from_body(d->body);
+        if (!stored) continue;
+        StoredMonth m{d->owner, std::move(*stored), std::nullopt};
+        if (auto c = compute_claim(m.claim.entry, routing, today)) m.computed = std::move(*c);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::string site_name(App& app, const std::string& code) {
+    const Site* s = app.directory().generated_site(code);
+    return s ? s->name : code;
+}
+
+std::string prefecture_of(App& app, const std::string& municipality) {
+    const Hierarchy& h = app.directory().tree();
+    OrgIndex m = h.find("muni:" + municipality);
+    return m == k_no_org ? std::string() : std::string(h.code(h.parent(m)));
+}
+
+}  // namespace
+
+Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
+    SourceRows out;
+    out.fields = {{"month", CellType::text},        {"prefecture_code", CellType::code},
+                  {"municipality_code", CellType::code}, {"municipality_name", CellType::text},
+                  {"site_code", CellType::code},    {"site_name", CellType::text},
+                  {"vaccinations", CellType::count}, {"outside_hours", CellType::count},
+                  {"holiday", CellType::count},     {"pre_exam_only", CellType::count},
+                  {"amount", CellType::yen},        {"submitted", CellType::text}};
+    for (auto& m : stored_months(app, ctx.month)) {
+        const SiteClaim& e = m.claim.entry;
+        ClaimCounts c;
+        for (const auto& l : e.lines) add_counts(c, l.counts);
+        SourceRow row;
+        row.org = m.owner;
+        row.municipality = e.site_municipality;
+        const char* state = !m.claim.submitted ? "report.claim_draft" : (m.computed ? "report.claim_submitted" : "report.claim_refused");
+        row.cells = {text_cell(to_iso(e.month)),
+                     text_cell(prefecture_of(app, e.site_municipality)),
+                     text_cell(e.site_municipality),
+                     text_cell(municipality_name(e.site_municipality)),
+                     text_cell(e.site),
+                     text_cell(site_name(app, e.site)),
+                     number_cell(c.normal + c.outside_hours + c.holiday),
+                     number_cell(c.outside_hours),
+                     number_cell(c.holiday),
+                     number_cell(c.pre_exam_only),
+                     m.computed ? number_cell(m.computed->total.amount) : blank_cell(),
+                     text_cell(app.tr(state))};
+        out.rows.push_back(std::move(row));
+    }
+    return out;
+}
+
+Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx) {
+    SourceRows out;
+    out.fields = {{"month", CellType::text},        {"route", CellType::text},
+                  {"site_code", CellType::code},    {"site_name", CellType::text},
+                  {"municipality_code", CellType::code}, {"municipality_name", CellType::text},
+                  {"vaccinations", CellType::count}, {"outside_hours", CellType::count},
+                  {"holiday", CellType::count},     {"pre_exam_only", CellType::count},
+                  {"amount", CellType::yen}};
+    for (auto& m : stored_months(app, ctx.month)) {
+        if (!m.claim.submitted || !m.computed) continue;  // only what was sent is addressed to anyone
+        for (const auto& mc : municipality_claims(*m.computed)) {
+            SourceRow row;
+            // About the residents' municipality; addressed to whoever is paid (a federation).
+            row.org = "muni:" + mc.municipality;
+            row.addressed = mc.addressed_to();
+            row.municipality = mc.municipality;
+            const bool federation = mc.payer.kind == Payer::Kind::federation;
+            row.cells = {text_cell(to_iso(mc.month)),
+                         text_cell(app.tr(federation ? "report.route_federation" : "report.route_direct")),
+                         text_cell(mc.site),
+                         text_cell(site_name(app, mc.site)),
+                         text_cell(mc.municipality),
+                         text_cell(municipality_name(mc.municipality)),
+                         number_cell(mc.counts.normal + mc.counts.outside_hours + mc.counts.holiday),
+                         number_cell(mc.counts.outside_hours),
+                         number_cell(mc.counts.holiday),
+                         number_cell(mc.counts.pre_exam_only),
+                         number_cell(mc.total.amount)};
+            out.rows.push_back(std::move(row));
+        }
+    }
+    return out;
+}
+
+Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx) {
+    SourceRows out;
+    out.fields = {{"month", CellType::text},     {"site_code", CellType::code},
+                  {"site_name", CellType::text}, {"municipality_code", CellType::code},
+                  {"municipality_name", CellType::text}, {"count", CellType::count}};
+    const Directory& dir = app.directory();
+    const Hierarchy& h = dir.tree();
+    const OrgIndex root = h.find(ctx.viewer);
+    if (root == k_no_org) return out;
+    const std::uint64_t seed = dir.demo().seed;
+    for (OrgIndex i = root; i < root + h.subtree_size(root); ++i) {
+        if (h.level(i) != OrgLevel::site && h.level(i) != OrgLevel::venue) continue;
+        const Site* site = dir.generated_site(h.code(i));
+        if (!site) continue;
+        for (const auto& c : demo_legacy_counts_for_site(*site, seed)) {
+            if (ctx.month && !(c.month == *ctx.month)) continue;
+            SourceRow row;
+            row.org = h.id(i);
+            row.addressed = {"muni:" + c.municipality};
+            row.municipality = c.municipality;
+            row.cells = {text_cell(to_iso(c.month)), text_cell(c.site), text_cell(site->name),
+                         text_cell(c.municipality), text_cell(municipality_name(c.municipality)), number_cell(c.count)};
+            out.rows.push_back(std::move(row));
+        }
+    }
+    return out;
+}
+
+}  // namespace vsys

@@ -1,0 +1,205 @@
+// Reports run through the app as the demo accounts see them: every report of every role runs;
+// totals reconcile with the screens they report on (allocations to the box, claims to the yen);
+// no role sees a row outside its scope.
+#include <doctest/doctest.h>
+
+#include "allocation/chain_app_fixture.hpp"
+#include "app/reports/reports_app.hpp"
+
+TEST_SUITE_BEGIN("reports");
+
+using namespace vsys;
+using nlohmann::json;
+using test::Chain;
+using test::k_round;
+
+namespace {
+
+json report(test::AppFixture& f, json args) {
+    args["detail"] = true;
+    auto v = f.view("report", args);
+    REQUIRE_MESSAGE(v["ok"] == true, v.dump());
+    return v["view"];
+}
+
+int column(const json& r, const std::string& label) {
+    for (std::size_t i = 0; i < r["columns"].size(); ++i)
+        if (r["columns"][i]["label"] == label) return static_cast<int>(i);
+    FAIL("no column " << label);
+    return -1;
+}
+
+std::int64_t sum(const json& r, const std::string& label) {
+    const int c = column(r, label);
+    std::int64_t s = 0;
+    for (const auto& row : r["rows"])
+        if (!row[c].is_null()) s += row[c].get<std::int64_t>();
+    return s;
+}
+
+json claim_line(const char* muni, std::int64_t normal) {
+    return {{"municipality", muni}, {"form", "new"},   {"category", 2},    {"normal", normal},
+            {"outside_hours", 0},   {"holiday", 0},     {"pre_exam_only", 0}};
+}
+
+// Two Tokyo sites submit January 2022: Chiyoda's for residents of Chiyoda, Chuo and Osaka, Chuo's for Chiyoda's.
+void submit_claims(test::AppFixture& f) {
+    const Site& a = f.site_in("131016");
+    const Site& b = f.site_in("131024");
+    REQUIRE(f.login(test::site_account(a)));
+    REQUIRE(f.run({{"type", "save_claim"}, {"site", a.code}, {"month", "2022-01"},
+                   {"lines", {claim_line("131016", 100), claim_line("131024", 40), claim_line("271004", 7)}}})["ok"] == true);
+    REQUIRE(f.run({{"type", "submit_claim"}, {"site", a.code}, {"month", "2022-01"}})["ok"] == true);
+    f.logout();
+    REQUIRE(f.login(test::site_account(b)));
+    REQUIRE(f.run({{"type", "save_claim"}, {"site", b.code}, {"month", "2022-01"}, {"lines", {claim_line("131016", 20)}}})["ok"] == true);
+    REQUIRE(f.run({{"type", "submit_claim"}, {"site", b.code}, {"month", "2022-01"}})["ok"] == true);
+    f.logout();
+}
+
+}  // namespace
+
+TEST_CASE("each role lists its folders' reports only, and a report of another role is refused") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    auto list = f.view("reports");
+    REQUIRE(list["ok"] == true);
+    REQUIRE(list["view"]["folders"].size() == 1);
+    CHECK(list["view"]["folders"][0]["name"] == "R3_市町村レポート");
+    bool r313 = false;
+    for (const auto& r : list["view"]["folders"][0]["reports"]) r313 = r313 || r["id"] == "R313";
+    CHECK(r313);
+    CHECK(f.view("report", {{"report", "R201"}})["error"]["code"] == "reports.not_for_role");
+    CHECK(f.view("report", {{"report", "R999"}})["error"]["code"] == "reports.unknown");
+    CHECK(f.view("report", {{"report", "R301"}, {"round", "NO_SUCH"}})["error"]["code"] == "reports.unknown_round");
+    CHECK(f.view("report", {{"report", "R301"}, {"product", "aspirin"}})["error"]["code"] == "reports.unknown_product");
+    CHECK(f.view("report", {{"report", "R305"}, {"month", "2022-13"}})["ok"] == false);
+    CHECK(f.view("report", {{"report", "R301"}, {"bogus", 1}})["error"]["code"] == "arg.unknown");
+    f.logout();
+    CHECK(f.view("reports")["error"]["code"] == "no_access");
+    REQUIRE(f.login("VP130001"));
+    CHECK(f.view("report", {{"report", "R202"}, {"municipality", "271004"}})["error"]["code"] ==
+          "reports.unknown_municipality");
+}
+
+TEST_CASE("allocation reports reconcile with the chain to the box, at every level") {
+    Chain f;
+    f.requests();
+    f.nation_amounts();
+    f.tokyo_amounts();
+    f.nation_lock();
+    f.chiyoda_amounts();
+    f.tokyo_lock();
+
+    f.as("VM131016");
+    auto req = report(f, {{"report", "R301"}, {"round", k_round}});
+    CHECK(req["query"]["round"] == k_round);
+    CHECK(sum(req, "希望量") == 8);
+    CHECK(req["row_count"] == f.view("requests", {{"round", k_round}})["view"]["total"]["sites"]);
+    auto sites = report(f, {{"report", "R302"}, {"round", k_round}});
+    CHECK(sum(sites, "配分量") == 8);  // each hub got what it asked for
+    for (const auto& row : sites["rows"]) CHECK(row[column(sites, "⑤ロック")] == "ロック済");
+    auto deliveries = report(f, {{"report", "R303"}, {"round", k_round}});
+    std::int64_t delivered = 0;
+    for (const Site* hub : f.hubs) {
+        f.as(test::site_account(*hub));
+        const json orders = f.view("deliveries");  // held: a member of a temporary would dangle
+        for (const auto& d : orders["view"]["deliveries"]) delivered += d["boxes"].get<std::int64_t>();
+    }
+    CHECK(sum(deliveries, "納入数（ワクチン）") == delivered);
+
+    f.as("VP130001");
+    auto munis = report(f, {{"report", "R202"}, {"round", k_round}});
+    const std::int64_t tokyo_amount = f.view("round_state", {{"round", k_round}})["view"]["amount"];
+    CHECK(sum(munis, "配分量") + 0 <= tokyo_amount);
+    CHECK(sum(munis, "配分量") >= tokyo_amount - munis["row_count"].get<std::int64_t>());  // ② leaves less than one box per child
+    for (const auto& row : munis["rows"]) {
+        CHECK(row[column(munis, "市区町村コード")].get<std::string>().rfind("13", 0) == 0);
+        CHECK(row[column(munis, "③ロック")] == "ロック済");
+        if (row[column(munis, "市区町村コード")] == "131016") CHECK(row[column(munis, "④医療機関への配分")] == 8);
+    }
+    CHECK(munis["totals"][column(munis, "配分量")] == sum(munis, "配分量"));
+
+    f.as("VN000000");
+    auto nation = report(f, {{"report", "R101"}, {"round", k_round}});
+    CHECK(sum(nation, "希望量") == 8);
+    CHECK(nation["row_count"].get<std::int64_t>() > 10000);  // every requesting site of the country
+    auto chiba = report(f, {{"report", "R102"}, {"round", k_round}, {"municipality", "131016"}});
+    REQUIRE(chiba["row_count"] == 1);
+
+    // Osaka's municipality sees none of it; a site sees its own row only.
+    f.as("VM271004");
+    CHECK(sum(report(f, {{"report", "R301"}, {"round", k_round}}), "希望量") == 0);
+    f.as(test::site_account(*f.hubs[0]));
+    auto own = report(f, {{"report", "R501"}});
+    REQUIRE(own["row_count"] == 1);
+    CHECK(own["rows"][0][column(own, "希望量")] == 5);
+    auto own_delivery = report(f, {{"report", "R502"}});
+    REQUIRE(own_delivery["row_count"] == 1);
+    CHECK(own_delivery["rows"][0][column(own_delivery, "納入数（ワクチン）")] == 5);
+}
+
+TEST_CASE("claims reports reconcile with the claim screens to the yen, and each side sees only its rows") {
+    test::AppFixture f;
+    submit_claims(f);
+    REQUIRE(f.login("VM131016"));
+    auto residents = report(f, {{"report", "R304"}, {"month", "2022-01"}});
+    const json screen = f.view("municipality_claims", {{"month", "2022-01"}})["view"];
+    CHECK(sum(residents, "請求額") == screen["total"]["amount"].get<std::int64_t>());
+    CHECK(residents["row_count"] == 2);  // Chiyoda residents at both sites
+    for (const auto& row : residents["rows"]) CHECK(row[column(residents, "市区町村コード")] == "131016");
+    auto own_sites = report(f, {{"report", "R305"}, {"month", "2022-01"}});
+    REQUIRE(own_sites["row_count"] == 1);  // Chuo's site is not Chiyoda's
+    CHECK(own_sites["rows"][0][column(own_sites, "接種回数")] == 147);
+    f.logout();
+
+    REQUIRE(f.login("VF130001"));
+    auto fed = report(f, {{"report", "R601"}, {"month", "2022-01"}});
+    CHECK(sum(fed, "請求額") == f.view("federation_totals", {{"month", "2022-01"}})["view"]["total"]["amount"].get<std::int64_t>());
+    f.logout();
+
+    REQUIRE(f.login("VM271004"));  // Osaka: its residents' line went through Tokyo's federation
+    auto osaka = report(f, {{"report", "R304"}, {"month", "2022-01"}});
+    REQUIRE(osaka["row_count"] == 1);
+    CHECK(sum(osaka, "請求額") == 7 * 2070 * 11 / 10);
+    CHECK(report(f, {{"report", "R305"}, {"month", "2022-01"}})["row_count"] == 0);
+}
+
+TEST_CASE("every report of every sample role runs, and its totals are the sums of its rows") {
+    test::AppFixture f;
+    submit_claims(f);
+    for (const DemoAccount* a : f.app.directory().sample_accounts()) {
+        REQUIRE(f.login(a->vsys_id));
+        for (const ReportDefinition* d : reports_for_user(f.app)) {
+            json args{{"report", d->id}};
+            if (d->has_filter(ReportFilter::round)) args["round"] = k_round;
+            auto r = report(f, args);
+            for (std::size_t c = 0; c < r["columns"].size(); ++c) {
+                if (!r["columns"][c]["total"].get<bool>()) continue;
+                CHECK_MESSAGE(r["totals"][c] == sum(r, r["columns"][c]["label"]), a->vsys_id << " " << d->id);
+            }
+            // Rows about a municipality name one of the viewer's own when the viewer is one.
+            if (a->role == "municipality" && r["columns"].size() && d->scope == ReportScope::subtree)
+                for (const auto& row : r["rows"])
+                    for (std::size_t c = 0; c < r["columns"].size(); ++c)
+                        if (r["columns"][c]["label"] == "市区町村コード") CHECK(row[c] == a->org.substr(5));
+        }
+        f.logout();
+    }
+}
+
+TEST_CASE("accounts reports list the accounts of the subtree with their state") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    auto r = report(f, {{"report", "R306"}});
+    std::int64_t expected = 0;
+    for (const auto& a : f.app.directory().demo().accounts)
+        expected += a.org == "muni:131016" || f.app.directory().in_subtree(a.org, "muni:131016");
+    CHECK(r["row_count"] == expected);
+    bool own = false;
+    for (const auto& row : r["rows"]) own = own || row[column(r, "V-SYS ID")] == "VM131016";
+    CHECK(own);
+    CHECK(r["rows"][0][column(r, "利用状態")] == "利用中");
+}
+
+TEST_SUITE_END();
