@@ -1,5 +1,7 @@
 #include "core/reports/report_export.hpp"
 
+#include <charconv>
+
 #include "core/base/calendar.hpp"
 #include "core/base/csv.hpp"
 #include "core/reports/cp932.hpp"
@@ -144,7 +146,7 @@ private:
             const ReportCell& cell = row[c];
             switch (table_.columns[c].type) {
             case CellType::count:
-            case CellType::yen: file_.bytes += std::to_string(cell.number); break;
+            case CellType::yen: number(cell.number); break;
             case CellType::date: field(row_index, c, export_date_text(cell.text), true); break;
             case CellType::text:
             case CellType::code: field(row_index, c, cell.text, true); break;
@@ -159,7 +161,7 @@ private:
         for (std::size_t c = 0; c < table_.columns.size(); ++c) {
             if (c) file_.bytes += ',';
             if (table_.columns[c].total) {
-                file_.bytes += std::to_string(totals[c]);
+                number(totals[c]);
             } else if (!labelled) {
                 field(table_.rows.size() + 1, c, options_.totals_label, true);
                 labelled = true;
@@ -168,17 +170,30 @@ private:
         file_.bytes += "\r\n";
     }
 
+    void number(std::int64_t n) {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+        file_.bytes.append(buf, end);
+    }
+
     void field(std::size_t row_index, std::size_t column, std::string_view text, bool guard) {
-        scratch_.clear();
-        if (guard && needs_formula_guard(text)) scratch_ += '\'';
-        scratch_ += text;
-        const std::string quoted = csv_field(scratch_);
+        const bool guarded = guard && needs_formula_guard(text);
+        // Most cells need neither the guard nor quotes nor re-encoding: append them as they are.
+        const bool plain = !guarded && text.find_first_of(",\"\r\n") == std::string_view::npos;
+        std::string_view out = text;
+        if (!plain) {
+            scratch_.clear();
+            if (guarded) scratch_ += '\'';
+            scratch_ += text;
+            scratch_ = csv_field(scratch_);
+            out = scratch_;
+        }
         if (format_ == ExportFormat::csv_utf8) {
-            file_.bytes += quoted;
+            file_.bytes += out;
             return;
         }
         // Quoting before encoding is exact: CP932 trail bytes never take the values of , " CR LF.
-        cp932::append(file_.bytes, quoted, [&](std::string character, std::string replacement, bool substituted) {
+        cp932::append(file_.bytes, out, [&](std::string character, std::string replacement, bool substituted) {
             file_.unencodable.push_back({row_index, column, std::move(character), std::move(replacement), substituted});
         });
     }
