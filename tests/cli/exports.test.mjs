@@ -1,7 +1,7 @@
 // Report exports read back by decoders that share no code with ours (issue 14): the native unit
 // suite writes its golden files (tests/unit/reports/test_export.cpp, VSYS_EXPORT_DIR), then
-// Python's cp932 codec and node's TextDecoder('shift_jis') (the WHATWG decoder Chromium uses)
-// decode the CP932 CSV, and Debian's python3-openpyxl reads the XLSX. Debian's Python is
+// Python's cp932 codec, node's TextDecoder('shift_jis') and Chromium's (Debian's /usr/bin/chromium
+// through playwright-core, as the e2e tests launch it) decode the CP932 CSV, and Debian's python3-openpyxl reads the XLSX. Debian's Python is
 // /usr/bin/python3: the python3 first on PATH may lack openpyxl (TOOLCHAIN.md).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -46,6 +46,22 @@ test('the UTF-8 CSV starts with a BOM and decodes to the table as written', () =
 test("the CP932 CSV decodes with node's TextDecoder('shift_jis') as Windows would show it", () => {
     const bytes = fs.readFileSync(path.join(dir, 'golden-csv-cp932.csv'));
     assert.equal(new TextDecoder('shift_jis', { fatal: true }).decode(bytes), cp932Text);
+});
+
+test("the CP932 CSV decodes with Chromium's own TextDecoder('shift_jis'), the browser the app runs in", async () => {
+    const bytes = fs.readFileSync(path.join(dir, 'golden-csv-cp932.csv'));
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+        const page = await browser.newPage();
+        const text = await page.evaluate((b64) => {
+            const b = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            return new TextDecoder('shift_jis', { fatal: true }).decode(b);
+        }, bytes.toString('base64'));
+        assert.equal(text, cp932Text);
+    } finally {
+        await browser.close();
+    }
 });
 
 test("the CP932 CSV decodes with Python's cp932 codec, strictly", () => {
