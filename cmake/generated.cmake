@@ -41,3 +41,15 @@ add_custom_command(OUTPUT "${VSYS_GENERATED_DIR}/glyph_ranges.cpp" "${VSYS_UNICO
   DEPENDS ${VSYS_GLYPH_TEXTS} "${CMAKE_SOURCE_DIR}/tools/gen/glyph_ranges.py"
   COMMENT "Computing the UI glyph ranges")
 list(APPEND VSYS_GENERATED_APP_SOURCES "${VSYS_GENERATED_DIR}/glyph_ranges.cpp")
+
+# The CP932 (Windows-31J) export table (tools/gen/cp932.py), from Debian's `locales` charmap: the
+# Windows table with the NEC and IBM extensions, so ① and 髙 encode as Windows writes them.
+set(VSYS_CP932_CHARMAP "/usr/share/i18n/charmaps/WINDOWS-31J.gz" CACHE FILEPATH "Debian locales' Windows-31J charmap")
+if(NOT EXISTS "${VSYS_CP932_CHARMAP}")
+  message(FATAL_ERROR "${VSYS_CP932_CHARMAP} missing: run tools/bootstrap (package locales)")
+endif()
+add_custom_command(OUTPUT "${VSYS_GENERATED_DIR}/cp932_table.cpp"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/cp932.py" "${VSYS_CP932_CHARMAP}" "${VSYS_GENERATED_DIR}/cp932_table.cpp"
+  DEPENDS "${VSYS_CP932_CHARMAP}" "${CMAKE_SOURCE_DIR}/tools/gen/cp932.py"
+  COMMENT "Generating the CP932 table from ${VSYS_CP932_CHARMAP}")
+list(APPEND VSYS_GENERATED_CORE_SOURCES "${VSYS_GENERATED_DIR}/cp932_table.cpp")

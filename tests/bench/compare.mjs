@@ -17,6 +17,7 @@ const areas = {
   allocation: { program: 'bench_allocation', runs: 3, targets: allocationTargets, extra: peers },
   sync: { program: 'bench_sync', runs: 1, targets: syncTargets },
   claims: { program: 'bench_claims', runs: 3, targets: claimsTargets },
+  exports: { program: 'bench_exports', runs: 1, targets: exportsTargets },
 };
 
 function run(cmd, args, what) {
@@ -187,6 +188,16 @@ function syncTargets(native, wasm) {
 // The issue's "totals recomputed" is read two ways: the whole month from the entered claims
 // (validate, price, route, total: what bench_claims marks with the target), and the totals
 // stage alone from already priced claims.
+function exportsTargets(native, wasm) {
+  const row = (id, what, limit) => {
+    const w = need(wasm, id, 'wasm').value;
+    const n = need(native, id, 'native').value;
+    return { target: `the nation's largest report (71,000 rows × 8 columns) as ${what} in wasm ≤ ${fmt(limit, 'ms')}`,
+      measured: `${fmt(w, 'ms')} (${ratio(w / n)} native's ${fmt(n, 'ms')})`, pass: w <= limit };
+  };
+  return [row('csv', 'CSV in UTF-8', 300), row('csv_cp932', 'CSV in CP932', 300), row('xlsx', 'XLSX', 3000)];
+}
+
 function claimsTargets(native, wasm) {
   const w = need(wasm, 'month', 'wasm').value;
   const n = need(native, 'month', 'native').value;

@@ -14,7 +14,7 @@ import { browserMaster } from './browser_master.mjs';
 import { exchangeArea } from './load_exchange.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange'];
+const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange', 'exports'];
 const titles = {
   startup: 'Startup (issue 2)',
   master: 'Master data (issue 3)',
@@ -22,6 +22,7 @@ const titles = {
   sync: 'Sync (issue 5)',
   claims: 'Claims (issue 6)',
   exchange: 'Exchange under load (issue 11)',
+  exports: 'Report exports (issue 14)',
 };
 
 function parseArgs(argv) {
