@@ -19,6 +19,14 @@ std::string to_hex(const std::uint8_t* data, std::size_t size) {
     return out;
 }
 
+std::string to_base64(std::string_view data) {
+    const int variant = sodium_base64_VARIANT_ORIGINAL;
+    std::string out(sodium_base64_encoded_len(data.size(), variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), variant);
+    out.resize(out.size() - 1);  // the encoder's terminating NUL
+    return out;
+}
+
 bool from_hex(std::string_view hex, std::uint8_t* out, std::size_t size) {
     if (hex.size() != size * 2) return false;
     auto nibble = [](char c) -> int {

@@ -19,5 +19,7 @@ std::string blake2b_256_hex(std::string_view data);
 std::string to_hex(const std::uint8_t* data, std::size_t size);
 // False when the text is not hex of the expected size.
 bool from_hex(std::string_view hex, std::uint8_t* out, std::size_t size);
+// Standard base64 with padding (libsodium's encoder): binary files through the JSON of window.vsys.
+std::string to_base64(std::string_view data);
 
 }  // namespace vsys::crypto

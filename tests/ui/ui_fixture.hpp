@@ -20,6 +20,7 @@ namespace vsys::test {
 struct RecordingHost final : ui::Host {
     double now = 1000;
     std::vector<std::string> routes, downloads, prints, saved;
+    std::string last_download;
     void make_durable(std::function<void(const std::string&)> done) override { done(""); }
     void push_route(const std::string& route) override { routes.push_back(route); }
     void set_page_language(const char*) override {}
@@ -27,6 +28,10 @@ struct RecordingHost final : ui::Host {
     double now_seconds() const override { return now; }
     void save_file(const std::string& name, const std::string&) override { saved.push_back(name); }
     void download_text(const std::string& name, const std::string&) override { downloads.push_back(name); }
+    void download_bytes(const std::string& name, const std::string& bytes, const std::string&) override {
+        downloads.push_back(name);
+        last_download = bytes;
+    }
     void open_print_window(const std::string& html) override { prints.push_back(html); }
     void pick_import_file() override {}
     void reload() override {}

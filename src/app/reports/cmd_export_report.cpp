@@ -1,8 +1,95 @@
-// export_report: filled in with the exporters (core/reports/report_export.hpp).
-#include "app/base/command_table.hpp"
+// {type: "export_report", report, format: "csv" | "csv-cp932" | "xlsx", round?, month?,
+// product?, municipality?}: the report as the user sees it, exported; answers like
+// export_bundle {file_name, mime, data_base64, unencodable: [...], rows} (base64, since XLSX
+// and CP932 are not UTF-8): the very bytes the report screen's export downloads. An export of a
+// personal report (R505) is recorded as a document of the exporting organisation.
+#include <memory>
+
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "app/reports/report_exports.hpp"
+#include "sync/crypto.hpp"
 
 namespace vsys {
 
-std::span<const CommandEntry> reports_commands() { return {}; }
+namespace {
+
+using nlohmann::json;
+
+struct Exported {
+    std::string file_name;
+    ExportedFile file;
+    std::size_t rows = 0;
+};
+
+Result<PreparedCommand> prepare_export(App& app, const json& j) {
+    ArgReader r(j);
+    ReportQuery q = report_query_from(r);
+    const std::string format_id = r.string("format");
+    if (auto e = r.finish()) return *e;
+    auto format = parse_export_format(format_id);
+    if (!format) return Error{"reports.unknown_format", "no such export format", {{"format", format_id}}};
+    auto out = std::make_shared<Exported>();
+    PreparedCommand p;
+    p.target_org = app.session().org;
+    p.apply = [&app, q, format = *format, out]() -> Result<Versions> {
+        auto run = run_report(app, q);
+        if (!run) return run.error();
+        auto file = export_report(run->result.table, format, export_options(app, *run));
+        if (!file) return file.error();
+        out->file_name = export_file_name(*run, format);
+        out->file = std::move(*file);
+        out->rows = run->result.table.rows.size();
+        Versions versions;
+        if (run->def->personal) {
+            auto record = export_record(app, *run, format, out->file_name);
+            if (!record) return record.error();
+            versions.push_back(std::move(*record));
+        }
+        return versions;
+    };
+    p.answer = [out]() {
+        json unencodable = json::array();
+        for (const auto& u : out->file.unencodable)
+            unencodable.push_back({{"row", u.row}, {"column", u.column}, {"character", u.character},
+                                   {"replacement", u.replacement}, {"substituted", u.substituted}});
+        return json{{"file_name", out->file_name},
+                    {"mime", out->file.mime},
+                    {"data_base64", crypto::to_base64(out->file.bytes)},
+                    {"unencodable", unencodable},
+                    {"rows", out->rows}};
+    };
+    return p;
+}
+
+// {type: "record_report_export", report, format, file_name, round?, month?, product?,
+// municipality?}: the report screen's record of an export of personal rows it wrote itself
+// (across frames), made before the file is offered; the same record export_report leaves.
+Result<PreparedCommand> prepare_record(App& app, const json& j) {
+    ArgReader r(j);
+    ReportQuery q = report_query_from(r);
+    const std::string format_id = r.string("format");
+    const std::string file_name = r.string("file_name");
+    if (auto e = r.finish()) return *e;
+    auto format = parse_export_format(format_id);
+    if (!format) return Error{"reports.unknown_format", "no such export format", {{"format", format_id}}};
+    PreparedCommand p;
+    p.target_org = app.session().org;
+    p.apply = [&app, q, format = *format, file_name]() -> Result<Versions> {
+        auto run = run_report(app, q);
+        if (!run) return run.error();
+        if (!run->def->personal) return Versions{};  // only personal rows are recorded
+        auto record = export_record(app, *run, format, file_name);
+        if (!record) return record.error();
+        return Versions{std::move(*record)};
+    };
+    return p;
+}
+
+const CommandEntry k_commands[] = {{"export_report", prepare_export}, {"record_report_export", prepare_record}};
+
+}  // namespace
+
+std::span<const CommandEntry> reports_commands() { return k_commands; }
 
 }  // namespace vsys

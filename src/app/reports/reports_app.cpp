@@ -4,6 +4,7 @@
 
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
+#include "app/base/permissions.hpp"
 #include "app/reports/sources.hpp"
 #include "core/claims/claims_documents.hpp"
 
@@ -83,6 +84,8 @@ ReportChoices report_choices(App& app, const ReportDefinition& def) {
 }
 
 Result<ReportRun> run_report(App& app, const ReportQuery& query) {
+    // The screen calls this directly: the same check as the `report` view's.
+    if (auto st = check_access("view:report", app.session(), app.session().org, &app.directory()); !st) return st.error();
     auto def = report_for_user(app, query.report);
     if (!def) return def.error();
     const ChainWorld& w = allocation_world(app);

@@ -16,6 +16,7 @@
 namespace vsys {
 
 class App;
+class ArgReader;
 
 struct ReportQuery {
     std::string report;        // R313
@@ -54,5 +55,7 @@ ReportChoices report_choices(App& app, const ReportDefinition& def);
 // Errors: those of report_for_user, reports.unknown_round {round}, arg.* for a malformed month,
 // reports.unknown_product, reports.unknown_municipality, and the source's.
 Result<ReportRun> run_report(App& app, const ReportQuery& query);
+// {report, round?, month?, product?, municipality?} of the `report` view and `export_report`.
+ReportQuery report_query_from(ArgReader& r);
 
 }  // namespace vsys

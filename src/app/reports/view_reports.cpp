@@ -60,6 +60,8 @@ ReportQuery report_query_from(ArgReader& r) {
     return q;
 }
 
+namespace {
+
 json report_run_json(App& app, const ReportRun& run, bool detail) {
     const ReportResult& res = run.result;
     json columns = json::array();
@@ -102,8 +104,6 @@ json report_run_json(App& app, const ReportRun& run, bool detail) {
     }
     return out;
 }
-
-namespace {
 
 Result<PreparedView> prepare_report(App& app, const json& j) {
     ArgReader r(j, {});

@@ -98,6 +98,17 @@ EM_JS(void, js_download_text, (const char* name, const char* text), {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 });
+// Bytes straight from the wasm heap (a Blob copies them), so binary exports keep every byte.
+EM_JS(void, js_download_bytes, (const char* name, const char* data, int size, const char* mime), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+});
 EM_JS(void, js_reload, (), { location.replace(location.pathname + location.search); });
 EM_JS(int, js_kiosk, (), { return Module.vsysKiosk ? 1 : 0; });
 EM_JS(void, js_first_frame, (), {
@@ -126,6 +137,7 @@ struct BrowserHost final : vsys::ui::Host {
     void download_text(const std::string& name, const std::string& text) override {
         js_download_text(name.c_str(), text.c_str());
     }
+    void download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) override;
     void open_print_window(const std::string& html) override { js_open_print_window(html.c_str()); }
     void pick_import_file() override { js_pick_import(); }
     void reload() override { js_reload(); }
@@ -163,6 +175,12 @@ WebApp* g = nullptr;
 
 void BrowserHost::save_file(const std::string& name, const std::string& data) {
     g->shell->when_durable([name, data]() { js_save_file(name.c_str(), data.c_str()); });
+}
+
+void BrowserHost::download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) {
+    g->shell->when_durable([name, bytes, mime]() {
+        js_download_bytes(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mime.c_str());
+    });
 }
 
 // The running sync's requests go to sync.js, one batch at a time; when a run ends without

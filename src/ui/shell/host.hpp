@@ -23,6 +23,9 @@ public:
     virtual void save_file(const std::string& name, const std::string& data) = 0;
     // Offers UTF-8 text as a download that spreadsheet software opens as UTF-8 (CSV with a BOM).
     virtual void download_text(const std::string& name, const std::string& text) = 0;
+    // Offers bytes as a download with their MIME type (a report export: XLSX, CSV in CP932 or
+    // UTF-8 with its BOM already in the bytes), once the changes made so far are durable.
+    virtual void download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) = 0;
     // Opens the HTML page in a new window, where the browser's print dialog works as usual.
     virtual void open_print_window(const std::string& html) = 0;
     // Lets the user choose a bundle file; its content arrives through import_bundle_file().

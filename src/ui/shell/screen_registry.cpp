@@ -24,6 +24,7 @@ const Entry k_entries[] = {
     {"simulation", draw_simulation},
     {"deliveries", draw_deliveries},
     {"sync", draw_sync},
+    {"reports", draw_reports},
     {"settings", draw_settings},
     {"about", draw_about},
 };

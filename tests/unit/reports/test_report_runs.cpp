@@ -202,4 +202,25 @@ TEST_CASE("accounts reports list the accounts of the subtree with their state") 
     CHECK(r["rows"][0][column(r, "利用状態")] == "利用中");
 }
 
+TEST_CASE("export_report answers the file as the screen writes it: name, type and bytes in base64") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    auto csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv-cp932"}});
+    REQUIRE_MESSAGE(csv["ok"] == true, csv.dump());
+    CHECK(csv["file_name"] == "R313_千代田区_2022-02-01.csv");
+    CHECK(csv["mime"].get<std::string>().find("shift_jis") != std::string::npos);
+    CHECK(csv["rows"].get<std::int64_t>() > 0);
+    CHECK(csv["unencodable"].is_array());
+    CHECK(csv["versions"].empty());  // not personal data: nothing recorded
+    auto xlsx = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "xlsx"}});
+    REQUIRE(xlsx["ok"] == true);
+    CHECK(xlsx["data_base64"].get<std::string>().rfind("UEsDB", 0) == 0);  // "PK\x03\x04": a zip
+    CHECK(xlsx["file_name"] == "R313_千代田区_2022-02-01.xlsx");
+    // The same day's export of the same rows is the same file.
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "xlsx"}})["data_base64"] == xlsx["data_base64"]);
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "pdf"}})["error"]["code"] == "reports.unknown_format");
+    CHECK(f.run({{"type", "export_report"}, {"report", "R201"}, {"format", "csv"}})["error"]["code"] == "reports.not_for_role");
+    CHECK(f.run({{"type", "record_report_export"}, {"report", "R313"}, {"format", "csv"}, {"file_name", "x.csv"}})["ok"] == true);
+}
+
 TEST_SUITE_END();

@@ -153,6 +153,7 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"view:report", "federation:130001", {"federation"}},
         {"export_report", "pref:130001", {"tokyo"}},
         {"export_report", "nation", {"nation"}},
+        {"record_report_export", "muni:131016", {"chiyoda"}},
     };
     std::set<std::string> covered;
     for (const auto& c : cases) {

@@ -1,0 +1,127 @@
+// 詳細のエクスポート: the format (CSV UTF-8 with BOM by default, CSV CP932, XLSX), the file name,
+// for CP932 the characters it cannot hold listed before the user confirms, then the export run
+// a slice per frame (about 12 ms) with a progress bar and a cancel, so a 70,000-row report never
+// freezes the page. An export of personal rows (R505) is recorded first, then downloaded.
+#include "app/base/app.hpp"
+#include "app/base/i18n.hpp"
+#include "core/base/numbers.hpp"
+#include "ui/reports/reports_ui.hpp"
+#include "ui/shell/host.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+namespace {
+
+constexpr std::size_t k_rows_per_step = 400;
+constexpr double k_frame_budget_seconds = 0.012;
+
+void list_unencodable(Shell& shell, const ReportRun& run, const std::vector<Unencodable>& list) {
+    if (list.empty()) return;
+    notice(shell.tr("report.unencodable"), 560);
+    ImGui::BeginChild("##unencodable", ImVec2(560, std::min(160.0f, 24.0f * static_cast<float>(list.size()) + 8)), true);
+    for (const auto& u : list) {
+        const auto& columns = run.result.table.columns;
+        const std::string column = u.column < columns.size() ? columns[u.column].label : "";
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("report.unencodable_row"),
+                                                 {{"row", std::to_string(u.row)}, {"column", column},
+                                                  {"character", u.character}, {"replacement", u.replacement}})
+                                   .c_str());
+    }
+    ImGui::EndChild();
+    shell.anchor("reports.export.unencodable");
+}
+
+// Writes a slice of the running job; at its end records (personal rows) and downloads.
+void run_job(Shell& shell, ReportScreen& s) {
+    ReportExportState& e = s.exporting;
+    const double start = shell.host().now_seconds();
+    ExportProgress p;
+    do p = e.job->step(k_rows_per_step);
+    while (!p.done() && shell.host().now_seconds() - start < k_frame_budget_seconds);
+    const float fraction = p.rows_total ? static_cast<float>(p.rows_done) / static_cast<float>(p.rows_total) : 1.0f;
+    ImGui::ProgressBar(fraction, ImVec2(400, 0),
+                       fill_placeholders(shell.tr("report.exporting"),
+                                         {{"done", format_grouped(static_cast<std::int64_t>(p.rows_done))},
+                                          {"total", format_grouped(static_cast<std::int64_t>(p.rows_total))}})
+                           .c_str());
+    shell.anchor("reports.export.progress");
+    if (ImGui::Button(shell.tr("common.cancel").c_str())) e.job.reset();
+    shell.anchor("reports.export.cancel");
+    if (!e.job || !p.done()) return;
+    auto file = e.job->finish();
+    e.job.reset();
+    if (!file) {
+        e.error = shell.app().error_text(file.error());
+        return;
+    }
+    const std::string name = export_file_name(*s.run, e.job_format);
+    if (s.run->def->personal) {
+        const ReportQuery& q = s.run->query;
+        e.error = shell.run({{"type", "record_report_export"}, {"report", q.report}, {"round", q.round}, {"month", q.month},
+                             {"product", q.product}, {"municipality", q.municipality},
+                             {"format", export_format_id(e.job_format)}, {"file_name", name}},
+                            nullptr);
+        if (!e.error.empty()) return;
+    }
+    shell.host().download_bytes(name, file->bytes, file->mime);
+    shell.toast(fill_placeholders(shell.tr("report.exported"),
+                                  {{"file", name}, {"rows", format_grouped(static_cast<std::int64_t>(s.run->result.table.rows.size()))}}));
+    e.open = false;
+    ImGui::CloseCurrentPopup();
+}
+
+}  // namespace
+
+void report_export_dialog(Shell& shell, ReportScreen& s) {
+    ReportExportState& e = s.exporting;
+    if (!s.run) return;
+    if (e.open && !ImGui::IsPopupOpen("##report_export")) ImGui::OpenPopup("##report_export");
+    if (!ImGui::BeginPopupModal("##report_export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        e.open = false;
+        e.job.reset();  // closed (Esc): nothing half-written is kept
+        return;
+    }
+    section_title(shell.tr("report.export") + "  " + s.run->result.table.title);
+    if (s.run->def->personal) notice(shell.tr("report.export_recorded"), 560);
+    if (e.job) {
+        run_job(shell, s);
+        ImGui::EndPopup();
+        return;
+    }
+    form_label(shell.tr("report.format"));
+    ImGui::BeginGroup();
+    for (int i = 0; i < static_cast<int>(std::size(k_export_formats)); ++i) {
+        const char* id = export_format_id(k_export_formats[i]);
+        if (ImGui::RadioButton(shell.tr(std::string("report.format.") + id).c_str(), e.format == i)) e.format = i;
+        shell.anchor(std::string("reports.export.format.") + id);
+    }
+    ImGui::EndGroup();
+    const ExportFormat format = k_export_formats[e.format];
+    form_label(shell.tr("report.file_name"));
+    form_value(export_file_name(*s.run, format));
+    if (format == ExportFormat::csv_cp932) {
+        if (!e.cp932_preview) {
+            auto preview = export_csv(s.run->result.table, ExportFormat::csv_cp932, export_options(shell.app(), *s.run));
+            e.cp932_preview = preview ? preview->unencodable : std::vector<Unencodable>{};
+        }
+        list_unencodable(shell, *s.run, *e.cp932_preview);
+    }
+    field_message(e.error, true);
+    if (ImGui::Button(shell.tr("report.export_run").c_str())) {
+        e.error.clear();
+        e.job_format = format;
+        e.job = make_report_exporter(s.run->result.table, format, export_options(shell.app(), *s.run));
+    }
+    shell.anchor("reports.export.run");
+    ImGui::SameLine();
+    if (ImGui::Button(shell.tr("common.cancel").c_str())) {
+        e.open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    shell.anchor("reports.export.close");
+    ImGui::EndPopup();
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,48 @@
+// The report tab (DOMAIN.md §9): folders → reports → summary (totals and a chart) →
+// 「詳細を表示」 (the shared Table over every row) → 「詳細のエクスポート」 (CSV in UTF-8 or
+// CP932, XLSX; large exports across frames with progress and a cancel). The route is
+// #/reports/<report id>, so the browser's Back returns from a report to the list.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/reports/report_exports.hpp"
+#include "ui/widgets/table.hpp"
+
+namespace vsys::ui {
+
+class Shell;
+
+struct ReportExportState {
+    bool open = false;  // the dialog is shown
+    int format = 0;     // index into k_export_formats
+    // CP932's unencodable characters, listed before the user confirms (computed once per run).
+    std::optional<std::vector<Unencodable>> cp932_preview;
+    std::unique_ptr<ReportExporter> job;  // running; dropping it cancels
+    ExportFormat job_format = ExportFormat::csv_utf8;
+    std::string error;
+};
+
+struct ReportScreen {
+    ReportQuery query;  // query.report: the open report ("" the list)
+    std::optional<ReportRun> run;
+    std::string error;
+    std::uint64_t run_revision = ~std::uint64_t{0};  // App::revision() the run was made at
+    std::uint64_t runs = 0;                          // how many runs: the table's version
+    bool detail = false;
+    KeptTable table;
+    ReportExportState exporting;
+};
+
+inline constexpr ExportFormat k_export_formats[] = {ExportFormat::csv_utf8, ExportFormat::csv_cp932, ExportFormat::xlsx};
+
+// The summary's bars (report_chart.cpp).
+void report_chart(Shell& shell, const ReportResult& result);
+// The export dialog and its running job (report_export_dialog.cpp); call every frame.
+void report_export_dialog(Shell& shell, ReportScreen& s);
+
+}  // namespace vsys::ui
