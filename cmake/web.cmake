@@ -31,6 +31,7 @@ target_compile_options(vsys_web PRIVATE -Os ${VSYS_WARNINGS})
 set_target_properties(vsys_web PROPERTIES OUTPUT_NAME vsys SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")
 set(VSYS_GLUE "${CMAKE_SOURCE_DIR}/src/platform/web/glue.js")
 set(VSYS_SYNC_JS "${CMAKE_SOURCE_DIR}/src/platform/web/sync.js")
+set(VSYS_MEMFS_JS "${CMAKE_SOURCE_DIR}/src/platform/web/memfs_growth.js")  # large temporary files (XLSX export)
 target_link_options(vsys_web PRIVATE
   -O3
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -40,8 +41,8 @@ target_link_options(vsys_web PRIVATE
   -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-  "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}")
-set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS}")
+  "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS}")
 
 # The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points.
 set(VSYS_FONT_SRC "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
@@ -71,7 +72,9 @@ target_include_directories(vsys_tests_wasm PRIVATE tests/unit)  # the shared fix
 target_compile_options(vsys_tests_wasm PRIVATE ${VSYS_WARNINGS})
 target_compile_definitions(vsys_tests_wasm PRIVATE VSYS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 set_target_properties(vsys_tests_wasm PROPERTIES SUFFIX ".js")
-target_link_options(vsys_tests_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)
+target_link_options(vsys_tests_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node
+  "SHELL:--pre-js ${VSYS_MEMFS_JS}")
+set_property(TARGET vsys_tests_wasm APPEND PROPERTY LINK_DEPENDS "${VSYS_MEMFS_JS}")
 
 # The benchmark programs as WebAssembly under node, built only on request (tools/bench compares
 # each with its native build; same sources and flags as natively).
@@ -82,5 +85,7 @@ foreach(src ${VSYS_BENCH_SOURCES})
   target_link_libraries(${name}_wasm PRIVATE vsys_platform)
   target_compile_options(${name}_wasm PRIVATE ${VSYS_FAST_FLAGS})
   set_target_properties(${name}_wasm PROPERTIES SUFFIX ".js")
-  target_link_options(${name}_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node)
+  target_link_options(${name}_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node
+    "SHELL:--pre-js ${VSYS_MEMFS_JS}")
+  set_property(TARGET ${name}_wasm APPEND PROPERTY LINK_DEPENDS "${VSYS_MEMFS_JS}")
 endforeach()
