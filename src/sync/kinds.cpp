@@ -4,6 +4,7 @@
 #include "core/claims/kinds.hpp"
 #include "core/directory/kinds.hpp"
 #include "core/documents/common_kinds.hpp"
+#include "core/reservations/kinds.hpp"
 
 namespace vsys::sync {
 
@@ -15,6 +16,7 @@ const KindRegistry& document_kinds() {
         register_directory_kinds(k);
         register_allocation_kinds(k);
         register_claims_kinds(k);
+        register_reservations_kinds(k);
         register_reserved_kinds(k);
         return k;
     }();
