@@ -39,8 +39,13 @@
 
 namespace vsys {
 
+// The last day of the history (PFchild02クール's split): every history round is listed from then
+// on, so the rules hold on any day from this one.
+inline constexpr Date k_demo_history_as_of{2022, 3, 31};
+
 struct DemoHistoryOptions {
-    // The day the chain's rules are checked on (rounds listed, requests open): the app's today.
+    // The day the chain's rules are checked on (rounds listed, requests open): the app's today,
+    // on or after k_demo_history_as_of (demo.history otherwise: a round not yet listed).
     Date today{2026, 1, 1};
     // "" for the whole country, else a prefecture code ("310000"): only the documents of the
     // nation, that prefecture's subtree and its federation (the nation's ③ of that prefecture
