@@ -112,7 +112,10 @@ private:
         v.author = a->second;
         v.time = time_at(day, hour_jst, minute);
         if (auto s = o_.seal(v); !s) return s;
-        if (auto r = store_.apply(v, Origin::remote); !r) return r.error();
+        // Only the chain's builders read the store; claims and reservation lists (most of the
+        // bytes) are written once each, so keeping them out halves the generator's memory.
+        if (v.kind == k_request_kind || v.kind == k_round_kind || v.kind == k_allocation_kind || v.kind == k_lock_kind)
+            if (auto r = store_.apply(v, Origin::remote); !r) return r.error();
         if (in_scope(v)) out_.push_back(std::move(v));
         return ok_status();
     }
@@ -263,7 +266,9 @@ private:
         for (const auto& [site, months] : given) {
             const Site& s = data_.sites[site_at_.at(site)];
             const OrgIndex pref = tree_.parent(tree_.parent(site));
-            for (const auto& [month, m] : months) {
+            for (const auto& entry_month : months) {
+                const YearMonth month = entry_month.first;  // a copy: lambdas below capture it
+                const SiteMonth& m = entry_month.second;
                 DemoRng rng(data_.seed ^ k_salt_claim, static_cast<std::uint64_t>(site) << 16 | (month.year - 2020) << 4 |
                                                           static_cast<std::uint64_t>(month.month));
                 std::map<std::tuple<std::string, int, int>, ClaimCounts> lines;
