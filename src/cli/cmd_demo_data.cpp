@@ -1,5 +1,7 @@
 // `vsys demo-data --summary [--seed N]`: generates the national demo data set and prints its
 // counts per level, the population totals against the 2020 census, and the generation time.
+// `vsys demo-data --history [--prefecture CODE] [--seed N]`: generates the demo world's history
+// (core/demo/demo_history.hpp) in memory and prints its documents and bytes per kind and the time.
 #include <charconv>
 #include <chrono>
 #include <map>
@@ -7,8 +9,11 @@
 
 #include "cli/cli.hpp"
 #include "core/demo/demo_data.hpp"
+#include "core/demo/demo_history.hpp"
 #include "core/directory/hierarchy.hpp"
 #include "core/directory/local_gov.hpp"
+#include "sync/canonical.hpp"
+#include "sync/utc_time.hpp"
 
 namespace vsys::cli {
 
@@ -16,8 +21,48 @@ namespace {
 
 int usage(std::ostream& err) {
     err << "usage: vsys demo-data --summary [--seed N]\n"
+           "       vsys demo-data --history [--prefecture CODE] [--seed N]\n"
            "       vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n";
     return 2;
+}
+
+// The history in memory: documents and canonical bytes per kind, and the time it took.
+int history_summary(const DemoOptions& options, const std::string& prefecture, std::ostream& out, std::ostream& err) {
+    const DemoData d = generate_demo_data(options);
+    const auto refs = d.site_refs();
+    auto tree = Hierarchy::build(refs);
+    if (!tree) {
+        err << "vsys: " << tree.error().detail << "\n";
+        return 1;
+    }
+    DemoHistoryOptions ho;
+    ho.prefecture = prefecture;
+    ho.seal = [](DocumentVersion& v) { return sync::seal(v); };
+    const auto now = std::chrono::system_clock::now();
+    auto today = parse_iso_date(sync::utc_day(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + 9 * 3600));
+    if (today) ho.today = *today;
+    auto t0 = std::chrono::steady_clock::now();
+    auto docs = demo_history_documents(d, *tree, Catalog::builtin(), ho);
+    auto t1 = std::chrono::steady_clock::now();
+    if (!docs) {
+        err << "vsys: " << docs.error().code << " " << docs.error().detail << "\n";
+        return 1;
+    }
+    std::map<std::string, std::pair<std::size_t, std::size_t>> kinds;
+    std::size_t bytes = 0;
+    for (const auto& v : *docs) {
+        auto text = sync::canonical(to_json(v));
+        const std::size_t n = text ? text->size() : 0;
+        kinds[v.kind].first += 1;
+        kinds[v.kind].second += n;
+        bytes += n;
+    }
+    out << "scope\t" << (prefecture.empty() ? std::string("whole country") : prefecture) << "\n";
+    for (const auto& [kind, c] : kinds) out << "kind " << kind << "\t" << c.first << " documents, " << c.second << " bytes\n";
+    out << "documents\t" << docs->size() << "\n";
+    out << "bytes\t" << bytes << "\n";
+    out << "generation time\t" << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms\n";
+    return 0;
 }
 
 }  // namespace
@@ -26,16 +71,20 @@ int cmd_demo_data(const Args& args, std::istream&, std::ostream& out, std::ostre
     // --exchange DIR: the demo deployment as signed feeds (demo_exchange_folder.cpp reads its options).
     for (const auto& a : args)
         if (a == "--exchange") return demo_exchange_command(args, out, err);
-    bool summary = false;
+    bool summary = false, history = false;
+    std::string prefecture;
     DemoOptions options;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--summary") summary = true;
+        else if (args[i] == "--history") history = true;
+        else if (args[i] == "--prefecture" && i + 1 < args.size()) prefecture = args[++i];
         else if (args[i] == "--seed" && i + 1 < args.size()) {
             const auto& v = args[++i];
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), options.seed);
             if (ec != std::errc{} || p != v.data() + v.size()) return usage(err);
         } else return usage(err);
     }
+    if (history) return history_summary(options, prefecture, out, err);
     if (!summary) return usage(err);
 
     auto t0 = std::chrono::steady_clock::now();

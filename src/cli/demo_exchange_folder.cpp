@@ -4,7 +4,8 @@
 // wrote, how long it took, and a few demo enrolment codes. --prefecture limits it to the nation,
 // one prefecture's subtree, its federation and support; --bundle-kb sets the bundle size (small
 // values give feeds of many bundles, for tests); --codes the unclaimed codes per account;
-// --no-site-devices has municipalities publish their sites' master data as proxy versions.
+// --no-site-devices has municipalities publish their sites' master data as proxy versions;
+// --no-history leaves out the demo world's history (core/demo/demo_history.hpp).
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -25,7 +26,7 @@ namespace {
 
 int usage(std::ostream& err) {
     err << "usage: vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n"
-           "                                  [--no-site-devices]\n";
+           "                                  [--no-site-devices] [--no-history]\n";
     return 2;
 }
 
@@ -42,10 +43,14 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     std::uint64_t seed = 1;
     std::size_t bundle_kb = 512;
     std::uint32_t codes = 1;
-    bool site_devices = true;
+    bool site_devices = true, history = true;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--no-site-devices") {
             site_devices = false;
+            continue;
+        }
+        if (args[i] == "--no-history") {
+            history = false;
             continue;
         }
         if (i + 1 >= args.size()) return usage(err);
@@ -85,6 +90,8 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     o.bundle_bytes = bundle_kb << 10;
     o.codes_per_account = codes;
     o.site_devices = site_devices;
+    o.history = history;
+    if (auto today = parse_iso_date(sync::utc_day(o.now + 9 * 3600))) o.today = *today;  // the day in Japan
     FolderTransport exchange(dir);
     auto t1 = std::chrono::steady_clock::now();
     auto rep = sync::write_demo_exchange(data, *tree, o, exchange);
@@ -99,7 +106,7 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     out << "root key\t" << rep->root_key << " (demo: derived from seed " << seed << ", trust it nowhere else)\n";
     out << "organisations\t" << rep->organisations << "\n";
     out << "bundles\t" << rep->bundles << "\n";
-    out << "documents\t" << rep->documents << "\n";
+    out << "documents\t" << rep->documents << " (history " << rep->history << ")\n";
     out << "pointers\t" << rep->pointers << "\n";
     out << "enrolment lookup files\t" << rep->lookup_files << "\n";
     out << "bytes\t" << rep->bytes << "\n";

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
+#include "core/demo/demo_history.hpp"
 #include "core/directory/kinds.hpp"
+#include "sync/kinds.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
@@ -43,6 +46,22 @@ public:
         const std::string only = o_.prefecture.empty() ? std::string() : "pref:" + o_.prefecture;
         if (!only.empty() && tree_.find(only) == k_no_org)
             return Error{"demo.prefecture", "no such prefecture", {{"code", o_.prefecture}}};
+        if (o_.history) {
+            DemoHistoryOptions h;
+            h.today = o_.today;
+            h.prefecture = o_.prefecture;
+            h.site_devices = o_.site_devices;
+            h.seal = [](DocumentVersion& v) { return seal(v); };
+            auto docs = demo_history_documents(data_, tree_, Catalog::builtin(), h);
+            if (!docs) return docs.error();
+            report_.history = docs->size();
+            // Each version goes to the feed of the organisation that wrote it: its owner, or for
+            // a proxy version the owner's municipality; a feed keeps the history's order.
+            for (auto& v : *docs) {
+                std::string writer = v.proxy ? rel_.parent_of(v.owner) : v.owner;
+                history_[writer].push_back(std::move(v));
+            }
+        }
         auto selected = [&](OrgIndex i) {
             const std::string& id = tree_.id(i);
             return only.empty() || id == only || id == "federation:" + o_.prefecture || id == "support";
@@ -128,6 +147,11 @@ private:
             manager.docs.push_back(std::move(code->document));
         }
         if (auto s = master_data(device ? w : manager, org, !device); !s) return s.error();
+        if (auto h = history_.find(org); h != history_.end()) {
+            Writer& into = device ? w : manager;
+            for (auto& v : h->second) into.docs.push_back(std::move(v));
+            history_.erase(h);
+        }
         return w;
     }
 
@@ -167,12 +191,18 @@ private:
         std::vector<DocumentVersion> chunk;
         std::size_t size = 0;
         auto write = [&]() -> Status {
-            auto f = write_bundle(w.feed, o_.now, chunk, {});
+            // Addressed as the app would address it (a claim to its payers, a reservation
+            // list to its site): the kinds' registered audiences.
+            std::set<std::string> audience;
+            for (const auto& d : chunk)
+                for (auto& o : kind_audience(document_kinds(), d, rel_)) audience.insert(std::move(o));
+            const std::vector<std::string> to(audience.begin(), audience.end());
+            auto f = write_bundle(w.feed, o_.now, chunk, to);
             if (!f) return f.error();
             const std::string device = device_id_of(w.feed.key.public_hex);
             const std::string path = feed_folder(w.feed.org, device) + "/" + f->name;
             if (auto s = put(path, f->bytes); !s) return s;
-            for (const auto& folder : pointer_folders(rel_, w.feed.org, {})) {
+            for (const auto& folder : pointer_folders(rel_, w.feed.org, to)) {
                 if (auto s = put(folder + "/" + day_ + "/" + pointer_name(w.feed.org, device, f->name), path); !s)
                     return s;
                 ++report_.pointers;
@@ -206,6 +236,7 @@ private:
     std::unordered_map<std::string, const Site*> sites_;
     std::unordered_map<std::string, const MunicipalityPopulation*> populations_;
     std::map<std::string, Writer> managers_;  // organisations whose subtree is being written
+    std::unordered_map<std::string, std::vector<DocumentVersion>> history_;  // by writing organisation
     DemoExchangeReport report_;
 };
 

@@ -12,7 +12,8 @@
 //   the managing organisation publishes each account it manages (kind "account") and its
 //   enrolment certificates (kind "enrolment"); every organisation publishes its publisher
 //   device (kind "device") and its master data: a site's or venue's "site_info" (site.hpp), a
-//   municipality's "population" {"schema":1,"total","eligible","child"}.
+//   municipality's "population" {"schema":1,"total","eligible","child"}; and, with
+//   options.history, the demo world's history (rounds, claims, reservation lists).
 // Without site devices (options.site_devices = false), a site's or venue's "site_info" is
 //   published by its municipality as a proxy version and the site has no feed yet.
 // Each bundle gets its pointers (exchange.hpp); each unclaimed code gets its lookup file
@@ -26,6 +27,7 @@
 
 #include "core/demo/demo_data.hpp"
 #include "core/directory/hierarchy.hpp"
+#include "core/base/calendar.hpp"
 #include "core/base/result.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
@@ -46,12 +48,18 @@ struct DemoExchangeOptions {
     // master data as proxy versions, and their feeds start when a browser enrols (a tenth of the
     // national exchange's size: see docs/PROTOCOL.md "The demo deployment").
     bool site_devices = true;
+    // The demo world's history (core/demo/demo_history.hpp), each version in its writer's feed
+    // (a site's own, or its municipality's as proxy versions without site devices), its rules
+    // checked on `today` (the day in Japan of `now`, which the caller decides).
+    bool history = true;
+    Date today{2026, 1, 1};
 };
 
 struct DemoExchangeReport {
     std::string root_key;
     std::size_t organisations = 0, bundles = 0, documents = 0, pointers = 0, lookup_files = 0;
     std::size_t bytes = 0;  // of every file written
+    std::size_t history = 0;  // documents of the demo world's history among `documents`
 };
 
 KeyPair demo_root_key(std::uint64_t seed);

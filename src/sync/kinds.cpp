@@ -5,6 +5,7 @@
 #include "core/directory/kinds.hpp"
 #include "core/documents/common_kinds.hpp"
 #include "core/reports/kinds.hpp"
+#include "core/reservations/kinds.hpp"
 
 namespace vsys::sync {
 
@@ -17,6 +18,7 @@ const KindRegistry& document_kinds() {
         register_allocation_kinds(k);
         register_claims_kinds(k);
         register_reports_kinds(k);
+        register_reservations_kinds(k);
         register_reserved_kinds(k);
         return k;
     }();

@@ -2,6 +2,7 @@
 
 #include "app/base/args.hpp"
 #include "app/base/permissions.hpp"
+#include "app/kiosk/kiosk_history.hpp"
 #include "core/base/input.hpp"
 #include "sync/canonical.hpp"
 #include "sync/kinds.hpp"
@@ -19,6 +20,9 @@ void App::open() {
     settings_ = Settings{};
     session_ = Session{};
     ++session_epoch_;
+    // The kiosk's past comes first: what trainees saved may replace its versions.
+    if (info_.kiosk)
+        for (auto& v : kiosk_history(*this)) store_.apply(std::move(v), Origin::remote);
     for (auto& v : persistence_.load()) {
         // Versions were checked before they were stored; one that no longer applies (a segment
         // edited by hand) is skipped rather than blocking the rest.

@@ -19,6 +19,7 @@
 #include "core/claims/claims_documents.hpp"
 #include "core/claims/claims_legacy.hpp"
 #include "core/claims/kinds.hpp"
+#include "core/demo/demo_history.hpp"
 #include "core/directory/site.hpp"
 
 namespace vsys {
@@ -44,9 +45,8 @@ Result<StoredClaim> stored_claim_from_body(const nlohmann::json& body);
 // is skipped: it could not have been submitted under them).
 std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month);
 
-// Deterministic historical 接種券付き予診票 counts for the demo sites (labelled demo): one row per
-// site, per month from 2021-05 to 2021-11, for residents of the site's own municipality.
-std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site, std::uint64_t seed);
+// The demo sites' historical 接種券付き予診票 counts come with the demo world's history:
+// demo_legacy_counts_for_site (core/demo/demo_history.hpp).
 
 // The upper levels' views (view_claims.cpp): federation_totals, municipality_claims, claim_legacy.
 std::span<const ViewEntry> claims_upper_views();

@@ -73,12 +73,15 @@ TEST_CASE("a site reports its request while requests are open; satellites, venue
 TEST_CASE("a closed or old round answers no access, an unknown one is unknown") {
     SmallChain c;
     CHECK(refusal(build_request(c.world, c.store, "site:3110000011", "PF12_R9", 1, day("2021-07-10"))) == "chain.no_access");
-    CHECK(refusal(build_request(c.world, c.store, "site:3110000011", "PF12_R11", 1, c.today)) == "chain.unknown_round");
+    CHECK(refusal(build_request(c.world, c.store, "site:3110000011", "PF12_R99", 1, c.today)) == "chain.unknown_round");
     auto sim = simulate(c.world, c.store, "PF12_R9", "nation", {SimMode::request, {}, 10}, c.today);
     CHECK(sim.error().code == "chain.no_access");
+    // Listed on 2021-07-20: PF12_R10 (first, in catalog order) and the demo history's rounds
+    // whose requests had opened by then; never the closed PF12_R9.
     auto listed = listed_rounds(c.world, c.store, c.today);
-    REQUIRE(listed.size() == 1);
+    REQUIRE(!listed.empty());
     CHECK(listed[0]->code == "PF12_R10");
+    for (const Round* r : listed) CHECK(r->code != "PF12_R9");
 }
 
 TEST_CASE("requests close when the nation moves the round to allocating, and the round only moves forward") {

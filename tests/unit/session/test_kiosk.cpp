@@ -3,7 +3,11 @@
 // reset to the clean demo state.
 #include <doctest/doctest.h>
 
+#include "app/kiosk/kiosk_history.hpp"
 #include "app_fixture.hpp"
+
+#include <map>
+#include <set>
 #include "sync/certificate.hpp"
 #include "sync/crypto.hpp"
 #include "sync/demo_exchange.hpp"
@@ -156,13 +160,44 @@ TEST_CASE("the reset removes what trainees made, keeps the device's settings, an
     // Opened again from storage: still clean, settings kept.
     App reopened(k.storage, "/kiosk/vsys", {"0.1.0", "test", true}, [&] { return k.clock; });
     reopened.open();
-    CHECK(reopened.store().keys().size() == 1);
+    // Only the settings were kept of what was stored; the rest is the demo history, again.
+    CHECK(reopened.store().pending().empty());
+    std::set<std::string> history_keys;
+    for (const auto& v : kiosk_history(reopened)) history_keys.insert(v.key());
+    CHECK(reopened.store().keys().size() == 1 + history_keys.size());
     CHECK(reopened.language() == Language::en);
     REQUIRE(reopened.command_json(nlohmann::json{{"type", "kiosk_switch"}, {"vsys_id", id}}.dump())["ok"] == true);
     CHECK(reopened.view_json("site", nlohmann::json{{"site", code}}.dump())["view"].dump().find("03-0000-2222") ==
           std::string::npos);
     // A fresh kiosk root after the reset.
     CHECK(kiosk_secret(reopened) != first_secret);
+}
+
+TEST_CASE("the kiosk opens on the demo world's history, and a reset returns to it") {
+    AppFixture k(true);
+    k.clock = 1796428800;  // 2026-12-05: every history round listed (the fixture's day is before some)
+    k.app.open();
+    const auto history = kiosk_history(k.app);
+    REQUIRE(history.size() > 100);
+    for (const auto& v : history) CHECK(k.app.store().contains(v.hash));
+    CHECK(k.view("kiosk")["view"]["trainee_documents"] == 0);
+    REQUIRE(k.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    // 千代田区 sees the past rounds with their states, and its own ④ of a delivered round.
+    std::map<std::string, std::string> states;
+    const auto rounds = k.view("rounds");
+    INFO(rounds.dump().substr(0, 400));
+    for (const auto& r : rounds["view"]["rounds"]) states[r["code"].get<std::string>()] = r["state"].get<std::string>();
+    CHECK(states["PF12_R8"] == "delivered");
+    CHECK(states["TM3rd02クール"] == "locked");
+    CHECK(states["PFchild02クール"] == "allocating");
+    CHECK(states["PF12_R11"] == "requests");
+    CHECK(states.count("PF12_R7") == 0);  // closed: no longer listed
+    CHECK(states["PF12_R10"] == "requests");  // the trainees' round is untouched
+    CHECK(k.app.current("muni:131016", "allocation", "PF12_R8") != nullptr);
+
+    REQUIRE(k.run({{"type", "kiosk_reset"}})["ok"] == true);
+    CHECK(k.app.store().contains(history.back().hash));
+    CHECK(k.view("kiosk")["view"]["trainee_documents"] == 0);
 }
 
 TEST_SUITE_END();
