@@ -17,6 +17,7 @@ const Subcommand k_subcommands[] = {
     {"demo-data", "generate the national demo data set and summarise it (demo-data --summary [--seed N])", cmd_demo_data},
     {"deployment", "start a new deployment: root key and the nation's first enrolment code (deployment init DIR)", cmd_deployment},
     {"verify", "check every file of an exchange folder and summarise (verify DIR [--root HEX])", cmd_verify},
+    {"report", "run a report as an organisation sees it (report --list; report ID --demo|--exchange DIR --as WHO)", cmd_report},
     {nullptr, nullptr, nullptr},
 };
 

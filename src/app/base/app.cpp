@@ -48,6 +48,14 @@ const Directory& App::directory() {
     return *directory_;
 }
 
+std::size_t App::receive_verified(const std::vector<const DocumentVersion*>& versions) {
+    std::size_t refused = 0;
+    for (const DocumentVersion* v : versions)
+        if (!store_.apply(*v, Origin::remote)) ++refused;
+    ++revision_;
+    return refused;
+}
+
 void App::set_session(Session s) {
     session_ = std::move(s);
     ++session_epoch_;

@@ -102,6 +102,10 @@ public:
     // Removes every stored file (documents, sync state) and starts again from the clean state;
     // for the kiosk's reset. The session ends; the settings are the caller's to write again.
     Status wipe_local_data();
+    // Versions verified elsewhere (an exchange mirror replayed by `vsys report --exchange`, the
+    // demo world's history) placed in the store as received ones and never written to storage:
+    // a tool's read-only view of a data set. Answers how many the store refused (skipped).
+    std::size_t receive_verified(const std::vector<const DocumentVersion*>& versions);
     SyncAgent& sync() { return *sync_; }
     const SyncAgent& sync() const { return *sync_; }
 

@@ -20,6 +20,7 @@ const struct {
     {"claims_by_residence", source_claims_by_residence},
     {"ticket_form_counts", source_ticket_form_counts},
     {"accounts", source_accounts},
+    {"reservations", source_reservations},
 };
 }  // namespace
 

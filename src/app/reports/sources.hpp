@@ -26,7 +26,7 @@ using SourceFn = Result<SourceRows> (*)(App& app, const SourceContext& ctx);
 // nullptr for a name no source has.
 SourceFn find_source(const std::string& name);
 
-// The sources (sources_chain.cpp, sources_claims.cpp, sources_accounts.cpp).
+// The sources (sources_chain.cpp, sources_claims.cpp, sources_accounts.cpp, sources_reservations.cpp).
 Result<SourceRows> source_requests(App& app, const SourceContext& ctx);
 Result<SourceRows> source_allocation_municipalities(App& app, const SourceContext& ctx);
 Result<SourceRows> source_allocation_sites(App& app, const SourceContext& ctx);
@@ -35,6 +35,7 @@ Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx);
 Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx);
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_accounts(App& app, const SourceContext& ctx);
+Result<SourceRows> source_reservations(App& app, const SourceContext& ctx);
 
 // Helpers the sources share (sources.cpp): where an organisation sits, with codes and names.
 struct OrgPlace {

@@ -7,6 +7,7 @@
 #include "app/claims/claims_app.hpp"
 #include "app/reports/sources.hpp"
 #include "core/claims/claims_documents.hpp"
+#include "core/demo/demo_history.hpp"
 
 namespace vsys {
 

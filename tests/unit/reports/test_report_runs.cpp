@@ -3,6 +3,8 @@
 // no role sees a row outside its scope.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "allocation/chain_app_fixture.hpp"
 #include "app/reports/reports_app.hpp"
 
@@ -64,8 +66,10 @@ TEST_CASE("each role lists its folders' reports only, and a report of another ro
     REQUIRE(f.login("VM131016"));
     auto list = f.view("reports");
     REQUIRE(list["ok"] == true);
-    REQUIRE(list["view"]["folders"].size() == 1);
+    REQUIRE(list["view"]["folders"].size() == 2);
     CHECK(list["view"]["folders"][0]["name"] == "R3_市町村レポート");
+    // R5's R505 (予約者一覧) is the municipality's too: the lists of its sites.
+    CHECK(list["view"]["folders"][1]["reports"] == json::array({{{"id", "R505"}, {"title", "予約者一覧"}, {"personal", true}}}));
     bool r313 = false;
     for (const auto& r : list["view"]["folders"][0]["reports"]) r313 = r313 || r["id"] == "R313";
     CHECK(r313);
@@ -221,6 +225,33 @@ TEST_CASE("export_report answers the file as the screen writes it: name, type an
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "pdf"}})["error"]["code"] == "reports.unknown_format");
     CHECK(f.run({{"type", "export_report"}, {"report", "R201"}, {"format", "csv"}})["error"]["code"] == "reports.not_for_role");
     CHECK(f.run({{"type", "record_report_export"}, {"report", "R313"}, {"format", "csv"}, {"file_name", "x.csv"}})["ok"] == true);
+}
+
+TEST_CASE("R505 lists the reservation history of the viewer's own sites, and every export of it is recorded") {
+    test::AppFixture f(true);  // the kiosk: the demo world's history of the nation and 東京都
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    auto r = report(f, {{"report", "R505"}});
+    REQUIRE(r["row_count"].get<std::int64_t>() > 0);
+    CHECK(!r["notice"].get<std::string>().empty());
+    std::set<std::string> sites;
+    for (const auto& row : r["rows"]) sites.insert(row[column(r, "医療機関コード")].get<std::string>());
+    for (const auto& code : sites) CHECK(f.app.directory().generated_site(code)->municipality == "131016");
+    const std::size_t records_before = f.app.store().size();
+    auto file = f.run({{"type", "export_report"}, {"report", "R505"}, {"format", "csv"}});
+    REQUIRE_MESSAGE(file["ok"] == true, file.dump());
+    REQUIRE(file["versions"].size() == 1);  // the record of the export
+    CHECK(f.app.store().size() == records_before + 1);
+    const std::string code = *sites.begin();
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VS" + code}})["ok"] == true);
+    auto own = report(f, {{"report", "R505"}});
+    REQUIRE(own["row_count"].get<std::int64_t>() > 0);
+    for (const auto& row : own["rows"]) CHECK(row[column(own, "医療機関コード")] == code);
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131024"}})["ok"] == true);
+    auto chuo = report(f, {{"report", "R505"}});
+    for (const auto& row : chuo["rows"])
+        CHECK(f.app.directory().generated_site(row[column(chuo, "医療機関コード")].get<std::string>())->municipality == "131024");
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VP130001"}})["ok"] == true);
+    CHECK(f.view("report", {{"report", "R505"}})["error"]["code"] == "reports.not_for_role");
 }
 
 TEST_SUITE_END();

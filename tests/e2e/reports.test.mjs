@@ -1,0 +1,100 @@
+// End to end in Chromium against nginx: reports (issue 14). A municipality opens the report tab,
+// its folder and R313, shows the detail, exports it as CSV in CP932 and as XLSX through the
+// export dialog; the downloads are the very bytes window.vsys's export_report answers, Chromium's
+// own shift_jis decoder reads the CSV, and Debian's openpyxl reads the workbook (codes as text).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { anchor, clickAnchor, screenshot, serverAndBrowser, signIn, waitFrames } from './lib.mjs';
+
+const env = serverAndBrowser();
+
+async function exportThroughDialog(page, format) {
+  await clickAnchor(page, 'reports.export');
+  await clickAnchor(page, `reports.export.format.${format}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), clickAnchor(page, 'reports.export.run')]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+test('a municipality opens R313, shows its detail and exports it as CP932 CSV and XLSX', async () => {
+  const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  await signIn(page, 'VM131016');
+  await clickAnchor(page, 'home.reports');
+  assert.equal(await page.evaluate(() => location.hash), '#/reports');
+  await anchor(page, 'reports.folder.R3');
+  await screenshot(page, 'reports-list');
+  await clickAnchor(page, 'reports.open.R313');
+  assert.equal(await page.evaluate(() => location.hash), '#/reports/R313');
+  await anchor(page, 'reports.count');
+  const summary = (await page.evaluate(() => window.vsys.view('report', { report: 'R313', detail: true }))).view;
+  assert.ok(summary.row_count > 0, 'R313 has rows for Chiyoda');
+  const total = summary.totals.find((t) => t !== null);
+  assert.equal(total, summary.rows.reduce((s, r) => s + r[summary.columns.findIndex((c) => c.total)], 0));
+  await screenshot(page, 'reports-r313-summary');
+
+  await clickAnchor(page, 'reports.detail');
+  await anchor(page, 'reports.table.row.0');
+  await waitFrames(page, 3);
+  await screenshot(page, 'reports-r313-detail');
+
+  // CP932 through the dialog: the bytes export_report answers, decoded by Chromium's shift_jis.
+  await clickAnchor(page, 'reports.export');
+  await clickAnchor(page, 'reports.export.format.csv-cp932');
+  await waitFrames(page, 2);
+  await screenshot(page, 'reports-export-dialog');
+  const [cp932Download] = await Promise.all([page.waitForEvent('download'), clickAnchor(page, 'reports.export.run')]);
+  const cp932 = readFileSync(await cp932Download.path());
+  const api = await page.evaluate(() => window.vsys.command({ type: 'export_report', report: 'R313', format: 'csv-cp932' }));
+  assert.equal(api.ok, true);
+  assert.equal(cp932Download.suggestedFilename(), api.file_name);
+  assert.match(api.file_name, /^R313_千代田区_\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.deepEqual(cp932, Buffer.from(api.data_base64, 'base64'));
+  const text = await page.evaluate((b64) => new TextDecoder('shift_jis').decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))),
+    api.data_base64);
+  const lines = text.split('\r\n');
+  assert.match(lines[0], /^接種月,医療機関コード,医療機関名,市区町村コード,市区町村,接種券付予診票/);
+  assert.match(lines[1], /,131016,千代田区,/);
+  assert.equal(lines.filter((l) => l.startsWith('合計')).length, 1);
+
+  // XLSX through the dialog; openpyxl reads the codes back as text with their zeros.
+  const xlsx = await exportThroughDialog(page, 'xlsx');
+  assert.match(xlsx.name, /^R313_千代田区_.*\.xlsx$/);
+  const apiXlsx = await page.evaluate(() => window.vsys.command({ type: 'export_report', report: 'R313', format: 'xlsx' }));
+  assert.deepEqual(xlsx.bytes, Buffer.from(apiXlsx.data_base64, 'base64'));
+  const py = spawnSync('/usr/bin/python3', ['-c', `
+import io, sys, openpyxl
+wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))
+ws = wb.active
+print(ws.title, ws.freeze_panes, ws.auto_filter.ref is not None)
+row = [c.value for c in ws[2]]
+print(type(row[1]).__name__, row[1], type(row[5]).__name__)
+`], { input: xlsx.bytes, encoding: 'utf8' });
+  assert.equal(py.status, 0, py.stderr);
+  const [head, second] = py.stdout.trim().split('\n');
+  assert.equal(head, 'R313 A2 True');
+  assert.match(second, /^str \d{10} int$/);
+  await waitFrames(page, 3);
+  await screenshot(page, 'reports-exported');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the report tab holds at phone width and a site sees its own folder only', async () => {
+  const { context, page, errors } = await env.openApp({ viewport: { width: 390, height: 844 } });
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const site = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS'));
+  await signIn(page, site.vsys_id);
+  await page.evaluate(() => { location.hash = '#/reports'; });
+  await anchor(page, 'reports.folder.R5');
+  const list = (await page.evaluate(() => window.vsys.view('reports'))).view;
+  assert.deepEqual(list.folders.map((f) => f.id), ['R5']);
+  await screenshot(page, 'reports-site-390');
+  await clickAnchor(page, 'reports.open.R533');
+  await anchor(page, 'reports.count');
+  await clickAnchor(page, 'reports.detail');
+  await anchor(page, 'reports.table.row.0');
+  await screenshot(page, 'reports-r533-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
