@@ -140,8 +140,7 @@ void draw_report(Shell& shell, ReportScreen& s) {
         s.run.reset();
         return;
     }
-    summary(shell, run.result);
-    ImGui::Spacing();
+    // The actions before the summary, so they are in view without scrolling on a small screen.
     if (ImGui::Button(shell.tr(s.detail ? "report.hide_detail" : "report.show_detail").c_str())) s.detail = !s.detail;
     shell.anchor("reports.detail");
     ImGui::SameLine();
@@ -151,7 +150,9 @@ void draw_report(Shell& shell, ReportScreen& s) {
     }
     shell.anchor("reports.export");
     report_export_dialog(shell, s);
+    summary(shell, run.result);
     if (!s.detail) return;
+    ImGui::Spacing();
     if (run.result.table.rows.empty()) {
         ImGui::TextDisabled("%s", shell.tr("report.empty").c_str());
         return;

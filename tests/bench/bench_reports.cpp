@@ -1,0 +1,98 @@
+// Benchmark: the nation's largest reports over the national demo world with its history, as the
+// nation sees them (issue 14 target: computed in <= 300 ms in wasm), and the real R101's exports.
+// The App runs over in-memory storage; the history is received as verified versions, as
+// `vsys report --demo` does. Prints Markdown rows and BENCH lines for tools/bench reports.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "../unit/memory_storage.hpp"
+#include "app/allocation/allocation_app.hpp"
+#include "app/base/app.hpp"
+#include "app/reports/report_exports.hpp"
+#include "core/demo/demo_history.hpp"
+#include "sync/canonical.hpp"
+
+using namespace vsys;
+
+namespace {
+
+template <class F>
+double median_ms(int runs, F&& f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = std::chrono::steady_clock::now();
+        f();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
+    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(), value, unit);
+}
+
+}  // namespace
+
+int main() {
+#ifdef __EMSCRIPTEN__
+    const char* platform = "wasm";
+#else
+    const char* platform = "native";
+#endif
+    test::MemoryStorage storage;
+    App app(storage, "/data/vsys", {"bench", "bench", false}, [] { return sync::UtcTime{1648771200}; });  // 2022-04-01
+    app.open();
+    const Directory& dir = app.directory();
+    DemoHistoryOptions o;
+    o.today = std::max(allocation_today(app), k_demo_history_as_of);
+    o.seal = [](DocumentVersion& v) { return sync::seal(v); };
+    auto t0 = std::chrono::steady_clock::now();
+    auto history = demo_history_documents(dir.demo(), dir.tree(), Catalog::builtin(), o);
+    if (!history) {
+        std::fprintf(stderr, "bench_reports: %s\n", history.error().detail.c_str());
+        return 1;
+    }
+    std::vector<const DocumentVersion*> versions;
+    for (const auto& v : *history) versions.push_back(&v);
+    app.receive_verified(versions);
+    const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("| reports: the national history generated and received (%zu documents) | %.0f ms | %s |\n", versions.size(),
+                load_ms, platform);
+    app.set_session(session_for(*dir.account("VN000000"), sync::KeyPair{}));
+
+    std::size_t largest_rows = 0;
+    std::optional<ReportRun> largest;
+    for (const char* id : {"R101", "R102", "R103"}) {
+        std::size_t rows = 0;
+        bool ok = true;
+        const double ms = median_ms(5, [&] {
+            auto run = run_report(app, {id, "", "", "", ""});
+            ok = ok && run.ok();
+            if (run) rows = run->result.table.rows.size();
+            if (run && rows > largest_rows) largest_rows = rows, largest = std::move(*run);
+        });
+        if (!ok) {
+            std::fprintf(stderr, "bench_reports: %s failed\n", id);
+            return 1;
+        }
+        std::printf("| reports: %s as the nation, latest round (%zu rows) | %.1f ms | median of 5, %s |\n", id, rows, ms, platform);
+        bench_line(std::string("run.") + id, std::string(id) + " as the nation (" + std::to_string(rows) + " rows)", ms, "ms");
+    }
+    // The largest one's files, as the export dialog writes them.
+    for (ExportFormat f : {ExportFormat::csv_utf8, ExportFormat::csv_cp932, ExportFormat::xlsx}) {
+        std::size_t size = 0;
+        const double ms = median_ms(f == ExportFormat::xlsx ? 1 : 3, [&] {
+            auto file = export_report(largest->result.table, f, export_options(app, *largest));
+            size = file ? file->bytes.size() : 0;
+        });
+        std::printf("| reports: %s (%zu rows) as %s (%zu bytes) | %.1f ms | %s |\n", largest->def->id.c_str(), largest_rows,
+                    export_format_id(f), size, ms, platform);
+        bench_line(std::string("export.") + export_format_id(f), largest->def->id + " as " + export_format_id(f), ms, "ms");
+    }
+    bench_line("rows", "rows of the largest report", static_cast<double>(largest_rows), "rows");
+    return 0;
+}

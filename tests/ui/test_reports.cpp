@@ -1,0 +1,72 @@
+// The report tab drawn and used: the folders of a municipality, a report's summary, its detail
+// in the shared Table, and the export dialog's job, which writes across frames and downloads the
+// very bytes window.vsys's export_report answers.
+#include <doctest/doctest.h>
+
+#include "sync/crypto.hpp"
+#include "ui_fixture.hpp"
+
+TEST_SUITE_BEGIN("ui");
+
+using vsys::test::UiFixture;
+
+TEST_CASE("a municipality opens R313 from its folder, shows the detail and exports it as CP932 through the dialog") {
+    UiFixture f(1366, 768);
+    f.frames(3);
+    REQUIRE(f.login("VM131016"));
+    f.shell.go("reports");
+    f.frames(3);
+    CHECK(f.anchored("reports.folder.R3"));
+    CHECK(f.anchored("reports.folder.R5"));  // R505 of its sites
+    CHECK(!f.anchored("reports.folder.R2"));
+    REQUIRE(f.click("reports.open.R313"));
+    CHECK(f.shell.param() == "R313");
+    CHECK(f.anchored("reports.count"));
+    CHECK(f.anchored("reports.chart"));
+    CHECK(!f.anchored("reports.table"));
+    REQUIRE(f.click("reports.detail"));
+    CHECK(f.anchored("reports.table.row.0"));
+
+    REQUIRE(f.click("reports.export"));
+    REQUIRE(f.click("reports.export.format.csv-cp932"));
+    REQUIRE(f.click("reports.export.run"));
+    for (int i = 0; i < 200 && f.host.downloads.empty(); ++i) f.frames(1);
+    REQUIRE(f.host.downloads.size() == 1);
+    CHECK(f.host.downloads[0] == "R313_千代田区_2022-02-01.csv");
+    auto api = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv-cp932"}});
+    REQUIRE(api["ok"] == true);
+    CHECK(vsys::crypto::to_base64(f.host.last_download) == api["data_base64"]);
+    CHECK(!f.anchored("reports.export.run"));  // the dialog closed
+
+    // Back to the list: the route without a report.
+    REQUIRE(f.click("reports.back"));
+    CHECK(f.shell.param().empty());
+    CHECK(f.anchored("reports.open.R313"));
+}
+
+TEST_CASE("an export can be cancelled while it runs, and nothing is downloaded") {
+    UiFixture f(1024, 600);
+    f.frames(3);
+    REQUIRE(f.login("VN000000"));
+    f.shell.go("reports", "R101");
+    f.frames(3);
+    REQUIRE(f.anchored("reports.export"));
+    REQUIRE(f.click("reports.export"));
+    REQUIRE(f.click("reports.export.format.xlsx"));
+    // Press 実行 and, two frames later, キャンセル (the R101 of the whole country takes many frames).
+    const auto run = f.shell.anchors().at("reports.export.run");
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(run.x + run.w / 2, run.y + run.h / 2);
+    f.frames(1);
+    io.MouseDown[0] = true;
+    f.frames(1);
+    io.MouseDown[0] = false;
+    f.frames(2);  // the frame that starts the job, then its first slice
+    REQUIRE(f.anchored("reports.export.cancel"));  // 22,000 rows: at most 4,000 a frame
+    CHECK(f.anchored("reports.export.progress"));
+    REQUIRE(f.click("reports.export.cancel"));
+    f.frames(5);
+    CHECK(f.host.downloads.empty());
+}
+
+TEST_SUITE_END();
