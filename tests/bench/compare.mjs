@@ -202,7 +202,7 @@ function exportsTargets(native, wasm) {
 // The nation's reports over the national demo history: each computed in wasm within 300 ms.
 function reportsTargets(native, wasm) {
   const out = [];
-  for (const id of ['R101', 'R102', 'R103']) {
+  for (const id of ['R101', 'R102', 'R103', 'R104']) {
     const w = need(wasm, `run.${id}`, 'wasm');
     const n = need(native, `run.${id}`, 'native').value;
     out.push({ target: `the nation's ${w.label}: computed in wasm ≤ 300 ms`,

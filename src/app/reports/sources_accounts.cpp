@@ -1,8 +1,10 @@
 // Accounts with their restriction state and open unlock requests (R205, R306). The state is the
 // account document's as the managing organisation published it (sync/identity.hpp); a lock after
 // wrong passwords lives on one device and is never published, so it is not here.
+#include <map>
 #include <unordered_map>
 
+#include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
 #include "app/reports/sources.hpp"
 #include "sync/authority.hpp"
@@ -16,31 +18,40 @@ Result<SourceRows> source_accounts(App& app, const SourceContext& ctx) {
                   {"vsys_id", CellType::code},  {"name", CellType::text},     {"status", CellType::text},
                   {"unlock_requests", CellType::count}};
     const Directory& dir = app.directory();
+    const ChainWorld& world = allocation_world(app);
     const Hierarchy& h = dir.tree();
-    // Unlock requests not yet answered by the account's managing organisation, per V-SYS ID.
+    // One pass over the documents: the published state of each account, and the unlock requests
+    // not yet answered by the account's managing organisation, per V-SYS ID.
+    std::unordered_map<std::string, std::string> states;
     std::unordered_map<std::string, std::int64_t> open_requests;
     for (const auto& key : app.store().keys()) {
         const auto* d = app.store().current(key);
-        if (!d || d->kind != "unlock_request") continue;
-        const std::string id = d->body.value("vsys_id", "");
-        const auto* u = app.current(sync::managing_org(dir, d->owner), "unlock", id);
-        if (!(u && u->time >= d->time)) ++open_requests[id];
+        if (!d) continue;
+        if (d->kind == "account") {
+            if (auto acc = sync::account_from_document(*d)) states[acc->vsys_id] = acc->state;
+        } else if (d->kind == "unlock_request") {
+            const std::string id = d->body.value("vsys_id", "");
+            const auto* u = app.current(sync::managing_org(dir, d->owner), "unlock", id);
+            if (!(u && u->time >= d->time)) ++open_requests[id];
+        }
     }
     const OrgIndex root = h.find(ctx.viewer);
+    if (root == k_no_org) return out;
+    std::map<std::string, std::string> role_names;
     for (const auto& a : dir.demo().accounts) {
         const OrgIndex o = h.find(a.org);
-        if (root == k_no_org || o == k_no_org || !h.in_subtree(o, root)) continue;
-        std::string state = "active";
-        if (const auto* d = app.current(sync::managing_org(dir, a.org), "account", a.vsys_id))
-            if (auto acc = sync::account_from_document(*d)) state = acc->state;
+        if (o == k_no_org || !h.in_subtree(o, root)) continue;
+        auto st = states.find(a.vsys_id);
+        auto& role = role_names[a.role];
+        if (role.empty()) role = app.tr("role." + a.role);
         SourceRow row;
         row.org = a.org;
         for (OrgIndex at = o; at != k_no_org; at = h.parent(at))
             if (h.level(at) == OrgLevel::municipality) row.municipality = std::string(h.code(at));
         auto it = open_requests.find(a.vsys_id);
-        row.cells = {text_cell(std::string(h.code(o))), text_cell(dir.org_name(a.org)),
-                     text_cell(app.tr("role." + a.role)), text_cell(a.vsys_id), text_cell(a.name),
-                     text_cell(app.tr("report.account_" + state)),
+        row.cells = {text_cell(std::string(h.code(o))), text_cell(world.facts(o).name), text_cell(role),
+                     text_cell(a.vsys_id), text_cell(a.name),
+                     text_cell(app.tr("report.account_" + (st == states.end() ? std::string("active") : st->second))),
                      number_cell(it == open_requests.end() ? 0 : it->second)};
         out.rows.push_back(std::move(row));
     }

@@ -44,6 +44,8 @@ Result<SourceRows> source_requests(App& app, const SourceContext& ctx) {
                   {"reported_on", CellType::date}};
     auto root = viewer_node(w, ctx);
     if (!root) return out;
+    OrgIndex place_of = k_no_org;
+    OrgPlace place;
     for (const Round* r : rounds_of(w, ctx)) {
         const std::string product = product_name(app, r->product);
         for (OrgIndex s : w.requesting_sites(*root, r->product)) {
@@ -57,7 +59,14 @@ Result<SourceRows> source_requests(App& app, const SourceContext& ctx) {
             }
             // A site's own report lists only the rounds it reported in.
             if (!ctx.round && !boxes) continue;
-            OrgPlace p = org_place(w, s);
+            // Sites come grouped by municipality: its place is looked up once per group.
+            if (w.hierarchy().parent(s) != place_of) {
+                place_of = w.hierarchy().parent(s);
+                place = org_place(w, place_of);
+            }
+            OrgPlace& p = place;
+            p.site_code = w.hierarchy().code(s);
+            p.site_name = w.facts(s).name;
             SourceRow row;
             row.org = site;
             row.municipality = p.municipality_code;
@@ -100,6 +109,7 @@ Result<SourceRows> source_allocation_municipalities(App& app, const SourceContex
             auto two = read_amounts(app.store(), allocation_key(pref_id, r->code));
             if (!two) return two.error();
             const bool locked3 = nation_locked(app.store(), r->code, pref_id);
+            const auto locked5 = prefecture_locked_municipalities(app.store(), r->code, pref_id);
             for (OrgIndex m : w.split_children(pref, r->product)) {
                 const std::string& muni = h.id(m);
                 auto req = request_totals(w, app.store(), r->code, muni);
@@ -110,7 +120,6 @@ Result<SourceRows> source_allocation_municipalities(App& app, const SourceContex
                 if (!four) return four.error();
                 std::optional<std::int64_t> to_sites, unallocated;
                 if (*four) to_sites = (*four)->body.sum(), unallocated = (*four)->body.unallocated;
-                const bool locked5 = prefecture_locked(app.store(), r->code, muni, pref_id);
                 OrgPlace p = org_place(w, m);
                 SourceRow row;
                 row.org = muni;
@@ -122,7 +131,7 @@ Result<SourceRows> source_allocation_municipalities(App& app, const SourceContex
                              number_cell(req->sites),    number_cell(req->reported),
                              number_cell(req->boxes),    count_or_blank(allocated),
                              text_cell(lock_word(app, locked3)), count_or_blank(to_sites),
-                             count_or_blank(unallocated), text_cell(lock_word(app, locked5))};
+                             count_or_blank(unallocated), text_cell(lock_word(app, locked5.count(muni) != 0))};
                 out.rows.push_back(std::move(row));
             }
         }

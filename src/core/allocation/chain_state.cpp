@@ -143,6 +143,16 @@ bool prefecture_locked(const DocumentStore& store, std::string_view round, std::
     return e && e->hash == four->hash;
 }
 
+std::set<std::string> prefecture_locked_municipalities(const DocumentStore& store, std::string_view round,
+                                                       std::string_view prefecture) {
+    std::set<std::string> out;
+    auto lock = read_lock(store, prefecture_lock_key(round, prefecture));
+    if (!lock || !*lock) return out;
+    for (const auto& e : (*lock)->body.entries)
+        if (const auto* four = store.current(allocation_key(e.org, round)); four && four->hash == e.hash) out.insert(e.org);
+    return out;
+}
+
 Result<ChainState> chain_state(const ChainWorld& world, const DocumentStore& store, std::string_view round_code,
                                std::string_view org, const Date& today) {
     const Round* round = world.catalog().find_round(round_code);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,11 @@ Result<ChainState> chain_state(const ChainWorld& world, const DocumentStore& sto
 bool nation_locked(const DocumentStore& store, std::string_view round, std::string_view prefecture);
 bool prefecture_locked(const DocumentStore& store, std::string_view round, std::string_view municipality,
                        std::string_view prefecture);
+
+// The municipalities of a prefecture whose current ④ its ⑤ lock names (prefecture_locked for all
+// of them at once: a report over a whole prefecture reads the lock document once).
+std::set<std::string> prefecture_locked_municipalities(const DocumentStore& store, std::string_view round,
+                                                       std::string_view prefecture);
 
 struct RequestTotals {
     std::string org;
