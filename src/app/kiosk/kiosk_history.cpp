@@ -16,6 +16,7 @@ std::vector<DocumentVersion> kiosk_history(App& app) {
     // the history, checked as of that day.
     o.today = std::max(allocation_today(app), k_demo_history_as_of);
     o.prefecture = k_kiosk_history_prefecture;
+    o.world = &allocation_world(app);  // built once per App; the allocation screens use it too
     o.seal = [](DocumentVersion& v) { return sync::seal(v); };
     auto docs = demo_history_documents(dir.demo(), dir.tree(), Catalog::builtin(), o);
     return docs ? std::move(*docs) : std::vector<DocumentVersion>{};

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "core/allocation/chain_commands.hpp"
@@ -58,10 +59,26 @@ std::uint64_t text_hash(std::string_view s) {
 class History {
 public:
     History(const DemoData& data, const Hierarchy& tree, const Catalog& catalog, const DemoHistoryOptions& o)
-        : data_(data), tree_(tree), world_(tree, catalog, data.sites, data.populations), o_(o) {
-        for (const auto& a : data.accounts) account_.emplace(a.org, a.vsys_id);
-        for (std::size_t i = 0; i < data.sites.size(); ++i) site_at_.emplace(tree.find(site_org_id(data.sites[i])), i);
+        : data_(data),
+          tree_(tree),
+          own_world_(o.world ? std::nullopt
+                             : std::optional<ChainWorld>(std::in_place, tree, catalog, data.sites, data.populations)),
+          world_(o.world ? *o.world : *own_world_),
+          o_(o) {
         if (!o.prefecture.empty()) scope_ = tree.find("pref:" + o.prefecture);
+        // Views into data (it outlives the generator); out of scope only the nation's account.
+        // A municipality code starts with its prefecture's two digits (local_gov.hpp).
+        const std::string_view pref2 = std::string_view(o.prefecture).substr(0, 2);
+        auto in_scope_code = [&](std::string_view code) { return pref2.empty() || code.substr(0, 2) == pref2; };
+        for (const auto& a : data.accounts) {
+            const std::string_view org = a.org;
+            const auto colon = org.find(':');
+            const bool keep = colon == std::string_view::npos ||
+                              (org.substr(0, colon) == "muni" ? in_scope_code(org.substr(colon + 1)) : true);
+            if (keep) account_.emplace(org, a.vsys_id);
+        }
+        for (std::size_t i = 0; i < data.sites.size(); ++i)
+            if (in_scope_code(data.sites[i].municipality)) site_at_.emplace(tree.find(site_org_id(data.sites[i])), i);
     }
 
     // Whether the organisation's documents are generated at all: outside the scope nothing
@@ -109,7 +126,7 @@ private:
         }
         auto a = account_.find(writer);
         if (a == account_.end()) return Error{"account.invalid", "no demo account", {{"field", writer}}};
-        v.author = a->second;
+        v.author = std::string(a->second);
         v.time = time_at(day, hour_jst, minute);
         if (auto s = o_.seal(v); !s) return s;
         // Only the chain's builders read the store; claims and reservation lists (most of the
@@ -406,12 +423,13 @@ private:
 
     const DemoData& data_;
     const Hierarchy& tree_;
-    ChainWorld world_;
+    std::optional<ChainWorld> own_world_;  // when the caller has none
+    const ChainWorld& world_;
     const DemoHistoryOptions& o_;
     OrgIndex scope_ = k_no_org;
     DocumentStore store_;
     std::vector<DocumentVersion> out_;
-    std::unordered_map<std::string, std::string> account_;  // org → V-SYS ID
+    std::unordered_map<std::string_view, std::string_view> account_;  // org → V-SYS ID (into data)
     std::unordered_map<OrgIndex, std::size_t> site_at_;     // tree index → data.sites index
     std::vector<Given> deliveries_;                         // confirmed by ⑤, in rounds locked or later
     RoutingSettings routing_;

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/base/calendar.hpp"
+#include "core/allocation/chain_world.hpp"
 #include "core/base/result.hpp"
 #include "core/claims/claims_legacy.hpp"
 #include "core/demo/demo_data.hpp"
@@ -54,6 +55,9 @@ struct DemoHistoryOptions {
     // false: sites have no devices, so their documents (requests, claims) are proxy versions
     // written by their municipality's account (what the exchange without site devices needs).
     bool site_devices = true;
+    // The chain's facts over the same data, tree and catalog when the caller holds them already
+    // (the app's allocation_world): built here otherwise (O(sites)).
+    const ChainWorld* world = nullptr;
     // Fills the hash (sync::seal). Required.
     std::function<Status(DocumentVersion&)> seal;
 };
