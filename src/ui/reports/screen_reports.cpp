@@ -128,7 +128,9 @@ void draw_report(Shell& shell, ReportScreen& s) {
     screen_title(run.result.table.title);
     if (!run.def->notice.empty()) notice(shell.tr(run.def->notice), ImGui::GetContentRegionAvail().x);
     if (run.def->personal) ImGui::TextColored(colour::pending, "%s", shell.tr("report.personal").c_str());
-    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}).c_str());
+    ImGui::PopStyleColor();
     const ReportChoices choices = report_choices(app, *run.def);
     ReportQuery q = s.query;
     bool changed = filter_combo(shell, "round", choices.rounds, q.round, false);
@@ -150,15 +152,17 @@ void draw_report(Shell& shell, ReportScreen& s) {
     }
     shell.anchor("reports.export");
     report_export_dialog(shell, s);
-    summary(shell, run.result);
-    if (!s.detail) return;
-    ImGui::Spacing();
-    if (run.result.table.rows.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("report.empty").c_str());
-        return;
+    // The rows, once asked for, come first (in view at once); the summary follows them.
+    if (s.detail) {
+        ImGui::Spacing();
+        if (run.result.table.rows.empty()) {
+            ImGui::TextDisabled("%s", shell.tr("report.empty").c_str());
+        } else {
+            if (s.table.stale(s.runs)) build_table(shell, run.result, s.table.model);
+            draw_table(shell, "reports.table", s.table.model, s.runs, s.table.state, {"reports.table", 0, true, ""});
+        }
     }
-    if (s.table.stale(s.runs)) build_table(shell, run.result, s.table.model);
-    draw_table(shell, "reports.table", s.table.model, s.runs, s.table.state, {"reports.table", 0, true, ""});
+    summary(shell, run.result);
 }
 
 }  // namespace

@@ -35,7 +35,10 @@ bool big_button(const char* id, const std::string& title, const std::string& des
 
 void screen_title(const std::string& text) {
     ImGui::SetWindowFontScale(1.3f);
+    // Wrapped, never cut: a report's long title on a phone takes two lines.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::SetWindowFontScale(1.0f);
     ImGui::Separator();
     ImGui::Spacing();
