@@ -37,7 +37,8 @@ Result<SourceRows> source_accounts(App& app, const SourceContext& ctx) {
     }
     const OrgIndex root = h.find(ctx.viewer);
     if (root == k_no_org) return out;
-    std::map<std::string, std::string> role_names;
+    std::map<std::string, std::string> role_names, status_names;  // translated once, not per row
+    const std::string active = "active";
     for (const auto& a : dir.demo().accounts) {
         const OrgIndex o = h.find(a.org);
         if (o == k_no_org || !h.in_subtree(o, root)) continue;
@@ -49,9 +50,11 @@ Result<SourceRows> source_accounts(App& app, const SourceContext& ctx) {
         for (OrgIndex at = o; at != k_no_org; at = h.parent(at))
             if (h.level(at) == OrgLevel::municipality) row.municipality = std::string(h.code(at));
         auto it = open_requests.find(a.vsys_id);
+        const std::string& state = st == states.end() ? active : st->second;
+        auto& status = status_names[state];
+        if (status.empty()) status = app.tr("report.account_" + state);
         row.cells = {text_cell(std::string(h.code(o))), text_cell(world.facts(o).name), text_cell(role),
-                     text_cell(a.vsys_id), text_cell(a.name),
-                     text_cell(app.tr("report.account_" + (st == states.end() ? std::string("active") : st->second))),
+                     text_cell(a.vsys_id), text_cell(a.name), text_cell(status),
                      number_cell(it == open_requests.end() ? 0 : it->second)};
         out.rows.push_back(std::move(row));
     }
