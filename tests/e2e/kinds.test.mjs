@@ -75,6 +75,11 @@ test("a municipality's claim routing reaches its site and its prefecture's feder
   ok(await command(site.page, { type: 'save_claim', site: siteCode, month, lines: [
     { municipality: muniCode, form: 'new', category: 2, normal: 10, outside_hours: 0, holiday: 0, pre_exam_only: 0 }] }));
   const payers = async () => ok(await view(site.page, 'claim', { site: siteCode, month })).view.payers.map((p) => p.id);
+  // The demo's history may have the municipality commission the federation already: start from
+  // a municipality that handles its own residents' claims, as both devices know after a sync.
+  ok(await command(muni.page, { type: 'set_claim_routing', municipality: muniCode, commissioned: false }));
+  synced(await syncNow(muni.page));
+  synced(await syncNow(site.page));
   assert.deepEqual(await payers(), ['municipality:' + muniCode]);
 
   // The municipality commissions the federation; the site learns it from its next sync.
