@@ -9,9 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
 #include "app/reports/xlsx_export.hpp"
 
 using namespace vsys;
+using vsys::bench::bench_line;
+using vsys::bench::median_ms;
 
 namespace {
 
@@ -37,23 +41,6 @@ ReportTable nation_sites() {
                           number_cell(static_cast<std::int64_t>(i % 4000) * 2070), text_cell("2021-12-01")});
     }
     return t;
-}
-
-template <class F>
-double median_ms(int runs, F&& f) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        f();
-        auto t1 = std::chrono::steady_clock::now();
-        ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
-void bench_line(const char* id, const char* label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id, label, value, unit);
 }
 
 }  // namespace

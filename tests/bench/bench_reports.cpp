@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
+
 #include "../unit/memory_storage.hpp"
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
@@ -17,26 +19,8 @@
 #include "sync/canonical.hpp"
 
 using namespace vsys;
-
-namespace {
-
-template <class F>
-double median_ms(int runs, F&& f) {
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        f();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
-void bench_line(const std::string& id, const std::string& label, double value, const char* unit) {
-    std::printf("BENCH {\"id\":\"%s\",\"label\":\"%s\",\"value\":%.10g,\"unit\":\"%s\"}\n", id.c_str(), label.c_str(), value, unit);
-}
-
-}  // namespace
+using vsys::bench::bench_line;
+using vsys::bench::median_ms;
 
 int main() {
 #ifdef __EMSCRIPTEN__
@@ -85,7 +69,7 @@ int main() {
         const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC / 5;
         std::printf("| reports: %s as the nation, latest round (%zu rows) | %.1f ms | median of 5, %s; CPU time %.1f ms per run (mean) |\n",
                     id, rows, ms, platform, cpu_ms);
-        bench_line(std::string("run.") + id, std::string(id) + " as the nation (" + std::to_string(rows) + " rows)", ms, "ms");
+        bench_line((std::string("run.") + id).c_str(), (std::string(id) + " as the nation (" + std::to_string(rows) + " rows)").c_str(), ms, "ms");
     }
     // The largest one's files, as the export dialog writes them.
     for (ExportFormat f : {ExportFormat::csv_utf8, ExportFormat::csv_cp932, ExportFormat::xlsx}) {
@@ -96,7 +80,7 @@ int main() {
         });
         std::printf("| reports: %s (%zu rows) as %s (%zu bytes) | %.1f ms | %s |\n", largest->def->id.c_str(), largest_rows,
                     export_format_id(f), size, ms, platform);
-        bench_line(std::string("export.") + export_format_id(f), largest->def->id + " as " + export_format_id(f), ms, "ms");
+        bench_line((std::string("export.") + export_format_id(f)).c_str(), (largest->def->id + " as " + export_format_id(f)).c_str(), ms, "ms");
     }
     bench_line("rows", "rows of the largest report", static_cast<double>(largest_rows), "rows");
     return 0;

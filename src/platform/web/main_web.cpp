@@ -87,17 +87,6 @@ EM_JS(void, js_open_print_window, (const char* html), {
     w.document.write(UTF8ToString(html));
     w.document.close();
 });
-// A BOM first, so spreadsheet software reads the CSV as UTF-8.
-EM_JS(void, js_download_text, (const char* name, const char* text), {
-    const blob = new Blob([String.fromCharCode(0xFEFF) + UTF8ToString(text)], {type: "text/csv;charset=utf-8"});
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-});
 // Bytes straight from the wasm heap (a Blob copies them), so binary exports keep every byte.
 EM_JS(void, js_download_bytes, (const char* name, const char* data, int size, const char* mime), {
     const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
@@ -134,8 +123,10 @@ struct BrowserHost final : vsys::ui::Host {
     // An exported bundle file leaves the page only once the outbox that holds its bundles is in
     // IndexedDB: a tab closed right after the download must not sign their numbers again.
     void save_file(const std::string& name, const std::string& data) override;
+    // A BOM first, so spreadsheet software reads the CSV as UTF-8.
     void download_text(const std::string& name, const std::string& text) override {
-        js_download_text(name.c_str(), text.c_str());
+        const std::string bytes = "\xEF\xBB\xBF" + text;
+        js_download_bytes(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), "text/csv;charset=utf-8");
     }
     void download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) override;
     void open_print_window(const std::string& html) override { js_open_print_window(html.c_str()); }
