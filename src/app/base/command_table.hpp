@@ -70,6 +70,8 @@ std::span<const CommandEntry> kiosk_commands();
 std::span<const ViewEntry> kiosk_views();
 std::span<const CommandEntry> reports_commands();
 std::span<const ViewEntry> reports_views();
+std::span<const CommandEntry> stock_commands();
+std::span<const ViewEntry> stock_views();
 
 // Work waiting on a screen (ScreenInfo::waiting), each counted by its feature from the same
 // rows its screen lists.

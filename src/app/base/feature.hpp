@@ -34,5 +34,6 @@ const Feature& allocation_feature();
 const Feature& sync_feature();
 const Feature& kiosk_feature();
 const Feature& reports_feature();
+const Feature& stock_feature();
 
 }  // namespace vsys

@@ -8,7 +8,7 @@ namespace vsys {
 std::span<const Feature> features() {
     static const std::vector<Feature> list = {
         session_feature(),  site_feature(), enrolment_feature(), claims_feature(),
-        allocation_feature(), sync_feature(), settings_feature(), kiosk_feature(), reports_feature(),
+        allocation_feature(), sync_feature(), settings_feature(), kiosk_feature(), reports_feature(), stock_feature(),
     };
     return list;
 }

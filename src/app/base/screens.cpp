@@ -11,7 +11,7 @@ namespace vsys {
 namespace {
 // The home page's groups, top to bottom (strings keys).
 constexpr std::string_view k_home_groups[] = {"home.group.master", "home.group.accounts", "home.group.claims",
-                                              "home.group.allocation", "home.group.reports",
+                                              "home.group.allocation", "home.group.stock", "home.group.reports",
                                               "home.group.system"};
 
 std::size_t group_rank(std::string_view group) {

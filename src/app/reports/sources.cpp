@@ -21,6 +21,10 @@ const struct {
     {"ticket_form_counts", source_ticket_form_counts},
     {"accounts", source_accounts},
     {"reservations", source_reservations},
+    {"stock_by_municipality", source_stock_by_municipality},
+    {"stock_by_site", source_stock_by_site},
+    {"stock_moves", source_stock_moves},
+    {"stock_ledger", source_stock_ledger},
 };
 }  // namespace
 

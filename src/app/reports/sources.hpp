@@ -36,6 +36,11 @@ Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_accounts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_reservations(App& app, const SourceContext& ctx);
+// sources_stock.cpp
+Result<SourceRows> source_stock_by_municipality(App& app, const SourceContext& ctx);
+Result<SourceRows> source_stock_by_site(App& app, const SourceContext& ctx);
+Result<SourceRows> source_stock_moves(App& app, const SourceContext& ctx);
+Result<SourceRows> source_stock_ledger(App& app, const SourceContext& ctx);
 
 // Helpers the sources share (sources.cpp): where an organisation sits, with codes and names.
 struct OrgPlace {

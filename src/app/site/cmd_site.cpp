@@ -10,6 +10,7 @@
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/site/site_app.hpp"
 #include "app/site/site_fields.hpp"
 #include "core/base/codes.hpp"
 #include "core/directory/kinds.hpp"
@@ -345,6 +346,12 @@ const ViewEntry k_views[] = {{"site", prepare_site_view},
                              {"approvals", prepare_approvals_view}};
 
 }  // namespace
+
+Result<Site> site_as_it_stands(App& app, const std::string& code) {
+    auto site = effective_site(app, code);
+    if (!site) return site.error();
+    return with_approved_vaccines(app, *site);
+}
 
 std::int64_t waiting_approvals(App& app) { return static_cast<std::int64_t>(pending_approvals(app).size()); }
 

@@ -17,14 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// The municipality's list of its sites to enter claims for.
-struct ProxyPicker {
-    char query[128] = {};
-    CachedView sites;  // org_search for the query
-    KeptTable table;
-};
-constexpr int k_picker_limit = 500;
-
 }  // namespace
 
 YearMonth today_month(Shell& shell) { return month_of(claims_today(shell.app())); }
@@ -86,17 +78,5 @@ void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key
     draw_table(shell, anchor, t.model, t.built, t.state, {anchor, ImGui::GetFontSize() * 16, true, ""});
 }
 
-void proxy_site_picker(Shell& shell) {
-    ProxyPicker& picker = shell.state<ProxyPicker>();
-    ImGui::TextDisabled("%s", shell.tr("claims.proxy.help").c_str());
-    form_label(shell.tr("browser.query"), 160);
-    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
-    ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
-    shell.anchor("claims.proxy.query");
-    picker.sites.get(shell.app(), "org_search", {{"query", std::string(picker.query)}, {"limit", k_picker_limit}});
-    field_message(picker.sites.error(), true);
-    const std::string open = site_search_table(shell, "claims.proxy", picker.sites, picker.table);
-    if (!open.empty()) shell.go("claims", open);
-}
 
 }  // namespace vsys::ui

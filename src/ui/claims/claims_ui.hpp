@@ -30,8 +30,5 @@ void yen_right(std::int64_t yen);  // "1,234,567"
 void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key, const CachedView& legacy,
                          KeptTable& t, bool per_site);
 
-// 代行入力: a municipality's sites, searchable by name, reading or code; choosing one opens the
-// claim screen for it (#/claims/<site code>).
-void proxy_site_picker(Shell& shell);
 
 }  // namespace vsys::ui

@@ -16,6 +16,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/site/proxy_site_picker.hpp"
 #include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -115,7 +116,7 @@ std::string entered_site(Shell& shell, bool& proxy) {
     proxy = false;
     if (prefix == "site" || prefix == "venue") return org.substr(colon + 1);
     if (prefix == "muni") {
-        if (shell.param().empty()) proxy_site_picker(shell);
+        if (shell.param().empty()) proxy_site_picker(shell, "claims", "claims.proxy", "claims.proxy.help");
         proxy = true;
         return shell.param();
     }

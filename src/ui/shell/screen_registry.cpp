@@ -25,6 +25,11 @@ const Entry k_entries[] = {
     {"deliveries", draw_deliveries},
     {"sync", draw_sync},
     {"reports", draw_reports},
+    {"stock", draw_stock},
+    {"stock_receive", draw_stock_receive},
+    {"stock_transfer", draw_stock_transfer},
+    {"stock_wastage", draw_stock_wastage},
+    {"stock_requests", draw_stock_requests},
     {"settings", draw_settings},
     {"about", draw_about},
 };

@@ -31,6 +31,11 @@ void draw_deliveries(Shell& shell);
 void draw_settings(Shell& shell);
 void draw_about(Shell& shell);
 void draw_sync(Shell& shell);
+void draw_stock(Shell& shell);
+void draw_stock_receive(Shell& shell);
+void draw_stock_transfer(Shell& shell);
+void draw_stock_wastage(Shell& shell);
+void draw_stock_requests(Shell& shell);
 void draw_reports(Shell& shell);
 // A bundle file the user picked in the browser: imported, and the sync screen shows the result.
 void import_bundle_file(Shell& shell, const std::string& data);

@@ -1,0 +1,448 @@
+// The stock commands (DOMAIN.md §5; docs/STOCK.md): a site (or its municipality, 代行入力)
+// confirms a delivery (受入), registers a transfer (移送の登録) or answers one (受入/受入拒否),
+// reports wastage (ワクチン廃棄量等の報告) and counts its stock (在庫量の報告, also the answer to
+// a stock request); the nation, a prefecture or a municipality issues a stock request. Every rule
+// is the core's check_stock_event against the device's replay; here are the arguments, the
+// dates (not after today, Japan time), the document ids and the causal order.
+#include <algorithm>
+#include <memory>
+
+#include "app/allocation/allocation_app.hpp"
+#include "app/base/app.hpp"
+#include "app/base/args.hpp"
+#include "app/site/site_app.hpp"
+#include "app/stock/stock_app.hpp"
+#include "app/stock/stock_fields.hpp"
+#include "core/allocation/chain_state.hpp"
+#include "core/base/number_field.hpp"
+#include "core/base/text.hpp"
+#include "sync/utc_time.hpp"
+
+namespace vsys {
+
+namespace {
+
+using nlohmann::json;
+
+// The first day of the programme's deliveries: no event is dated before it.
+constexpr Date k_first_stock_day{2021, 2, 14};
+
+Result<Date> event_date(App& app, const std::optional<std::string>& text) {
+    const Date today = stock_today(app);
+    if (!text) return today;
+    auto d = parse_iso_date(*text);
+    if (!d) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(*text)}}};
+    if (*d > today) return Error{"stock.future_date", "the date is after today", {{"date", to_iso(*d)}}};
+    if (*d < k_first_stock_day) return Error{"stock.date_range", "the date is before the programme", {{"date", to_iso(*d)}}};
+    return *d;
+}
+
+Result<VaccineProduct> product_arg(const std::string& text) {
+    auto p = parse_vaccine_product(text);
+    if (!p) return Error{"stock.product", "unknown product", {{"product", input::excerpt(text)}}};
+    return *p;
+}
+
+Status text_arg(const std::string& text, std::size_t max_chars, const char* label) {
+    if (!text::valid_utf8(text)) return Error{"text.utf8", "not UTF-8"};
+    const std::size_t n = text::length(text);
+    if (n > max_chars)
+        return Error{"stock.text_long", "the text is too long",
+                     {{"label", label}, {"max", std::to_string(max_chars)}, {"count", std::to_string(n)}}};
+    return ok_status();
+}
+
+// A fresh document id for an event of `owner`: the day, the time and the device, unique on this
+// device and, through the device's key, among the devices of one site.
+std::string new_event_id(App& app, const std::string& owner, const char* kind, const Date& date) {
+    const std::string day = to_iso(date);
+    std::string stamp = sync::format_utc(app.now());  // 2022-01-31T09:00:00Z
+    std::string base;
+    for (char c : day) if (c != '-') base += c;
+    base += '-';
+    for (char c : stamp.substr(11, 8)) if (c != ':') base += c;
+    base += '-' + app.session().device_public.substr(0, 6);
+    std::string id = base;
+    for (int n = 2; app.current(owner, kind, id); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+struct SiteArg {
+    Site site;
+    std::string org;
+};
+Result<SiteArg> site_arg(App& app, const std::string& code) {
+    auto site = site_as_it_stands(app, code);
+    if (!site) return site.error();
+    return SiteArg{*site, site_org_id(*site)};
+}
+
+Result<Versions> one_version(App& app, const std::string& owner, const char* kind, const std::string& id, json body) {
+    auto v = app.successor(owner, kind, id, std::move(body));
+    if (!v) return v.error();
+    return Versions{*v};
+}
+
+Status check(App& app, const StockEvent& e) {
+    return check_stock_event(StockRules::builtin(), stock_world(app).ledger, e, stock_categories(app));
+}
+
+// The optional reason text and what the reason needs, read the same way by every command.
+struct ReasonArgs {
+    std::string reason;
+    std::string text;
+};
+
+// {type: "confirm_delivery", site, round, date?, lines: [{lot, expiry, vials}], discrepancy?, text?}
+// The site's confirmation of its ⑤ delivery of a round (受入): lots as they arrived.
+Result<PreparedCommand> prepare_confirm_delivery(App& app, const json& j) {
+    ArgReader r(j, {"type", "lines"});
+    const std::string code = r.string("site");
+    const std::string round = r.string("round");
+    const auto date_text = r.optional_string("date");
+    const std::string discrepancy = r.optional_string("discrepancy").value_or("");
+    const std::string text = r.optional_string("text").value_or("");
+    if (auto e = r.finish()) return *e;
+    auto site = site_arg(app, code);
+    if (!site) return site.error();
+    auto date = event_date(app, date_text);
+    if (!date) return date.error();
+    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    const auto lines_it = j.find("lines");
+    if (lines_it == j.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
+    if (!lines_it->is_array() || lines_it->empty())
+        return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
+    if (lines_it->size() > k_max_stock_lines)
+        return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
+    StockReceiptDoc doc;
+    doc.round = round;
+    doc.date = *date;
+    doc.discrepancy = discrepancy;
+    doc.text = text;
+    for (const auto& line : *lines_it) {
+        if (!line.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
+        ArgReader lr(line, {});
+        ReceiptLine l;
+        l.lot = lr.string("lot");
+        const std::string expiry = lr.string("expiry");
+        l.vials = lr.number("vials", stock_fields::vials_rule());
+        if (auto e = lr.finish()) return *e;
+        auto ex = parse_iso_date(expiry);
+        if (!ex) return Error{"stock.expiry", "the expiry is not a date", {{"lot", input::excerpt(l.lot)}}};
+        l.expiry = *ex;
+        doc.lines.push_back(std::move(l));
+    }
+    PreparedCommand p;
+    p.target_org = site->org;
+    p.apply = [&app, site = *site, doc]() mutable -> Result<Versions> {
+        const StockWorld& w = stock_world(app);
+        if (auto it = w.receipts.find(site.org); it != w.receipts.end() && it->second.count(doc.round))
+            return Error{"stock.receipt_exists", "this delivery is already confirmed", {{"round", doc.round}}};
+        const ChainWorld& world = allocation_world(app);
+        const Round* round = world.catalog().find_round(doc.round);
+        if (!round) return Error{"chain.unknown_round", "unknown round", {{"round", doc.round}}};
+        auto orders = delivery_orders(world, app.store(), doc.round, site.org);
+        std::int64_t expected = 0;
+        if (orders)
+            for (const auto& o : *orders)
+                if (o.site == site.org) expected += o.vials;
+        if (expected <= 0) return Error{"stock.no_delivery", "no confirmed delivery of this round", {{"round", doc.round}}};
+        doc.product = round->product;
+        doc.expected_vials = expected;
+        doc.order = next_stock_order(w.ledger, {site.org});
+        json body = receipt_to_json(doc);
+        if (auto parsed = receipt_from_json(body); !parsed) return parsed.error();
+        // Each lot as an event on the replay so far (the codec has checked the lines' shape).
+        DocumentVersion probe;
+        probe.owner = site.org;
+        probe.kind = k_stock_receipt_kind;
+        probe.id = doc.round;
+        probe.body = body;
+        probe.time = sync::format_utc(app.now());
+        auto events = stock_events_of(probe);
+        if (!events) return events.error();
+        for (const auto& e : *events)
+            if (auto st = check(app, e); !st) return st.error();
+        return one_version(app, site.org, k_stock_receipt_kind, doc.round, std::move(body));
+    };
+    return p;
+}
+
+// {type: "transfer_stock", site, to, product, lot, vials, condition, date?, near_expiry_ok?}
+// 移送の登録: the vials leave the sender's stock at once and are in transit until the receiver
+// answers. A lot within k_expiry_warning_days of its expiry is refused (transfer.near_expiry)
+// unless near_expiry_ok: the screen asks first and sends it again.
+Result<PreparedCommand> prepare_transfer_stock(App& app, const json& j) {
+    ArgReader r(j);
+    const std::string code = r.string("site");
+    const std::string to_code = r.string("to");
+    const std::string product_text = r.string("product");
+    const std::string lot = r.string("lot");
+    const std::int64_t vials = r.number("vials", stock_fields::vials_rule());
+    const std::string condition = r.string("condition");
+    const auto date_text = r.optional_string("date");
+    const bool near_ok = r.optional_bool("near_expiry_ok").value_or(false);
+    if (auto e = r.finish()) return *e;
+    auto site = site_arg(app, code);
+    if (!site) return site.error();
+    auto to = site_arg(app, ascii_digits(to_code));
+    if (!to) return to.error();
+    auto product = product_arg(product_text);
+    if (!product) return product.error();
+    auto date = event_date(app, date_text);
+    if (!date) return date.error();
+    PreparedCommand p;
+    p.target_org = site->org;
+    p.apply = [&app, site = *site, to = *to, product = *product, lot, vials, condition, date = *date,
+               near_ok]() -> Result<Versions> {
+        const StockWorld& w = stock_world(app);
+        const StockRules& rules = StockRules::builtin();
+        StockEvent e;
+        e.kind = StockEventKind::transfer;
+        e.site = site.org;
+        e.to = to.org;
+        e.product = product;
+        e.lot = lot;
+        e.vials = vials;
+        e.condition = condition;
+        e.date = date;
+        e.order = next_stock_order(w.ledger, {site.org, to.org});
+        if (const LotBalance* b = w.ledger.find(site.org, product, lot)) {
+            e.expiry = b->expiry;
+            e.expiry_basis = b->expiry_basis ? b->expiry_basis : b->expiry;
+        }
+        if (auto st = check(app, e); !st) return st.error();
+        if (e.expiry && !near_ok) {
+            const Date eff = effective_expiry(rules, product, *e.expiry, e.expiry_basis.value_or(*e.expiry), date);
+            const std::int64_t left = days_since_epoch(eff) - days_since_epoch(date);
+            if (left <= k_expiry_warning_days)
+                return Error{"transfer.near_expiry", "the lot expires within days",
+                             {{"lot", lot}, {"expiry", to_iso(eff)}, {"days", std::to_string(left)}}};
+        }
+        const std::string id = new_event_id(app, site.org, k_stock_transfer_kind, date);
+        return one_version(app, site.org, k_stock_transfer_kind, id, single_event_to_json(e));
+    };
+    return p;
+}
+
+// {type: "answer_transfer", site, transfer, accept, reason?, text?, date?}: the receiver takes
+// the vials into its stock (受入) or refuses them with a reason and they return to the sender.
+Result<PreparedCommand> prepare_answer_transfer(App& app, const json& j) {
+    ArgReader r(j);
+    const std::string code = r.string("site");
+    const std::string transfer = r.string("transfer");
+    const auto accept = r.optional_bool("accept");
+    const std::string reason = r.optional_string("reason").value_or("");
+    const std::string text = r.optional_string("text").value_or("");
+    const auto date_text = r.optional_string("date");
+    if (auto e = r.finish()) return *e;
+    if (!accept) return Error{"arg.missing", "accept is missing", {{"name", "accept"}}};
+    auto site = site_arg(app, code);
+    if (!site) return site.error();
+    auto date = event_date(app, date_text);
+    if (!date) return date.error();
+    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    PreparedCommand p;
+    p.target_org = site->org;
+    p.apply = [&app, site = *site, transfer, accept = *accept, reason, text, date = *date]() -> Result<Versions> {
+        const StockWorld& w = stock_world(app);
+        StockEvent e;
+        e.kind = accept ? StockEventKind::transfer_receipt : StockEventKind::transfer_refusal;
+        e.site = site.org;
+        e.transfer = transfer;
+        e.reason = reason;
+        e.text = text;
+        e.date = date;
+        const StockEvent* t = w.ledger.find_event(transfer);
+        if (t) {
+            e.product = t->product;
+            e.lot = t->lot;
+            e.vials = t->vials;
+            e.order = next_stock_order(w.ledger, {site.org, t->site});
+        }
+        if (auto st = check(app, e); !st) return st.error();
+        if (t && t->date > date)
+            return Error{"transfer.answer_before", "the answer is dated before the transfer", {{"date", to_iso(t->date)}}};
+        return one_version(app, site.org, k_stock_transfer_answer_kind, transfer_answer_id(transfer),
+                           single_event_to_json(e));
+    };
+    return p;
+}
+
+// {type: "record_wastage", site, product, lot, vials?, doses?, reason, text?, excursion_from?,
+//  excursion_to?, temperature?, date?}: ワクチン廃棄量等の報告. vials whole vials; doses from an
+// opened vial (then vials may be 0); a cold-chain failure with its start, end and temperature.
+Result<PreparedCommand> prepare_record_wastage(App& app, const json& j) {
+    ArgReader r(j);
+    const std::string code = r.string("site");
+    const std::string product_text = r.string("product");
+    const std::string lot = r.string("lot");
+    const std::int64_t vials = r.optional_number("vials", {"stock.label.vials", 0, k_max_transfer_vials}).value_or(0);
+    const std::int64_t doses = r.optional_number("doses", stock_fields::doses_rule()).value_or(0);
+    const std::string reason = r.string("reason");
+    const std::string text = r.optional_string("text").value_or("");
+    const auto from = r.optional_string("excursion_from");
+    const auto until = r.optional_string("excursion_to");
+    const auto temperature = r.optional_string("temperature");
+    const auto date_text = r.optional_string("date");
+    if (auto e = r.finish()) return *e;
+    auto site = site_arg(app, code);
+    if (!site) return site.error();
+    auto product = product_arg(product_text);
+    if (!product) return product.error();
+    auto date = event_date(app, date_text);
+    if (!date) return date.error();
+    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    if (vials == 0 && doses == 0) return Error{"stock.wastage_empty", "enter vials or doses"};
+    StockEvent e;
+    e.kind = StockEventKind::wastage;
+    e.site = site->org;
+    e.product = *product;
+    e.lot = lot;
+    e.vials = vials;
+    e.doses = doses;
+    e.reason = reason;
+    e.text = text;
+    e.date = *date;
+    if (from || until || temperature) {
+        Excursion x;
+        x.from = from.value_or("");
+        x.to = until.value_or("");
+        if (temperature) {
+            auto t = stock_fields::read_temperature(*temperature);
+            if (!t) return t.error();
+            x.temperature_tenths = *t;
+        }
+        if (x.from.size() > stock_fields::excursion_time || x.to.size() > stock_fields::excursion_time)
+            return Error{"stock.excursion", "the excursion's times are malformed"};
+        e.excursion = x;
+    }
+    PreparedCommand p;
+    p.target_org = site->org;
+    p.apply = [&app, e]() mutable -> Result<Versions> {
+        const StockWorld& w = stock_world(app);
+        e.order = next_stock_order(w.ledger, {e.site});
+        if (auto st = check(app, e); !st) return st.error();
+        const std::string id = new_event_id(app, e.site, k_stock_wastage_kind, e.date);
+        return one_version(app, e.site, k_stock_wastage_kind, id, single_event_to_json(e));
+    };
+    return p;
+}
+
+// {type: "record_count", site, date?, request?, lines: [{product, lot, vials, reason?, text?}]}:
+// 在庫量の報告, a physical count per lot; naming a stock request's key makes it the answer.
+Result<PreparedCommand> prepare_record_count(App& app, const json& j) {
+    ArgReader r(j, {"type", "lines"});
+    const std::string code = r.string("site");
+    const auto date_text = r.optional_string("date");
+    const std::string request = r.optional_string("request").value_or("");
+    if (auto e = r.finish()) return *e;
+    auto site = site_arg(app, code);
+    if (!site) return site.error();
+    auto date = event_date(app, date_text);
+    if (!date) return date.error();
+    const auto lines_it = j.find("lines");
+    if (lines_it == j.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
+    if (!lines_it->is_array()) return Error{"arg.type", "lines must be an array", {{"name", "lines"}, {"expected", "array"}}};
+    if (lines_it->size() > k_max_stock_lines)
+        return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
+    StockCountDoc doc;
+    doc.date = *date;
+    doc.request = request;
+    for (const auto& line : *lines_it) {
+        if (!line.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
+        ArgReader lr(line, {});
+        CountLine l;
+        const std::string product_text = lr.string("product");
+        l.lot = lr.string("lot");
+        l.vials = lr.number("vials", stock_fields::counted_rule());
+        l.reason = lr.optional_string("reason").value_or("");
+        l.text = lr.optional_string("text").value_or("");
+        if (auto e = lr.finish()) return *e;
+        auto product = product_arg(product_text);
+        if (!product) return product.error();
+        if (auto st = text_arg(l.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+        l.product = *product;
+        doc.lines.push_back(std::move(l));
+    }
+    PreparedCommand p;
+    p.target_org = site->org;
+    p.apply = [&app, site = *site, doc]() mutable -> Result<Versions> {
+        const StockWorld& w = stock_world(app);
+        if (!doc.request.empty()) {
+            const StockRequestInfo* req = w.find_request(doc.request);
+            if (!req) return Error{"stock.unknown_request", "no such stock request", {{"request", input::excerpt(doc.request)}}};
+            if (!app.directory().in_subtree(site.org, req->owner))
+                return Error{"stock.request_not_for_site", "the request does not reach this site"};
+            if (doc.date < req->doc.issued)
+                return Error{"stock.answer_before", "the answer is dated before the request", {{"date", to_iso(req->doc.issued)}}};
+        } else if (doc.lines.empty()) {
+            return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
+        }
+        doc.order = next_stock_order(w.ledger, {site.org});
+        const std::string id = new_event_id(app, site.org, k_stock_count_kind, doc.date);
+        json body = count_to_json(doc);
+        if (auto parsed = count_from_json(body); !parsed) return parsed.error();
+        DocumentVersion probe;
+        probe.owner = site.org;
+        probe.kind = k_stock_count_kind;
+        probe.id = id;
+        probe.body = body;
+        probe.time = sync::format_utc(app.now());
+        auto events = stock_events_of(probe);
+        if (!events) return events.error();
+        for (const auto& e : *events)
+            if (auto st = check(app, e); !st) return st.error();
+        return one_version(app, site.org, k_stock_count_kind, id, std::move(body));
+    };
+    return p;
+}
+
+// {type: "issue_stock_request", due, products: [...], note?}: the user's organisation (the
+// nation, a prefecture or a municipality) asks the sites of its subtree for their stock.
+Result<PreparedCommand> prepare_issue_stock_request(App& app, const json& j) {
+    ArgReader r(j, {"type", "products"});
+    const std::string due_text = r.string("due");
+    const std::string note = r.optional_string("note").value_or("");
+    if (auto e = r.finish()) return *e;
+    auto due = parse_iso_date(due_text);
+    if (!due) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(due_text)}}};
+    const Date today = stock_today(app);
+    if (*due < today) return Error{"stock.due_past", "the due date has passed", {{"date", to_iso(*due)}}};
+    if (auto st = text_arg(note, stock_fields::note, "stock.label.note"); !st) return st.error();
+    StockRequestDoc doc;
+    doc.issued = today;
+    doc.due = *due;
+    doc.note = note;
+    const auto products = j.find("products");
+    if (products == j.end() || !products->is_array())
+        return Error{"arg.type", "products must be an array", {{"name", "products"}, {"expected", "array"}}};
+    for (const auto& p : *products) {
+        auto product = p.is_string() ? parse_vaccine_product(p.get<std::string>()) : std::nullopt;
+        if (!product) return Error{"stock.product", "unknown product", {{"product", input::excerpt(p.dump())}}};
+        doc.products.add(*product);
+    }
+    if (doc.products.empty()) return Error{"stock.products_empty", "choose at least one product"};
+    const std::string org = app.session().org;
+    PreparedCommand p;
+    p.target_org = org;
+    p.apply = [&app, org, doc]() -> Result<Versions> {
+        if (request_sites(app, org, doc.products).empty())
+            return Error{"stock.request_no_sites", "no site of the area handles these products"};
+        const std::string id = new_event_id(app, org, k_stock_request_kind, doc.issued);
+        return one_version(app, org, k_stock_request_kind, id, stock_request_to_json(doc));
+    };
+    return p;
+}
+
+const CommandEntry k_commands[] = {
+    {"confirm_delivery", prepare_confirm_delivery}, {"transfer_stock", prepare_transfer_stock},
+    {"answer_transfer", prepare_answer_transfer},   {"record_wastage", prepare_record_wastage},
+    {"record_count", prepare_record_count},         {"issue_stock_request", prepare_issue_stock_request},
+};
+
+}  // namespace
+
+std::span<const CommandEntry> stock_commands() { return k_commands; }
+
+}  // namespace vsys

@@ -1,0 +1,166 @@
+#include "ui/stock/stock_ui.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "app/base/app.hpp"
+#include "app/base/i18n.hpp"
+#include "core/base/numbers.hpp"
+#include "ui/site/proxy_site_picker.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
+#include "ui/widgets/widgets.hpp"
+
+namespace vsys::ui {
+
+std::string stock_site_code(Shell& shell, const char* screen, bool& proxy) {
+    const std::string& org = shell.app().session().org;
+    const auto colon = org.find(':');
+    const std::string prefix = org.substr(0, colon == std::string::npos ? 0 : colon);
+    proxy = false;
+    if (prefix == "site" || prefix == "venue") return org.substr(colon + 1);
+    if (prefix == "muni") {
+        proxy = true;
+        if (shell.param().empty()) proxy_site_picker(shell, screen, std::string(screen) + ".proxy", "stock.proxy.help");
+        return shell.param();
+    }
+    field_message(shell.tr("stock.site_only"), true);
+    return {};
+}
+
+const StockSiteView* SiteStock::get(Shell& shell, const std::string& site_code) {
+    App& app = shell.app();
+    if (site_code != code || revision != app.revision() || (!view && error.empty())) {
+        code = site_code;
+        revision = app.revision();
+        view.reset();
+        error.clear();
+        ++loads;
+        auto v = stock_site_view(app, site_code);
+        if (v) view = std::move(*v);
+        else error = app.error_text(v.error());
+    }
+    return view ? &*view : nullptr;
+}
+
+void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy) {
+    ImGui::TextWrapped("%s（%s）", v.name.c_str(), v.code.c_str());
+    shell.anchor("stock.site");
+    if (proxy) {
+        ImGui::TextColored(colour::pending, "%s", shell.tr("stock.proxy.note").c_str());
+        shell.anchor("stock.proxy.note");
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (v.purge_notice) {
+        notice(fill_placeholders(shell.tr("stock.purge.notice"), {{"time", shell.time_text(v.purge_cutoff)}}), width);
+        shell.anchor("stock.purge.notice");
+        if (ImGui::SmallButton(shell.tr("stock.purge.export").c_str())) shell.go("reports", proxy ? "R311" : "R511");
+        shell.anchor("stock.purge.export");
+    } else if (v.purge_active && !v.purged.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.purge.done"), {{"time", shell.time_text(v.purge_cutoff)}}).c_str());
+        ImGui::PopStyleColor();
+        shell.anchor("stock.purge.done");
+    }
+    if (v.conflicts > 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.conflict.notice"), {{"n", std::to_string(v.conflicts)}}).c_str());
+        ImGui::PopStyleColor();
+        shell.anchor("stock.conflict.notice");
+    }
+}
+
+std::string product_label(Shell& shell, VaccineProduct p) { return shell.tr(std::string("product.") + vaccine_product_id(p)); }
+
+std::string date_label(Shell& shell, const Date& d) { return shell.date_text(to_iso(d)); }
+
+bool choice_combo(Shell& shell, const std::string& anchor, const std::string& label, const std::vector<StockChoice>& choices,
+                  std::string& value, float width) {
+    std::string shown = shell.tr("stock.choose");
+    for (const auto& c : choices)
+        if (c.id == value) shown = c.label;
+    form_label(label);
+    field_width(width);
+    bool changed = false;
+    if (ImGui::BeginCombo(("##" + anchor).c_str(), shown.c_str())) {
+        for (const auto& c : choices)
+            if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
+        ImGui::EndCombo();
+    }
+    shell.anchor(anchor);
+    return changed;
+}
+
+void date_field(Shell& shell, const std::string& anchor, std::string& text, const Date& today) {
+    if (text.empty()) text = to_iso(today);
+    form_label(shell.tr("stock.label.date"));
+    text_field(shell, anchor, text, "stock.label.date", 10, 140, "YYYY-MM-DD");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(shell.tr("stock.today").c_str())) text = to_iso(today);
+    shell.anchor(anchor + ".today");
+}
+
+std::vector<StockChoice> lot_choices(Shell& shell, const StockSiteView& v, std::optional<VaccineProduct> product) {
+    std::vector<StockChoice> out;
+    for (const auto& l : v.lots) {
+        if (product && l.lot->product != *product) continue;
+        if (l.lot->on_hand <= 0) continue;
+        std::string label = l.lot->lot + "  " + format_grouped(l.lot->on_hand) + shell.tr("unit.vial");
+        if (l.lot->expiry)
+            label += "  " + fill_placeholders(shell.tr(l.days_left < 0 ? "stock.lot.expired" : "stock.lot.expiry"),
+                                              {{"date", date_label(shell, l.effective_expiry)}});
+        out.push_back({l.lot->lot, label});
+    }
+    return out;
+}
+
+std::vector<StockChoice> product_choices(Shell& shell, const StockSiteView& v) {
+    std::vector<StockChoice> out;
+    std::set<int> seen;
+    auto add = [&](VaccineProduct p) {
+        if (seen.insert(static_cast<int>(p)).second) out.push_back({vaccine_product_id(p), product_label(shell, p)});
+    };
+    for (const auto& l : v.lots)
+        if (l.lot->on_hand > 0) add(l.lot->product);
+    for (int i = 0; i < VaccineCategories::size; ++i)
+        if (v.categories.has(static_cast<VaccineCategory>(i))) add(product_of(static_cast<VaccineCategory>(i)));
+    return out;
+}
+
+bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& text, const std::string& ok_label, bool& open) {
+    const std::string id = "##" + anchor;
+    if (open && !ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
+    bool confirmed = false;
+    if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        ImGui::PushTextWrapPos(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 48.0f));
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        shell.anchor(anchor + ".text");
+        ImGui::Spacing();
+        if (ImGui::Button(ok_label.c_str())) {
+            confirmed = true;
+            open = false;
+            ImGui::CloseCurrentPopup();
+        }
+        shell.anchor(anchor + ".ok");
+        ImGui::SameLine();
+        if (ImGui::Button(shell.tr("common.cancel").c_str())) {
+            open = false;
+            ImGui::CloseCurrentPopup();
+        }
+        shell.anchor(anchor + ".cancel");
+        ImGui::EndPopup();
+    } else {
+        open = false;  // closed by Esc
+    }
+    return confirmed;
+}
+
+ReasonNeeds reason_needs(const std::vector<StockChoice>& choices, const std::string& id) {
+    for (const auto& c : choices)
+        if (c.id == id) return c.needs;
+    return ReasonNeeds::nothing;
+}
+
+}  // namespace vsys::ui

@@ -1,0 +1,55 @@
+// What the stock screens share (受入, 移送の登録, 廃棄, 在庫量の報告): the site they are for (the
+// user's own, or for a municipality the one it chose, 代行入力), the site's typed stock view
+// kept per App revision, and the small fields every form of them has (product, lot, a reason
+// from a list, a date).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/stock/stock_app.hpp"
+
+namespace vsys::ui {
+
+class Shell;
+
+// The site's code these screens work on, or "" after drawing why there is none (for a
+// municipality: the picker of its sites, which opens #/<screen>/<code>). `proxy` is set when a
+// municipality enters for its site.
+std::string stock_site_code(Shell& shell, const char* screen, bool& proxy);
+
+// A site's stock view, asked of the App again only when its revision or the site changed.
+struct SiteStock {
+    std::string code;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::optional<StockSiteView> view;
+    std::string error;
+    std::uint64_t loads = 0;
+    const StockSiteView* get(Shell& shell, const std::string& site_code);
+};
+
+// The site's name and code, "代行入力" when proxy, the purge's notice and any lot in conflict.
+void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy);
+
+std::string product_label(Shell& shell, VaccineProduct p);
+// "2022/01/31(月)" of a date.
+std::string date_label(Shell& shell, const Date& d);
+// A combo of choices under a form label; true when the user picked another value.
+bool choice_combo(Shell& shell, const std::string& anchor, const std::string& label, const std::vector<StockChoice>& choices,
+                  std::string& value, float width = 320);
+// A date typed as YYYY-MM-DD (default today), with 「今日」; refusals are the command's.
+void date_field(Shell& shell, const std::string& anchor, std::string& text, const Date& today);
+// The lots of a site holding stock of a product (on hand > 0), for a lot combo.
+std::vector<StockChoice> lot_choices(Shell& shell, const StockSiteView& v, std::optional<VaccineProduct> product);
+// The products the site holds stock of, then the ones it handles.
+std::vector<StockChoice> product_choices(Shell& shell, const StockSiteView& v);
+// A confirmation before a record is sent (a record is signed and published: it cannot be taken
+// back, only answered by another). Opened while `open`; true in the frame the user confirms.
+// Anchors <anchor>.text, <anchor>.ok, <anchor>.cancel; Esc cancels.
+bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& text, const std::string& ok_label, bool& open);
+// What the reason needs, once chosen: free text (other), an excursion (cold_chain).
+ReasonNeeds reason_needs(const std::vector<StockChoice>& choices, const std::string& id);
+
+}  // namespace vsys::ui
