@@ -16,6 +16,7 @@
 #include "core/claims/kinds.hpp"
 #include "core/demo/demo_data_names.hpp"
 #include "core/demo/demo_data_rng.hpp"
+#include "core/demo/demo_history_stock.hpp"
 #include "core/directory/local_gov.hpp"
 #include "core/documents/document_store.hpp"
 #include "core/reservations/reservations.hpp"
@@ -96,6 +97,7 @@ public:
         if (auto s = routing(); !s) return history_error("claim_routing", s.error());
         if (auto s = claims(); !s) return history_error("claim", s.error());
         if (auto s = reservations(); !s) return history_error("reservations", s.error());
+        if (auto s = stock(); !s) return history_error("stock", s.error());
         return std::move(out_);
     }
 
@@ -413,6 +415,37 @@ private:
                 return st;
         }
         return ok_status();
+    }
+
+    // ---- stock: receipts, transfers, wastage, counts (demo_history_stock.hpp) ---------------
+    Status stock() {
+        std::unordered_map<std::string, std::vector<std::size_t>> satellites;
+        for (std::size_t i = 0; i < data_.sites.size(); ++i)
+            if (!data_.sites[i].hub.empty()) satellites[data_.sites[i].hub].push_back(i);
+        std::vector<StockHistoryDelivery> given;
+        given.reserve(deliveries_.size());
+        for (const auto& d : deliveries_) given.push_back({d.round, d.site, d.boxes});
+        StockHistoryContext ctx;
+        ctx.seed = data_.seed;
+        ctx.tree = &tree_;
+        ctx.catalog = &world_.catalog();
+        ctx.today = o_.today;
+        ctx.sites = &data_.sites;
+        ctx.site_of = [this](OrgIndex i) -> const Site* {
+            if (!wanted(i)) return nullptr;
+            auto it = site_at_.find(i);
+            return it == site_at_.end() ? nullptr : &data_.sites[it->second];
+        };
+        ctx.satellites_of = [&satellites](const std::string& hub) -> std::span<const std::size_t> {
+            auto it = satellites.find(hub);
+            if (it == satellites.end()) return {};
+            return it->second;
+        };
+        ctx.write = [this](const std::string& owner, const char* kind, const std::string& id, nlohmann::json body,
+                           const Date& day, int hour, int minute) {
+            return add(store_.successor(owner, kind, id, std::move(body)), day, hour, minute);
+        };
+        return demo_stock_history(ctx, given);
     }
 
     struct Given {

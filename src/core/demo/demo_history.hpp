@@ -17,7 +17,9 @@
 //   delivered: old form up to 2021-11, additional and new form from 2021-12, residents of its
 //   own and a few other municipalities, addressed to their payers (claims_documents.hpp);
 // - R505's data: kind "reservations" (core/reservations), the retired reservation function's
-//   list per site up to 2022-01-31, owned by the municipality, its audience the site.
+//   list per site up to 2022-01-31, owned by the municipality, its audience the site;
+// - stock (demo_history_stock.hpp): receipts of most deliveries, hub → satellite transfers,
+//   wastage with every reason, the purged counts of January 2022 and one open stock request.
 // Every version is filled as App::successor/commit would (author = the owner's demo account,
 // or its municipality's with proxy when sites have no devices; time = the day it happened) and
 // sealed by options.seal (sync::seal: core cannot hash), in an order a store can apply.
