@@ -42,7 +42,7 @@ bool local_minute(const std::string& s) {
 
 Status reason_in(const StockRules& rules, ReasonList list, const StockEvent& e) {
     const StockReason* r = rules.find_reason(list, e.reason);
-    if (!r) return err("stock.reason", "the reason is not in the list for this event", {{"reason", e.reason}});
+    if (!r) return err("stock.reason", "the reason '" + e.reason + "' is not in the list for this event", {{"reason", e.reason}});
     if (r->needs == ReasonNeeds::text && e.text.find_first_not_of(" \t\r\n") == std::string::npos)
         return err("stock.reason_text", "this reason needs a free-text explanation");
     if (r->needs == ReasonNeeds::excursion) {
@@ -61,21 +61,22 @@ Status text_length(const StockEvent& e) {
 
 Status known_site(const SiteCategoriesLookup& categories, const std::string& site, VaccineCategories& out) {
     auto c = categories(site);
-    if (!c) return err("stock.unknown_site", "no such site", {{"site", site}});
+    if (!c) return err("stock.unknown_site", "no site " + site, {{"site", site}});
     out = *c;
     return ok_status();
 }
 
 Status lot_held(const LotBalance* lot, const StockEvent& e) {
     if (lot && (lot->received > 0 || lot->transferred_in > 0)) return ok_status();
-    return err("stock.unknown_lot", "the site never received this lot", {{"lot", e.lot}});
+    return err("stock.unknown_lot", "the site never received lot " + e.lot, {{"lot", e.lot}});
 }
 
 Status enough(const LotBalance& lot, const StockEvent& e) {
     if (e.vials <= lot.on_hand) return ok_status();
     const std::int64_t have = lot.on_hand < 0 ? 0 : lot.on_hand;
     return err("stock.below_zero",
-               "the lot holds " + std::to_string(lot.on_hand) + " vials: " + std::to_string(e.vials - have) + " short",
+               "lot " + e.lot + " holds " + std::to_string(lot.on_hand) + " vials: " + std::to_string(e.vials) + " is " +
+                   std::to_string(e.vials - have) + " short",
                {{"lot", e.lot},
                 {"on_hand", std::to_string(lot.on_hand)},
                 {"vials", std::to_string(e.vials)},
@@ -92,16 +93,22 @@ Status check_transfer(const StockRules& rules, const StockLedger& ledger, const 
     if (e.site == e.to) return err("transfer.self", "a site cannot transfer to itself");
     const auto from_cat = category_for_product(from_c, e.product);
     const auto to_cat = category_for_product(to_c, e.product);
-    if (!from_cat || !to_cat || !rules.matrix_allows(*from_cat, *to_cat))
-        return err("transfer.matrix", "transfers between these categories are not allowed",
-                   {{"from_category", from_cat ? vaccine_category_id(*from_cat) : "none"},
-                    {"to_category", to_cat ? vaccine_category_id(*to_cat) : "none"}});
+    if (!from_cat || !to_cat || !rules.matrix_allows(*from_cat, *to_cat)) {
+        const std::string from_id = from_cat ? vaccine_category_id(*from_cat) : "none";
+        const std::string to_id = to_cat ? vaccine_category_id(*to_cat) : "none";
+        return err("transfer.matrix", "the matrix does not allow transfers from " + from_id + " to " + to_id + " for this product",
+                   {{"from_category", from_id}, {"to_category", to_id}});
+    }
     if (const TransferCap* cap = rules.cap_on(e.date); cap && cap->max_vials && e.vials > *cap->max_vials)
-        return err("transfer.max_vials", "at most " + std::to_string(*cap->max_vials) + " vials a transfer",
+        return err("transfer.max_vials",
+                   "at most " + std::to_string(*cap->max_vials) + " vials a transfer" +
+                       (cap->valid_to ? " until " + to_iso(*cap->valid_to) : std::string()),
                    {{"cap", std::to_string(*cap->max_vials)}, {"until", cap->valid_to ? to_iso(*cap->valid_to) : ""}});
     bool offered = false;
     for (const TransferCondition* c : rules.conditions_for(e.product, to_c, e.date)) offered = offered || c->id == e.condition;
-    if (!offered) return err("transfer.condition", "this condition is not offered for the product and receiver", {{"condition", e.condition}});
+    if (!offered)
+        return err("transfer.condition", "the condition " + e.condition + " is not offered for this product, receiver and date",
+                   {{"condition", e.condition}});
     const LotBalance* lot = ledger.find(e.site, e.product, e.lot);
     if (auto s = lot_held(lot, e); !s) return s;
     if (auto expiry = lot_expiry_on(rules, *lot, e.date); expiry && *expiry < e.date)
@@ -114,7 +121,7 @@ Status check_answer(const StockRules& rules, const StockLedger& ledger, const St
     VaccineCategories c;
     if (auto s = known_site(categories, e.site, c); !s) return s;
     const StockLedger::TransferRecord* t = ledger.find_transfer(e.transfer);
-    if (!t) return err("transfer.unknown", "no such transfer", {{"transfer", e.transfer}});
+    if (!t) return err("transfer.unknown", "no transfer " + e.transfer + " to answer", {{"transfer", e.transfer}});
     if (ledger.events[t->event].to != e.site)
         return err("transfer.not_addressed", "the transfer is addressed to another site", {{"transfer", e.transfer}});
     if (t->state != StockLedger::TransferState::in_transit)
