@@ -40,6 +40,7 @@ int cmd_demo_data(const Args& args, std::istream& in, std::ostream& out, std::os
 int cmd_deployment(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_verify(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_report(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 // demo-data --exchange DIR ...: the demo deployment written into an exchange folder.
 int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err);
 

@@ -18,6 +18,7 @@ const Subcommand k_subcommands[] = {
     {"deployment", "start a new deployment: root key and the nation's first enrolment code (deployment init DIR)", cmd_deployment},
     {"verify", "check every file of an exchange folder and summarise (verify DIR [--root HEX])", cmd_verify},
     {"report", "run a report as an organisation sees it (report --list; report ID --demo|--exchange DIR --as WHO)", cmd_report},
+    {"stock", "replay a stock ledger: balances, transfers in transit, accounting per lot (JSON in, JSON out)", cmd_stock},
     {nullptr, nullptr, nullptr},
 };
 

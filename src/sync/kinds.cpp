@@ -6,6 +6,7 @@
 #include "core/documents/common_kinds.hpp"
 #include "core/reports/kinds.hpp"
 #include "core/reservations/kinds.hpp"
+#include "core/stock/kinds.hpp"
 
 namespace vsys::sync {
 
@@ -19,6 +20,7 @@ const KindRegistry& document_kinds() {
         register_claims_kinds(k);
         register_reports_kinds(k);
         register_reservations_kinds(k);
+        register_stock_kinds(k);
         register_reserved_kinds(k);
         return k;
     }();

@@ -62,7 +62,7 @@ FuzzWorld::FuzzWorld() : root(key_pair_from_seed(seed_of(1))) {
                             "site:1310200001"})
         dev[org] = enrol(org);
     const std::string site(k_site), ward(k_ward), pref(k_pref);
-    auto stock = doc(site, "stock", "main", {{"vials", 10}});
+    auto stock = doc(site, "report", "main", {{"vials", 10}});
     receive(*this, trust, store, next_bundle(dev[site], t0() + 3600, {device_doc[site], stock}));
     auto alloc = doc(ward, "allocation", "r1", site_amounts_body("r1", 5));
     allocation_r1 = alloc.hash;
@@ -126,7 +126,7 @@ std::map<std::string, BundleFile> seed_bundles() {
     std::map<std::string, BundleFile> out;
     {
         auto f = feed(site);
-        out["site-next-stock"] = next_bundle(f, t, {w.doc(site, "stock", "main", {{"vials", 12}})});
+        out["site-next-stock"] = next_bundle(f, t, {w.doc(site, "report", "main", {{"vials", 12}})});
     }
     {
         auto f = feed(site);
@@ -178,8 +178,8 @@ std::map<std::string, BundleFile> seed_bundles() {
     }
     {
         auto f = feed(site);
-        next_bundle(f, t, {w.doc(site, "stock", "main", {{"vials", 11}})});
-        out["gap"] = next_bundle(f, t + 60, {w.doc(site, "stock", "other", {{"vials", 1}})});
+        next_bundle(f, t, {w.doc(site, "report", "main", {{"vials", 11}})});
+        out["gap"] = next_bundle(f, t + 60, {w.doc(site, "report", "other", {{"vials", 1}})});
     }
     return out;
 }
@@ -203,7 +203,7 @@ std::map<std::string, std::string> seed_archives() {
     std::map<std::string, std::string> out;
     {
         auto f = w.dev.at(site);
-        auto b2 = outgoing(f, t0() + 7200, {w.doc(site, "stock", "main", {{"vials", 12}})});
+        auto b2 = outgoing(f, t0() + 7200, {w.doc(site, "report", "main", {{"vials", 12}})});
         auto b3 = outgoing(f, t0() + 7300, {w.doc(site, "request", "r1", request_body("r1", 2))});
         out["site-two-bundles"] = archive({b2, b3});
     }
@@ -211,7 +211,7 @@ std::map<std::string, std::string> seed_archives() {
         auto f2 = w.dev.at(site2);
         auto g = w.dev.at(ward2);
         out["two-feeds"] = archive({outgoing(f2, t0() + 7200, {w.device_doc.at(site2)}),
-                                    outgoing(f2, t0() + 7300, {w.doc(site2, "stock", "main", {{"vials", 3}})}),
+                                    outgoing(f2, t0() + 7300, {w.doc(site2, "report", "main", {{"vials", 3}})}),
                                     outgoing(g, t0() + 7250, {w.doc(ward2, "allocation", "r2", site_amounts_body("r2", 3))}, {ward})});
     }
     {
@@ -224,7 +224,7 @@ std::map<std::string, std::string> seed_archives() {
     }
     {
         auto f = w.dev.at(site);
-        auto files = decode_archive(archive({outgoing(f, t0() + 7200, {w.doc(site, "stock", "main", {{"vials", 1}})})}));
+        auto files = decode_archive(archive({outgoing(f, t0() + 7200, {w.doc(site, "report", "main", {{"vials", 1}})})}));
         must(files.ok(), "decode_archive");
         files->push_back({"news/nation/2021-06-02/note", "not a bundle"});
         files->push_back({"feeds/site_0110113719/0000000000000000/0000000002-" + std::string(64, '0') + ".json", "{}"});

@@ -9,7 +9,7 @@ void register_settings_kinds(KindRegistry& kinds) {
 
 void register_reserved_kinds(KindRegistry& kinds) {
     const RoleSet sites{OrgRole::site, OrgRole::venue};
-    for (const char* k : {"stock", "transfer", "receipt", "report"}) kinds.add({k, sites, true, false, {}, 1, {}});
+    kinds.add({"report", sites, true, false, {}, 1, {}});
     kinds.add({"web_application", {OrgRole::municipality}, false, false, {}, 1, {}});
     kinds.add({"approval", {OrgRole::municipality}, false, false, {}, 1, {}});
     kinds.add({"notice", {OrgRole::nation, OrgRole::prefecture, OrgRole::municipality, OrgRole::federation, OrgRole::support}, false,

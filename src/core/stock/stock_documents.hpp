@@ -30,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/calendar.hpp"
+#include "core/base/org_role.hpp"
 #include "core/base/result.hpp"
 #include "core/documents/document.hpp"
 #include "core/stock/stock_ledger.hpp"
@@ -97,6 +98,9 @@ Result<StockRequestDoc> stock_request_from_json(const nlohmann::json& body);
 // A transfer, transfer answer (transfer_receipt or transfer_refusal: "accepted") or wastage
 // event as its document's body (the event's site and id are the document's owner and key).
 nlohmann::json single_event_to_json(const StockEvent& e);
+// The reverse for the kind's body (stock_transfer, stock_transfer_answer, stock_wastage); the
+// event's id, site and entered_unix are left for the caller (stock_events_of fills them).
+Result<StockEvent> single_event_from_json(std::string_view kind, const nlohmann::json& body);
 
 // The ledger events of one version of a stock kind: a receipt or count gives one per line
 // (ids "<key>#<n>"), the others one (id = key); site = the owner, entered_unix = the version's

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -92,6 +93,10 @@ struct LotBalance {
     std::int64_t lowest = 0;           // the lowest on_hand reached
     std::vector<std::string> conflict_events;  // ids of the events that took it below zero
     std::optional<Date> last_event;
+    // Replay state, not figures: the lot's debits at the highest order seen so far (indices into
+    // StockLedger::events), so that a conflict names every concurrent debit that merged below zero.
+    std::int64_t concurrent_order = 0;
+    std::vector<std::uint32_t> concurrent_debits;
 };
 
 struct InTransit {
@@ -112,6 +117,13 @@ struct LedgerLine {
     std::int64_t on_hand_after = 0;
 };
 
+struct ReplayOptions {
+    // "Now" for the purge: when at or after the rule's cutoff, counts entered before it are
+    // excluded (moved to `purged`). nullopt: no purge applied.
+    std::optional<std::int64_t> now_unix;
+    bool lines = false;  // fill StockLedger::lines (the ledger report)
+};
+
 struct StockLedger {
     std::vector<StockEvent> events;     // sorted by (order, id): the replay order
     std::vector<LotBalance> lots;       // sorted by site, product, lot
@@ -127,19 +139,40 @@ struct StockLedger {
     // The transfer's state: in transit, received or refused (nullopt: no such transfer).
     enum class TransferState { in_transit, received, refused };
     std::optional<TransferState> transfer_state(std::string_view transfer_id) const;
+
+    // Every transfer seen, sorted by its id: where its event is, its state and its answer.
+    struct TransferRecord {
+        std::string id;
+        std::uint32_t event = 0;  // index into events
+        TransferState state = TransferState::in_transit;
+        std::string answer;       // the answering event's id ("" while in transit)
+    };
+    std::vector<TransferRecord> transfers;
+    const TransferRecord* find_transfer(std::string_view transfer_id) const;
+    ReplayOptions options;  // as replayed (append_stock_event keeps them)
 };
 
-struct ReplayOptions {
-    // "Now" for the purge: when at or after the rule's cutoff, counts entered before it are
-    // excluded (moved to `purged`). nullopt: no purge applied.
-    std::optional<std::int64_t> now_unix;
-    bool lines = false;  // fill StockLedger::lines (the ledger report)
-};
 
 // Replays every event (in any order given; sorted inside). Events that reference a missing
 // transfer or answer one twice are kept in `events` but change nothing (a receipt arriving
 // before its transfer is applied once the transfer is there: replay is over the whole set).
 StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events, const ReplayOptions& options = {});
+
+// Adds one event to a replayed ledger (the device recording it, or the CLI) without replaying
+// the rest: applied in place when it sorts after every event held and, for an answer, its
+// transfer is there; otherwise the whole ledger is replayed with it. Lines are kept only by a
+// full replay.
+void append_stock_event(const StockRules& rules, StockLedger& ledger, StockEvent event);
+
+// Every lot flagged as a conflict, as a translatable error for the screens and the CLI:
+// lot.conflict {site} {product} {lot} {lowest} {events} (events: the ids, comma-separated).
+std::vector<Error> stock_conflicts(const StockLedger& ledger);
+
+// A lot's expiry on a date (effective_expiry of its printed date and when it was first
+// received); nullopt when the lot has no recorded expiry.
+std::optional<Date> lot_expiry_on(const StockRules& rules, const LotBalance& lot, const Date& on);
+// Whether a lot expires within k_expiry_warning_days of `on` (the screens ask before moving it).
+bool lot_near_expiry(const StockRules& rules, const LotBalance& lot, const Date& on);
 
 // Whether a new event may be recorded on top of `ledger` (the device's current replay), first
 // refusal wins. Rules (Error codes; args in braces):
@@ -161,6 +194,8 @@ StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events
 //   stock.excursion                         cold_chain needs from, to and a temperature (from <= to)
 //   count.reason_required {difference}      a count that differs from on_hand needs a reason
 //   receipt.lot_expiry {lot}                a receipt line needs an expiry
+//   stock.doses_range {min} {max}           wastage doses outside 0..k_max_transfer_vials×20
+//   stock.text_too_long {max}               free text over k_max_reason_text characters
 Status check_stock_event(const StockRules& rules, const StockLedger& ledger, const StockEvent& event,
                          const SiteCategoriesLookup& categories);
 

@@ -110,7 +110,7 @@ TEST_CASE("what still waits to be pushed survives a reload and a compaction; the
     auto doc = [](std::uint64_t version, const std::string& replaces, int n) {
         vsys::DocumentVersion d;
         d.owner = "site:0110113719";
-        d.kind = "stock";
+        d.kind = "report";
         d.id = "main";
         d.version = version;
         d.replaces = replaces;

@@ -48,7 +48,7 @@ BundleFile renamed(std::string bytes, std::uint64_t seq) {
 
 TEST_CASE("a signed bundle from a certified device is verified and applied") {
     World w;
-    auto d = w.doc("site:0110113719", "stock", "main", {{"vials", 10}});
+    auto d = w.doc("site:0110113719", "report", "main", {{"vials", 10}});
     auto f = w.publish("site:0110113719", {d});
     CHECK(f.name == bundle_file_name(1, f.hash));
     CHECK(w.receive(f) == "");
@@ -59,7 +59,7 @@ TEST_CASE("a signed bundle from a certified device is verified and applied") {
 
 TEST_CASE("a forged signature is rejected and changes nothing") {
     World w;
-    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "stock", "main", {{"vials", 10}})});
+    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 10}})});
     auto pos = f.bytes.rfind("\"sig\":\"") + 7;  // the bundle's own, after the chain's
     f.bytes[pos] = f.bytes[pos] == 'a' ? 'b' : 'a';
     expect_rejected_unchanged(w, renamed(f.bytes, 1), "bundle.signature");
@@ -67,7 +67,7 @@ TEST_CASE("a forged signature is rejected and changes nothing") {
 
 TEST_CASE("one altered byte is rejected by the file hash, and by the signature when renamed") {
     World w;
-    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "stock", "main", {{"vials", 10}})});
+    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 10}})});
     auto pos = f.bytes.find("\"vials\":10") + 8;
     f.bytes[pos] = '9';
     expect_rejected_unchanged(w, f, "bundle.hash_mismatch");
@@ -86,17 +86,17 @@ TEST_CASE("a key not certified by its parent organisation is rejected") {
                                     key_pair_from_seed(seed_of(99)), t0());
     REQUIRE(enrolled);
     FeedWriter rogue{a.org, enrolled->device, enrolled->chain, 0, ""};
-    auto f = *write_bundle(rogue, t0() + 60, {w.doc(a.org, "stock", "main", {{"vials", 1}})}, {});
+    auto f = *write_bundle(rogue, t0() + 60, {w.doc(a.org, "report", "main", {{"vials", 1}})}, {});
     expect_rejected_unchanged(w, f, "cert.issuer");
 }
 
 TEST_CASE("replay, gap, reorder and fork are each rejected with their own reason") {
     World w;
     const std::string site = "site:0110113719";
-    auto b1 = w.publish(site, {w.doc(site, "stock", "a", {{"v", 1}})});
+    auto b1 = w.publish(site, {w.doc(site, "report", "a", {{"v", 1}})});
     FeedWriter after1 = w.dev[site];
-    auto b2 = w.publish(site, {w.doc(site, "stock", "b", {{"v", 2}})});
-    auto b3 = w.publish(site, {w.doc(site, "stock", "c", {{"v", 3}})});
+    auto b2 = w.publish(site, {w.doc(site, "report", "b", {{"v", 2}})});
+    auto b3 = w.publish(site, {w.doc(site, "report", "c", {{"v", 3}})});
     CHECK(w.receive(b1) == "");
 
     SUBCASE("replay") { expect_rejected_unchanged(w, b1, "bundle.replay"); }
@@ -104,13 +104,13 @@ TEST_CASE("replay, gap, reorder and fork are each rejected with their own reason
     SUBCASE("reorder: a sequence number that does not follow its previous bundle") {
         FeedWriter odd = after1;
         odd.seq = 3;  // claims seq 4 right after bundle 1
-        auto f = *write_bundle(odd, t0() + 7200, {w.doc(site, "stock", "d", {{"v", 4}})}, {});
+        auto f = *write_bundle(odd, t0() + 7200, {w.doc(site, "report", "d", {{"v", 4}})}, {});
         expect_rejected_unchanged(w, f, "bundle.reorder");
     }
     SUBCASE("fork: two bundles with one sequence number") {
         CHECK(w.receive(b2) == "");
         FeedWriter other = after1;
-        auto f = *write_bundle(other, t0() + 7200, {w.doc(site, "stock", "x", {{"v", 9}})}, {});
+        auto f = *write_bundle(other, t0() + 7200, {w.doc(site, "report", "x", {{"v", 9}})}, {});
         CHECK(f.seq == 2);
         expect_rejected_unchanged(w, f, "bundle.fork");
     }
@@ -139,11 +139,11 @@ TEST_CASE("a signer outside its authority is refused and nothing is applied") {
         CHECK(w.store.size() == 0);
     }
     SUBCASE("a municipality writing another municipality's site as proxy") {
-        auto f = w.publish("muni:131016", {w.doc("site:1310200001", "stock", "main", {{"n", 1}}, true)});
+        auto f = w.publish("muni:131016", {w.doc("site:1310200001", "report", "main", {{"n", 1}}, true)});
         CHECK(w.verify(f).error.code == "authority.proxy");
     }
     SUBCASE("a site's own municipality may write a proxy version") {
-        auto f = w.publish("muni:131016", {w.doc("site:0110113719", "stock", "main", {{"n", 1}}, true)});
+        auto f = w.publish("muni:131016", {w.doc("site:0110113719", "report", "main", {{"n", 1}}, true)});
         CHECK(w.receive(f) == "");
     }
     SUBCASE("an account document written by an organisation that does not manage it") {
@@ -189,7 +189,7 @@ TEST_CASE("a municipality may not lock another prefecture's subtree") {
 
 TEST_CASE("damaged files are rejected before parsing goes further: truncated, oversized, bad UTF-8, bad JSON") {
     World w;
-    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "stock", "main", {{"vials", 10}})});
+    auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 10}})});
     expect_rejected_unchanged(w, renamed(f.bytes.substr(0, f.bytes.size() / 2), 1), "bundle.truncated");
     expect_rejected_unchanged(w, f, "bundle.too_large", 100);
     std::string bad_utf8 = f.bytes;
@@ -253,27 +253,27 @@ TEST_CASE("a bundle without a chain is refused when its time is outside the devi
     // for a feed's first bundle (which carries the chain) and every later one (which does not).
     World w;
     const std::string site = "site:0110113719";
-    CHECK(w.receive(w.publish(site, {w.doc(site, "stock", "a", {{"v", 1}})})) == "");
+    CHECK(w.receive(w.publish(site, {w.doc(site, "report", "a", {{"v", 1}})})) == "");
     const FeedWriter after1 = w.dev[site];
     // The last: a second beyond the clock skew tolerated before valid_from (PROTOCOL §8).
     for (const char* when : {"2000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2021-05-28T23:59:59Z"}) {
         CAPTURE(when);
         FeedWriter feed = after1;
-        auto f = *write_bundle(feed, *parse_utc(when), {w.doc(site, "stock", "b", {{"v", 2}})}, {});
+        auto f = *write_bundle(feed, *parse_utc(when), {w.doc(site, "report", "b", {{"v", 2}})}, {});
         REQUIRE(f.seq == 2);
         REQUIRE(f.bytes.find("\"chain\":[]") != std::string::npos);
         expect_rejected_unchanged(w, f, "cert.expired");
     }
     // Within the validity (issued at t0, valid 400 days) the same bundle is accepted.
     FeedWriter feed = after1;
-    CHECK(w.receive(*write_bundle(feed, t0() + 399 * k_seconds_per_day, {w.doc(site, "stock", "b", {{"v", 2}})}, {})) ==
+    CHECK(w.receive(*write_bundle(feed, t0() + 399 * k_seconds_per_day, {w.doc(site, "report", "b", {{"v", 2}})}, {})) ==
           "");
 }
 
 TEST_CASE("the validity a feed was given survives the trust state's save and load") {
     World w;
     const std::string site = "site:0110113719";
-    CHECK(w.receive(w.publish(site, {w.doc(site, "stock", "a", {{"v", 1}})})) == "");
+    CHECK(w.receive(w.publish(site, {w.doc(site, "report", "a", {{"v", 1}})})) == "");
     auto loaded = decode_trust_state(encode_trust_state(w.trust));
     REQUIRE(loaded);
     const auto& before = w.trust.feeds.begin()->second;
@@ -290,7 +290,7 @@ TEST_CASE("the validity a feed was given survives the trust state's save and loa
 TEST_CASE("each bundle error names the member that is wrong, an unknown one by its name") {
     World w;
     const std::string site = "site:0110113719";
-    auto f = w.publish(site, {w.doc(site, "stock", "main", {{"vials", 10}})});
+    auto f = w.publish(site, {w.doc(site, "report", "main", {{"vials", 10}})});
     auto field_of = [&](const std::function<void(nlohmann::json&)>& edit, const std::string& code) {
         Snapshot before(w);
         auto v = w.verify(resigned(w, site, f, edit));
@@ -312,7 +312,7 @@ TEST_CASE("a document's unknown member and a time not in ISO 8601 form are named
     World w;
     const std::string site = "site:0110113719";
     SUBCASE("an extra member, with the hash computed over it") {
-        auto d = w.doc(site, "stock", "main", {{"vials", 10}});
+        auto d = w.doc(site, "report", "main", {{"vials", 10}});
         auto f = resigned(w, site, w.publish(site, {d}), [](auto& j) {
             auto& doc = j["docs"][0];
             doc.erase("hash");
@@ -324,7 +324,7 @@ TEST_CASE("a document's unknown member and a time not in ISO 8601 form are named
         CHECK(v.error.arg("member") == "extra");
     }
     SUBCASE("a document time that is not YYYY-MM-DDTHH:MM:SSZ") {
-        auto d = w.doc(site, "stock", "main", {{"vials", 10}});
+        auto d = w.doc(site, "report", "main", {{"vials", 10}});
         d.time = "yesterday";
         seal(d);
         auto v = w.verify(w.publish(site, {d}));

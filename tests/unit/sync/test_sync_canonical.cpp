@@ -42,14 +42,14 @@ TEST_CASE("parse_canonical accepts only the canonical bytes") {
 TEST_CASE("a version's hash is BLAKE2b-256 of its canonical encoding without the hash field") {
     DocumentVersion d;
     d.owner = "site:0110113719";
-    d.kind = "stock";
+    d.kind = "report";
     d.id = "main";
     d.author = "U1";
     d.time = "2021-06-01T00:00:00Z";
     d.body = {{"vials", 3}};
     REQUIRE(seal(d).ok());
     CHECK(d.hash == crypto::blake2b_256_hex(
-                        R"({"author":"U1","body":{"vials":3},"id":"main","kind":"stock","owner":"site:0110113719",)"
+                        R"({"author":"U1","body":{"vials":3},"id":"main","kind":"report","owner":"site:0110113719",)"
                         R"("replaces":"","time":"2021-06-01T00:00:00Z","version":1})"));
     CHECK(hash_matches(d));
     d.body["vials"] = 4;

@@ -60,7 +60,7 @@ TEST_CASE("a writer counts its bundle as published only once the bytes read back
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    site.write("stock", "main", {{"vials", 1}});
+    site.write("report", "main", {{"vials", 1}});
     const std::string path = own_bundle_path(site);
     const std::string bytes = site.state.outbox[0].file.bytes;
 
@@ -151,7 +151,7 @@ TEST_CASE("in the browser's rounds the read-back is one more round, and a bad re
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719");
-    site.write("stock", "main", {{"vials", 1}});
+    site.write("report", "main", {{"vials", 1}});
     const std::string path = own_bundle_path(site);
     PendingTransport t;
     std::vector<TransportRequest::Kind> kinds_of_bundle;

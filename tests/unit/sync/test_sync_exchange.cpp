@@ -52,8 +52,8 @@ TEST_CASE("offline, bundles queue; when the exchange returns everything converge
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
     ex.offline = true;
-    site.write("stock", "main", {{"vials", 1}});
-    site.write("stock", "main", {{"vials", 2}});
+    site.write("report", "main", {{"vials", 1}});
+    site.write("report", "main", {{"vials", 2}});
     auto r = site.sync(ex, w);
     CHECK_FALSE(r.complete);
     CHECK(r.error.code == "transport.offline");
@@ -65,7 +65,7 @@ TEST_CASE("offline, bundles queue; when the exchange returns everything converge
     CHECK(site.sync(ex, w).pushed == 2);
     CHECK(muni.sync(ex, w).accepted == 2);
     CHECK(muni.sync(ex, w).fetched == 0);
-    CHECK(muni.store.current("site:0110113719/stock/main")->body["vials"] == 2);
+    CHECK(muni.store.current("site:0110113719/report/main")->body["vials"] == 2);
 }
 
 TEST_CASE("a rejected bundle is kept with its reason and applies nothing") {

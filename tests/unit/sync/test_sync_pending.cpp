@@ -52,7 +52,7 @@ TEST_CASE("a host-driven sync converges like a direct one, in a few rounds of pa
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    for (int i = 0; i < 5; ++i) site.write("stock", "s" + std::to_string(i), {{"vials", i}});
+    for (int i = 0; i < 5; ++i) site.write("report", "s" + std::to_string(i), {{"vials", i}});
     SyncReport r;
     int rounds = drive(ex, w, site, r);
     CHECK(r.complete);
@@ -80,7 +80,7 @@ TEST_CASE("an answer that the exchange is down ends the run; the outbox waits fo
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719");
-    site.write("stock", "main", {{"vials", 1}});
+    site.write("report", "main", {{"vials", 1}});
     ex.offline = true;
     SyncReport r;
     drive(ex, w, site, r);
@@ -132,10 +132,10 @@ TEST_CASE("the sync state and trust kept between runs survive a reload exactly")
     World w;
     MemoryTransport ex;
     Device site(w, "site:0110113719"), muni(w, "muni:131016");
-    site.write("stock", "a", {{"vials", 1}});
+    site.write("report", "a", {{"vials", 1}});
     SyncReport r;
     drive(ex, w, site, r);
-    site.write("stock", "b", {{"vials", 2}});  // queued, not pushed
+    site.write("report", "b", {{"vials", 2}});  // queued, not pushed
     drive(ex, w, muni, r);
 
     auto s2 = decode_sync_state(encode_sync_state(site.state));

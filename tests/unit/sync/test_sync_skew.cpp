@@ -28,7 +28,7 @@ UtcTime now_true() { return t0() + 10 * k_day + 9 * 3600; }
 
 // A document written and queued as a bundle on a device whose clock reads `clock`.
 void write_at(Device& d, const std::string& id, UtcTime clock, std::vector<std::string> to = {}) {
-    auto doc = *d.store.successor(d.org, "stock", id, {{"vials", 1}});
+    auto doc = *d.store.successor(d.org, "report", id, {{"vials", 1}});
     doc.author = "U";
     doc.time = format_utc(clock);
     seal(doc);
@@ -274,10 +274,10 @@ TEST_CASE("a device whose clock falls two days behind its certificate still publ
     const std::string site = "site:0110113719";
     // The device was enrolled at t0 with a correct clock; now it reads two days earlier.
     FeedWriter feed = w.dev[site];
-    CHECK(w.receive(*write_bundle(feed, t0() - 2 * k_day, {w.doc(site, "stock", "a", {{"v", 1}})}, {})) == "");
-    CHECK(w.receive(*write_bundle(feed, t0() - 2 * k_day + 60, {w.doc(site, "stock", "b", {{"v", 1}})}, {})) == "");
+    CHECK(w.receive(*write_bundle(feed, t0() - 2 * k_day, {w.doc(site, "report", "a", {{"v", 1}})}, {})) == "");
+    CHECK(w.receive(*write_bundle(feed, t0() - 2 * k_day + 60, {w.doc(site, "report", "b", {{"v", 1}})}, {})) == "");
     FeedWriter late = feed;
-    CHECK(w.verify(*write_bundle(late, t0() - 3 * k_day - 1, {w.doc(site, "stock", "c", {{"v", 1}})}, {})).error.code ==
+    CHECK(w.verify(*write_bundle(late, t0() - 3 * k_day - 1, {w.doc(site, "report", "c", {{"v", 1}})}, {})).error.code ==
           "cert.expired");
 }
 

@@ -1,0 +1,369 @@
+#include "core/stock/stock_ledger.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace vsys {
+
+const char* stock_event_kind_id(StockEventKind k) {
+    switch (k) {
+        case StockEventKind::receipt: return "receipt";
+        case StockEventKind::transfer: return "transfer";
+        case StockEventKind::transfer_receipt: return "transfer_receipt";
+        case StockEventKind::transfer_refusal: return "transfer_refusal";
+        case StockEventKind::wastage: return "wastage";
+        case StockEventKind::count: return "count";
+    }
+    return "receipt";
+}
+
+std::optional<StockEventKind> parse_stock_event_kind(std::string_view id) {
+    for (auto k : {StockEventKind::receipt, StockEventKind::transfer, StockEventKind::transfer_receipt,
+                   StockEventKind::transfer_refusal, StockEventKind::wastage, StockEventKind::count})
+        if (id == stock_event_kind_id(k)) return k;
+    return std::nullopt;
+}
+
+namespace {
+
+int compare_lot(const LotBalance& l, std::string_view site, VaccineProduct p, std::string_view lot) {
+    if (int c = l.site.compare(site)) return c;
+    if (l.product != p) return l.product < p ? -1 : 1;
+    return l.lot.compare(lot);
+}
+
+bool lot_before(const LotBalance& a, const LotBalance& b) { return compare_lot(a, b.site, b.product, b.lot) < 0; }
+
+bool event_before(const StockEvent& a, const StockEvent& b) {
+    return a.order != b.order ? a.order < b.order : a.id < b.id;
+}
+
+bool is_answer(StockEventKind k) { return k == StockEventKind::transfer_receipt || k == StockEventKind::transfer_refusal; }
+
+// Lot and transfer look-ups while replaying: hash maps built as the replay goes (the ledger's
+// vectors are sorted once at the end).
+struct HashIndex {
+    std::unordered_map<std::string, std::uint32_t> lots;
+    std::unordered_map<std::string, std::uint32_t> transfers;
+    std::string buf;
+
+    const std::string& key(std::string_view site, VaccineProduct p, std::string_view lot) {
+        buf.assign(site);
+        buf.push_back('\x1f');
+        buf.push_back(static_cast<char>('0' + static_cast<int>(p)));
+        buf.append(lot);
+        return buf;
+    }
+    std::uint32_t lot(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
+        auto [it, inserted] = lots.try_emplace(key(site, p, lot_id), static_cast<std::uint32_t>(L.lots.size()));
+        if (inserted) {
+            LotBalance b;
+            b.site = std::string(site);
+            b.product = p;
+            b.lot = std::string(lot_id);
+            L.lots.push_back(std::move(b));
+        }
+        return it->second;
+    }
+    StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
+        auto it = transfers.find(id);
+        return it == transfers.end() ? nullptr : &L.transfers[it->second];
+    }
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
+        if (transfers.try_emplace(r.id, static_cast<std::uint32_t>(L.transfers.size())).second) L.transfers.push_back(std::move(r));
+    }
+};
+
+// The same look-ups on a finished ledger (sorted vectors), for appending one event in place.
+struct SortedIndex {
+    std::uint32_t lot(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
+        auto it = std::lower_bound(L.lots.begin(), L.lots.end(), 0, [&](const LotBalance& l, int) {
+            return compare_lot(l, site, p, lot_id) < 0;
+        });
+        if (it == L.lots.end() || compare_lot(*it, site, p, lot_id) != 0) {
+            LotBalance b;
+            b.site = std::string(site);
+            b.product = p;
+            b.lot = std::string(lot_id);
+            it = L.lots.insert(it, std::move(b));
+        }
+        return static_cast<std::uint32_t>(it - L.lots.begin());
+    }
+    StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
+        return const_cast<StockLedger::TransferRecord*>(L.find_transfer(id));
+    }
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
+        auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), r.id,
+                                   [](const StockLedger::TransferRecord& t, const std::string& id) { return t.id < id; });
+        if (it != L.transfers.end() && it->id == r.id) return;
+        L.transfers.insert(it, std::move(r));
+    }
+};
+
+template <class Index>
+class Applier {
+public:
+    Applier(const StockRules& rules, StockLedger& ledger, Index& index) : rules_(rules), L_(ledger), ix_(index) {}
+
+    // Applies events[i]; answers whose transfer is not there yet wait in pending_.
+    void apply(std::uint32_t i) {
+        const StockEvent& e = L_.events[i];
+        note_order(e.site, e.order);
+        if (e.order > L_.max_order) L_.max_order = e.order;
+        switch (e.kind) {
+            case StockEventKind::receipt: {
+                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                note_expiry(l, e.expiry, e.date);
+                l.received += e.vials;
+                credit(l, e, e.vials, i);
+                break;
+            }
+            case StockEventKind::transfer: {
+                note_order(e.to, e.order);
+                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                if (!l.expiry && e.expiry) note_expiry(l, e.expiry, e.expiry_basis.value_or(e.date));
+                l.transferred_out += e.vials;
+                l.in_transit_out += e.vials;
+                debit(l, e, e.vials, i);
+                ix_.add_transfer(L_, {e.id, i, StockLedger::TransferState::in_transit, {}});
+                L_.in_transit.push_back({e.id, e.site, e.to, e.product, e.lot, e.vials, e.date});
+                if (!pending_.empty()) {
+                    auto it = pending_.find(e.id);
+                    if (it != pending_.end()) {
+                        std::vector<std::uint32_t> waiting = std::move(it->second);
+                        pending_.erase(it);
+                        for (std::uint32_t a : waiting) answer(a);
+                    }
+                }
+                break;
+            }
+            case StockEventKind::transfer_receipt:
+            case StockEventKind::transfer_refusal:
+                if (ix_.find_transfer(L_, e.transfer)) answer(i);
+                else pending_[e.transfer].push_back(i);
+                break;
+            case StockEventKind::wastage: {
+                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                l.wasted_vials += e.vials;
+                l.wasted_doses += e.doses;
+                if (e.vials != 0) l.wasted_by_reason[e.reason] += e.vials;
+                debit(l, e, e.vials, i);
+                break;
+            }
+            case StockEventKind::count: {
+                if (L_.options.now_unix && *L_.options.now_unix >= rules_.purge().cutoff_unix &&
+                    e.entered_unix < rules_.purge().cutoff_unix) {
+                    L_.purged.push_back(e);
+                    break;
+                }
+                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                const std::int64_t difference = l.on_hand - e.vials;
+                l.count_difference += difference;
+                if (difference != 0) l.count_by_reason[e.reason] += difference;
+                l.on_hand = e.vials;
+                l.last_count = e.date;
+                touch(l, e, -difference, i, l.site);
+                break;
+            }
+        }
+    }
+
+    bool has_pending() const { return !pending_.empty(); }
+
+private:
+    void note_order(const std::string& site, std::int64_t order) {
+        if (site.empty()) return;
+        auto it = L_.max_order_by_site.find(site);
+        if (it == L_.max_order_by_site.end()) L_.max_order_by_site.emplace(site, order);
+        else if (it->second < order) it->second = order;
+    }
+    static void note_expiry(LotBalance& l, const std::optional<Date>& printed, const Date& basis) {
+        if (!l.expiry && printed) l.expiry = printed;
+        if (!l.expiry_basis) l.expiry_basis = basis;
+    }
+    void touch(LotBalance& l, const StockEvent& e, std::int64_t change, std::uint32_t i, const std::string& site) {
+        if (!l.last_event || *l.last_event < e.date) l.last_event = e.date;
+        if (L_.options.lines) L_.lines.push_back({&L_.events[i], site, change, l.on_hand});
+    }
+    void credit(LotBalance& l, const StockEvent& e, std::int64_t v, std::uint32_t i) {
+        l.on_hand += v;
+        touch(l, e, v, i, l.site);
+    }
+    void debit(LotBalance& l, const StockEvent& e, std::int64_t v, std::uint32_t i) {
+        l.on_hand -= v;
+        if (e.order != l.concurrent_order) {
+            l.concurrent_order = e.order;
+            l.concurrent_debits.clear();
+        }
+        l.concurrent_debits.push_back(i);
+        if (l.on_hand < l.lowest) l.lowest = l.on_hand;
+        if (l.on_hand < 0) {
+            // Both devices' debits are signed records: applied, and the lot flagged with every
+            // debit of the same causal order (neither device had seen the other's).
+            l.conflict = true;
+            for (std::uint32_t d : l.concurrent_debits) {
+                const std::string& id = L_.events[d].id;
+                if (std::find(l.conflict_events.begin(), l.conflict_events.end(), id) == l.conflict_events.end())
+                    l.conflict_events.push_back(id);
+            }
+        }
+        touch(l, e, -v, i, l.site);
+    }
+    void answer(std::uint32_t i) {
+        const StockEvent& a = L_.events[i];
+        StockLedger::TransferRecord* rec = ix_.find_transfer(L_, a.transfer);
+        // Kept in events but changing nothing: not the transfer's receiver, or answered already.
+        if (!rec || rec->state != StockLedger::TransferState::in_transit) return;
+        const StockEvent& t = L_.events[rec->event];
+        if (a.site != t.to) return;
+        note_order(t.site, a.order);
+        if (a.kind == StockEventKind::transfer_receipt) {
+            // The receiver's lot first: creating it may move the sorted lots; the sender's
+            // exists since the transfer, so looking it up afterwards moves nothing.
+            const std::uint32_t receiver = ix_.lot(L_, t.to, t.product, t.lot);
+            const std::uint32_t sender = ix_.lot(L_, t.site, t.product, t.lot);
+            LotBalance& r = L_.lots[receiver];
+            // The transfer document names the lot's expiry; an event without it (the CLI) takes
+            // the sender's lot's.
+            const LotBalance& from = L_.lots[sender];
+            note_expiry(r, t.expiry ? t.expiry : from.expiry,
+                        t.expiry_basis ? *t.expiry_basis : from.expiry_basis.value_or(t.date));
+            r.transferred_in += t.vials;
+            credit(r, a, t.vials, i);
+            L_.lots[sender].in_transit_out -= t.vials;
+            rec->state = StockLedger::TransferState::received;
+        } else {
+            LotBalance& s = L_.lots[ix_.lot(L_, t.site, t.product, t.lot)];
+            s.transferred_out -= t.vials;
+            s.in_transit_out -= t.vials;
+            credit(s, a, t.vials, i);
+            rec->state = StockLedger::TransferState::refused;
+        }
+        rec->answer = a.id;
+        // Answers mostly follow recent transfers: search from the back.
+        for (auto it = L_.in_transit.rbegin(); it != L_.in_transit.rend(); ++it)
+            if (it->transfer == t.id) {
+                L_.in_transit.erase(std::next(it).base());
+                break;
+            }
+    }
+
+    const StockRules& rules_;
+    StockLedger& L_;
+    Index& ix_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> pending_;
+};
+
+}  // namespace
+
+const LotBalance* StockLedger::find(std::string_view site, VaccineProduct p, std::string_view lot) const {
+    auto it = std::lower_bound(lots.begin(), lots.end(), 0,
+                               [&](const LotBalance& l, int) { return compare_lot(l, site, p, lot) < 0; });
+    return it != lots.end() && compare_lot(*it, site, p, lot) == 0 ? &*it : nullptr;
+}
+
+std::vector<const LotBalance*> StockLedger::lots_of(std::string_view site) const {
+    std::vector<const LotBalance*> out;
+    auto it = std::lower_bound(lots.begin(), lots.end(), site, [](const LotBalance& l, std::string_view s) { return l.site < s; });
+    for (; it != lots.end() && it->site == site; ++it) out.push_back(&*it);
+    return out;
+}
+
+const StockEvent* StockLedger::find_event(std::string_view id) const {
+    if (const TransferRecord* t = find_transfer(id)) return &events[t->event];
+    for (const auto& e : events)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+const StockLedger::TransferRecord* StockLedger::find_transfer(std::string_view id) const {
+    auto it = std::lower_bound(transfers.begin(), transfers.end(), id,
+                               [](const TransferRecord& t, std::string_view x) { return t.id < x; });
+    return it != transfers.end() && it->id == id ? &*it : nullptr;
+}
+
+std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::string_view transfer_id) const {
+    const TransferRecord* t = find_transfer(transfer_id);
+    if (!t) return std::nullopt;
+    return t->state;
+}
+
+StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events, const ReplayOptions& options) {
+    StockLedger L;
+    L.options = options;
+    // Sort indices, then move each event once: events are large and sorting them in place
+    // would move every one log n times.
+    std::vector<std::uint32_t> order(events.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return event_before(events[a], events[b]); });
+    L.events.reserve(events.size());
+    for (std::uint32_t i : order) L.events.push_back(std::move(events[i]));
+    if (options.lines) L.lines.reserve(L.events.size() + L.events.size() / 4);
+
+    HashIndex ix;
+    ix.lots.reserve(64);
+    Applier<HashIndex> applier(rules, L, ix);
+    for (std::uint32_t i = 0; i < L.events.size(); ++i) applier.apply(i);
+
+    std::sort(L.lots.begin(), L.lots.end(), lot_before);
+    std::sort(L.transfers.begin(), L.transfers.end(),
+              [](const StockLedger::TransferRecord& a, const StockLedger::TransferRecord& b) { return a.id < b.id; });
+    return L;
+}
+
+void append_stock_event(const StockRules& rules, StockLedger& ledger, StockEvent event) {
+    const bool in_place = !ledger.options.lines && (ledger.events.empty() || event_before(ledger.events.back(), event)) &&
+                          (!is_answer(event.kind) || ledger.find_transfer(event.transfer));
+    if (!in_place) {
+        std::vector<StockEvent> all = std::move(ledger.events);
+        all.push_back(std::move(event));
+        const ReplayOptions options = ledger.options;
+        ledger = replay_stock(rules, std::move(all), options);
+        return;
+    }
+    ledger.events.push_back(std::move(event));
+    SortedIndex ix;
+    Applier<SortedIndex> applier(rules, ledger, ix);
+    applier.apply(static_cast<std::uint32_t>(ledger.events.size() - 1));
+}
+
+std::vector<Error> stock_conflicts(const StockLedger& ledger) {
+    std::vector<Error> out;
+    for (const auto& l : ledger.lots) {
+        if (!l.conflict) continue;
+        std::string ids;
+        for (const auto& id : l.conflict_events) ids += (ids.empty() ? "" : ",") + id;
+        out.push_back(Error{"lot.conflict", "debits recorded on two devices took the lot below zero",
+                            {{"site", l.site},
+                             {"product", vaccine_product_id(l.product)},
+                             {"lot", l.lot},
+                             {"lowest", std::to_string(l.lowest)},
+                             {"events", ids}}});
+    }
+    return out;
+}
+
+std::optional<Date> lot_expiry_on(const StockRules& rules, const LotBalance& lot, const Date& on) {
+    if (!lot.expiry) return std::nullopt;
+    return effective_expiry(rules, lot.product, *lot.expiry, lot.expiry_basis.value_or(*lot.expiry), on);
+}
+
+bool lot_near_expiry(const StockRules& rules, const LotBalance& lot, const Date& on) {
+    auto e = lot_expiry_on(rules, lot, on);
+    return e && days_since_epoch(*e) - days_since_epoch(on) <= k_expiry_warning_days;
+}
+
+std::int64_t next_stock_order(const StockLedger& ledger, std::initializer_list<std::string_view> sites) {
+    std::int64_t top = 0;
+    for (std::string_view s : sites)
+        for (const auto& [site, order] : ledger.max_order_by_site)
+            if (site == s && order > top) top = order;
+    return top + 1;
+}
+
+std::int64_t stock_doses(const StockRules& rules, VaccineProduct p, DoseKind k, std::int64_t vials, const Date& on) {
+    return vials * rules.doses_per_vial(p, k, on);
+}
+
+}  // namespace vsys
