@@ -150,6 +150,7 @@ Result<PreparedCommand> prepare_confirm_delivery(App& app, const json& j) {
         doc.product = round->product;
         doc.expected_vials = expected;
         doc.order = next_stock_order(w.ledger, {site.org});
+        if (auto st = check_receipt(StockRules::builtin(), doc); !st) return st.error();
         json body = receipt_to_json(doc);
         if (auto parsed = receipt_from_json(body); !parsed) return parsed.error();
         // Each lot as an event on the replay so far (the codec has checked the lines' shape).

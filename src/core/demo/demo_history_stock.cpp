@@ -89,6 +89,11 @@ private:
         return o;
     }
 
+    OrgIndex prefecture_of(OrgIndex i) const {
+        while (i != k_no_org && c_.tree->level(i) != OrgLevel::prefecture) i = c_.tree->parent(i);
+        return i;
+    }
+
     Status event(const std::string& owner, const char* kind, const std::string& id, const StockEvent& e, int hour) {
         return c_.write(owner, kind, id, single_event_to_json(e), e.date, hour, 0);
     }
@@ -140,7 +145,8 @@ private:
             if (n == 2) break;
             const Site& sat = (*c_.sites)[i];
             const OrgIndex at = c_.tree->find(site_org_id(sat));
-            if (at == k_no_org || !c_.site_of(at)) continue;
+            // Only within the hub's prefecture, so a prefecture's history is the national one filtered.
+            if (at == k_no_org || !c_.site_of(at) || prefecture_of(at) != prefecture_of(c_.tree->find(from))) continue;
             ++n;
             DemoRng rng(c_.seed ^ k_salt_transfer ^ hash_text(r.code), at);
             Lot& lot = lots_[{from, lot_id}];
@@ -189,15 +195,15 @@ private:
         return ok_status();
     }
 
-    // About one receipt in ten is followed by a wastage report; the reasons take turns so each
-    // of the data's reasons appears.
+    // About one receipt in ten is followed by a wastage report, its reason drawn from the site and
+    // round so every reason of the data appears.
     Status wastage(const Site& site, const Round& r, const Date& received, OrgIndex at) {
         DemoRng rng(c_.seed ^ k_salt_wastage ^ hash_text(r.code), at);
         if (!rng.chance(10)) return ok_status();
         const std::string org = site_org_id(site);
         const auto reasons = StockRules::builtin().reasons(ReasonList::wastage);
         if (reasons.empty()) return ok_status();
-        const StockReason& reason = *reasons[wastage_n_++ % reasons.size()];
+        const StockReason& reason = *reasons[(hash_text(org) + hash_text(r.code)) % reasons.size()];
         for (auto& [key, lot] : lots_) {
             if (key.first != org || lot.product != r.product || lot.on_hand <= 0) continue;
             StockEvent w;
@@ -220,7 +226,7 @@ private:
             if (w.date > c_.today) return ok_status();
             w.order = next({org});
             const std::string id = "W" + to_iso(w.date).substr(0, 4) + to_iso(w.date).substr(5, 2) +
-                                   to_iso(w.date).substr(8, 2) + "-" + std::to_string(wastage_n_);
+                                   to_iso(w.date).substr(8, 2) + "-" + r.code;
             if (auto s = event(org, k_stock_wastage_kind, id, w, 16); !s) return s;
             lot.on_hand -= w.vials;
             return ok_status();
@@ -293,7 +299,6 @@ private:
     const Round* last_pfizer_ = nullptr;
     std::map<std::pair<std::string, std::string>, Lot> lots_;  // (site org, lot) → lot
     std::unordered_map<std::string, std::int64_t> order_;       // Lamport clock per site
-    std::size_t wastage_n_ = 0;
 };
 
 }  // namespace

@@ -95,6 +95,13 @@ nlohmann::json count_to_json(const StockCountDoc& d);
 Result<StockCountDoc> count_from_json(const nlohmann::json& body);
 nlohmann::json stock_request_to_json(const StockRequestDoc& d);
 Result<StockRequestDoc> stock_request_from_json(const nlohmann::json& body);
+// The rules of a receipt as a whole (each line is also a ledger event, check_stock_event):
+// no lot twice (receipt.duplicate_lot {lot}); when the lines' vials differ from expected_vials a
+// discrepancy reason from the data's list is required (receipt.discrepancy_required {expected}
+// {received}; stock.reason {reason}), with its text where the reason needs one
+// (stock.reason_text).
+Status check_receipt(const StockRules& rules, const StockReceiptDoc& d);
+
 // A transfer, transfer answer (transfer_receipt or transfer_refusal: "accepted") or wastage
 // event as its document's body (the event's site and id are the document's owner and key).
 nlohmann::json single_event_to_json(const StockEvent& e);

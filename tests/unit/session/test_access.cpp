@@ -154,6 +154,25 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"export_report", "pref:130001", {"tokyo"}},
         {"export_report", "nation", {"nation"}},
         {"record_report_export", "muni:131016", {"chiyoda"}},
+        // Stock: a site's own records, or its municipality's for it (代行入力); requests are the
+        // requester's own.
+        {"confirm_delivery", own_site, {"site", "chiyoda"}},
+        {"confirm_delivery", other_site, {}},
+        {"transfer_stock", own_site, {"site", "chiyoda"}},
+        {"transfer_stock", far_site, {}},
+        {"answer_transfer", own_site, {"site", "chiyoda"}},
+        {"record_wastage", own_site, {"site", "chiyoda"}},
+        {"record_count", own_site, {"site", "chiyoda"}},
+        {"record_count", other_site, {}},
+        {"issue_stock_request", "pref:130001", {"tokyo"}},
+        {"issue_stock_request", "muni:131016", {"chiyoda"}},
+        {"issue_stock_request", "nation", {"nation"}},
+        {"view:stock", own_site, {"site", "chiyoda"}},
+        {"view:stock", other_site, {}},
+        {"view:stock_ledger", own_site, {"site", "chiyoda"}},
+        {"view:transfer_targets", own_site, {"site", "chiyoda"}},
+        {"view:stock_requests", "pref:130001", {"tokyo"}},
+        {"view:stock_requests", "muni:131024", {}},
     };
     std::set<std::string> covered;
     for (const auto& c : cases) {
