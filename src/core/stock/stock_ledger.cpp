@@ -45,7 +45,7 @@ bool is_answer(StockEventKind k) { return k == StockEventKind::transfer_receipt 
 // vectors are sorted once at the end).
 struct HashIndex {
     std::unordered_map<std::string, std::uint32_t> lots;
-    std::unordered_map<std::string, std::uint32_t> transfers;
+    std::unordered_map<std::string_view, std::uint32_t> transfers;  // views into L.events, fixed while replaying
     std::string buf;
 
     const std::string& key(std::string_view site, VaccineProduct p, std::string_view lot) {
@@ -56,6 +56,16 @@ struct HashIndex {
         return buf;
     }
     std::uint32_t lot(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
+        // Events of one lot come in runs: the last lot looked up answers most of them.
+        if (last < L.lots.size()) {
+            const LotBalance& b = L.lots[last];
+            if (b.product == p && b.lot == lot_id && b.site == site) return last;
+        }
+        last = lookup(L, site, p, lot_id);
+        return last;
+    }
+    std::uint32_t last = 0xffffffffu;
+    std::uint32_t lookup(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
         auto [it, inserted] = lots.try_emplace(key(site, p, lot_id), static_cast<std::uint32_t>(L.lots.size()));
         if (inserted) {
             LotBalance b;
@@ -67,12 +77,15 @@ struct HashIndex {
         return it->second;
     }
     StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
-        auto it = transfers.find(id);
+        auto it = transfers.find(std::string_view(id));
         return it == transfers.end() ? nullptr : &L.transfers[it->second];
     }
     void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
-        if (transfers.try_emplace(r.id, static_cast<std::uint32_t>(L.transfers.size())).second) L.transfers.push_back(std::move(r));
+        if (transfers.try_emplace(std::string_view(L.events[r.event].id), static_cast<std::uint32_t>(L.transfers.size())).second)
+            L.transfers.push_back(r);
     }
+    // Replaying, the list of transfers in transit is made once at the end.
+    static constexpr bool keeps_transit = false;
 };
 
 // The same look-ups on a finished ledger (sorted vectors), for appending one event in place.
@@ -94,11 +107,13 @@ struct SortedIndex {
         return const_cast<StockLedger::TransferRecord*>(L.find_transfer(id));
     }
     void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
-        auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), r.id,
-                                   [](const StockLedger::TransferRecord& t, const std::string& id) { return t.id < id; });
-        if (it != L.transfers.end() && it->id == r.id) return;
-        L.transfers.insert(it, std::move(r));
+        const std::string& id = L.events[r.event].id;
+        auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), id,
+                                   [&](const StockLedger::TransferRecord& t, const std::string& x) { return L.events[t.event].id < x; });
+        if (it != L.transfers.end() && L.events[it->event].id == id) return;
+        L.transfers.insert(it, r);
     }
+    static constexpr bool keeps_transit = true;
 };
 
 template <class Index>
@@ -126,8 +141,8 @@ public:
                 l.transferred_out += e.vials;
                 l.in_transit_out += e.vials;
                 debit(l, e, e.vials, i);
-                ix_.add_transfer(L_, {e.id, i, StockLedger::TransferState::in_transit, {}});
-                L_.in_transit.push_back({e.id, e.site, e.to, e.product, e.lot, e.vials, e.date});
+                ix_.add_transfer(L_, {i, StockLedger::TransferState::in_transit, StockLedger::k_none});
+                if (Index::keeps_transit) L_.in_transit.push_back(in_transit_of(e));
                 if (!pending_.empty()) {
                     auto it = pending_.find(e.id);
                     if (it != pending_.end()) {
@@ -174,6 +189,16 @@ public:
 private:
     void note_order(const std::string& site, std::int64_t order) {
         if (site.empty()) return;
+        if (!Index::keeps_transit) {
+            // Replaying: a short flat list (a ledger touches few sites), written out by finish().
+            for (auto& [s, o] : site_orders_)
+                if (s == site) {
+                    if (o < order) o = order;
+                    return;
+                }
+            site_orders_.emplace_back(site, order);
+            return;
+        }
         auto it = L_.max_order_by_site.find(site);
         if (it == L_.max_order_by_site.end()) L_.max_order_by_site.emplace(site, order);
         else if (it->second < order) it->second = order;
@@ -240,14 +265,29 @@ private:
             credit(s, a, t.vials, i);
             rec->state = StockLedger::TransferState::refused;
         }
-        rec->answer = a.id;
-        // Answers mostly follow recent transfers: search from the back.
+        rec->answer = i;
+        if (!Index::keeps_transit) return;
         for (auto it = L_.in_transit.rbegin(); it != L_.in_transit.rend(); ++it)
             if (it->transfer == t.id) {
                 L_.in_transit.erase(std::next(it).base());
                 break;
             }
     }
+
+public:
+    // Replaying: the transfers still in transit, in replay order (before transfers is sorted).
+    // Made once here, since erasing answered ones from the middle of a long list as they come
+    // would cost more than the rest of the replay.
+    void finish() {
+        if (Index::keeps_transit) return;
+        for (const auto& [s, o] : site_orders_) L_.max_order_by_site.emplace(std::string(s), o);
+        for (const auto& t : L_.transfers)
+            if (t.state == StockLedger::TransferState::in_transit) L_.in_transit.push_back(in_transit_of(L_.events[t.event]));
+    }
+
+private:
+    std::vector<std::pair<std::string_view, std::int64_t>> site_orders_;  // views into events, fixed while replaying
+    static InTransit in_transit_of(const StockEvent& e) { return {e.id, e.site, e.to, e.product, e.lot, e.vials, e.date}; }
 
     const StockRules& rules_;
     StockLedger& L_;
@@ -279,8 +319,8 @@ const StockEvent* StockLedger::find_event(std::string_view id) const {
 
 const StockLedger::TransferRecord* StockLedger::find_transfer(std::string_view id) const {
     auto it = std::lower_bound(transfers.begin(), transfers.end(), id,
-                               [](const TransferRecord& t, std::string_view x) { return t.id < x; });
-    return it != transfers.end() && it->id == id ? &*it : nullptr;
+                               [&](const TransferRecord& t, std::string_view x) { return events[t.event].id < x; });
+    return it != transfers.end() && events[it->event].id == id ? &*it : nullptr;
 }
 
 std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::string_view transfer_id) const {
@@ -289,26 +329,68 @@ std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::strin
     return t->state;
 }
 
+namespace {
+
+// v[k] = old v[from[k]] for every k, in place, cycle by cycle: each element moved once, none
+// when already in order, and no second array (a fresh 5 MB for 10,000 events costs more in
+// page faults than the whole replay).
+template <class T>
+void permute(std::vector<T>& v, const std::vector<std::uint32_t>& from) {
+    std::vector<bool> placed(v.size());
+    for (std::uint32_t i = 0; i < v.size(); ++i) {
+        if (placed[i] || from[i] == i) continue;
+        T held = std::move(v[i]);
+        std::uint32_t j = i;
+        for (;;) {
+            placed[j] = true;
+            const std::uint32_t f = from[j];
+            if (f == i) {
+                v[j] = std::move(held);
+                break;
+            }
+            v[j] = std::move(v[f]);
+            j = f;
+        }
+    }
+}
+
+}  // namespace
+
 StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events, const ReplayOptions& options) {
     StockLedger L;
     L.options = options;
     // Sort indices, then move each event once: events are large and sorting them in place
     // would move every one log n times.
-    std::vector<std::uint32_t> order(events.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return event_before(events[a], events[b]); });
-    L.events.reserve(events.size());
-    for (std::uint32_t i : order) L.events.push_back(std::move(events[i]));
+    // The keys are copied out so that the sort reads a small array; ids are read only on ties.
+    std::vector<std::pair<std::int64_t, std::uint32_t>> order(events.size());
+    for (std::uint32_t i = 0; i < events.size(); ++i) order[i] = {events[i].order, i};
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : events[a.second].id < events[b.second].id;
+    });
+    L.events = std::move(events);
+    std::vector<std::uint32_t> from(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) from[k] = order[k].second;
+    permute(L.events, from);
+    L.lots.reserve(L.events.size() / 4 + 16);
     if (options.lines) L.lines.reserve(L.events.size() + L.events.size() / 4);
 
     HashIndex ix;
-    ix.lots.reserve(64);
+    ix.lots.reserve(L.events.size() / 4 + 16);
     Applier<HashIndex> applier(rules, L, ix);
     for (std::uint32_t i = 0; i < L.events.size(); ++i) applier.apply(i);
+    applier.finish();
 
-    std::sort(L.lots.begin(), L.lots.end(), lot_before);
-    std::sort(L.transfers.begin(), L.transfers.end(),
-              [](const StockLedger::TransferRecord& a, const StockLedger::TransferRecord& b) { return a.id < b.id; });
+    // Lots sorted by index, then each moved once (a LotBalance is large).
+    std::vector<std::uint32_t> by_lot(L.lots.size());
+    std::iota(by_lot.begin(), by_lot.end(), 0u);
+    std::sort(by_lot.begin(), by_lot.end(), [&](std::uint32_t a, std::uint32_t b) { return lot_before(L.lots[a], L.lots[b]); });
+    permute(L.lots, by_lot);
+    // Transfers by id: the ids copied out as views, so the sort does not chase each event.
+    std::vector<std::pair<std::string_view, StockLedger::TransferRecord>> by_id;
+    by_id.reserve(L.transfers.size());
+    for (const auto& t : L.transfers) by_id.emplace_back(L.events[t.event].id, t);
+    std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 0; k < by_id.size(); ++k) L.transfers[k] = by_id[k].second;
     return L;
 }
 

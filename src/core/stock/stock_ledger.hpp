@@ -140,12 +140,13 @@ struct StockLedger {
     enum class TransferState { in_transit, received, refused };
     std::optional<TransferState> transfer_state(std::string_view transfer_id) const;
 
-    // Every transfer seen, sorted by its id: where its event is, its state and its answer.
+    // Every transfer seen, sorted by its id (events[event].id): where its event is, its state
+    // and the event that answered it.
+    static constexpr std::uint32_t k_none = 0xffffffffu;
     struct TransferRecord {
-        std::string id;
         std::uint32_t event = 0;  // index into events
         TransferState state = TransferState::in_transit;
-        std::string answer;       // the answering event's id ("" while in transit)
+        std::uint32_t answer = k_none;  // index into events of the receipt or refusal
     };
     std::vector<TransferRecord> transfers;
     const TransferRecord* find_transfer(std::string_view transfer_id) const;
