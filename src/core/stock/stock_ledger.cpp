@@ -46,12 +46,32 @@ bool is_answer(StockEventKind k) { return k == StockEventKind::transfer_receipt 
 struct HashIndex {
     std::unordered_map<std::string, std::uint32_t> lots;
     std::unordered_map<std::string_view, std::uint32_t> transfers;  // views into L.events, fixed while replaying
+    // Sites numbered as first seen (views into L.events); a replay may span a prefecture.
+    std::unordered_map<std::string_view, std::uint32_t> site_numbers;
+    std::vector<std::string_view> sites;
+    std::vector<std::int64_t> site_orders;  // by site number: the highest order touching it
+    std::uint32_t last_site = 0;
     std::string buf;
 
+    std::uint32_t site_number(std::string_view site) {
+        if (last_site < sites.size() && sites[last_site] == site) return last_site;
+        auto [it, inserted] = site_numbers.try_emplace(site, static_cast<std::uint32_t>(sites.size()));
+        if (inserted) {
+            sites.push_back(site);
+            site_orders.push_back(0);
+        }
+        return last_site = it->second;
+    }
+
+    // Site number (2 bytes), product and lot: short enough for the string's own buffer with
+    // usual lot numbers, so a new lot allocates no key.
     const std::string& key(std::string_view site, VaccineProduct p, std::string_view lot) {
-        buf.assign(site);
-        buf.push_back('\x1f');
+        const std::uint32_t n = site_number(site);
+        buf.clear();
+        buf.push_back(static_cast<char>(n & 0xff));
+        buf.push_back(static_cast<char>(n >> 8 & 0xff));
         buf.push_back(static_cast<char>('0' + static_cast<int>(p)));
+        if (n > 0xffff) buf.append(site).push_back('\x1f');  // more sites than two bytes tell apart
         buf.append(lot);
         return buf;
     }
@@ -189,14 +209,10 @@ public:
 private:
     void note_order(const std::string& site, std::int64_t order) {
         if (site.empty()) return;
-        if (!Index::keeps_transit) {
-            // Replaying: a short flat list (a ledger touches few sites), written out by finish().
-            for (auto& [s, o] : site_orders_)
-                if (s == site) {
-                    if (o < order) o = order;
-                    return;
-                }
-            site_orders_.emplace_back(site, order);
+        if constexpr (!Index::keeps_transit) {
+            // Replaying: by site number, written out once by finish().
+            std::int64_t& o = ix_.site_orders[ix_.site_number(site)];
+            if (o < order) o = order;
             return;
         }
         auto it = L_.max_order_by_site.find(site);
@@ -280,13 +296,14 @@ public:
     // would cost more than the rest of the replay.
     void finish() {
         if (Index::keeps_transit) return;
-        for (const auto& [s, o] : site_orders_) L_.max_order_by_site.emplace(std::string(s), o);
+        if constexpr (!Index::keeps_transit)
+            for (std::size_t n = 0; n < ix_.sites.size(); ++n)
+                if (ix_.site_orders[n] > 0) L_.max_order_by_site.emplace(std::string(ix_.sites[n]), ix_.site_orders[n]);
         for (const auto& t : L_.transfers)
             if (t.state == StockLedger::TransferState::in_transit) L_.in_transit.push_back(in_transit_of(L_.events[t.event]));
     }
 
 private:
-    std::vector<std::pair<std::string_view, std::int64_t>> site_orders_;  // views into events, fixed while replaying
     static InTransit in_transit_of(const StockEvent& e) { return {e.id, e.site, e.to, e.product, e.lot, e.vials, e.date}; }
 
     const StockRules& rules_;
