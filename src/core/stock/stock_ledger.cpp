@@ -225,7 +225,7 @@ private:
     }
     void touch(LotBalance& l, const StockEvent& e, std::int64_t change, std::uint32_t i, const std::string& site) {
         if (!l.last_event || *l.last_event < e.date) l.last_event = e.date;
-        if (L_.options.lines) L_.lines.push_back({&L_.events[i], site, change, l.on_hand});
+        if (L_.options.lines) L_.lines.push_back({&L_.events[i], i, site, change, l.on_hand});
     }
     void credit(LotBalance& l, const StockEvent& e, std::int64_t v, std::uint32_t i) {
         l.on_hand += v;

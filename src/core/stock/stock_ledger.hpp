@@ -111,7 +111,10 @@ struct InTransit {
 
 // One applied event as the ledger report lists it: the lot's on_hand after it.
 struct LedgerLine {
-    const StockEvent* event = nullptr;  // into StockLedger::events
+    // Into StockLedger::events of the ledger that made the line: a copied ledger's lines still
+    // point at the original's events, so use event_index with a copy.
+    const StockEvent* event = nullptr;
+    std::uint32_t event_index = 0;
     std::string site;                   // whose line (a transfer gives one to the sender; its receipt one to the receiver)
     std::int64_t change = 0;            // signed vials on this site's lot
     std::int64_t on_hand_after = 0;

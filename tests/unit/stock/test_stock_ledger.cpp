@@ -260,6 +260,12 @@ TEST_CASE("the purge: counts entered before the cutoff are excluded once it has 
     REQUIRE(w.add(wastage("site:H1", P::pfizer_12, "FA1", 5, d("2022-01-25"))));
     CHECK(w.on_hand("site:H1", P::pfizer_12, "FA1") == 85);
 
+    // Users are told from 7 days before.
+    CHECK_FALSE(w.rules.purge().notice_due(cutoff - 7 * 86400 - 1));
+    CHECK(w.rules.purge().notice_due(cutoff - 7 * 86400));
+    CHECK_FALSE(w.rules.purge().notice_due(cutoff));
+    CHECK(w.rules.purge().passed(cutoff));
+
     // Before the cutoff the count stands.
     StockLedger early = replay_stock(w.rules, w.ledger.events, {cutoff - 1});
     CHECK(early.find("site:H1", P::pfizer_12, "FA1")->on_hand == 85);
@@ -397,6 +403,7 @@ TEST_CASE("the ledger's lines: one per change of a site's lot, with the balance 
     CHECK(L.lines[2].site == "site:S1");
     CHECK(L.lines[2].on_hand_after == 4);
     CHECK(L.lines[2].event->kind == StockEventKind::transfer_receipt);
+    CHECK(L.lines[2].event_index == 2);
     CHECK(L.lots_of("site:S1").size() == 1);
     CHECK(next_stock_order(L, {"site:S1"}) == 4);
     CHECK(next_stock_order(L, {"site:H2"}) == 1);
