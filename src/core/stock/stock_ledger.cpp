@@ -33,7 +33,6 @@ int compare_lot(const LotBalance& l, std::string_view site, VaccineProduct p, st
     return l.lot.compare(lot);
 }
 
-bool lot_before(const LotBalance& a, const LotBalance& b) { return compare_lot(a, b.site, b.product, b.lot) < 0; }
 
 bool event_before(const StockEvent& a, const StockEvent& b) {
     return a.order != b.order ? a.order < b.order : a.id < b.id;
@@ -50,17 +49,21 @@ struct HashIndex {
     std::unordered_map<std::string_view, std::uint32_t> site_numbers;
     std::vector<std::string_view> sites;
     std::vector<std::int64_t> site_orders;  // by site number: the highest order touching it
-    std::uint32_t last_site = 0;
+    std::uint32_t recent[4] = {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu};  // a hub and its satellites alternate
+    unsigned next_recent = 0;
+    std::vector<std::uint32_t> sender_lots;  // by transfer record: the sender's lot (lots only grow while replaying)
     std::string buf;
 
     std::uint32_t site_number(std::string_view site) {
-        if (last_site < sites.size() && sites[last_site] == site) return last_site;
+        for (std::uint32_t r : recent)
+            if (r < sites.size() && sites[r] == site) return r;
         auto [it, inserted] = site_numbers.try_emplace(site, static_cast<std::uint32_t>(sites.size()));
         if (inserted) {
             sites.push_back(site);
             site_orders.push_back(0);
         }
-        return last_site = it->second;
+        recent[next_recent++ & 3] = it->second;
+        return it->second;
     }
 
     // Site number (2 bytes), product and lot: short enough for the string's own buffer with
@@ -93,16 +96,23 @@ struct HashIndex {
             b.product = p;
             b.lot = std::string(lot_id);
             L.lots.push_back(std::move(b));
+            lot_sites.push_back(site_number(site));
         }
         return it->second;
     }
+    std::vector<std::uint32_t> lot_sites;  // by lot: its site's number
     StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
         auto it = transfers.find(std::string_view(id));
         return it == transfers.end() ? nullptr : &L.transfers[it->second];
     }
-    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
-        if (transfers.try_emplace(std::string_view(L.events[r.event].id), static_cast<std::uint32_t>(L.transfers.size())).second)
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r, std::uint32_t sender_lot) {
+        if (transfers.try_emplace(std::string_view(L.events[r.event].id), static_cast<std::uint32_t>(L.transfers.size())).second) {
             L.transfers.push_back(r);
+            sender_lots.push_back(sender_lot);
+        }
+    }
+    std::uint32_t sender_lot(StockLedger& L, const StockLedger::TransferRecord* rec, const StockEvent&) {
+        return sender_lots[static_cast<std::size_t>(rec - L.transfers.data())];
     }
     // Replaying, the list of transfers in transit is made once at the end.
     static constexpr bool keeps_transit = false;
@@ -126,7 +136,10 @@ struct SortedIndex {
     StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
         return const_cast<StockLedger::TransferRecord*>(L.find_transfer(id));
     }
-    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
+    std::uint32_t sender_lot(StockLedger& L, const StockLedger::TransferRecord*, const StockEvent& t) {
+        return lot(L, t.site, t.product, t.lot);
+    }
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r, std::uint32_t) {
         const std::string& id = L.events[r.event].id;
         auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), id,
                                    [&](const StockLedger::TransferRecord& t, const std::string& x) { return L.events[t.event].id < x; });
@@ -155,27 +168,28 @@ public:
                 break;
             }
             case StockEventKind::transfer: {
-                note_order(e.to, e.order);
-                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                const std::uint32_t lot = ix_.lot(L_, e.site, e.product, e.lot);
+                LotBalance& l = L_.lots[lot];
                 if (!l.expiry && e.expiry) note_expiry(l, e.expiry, e.expiry_basis.value_or(e.date));
                 l.transferred_out += e.vials;
                 l.in_transit_out += e.vials;
                 debit(l, e, e.vials, i);
-                ix_.add_transfer(L_, {i, StockLedger::TransferState::in_transit, StockLedger::k_none});
+                ix_.add_transfer(L_, {i, StockLedger::TransferState::in_transit, StockLedger::k_none}, lot);
+                note_order(e.to, e.order);
                 if (Index::keeps_transit) L_.in_transit.push_back(in_transit_of(e));
                 if (!pending_.empty()) {
                     auto it = pending_.find(e.id);
                     if (it != pending_.end()) {
                         std::vector<std::uint32_t> waiting = std::move(it->second);
                         pending_.erase(it);
-                        for (std::uint32_t a : waiting) answer(a);
+                        for (std::uint32_t a : waiting) answer(a, ix_.find_transfer(L_, e.id));
                     }
                 }
                 break;
             }
             case StockEventKind::transfer_receipt:
             case StockEventKind::transfer_refusal:
-                if (ix_.find_transfer(L_, e.transfer)) answer(i);
+                if (auto* rec = ix_.find_transfer(L_, e.transfer)) answer(i, rec);
                 else pending_[e.transfer].push_back(i);
                 break;
             case StockEventKind::wastage: {
@@ -251,19 +265,17 @@ private:
         }
         touch(l, e, -v, i, l.site);
     }
-    void answer(std::uint32_t i) {
+    void answer(std::uint32_t i, StockLedger::TransferRecord* rec) {
         const StockEvent& a = L_.events[i];
-        StockLedger::TransferRecord* rec = ix_.find_transfer(L_, a.transfer);
         // Kept in events but changing nothing: not the transfer's receiver, or answered already.
         if (!rec || rec->state != StockLedger::TransferState::in_transit) return;
         const StockEvent& t = L_.events[rec->event];
         if (a.site != t.to) return;
-        note_order(t.site, a.order);
         if (a.kind == StockEventKind::transfer_receipt) {
             // The receiver's lot first: creating it may move the sorted lots; the sender's
             // exists since the transfer, so looking it up afterwards moves nothing.
             const std::uint32_t receiver = ix_.lot(L_, t.to, t.product, t.lot);
-            const std::uint32_t sender = ix_.lot(L_, t.site, t.product, t.lot);
+            const std::uint32_t sender = ix_.sender_lot(L_, rec, t);
             LotBalance& r = L_.lots[receiver];
             // The transfer document names the lot's expiry; an event without it (the CLI) takes
             // the sender's lot's.
@@ -275,13 +287,14 @@ private:
             L_.lots[sender].in_transit_out -= t.vials;
             rec->state = StockLedger::TransferState::received;
         } else {
-            LotBalance& s = L_.lots[ix_.lot(L_, t.site, t.product, t.lot)];
+            LotBalance& s = L_.lots[ix_.sender_lot(L_, rec, t)];
             s.transferred_out -= t.vials;
             s.in_transit_out -= t.vials;
             credit(s, a, t.vials, i);
             rec->state = StockLedger::TransferState::refused;
         }
         rec->answer = i;
+        note_order(t.site, a.order);
         if (!Index::keeps_transit) return;
         for (auto it = L_.in_transit.rbegin(); it != L_.in_transit.rend(); ++it)
             if (it->transfer == t.id) {
@@ -377,17 +390,20 @@ StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events
     StockLedger L;
     L.options = options;
     // Sort indices, then move each event once: events are large and sorting them in place
-    // would move every one log n times.
-    // The keys are copied out so that the sort reads a small array; ids are read only on ties.
-    std::vector<std::pair<std::int64_t, std::uint32_t>> order(events.size());
-    for (std::uint32_t i = 0; i < events.size(); ++i) order[i] = {events[i].order, i};
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : events[a.second].id < events[b.second].id;
-    });
+    // would move every one log n times. The keys are copied out so that the sort reads a small
+    // array; ids are read only on ties; events that arrive in order are not sorted at all.
+    const bool in_order = std::is_sorted(events.begin(), events.end(), event_before);
     L.events = std::move(events);
-    std::vector<std::uint32_t> from(order.size());
-    for (std::size_t k = 0; k < order.size(); ++k) from[k] = order[k].second;
-    permute(L.events, from);
+    if (!in_order) {
+        std::vector<std::pair<std::int64_t, std::uint32_t>> order(L.events.size());
+        for (std::uint32_t i = 0; i < L.events.size(); ++i) order[i] = {L.events[i].order, i};
+        std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : L.events[a.second].id < L.events[b.second].id;
+        });
+        std::vector<std::uint32_t> from(order.size());
+        for (std::size_t k = 0; k < order.size(); ++k) from[k] = order[k].second;
+        permute(L.events, from);
+    }
     L.lots.reserve(L.events.size() / 4 + 16);
     if (options.lines) L.lines.reserve(L.events.size() + L.events.size() / 4);
 
@@ -397,10 +413,23 @@ StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events
     for (std::uint32_t i = 0; i < L.events.size(); ++i) applier.apply(i);
     applier.finish();
 
-    // Lots sorted by index, then each moved once (a LotBalance is large).
+    // Lots sorted by index, then each moved once (a LotBalance is large); the sites are ranked
+    // once, so the sort compares two numbers and reads a lot number only within a site.
+    std::vector<std::uint32_t> site_rank(ix.sites.size());
+    {
+        std::vector<std::uint32_t> by_name(ix.sites.size());
+        std::iota(by_name.begin(), by_name.end(), 0u);
+        std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return ix.sites[a] < ix.sites[b]; });
+        for (std::uint32_t r = 0; r < by_name.size(); ++r) site_rank[by_name[r]] = r;
+    }
     std::vector<std::uint32_t> by_lot(L.lots.size());
     std::iota(by_lot.begin(), by_lot.end(), 0u);
-    std::sort(by_lot.begin(), by_lot.end(), [&](std::uint32_t a, std::uint32_t b) { return lot_before(L.lots[a], L.lots[b]); });
+    std::sort(by_lot.begin(), by_lot.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const std::uint32_t ra = site_rank[ix.lot_sites[a]], rb = site_rank[ix.lot_sites[b]];
+        if (ra != rb) return ra < rb;
+        if (L.lots[a].product != L.lots[b].product) return L.lots[a].product < L.lots[b].product;
+        return L.lots[a].lot < L.lots[b].lot;
+    });
     permute(L.lots, by_lot);
     // Transfers by id: the ids copied out as views, so the sort does not chase each event.
     std::vector<std::pair<std::string_view, StockLedger::TransferRecord>> by_id;
