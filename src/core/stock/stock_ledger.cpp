@@ -91,11 +91,10 @@ struct HashIndex {
     std::uint32_t lookup(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
         auto [it, inserted] = lots.try_emplace(key(site, p, lot_id), static_cast<std::uint32_t>(L.lots.size()));
         if (inserted) {
-            LotBalance b;
-            b.site = std::string(site);
+            LotBalance& b = L.lots.emplace_back();  // built in place: a LotBalance is large
+            b.site = site;
             b.product = p;
-            b.lot = std::string(lot_id);
-            L.lots.push_back(std::move(b));
+            b.lot = lot_id;
             lot_sites.push_back(site_number(site));
         }
         return it->second;
