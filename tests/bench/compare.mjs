@@ -19,6 +19,7 @@ const areas = {
   claims: { program: 'bench_claims', runs: 3, targets: claimsTargets },
   exports: { program: 'bench_exports', runs: 1, targets: exportsTargets },
   reports: { program: 'bench_reports', runs: 1, targets: reportsTargets },
+  stock: { program: 'bench_stock', runs: 3, targets: stockTargets },
 };
 
 function run(cmd, args, what) {
@@ -214,6 +215,16 @@ function reportsTargets(native, wasm) {
       pass: w.value <= limit });
   }
   return out;
+}
+
+function stockTargets(native, wasm) {
+  const w = need(wasm, 'replay', 'wasm').value;
+  const n = need(native, 'replay', 'native').value;
+  const wc = need(wasm, 'replay.copy', 'wasm').value;
+  return [
+    { target: 'a site\'s five-year ledger (10,000 events) replayed in ≤ 5 ms in wasm',
+      measured: `${fmt(w, 'ms')} (${ratio(w / n)} native's ${fmt(n, 'ms')}); with the events copied in ${fmt(wc, 'ms')}`, pass: w <= 5 },
+  ];
 }
 
 function claimsTargets(native, wasm) {

@@ -14,7 +14,7 @@ import { browserMaster } from './browser_master.mjs';
 import { exchangeArea } from './load_exchange.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange', 'exports', 'reports'];
+const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange', 'exports', 'reports', 'stock'];
 const titles = {
   startup: 'Startup (issue 2)',
   master: 'Master data (issue 3)',
@@ -24,6 +24,7 @@ const titles = {
   exchange: 'Exchange under load (issue 11)',
   exports: 'Report exports (issue 14)',
   reports: 'Reports over the national demo history (issue 14)',
+  stock: 'Stock ledger (issue 15)',
 };
 
 function parseArgs(argv) {

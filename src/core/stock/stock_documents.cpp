@@ -169,6 +169,10 @@ Result<StockReceiptDoc> receipt_from_json(const json& body) {
         !s)
         return s.error();
     if (auto s = r.finish(); !s) return s.error();
+    // What arrived differs from what was delivered: the difference needs a reason.
+    std::int64_t total = 0;
+    for (const auto& l : d.lines) total += l.vials;
+    if (total != d.expected_vials && d.discrepancy.empty()) return invalid("discrepancy");
     return d;
 }
 

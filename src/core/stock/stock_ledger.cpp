@@ -33,7 +33,6 @@ int compare_lot(const LotBalance& l, std::string_view site, VaccineProduct p, st
     return l.lot.compare(lot);
 }
 
-bool lot_before(const LotBalance& a, const LotBalance& b) { return compare_lot(a, b.site, b.product, b.lot) < 0; }
 
 bool event_before(const StockEvent& a, const StockEvent& b) {
     return a.order != b.order ? a.order < b.order : a.id < b.id;
@@ -45,34 +44,77 @@ bool is_answer(StockEventKind k) { return k == StockEventKind::transfer_receipt 
 // vectors are sorted once at the end).
 struct HashIndex {
     std::unordered_map<std::string, std::uint32_t> lots;
-    std::unordered_map<std::string, std::uint32_t> transfers;
+    std::unordered_map<std::string_view, std::uint32_t> transfers;  // views into L.events, fixed while replaying
+    // Sites numbered as first seen (views into L.events); a replay may span a prefecture.
+    std::unordered_map<std::string_view, std::uint32_t> site_numbers;
+    std::vector<std::string_view> sites;
+    std::vector<std::int64_t> site_orders;  // by site number: the highest order touching it
+    std::uint32_t recent[4] = {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu};  // a hub and its satellites alternate
+    unsigned next_recent = 0;
+    std::vector<std::uint32_t> sender_lots;  // by transfer record: the sender's lot (lots only grow while replaying)
     std::string buf;
 
+    std::uint32_t site_number(std::string_view site) {
+        for (std::uint32_t r : recent)
+            if (r < sites.size() && sites[r] == site) return r;
+        auto [it, inserted] = site_numbers.try_emplace(site, static_cast<std::uint32_t>(sites.size()));
+        if (inserted) {
+            sites.push_back(site);
+            site_orders.push_back(0);
+        }
+        recent[next_recent++ & 3] = it->second;
+        return it->second;
+    }
+
+    // Site number (2 bytes), product and lot: short enough for the string's own buffer with
+    // usual lot numbers, so a new lot allocates no key.
     const std::string& key(std::string_view site, VaccineProduct p, std::string_view lot) {
-        buf.assign(site);
-        buf.push_back('\x1f');
+        const std::uint32_t n = site_number(site);
+        buf.clear();
+        buf.push_back(static_cast<char>(n & 0xff));
+        buf.push_back(static_cast<char>(n >> 8 & 0xff));
         buf.push_back(static_cast<char>('0' + static_cast<int>(p)));
+        if (n > 0xffff) buf.append(site).push_back('\x1f');  // more sites than two bytes tell apart
         buf.append(lot);
         return buf;
     }
     std::uint32_t lot(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
+        // Events of one lot come in runs: the last lot looked up answers most of them.
+        if (last < L.lots.size()) {
+            const LotBalance& b = L.lots[last];
+            if (b.product == p && b.lot == lot_id && b.site == site) return last;
+        }
+        last = lookup(L, site, p, lot_id);
+        return last;
+    }
+    std::uint32_t last = 0xffffffffu;
+    std::uint32_t lookup(StockLedger& L, std::string_view site, VaccineProduct p, std::string_view lot_id) {
         auto [it, inserted] = lots.try_emplace(key(site, p, lot_id), static_cast<std::uint32_t>(L.lots.size()));
         if (inserted) {
-            LotBalance b;
-            b.site = std::string(site);
+            LotBalance& b = L.lots.emplace_back();  // built in place: a LotBalance is large
+            b.site = site;
             b.product = p;
-            b.lot = std::string(lot_id);
-            L.lots.push_back(std::move(b));
+            b.lot = lot_id;
+            lot_sites.push_back(site_number(site));
         }
         return it->second;
     }
+    std::vector<std::uint32_t> lot_sites;  // by lot: its site's number
     StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
-        auto it = transfers.find(id);
+        auto it = transfers.find(std::string_view(id));
         return it == transfers.end() ? nullptr : &L.transfers[it->second];
     }
-    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
-        if (transfers.try_emplace(r.id, static_cast<std::uint32_t>(L.transfers.size())).second) L.transfers.push_back(std::move(r));
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r, std::uint32_t sender_lot) {
+        if (transfers.try_emplace(std::string_view(L.events[r.event].id), static_cast<std::uint32_t>(L.transfers.size())).second) {
+            L.transfers.push_back(r);
+            sender_lots.push_back(sender_lot);
+        }
     }
+    std::uint32_t sender_lot(StockLedger& L, const StockLedger::TransferRecord* rec, const StockEvent&) {
+        return sender_lots[static_cast<std::size_t>(rec - L.transfers.data())];
+    }
+    // Replaying, the list of transfers in transit is made once at the end.
+    static constexpr bool keeps_transit = false;
 };
 
 // The same look-ups on a finished ledger (sorted vectors), for appending one event in place.
@@ -93,12 +135,17 @@ struct SortedIndex {
     StockLedger::TransferRecord* find_transfer(StockLedger& L, const std::string& id) {
         return const_cast<StockLedger::TransferRecord*>(L.find_transfer(id));
     }
-    void add_transfer(StockLedger& L, StockLedger::TransferRecord r) {
-        auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), r.id,
-                                   [](const StockLedger::TransferRecord& t, const std::string& id) { return t.id < id; });
-        if (it != L.transfers.end() && it->id == r.id) return;
-        L.transfers.insert(it, std::move(r));
+    std::uint32_t sender_lot(StockLedger& L, const StockLedger::TransferRecord*, const StockEvent& t) {
+        return lot(L, t.site, t.product, t.lot);
     }
+    void add_transfer(StockLedger& L, StockLedger::TransferRecord r, std::uint32_t) {
+        const std::string& id = L.events[r.event].id;
+        auto it = std::lower_bound(L.transfers.begin(), L.transfers.end(), id,
+                                   [&](const StockLedger::TransferRecord& t, const std::string& x) { return L.events[t.event].id < x; });
+        if (it != L.transfers.end() && L.events[it->event].id == id) return;
+        L.transfers.insert(it, r);
+    }
+    static constexpr bool keeps_transit = true;
 };
 
 template <class Index>
@@ -120,27 +167,28 @@ public:
                 break;
             }
             case StockEventKind::transfer: {
-                note_order(e.to, e.order);
-                LotBalance& l = L_.lots[ix_.lot(L_, e.site, e.product, e.lot)];
+                const std::uint32_t lot = ix_.lot(L_, e.site, e.product, e.lot);
+                LotBalance& l = L_.lots[lot];
                 if (!l.expiry && e.expiry) note_expiry(l, e.expiry, e.expiry_basis.value_or(e.date));
                 l.transferred_out += e.vials;
                 l.in_transit_out += e.vials;
                 debit(l, e, e.vials, i);
-                ix_.add_transfer(L_, {e.id, i, StockLedger::TransferState::in_transit, {}});
-                L_.in_transit.push_back({e.id, e.site, e.to, e.product, e.lot, e.vials, e.date});
+                ix_.add_transfer(L_, {i, StockLedger::TransferState::in_transit, StockLedger::k_none}, lot);
+                note_order(e.to, e.order);
+                if (Index::keeps_transit) L_.in_transit.push_back(in_transit_of(e));
                 if (!pending_.empty()) {
                     auto it = pending_.find(e.id);
                     if (it != pending_.end()) {
                         std::vector<std::uint32_t> waiting = std::move(it->second);
                         pending_.erase(it);
-                        for (std::uint32_t a : waiting) answer(a);
+                        for (std::uint32_t a : waiting) answer(a, ix_.find_transfer(L_, e.id));
                     }
                 }
                 break;
             }
             case StockEventKind::transfer_receipt:
             case StockEventKind::transfer_refusal:
-                if (ix_.find_transfer(L_, e.transfer)) answer(i);
+                if (auto* rec = ix_.find_transfer(L_, e.transfer)) answer(i, rec);
                 else pending_[e.transfer].push_back(i);
                 break;
             case StockEventKind::wastage: {
@@ -174,6 +222,12 @@ public:
 private:
     void note_order(const std::string& site, std::int64_t order) {
         if (site.empty()) return;
+        if constexpr (!Index::keeps_transit) {
+            // Replaying: by site number, written out once by finish().
+            std::int64_t& o = ix_.site_orders[ix_.site_number(site)];
+            if (o < order) o = order;
+            return;
+        }
         auto it = L_.max_order_by_site.find(site);
         if (it == L_.max_order_by_site.end()) L_.max_order_by_site.emplace(site, order);
         else if (it->second < order) it->second = order;
@@ -184,7 +238,7 @@ private:
     }
     void touch(LotBalance& l, const StockEvent& e, std::int64_t change, std::uint32_t i, const std::string& site) {
         if (!l.last_event || *l.last_event < e.date) l.last_event = e.date;
-        if (L_.options.lines) L_.lines.push_back({&L_.events[i], site, change, l.on_hand});
+        if (L_.options.lines) L_.lines.push_back({&L_.events[i], i, site, change, l.on_hand});
     }
     void credit(LotBalance& l, const StockEvent& e, std::int64_t v, std::uint32_t i) {
         l.on_hand += v;
@@ -210,19 +264,17 @@ private:
         }
         touch(l, e, -v, i, l.site);
     }
-    void answer(std::uint32_t i) {
+    void answer(std::uint32_t i, StockLedger::TransferRecord* rec) {
         const StockEvent& a = L_.events[i];
-        StockLedger::TransferRecord* rec = ix_.find_transfer(L_, a.transfer);
         // Kept in events but changing nothing: not the transfer's receiver, or answered already.
         if (!rec || rec->state != StockLedger::TransferState::in_transit) return;
         const StockEvent& t = L_.events[rec->event];
         if (a.site != t.to) return;
-        note_order(t.site, a.order);
         if (a.kind == StockEventKind::transfer_receipt) {
             // The receiver's lot first: creating it may move the sorted lots; the sender's
             // exists since the transfer, so looking it up afterwards moves nothing.
             const std::uint32_t receiver = ix_.lot(L_, t.to, t.product, t.lot);
-            const std::uint32_t sender = ix_.lot(L_, t.site, t.product, t.lot);
+            const std::uint32_t sender = ix_.sender_lot(L_, rec, t);
             LotBalance& r = L_.lots[receiver];
             // The transfer document names the lot's expiry; an event without it (the CLI) takes
             // the sender's lot's.
@@ -234,20 +286,37 @@ private:
             L_.lots[sender].in_transit_out -= t.vials;
             rec->state = StockLedger::TransferState::received;
         } else {
-            LotBalance& s = L_.lots[ix_.lot(L_, t.site, t.product, t.lot)];
+            LotBalance& s = L_.lots[ix_.sender_lot(L_, rec, t)];
             s.transferred_out -= t.vials;
             s.in_transit_out -= t.vials;
             credit(s, a, t.vials, i);
             rec->state = StockLedger::TransferState::refused;
         }
-        rec->answer = a.id;
-        // Answers mostly follow recent transfers: search from the back.
+        rec->answer = i;
+        note_order(t.site, a.order);
+        if (!Index::keeps_transit) return;
         for (auto it = L_.in_transit.rbegin(); it != L_.in_transit.rend(); ++it)
             if (it->transfer == t.id) {
                 L_.in_transit.erase(std::next(it).base());
                 break;
             }
     }
+
+public:
+    // Replaying: the transfers still in transit, in replay order (before transfers is sorted).
+    // Made once here, since erasing answered ones from the middle of a long list as they come
+    // would cost more than the rest of the replay.
+    void finish() {
+        if (Index::keeps_transit) return;
+        if constexpr (!Index::keeps_transit)
+            for (std::size_t n = 0; n < ix_.sites.size(); ++n)
+                if (ix_.site_orders[n] > 0) L_.max_order_by_site.emplace(std::string(ix_.sites[n]), ix_.site_orders[n]);
+        for (const auto& t : L_.transfers)
+            if (t.state == StockLedger::TransferState::in_transit) L_.in_transit.push_back(in_transit_of(L_.events[t.event]));
+    }
+
+private:
+    static InTransit in_transit_of(const StockEvent& e) { return {e.id, e.site, e.to, e.product, e.lot, e.vials, e.date}; }
 
     const StockRules& rules_;
     StockLedger& L_;
@@ -279,8 +348,8 @@ const StockEvent* StockLedger::find_event(std::string_view id) const {
 
 const StockLedger::TransferRecord* StockLedger::find_transfer(std::string_view id) const {
     auto it = std::lower_bound(transfers.begin(), transfers.end(), id,
-                               [](const TransferRecord& t, std::string_view x) { return t.id < x; });
-    return it != transfers.end() && it->id == id ? &*it : nullptr;
+                               [&](const TransferRecord& t, std::string_view x) { return events[t.event].id < x; });
+    return it != transfers.end() && events[it->event].id == id ? &*it : nullptr;
 }
 
 std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::string_view transfer_id) const {
@@ -289,26 +358,84 @@ std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::strin
     return t->state;
 }
 
+namespace {
+
+// v[k] = old v[from[k]] for every k, in place, cycle by cycle: each element moved once, none
+// when already in order, and no second array (a fresh 5 MB for 10,000 events costs more in
+// page faults than the whole replay).
+template <class T>
+void permute(std::vector<T>& v, const std::vector<std::uint32_t>& from) {
+    std::vector<bool> placed(v.size());
+    for (std::uint32_t i = 0; i < v.size(); ++i) {
+        if (placed[i] || from[i] == i) continue;
+        T held = std::move(v[i]);
+        std::uint32_t j = i;
+        for (;;) {
+            placed[j] = true;
+            const std::uint32_t f = from[j];
+            if (f == i) {
+                v[j] = std::move(held);
+                break;
+            }
+            v[j] = std::move(v[f]);
+            j = f;
+        }
+    }
+}
+
+}  // namespace
+
 StockLedger replay_stock(const StockRules& rules, std::vector<StockEvent> events, const ReplayOptions& options) {
     StockLedger L;
     L.options = options;
     // Sort indices, then move each event once: events are large and sorting them in place
-    // would move every one log n times.
-    std::vector<std::uint32_t> order(events.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return event_before(events[a], events[b]); });
-    L.events.reserve(events.size());
-    for (std::uint32_t i : order) L.events.push_back(std::move(events[i]));
+    // would move every one log n times. The keys are copied out so that the sort reads a small
+    // array; ids are read only on ties; events that arrive in order are not sorted at all.
+    const bool in_order = std::is_sorted(events.begin(), events.end(), event_before);
+    L.events = std::move(events);
+    if (!in_order) {
+        std::vector<std::pair<std::int64_t, std::uint32_t>> order(L.events.size());
+        for (std::uint32_t i = 0; i < L.events.size(); ++i) order[i] = {L.events[i].order, i};
+        std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : L.events[a.second].id < L.events[b.second].id;
+        });
+        std::vector<std::uint32_t> from(order.size());
+        for (std::size_t k = 0; k < order.size(); ++k) from[k] = order[k].second;
+        permute(L.events, from);
+    }
+    L.lots.reserve(L.events.size() / 4 + 16);
     if (options.lines) L.lines.reserve(L.events.size() + L.events.size() / 4);
 
     HashIndex ix;
-    ix.lots.reserve(64);
+    ix.lots.reserve(L.events.size() / 4 + 16);
     Applier<HashIndex> applier(rules, L, ix);
     for (std::uint32_t i = 0; i < L.events.size(); ++i) applier.apply(i);
+    applier.finish();
 
-    std::sort(L.lots.begin(), L.lots.end(), lot_before);
-    std::sort(L.transfers.begin(), L.transfers.end(),
-              [](const StockLedger::TransferRecord& a, const StockLedger::TransferRecord& b) { return a.id < b.id; });
+    // Lots sorted by index, then each moved once (a LotBalance is large); the sites are ranked
+    // once, so the sort compares two numbers and reads a lot number only within a site.
+    std::vector<std::uint32_t> site_rank(ix.sites.size());
+    {
+        std::vector<std::uint32_t> by_name(ix.sites.size());
+        std::iota(by_name.begin(), by_name.end(), 0u);
+        std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return ix.sites[a] < ix.sites[b]; });
+        for (std::uint32_t r = 0; r < by_name.size(); ++r) site_rank[by_name[r]] = r;
+    }
+    std::vector<std::uint32_t> by_lot(L.lots.size());
+    std::iota(by_lot.begin(), by_lot.end(), 0u);
+    std::sort(by_lot.begin(), by_lot.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const std::uint32_t ra = site_rank[ix.lot_sites[a]], rb = site_rank[ix.lot_sites[b]];
+        if (ra != rb) return ra < rb;
+        if (L.lots[a].product != L.lots[b].product) return L.lots[a].product < L.lots[b].product;
+        return L.lots[a].lot < L.lots[b].lot;
+    });
+    permute(L.lots, by_lot);
+    // Transfers by id: the ids copied out as views, so the sort does not chase each event.
+    std::vector<std::pair<std::string_view, StockLedger::TransferRecord>> by_id;
+    by_id.reserve(L.transfers.size());
+    for (const auto& t : L.transfers) by_id.emplace_back(L.events[t.event].id, t);
+    std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 0; k < by_id.size(); ++k) L.transfers[k] = by_id[k].second;
     return L;
 }
 

@@ -111,7 +111,10 @@ struct InTransit {
 
 // One applied event as the ledger report lists it: the lot's on_hand after it.
 struct LedgerLine {
-    const StockEvent* event = nullptr;  // into StockLedger::events
+    // Into StockLedger::events of the ledger that made the line: a copied ledger's lines still
+    // point at the original's events, so use event_index with a copy.
+    const StockEvent* event = nullptr;
+    std::uint32_t event_index = 0;
     std::string site;                   // whose line (a transfer gives one to the sender; its receipt one to the receiver)
     std::int64_t change = 0;            // signed vials on this site's lot
     std::int64_t on_hand_after = 0;
@@ -140,12 +143,13 @@ struct StockLedger {
     enum class TransferState { in_transit, received, refused };
     std::optional<TransferState> transfer_state(std::string_view transfer_id) const;
 
-    // Every transfer seen, sorted by its id: where its event is, its state and its answer.
+    // Every transfer seen, sorted by its id (events[event].id): where its event is, its state
+    // and the event that answered it.
+    static constexpr std::uint32_t k_none = 0xffffffffu;
     struct TransferRecord {
-        std::string id;
         std::uint32_t event = 0;  // index into events
         TransferState state = TransferState::in_transit;
-        std::string answer;       // the answering event's id ("" while in transit)
+        std::uint32_t answer = k_none;  // index into events of the receipt or refusal
     };
     std::vector<TransferRecord> transfers;
     const TransferRecord* find_transfer(std::string_view transfer_id) const;

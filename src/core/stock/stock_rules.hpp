@@ -82,6 +82,10 @@ struct PurgeRule {
     std::int64_t cutoff_unix = 0;  // 2022-01-31T09:00:00Z (18:00 JST)
     int notice_days = 7;
     std::string basis;  // "public" (the deck)
+    // From when users are told (notice_days before the cutoff), and whether it has passed.
+    std::int64_t notice_from_unix() const { return cutoff_unix - std::int64_t(notice_days) * 86400; }
+    bool notice_due(std::int64_t now_unix) const { return now_unix >= notice_from_unix() && now_unix < cutoff_unix; }
+    bool passed(std::int64_t now_unix) const { return now_unix >= cutoff_unix; }
 };
 
 inline constexpr std::int64_t k_max_transfer_vials = 100'000;  // an input bound, not a rule

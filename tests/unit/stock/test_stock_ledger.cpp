@@ -250,6 +250,37 @@ TEST_CASE("an answer sorted before its transfer (a malformed order) still applie
     CHECK(L.in_transit.empty());
 }
 
+TEST_CASE("append_stock_event: in place when the event sorts last, a full replay otherwise; both agree") {
+    World w = two_hubs();
+    REQUIRE(w.add(receipt("site:H1", P::pfizer_12, "FA1", 30, d("2022-02-01"), k_far)));
+    REQUIRE(w.add(transfer("site:H1", "site:S1", P::pfizer_12, "FA1", 10, d("2022-02-02"))));
+    const std::string sent = w.last_id();
+    // A wastage another device recorded earlier in causal order arrives late: replayed in.
+    StockEvent late = wastage("site:H1", P::pfizer_12, "FA1", 4, d("2022-02-01"));
+    late.id = "a-late";
+    late.order = 2;  // concurrent with the transfer, sorted before it by id
+    append_stock_event(w.rules, w.ledger, late);
+    CHECK(w.ledger.events[1].id == "a-late");
+    CHECK(w.on_hand("site:H1", P::pfizer_12, "FA1") == 16);
+    // An answer whose transfer the ledger does not hold waits in the events, changing nothing.
+    StockEvent orphan = answer("site:S1", "elsewhere", d("2022-02-03"), true);
+    orphan.id = "z-orphan";
+    orphan.order = w.ledger.max_order + 1;
+    append_stock_event(w.rules, w.ledger, orphan);
+    CHECK(w.ledger.events.size() == 4);
+    CHECK(w.ledger.transfer_state(sent) == StockLedger::TransferState::in_transit);
+    REQUIRE(w.add(answer("site:S1", sent, d("2022-02-03"), true)));
+    const StockLedger full = replay_stock(w.rules, w.ledger.events);
+    REQUIRE(full.lots.size() == w.ledger.lots.size());
+    for (std::size_t i = 0; i < full.lots.size(); ++i) {
+        CHECK(full.lots[i].on_hand == w.ledger.lots[i].on_hand);
+        CHECK(full.lots[i].wasted_vials == w.ledger.lots[i].wasted_vials);
+    }
+    CHECK(full.in_transit.empty());
+    CHECK(w.ledger.in_transit.empty());
+    CHECK(w.on_hand("site:S1", P::pfizer_12, "FA1") == 10);
+}
+
 TEST_CASE("the purge: counts entered before the cutoff are excluded once it has passed, kept in purged") {
     World w = two_hubs();
     const std::int64_t cutoff = w.rules.purge().cutoff_unix;
@@ -259,6 +290,12 @@ TEST_CASE("the purge: counts entered before the cutoff are excluded once it has 
     REQUIRE(w.add(before));
     REQUIRE(w.add(wastage("site:H1", P::pfizer_12, "FA1", 5, d("2022-01-25"))));
     CHECK(w.on_hand("site:H1", P::pfizer_12, "FA1") == 85);
+
+    // Users are told from 7 days before.
+    CHECK_FALSE(w.rules.purge().notice_due(cutoff - 7 * 86400 - 1));
+    CHECK(w.rules.purge().notice_due(cutoff - 7 * 86400));
+    CHECK_FALSE(w.rules.purge().notice_due(cutoff));
+    CHECK(w.rules.purge().passed(cutoff));
 
     // Before the cutoff the count stands.
     StockLedger early = replay_stock(w.rules, w.ledger.events, {cutoff - 1});
@@ -397,6 +434,7 @@ TEST_CASE("the ledger's lines: one per change of a site's lot, with the balance 
     CHECK(L.lines[2].site == "site:S1");
     CHECK(L.lines[2].on_hand_after == 4);
     CHECK(L.lines[2].event->kind == StockEventKind::transfer_receipt);
+    CHECK(L.lines[2].event_index == 2);
     CHECK(L.lots_of("site:S1").size() == 1);
     CHECK(next_stock_order(L, {"site:S1"}) == 4);
     CHECK(next_stock_order(L, {"site:H2"}) == 1);

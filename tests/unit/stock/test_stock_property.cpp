@@ -185,6 +185,13 @@ TEST_CASE("property: 10,000 random valid events; balances and the accounting ide
     std::vector<StockEvent> shuffled = w.ledger.events;
     std::shuffle(shuffled.begin(), shuffled.end(), rng);
     const StockLedger replayed = replay_stock(w.rules, shuffled);
+    CHECK(replayed.max_order_by_site == w.ledger.max_order_by_site);
+    CHECK(replayed.max_order == w.ledger.max_order);
+    REQUIRE(replayed.transfers.size() == w.ledger.transfers.size());
+    for (std::size_t i = 0; i < replayed.transfers.size(); ++i) {
+        CHECK(replayed.events[replayed.transfers[i].event].id == w.ledger.events[w.ledger.transfers[i].event].id);
+        CHECK(replayed.transfers[i].state == w.ledger.transfers[i].state);
+    }
     for (const StockLedger* L : {static_cast<const StockLedger*>(&w.ledger), &replayed}) {
         REQUIRE(L->lots.size() == model.lots.size());
         std::int64_t transit = 0;
