@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "app/base/app.hpp"
+#include "core/stock/stock_rules.hpp"
 
 namespace vsys {
 
@@ -24,6 +25,7 @@ constexpr Family k_families[] = {
     {"category", "category."},    {"level", "sim.level."},      {"from", "chain.round_state."},
     {"to", "chain.round_state."}, {"state", "chain.round_state."}, {"role", "role."},
     {"kind", "kind."},            {"expected", "type."},        {"action", "action."},
+    {"from_category", "category."}, {"to_category", "category."},
 };
 
 bool looks_like_org(std::string_view v) {
@@ -44,6 +46,12 @@ std::string App::display_arg(std::string_view name, const std::string& value, La
             key += value;
             if (s.has(key)) return s.get(key, lang);
         }
+    // Stock's cold-chain conditions and reasons are data (assets/stock): named as the lists show them.
+    if (name == "condition")
+        if (const auto* c = StockRules::builtin().find_condition(value)) return lang == Language::en ? c->name_en : c->name_ja;
+    if (name == "reason")
+        for (const auto& r : StockRules::builtin().all_reasons())
+            if (r.id == value) return lang == Language::en ? r.name_en : r.name_ja;
     // A field or member: by its label ("boxes" → 箱数). A path names its last member
     // ("tranches.1.amount" → 金額).
     std::string_view last = value;
