@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stock_reports.hpp"
 #include "bench_timing.hpp"
 
 #include "core/stock/stock_ledger.hpp"
@@ -148,5 +149,11 @@ int main() {
     bench_line("replay.copy", "replay, events copied in", with_copy, "ms");
     bench_line("replay.lines", "replay with the ledger report's lines", with_lines, "ms");
     bench_line("check", "one check_stock_event", check_us, "us");
+#ifdef __EMSCRIPTEN__
+    const char* platform = "wasm";
+#else
+    const char* platform = "native";
+#endif
+    if (const int r = vsys::bench::bench_stock_reports(platform); r != 0) return r;
     return on_hand == -1 ? 1 : 0;
 }

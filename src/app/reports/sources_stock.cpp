@@ -27,14 +27,15 @@ struct SiteProduct {
 // an answer with no line of a product reports none of it).
 std::unordered_map<std::string, std::array<SiteProduct, 3>> latest_answers(const StockWorld& w) {
     std::unordered_map<std::string, std::array<SiteProduct, 3>> out;
-    for (const StockAnswer& a : w.answers) {
+    for (const StockAnswer* answer : w.answers) {
+        const StockAnswer& a = *answer;
         const StockRequestInfo* req = w.find_request(a.request);
         if (!req) continue;
         auto& slots = out[a.site];
         for (int p = 0; p < 3; ++p) {
             if (!req->doc.products.has(static_cast<VaccineProduct>(p))) continue;
             SiteProduct& s = slots[p];
-            if (s.answer && (s.answer->date > a.date || (s.answer->date == a.date && s.answer->time > a.time))) continue;
+            if (s.answer && !later_answer(a, *s.answer)) continue;
             s.answer = &a;
             s.vials = 0;
             for (const auto& line : a.lines)
@@ -61,7 +62,7 @@ Result<SourceRows> source_stock_by_municipality(App& app, const SourceContext& c
                   {"product", CellType::text},          {"sites", CellType::count},
                   {"answered", CellType::count},        {"vials", CellType::count},
                   {"doses", CellType::count},           {"last_answer", CellType::date}};
-    const StockWorld& w = stock_world(app);
+    const StockWorld& w = stock_world(app, StockNeeds::answers);
     const ChainWorld& world = allocation_world(app);
     const Hierarchy& tree = world.hierarchy();
     const OrgIndex root = tree.find(ctx.viewer);

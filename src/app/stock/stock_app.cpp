@@ -1,8 +1,10 @@
-// The device's stock documents replayed once per revision, and the typed views of a site's
+// The device's stock documents read into a StockWorld (parsed once per version, replayed when
+// stock changed), and the typed views of a site's
 // stock and of a requester's stock requests (stock_app.hpp).
 #include "app/stock/stock_app.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
@@ -17,76 +19,114 @@ namespace {
 
 constexpr sync::UtcTime k_japan_offset = 9 * 3600;
 
-// The replayed world kept beside the directory (App::derived), made again when the revision
-// or the purge's state changed.
-struct StockCache {
-    mutable std::shared_ptr<const StockWorld> world;
-    mutable std::uint64_t revision = ~std::uint64_t{0};
-    mutable bool purge_active = false;
-    mutable bool purge_notice = false;
-};
+}  // namespace
 
-std::string kind_of_key(const std::string& key, std::string& owner, std::string& id) {
-    const auto a = key.find('/');
-    if (a == std::string::npos) return {};
-    const auto b = key.find('/', a + 1);
-    if (b == std::string::npos) return {};
-    owner = key.substr(0, a);
-    id = key.substr(b + 1);
-    return key.substr(a + 1, b - a - 1);
+bool later_answer(const StockAnswer& a, const StockAnswer& b) {
+    if (a.date != b.date) return a.date > b.date;
+    if (a.time != b.time) return a.time > b.time;
+    return a.key > b.key;
 }
 
-std::shared_ptr<const StockWorld> build_world(App& app, bool purge_active, bool purge_notice) {
+// One stock version as read once: its request, its answer, its ledger events.
+struct ParsedStockVersion {
+    bool ok = true;
+    std::optional<StockRequestInfo> request;
+    std::optional<StockAnswer> answer;
+    std::optional<std::int64_t> entered;
+    bool events_read = false;
+    std::vector<StockEvent> events;
+};
+
+namespace {
+
+// The world kept beside the directory (App::derived), with every version parsed so far.
+struct StockCache {
+    struct Key {
+        std::uint64_t changes = 0, epoch = 0;
+        bool purge_active = false, purge_notice = false;
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+    mutable std::shared_ptr<const StockWorld> world;
+    mutable Key key;
+    mutable std::unordered_map<std::string, std::shared_ptr<ParsedStockVersion>> parsed;  // by version hash
+};
+
+constexpr const char* k_stock_kinds[] = {k_stock_receipt_kind, k_stock_transfer_kind, k_stock_transfer_answer_kind,
+                                         k_stock_wastage_kind,  k_stock_count_kind,    k_stock_request_kind};
+
+std::shared_ptr<ParsedStockVersion> parse_version(const std::string& key, const DocumentVersion& v) {
+    auto p = std::make_shared<ParsedStockVersion>();
+    p->entered = utc_seconds(v.time);
+    if (v.kind == k_stock_request_kind) {
+        auto doc = stock_request_from_json(v.body);
+        if (doc) p->request = StockRequestInfo{key, v.owner, v.time, std::move(*doc)};
+        else p->ok = false;
+    } else if (v.kind == k_stock_count_kind && v.body.contains("request")) {
+        // An answer is a count naming a request (an upper level reads nothing else).
+        auto count = count_from_json(v.body);
+        if (count && !count->request.empty())
+            p->answer = StockAnswer{key, v.owner, std::move(count->request), count->date, v.time, std::move(count->lines)};
+        else if (!count) p->ok = false;
+    }
+    return p;
+}
+
+std::shared_ptr<const StockWorld> build_world(App& app, const StockCache& cache, bool purge_active, bool purge_notice,
+                                              bool with_ledger) {
     auto w = std::make_shared<StockWorld>();
     const StockRules& rules = StockRules::builtin();
+    w->has_ledger = with_ledger;
     w->purge_active = purge_active;
     w->purge_notice = purge_notice;
     w->revision = app.revision();
     std::vector<StockEvent> events;
-    std::string owner, id;
-    for (const auto& key : app.store().keys()) {
-        const std::string kind = kind_of_key(key, owner, id);
-        if (kind.rfind("stock_", 0) != 0) continue;
-        const DocumentVersion* v = app.store().current(key);
-        if (!v) continue;
-        if (kind == k_stock_request_kind) {
-            auto doc = stock_request_from_json(v->body);
-            if (!doc) {
-                ++w->malformed;
-                continue;
-            }
-            w->requests.push_back({key, owner, v->time, std::move(*doc)});
-            continue;
+    std::size_t current = 0;  // stock versions seen: the cache is swept when it holds far more
+    w->answers.reserve(cache.parsed.size());
+    w->parsed.reserve(cache.parsed.size());
+    w->latest.reserve(cache.parsed.size());
+    app.store().for_each_current([&](const std::string& key, const DocumentVersion& v) {
+        if (v.kind.size() < 6 || v.kind.compare(0, 6, "stock_") != 0) return;
+        if (v.kind != k_stock_request_kind && !is_stock_event_kind(v.kind)) return;
+        ++current;
+        std::shared_ptr<ParsedStockVersion>& p = cache.parsed[v.hash];
+        if (!p) p = parse_version(key, v);
+        if (with_ledger && !p->events_read && v.kind != k_stock_request_kind) {
+            auto evs = stock_events_of(v);
+            if (evs) p->events = std::move(*evs);
+            else p->ok = false;
+            p->events_read = true;
         }
-        if (!is_stock_event_kind(kind)) continue;
-        auto evs = stock_events_of(*v);
-        if (!evs) {
+        if (!p->ok) {
             ++w->malformed;
-            continue;
+            return;
         }
-        if (kind == k_stock_receipt_kind) w->receipts[owner].insert(id);
-        if (kind == k_stock_count_kind) {
-            auto count = count_from_json(v->body);
-            const auto entered = utc_seconds(v->time);
-            const bool purged = purge_active && entered && *entered < rules.purge().cutoff_unix;
-            if (count && !count->request.empty() && !purged)
-                w->answers.push_back({key, owner, count->request, count->date, v->time, count->lines});
+        w->parsed.push_back(p);
+        if (p->request) w->requests.push_back(*p->request);
+        if (v.kind == k_stock_receipt_kind) w->receipts[v.owner].insert(v.id);
+        if (p->answer && !(purge_active && p->entered && *p->entered < rules.purge().cutoff_unix)) {
+            const StockAnswer* a = &*p->answer;
+            w->answers.push_back(a);
+            const StockAnswer*& best = w->latest[{a->request, a->site}];
+            if (!best || later_answer(*a, *best)) best = a;
         }
-        for (auto& e : *evs) events.push_back(std::move(e));
+        if (with_ledger) events.insert(events.end(), p->events.begin(), p->events.end());
+    });
+    // Versions replaced or removed since: dropped once they are as many as the current ones.
+    if (cache.parsed.size() > 2 * current + 64) {
+        std::unordered_set<const ParsedStockVersion*> live;
+        for (const auto& p : w->parsed) live.insert(p.get());
+        for (auto it = cache.parsed.begin(); it != cache.parsed.end();)
+            it = live.count(it->second.get()) ? std::next(it) : cache.parsed.erase(it);
     }
-    ReplayOptions options;
-    options.lines = true;
-    if (purge_active) options.now_unix = app.now();
-    w->ledger = replay_stock(rules, std::move(events), options);
+    if (with_ledger) {
+        ReplayOptions options;
+        options.lines = true;
+        if (purge_active) options.now_unix = app.now();
+        w->ledger = replay_stock(rules, std::move(events), options);
+    }
     std::sort(w->requests.begin(), w->requests.end(), [](const StockRequestInfo& a, const StockRequestInfo& b) {
         if (a.doc.issued != b.doc.issued) return a.doc.issued > b.doc.issued;
         return a.key > b.key;
-    });
-    std::sort(w->answers.begin(), w->answers.end(), [](const StockAnswer& a, const StockAnswer& b) {
-        if (a.request != b.request) return a.request < b.request;
-        if (a.site != b.site) return a.site < b.site;
-        if (a.date != b.date) return a.date < b.date;
-        return a.time < b.time;
     });
     return w;
 }
@@ -118,30 +158,26 @@ const StockRequestInfo* StockWorld::find_request(std::string_view key) const {
 }
 
 const StockAnswer* StockWorld::answer_of(std::string_view request, std::string_view site) const {
-    // answers are sorted by request, site, date: the last match is the latest
-    auto it = std::lower_bound(answers.begin(), answers.end(), std::pair{request, site},
-                               [](const StockAnswer& a, const std::pair<std::string_view, std::string_view>& k) {
-                                   if (a.request != k.first) return a.request < k.first;
-                                   return a.site < k.second;
-                               });
-    const StockAnswer* last = nullptr;
-    for (; it != answers.end() && it->request == request && it->site == site; ++it) last = &*it;
-    return last;
+    auto it = latest.find({request, site});
+    return it == latest.end() ? nullptr : it->second;
 }
 
-const StockWorld& stock_world(App& app) { return *stock_world_shared(app); }
+const StockWorld& stock_world(App& app, StockNeeds needs) { return *stock_world_shared(app, needs); }
 
-std::shared_ptr<const StockWorld> stock_world_shared(App& app) {
+std::shared_ptr<const StockWorld> stock_world_shared(App& app, StockNeeds needs) {
     const auto& cache = app.derived<StockCache>([] { return std::make_unique<StockCache>(); });
     const PurgeRule& purge = StockRules::builtin().purge();
     const sync::UtcTime now = app.now();
-    const bool active = now >= purge.cutoff_unix;
-    const bool notice = !active && now >= purge.cutoff_unix - static_cast<sync::UtcTime>(purge.notice_days) * 86400;
-    if (!cache.world || cache.revision != app.revision() || cache.purge_active != active || cache.purge_notice != notice) {
-        cache.world = build_world(app, active, notice);
-        cache.revision = app.revision();
-        cache.purge_active = active;
-        cache.purge_notice = notice;
+    StockCache::Key key;
+    for (const char* kind : k_stock_kinds) key.changes += app.store().kind_changes(kind);
+    key.epoch = app.session_epoch();  // a reset of the local data starts the counts again
+    key.purge_active = now >= purge.cutoff_unix;
+    key.purge_notice = !key.purge_active &&
+                       now >= purge.cutoff_unix - static_cast<sync::UtcTime>(purge.notice_days) * 86400;
+    const bool with_ledger = needs == StockNeeds::ledger;
+    if (!cache.world || !(cache.key == key) || (with_ledger && !cache.world->has_ledger)) {
+        cache.world = build_world(app, cache, key.purge_active, key.purge_notice, with_ledger);
+        cache.key = key;
     }
     return cache.world;
 }
@@ -295,7 +331,7 @@ std::vector<std::string> request_sites(App& app, const std::string& org, Vaccine
 }
 
 Result<std::vector<RequestProgress>> stock_requests_of(App& app, const std::string& org) {
-    const StockWorld& w = stock_world(app);
+    const StockWorld& w = stock_world(app, StockNeeds::answers);
     const ChainWorld& world = allocation_world(app);
     const Hierarchy& tree = world.hierarchy();
     if (tree.find(org) == k_no_org) return Error{"stock.unknown_org", "unknown organisation", {{"org", org}}};

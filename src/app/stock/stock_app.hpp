@@ -14,7 +14,10 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/base/calendar.hpp"
@@ -38,7 +41,8 @@ struct StockRequestInfo {
     StockRequestDoc doc;
 };
 
-// A count that answers a stock request (not purged).
+// A count that answers a stock request (not purged). Later answers of a site replace earlier
+// ones: by date, then by the time entered, then by key (a total order, so every device agrees).
 struct StockAnswer {
     std::string key;  // the count's document key
     std::string site;
@@ -48,25 +52,45 @@ struct StockAnswer {
     std::vector<CountLine> lines;
 };
 
-// Everything the device holds of stock, replayed once per App revision (and again when the
-// purge starts): ledger, requests and their answers.
+// Whether answer a replaces answer b of the same site (the order StockAnswer states).
+bool later_answer(const StockAnswer& a, const StockAnswer& b);
+
+struct ParsedStockVersion;
+
+// Everything the device holds of stock: requests and their answers, and, where a view needs
+// events, the ledger replayed. Made again only when a stock document was added or removed, the
+// session changed, or the purge's notice or cut-off was reached; each version is parsed once
+// (kept by its hash), so a sync that brings a few answers costs a pass, not a parse of all.
 struct StockWorld {
+    bool has_ledger = false;                   // false: `ledger` is empty (answers only)
     StockLedger ledger;                        // every site's events this device holds, with lines
     std::vector<StockRequestInfo> requests;    // newest first
-    std::vector<StockAnswer> answers;          // by request, then site, latest last
+    std::vector<const StockAnswer*> answers;   // every answer not purged, in no set order
     std::map<std::string, std::set<std::string>> receipts;  // site org → rounds it confirmed
     std::size_t malformed = 0;                 // stock versions the codec refused (never applied)
     bool purge_active = false;
     bool purge_notice = false;                 // within the notice days before the cut-off
     std::uint64_t revision = 0;
+    // (request, site) → its latest answer; the views point into the answers, kept by `parsed`.
+    struct PairHash {
+        std::size_t operator()(const std::pair<std::string_view, std::string_view>& k) const {
+            return std::hash<std::string_view>()(k.first) * 31 + std::hash<std::string_view>()(k.second);
+        }
+    };
+    std::unordered_map<std::pair<std::string_view, std::string_view>, const StockAnswer*, PairHash> latest;
+    std::vector<std::shared_ptr<const ParsedStockVersion>> parsed;  // what `answers` point into
 
     const StockRequestInfo* find_request(std::string_view key) const;
     // The latest answer of a site to a request, or nullptr.
     const StockAnswer* answer_of(std::string_view request, std::string_view site) const;
 };
-const StockWorld& stock_world(App& app);
+// What a caller reads: the upper levels' views (R105, R212, the requester's screen) read only
+// requests and answers, so a prefecture holding 80,000 answers never replays a ledger it may
+// not show; a site's or municipality's views read the ledger too.
+enum class StockNeeds { answers, ledger };
+const StockWorld& stock_world(App& app, StockNeeds needs = StockNeeds::ledger);
 // The same, shared: a typed view that points into the world keeps it alive across a change.
-std::shared_ptr<const StockWorld> stock_world_shared(App& app);
+std::shared_ptr<const StockWorld> stock_world_shared(App& app, StockNeeds needs = StockNeeds::ledger);
 
 // Handled-vaccine categories of sites by organisation id (site_as_it_stands).
 SiteCategoriesLookup stock_categories(App& app);

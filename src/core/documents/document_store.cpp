@@ -112,6 +112,7 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
     if (by_hash_.count(v.hash)) return false;
     const std::string hash = v.hash, key = v.key();
     const bool is_lock = v.kind == k_lock_kind;
+    ++kind_changes_[v.kind];
     by_hash_.emplace(hash, Entry{std::move(v), origin == Origin::local});
     order_.push_back(hash);
     auto& k = by_key_[key];
@@ -125,6 +126,7 @@ void DocumentStore::remove_last(const std::string& hash) {
     auto it = by_hash_.find(hash);
     const std::string key = it->second.doc.key();
     const bool is_lock = it->second.doc.kind == k_lock_kind;
+    ++kind_changes_[it->second.doc.kind];
     by_hash_.erase(it);
     order_.pop_back();
     auto& k = by_key_[key];

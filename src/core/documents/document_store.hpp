@@ -72,6 +72,21 @@ public:
     // Every version in arrival order.
     std::vector<const DocumentVersion*> all() const;
     std::vector<std::string> keys() const;
+    // Calls fn(key, version) for the current version of every key with one head, in no set
+    // order: for readers that gather and sort what they need (one pass over 100,000 keys
+    // without copying or sorting them, as keys() and current() would).
+    template <class Fn>
+    void for_each_current(Fn&& fn) const {
+        for (const auto& [key, k] : by_key_)
+            if (k.heads.size() == 1)
+                if (auto h = by_hash_.find(k.heads.front()); h != by_hash_.end()) fn(key, h->second.doc);
+    }
+    // How many times versions of a kind were added or removed: a reader that derives something
+    // from a few kinds keeps it while these counts stand still, whatever else changed.
+    std::uint64_t kind_changes(std::string_view kind) const {
+        auto it = kind_changes_.find(std::string(kind));
+        return it == kind_changes_.end() ? 0 : it->second;
+    }
 
 private:
     struct Entry {
@@ -93,6 +108,7 @@ private:
     std::vector<std::string> order_;
     std::unordered_map<std::string, std::vector<std::string>> lock_contrib_;  // lock key -> hashes
     std::unordered_map<std::string, int> locked_;                             // hash -> lock count
+    std::unordered_map<std::string, std::uint64_t> kind_changes_;             // kind -> adds and removals
 };
 
 // Hashes listed in a version's "_resolves" member (empty when absent or malformed).

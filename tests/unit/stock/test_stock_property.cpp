@@ -196,7 +196,10 @@ TEST_CASE("property: 10,000 random valid events; balances and the accounting ide
         REQUIRE(L->lots.size() == model.lots.size());
         std::int64_t transit = 0;
         for (const auto& [key, ref] : model.lots) {
-            const auto& [site, product, lot] = key;
+            // Named members, not a structured binding: clang 14 (the wasm build) cannot capture those.
+            const auto& site = std::get<0>(key);
+            const auto& product = std::get<1>(key);
+            const auto& lot = std::get<2>(key);
             CAPTURE(site);
             CAPTURE(lot);
             const LotBalance* b = L->find(site, static_cast<P>(product), lot);
