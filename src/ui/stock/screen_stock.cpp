@@ -52,14 +52,18 @@ const char* lot_state_key(const StockLotView& l) {
 void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
     KeptTable& t = s.lots;
     if (t.stale(s.stock.loads)) {
+        // Every vial received is accounted for on its row (the ledger's identity): 受入 = 在庫 +
+        // 移送 + 廃棄 + 在庫量の差; うち移送中 is the part of 移送 not yet taken in.
         t.model.columns = {{shell.tr("stock.col.product"), false, "", 0, false},
                            {shell.tr("stock.col.lot"), false, "", 0, false},
                            {shell.tr("stock.col.expiry"), false, "", 0, false},
                            {shell.tr("stock.col.on_hand"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.doses"), true, shell.tr("unit.dose"), 0, true},
+                           {shell.tr("stock.col.received"), true, shell.tr("unit.vial"), 0, true},
+                           {shell.tr("stock.col.transferred_out"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.in_transit"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.wasted"), true, shell.tr("unit.vial"), 0, true},
-                           {shell.tr("stock.col.received"), true, shell.tr("unit.vial"), 0, true},
+                           {shell.tr("stock.col.count_difference"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.state"), false, "", 0, false}};
         t.model.rows.clear();
         for (const auto& l : v.lots) {
@@ -81,9 +85,11 @@ void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
                                     expiry,
                                     {"", b.on_hand, false, "", b.on_hand < 0 ? CellTone::error : CellTone::normal},
                                     {"", l.doses},
+                                    {"", b.received + b.transferred_in},
+                                    {"", b.transferred_out},
                                     {"", b.in_transit_out},
                                     {"", b.wasted_vials},
-                                    {"", b.received + b.transferred_in},
+                                    {"", b.count_difference},
                                     {state_text, 0, false, tooltip, tone}});
         }
     }
@@ -103,7 +109,7 @@ void trend(Shell& shell, const StockSiteView& v) {
         const std::string label = product_label(shell, product) + "  " + date_label(shell, points.front().date) + " – " +
                                   date_label(shell, points.back().date) + "  " +
                                   fill_placeholders(shell.tr("stock.trend.now"), {{"n", format_grouped(points.back().vials)}});
-        ImGui::TextDisabled("%s", label.c_str());
+        help_text(label);
         ImGui::PlotLines(("##trend." + std::string(vaccine_product_id(product))).c_str(), values.data(),
                          static_cast<int>(values.size()), 0, nullptr, 0.0f, high * 1.1f + 1.0f,
                          ImVec2(std::min(520.0f, ImGui::GetContentRegionAvail().x), ImGui::GetTextLineHeight() * 3));
@@ -131,7 +137,7 @@ void requests_section(Shell& shell, StockScreen& s, const StockSiteView& v) {
         const std::string line = fill_placeholders(shell.tr("stock.requests.line"),
                                                    {{"requester", r.requester_name}, {"due", date_label(shell, r.request->doc.due)}});
         ImGui::TextWrapped("%s", line.c_str());
-        if (!r.request->doc.note.empty()) ImGui::TextDisabled("%s", r.request->doc.note.c_str());
+        if (!r.request->doc.note.empty()) help_text(r.request->doc.note);
         if (r.answer) {
             ImGui::TextColored(colour::confirmed, "%s",
                                fill_placeholders(shell.tr("stock.requests.answered"), {{"date", date_label(shell, r.answer->date)}}).c_str());
@@ -150,9 +156,9 @@ void requests_section(Shell& shell, StockScreen& s, const StockSiteView& v) {
 
 void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
     section_title(shell.tr(s.request.empty() ? "stock.count.title" : "stock.count.answer_title"));
-    ImGui::TextDisabled("%s", shell.tr("stock.count.help").c_str());
+    help_text(shell.tr("stock.count.help"));
     date_field(shell, "stock.count.date", s.date, v.today);
-    if (s.entries.empty()) ImGui::TextDisabled("%s", shell.tr("stock.count.none").c_str());
+    if (s.entries.empty()) help_text(shell.tr("stock.count.none"));
     const auto below = stock_reasons(shell.app(), ReasonList::count_below);
     const auto above = stock_reasons(shell.app(), ReasonList::count_above);
     bool missing_reason = false;
@@ -245,9 +251,11 @@ void draw_stock(Shell& shell) {
     }
     requests_section(shell, s, *v);
     section_title(shell.tr("stock.lots.title"));
-    if (v->lots.empty()) ImGui::TextDisabled("%s", shell.tr("stock.lots.none").c_str());
+    if (v->lots.empty()) help_text(shell.tr("stock.lots.none"));
     else lots_table(shell, s, *v);
-    if (!v->trend.empty()) {
+    bool any_line = false;
+    for (const auto& [product, points] : v->trend) any_line |= points.size() >= 2;
+    if (any_line) {
         section_title(shell.tr("stock.trend.title"));
         trend(shell, *v);
     }

@@ -71,9 +71,9 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
     if (remove >= 0) s.lines.erase(s.lines.begin() + remove);
     if (s.lines.size() < k_max_stock_lines && ImGui::Button(shell.tr("stock.receive.add_lot").c_str())) s.lines.push_back({});
     shell.anchor("stock.receive.add_lot");
-    ImGui::TextUnformatted(fill_placeholders(shell.tr("stock.receive.total"),
-                                             {{"n", format_grouped(total)}, {"expected", format_grouped(d.expected_vials)}})
-                               .c_str());
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.receive.total"),
+                                               {{"n", format_grouped(total)}, {"expected", format_grouped(d.expected_vials)}})
+                                 .c_str());
     shell.anchor("stock.receive.total");
     bool need_reason = false;
     if (total != d.expected_vials) {
@@ -118,18 +118,18 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
 void deliveries_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
     section_title(shell.tr("stock.receive.deliveries"));
     if (v.deliveries.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.receive.no_deliveries").c_str());
+        help_text(shell.tr("stock.receive.no_deliveries"));
         return;
     }
     int i = 0;
     for (const auto& d : v.deliveries) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("stock.receive.delivery_line"),
-                                                 {{"round", d.round_name},
-                                                  {"product", product_label(shell, d.product)},
-                                                  {"boxes", format_grouped(d.boxes)},
-                                                  {"vials", format_grouped(d.expected_vials)}})
-                                   .c_str());
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.receive.delivery_line"),
+                                                   {{"round", d.round_name},
+                                                    {"product", product_label(shell, d.product)},
+                                                    {"boxes", format_grouped(d.boxes)},
+                                                    {"vials", format_grouped(d.expected_vials)}})
+                                     .c_str());
         same_line_if_room(ImGui::CalcTextSize(shell.tr("stock.receive.open").c_str()).x + 24);
         if (ImGui::Button((shell.tr("stock.receive.open") + "##" + d.round).c_str())) {
             s.round = d.round;
@@ -206,30 +206,32 @@ void answer_modal(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
 void incoming_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
     section_title(shell.tr("stock.receive.transfers"));
     if (v.incoming.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.receive.no_transfers").c_str());
+        help_text(shell.tr("stock.receive.no_transfers"));
         return;
     }
     KeptTable& t = s.incoming;
     if (t.stale(s.stock.loads)) {
-        t.model.columns = {{shell.tr("stock.col.from"), false, "", 0, false},
+        // The buttons first: a wide table scrolls sideways on a tablet or a phone, and the
+        // action is what the user came for.
+        t.model.columns = {{shell.tr("stock.col.action"), false, "", ImGui::GetFontSize() * 12, false, true},
+                           {shell.tr("stock.col.from"), false, "", 0, false},
                            {shell.tr("stock.col.date"), false, "", 0, false},
                            {shell.tr("stock.col.product"), false, "", 0, false},
                            {shell.tr("stock.col.lot"), false, "", 0, false},
                            {shell.tr("stock.col.expiry"), false, "", 0, false},
                            {shell.tr("stock.col.vials"), true, shell.tr("unit.vial"), 0, true},
-                           {shell.tr("stock.col.condition"), false, "", 0, false},
-                           {shell.tr("stock.col.action"), false, "", ImGui::GetFontSize() * 12, false, true}};
+                           {shell.tr("stock.col.condition"), false, "", 0, false}};
         t.model.rows.clear();
         for (const auto& in : v.incoming) {
             const StockEvent& e = *in.transfer;
-            t.model.rows.push_back({{in.from_name},
+            t.model.rows.push_back({{},
+                                    {in.from_name},
                                     {date_label(shell, e.date)},
                                     {product_label(shell, e.product)},
                                     {e.lot},
                                     {e.expiry ? date_label(shell, in.effective_expiry) : "—"},
                                     {"", e.vials},
-                                    {in.condition_name},
-                                    {}});
+                                    {in.condition_name}});
         }
     }
     TableOptions o{"stock.incoming", 0, v.incoming.size() > 8, ""};

@@ -118,7 +118,7 @@ void draw_stock_requests(Shell& shell) {
     App& app = shell.app();
     if (s.revision != app.revision()) {
         s.revision = app.revision();
-        s.world = stock_world_shared(app);
+        s.world = stock_world_shared(app, StockNeeds::answers);
         auto p = stock_requests_of(app, app.session().org);
         s.progress.reset();
         s.error.clear();
@@ -126,7 +126,7 @@ void draw_stock_requests(Shell& shell) {
         else s.error = app.error_text(p.error());
         ++s.loads;
     }
-    ImGui::TextDisabled("%s", shell.tr("stock.requests.help").c_str());
+    help_text(shell.tr("stock.requests.help"));
     if (ImGui::SmallButton(fill_placeholders(shell.tr("stock.requests.report"), {{"report", report_of(shell.role())}}).c_str()))
         shell.go("reports", report_of(shell.role()));
     shell.anchor("stock.requests.report");
@@ -135,7 +135,7 @@ void draw_stock_requests(Shell& shell) {
     if (!s.progress) return;
     section_title(shell.tr("stock.requests.issued_title"));
     if (s.progress->empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.requests.none").c_str());
+        help_text(shell.tr("stock.requests.none"));
         return;
     }
     int i = 0;
@@ -156,7 +156,7 @@ void draw_stock_requests(Shell& shell) {
     }
     if (s.open >= 0 && static_cast<std::size_t>(s.open) < s.progress->size()) {
         const auto& p = (*s.progress)[static_cast<std::size_t>(s.open)];
-        if (!p.request->doc.note.empty()) ImGui::TextDisabled("%s", p.request->doc.note.c_str());
+        if (!p.request->doc.note.empty()) help_text(p.request->doc.note);
         sites_table(shell, s, p);
     }
 }

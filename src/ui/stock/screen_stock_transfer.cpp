@@ -58,6 +58,7 @@ void receiver_combo(Shell& shell, TransferScreen& s) {
             if (!t.allowed) label += " — " + shell.tr("stock.transfer.not_allowed");
             ImGui::BeginDisabled(!t.allowed);
             if (ImGui::Selectable((label + "##" + t.code).c_str(), t.code == s.to)) s.to = t.code, s.condition.clear();
+            shell.anchor("stock.transfer.to." + t.code);
             ImGui::EndDisabled();
         }
         ImGui::EndCombo();
@@ -71,7 +72,7 @@ void receiver_combo(Shell& shell, TransferScreen& s) {
 void transit_section(Shell& shell, TransferScreen& s, const StockSiteView& v) {
     section_title(shell.tr("stock.transfer.in_transit"));
     if (v.outgoing.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.transfer.none_in_transit").c_str());
+        help_text(shell.tr("stock.transfer.none_in_transit"));
         return;
     }
     KeptTable& t = s.transit;
@@ -116,11 +117,11 @@ void draw_stock_transfer(Shell& shell) {
     if (!product) return;
     const auto lots = lot_choices(shell, *v, *product);
     if (lots.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.transfer.no_stock").c_str());
+        help_text(shell.tr("stock.transfer.no_stock"));
         transit_section(shell, s, *v);
         return;
     }
-    choice_combo(shell, "stock.transfer.lot", shell.tr("stock.label.lot"), lots, s.lot, 420);
+    choice_combo(shell, "stock.transfer.lot", shell.tr("stock.label.lot"), lots, s.lot, 520);
     const std::string key = code + "/" + s.product;
     if (s.targets_for != key || s.targets_revision != app.revision()) {
         s.targets = transfer_targets(app, code, *product);
@@ -146,7 +147,7 @@ void draw_stock_transfer(Shell& shell) {
     const TransferTarget* target = find_target(s);
     std::vector<StockChoice> conditions;
     if (target && date) conditions = stock_conditions(app, *product, target->categories, *date);
-    else if (!s.to.empty() && !target) ImGui::TextDisabled("%s", shell.tr("stock.transfer.typed_code").c_str());
+    else if (!s.to.empty() && !target) help_text(shell.tr("stock.transfer.typed_code"));
     if (target && !target->allowed)
         field_message(fill_placeholders(shell.tr("stock.transfer.matrix_note"),
                                         {{"to", target->name},

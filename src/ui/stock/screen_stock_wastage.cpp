@@ -47,17 +47,17 @@ void draw_stock_wastage(Shell& shell) {
     if (!product) return;
     const auto lots = lot_choices(shell, *v, *product);
     if (lots.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("stock.wastage.no_stock").c_str());
+        help_text(shell.tr("stock.wastage.no_stock"));
         return;
     }
-    choice_combo(shell, "stock.wastage.lot", shell.tr("stock.label.lot"), lots, s.lot, 420);
+    choice_combo(shell, "stock.wastage.lot", shell.tr("stock.label.lot"), lots, s.lot, 520);
     form_label(shell.tr("stock.label.wasted_vials"));
     number_field(shell, "stock.wastage.vials", s.vials, {"stock.label.wasted_vials", 0, k_max_transfer_vials}, 120,
                  MessagePlace::beside, shell.tr("unit.vial"));
     form_label(shell.tr("stock.label.doses"));
     number_field(shell, "stock.wastage.doses", s.doses, stock_fields::doses_rule(), 120, MessagePlace::beside,
                  shell.tr("unit.dose"));
-    ImGui::TextDisabled("%s", shell.tr("stock.wastage.doses_help").c_str());
+    help_text(shell.tr("stock.wastage.doses_help"));
     const auto reasons = stock_reasons(shell.app(), ReasonList::wastage);
     choice_combo(shell, "stock.wastage.reason", shell.tr("stock.label.reason"), reasons, s.reason);
     const ReasonNeeds needs = reason_needs(reasons, s.reason);
@@ -68,7 +68,7 @@ void draw_stock_wastage(Shell& shell) {
         incomplete |= s.text.empty();
     }
     if (needs == ReasonNeeds::excursion) {
-        ImGui::TextDisabled("%s", shell.tr("stock.wastage.excursion_help").c_str());
+        help_text(shell.tr("stock.wastage.excursion_help"));
         form_label(shell.tr("stock.label.excursion_from"));
         text_field(shell, "stock.wastage.from", s.from, "stock.label.excursion_from", stock_fields::excursion_time, 180,
                    "2022-01-31T09:00");

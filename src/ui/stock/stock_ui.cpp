@@ -84,8 +84,10 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
     field_width(width);
     bool changed = false;
     if (ImGui::BeginCombo(("##" + anchor).c_str(), shown.c_str())) {
-        for (const auto& c : choices)
+        for (const auto& c : choices) {
             if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
+            shell.anchor(anchor + "." + c.id);  // each choice, for the tours: <anchor>.<id>
+        }
         ImGui::EndCombo();
     }
     shell.anchor(anchor);
@@ -96,7 +98,7 @@ void date_field(Shell& shell, const std::string& anchor, std::string& text, cons
     if (text.empty()) text = to_iso(today);
     form_label(shell.tr("stock.label.date"));
     text_field(shell, anchor, text, "stock.label.date", 10, 140, "YYYY-MM-DD");
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize(shell.tr("stock.today").c_str()).x + 16, ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::SmallButton(shell.tr("stock.today").c_str())) text = to_iso(today);
     shell.anchor(anchor + ".today");
 }
@@ -155,6 +157,12 @@ bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& t
         open = false;  // closed by Esc
     }
     return confirmed;
+}
+
+void help_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
 }
 
 ReasonNeeds reason_needs(const std::vector<StockChoice>& choices, const std::string& id) {

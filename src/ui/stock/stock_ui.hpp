@@ -36,7 +36,8 @@ void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy);
 std::string product_label(Shell& shell, VaccineProduct p);
 // "2022/01/31(月)" of a date.
 std::string date_label(Shell& shell, const Date& d);
-// A combo of choices under a form label; true when the user picked another value.
+// A combo of choices under a form label; true when the user picked another value. Anchors
+// <anchor> and, while open, <anchor>.<id> of each choice.
 bool choice_combo(Shell& shell, const std::string& anchor, const std::string& label, const std::vector<StockChoice>& choices,
                   std::string& value, float width = 320);
 // A date typed as YYYY-MM-DD (default today), with 「今日」; refusals are the command's.
@@ -49,6 +50,8 @@ std::vector<StockChoice> product_choices(Shell& shell, const StockSiteView& v);
 // back, only answered by another). Opened while `open`; true in the frame the user confirms.
 // Anchors <anchor>.text, <anchor>.ok, <anchor>.cancel; Esc cancels.
 bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& text, const std::string& ok_label, bool& open);
+// A line of help under a field, muted and wrapped at the window's edge (a phone).
+void help_text(const std::string& text);
 // What the reason needs, once chosen: free text (other), an excursion (cold_chain).
 ReasonNeeds reason_needs(const std::vector<StockChoice>& choices, const std::string& id);
 
