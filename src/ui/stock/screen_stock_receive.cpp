@@ -211,26 +211,26 @@ void incoming_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
     }
     KeptTable& t = s.incoming;
     if (t.stale(s.stock.loads)) {
-        // The buttons first: a wide table scrolls sideways on a tablet or a phone, and the
-        // action is what the user came for.
-        t.model.columns = {{shell.tr("stock.col.action"), false, "", ImGui::GetFontSize() * 12, false, true},
+        // The buttons first, then what is taken in: a wide table scrolls sideways on a tablet
+        // or a phone, and the action and the vials are what the user came for.
+        t.model.columns = {{shell.tr("stock.col.action"), false, "", ImGui::GetFontSize() * 13, false, true},
                            {shell.tr("stock.col.from"), false, "", 0, false},
-                           {shell.tr("stock.col.date"), false, "", 0, false},
                            {shell.tr("stock.col.product"), false, "", 0, false},
                            {shell.tr("stock.col.lot"), false, "", 0, false},
-                           {shell.tr("stock.col.expiry"), false, "", 0, false},
                            {shell.tr("stock.col.vials"), true, shell.tr("unit.vial"), 0, true},
+                           {shell.tr("stock.col.date"), false, "", 0, false},
+                           {shell.tr("stock.col.expiry"), false, "", 0, false},
                            {shell.tr("stock.col.condition"), false, "", 0, false}};
         t.model.rows.clear();
         for (const auto& in : v.incoming) {
             const StockEvent& e = *in.transfer;
             t.model.rows.push_back({{},
                                     {in.from_name},
-                                    {date_label(shell, e.date)},
                                     {product_label(shell, e.product)},
                                     {e.lot},
-                                    {e.expiry ? date_label(shell, in.effective_expiry) : "—"},
                                     {"", e.vials},
+                                    {date_label(shell, e.date)},
+                                    {e.expiry ? date_label(shell, in.effective_expiry) : "—"},
                                     {in.condition_name}});
         }
     }
