@@ -52,19 +52,20 @@ const char* lot_state_key(const StockLotView& l) {
 void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
     KeptTable& t = s.lots;
     if (t.stale(s.stock.loads)) {
-        // Every vial received is accounted for on its row (the ledger's identity): 受入 = 在庫 +
-        // 移送 + 廃棄 + 在庫量の差; うち移送中 is the part of 移送 not yet taken in.
+        // What is on hand and its state first (a narrow screen scrolls the rest), then every
+        // vial received accounted for on its row (the ledger's identity): 受入 = 在庫 + 移送 +
+        // 廃棄 + 在庫量の差; うち移送中 is the part of 移送 not yet taken in.
         t.model.columns = {{shell.tr("stock.col.product"), false, "", 0, false},
                            {shell.tr("stock.col.lot"), false, "", 0, false},
                            {shell.tr("stock.col.expiry"), false, "", 0, false},
                            {shell.tr("stock.col.on_hand"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.doses"), true, shell.tr("unit.dose"), 0, true},
+                           {shell.tr("stock.col.state"), false, "", 0, false},
                            {shell.tr("stock.col.received"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.transferred_out"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.in_transit"), true, shell.tr("unit.vial"), 0, true},
                            {shell.tr("stock.col.wasted"), true, shell.tr("unit.vial"), 0, true},
-                           {shell.tr("stock.col.count_difference"), true, shell.tr("unit.vial"), 0, true},
-                           {shell.tr("stock.col.state"), false, "", 0, false}};
+                           {shell.tr("stock.col.count_difference"), true, shell.tr("unit.vial"), 0, true}};
         t.model.rows.clear();
         for (const auto& l : v.lots) {
             const LotBalance& b = *l.lot;
@@ -85,12 +86,12 @@ void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
                                     expiry,
                                     {"", b.on_hand, false, "", b.on_hand < 0 ? CellTone::error : CellTone::normal},
                                     {"", l.doses},
+                                    {state_text, 0, false, tooltip, tone},
                                     {"", b.received + b.transferred_in},
                                     {"", b.transferred_out},
                                     {"", b.in_transit_out},
                                     {"", b.wasted_vials},
-                                    {"", b.count_difference},
-                                    {state_text, 0, false, tooltip, tone}});
+                                    {"", b.count_difference}});
         }
     }
     draw_table(shell, "stock.lots", t.model, t.built, t.state, {"stock.lots", 0, v.lots.size() > 8, ""});
