@@ -31,7 +31,12 @@ foreach(entry ${VSYS_EMBEDDED_ASSETS})
   endif()
 endforeach()
 
-set(VSYS_GLYPH_TEXTS "${CMAKE_SOURCE_DIR}/assets/i18n/strings.tsv" "${CMAKE_SOURCE_DIR}/assets/master/local_gov.tsv")
+# Every text the UI shows from data: strings, places, report definitions, stock's reasons and
+# conditions, product names (the font subset fails the build on a character it has no glyph for).
+file(GLOB VSYS_GLYPH_DATA CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/reports/*.tsv" "${CMAKE_SOURCE_DIR}/assets/stock/*.tsv"
+     "${CMAKE_SOURCE_DIR}/assets/catalog/*.tsv")
+set(VSYS_GLYPH_TEXTS "${CMAKE_SOURCE_DIR}/assets/i18n/strings.tsv" "${CMAKE_SOURCE_DIR}/assets/master/local_gov.tsv"
+    ${VSYS_GLYPH_DATA})
 set(VSYS_UNICODES "${VSYS_GENERATED_DIR}/ui_unicodes.txt")
 add_custom_command(OUTPUT "${VSYS_GENERATED_DIR}/glyph_ranges.cpp" "${VSYS_UNICODES}"
   COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/glyph_ranges.py"

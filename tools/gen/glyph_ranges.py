@@ -56,7 +56,9 @@ def main():
     ap.add_argument("--out-unicodes", required=True)
     ap.add_argument("texts", nargs="*")
     a = ap.parse_args()
-    cps = jis_x_0208() | imgui_japanese(a.imgui)
+    # Characters the UI draws from code rather than from a text file: — (U+2014) for a number not
+    # known in a table cell (src/ui/widgets/table_model.cpp); JIS X 0208 has only ― (U+2015).
+    cps = jis_x_0208() | imgui_japanese(a.imgui) | {0x2014}
     for t in a.texts:
         cps.update(ord(c) for c in open(t, encoding="utf-8").read() if ord(c) >= 0x20)
     cps = {c for c in cps if c >= 0x20}
