@@ -7,6 +7,7 @@
 //   stock_ledger           R511: a site's ledger line by line, and the counts the purge removed
 // Answers and counts entered before the purge's cut-off are already out of the world
 // (stock_world), so no report shows them once it has passed.
+#include <cstdlib>
 #include <unordered_map>
 
 #include "app/allocation/allocation_app.hpp"
@@ -190,6 +191,13 @@ Result<SourceRows> source_stock_moves(App& app, const SourceContext& ctx) {
         if (e.kind == StockEventKind::wastage) {
             if (const auto* r = rules.find_reason(ReasonList::wastage, e.reason)) reason = en ? r->name_en : r->name_ja;
             if (!e.text.empty()) reason += "（" + e.text + "）";
+            // A cold-chain failure with when and how far, as the site reported it.
+            if (e.excursion) {
+                const std::int64_t t = e.excursion->temperature_tenths;
+                const std::string temp = (t < 0 ? "-" : "") + std::to_string(std::abs(t) / 10) + "." +
+                                         std::to_string(std::abs(t) % 10) + "℃";
+                reason += "（" + e.excursion->from + "〜" + e.excursion->to + "、" + temp + "）";
+            }
         } else {
             if (const auto* c = rules.find_condition(e.condition)) reason = en ? c->name_en : c->name_ja;
             counterpart = dir.org_name(e.to);

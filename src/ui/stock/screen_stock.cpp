@@ -99,7 +99,7 @@ void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
 
 void trend(Shell& shell, const StockSiteView& v) {
     for (const auto& [product, points] : v.trend) {
-        if (points.size() < 2) continue;
+        if (points.empty()) continue;
         std::vector<float> values;
         values.reserve(points.size());
         float high = 0;
@@ -107,7 +107,8 @@ void trend(Shell& shell, const StockSiteView& v) {
             values.push_back(static_cast<float>(p.vials));
             high = std::max(high, static_cast<float>(p.vials));
         }
-        const std::string label = product_label(shell, product) + "  " + date_label(shell, points.front().date) + " – " +
+        if (values.size() == 1) values.push_back(values.front());  // one day of events: a level line
+        const std::string label = product_label(shell, product) + "  " + date_label(shell, points.front().date) + " 〜 " +
                                   date_label(shell, points.back().date) + "  " +
                                   fill_placeholders(shell.tr("stock.trend.now"), {{"n", format_grouped(points.back().vials)}});
         help_text(label);
@@ -255,7 +256,7 @@ void draw_stock(Shell& shell) {
     if (v->lots.empty()) help_text(shell.tr("stock.lots.none"));
     else lots_table(shell, s, *v);
     bool any_line = false;
-    for (const auto& [product, points] : v->trend) any_line |= points.size() >= 2;
+    for (const auto& [product, points] : v->trend) any_line |= !points.empty();
     if (any_line) {
         section_title(shell.tr("stock.trend.title"));
         trend(shell, *v);
