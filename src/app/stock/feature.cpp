@@ -25,14 +25,15 @@ std::int64_t waiting_stock_receipts(App& app) {
     return v ? static_cast<std::int64_t>(v->deliveries.size() + v->incoming.size()) : 0;
 }
 
-// Stock requests not yet answered, and lots in conflict (在庫量の報告).
+// Stock requests still open (not answered, not past their due date), and lots in conflict
+// (在庫量の報告). A request whose date has passed stays listed on the screen, not on the badge.
 std::int64_t waiting_stock_counts(App& app) {
     const std::string code = own_site_code(app);
     if (code.empty()) return 0;
     auto v = stock_site_view(app, code);
     if (!v) return 0;
     std::int64_t n = v->conflicts;
-    for (const auto& r : v->requests) n += r.answer == nullptr;
+    for (const auto& r : v->requests) n += r.answer == nullptr && !r.overdue;
     return n;
 }
 

@@ -6,6 +6,8 @@
 // A --pre-js of every wasm target that writes files (cmake/web.cmake).
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
+  // A program that never touches a file (a benchmark of pure computation) links no MEMFS at all.
+  if (typeof MEMFS === 'undefined') return;
   MEMFS.expandFileStorage = function (node, newCapacity) {
     var prevCapacity = node.contents ? node.contents.length : 0;
     if (prevCapacity >= newCapacity) return;
