@@ -229,17 +229,11 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
 }  // namespace
 
 void draw_stock(Shell& shell) {
-    screen_title(shell.tr("screen.stock"));
     StockScreen& s = shell.state<StockScreen>();
     bool proxy = false;
-    const std::string code = stock_site_code(shell, "stock", proxy);
-    if (code.empty()) return;
-    const StockSiteView* v = s.stock.get(shell, code);
-    if (!v) {
-        field_message(s.stock.error, true);
-        return;
-    }
-    stock_site_header(shell, *v, proxy);
+    std::string code;
+    const StockSiteView* v = stock_screen_top(shell, "stock", s.stock, code, proxy);
+    if (!v) return;
     if (s.counting) {
         count_form(shell, s, *v);
         return;

@@ -255,17 +255,11 @@ void incoming_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
 }  // namespace
 
 void draw_stock_receive(Shell& shell) {
-    screen_title(shell.tr("screen.stock_receive"));
     ReceiveScreen& s = shell.state<ReceiveScreen>();
     bool proxy = false;
-    const std::string code = stock_site_code(shell, "stock_receive", proxy);
-    if (code.empty()) return;
-    const StockSiteView* v = s.stock.get(shell, code);
-    if (!v) {
-        field_message(s.stock.error, true);
-        return;
-    }
-    stock_site_header(shell, *v, proxy);
+    std::string code;
+    const StockSiteView* v = stock_screen_top(shell, "stock_receive", s.stock, code, proxy);
+    if (!v) return;
     if (!s.round.empty()) {
         for (const auto& d : v->deliveries)
             if (d.round == s.round) {

@@ -96,17 +96,11 @@ void transit_section(Shell& shell, TransferScreen& s, const StockSiteView& v) {
 }  // namespace
 
 void draw_stock_transfer(Shell& shell) {
-    screen_title(shell.tr("screen.stock_transfer"));
     TransferScreen& s = shell.state<TransferScreen>();
     bool proxy = false;
-    const std::string code = stock_site_code(shell, "stock_transfer", proxy);
-    if (code.empty()) return;
-    const StockSiteView* v = s.stock.get(shell, code);
-    if (!v) {
-        field_message(s.stock.error, true);
-        return;
-    }
-    stock_site_header(shell, *v, proxy);
+    std::string code;
+    const StockSiteView* v = stock_screen_top(shell, "stock_transfer", s.stock, code, proxy);
+    if (!v) return;
     App& app = shell.app();
     section_title(shell.tr("stock.transfer.form"));
     const auto products = product_choices(shell, *v);

@@ -29,17 +29,11 @@ struct WastageScreen {
 }  // namespace
 
 void draw_stock_wastage(Shell& shell) {
-    screen_title(shell.tr("screen.stock_wastage"));
     WastageScreen& s = shell.state<WastageScreen>();
     bool proxy = false;
-    const std::string code = stock_site_code(shell, "stock_wastage", proxy);
-    if (code.empty()) return;
-    const StockSiteView* v = s.stock.get(shell, code);
-    if (!v) {
-        field_message(s.stock.error, true);
-        return;
-    }
-    stock_site_header(shell, *v, proxy);
+    std::string code;
+    const StockSiteView* v = stock_screen_top(shell, "stock_wastage", s.stock, code, proxy);
+    if (!v) return;
     const auto products = product_choices(shell, *v);
     if (s.product.empty() && !products.empty()) s.product = products.front().id;
     if (choice_combo(shell, "stock.wastage.product", shell.tr("stock.label.product"), products, s.product)) s.lot.clear();

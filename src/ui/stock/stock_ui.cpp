@@ -44,6 +44,19 @@ const StockSiteView* SiteStock::get(Shell& shell, const std::string& site_code) 
     return view ? &*view : nullptr;
 }
 
+const StockSiteView* stock_screen_top(Shell& shell, const char* screen, SiteStock& stock, std::string& code, bool& proxy) {
+    screen_title(shell.tr(std::string("screen.") + screen));
+    code = stock_site_code(shell, screen, proxy);
+    if (code.empty()) return nullptr;
+    const StockSiteView* v = stock.get(shell, code);
+    if (!v) {
+        field_message(stock.error, true);
+        return nullptr;
+    }
+    stock_site_header(shell, *v, proxy);
+    return v;
+}
+
 void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy) {
     ImGui::TextWrapped("%s（%s）", v.name.c_str(), v.code.c_str());
     shell.anchor("stock.site");

@@ -30,6 +30,11 @@ struct SiteStock {
     const StockSiteView* get(Shell& shell, const std::string& site_code);
 };
 
+// The top of every site stock screen: its title, the site it is for (or the 代行入力 picker),
+// and the site's header; the view, or nullptr after drawing why there is none. `code` and
+// `proxy` say which site and whether a municipality enters for it.
+const StockSiteView* stock_screen_top(Shell& shell, const char* screen, SiteStock& stock, std::string& code, bool& proxy);
+
 // The site's name and code, "代行入力" when proxy, the purge's notice and any lot in conflict.
 void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy);
 
