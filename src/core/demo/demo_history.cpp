@@ -419,9 +419,6 @@ private:
 
     // ---- stock: receipts, transfers, wastage, counts (demo_history_stock.hpp) ---------------
     Status stock() {
-        std::unordered_map<std::string, std::vector<std::size_t>> satellites;
-        for (std::size_t i = 0; i < data_.sites.size(); ++i)
-            if (!data_.sites[i].hub.empty()) satellites[data_.sites[i].hub].push_back(i);
         std::vector<StockHistoryDelivery> given;
         given.reserve(deliveries_.size());
         for (const auto& d : deliveries_) given.push_back({d.round, d.site, d.boxes});
@@ -435,11 +432,6 @@ private:
             if (!wanted(i)) return nullptr;
             auto it = site_at_.find(i);
             return it == site_at_.end() ? nullptr : &data_.sites[it->second];
-        };
-        ctx.satellites_of = [&satellites](const std::string& hub) -> std::span<const std::size_t> {
-            auto it = satellites.find(hub);
-            if (it == satellites.end()) return {};
-            return it->second;
         };
         ctx.write = [this](const std::string& owner, const char* kind, const std::string& id, nlohmann::json body,
                            const Date& day, int hour, int minute) {

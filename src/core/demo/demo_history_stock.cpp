@@ -57,7 +57,10 @@ struct Lot {
 
 class StockHistory {
 public:
-    explicit StockHistory(const StockHistoryContext& c) : c_(c) {}
+    explicit StockHistory(const StockHistoryContext& c) : c_(c) {
+        for (std::size_t i = 0; i < c.sites->size(); ++i)
+            if (!(*c.sites)[i].hub.empty()) satellites_[(*c.sites)[i].hub].push_back(i);
+    }
 
     Status run(std::span<const StockHistoryDelivery> given) {
         std::vector<StockHistoryDelivery> ds(given.begin(), given.end());
@@ -141,7 +144,9 @@ private:
     Status transfers(const Site& hub, const Round& r, const Date& received, const std::string& lot_id) {
         const std::string from = site_org_id(hub);
         int n = 0;
-        for (std::size_t i : c_.satellites_of(hub.code)) {
+        const auto sats = satellites_.find(hub.code);
+        if (sats == satellites_.end()) return ok_status();
+        for (std::size_t i : sats->second) {
             if (n == 2) break;
             const Site& sat = (*c_.sites)[i];
             const OrgIndex at = c_.tree->find(site_org_id(sat));
@@ -296,6 +301,7 @@ private:
     }
 
     const StockHistoryContext& c_;
+    std::unordered_map<std::string, std::vector<std::size_t>> satellites_;  // hub code → its satellites
     const Round* last_pfizer_ = nullptr;
     std::map<std::pair<std::string, std::string>, Lot> lots_;  // (site org, lot) → lot
     std::unordered_map<std::string, std::int64_t> order_;       // Lamport clock per site

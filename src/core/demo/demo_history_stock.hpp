@@ -42,9 +42,7 @@ struct StockHistoryContext {
     Date today;
     // The site at a tree index when its documents are wanted (in the history's scope), else null.
     std::function<const Site*(OrgIndex)> site_of;
-    // The sites whose hub is the given code (Pfizer satellites).
-    std::function<std::span<const std::size_t>(const std::string& hub)> satellites_of;
-    const std::vector<Site>* sites = nullptr;
+    const std::vector<Site>* sites = nullptr;  // the demo's sites (a satellite names its hub)
     // Writes version 1 of owner/kind/id with the body, on a day at a Japan hour and minute.
     std::function<Status(const std::string& owner, const char* kind, const std::string& id, nlohmann::json body,
                          const Date& day, int hour, int minute)>
