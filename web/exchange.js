@@ -18,7 +18,8 @@ const BUNDLE = '[0-9]{10}-[0-9a-f]{64}\\.json';
 const NAMES = new RegExp('^(?:deployment\\.json' +
   '|directory/enrolment/[0-9a-f]{64}\\.json' +
   '|feeds/' + ORG + '/' + HEX16 + '/' + BUNDLE +
-  '|(?:inbox|news)/' + ORG + '/[0-9]{4}-[0-9]{2}-[0-9]{2}/' + ORG + '\\.' + HEX16 + '\\.' + BUNDLE + ')$');
+  '|(?:inbox|news)/' + ORG + '/[0-9]{4}-[0-9]{2}-[0-9]{2}/' + ORG + '\\.' + HEX16 + '\\.' + BUNDLE +
+  '|packs/' + ORG + '/[0-9]{4}-[0-9]{2}-[0-9]{2}/' + ORG + '\\.' + HEX16 + '\\.[0-9a-f]{64}\\.pack(?:\\.gz)?' + ')$');
 
 // A lock older than this belongs to a writer that died between taking it and renaming its file:
 // the name is still free, so a later writer may take the lock over.

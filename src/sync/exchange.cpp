@@ -18,13 +18,83 @@ std::string day_before(const std::string& day) {
     return t ? utc_day(*t - k_seconds_per_day) : std::string();
 }
 
+// The child of `reader` whose subtree holds `org` ("" when `org` is not below `reader`).
+std::string child_towards(const OrgRelations& rel, std::string_view reader, std::string_view org) {
+    std::string cur(org);
+    for (int i = 0; i < 8 && !cur.empty(); ++i) {
+        std::string up = rel.parent_of(cur);
+        if (up == reader) return cur;
+        cur = std::move(up);
+    }
+    return {};
+}
+
 void note_rejection(SyncState& state, std::string path, Error e) {
     for (const auto& r : state.rejected)
         if (r.path == path) return;
     state.rejected.push_back({std::move(path), std::move(e)});
 }
 
+// Lists the packs addressed to `reader` from `from_day` on and opens each one not taken before:
+// the bundles that hash to their names go to `delivered`, and what was wrong with a pack to the
+// packer's record.
+Status read_packs(Transport& t, const OrgRelations& rel, std::string_view reader, const std::string& from_day,
+                  SyncState& state, TrustState& trust, std::map<std::string, std::string>& delivered,
+                  std::map<std::string, std::set<std::string>>& taken, SyncReport& rep, bool& pending) {
+    const std::string folder = packs_folder(reader);
+    auto days = t.list(folder);
+    if (!days && days.error().code == k_transport_pending) {
+        pending = true;
+        return ok_status();
+    }
+    if (!days) return days.error();
+    for (const auto& day : *days) {
+        if (day < from_day) continue;
+        auto names = t.list(folder + "/" + day);
+        if (!names && names.error().code == k_transport_pending) {
+            pending = true;
+            continue;
+        }
+        if (!names) return names.error();
+        const auto& already = state.packs_read[day];
+        for (const auto& n : *names) {
+            PackName pn;
+            if (!parse_pack_name(n, pn) || already.count(n)) continue;
+            const std::string path = folder + "/" + day + "/" + n;
+            auto bytes = t.get(path);
+            if (!bytes && bytes.error().code == k_transport_pending) {
+                pending = true;
+                continue;
+            }
+            if (!bytes && bytes.error().code == "transport.not_found") continue;
+            if (!bytes) return bytes.error();
+            // Exchanges write whole files (a rename into place, an object store's PUT), so other
+            // bytes under a pack's name are not a pack: noted, and its bundles come one by one.
+            OpenedPack opened;
+            if (crypto::blake2b_256_hex(*bytes) != pn.hash)
+                opened.faults.push_back(Error{"pack.hash", "the pack's bytes do not hash to its name"});
+            else
+                opened = open_pack(*bytes, pn, trust.root_key, rel, trust.spent, &trust.cert_cache);
+            for (auto& e : opened.faults) {
+                const bool known = std::any_of(state.pack_faults.begin(), state.pack_faults.end(), [&](const PackFault& f) {
+                    return f.pack == path && f.error.code == e.code && f.error.args == e.args;
+                });
+                if (!known) state.pack_faults.push_back({path, pn.org + "/" + pn.device, std::move(e)});
+            }
+            for (auto& [p, b] : opened.bundles) delivered.emplace(p, std::move(b));
+            taken[day].insert(n);
+            ++rep.packs_read;
+        }
+    }
+    return ok_status();
+}
+
 }  // namespace
+
+bool packs_for_parent(std::string_view org) {
+    Role r;
+    return role_of_org(org, r) && (r == Role::prefecture || r == Role::municipality);
+}
 
 std::string org_segment(std::string_view org) {
     std::string s(org);
@@ -105,7 +175,8 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 }
 
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
-                     TrustState& trust, DocumentStore& store, UtcTime now, const AuthorityRules& rules) {
+                     TrustState& trust, DocumentStore& store, UtcTime now, const AuthorityRules& rules,
+                     const FeedWriter* packer) {
     SyncReport rep;
     // The day of pointers and cursors is the exchange's (its Date header), not this device's:
     // a writer whose clock is behind would otherwise point from a day readers have passed, and
@@ -161,28 +232,47 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             ++o;
             continue;
         }
+        if (packer) state.to_pack[today][feed_folder(o->org, o->device) + "/" + o->file.name] = o->file.bytes;
         store.mark_pushed(o->doc_hashes);
         o = state.outbox.erase(o);
         ++rep.pushed;
     }
 
-    for (auto f = state.files.begin(); f != state.files.end();) {
-        auto s = t.put_new(f->first, f->second);
-        if (written(s)) {
-            f = state.files.erase(f);
-            continue;
+    auto put_files = [&]() -> Status {
+        for (auto f = state.files.begin(); f != state.files.end();) {
+            // A pack's gzip twin goes first, so a reader that sees the pack finds its twin.
+            if (is_pack_path(f->first))
+                if (const std::string gz = pack_gzip(f->second); !gz.empty()) {
+                    auto s = t.put_new(f->first + ".gz", gz);
+                    if (!written(s)) {
+                        if (!is_pending(s.error())) return s.error();
+                        pending = true;
+                        ++f;
+                        continue;
+                    }
+                }
+            auto s = t.put_new(f->first, f->second);
+            if (written(s)) {
+                f = state.files.erase(f);
+                continue;
+            }
+            if (!is_pending(s.error())) return s.error();
+            pending = true;
+            ++f;
         }
-        if (!is_pending(s.error())) return fail(s.error());
-        pending = true;
-        ++f;
-    }
+        return ok_status();
+    };
+    if (auto s = put_files(); !s) return fail(s.error());
 
     // Discover: the days since each cursor, one day back for a pointer written just before the
     // exchange's midnight by a run that read its time a moment earlier.
     std::map<std::string, std::map<std::uint64_t, std::string>> wanted;  // feed → seq → file name
     std::map<std::string, std::pair<std::string, std::string>> feed_ids;  // feed → (org, device)
     std::map<std::string, std::set<std::string>> pointed_from;            // feed → pull folders
+    std::map<std::string, std::map<std::uint64_t, std::string>> inbox_day;  // feed → seq → day in our inbox
     std::set<std::string> held;  // folders whose cursor stays: a file they led to was not there yet
+    const std::string own_inbox = inbox_folder(reader_org);
+    std::string from_day;  // the earliest day our inbox was listed from ("" = all)
     for (const auto& folder : pull_folders(rel, reader_org)) {
         auto days = t.list(folder);
         if (!days && is_pending(days.error())) {
@@ -193,6 +283,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         // A cursor past the exchange's today (set by a clock that was ahead) counts as today.
         const std::string from =
             state.cursors.count(folder) ? day_before(std::min(state.cursors[folder], today)) : std::string();
+        if (folder == own_inbox) from_day = from;
         for (const auto& day : *days) {
             if (day < from) continue;
             auto names = t.list(folder + "/" + day);
@@ -210,9 +301,38 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
                 wanted[feed][p.seq] = p.name;
                 feed_ids[feed] = {p.org, p.device};
                 pointed_from[feed].insert(folder);
+                if (folder == own_inbox) inbox_day[feed][p.seq] = day;
             }
         }
     }
+
+    // Packs addressed to us: the bundles they deliver stand in for single fetches.
+    std::map<std::string, std::string> delivered;  // path → bytes (each hashes to its name)
+    std::map<std::string, std::set<std::string>> packs_taken;
+    if (has_children(reader_org)) {
+        if (auto s = read_packs(t, rel, reader_org, from_day, state, trust, delivered, packs_taken, rep, pending);
+            !s)
+            return fail(s.error());
+    }
+
+    // On the open day (the exchange's today) a packing child's subtree comes in that child's
+    // pack, unless it is small enough to fetch at once: a child's own bundles always come at
+    // once (a ward's answer the prefecture waits for), its descendants' wait for the pack when
+    // more than k_pack_wait_bundles of them are new. What no pack brought is fetched one by
+    // one once the day has closed.
+    std::map<std::string, std::size_t> open_day_below;  // packing child → its descendants' new bundles today
+    if (has_children(reader_org))
+        for (const auto& [feed, seqs] : wanted) {
+            const auto& org = feed_ids[feed].first;
+            const std::string child = child_towards(rel, reader_org, org);
+            if (child.empty() || child == org || !packs_for_parent(child)) continue;
+            for (const auto& [seq, name] : seqs) {
+                const auto d = inbox_day[feed].find(seq);
+                if (d != inbox_day[feed].end() && d->second == today &&
+                    !delivered.count(feed_folder(org, feed_ids[feed].second) + "/" + name))
+                    ++open_day_below[child];
+            }
+        }
 
     // Fetch each feed in sequence order; a hole is filled from the feed's own listing.
     for (auto& [feed, seqs] : wanted) {
@@ -233,10 +353,21 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
                 if (parse_bundle_name(n, seq, hash) && seq >= next && !seqs.count(seq)) seqs[seq] = n;
             }
         }
+        const std::string child = has_children(reader_org) ? child_towards(rel, reader_org, org) : std::string();
+        const bool wait_for_pack = !child.empty() && child != org && open_day_below[child] > k_pack_wait_bundles;
+        const bool ours = org == reader_org || !child.empty();
         for (const auto& [seq, name] : seqs) {
             if (seq < next) continue;
             const std::string path = feed_folder(org, device) + "/" + name;
-            auto bytes = t.get(path);
+            const auto day_it = inbox_day[feed].find(seq);
+            const std::string day = day_it == inbox_day[feed].end() ? std::string() : day_it->second;
+            const auto from_pack = delivered.find(path);
+            if (from_pack == delivered.end() && wait_for_pack && day == today) {
+                rep.deferred += seqs.size() - static_cast<std::size_t>(std::distance(seqs.begin(), seqs.find(seq)));
+                break;
+            }
+            Result<std::string> bytes = from_pack != delivered.end() ? Result<std::string>(from_pack->second) : t.get(path);
+            if (from_pack != delivered.end()) ++rep.from_packs;
             if (!bytes && is_pending(bytes.error())) {
                 // Ask for the rest of the feed now too: one round trip fetches it all.
                 pending = true;
@@ -259,6 +390,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             VerifyContext ctx{trust, store, rel, rules};
             Verdict v = verify_bundle(*bytes, name, ctx, &trust.cert_cache);
             if (auto c = commit(v, trust, store); !c) v.error = c.error();
+            if (packer && ours && !day.empty() && (v.accepted() || v.advances_feed)) state.to_pack[day][path] = *bytes;
             if (v.accepted()) {
                 ++rep.accepted;
                 next = seq + 1;
@@ -273,7 +405,24 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
         }
     }
 
+    // Pack for the parent what this run read and wrote of the subtree: once per day's worth,
+    // into the files to put, so a run the host repeats (pending_transport.hpp) puts the same pack.
+    if (packer && packs_for_parent(reader_org) && day_known && !pending) {
+        const std::string parent = rel.parent_of(reader_org);
+        for (auto d = state.to_pack.begin(); d != state.to_pack.end() && !parent.empty();) {
+            auto pack = make_pack(*packer, d->first, exchange_now ? *exchange_now : now, d->second);
+            if (!pack) return fail(pack.error());
+            const std::string path = packs_folder(parent) + "/" + d->first + "/" + pack->name;
+            state.files[path] = std::move(pack->bytes);
+            ++rep.packs_written;
+            d = state.to_pack.erase(d);
+        }
+        if (auto s = put_files(); !s) return fail(s.error());
+    }
+
     if (pending) return fail(Error{k_transport_pending, "waiting for the exchange's answers"});
+    for (auto& [day, names] : packs_taken) state.packs_read[day].insert(names.begin(), names.end());
+    std::erase_if(state.packs_read, [&](const auto& e) { return !from_day.empty() && e.first < from_day; });
     if (day_known)
         for (const auto& folder : pull_folders(rel, reader_org))
             if (!held.count(folder)) state.cursors[folder] = today;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "core/documents/document_store.hpp"
 #include "sync/authority.hpp"
 #include "sync/bundle.hpp"
+#include "sync/pack.hpp"
 #include "sync/transport.hpp"
 #include "sync/utc_time.hpp"
 
@@ -68,10 +70,19 @@ struct SyncState {
     std::map<std::string, std::string> cursors;  // pull folder → last day fully listed
     std::vector<Rejection> rejected;
     UtcTime last_success = 0;
+    // Packs (pack.hpp). A device of an organisation with a parent and children keeps the bundles
+    // of its subtree it read or wrote, by the exchange day of their pointers, until it has packed
+    // them for its parent; a reader with children remembers the packs it took, by day, and what
+    // was wrong with any (the packers' record, kept).
+    std::map<std::string, std::map<std::string, std::string>> to_pack;  // day → path → bytes
+    std::map<std::string, std::set<std::string>> packs_read;            // day → pack file names
+    std::vector<PackFault> pack_faults;
 };
 
 struct SyncReport {
     std::size_t pushed = 0, fetched = 0, accepted = 0, rejected = 0;
+    std::size_t packs_read = 0, from_packs = 0, packs_written = 0;  // from_packs: bundles a pack delivered
+    std::size_t deferred = 0;  // bundles of a packing child's subtree left for its pack (open day)
     bool complete = false;  // false when the exchange failed part-way; retry later
     Error error;
     // Files whose bytes did not hash to their name: the writer's own bundle read back, or a
@@ -97,8 +108,23 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 // mtime and size): only then are its pointers written and it leaves the outbox.
 // Pointer days and cursors follow the exchange's clock (Transport::exchange_time) where the
 // transport reports one, `now` otherwise; `now` also times the bundles signed elsewhere.
+// Packs (pack.hpp, docs/PROTOCOL.md §15): a reader with children also reads the packs addressed
+// to it and takes from them the bundles its pointers name; on the exchange's open day (today)
+// it leaves a packing child's descendants to that child's pack when more than
+// k_pack_wait_bundles of them are new, and fetches one by one whatever no pack brought once the
+// day has closed. With `packer` (the device's own feed, for a
+// municipality or a prefecture) the run ends by packing what it read and wrote of its subtree
+// for its parent.
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now,
-                     const AuthorityRules& rules = default_authority_rules());
+                     const AuthorityRules& rules = default_authority_rules(), const FeedWriter* packer = nullptr);
+
+// Beyond this many new bundles of a packing child's descendants on the open day, a reader waits
+// for the child's pack rather than fetch them one by one: a few are cheaper fetched at once (and
+// seen at once), a prefecture's thousands are not.
+inline constexpr std::size_t k_pack_wait_bundles = 32;
+
+// True for the organisations that pack for their parent (municipalities and prefectures).
+bool packs_for_parent(std::string_view org);
 
 }  // namespace vsys::sync

@@ -82,9 +82,26 @@ std::string encode_sync_state(const SyncState& s) {
     for (const auto& [k, v] : s.cursors) cursors[k] = v;
     json files = json::object();
     for (const auto& [k, v] : s.files) files[k] = v;
-    return json{{"schema", 1}, {"outbox", outbox}, {"files", files}, {"cursors", cursors}, {"rejected", rejected},
-                {"last_success", s.last_success}}
-        .dump();
+    json out{{"schema", 1}, {"outbox", outbox}, {"files", files}, {"cursors", cursors}, {"rejected", rejected},
+             {"last_success", s.last_success}};
+    // Packs (pack.hpp); absent when empty, as in states saved before packs.
+    if (!s.to_pack.empty()) {
+        json to_pack = json::object();
+        for (const auto& [day, bundles] : s.to_pack) to_pack[day] = json(bundles);
+        out["to_pack"] = std::move(to_pack);
+    }
+    if (!s.packs_read.empty()) {
+        json read = json::object();
+        for (const auto& [day, names] : s.packs_read) read[day] = json(std::vector<std::string>(names.begin(), names.end()));
+        out["packs_read"] = std::move(read);
+    }
+    if (!s.pack_faults.empty()) {
+        json faults = json::array();
+        for (const auto& f : s.pack_faults)
+            faults.push_back({{"pack", f.pack}, {"packer", f.packer}, {"error", error_json(f.error)}});
+        out["pack_faults"] = std::move(faults);
+    }
+    return out.dump();
 }
 
 Result<SyncState> decode_sync_state(std::string_view text) {
@@ -112,6 +129,29 @@ Result<SyncState> decode_sync_state(std::string_view text) {
         s.rejected.push_back(std::move(r));
     }
     if (!get_uint(j, "last_success", s.last_success)) return malformed("last_success");
+    if (auto tp = j.find("to_pack"); tp != j.end()) {
+        if (!tp->is_object()) return malformed("to_pack");
+        for (auto d = tp->begin(); d != tp->end(); ++d)
+            if (!get_string_map(*tp, d.key().c_str(), s.to_pack[d.key()])) return malformed("to_pack");
+    }
+    if (auto pr = j.find("packs_read"); pr != j.end()) {
+        if (!pr->is_object()) return malformed("packs_read");
+        for (auto d = pr->begin(); d != pr->end(); ++d) {
+            std::vector<std::string> names;
+            if (!get_strings(*pr, d.key().c_str(), names)) return malformed("packs_read");
+            s.packs_read[d.key()].insert(names.begin(), names.end());
+        }
+    }
+    if (auto pf = j.find("pack_faults"); pf != j.end()) {
+        if (!pf->is_array()) return malformed("pack_faults");
+        for (const auto& e : *pf) {
+            PackFault f;
+            if (!e.is_object() || !get_string(e, "pack", f.pack) || !get_string(e, "packer", f.packer) ||
+                !error_from(e.value("error", json()), f.error))
+                return malformed("pack_faults");
+            s.pack_faults.push_back(std::move(f));
+        }
+    }
     return s;
 }
 

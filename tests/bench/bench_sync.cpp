@@ -90,7 +90,7 @@ using Items = std::vector<std::pair<std::string, nlohmann::json>>;
 struct Deployment {
     Relations rel;
     KeyPair root = key_pair_from_seed(seed_of(1));
-    std::map<std::string, FeedWriter> feeds;
+    std::map<std::string, FeedWriter> feeds, packers;
     MemoryTransport ex;
     UtcTime t0 = *parse_utc("2021-06-01T00:00:00Z");
     int next_seed = 2;
@@ -112,6 +112,7 @@ struct Deployment {
         }
         auto en = claim_enrolment(e.code, e.cert, chain, {}, key_pair_from_seed(seed_of(next_seed++)), t0);
         feeds[org] = FeedWriter{org, en->device, en->chain, 0, ""};
+        packers[org] = feeds[org];  // publish() drops the chain after a feed's first bundle; a pack carries it
     }
 
     // Version 1 of each (kind, id): the benchmark's documents are new every round. The bundle
@@ -153,6 +154,42 @@ struct Reader {
     DocumentStore store;
     SyncState state;
 };
+
+// The devices that pack for their parent (docs/PROTOCOL.md §15), one per organisation: each
+// syncs once after the day's bundles are up, wards before prefectures, as their clocks would
+// have them in the evening. Returns the requests, bytes and packs they cost in all.
+struct PackingCost {
+    std::size_t requests = 0, bytes = 0, packs = 0, pack_bytes = 0, from_packs = 0, rejected = 0;
+    double wall = 0;
+};
+PackingCost run_packers(Deployment& d, std::map<std::string, Reader>& readers, const std::vector<std::string>& orgs,
+                        UtcTime now) {
+    PackingCost c;
+    const std::size_t l0 = d.ex.lists, g0 = d.ex.gets, p0 = d.ex.puts, b0 = d.ex.bytes_read;
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& org : orgs) {
+        auto [it, fresh] = readers.try_emplace(org);
+        if (fresh) it->second.trust.root_key = d.root.public_hex;
+        Reader& r = it->second;
+        auto rep = sync_once(d.ex, d.rel, org, r.state, r.trust, r.store, now, default_authority_rules(), &d.packers[org]);
+        c.packs += rep.packs_written;
+        c.from_packs += rep.from_packs;
+        c.rejected += rep.rejected;
+    }
+    c.wall = seconds_since(start);
+    c.requests = (d.ex.lists - l0) + (d.ex.gets - g0) + (d.ex.puts - p0);
+    c.bytes = d.ex.bytes_read - b0;
+    for (const auto& [path, bytes] : d.ex.files)
+        if (path.rfind("packs/", 0) == 0 && path.size() > 5 && path.compare(path.size() - 5, 5, ".pack") == 0)
+            c.pack_bytes += bytes.size();
+    return c;
+}
+
+void print_packing(const std::string& id, const std::string& who, const PackingCost& c) {
+    std::printf("| sync: %s pack their day | %zu packs, %zu bytes of packs on the exchange | %zu requests, %zu bytes read | %.2f s | %zu bundles from packs, %zu rejected |\n",
+                who.c_str(), c.packs, c.pack_bytes, c.requests, c.bytes, c.wall, c.from_packs, c.rejected);
+    bench_line(id + ".packs", "packs written by " + who, static_cast<double>(c.packs), "packs");
+}
 
 Reader reader_of(const Deployment& d) {
     Reader r;
@@ -209,6 +246,7 @@ void tokyo() {
     for (const auto& m : munis) d.enrol(m);
     for (const auto& s : sites) d.enrol(s);
 
+    std::map<std::string, Reader> packing;  // the wards' devices, packing for the prefecture
     auto write_round = [&](int r) {
         const UtcTime day = d.t0 + (r + 1) * k_day + 3600;
         const std::string round = "r" + std::to_string(r);
@@ -223,6 +261,7 @@ void tokyo() {
             d.publish(munis[m], alloc, day, "allocation");
         }
         for (const auto& s : sites) d.publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
+        return run_packers(d, packing, munis, day + 3000);  // each ward syncs and packs that evening
     };
     Timer w;
     for (int r = 1; r < k_rounds; ++r) write_round(r);
@@ -248,8 +287,8 @@ void tokyo() {
     bench_line("verify.time", "verify + apply Tokyo history (prefecture), total", verify_wall, "s");
     bench_line("verify.rejected", "bundles rejected while verifying the Tokyo history", static_cast<double>(rep.rejected), "bundles");
 
-    // Day 11: one new round. What each reader's daily sync costs.
-    write_round(k_rounds);
+    // Day 11: one new round, which the wards read and pack. What each reader's daily sync costs.
+    print_packing("daily.munis", "Tokyo's 62 wards", write_round(k_rounds));
     const UtcTime now = d.t0 + 11 * k_day + 7200;
     print_cost("daily.site", "a site", "daily sync, one new round", sync_cost(d, site, sites[0], now), site);
     print_cost("daily.prefecture", "the prefecture", "daily sync, one new round", sync_cost(d, pref, "pref:130001", now), pref);
@@ -311,9 +350,18 @@ void nation() {
     write_day(2);
     const double write_wall = w.wall_s();
 
+    // The wards' and prefectures' devices read each day and pack it (wards first).
+    std::map<std::string, Reader> packing;
+    for (int day_no = 1; day_no <= 2; ++day_no) {
+        const UtcTime evening = d.t0 + day_no * k_day + 7000;
+        run_packers(d, packing, munis, evening);
+        run_packers(d, packing, prefs, evening + 100);
+    }
     Reader nat = reader_of(d);
     const Cost catch_up = sync_cost(d, nat, "nation", d.t0 + 2 * k_day + 7200);
     write_day(3);
+    print_packing("daily.munis", "the 1,741 municipalities", run_packers(d, packing, munis, d.t0 + 3 * k_day + 7000));
+    print_packing("daily.prefs", "the 47 prefectures", run_packers(d, packing, prefs, d.t0 + 3 * k_day + 7100));
     const std::size_t day_bundles = 1 + prefs.size() + munis.size() + sites.size();
     std::printf("| sync: write the national history (3 days) | %zu organisations, %zu bundles, %zu docs, %zu files | %zu bytes | %.2f s | days 1-2 only in the time |\n",
                 d.feeds.size(), d.bundles_written, d.docs_written, d.ex.files.size(), d.exchange_bytes(), write_wall);

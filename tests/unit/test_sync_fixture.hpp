@@ -138,6 +138,10 @@ struct Device {
     SyncReport sync(Transport& t, World& w, UtcTime now = t0() + 7200) {
         return sync_once(t, w.rel, org, state, trust, store, now);
     }
+    // The same, packing for its parent as a municipality's or prefecture's device does (pack.hpp).
+    SyncReport sync_packing(Transport& t, World& w, UtcTime now = t0() + 7200) {
+        return sync_once(t, w.rel, org, state, trust, store, now, default_authority_rules(), feed);
+    }
 };
 
 }  // namespace vsys::sync::testing

@@ -5,6 +5,8 @@
 // [SECTION] files: export and import
 #include "app/sync/sync_app.hpp"
 
+#include <optional>
+
 #include <set>
 #include <unordered_set>
 
@@ -258,7 +260,13 @@ bool SyncAgent::run_sync_once() {
     std::vector<std::string> outbox_before;
     for (const auto& o : state_.outbox)
         for (const auto& h : o.doc_hashes) outbox_before.push_back(h);
-    auto rep = sync::sync_once(*transport_, app_.directory(), reader_org_, state_, trust_, app_.store_, app_.now());
+    // A municipality's or prefecture's device packs its subtree's day for its parent
+    // (docs/PROTOCOL.md §15); a device not enrolled yet has no key to sign a pack with.
+    std::optional<sync::FeedWriter> packer;
+    if (sync::packs_for_parent(reader_org_))
+        if (auto f = feed_writer()) packer = std::move(*f);
+    auto rep = sync::sync_once(*transport_, app_.directory(), reader_org_, state_, trust_, app_.store_, app_.now(),
+                               sync::default_authority_rules(), packer ? &*packer : nullptr);
     run_.report.pushed += rep.pushed;
     run_.report.fetched += rep.fetched;
     run_.report.accepted += rep.accepted;

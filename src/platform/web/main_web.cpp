@@ -25,7 +25,9 @@
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "core/base/text.hpp"
 #include "platform/posix_storage.hpp"
+#include "sync/crypto.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -185,7 +187,12 @@ void pump_sync() {
             nlohmann::json j = nlohmann::json::array();
             for (const auto& r : requests) {
                 nlohmann::json e = {{"kind", vsys::sync::request_kind_name(r.kind)}, {"path", r.path}};
-                if (r.kind == vsys::sync::TransportRequest::Kind::put) e["body"] = r.body;
+                // A pack's gzip companion (docs/PROTOCOL.md §15) is binary: it crosses to sync.js
+                // as base64, since JSON carries only text.
+                if (r.kind == vsys::sync::TransportRequest::Kind::put) {
+                    if (vsys::valid_utf8(r.body)) e["body"] = r.body;
+                    else e["body64"] = vsys::sync::crypto::to_base64(r.body);
+                }
                 j.push_back(std::move(e));
             }
             g->sync_io = true;

@@ -78,7 +78,10 @@ function vsysPerform(req) {
       return r.text().then(function (t) { return answer(true, t); }, offline);
     }, offline);
   }
-  return dated(vsysExchangeUrl(req.path), { method: 'PUT', body: req.body,
+  // Binary files (a pack's .gz) come as base64 and go out as their bytes.
+  var body = typeof req.body64 === 'string'
+    ? Uint8Array.from(atob(req.body64), function (c) { return c.charCodeAt(0); }) : req.body;
+  return dated(vsysExchangeUrl(req.path), { method: 'PUT', body: body,
                                          headers: { 'Content-Type': 'application/json' } }).then(function (r) {
     if (r.status === 201 || r.status === 204) return answer(true, '');
     if (r.status === 409) return answer(false, null, 'transport.exists', req.path);
