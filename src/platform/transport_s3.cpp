@@ -52,7 +52,9 @@ Result<S3Location> parse_s3_url(std::string_view url) {
     return at;
 }
 
-std::string S3Transport::where() const { return "s3://" + at_.host + "/" + at_.bucket + (at_.prefix.empty() ? "" : "/" + at_.prefix); }
+std::string S3Transport::where() const {
+    return "s3://" + at_.host + "/" + at_.bucket + (at_.prefix.empty() ? "" : "/" + at_.prefix.substr(0, at_.prefix.size() - 1));
+}
 
 HttpResponse S3Transport::send(std::string method, std::string key, sync::s3::Pairs query, std::string_view body,
                                sync::s3::Pairs headers) {
