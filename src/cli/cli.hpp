@@ -44,5 +44,7 @@ int cmd_report(const Args& args, std::istream& in, std::ostream& out, std::ostre
 int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 // demo-data --exchange DIR ...: the demo deployment written into an exchange folder.
 int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err);
+// deployment s3-users URL --org ID... --out DIR: one store user per organisation and the bucket policy.
+int s3_users_command(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace vsys::cli

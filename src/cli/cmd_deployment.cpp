@@ -26,7 +26,8 @@ namespace {
 
 int usage(std::ostream& err) {
     err << "usage: vsys deployment init DIR|s3://HOST:PORT/BUCKET[/prefix]|http://HOST/ [--key FILE] [--account ID] [--name NAME]\n"
-           "       (--key is required for an exchange that is not a folder: the root key never goes onto it)\n";
+           "       (--key is required for an exchange that is not a folder: the root key never goes onto it)\n"
+           "       vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... --out DIR\n";
     return 2;
 }
 
@@ -46,6 +47,7 @@ bool write_secret_file(const std::string& path, const std::string& text, std::os
 }  // namespace
 
 int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostream& err) {
+    if (!args.empty() && args[0] == "s3-users") return s3_users_command(args, out, err);
     if (args.size() < 2 || args[0] != "init") return usage(err);
     const std::string dir = args[1];
     std::string key_file;

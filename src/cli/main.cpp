@@ -15,7 +15,7 @@ const Subcommand k_subcommands[] = {
     {"allocate", "split a whole number of units among children by weight (JSON in, JSON out)", cmd_allocate},
     {"codes", "check local-government and institution codes (codes check [--similar] CODE...)", cmd_codes},
     {"demo-data", "generate the national demo data set and summarise it (demo-data --summary [--seed N])", cmd_demo_data},
-    {"deployment", "start a new deployment: root key and the nation's first enrolment code (deployment init DIR)", cmd_deployment},
+    {"deployment", "start a new deployment (deployment init DIR|s3://…); store users per organisation (deployment s3-users)", cmd_deployment},
     {"verify", "check every file of an exchange and summarise (verify DIR|s3://…|http://… [--root HEX])", cmd_verify},
     {"mirror", "copy an exchange between folders, s3:// and http:// exchanges, verifying as it goes (mirror SRC DST)", cmd_mirror},
     {"report", "run a report as an organisation sees it (report --list; report ID --demo|--exchange DIR --as WHO)", cmd_report},

@@ -56,11 +56,10 @@ std::string S3Transport::where() const {
     return "s3://" + at_.host + "/" + at_.bucket + (at_.prefix.empty() ? "" : "/" + at_.prefix.substr(0, at_.prefix.size() - 1));
 }
 
-HttpResponse S3Transport::send(std::string method, std::string key, sync::s3::Pairs query, std::string_view body,
-                               sync::s3::Pairs headers) {
+HttpResponse S3Transport::request(const std::string& method, const std::string& path, sync::s3::Pairs query,
+                                  std::string_view body, sync::s3::Pairs headers) {
     for (int attempt = 0;; ++attempt) {
-        sync::s3::Request r{method, "/" + at_.bucket + (key.empty() ? "" : "/" + key), query, headers,
-                            sync::s3::sha256_hex(body)};
+        sync::s3::Request r{method, path, query, headers, sync::s3::sha256_hex(body)};
         r.headers.insert(r.headers.begin(), {"Host", at_.host});
         HttpRequest req;
         req.method = method;

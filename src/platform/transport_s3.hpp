@@ -48,12 +48,21 @@ public:
     Result<std::vector<ExchangeFile>> all_files() override;
     std::string where() const override;
 
+    // A request to any path of the store, signed like the others: the bucket's policy, the
+    // store's admin API (vsys deployment s3-users). `path` is decoded and absolute ("/vsys").
+    HttpResponse request(const std::string& method, const std::string& path, sync::s3::Pairs query,
+                         std::string_view body, sync::s3::Pairs headers = {});
+    const S3Location& location() const { return at_; }
+
     std::size_t max_read = 16u << 20;
     std::size_t requests = 0;
 
 private:
-    HttpResponse send(std::string method, std::string key, sync::s3::Pairs query, std::string_view body,
-                      sync::s3::Pairs headers = {});
+    HttpResponse send(const std::string& method, const std::string& key, sync::s3::Pairs query, std::string_view body,
+                      sync::s3::Pairs headers = {}) {
+        return request(method, "/" + at_.bucket + (key.empty() ? "" : "/" + key), std::move(query), body,
+                       std::move(headers));
+    }
     Error failure(const HttpResponse& r, std::string_view what) const;
     // Every page of one listing, each handed to fn.
     Status list_pages(const std::string& prefix, bool delimited, const std::function<void(const s3::ListPage&)>& fn);

@@ -197,6 +197,39 @@ test('mirror folder → nginx (HTTP) → folder is byte-identical too', async ()
     }
 });
 
+test('s3-users: one organisation\'s key writes its own feed, news and pointers, never another\'s feed', () => {
+    const creds = path.join(tmp, 'creds');
+    fs.mkdirSync(creds);
+    const r = vsys(['deployment', 's3-users', bucket, '--org', 'muni:312011', '--org', 'muni:312029', '--out', creds]);
+    assert.equal(r.code, 0, r.out + r.err);
+    const keys = (seg) => Object.fromEntries(fs.readFileSync(path.join(creds, `${seg}.env`), 'utf8').trim().split('\n')
+        .map((l) => l.split('=', 2)));
+    assert.equal(fs.statSync(path.join(creds, 'muni_312011.env')).mode & 0o777, 0o600);
+    const a = keys('muni_312011');
+    const body = path.join(tmp, 'org.json');
+    fs.writeFileSync(body, '{}');
+    // The policy covers the bucket's top (the demo lives under prefixes, so nothing here meets it).
+    const own = (key) => run('/usr/bin/python3', [signer, 'PUT', `http://127.0.0.1:${port}/vsys/${key}`, '--body', body,
+        '--header', 'If-None-Match: *'], { VSYS_S3_ACCESS_KEY: a.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: a.VSYS_S3_SECRET_KEY })
+        .out.split('\n')[0];
+    assert.equal(own('feeds/muni_312011/0123456789abcdef/0000000001-x.json'), '200');
+    assert.equal(own('news/muni_312011/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
+    assert.equal(own('inbox/pref_310000/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
+    assert.equal(own('feeds/muni_312029/0123456789abcdef/0000000001-x.json'), '403');
+    assert.equal(own('feeds/muni_3120110/0123456789abcdef/0000000001-x.json'), '403', 'a longer id is another organisation');
+    assert.equal(own('inbox/pref_310000/2026-12-06/muni_312029.0123456789abcdef.0000000001-x.json'), '403');
+    assert.equal(own('deployment.json'), '403');
+    // The C++ signer with the organisation's key: refused where the organisation may not write.
+    const init = vsys(['deployment', 'init', `${bucket}/by-org`, '--key', path.join(tmp, 'org-root.key')],
+        { VSYS_S3_ACCESS_KEY: a.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: a.VSYS_S3_SECRET_KEY });
+    assert.equal(init.code, 1);
+    assert.match(init.err, /HTTP 403 AccessDenied/);
+    // What it wrote is public.
+    const read = run('/usr/bin/python3', [signer, 'GET',
+        `http://127.0.0.1:${port}/vsys/feeds/muni_312011/0123456789abcdef/0000000001-x.json`, '--anonymous']);
+    assert.equal(read.out, '200\n{}\n');
+});
+
 test('a start that cannot bind its port fails with the gateway\'s log, and leaves nothing running', () => {
     const dir = path.join(tmp, 'clash');
     const r = run(tool, ['start', dir, '--port', String(port)]);
