@@ -6,6 +6,7 @@
 #include <map>
 
 #include "platform/s3_listing.hpp"
+#include "platform/transport_http.hpp"
 #include "platform/transport_s3.hpp"
 
 using namespace vsys;
@@ -220,6 +221,35 @@ TEST_CASE("S3 without credentials sends no Authorization; a store that cannot be
     store.down = true;
     CHECK(t.get("deployment.json").error().code == "transport.offline");
     CHECK(t.list("feeds").error().code == "transport.offline");
+}
+
+TEST_CASE("HTTP transport: nginx's JSON listings name folders and files, 404 is an empty folder, 409 is transport.exists") {
+    struct FakeNginx : HttpClient {
+        HttpResponse perform(const HttpRequest& r) override {
+            HttpResponse a;
+            a.headers.emplace_back("Date", "Sun, 06 Dec 2026 01:02:03 GMT");
+            if (r.url == "http://127.0.0.1:8081/feeds/") {
+                a.status = 200;
+                a.body = R"([{"name":"nation","type":"directory","mtime":"x"},{"name":"a.json","type":"file","mtime":"x","size":7}])";
+            } else if (r.url == "http://127.0.0.1:8081/feeds/nation/") {
+                a.status = 200;
+                a.body = R"([{"name":"1.json","type":"file","mtime":"x","size":3}])";
+            } else if (r.method == "PUT") {
+                a.status = r.url.find("taken") != std::string::npos ? 409 : 201;
+            } else {
+                a.status = 404;
+            }
+            return a;
+        }
+    } nginx;
+    HttpTransport t("http://127.0.0.1:8081", nginx);
+    CHECK(*t.list("feeds") == std::vector<std::string>{"a.json", "nation"});
+    CHECK(t.list("inbox")->empty());
+    REQUIRE(t.put_new("feeds/nation/2.json", "{}"));
+    CHECK(t.put_new("feeds/nation/taken.json", "{}").error().code == "transport.exists");
+    CHECK(t.get("feeds/none.json").error().code == "transport.not_found");
+    REQUIRE(t.exchange_time());
+    CHECK(sync::format_utc(*t.exchange_time()) == "2026-12-06T01:02:03Z");
 }
 
 TEST_CASE("an HTTP date is read only in its fixed form") {
