@@ -38,6 +38,7 @@ struct FakeS3 : HttpClient {
     std::map<std::string, std::string> objects;
     std::vector<HttpRequest> seen;
     bool down = false;
+    bool check_time = false;  // refuse a signed time other than the store's own, as S3 does past 15 minutes
 
     HttpResponse perform(const HttpRequest& r) override {
         seen.push_back(r);
@@ -47,6 +48,12 @@ struct FakeS3 : HttpClient {
             return a;
         }
         a.headers.emplace_back("Date", "Sun, 06 Dec 2026 01:02:03 GMT");
+        for (const auto& [n, v] : r.headers)
+            if (check_time && n == "x-amz-date" && v != "20261206T010203Z") {
+                a.status = 403;
+                a.body = "<?xml version=\"1.0\"?><Error><Code>RequestTimeTooSkewed</Code></Error>";
+                return a;
+            }
         const std::string base = "http://127.0.0.1:7480/vsys";
         REQUIRE(r.url.rfind(base, 0) == 0);
         std::string rest = r.url.substr(base.size());
@@ -210,6 +217,16 @@ TEST_CASE("S3 put_new never overwrites: If-None-Match on every PUT, 412 is trans
     // The exchange's clock: the store's Date header.
     REQUIRE(t.exchange_time());
     CHECK(sync::format_utc(*t.exchange_time()) == "2026-12-06T01:02:03Z");
+}
+
+TEST_CASE("a device clock the store refuses (RequestTimeTooSkewed) is corrected once from the store's Date") {
+    FakeS3 store;
+    store.check_time = true;
+    S3Transport t(local(), store, sync::s3::Credentials{"AK", "SK"}, fixed_now);  // days before the store's time
+    REQUIRE(t.put_new("feeds/a/1.json", "x"));
+    CHECK(store.seen.size() == 2);  // refused once, then signed with the store's time
+    REQUIRE(t.put_new("feeds/a/2.json", "y"));
+    CHECK(store.seen.size() == 3);  // the correction is kept
 }
 
 TEST_CASE("S3 without credentials sends no Authorization; a store that cannot be reached is transport.offline") {
