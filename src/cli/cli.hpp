@@ -39,9 +39,12 @@ int cmd_codes(const Args& args, std::istream& in, std::ostream& out, std::ostrea
 int cmd_demo_data(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_deployment(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_verify(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
+int cmd_mirror(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_report(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostream& err);
 // demo-data --exchange DIR ...: the demo deployment written into an exchange folder.
 int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err);
+// deployment s3-users URL --org ID... --out DIR: one store user per organisation and the bucket policy.
+int s3_users_command(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace vsys::cli

@@ -1,7 +1,7 @@
 // `vsys deployment init DIR [--key FILE] [--account ID] [--name NAME]`: starts a new deployment
 // (ARCHITECTURE.md "Identity"). Draws a fresh root key and writes it, secret, to FILE (default
 // DIR/root.key, mode 0600, never overwritten: keep it offline; whoever holds it can enrol a
-// nation); gives DIR the exchange layout with deployment.json naming the root's public key and
+// nation; required when DIR is an s3:// or http:// exchange, open_exchange.hpp); gives DIR the exchange layout with deployment.json naming the root's public key and
 // the lookup file of the nation's first enrolment code; prints the root's fingerprint and the
 // code. The nation's first device claims the code and publishes the enrolment certificate as
 // a document in its first bundle.
@@ -14,7 +14,7 @@
 #include "app/base/i18n.hpp"
 #include "cli/cli.hpp"
 #include "core/base/input.hpp"
-#include "platform/transport_folder.hpp"
+#include "platform/native/open_exchange.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
 #include "sync/directory.hpp"
@@ -25,7 +25,9 @@ namespace vsys::cli {
 namespace {
 
 int usage(std::ostream& err) {
-    err << "usage: vsys deployment init DIR [--key FILE] [--account ID] [--name NAME]\n";
+    err << "usage: vsys deployment init DIR|s3://HOST:PORT/BUCKET[/prefix]|http://HOST/ [--key FILE] [--account ID] [--name NAME]\n"
+           "       (--key is required for an exchange that is not a folder: the root key never goes onto it)\n"
+           "       vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... --out DIR\n";
     return 2;
 }
 
@@ -45,9 +47,10 @@ bool write_secret_file(const std::string& path, const std::string& text, std::os
 }  // namespace
 
 int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostream& err) {
+    if (!args.empty() && args[0] == "s3-users") return s3_users_command(args, out, err);
     if (args.size() < 2 || args[0] != "init") return usage(err);
     const std::string dir = args[1];
-    std::string key_file = dir + "/root.key";
+    std::string key_file;
     sync::Account nation{"VN000000", "国 管理者", "nation", "nation", "active"};
     for (std::size_t i = 2; i < args.size(); ++i) {
         if (i + 1 >= args.size()) return usage(err);
@@ -61,16 +64,29 @@ int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostr
         err << "vsys: " << strings.error_message(input::for_display(s.error()), Language::en) << "\n";
         return 2;
     }
-    std::error_code ec;
-    if (std::filesystem::exists(dir + "/" + sync::k_manifest_path, ec)) {
+    auto opened = open_exchange(dir);
+    if (!opened) {
+        err << "vsys: " << strings.error_message(input::for_display(opened.error()), Language::en) << "\n";
+        return 2;
+    }
+    if (key_file.empty()) {
+        if (opened->remote()) return usage(err);
+        key_file = dir + "/root.key";
+    }
+    ExchangeStore& exchange = *opened->store;
+    if (exchange.holds_deployment()) {
         err << "vsys: " << input::excerpt(dir) << " already holds a deployment\n";
         return 1;
     }
-    for (const char* sub : {"feeds", "inbox", "news", "directory/enrolment"})
-        std::filesystem::create_directories(dir + "/" + sub, ec);
-    if (ec) {
-        err << "vsys: cannot create " << input::excerpt(dir) << ": " << ec.message() << "\n";
-        return 1;
+    if (!opened->remote()) {
+        // A folder gets the layout's folders at once (an object store has no empty folders).
+        std::error_code ec;
+        for (const char* sub : {"feeds", "inbox", "news", "directory/enrolment"})
+            std::filesystem::create_directories(dir + "/" + sub, ec);
+        if (ec) {
+            err << "vsys: cannot create " << input::excerpt(dir) << ": " << ec.message() << "\n";
+            return 1;
+        }
     }
 
     const sync::UtcTime now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -89,7 +105,6 @@ int cmd_deployment(const Args& args, std::istream&, std::ostream& out, std::ostr
                                      {"seed", crypto::to_hex(root.seed.data(), root.seed.size())}});
     if (!key_text || !write_secret_file(key_file, *key_text + "\n", err)) return 1;
 
-    FolderTransport exchange(dir);
     const auto& e = deployment->nation_enrolment;
     sync::DeploymentManifest manifest{root.public_hex, sync::format_utc(now)};
     for (auto [path, bytes] : {std::pair{std::string(sync::k_manifest_path), sync::encode_manifest(manifest)},

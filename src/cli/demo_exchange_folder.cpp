@@ -1,6 +1,7 @@
 // `vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]`
 // (cmd_demo_data hands over when it sees --exchange): writes the demo deployment
-// (sync/demo_exchange.hpp) into an exchange folder with its deployment.json, and prints what it
+// (sync/demo_exchange.hpp) into an exchange — a folder, s3://… or http://… (open_exchange.hpp) —
+// with its deployment.json, and prints what it
 // wrote, how long it took, and a few demo enrolment codes. --prefecture limits it to the nation,
 // one prefecture's subtree, its federation and support; --bundle-kb sets the bundle size (small
 // values give feeds of many bundles, for tests); --codes the unclaimed codes per account;
@@ -8,7 +9,6 @@
 // --no-history leaves out the demo world's history (core/demo/demo_history.hpp).
 #include <charconv>
 #include <chrono>
-#include <filesystem>
 #include <ostream>
 
 #include "app/base/i18n.hpp"
@@ -16,7 +16,7 @@
 #include "core/base/input.hpp"
 #include "core/demo/demo_data.hpp"
 #include "core/directory/hierarchy.hpp"
-#include "platform/transport_folder.hpp"
+#include "platform/native/open_exchange.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 
@@ -25,7 +25,7 @@ namespace vsys::cli {
 namespace {
 
 int usage(std::ostream& err) {
-    err << "usage: vsys demo-data --exchange DIR [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n"
+    err << "usage: vsys demo-data --exchange DIR|s3://HOST:PORT/BUCKET[/prefix]|http://HOST/ [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n"
            "                                  [--no-site-devices] [--no-history]\n";
     return 2;
 }
@@ -71,8 +71,13 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
         err << "vsys: " << strings.error_message(input::for_display(e), Language::en) << "\n";
         return 1;
     };
-    std::error_code ec;
-    if (std::filesystem::exists(dir + "/" + sync::k_manifest_path, ec)) {
+    auto opened = open_exchange(dir);
+    if (!opened) {
+        fail(opened.error());
+        return 2;
+    }
+    ExchangeStore& exchange = *opened->store;
+    if (exchange.holds_deployment()) {
         err << "vsys: " << input::excerpt(dir) << " already holds a deployment\n";
         return 1;
     }
@@ -92,7 +97,6 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     o.site_devices = site_devices;
     o.history = history;
     if (auto today = parse_iso_date(sync::utc_day(o.now + 9 * 3600))) o.today = *today;  // the day in Japan
-    FolderTransport exchange(dir);
     auto t1 = std::chrono::steady_clock::now();
     auto rep = sync::write_demo_exchange(data, *tree, o, exchange);
     if (!rep) return fail(rep.error());

@@ -108,7 +108,7 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
 // mtime and size): only then are its pointers written and it leaves the outbox.
 // Pointer days and cursors follow the exchange's clock (Transport::exchange_time) where the
 // transport reports one, `now` otherwise; `now` also times the bundles signed elsewhere.
-// Packs (pack.hpp, docs/PROTOCOL.md §15): a reader with children also reads the packs addressed
+// Packs (pack.hpp, docs/PROTOCOL.md §16): a reader with children also reads the packs addressed
 // to it and takes from them the bundles its pointers name; on the exchange's open day (today)
 // it leaves a packing child's descendants to that child's pack when more than
 // k_pack_wait_bundles of them are new, and fetches one by one whatever no pack brought once the

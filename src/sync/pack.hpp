@@ -1,4 +1,4 @@
-// Packs (docs/PROTOCOL.md §15): a day's bundles of a subtree in one file, so an upper level
+// Packs (docs/PROTOCOL.md §16): a day's bundles of a subtree in one file, so an upper level
 // reads a few files instead of one per bundle.
 //
 // Bundles are verified one by one whoever delivers them, so any device that has read bundles

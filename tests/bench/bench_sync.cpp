@@ -155,7 +155,7 @@ struct Reader {
     SyncState state;
 };
 
-// The devices that pack for their parent (docs/PROTOCOL.md §15), one per organisation: each
+// The devices that pack for their parent (docs/PROTOCOL.md §16), one per organisation: each
 // syncs once after the day's bundles are up, wards before prefectures, as their clocks would
 // have them in the evening. Returns the requests, bytes and packs they cost in all.
 struct PackingCost {

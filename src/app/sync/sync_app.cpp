@@ -261,7 +261,7 @@ bool SyncAgent::run_sync_once() {
     for (const auto& o : state_.outbox)
         for (const auto& h : o.doc_hashes) outbox_before.push_back(h);
     // A municipality's or prefecture's device packs its subtree's day for its parent
-    // (docs/PROTOCOL.md §15); a device not enrolled yet has no key to sign a pack with.
+    // (docs/PROTOCOL.md §16); a device not enrolled yet has no key to sign a pack with.
     std::optional<sync::FeedWriter> packer;
     if (sync::packs_for_parent(reader_org_))
         if (auto f = feed_writer()) packer = std::move(*f);

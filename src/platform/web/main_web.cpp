@@ -187,7 +187,7 @@ void pump_sync() {
             nlohmann::json j = nlohmann::json::array();
             for (const auto& r : requests) {
                 nlohmann::json e = {{"kind", vsys::sync::request_kind_name(r.kind)}, {"path", r.path}};
-                // A pack's gzip companion (docs/PROTOCOL.md §15) is binary: it crosses to sync.js
+                // A pack's gzip companion (docs/PROTOCOL.md §16) is binary: it crosses to sync.js
                 // as base64, since JSON carries only text.
                 if (r.kind == vsys::sync::TransportRequest::Kind::put) {
                     if (vsys::valid_utf8(r.body)) e["body"] = r.body;

@@ -1,4 +1,4 @@
-// Packs (sync/pack.hpp, docs/PROTOCOL.md §15): a municipality packs its subtree's day for its
+// Packs (sync/pack.hpp, docs/PROTOCOL.md §16): a municipality packs its subtree's day for its
 // prefecture, the prefecture for the nation; readers take from a pack only the bundles their
 // own pointers name and fetch one by one whatever a pack lacks, so a tampered pack changes
 // nothing but the packer's record.

@@ -1,0 +1,279 @@
+// The S3 transport against a small in-memory S3 (ListObjectsV2 with prefix, delimiter and
+// continuation tokens two keys at a time, GET, PUT honouring If-None-Match), and its strict
+// reading of the store's XML. The real store (Ceph RGW) is exercised by tests/cli/s3.test.mjs.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "platform/s3_listing.hpp"
+#include "platform/transport_http.hpp"
+#include "platform/transport_s3.hpp"
+
+using namespace vsys;
+
+namespace {
+
+std::string decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : std::string(1, c);
+    return out;
+}
+
+// Bucket "vsys" on 127.0.0.1:7480; pages of two entries, so every listing of more pages is
+// followed by its continuation token.
+struct FakeS3 : HttpClient {
+    std::map<std::string, std::string> objects;
+    std::vector<HttpRequest> seen;
+    bool down = false;
+    bool check_time = false;  // refuse a signed time other than the store's own, as S3 does past 15 minutes
+
+    HttpResponse perform(const HttpRequest& r) override {
+        seen.push_back(r);
+        HttpResponse a;
+        if (down) {
+            a.error = "Connection refused";
+            return a;
+        }
+        a.headers.emplace_back("Date", "Sun, 06 Dec 2026 01:02:03 GMT");
+        for (const auto& [n, v] : r.headers)
+            if (check_time && n == "x-amz-date" && v != "20261206T010203Z") {
+                a.status = 403;
+                a.body = "<?xml version=\"1.0\"?><Error><Code>RequestTimeTooSkewed</Code></Error>";
+                return a;
+            }
+        const std::string base = "http://127.0.0.1:7480/vsys";
+        REQUIRE(r.url.rfind(base, 0) == 0);
+        std::string rest = r.url.substr(base.size());
+        std::map<std::string, std::string> q;
+        if (auto mark = rest.find('?'); mark != std::string::npos) {
+            std::string query = rest.substr(mark + 1);
+            rest = rest.substr(0, mark);
+            for (std::size_t start = 0; start <= query.size();) {
+                auto amp = query.find('&', start);
+                std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+                auto eq = pair.find('=');
+                q[decode(pair.substr(0, eq))] = decode(pair.substr(eq + 1));
+                if (amp == std::string::npos) break;
+                start = amp + 1;
+            }
+        }
+        if (r.method == "GET" && rest.empty()) return list(q, a);
+        const std::string key = decode(rest.substr(1));
+        if (r.method == "GET") {
+            auto it = objects.find(key);
+            a.status = it == objects.end() ? 404 : 200;
+            a.body = it == objects.end() ? "<Error><Code>NoSuchKey</Code></Error>" : it->second;
+            return a;
+        }
+        if (r.method == "PUT") {
+            bool if_none_match = false;
+            for (const auto& [n, v] : r.headers) if_none_match |= n == "If-None-Match" && v == "*";
+            REQUIRE(if_none_match);  // the transport must never send a PUT that could overwrite
+            if (objects.count(key)) {
+                a.status = 412;
+                a.body = "<?xml version=\"1.0\"?><Error><Code>PreconditionFailed</Code></Error>";
+                return a;
+            }
+            objects[key] = r.body;
+            a.status = 200;
+            return a;
+        }
+        a.status = 405;
+        return a;
+    }
+
+    HttpResponse list(std::map<std::string, std::string>& q, HttpResponse& a) {
+        const std::string prefix = q["prefix"], delimiter = q["delimiter"], token = q["continuation-token"];
+        std::vector<std::pair<std::string, bool>> entries;  // (key or common prefix, is prefix)
+        for (const auto& [key, body] : objects) {
+            if (key.rfind(prefix, 0) != 0) continue;
+            auto cut = delimiter.empty() ? std::string::npos : key.find(delimiter, prefix.size());
+            std::pair<std::string, bool> e = cut == std::string::npos ? std::pair{key, false}
+                                                                      : std::pair{key.substr(0, cut + 1), true};
+            if (entries.empty() || entries.back() != e) entries.push_back(e);
+        }
+        std::size_t from = token.empty() ? 0 : std::stoul(token.substr(4));
+        a.status = 200;
+        a.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                 "<Name>vsys</Name><Prefix>" + xml_escape(prefix) + "</Prefix>";
+        for (std::size_t i = from; i < entries.size() && i < from + 2; ++i)
+            a.body += entries[i].second ? "<CommonPrefixes><Prefix>" + xml_escape(entries[i].first) + "</Prefix></CommonPrefixes>"
+                                        : "<Contents><Key>" + xml_escape(entries[i].first) + "</Key><Size>" +
+                                              std::to_string(objects[entries[i].first].size()) + "</Size></Contents>";
+        const bool more = from + 2 < entries.size();
+        a.body += std::string("<IsTruncated>") + (more ? "true" : "false") + "</IsTruncated>";
+        if (more) a.body += "<NextContinuationToken>tok=" + std::to_string(from + 2) + "</NextContinuationToken>";
+        a.body += "</ListBucketResult>";
+        return a;
+    }
+};
+
+S3Location local(std::string prefix = "") { return {"http", "127.0.0.1:7480", "vsys", std::move(prefix)}; }
+sync::UtcTime fixed_now() { return 1796000000; }
+
+}  // namespace
+
+TEST_SUITE_BEGIN("sync");
+
+TEST_CASE("an s3:// URL names host, bucket and prefix; plain HTTP only for the loopback") {
+    auto a = parse_s3_url("s3://127.0.0.1:7480/vsys");
+    REQUIRE(a);
+    CHECK(a->scheme == "http");
+    CHECK(a->host == "127.0.0.1:7480");
+    CHECK(a->bucket == "vsys");
+    CHECK(a->prefix == "");
+    auto b = parse_s3_url("s3://objects.example.jp/vsys-prod/japan/2027/");
+    REQUIRE(b);
+    CHECK(b->scheme == "https");
+    CHECK(b->prefix == "japan/2027/");
+    for (const char* bad : {"s3://host", "s3:///vsys", "s3://host/AB", "s3://host/vsys/../x", "http://host/vsys", "s3://a b/vsys"})
+        CHECK_MESSAGE(parse_s3_url(bad).error().code == "s3.url", bad);
+}
+
+TEST_CASE("a listing reads keys, sizes, common prefixes and the continuation token, with entities resolved") {
+    auto page = s3::parse_list_page(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        "<Name>vsys</Name><Prefix>feeds/</Prefix><KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter>"
+        "<IsTruncated>true</IsTruncated><Contents><Key>feeds/a&amp;b&#x2F;&lt;&#65;</Key><LastModified>2026-12-06T01:00:00.000Z"
+        "</LastModified><ETag>&quot;764e&quot;</ETag><Size>1234</Size><StorageClass>STANDARD</StorageClass></Contents>"
+        "<CommonPrefixes><Prefix>feeds/nation/</Prefix></CommonPrefixes><NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM="
+        "</NextContinuationToken></ListBucketResult>");
+    REQUIRE(page);
+    REQUIRE(page->objects.size() == 1);
+    CHECK(page->objects[0].key == "feeds/a&b/<A");
+    CHECK(page->objects[0].size == 1234);
+    CHECK(page->prefixes == std::vector<std::string>{"feeds/nation/"});
+    CHECK(page->truncated);
+    CHECK(page->next_token == "1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=");
+    CHECK(s3::error_code("<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message></Message></Error>") ==
+          "AccessDenied");
+}
+
+TEST_CASE("the store's XML is read strictly: comments, DTDs, unknown entities, stray tags and endless listings are refused") {
+    for (const char* bad : {
+             "<ListBucketResult><!-- x --></ListBucketResult>",
+             "<!DOCTYPE x [<!ENTITY a \"b\">]><ListBucketResult></ListBucketResult>",
+             "<ListBucketResult><Contents><Key>a&nbsp;</Key></Contents></ListBucketResult>",
+             "<ListBucketResult><Contents><Key>a</Contents></Key></ListBucketResult>",
+             "<ListBucketResult><IsTruncated>true</IsTruncated></ListBucketResult>",
+             "<ListBucketResult><Contents><Key>a</Key><Size>-1</Size></Contents></ListBucketResult>",
+             "<ListBucketResult></ListBucketResult><more/>",
+             "<Error><Code>x</Code></Error>",
+             "<ListBucketResult><![CDATA[x]]></ListBucketResult>",
+         })
+        CHECK_MESSAGE(s3::parse_list_page(bad).error().code == "s3.xml", bad);
+}
+
+TEST_CASE("S3 list() follows continuation tokens and names folders and files of one folder without the prefix") {
+    FakeS3 store;
+    for (const char* key : {"dep/feeds/a/1.json", "dep/feeds/b/1.json", "dep/feeds/c/1.json", "dep/feeds/x.json",
+                            "dep/feeds/.hidden", "dep/inbox/a/2026-12-06/p", "other/feeds/z/1.json"})
+        store.objects[key] = "{}";
+    S3Transport t(local("dep/"), store, std::nullopt, fixed_now);
+    auto names = t.list("feeds");
+    REQUIRE(names);
+    CHECK(*names == std::vector<std::string>{"a", "b", "c", "x.json"});
+    CHECK(store.seen.size() == 3);  // five entries, two a page
+    auto top = t.list("");
+    REQUIRE(top);
+    CHECK(*top == std::vector<std::string>{"feeds", "inbox"});
+    auto none = t.list("news");
+    REQUIRE(none);
+    CHECK(none->empty());
+    auto all = t.all_files();
+    REQUIRE(all);
+    REQUIRE(all->size() == 5);
+    CHECK(all->front().path == "feeds/a/1.json");
+    CHECK(all->front().size == 2);
+}
+
+TEST_CASE("S3 put_new never overwrites: If-None-Match on every PUT, 412 is transport.exists and the bytes stay") {
+    FakeS3 store;
+    S3Transport t(local(), store, sync::s3::Credentials{"AK", "SK"}, fixed_now);
+    REQUIRE(t.put_new("feeds/a/1.json", "first"));
+    auto again = t.put_new("feeds/a/1.json", "second");
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == "transport.exists");
+    CHECK(*t.get("feeds/a/1.json") == "first");
+    CHECK(t.get("feeds/a/2.json").error().code == "transport.not_found");
+    // Signed: an Authorization header naming the access key, and the body's hash.
+    bool signed_put = false;
+    for (const auto& [n, v] : store.seen.front().headers)
+        signed_put |= n == "Authorization" && v.rfind("AWS4-HMAC-SHA256 Credential=AK/", 0) == 0;
+    CHECK(signed_put);
+    // The exchange's clock: the store's Date header.
+    REQUIRE(t.exchange_time());
+    CHECK(sync::format_utc(*t.exchange_time()) == "2026-12-06T01:02:03Z");
+}
+
+TEST_CASE("a device clock the store refuses (RequestTimeTooSkewed) is corrected once from the store's Date") {
+    FakeS3 store;
+    store.check_time = true;
+    S3Transport t(local(), store, sync::s3::Credentials{"AK", "SK"}, fixed_now);  // days before the store's time
+    REQUIRE(t.put_new("feeds/a/1.json", "x"));
+    CHECK(store.seen.size() == 2);  // refused once, then signed with the store's time
+    REQUIRE(t.put_new("feeds/a/2.json", "y"));
+    CHECK(store.seen.size() == 3);  // the correction is kept
+}
+
+TEST_CASE("S3 without credentials sends no Authorization; a store that cannot be reached is transport.offline") {
+    FakeS3 store;
+    store.objects["deployment.json"] = "{}";
+    S3Transport t(local(), store, std::nullopt, fixed_now);
+    REQUIRE(t.get("deployment.json"));
+    for (const auto& [n, v] : store.seen.front().headers) CHECK(n != "Authorization");
+    store.down = true;
+    CHECK(t.get("deployment.json").error().code == "transport.offline");
+    CHECK(t.list("feeds").error().code == "transport.offline");
+}
+
+TEST_CASE("HTTP transport: nginx's JSON listings name folders and files, 404 is an empty folder, 409 is transport.exists") {
+    struct FakeNginx : HttpClient {
+        HttpResponse perform(const HttpRequest& r) override {
+            HttpResponse a;
+            a.headers.emplace_back("Date", "Sun, 06 Dec 2026 01:02:03 GMT");
+            if (r.url == "http://127.0.0.1:8081/feeds/") {
+                a.status = 200;
+                a.body = R"([{"name":"nation","type":"directory","mtime":"x"},{"name":"a.json","type":"file","mtime":"x","size":7}])";
+            } else if (r.url == "http://127.0.0.1:8081/feeds/nation/") {
+                a.status = 200;
+                a.body = R"([{"name":"1.json","type":"file","mtime":"x","size":3}])";
+            } else if (r.method == "PUT") {
+                a.status = r.url.find("taken") != std::string::npos ? 409 : 201;
+            } else {
+                a.status = 404;
+            }
+            return a;
+        }
+    } nginx;
+    HttpTransport t("http://127.0.0.1:8081", nginx);
+    CHECK(*t.list("feeds") == std::vector<std::string>{"a.json", "nation"});
+    CHECK(t.list("inbox")->empty());
+    REQUIRE(t.put_new("feeds/nation/2.json", "{}"));
+    CHECK(t.put_new("feeds/nation/taken.json", "{}").error().code == "transport.exists");
+    CHECK(t.get("feeds/none.json").error().code == "transport.not_found");
+    REQUIRE(t.exchange_time());
+    CHECK(sync::format_utc(*t.exchange_time()) == "2026-12-06T01:02:03Z");
+}
+
+TEST_CASE("an HTTP date is read only in its fixed form") {
+    CHECK(sync::format_utc(*parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")) == "1994-11-06T08:49:37Z");
+    CHECK_FALSE(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"));
+    CHECK_FALSE(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"));
+    CHECK_FALSE(parse_http_date(""));
+}
+
+TEST_SUITE_END();
