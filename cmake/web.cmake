@@ -56,12 +56,15 @@ add_custom_command(OUTPUT "${VSYS_SITE_DIR}/font.ttf"
   DEPENDS "${VSYS_UNICODES}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py"
   COMMENT "Subsetting BIZ UDGothic")
 
-# The static site: shell files, service worker stamped with a content hash of everything.
+# The static site: shell files, service worker stamped with a content hash of everything; then
+# a .br and a .gz beside each file that compresses, which nginx serves as they are
+# (tools/gen/precompress.py, web/nginx.conf.in).
 file(GLOB VSYS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
 add_custom_command(OUTPUT "${VSYS_SITE_DIR}/sw.js" "${VSYS_SITE_DIR}/index.html"
   COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/site.py" "${CMAKE_SOURCE_DIR}/shell" "${VSYS_SITE_DIR}"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "${VSYS_SITE_DIR}"
   DEPENDS vsys_web "${VSYS_SITE_DIR}/font.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
-          "$<TARGET_FILE:vsys_web>"
+          "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "$<TARGET_FILE:vsys_web>"
   COMMENT "Assembling the static site")
 add_custom_target(vsys_site ALL DEPENDS "${VSYS_SITE_DIR}/sw.js")
 
