@@ -15,7 +15,7 @@ const n = (x) => x.toLocaleString('en-US');
 
 function printVisit(requests) {
   const rows = requests.map((r) => `  ${r.by.padEnd(14)} ${String(r.status).padEnd(4)} ${r.encoding.padEnd(8)} ` +
-    `${n(r.bytes).padStart(10)}  ${r.afterFirstFrame ? 'after ' : 'before'}  ${r.name}`);
+    `${n(r.bytes).padStart(10)}  ${r.afterFirstFrame ? 'after ' : 'before'}  ${r.name}${r.failed ? ` (${r.failed})` : ''}`);
   console.log(['  by             st   encoding      bytes  frame   request', ...rows].join('\n'));
 }
 
@@ -40,6 +40,7 @@ test('a cold first visit transfers at most the budget before its first frame, th
   console.log(`  before the first frame: ${n(t.before)} bytes in ${t.requestsBefore} requests (budget ${n(budget)}); ` +
     `after it: ${n(t.after)} bytes in ${t.requestsAfter} requests; first frame at ${visit.firstFrameMs.toFixed(0)} ms`);
   assert.deepEqual(visit.errors, []);
+  assert.deepEqual(visit.requests.filter((r) => r.by === 'page' && r.failed).map((r) => `${r.name}: ${r.failed}`), []);
   assert.ok(t.before <= budget, `${n(t.before)} bytes before the first frame, over the budget of ${n(budget)}`);
 
   const fetched = (name) => visit.requests.find((r) => r.by === 'page' && (r.name === name || r.name.startsWith(name + '?')));
