@@ -52,9 +52,9 @@ if(NOT EXISTS "${VSYS_FONT_SRC}")
   file(GLOB_RECURSE VSYS_FONT_CANDIDATES /usr/share/fonts/*BIZUDGothic-Regular.ttf)
   list(GET VSYS_FONT_CANDIDATES 0 VSYS_FONT_SRC)
 endif()
-# The code's own characters (symbols drawn from code, the demo deployment's names) go into
-# font.ttf too; a source edit re-cuts the font (seconds).
-file(GLOB_RECURSE VSYS_FONT_CODE CONFIGURE_DEPENDS src/*.cpp src/*.hpp src/*.js)
+# The characters of the app's code and data (symbols drawn from code, the demo deployment's
+# names, claims' fee names) go into font.ttf too; an edit of one re-cuts the font (seconds).
+file(GLOB_RECURSE VSYS_FONT_CODE CONFIGURE_DEPENDS src/*.cpp src/*.hpp src/*.js assets/*.tsv)
 set(VSYS_FONT_CODE_ARGS "")
 foreach(f ${VSYS_FONT_CODE})
   list(APPEND VSYS_FONT_CODE_ARGS --code "${f}")

@@ -3,12 +3,12 @@
 font_subset.py SRC.ttf UNICODES.txt FIRST.ttf REST.ttf [--code FILE]... TEXT...
 
 FIRST holds what the app shows of its own: every character of the given texts (UI strings,
-master data, report definitions, products) and of the app's code (--code: symbols drawn from
-code such as the sync status dot, the demo deployment's names), ASCII, kana and the symbol rows
-of JIS X 0208. REST holds the other wanted code points (the rest of the kanji: what users type
-and others' data holds).
-The page needs only FIRST for its first frame and fetches REST after it (glue.js), so a first
-visit does not wait for 1 MB of kanji it has not shown yet (docs/BENCHMARKS.md "First visit").
+master data, report definitions, products) and of the app's code and data files (--code: symbols
+drawn from code such as the sync status dot, the demo deployment's names, claims' fee names; no
+glyph is required for these), ASCII, kana and the symbol rows of JIS X 0208. REST holds the other
+wanted code points (the rest of the kanji: what users type and others' data holds). The page
+needs only FIRST for its first frame and fetches REST after it (glue.js), so a first visit does
+not wait for 1 MB of kanji it has not shown yet (docs/BENCHMARKS.md, "The first visit").
 
 Fails the build when a character of the given texts has no glyph in the font: it would render as
 "?". Other wanted code points the font lacks are only counted.
