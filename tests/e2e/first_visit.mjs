@@ -35,7 +35,12 @@ export async function measureFirstVisit(browser, url, { viewport = { width: 1280
     page.on('pageerror', (e) => errors.push(e.message));
     const requests = [];
     const pending = new Set();
-    const begin = (r) => { requests.push(r); pending.add(r); return r; };
+    const begin = (r) => {
+      const request = { status: 0, encoding: '', type: '', vary: '', ...r };  // until an answer is seen
+      requests.push(request);
+      pending.add(request);
+      return request;
+    };
     const answer = (r, status, headers) => {
       r.status = status;
       r.encoding = header(headers, 'content-encoding') || 'identity';
