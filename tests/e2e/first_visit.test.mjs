@@ -64,7 +64,10 @@ test('a cold first visit transfers at most the budget before its first frame, th
   for (const r of visit.requests.filter((x) => x.by === 'page' && x.afterFirstFrame)) {
     assert.ok(cached.includes(r.name), `${r.name}, loaded after the first frame, is in the service worker's list`);
   }
-  // Each file's body crosses the network once (the worker's install takes the page's from the HTTP cache).
+  // The worker's install takes the build's files (?v=…, cached for good) from the HTTP cache the page filled.
+  const again = visit.requests.filter((r) => r.by === 'service worker' && r.name.includes('?v=') && r.bytes > 0);
+  assert.deepEqual(again.map((r) => `${r.name}: ${r.bytes}`), []);
+  // Each file's body crosses the network once.
   const bodies = new Map();
   for (const r of visit.requests.filter((x) => x.bytes > 2000)) bodies.set(r.name, (bodies.get(r.name) || 0) + 1);
   assert.deepEqual([...bodies].filter(([, count]) => count > 1), [], 'no file downloaded twice');
