@@ -44,24 +44,37 @@ target_link_options(vsys_web PRIVATE
   "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}")
 set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS}")
 
-# The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points.
+# The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points,
+# in two files: font.ttf (what the app's own texts and master data use, for the first frame) and
+# font-rest.ttf (the rest of JIS X 0208, fetched after the first frame; tools/gen/font_subset.py).
 set(VSYS_FONT_SRC "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
 if(NOT EXISTS "${VSYS_FONT_SRC}")
   file(GLOB_RECURSE VSYS_FONT_CANDIDATES /usr/share/fonts/*BIZUDGothic-Regular.ttf)
   list(GET VSYS_FONT_CANDIDATES 0 VSYS_FONT_SRC)
 endif()
-add_custom_command(OUTPUT "${VSYS_SITE_DIR}/font.ttf"
+# The characters of the app's code and data (symbols drawn from code, the demo deployment's
+# names, claims' fee names) go into font.ttf too; an edit of one re-cuts the font (seconds).
+file(GLOB_RECURSE VSYS_FONT_CODE CONFIGURE_DEPENDS src/*.cpp src/*.hpp src/*.js assets/*.tsv)
+set(VSYS_FONT_CODE_ARGS "")
+foreach(f ${VSYS_FONT_CODE})
+  list(APPEND VSYS_FONT_CODE_ARGS --code "${f}")
+endforeach()
+add_custom_command(OUTPUT "${VSYS_SITE_DIR}/font.ttf" "${VSYS_SITE_DIR}/font-rest.ttf"
   COMMAND "${CMAKE_COMMAND}" -E make_directory "${VSYS_SITE_DIR}"
-  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py" "${VSYS_FONT_SRC}" "${VSYS_UNICODES}" "${VSYS_SITE_DIR}/font.ttf" ${VSYS_GLYPH_TEXTS}
-  DEPENDS "${VSYS_UNICODES}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py" "${VSYS_FONT_SRC}" "${VSYS_UNICODES}"
+          "${VSYS_SITE_DIR}/font.ttf" "${VSYS_SITE_DIR}/font-rest.ttf" ${VSYS_FONT_CODE_ARGS} ${VSYS_GLYPH_TEXTS}
+  DEPENDS "${VSYS_UNICODES}" "${CMAKE_SOURCE_DIR}/tools/gen/font_subset.py" ${VSYS_FONT_CODE}
   COMMENT "Subsetting BIZ UDGothic")
 
-# The static site: shell files, service worker stamped with a content hash of everything.
+# The static site: shell files, service worker stamped with a content hash of everything; then
+# a .br and a .gz beside each file that compresses, which nginx serves as they are
+# (tools/gen/precompress.py, web/nginx.conf.in).
 file(GLOB VSYS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
 add_custom_command(OUTPUT "${VSYS_SITE_DIR}/sw.js" "${VSYS_SITE_DIR}/index.html"
   COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/site.py" "${CMAKE_SOURCE_DIR}/shell" "${VSYS_SITE_DIR}"
-  DEPENDS vsys_web "${VSYS_SITE_DIR}/font.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
-          "$<TARGET_FILE:vsys_web>"
+  COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "${VSYS_SITE_DIR}"
+  DEPENDS vsys_web "${VSYS_SITE_DIR}/font.ttf" "${VSYS_SITE_DIR}/font-rest.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
+          "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "$<TARGET_FILE:vsys_web>"
   COMMENT "Assembling the static site")
 add_custom_target(vsys_site ALL DEPENDS "${VSYS_SITE_DIR}/sw.js")
 

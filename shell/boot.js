@@ -74,7 +74,11 @@ window.VSYS_BUILD_ID = '@BUILD_ID@';
       document.body.appendChild(s);
     });
   };
+  // The service worker after the first frame: its install downloads every file of the build
+  // (the rest of the font included), which on a first visit must not compete with the wasm.
   if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
+    window.addEventListener('vsys-first-frame', function () {
+      navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('service worker:', e); });
+    }, { once: true });
   }
 })();

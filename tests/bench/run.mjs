@@ -16,7 +16,7 @@ import { exchangeArea } from './load_exchange.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange', 'exports', 'reports', 'stock'];
 const titles = {
-  startup: 'Startup (issue 2)',
+  startup: 'Startup and the first visit (issues 2, 16)',
   master: 'Master data (issue 3)',
   allocation: 'Allocation (issue 4)',
   sync: 'Sync (issue 5)',

@@ -1,10 +1,11 @@
 // End to end in Chromium against nginx: the app shell (issue: foundation).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { Server, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, screenshot, serverAndBrowser,
+import { Server, anchor, clickAnchor, collectErrors, launch, launchPersistent, openApp, root, screenshot, serverAndBrowser,
   site, waitFrames, scrollIntoView } from './lib.mjs';
 
 const env = serverAndBrowser();
@@ -223,6 +224,9 @@ test('a new build replaces the old one cleanly once its service worker takes ove
       writeFileSync(file, readFileSync(file, 'utf8').replaceAll(oldBuild, newBuild));
       utimesSync(file, later, later);  // a deploy's files are newer (nginx's ETag is mtime and size)
     }
+    // A deploy ships the build's brotli and gzip copies too: nginx would send the old ones.
+    const made = spawnSync(path.join(root, 'tools/gen/precompress.py'), [dir], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
     // The browser checks sw.js on navigation; ask now, and wait until the new worker controls the page.
     await page.evaluate(() => new Promise((resolve, reject) => {
       setTimeout(() => reject(new Error('no new service worker took over within 90 s')), 90000);

@@ -122,11 +122,12 @@ export function collectErrors(page) {
   return errors;
 }
 
-// Opens the app and waits until it has drawn a few frames.
+// Opens the app and waits until it has drawn a few frames with its whole font (a first visit
+// merges the rest of the kanji a moment after the first frame: tests/e2e/first_visit.test.mjs).
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => window.vsys && window.vsys.screen && document.getElementById('loading') === null,
-    null, { timeout: 30000 });
+  await page.waitForFunction(() => window.vsys && window.vsys.screen && document.getElementById('loading') === null &&
+    window.vsys.screen().font_complete, null, { timeout: 30000 });
   await waitFrames(page, 3);
 }
 

@@ -12,7 +12,8 @@ import sys
 
 def main():
     shell, site = sys.argv[1:3]
-    built = ["vsys.js", "vsys.wasm", "font.ttf"]
+    # font-rest.ttf is fetched after the first frame (glue.js) and cached here for offline starts.
+    built = ["vsys.js", "vsys.wasm", "font.ttf", "font-rest.ttf"]
     shell_files = sorted(f for f in os.listdir(shell) if not f.startswith("."))
     h = hashlib.blake2b(digest_size=8)
     for name in built:

@@ -2,7 +2,8 @@
 //   storage   IDBFS mounted at /data (the training kiosk, ?kiosk: /kiosk, a database of its
 //             own) and read before main() runs (syncfs(true));
 //             saves made durable by syncfs(false), coalesced, never delayed by a timer
-//   font      font.ttf fetched (in parallel with the wasm) and written to /assets
+//   font      font.ttf fetched (in parallel with the wasm) and written to /assets; font-rest.ttf
+//             after the first frame, or with it when the service worker has it
 //   text      Japanese IME through a hidden <textarea> placed at ImGui's caret; paste
 //   touch     touch events turned into mouse events (GLFW 3 in 3.1.6 ignores touch positions)
 //   wheel     wheel events given to the app with their deltaMode (GLFW passes raw deltaY)
@@ -27,19 +28,47 @@ Module.preRun.push(function () {
     if (err) Module.vsysStorageProblem = String(err);
     removeRunDependency('vsys-idbfs');
   });
+  FS.mkdir('/assets');
   addRunDependency('vsys-font');
   (window.vsysFontFetch || fetch('font.ttf')).then(function (r) {
     if (!r.ok) throw new Error('font.ttf: HTTP ' + r.status);
     return r.arrayBuffer();
   }).then(function (buf) {
-    FS.mkdir('/assets');
     FS.writeFile('/assets/font.ttf', new Uint8Array(buf));
     removeRunDependency('vsys-font');
   }, function (e) {
     if (window.vsysShowError) window.vsysShowError('font', String(e));
   });
+  vsysLoadFontRest();
   vsysInstallInput();
 });
+
+// The rest of the font (font-rest.ttf, ~1 MB: kanji the app's own texts and place names do not
+// use; tools/gen/font_subset.py). A page the service worker controls has it in the worker's cache
+// and waits for it like the rest, so the first frame has every glyph; a first visit fetches it
+// after the first frame, so it never competes with the wasm. main_web.cpp merges it into the
+// atlas once Module.vsysFontRestReady is set. Without it only rare kanji show as "?": a failure
+// is logged, never an error page.
+function vsysLoadFontRest() {
+  var url = Module.locateFile ? Module.locateFile('font-rest.ttf') : 'font-rest.ttf';
+  var load = function (done) {
+    fetch(url).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then(function (buf) {
+      FS.writeFile('/assets/font-rest.ttf', new Uint8Array(buf));
+      Module.vsysFontRestReady = true;
+    }, function (e) {
+      console.warn('font-rest.ttf:', String(e));
+    }).then(done);
+  };
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+    addRunDependency('vsys-font-rest');
+    load(function () { removeRunDependency('vsys-font-rest'); });
+  } else {
+    window.addEventListener('vsys-first-frame', function () { load(function () {}); }, { once: true });
+  }
+}
 
 // --- durable saves -------------------------------------------------------------------------
 // A waiter joins the next syncfs that starts after it asked: a syncfs already running may have

@@ -106,7 +106,11 @@ EM_JS(void, js_first_frame, (), {
     window.vsysFirstFrameMs = performance.now();
     var l = document.getElementById('loading');
     if (l) l.remove();
+    // What waits for it: the rest of the font (glue.js), the service worker (boot.js).
+    window.dispatchEvent(new Event('vsys-first-frame'));
 });
+// The rest of the font is in /assets (glue.js wrote it).
+EM_JS(int, js_font_rest_ready, (), { return Module.vsysFontRestReady ? 1 : 0; });
 EM_JS(double, js_wasm_memory, (), { return HEAP8.length; });
 EM_JS(void, js_watch_hash, (), {
     window.addEventListener('hashchange', function() { Module.ccall('vsys_route', null, ['string'], [location.hash]); });
@@ -157,6 +161,7 @@ struct WebApp {
     float text_seen = 0;          // the text size setting last seen, and since when
     double text_changed_at = 0;
     bool font_loaded = false;
+    bool font_rest = false;       // the atlas holds the rest of the font (font-rest.ttf)
     std::vector<KeyEvent> key_queue;
     double frame_ms = 0;  // wall time of the last frame, GL submission included
     double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
@@ -237,9 +242,11 @@ void update_display() {
         g->text_changed_at = now;
     }
     const bool settled = text != g->font_text && now - g->text_changed_at > 300;
-    if (want != g->font_scale || g->font_text == 0 || settled) {
+    const bool rest_arrived = !g->font_rest && js_font_rest_ready();
+    if (want != g->font_scale || g->font_text == 0 || settled || rest_arrived) {
         g->font_scale = want;
         g->font_text = text;
+        g->font_rest = js_font_rest_ready() != 0;
         g->font_loaded = vsys::ui::load_fonts(want, text);
         g->font_global = ImGui::GetIO().FontGlobalScale;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -396,6 +403,7 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
                         {"text_px", text_px},
                         {"want_text_input", io.WantTextInput},
                         {"font_loaded", g->font_loaded},
+                        {"font_complete", g->font_loaded && g->font_rest},
                         {"framebuffer", {g->css_w * g->dpr, g->css_h * g->dpr}},
                         {"dpr", g->dpr},
                         {"frame_ms", g->frame_ms},

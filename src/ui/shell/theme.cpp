@@ -120,6 +120,14 @@ bool load_fonts(float scale, float text_scale) {
         io.Fonts->AddFontDefault();
         return false;
     }
+    // The rest of the kanji, once the page has it (fetched after the first frame): merged into the
+    // same font, so a character of either file is drawn and only one missing from both is "?".
+    if (FILE* rest = std::fopen(k_font_rest_path, "rb")) {
+        std::fclose(rest);
+        ImFontConfig more = cfg;
+        more.MergeMode = true;
+        io.Fonts->AddFontFromFileTTF(k_font_rest_path, k_font_px * raster, &more, ranges.data());
+    }
     io.FontGlobalScale = text_scale / raster;
     return true;
 }

@@ -26,8 +26,11 @@ inline void apply_light_theme() { apply_theme(false); }
 
 // Loads /assets/font.ttf rasterised for `scale` (device pixels per CSS pixel) at the text size
 // `text_scale` (1 = k_font_px) so text is crisp on HiDPI screens and at every text size; returns
-// false when the font is missing (ImGui's default font is used).
+// false when the font is missing (ImGui's default font is used). The rest of the kanji
+// (k_font_rest_path) is merged in when that file is there; without it, the app's own texts and
+// place names still show (tools/gen/font_subset.py).
 bool load_fonts(float scale, float text_scale = 1.0f);
+inline constexpr const char* k_font_rest_path = "/assets/font-rest.ttf";
 constexpr float k_font_px = 18.0f;  // readable on a 1366x768 clinic PC
 
 }  // namespace vsys::ui
