@@ -64,8 +64,9 @@ private:
 int rank(const std::string& path) {
     if (path.rfind("feeds/", 0) == 0) return 0;
     if (path.rfind("directory/", 0) == 0) return 1;
-    if (path == sync::k_manifest_path) return 3;
-    return 2;  // pointers
+    if (path == sync::k_manifest_path) return 4;
+    if (path.rfind("packs/", 0) == 0) return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0 ? 2 : 3;
+    return 2;  // pointers, and a pack's gzip twin before its pack
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ int cmd_verify(const Args& args, std::istream&, std::ostream& out, std::ostream&
     out << "exchange\t" << dir << "\n";
     out << "root\t" << c.root << (c.pinned ? " (pinned)" : " (named by deployment.json, not pinned)") << "\n";
     out << "files\t" << c.files.size() << " (" << c.bundles << " bundles, " << c.pointers << " pointers, "
-        << c.lookups << " enrolment lookup files)\n";
+        << c.lookups << " enrolment lookup files, " << c.packs << " pack files)\n";
     out << "bundles\t" << c.accepted.size() << " verified of " << c.bundles << "\n";
     out << "documents\t" << c.documents << " (" << c.versions_applied << " versions applied)\n";
     out << "rejected\t" << c.bad.size() << "\n";

@@ -8,8 +8,11 @@
 #include "core/base/input.hpp"
 #include "core/demo/demo_data.hpp"
 #include "core/directory/hierarchy.hpp"
+#include "sync/crypto.hpp"
 #include "sync/directory.hpp"
 #include "sync/hierarchy_relations.hpp"
+#include "sync/pack.hpp"
+#include "sync/pack_twin.hpp"
 
 namespace vsys::cli {
 
@@ -41,11 +44,13 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
     c.pinned = !pinned.empty();
     auto& bad = c.bad;
     // No file of an exchange is larger than a bundle may be: a larger one is refused unread.
+    // Packs (docs/PROTOCOL.md §16) may be larger: a day of a prefecture.
     auto too_large = [&](const ExchangeFile& file) {
-        if (file.size <= sync::k_default_max_bundle_bytes) return false;
+        const std::size_t max =
+            file.path.rfind("packs/", 0) == 0 ? sync::k_max_pack_bytes : sync::k_default_max_bundle_bytes;
+        if (file.size <= max) return false;
         bad.push_back({file.path, Error{"bundle.too_large", "the file is over the size limit",
-                                        {{"size", std::to_string(file.size)},
-                                         {"max", std::to_string(sync::k_default_max_bundle_bytes)}}}});
+                                        {{"size", std::to_string(file.size)}, {"max", std::to_string(max)}}}});
         return true;
     };
 
@@ -80,7 +85,7 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
     sync::HierarchyRelations rel(*tree);
 
     // Every file, by kind.
-    std::vector<std::string> feeds, pointers, lookups;
+    std::vector<std::string> feeds, pointers, lookups, packs;
     for (const ExchangeFile& file : c.files) {
         const std::string& path = file.path;
         const auto parts = split(path);
@@ -89,6 +94,7 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
         if (path == "root.key") c.root_key_here = true;
         else if (parts[0] == "feeds") feeds.push_back(path);
         else if (parts[0] == "inbox" || parts[0] == "news") pointers.push_back(path);
+        else if (parts[0] == "packs") packs.push_back(path);
         else if (parts.size() == 3 && parts[0] == "directory" && parts[1] == "enrolment") lookups.push_back(path);
         else bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
     }
@@ -172,6 +178,43 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
         if (auto s = sync::check_enrolment_entry(*entry, c.root, rel, &trust.cert_cache); !s) bad.push_back({path, s.error()});
         else c.good.insert(path);
     }
+    // Packs: named as §16 says, bytes hashing to the name, a manifest its packer signed that
+    // agrees with the content; a .gz twin must hold exactly its pack's bytes.
+    const std::set<std::string> pack_set(packs.begin(), packs.end());
+    for (const auto& path : packs) {
+        const auto parts = split(path);
+        const std::string audience = parts.size() == 4 ? sync::org_from_segment(parts[1]) : std::string();
+        const bool twin = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+        const std::string name = parts.size() == 4 ? (twin ? parts[3].substr(0, parts[3].size() - 3) : parts[3]) : "";
+        sync::PackName pn;
+        if (parts.size() != 4 || !sync::valid_org_id(audience) || sync::org_segment(audience) != parts[1] ||
+            !valid_day(parts[2]) || !sync::parse_pack_name(name, pn)) {
+            bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
+            continue;
+        }
+        auto bytes = reader.get(path);
+        if (!bytes) {
+            bad.push_back({path, bytes.error()});
+            continue;
+        }
+        if (twin) {
+            const std::string pack_path = path.substr(0, path.size() - 3);
+            auto plain = sync::gunzip_pack_twin(*bytes, sync::k_max_pack_bytes);
+            auto pack = pack_set.count(pack_path) ? reader.get(pack_path) : Result<std::string>(Error{"pack.gzip", ""});
+            if (!plain || !pack || *plain != *pack) bad.push_back({path, Error{"pack.gzip", "the pack's gzip twin is not the pack"}});
+            else c.good.insert(path);
+            continue;
+        }
+        if (crypto::blake2b_256_hex(*bytes) != pn.hash) {
+            bad.push_back({path, Error{"pack.hash", "the pack's bytes do not hash to its name"}});
+            continue;
+        }
+        auto opened = sync::open_pack(*bytes, pn, c.root, rel, trust.spent, &trust.cert_cache);
+        if (!opened.faults.empty()) bad.push_back({path, opened.faults.front()});
+        else c.good.insert(path);
+    }
+    c.packs = packs.size();
+
     c.accepted = std::move(rep.accepted);
     return c;
 }

@@ -2,7 +2,7 @@
 // `vsys verify` and of `vsys mirror`, which copies only what passes. Bundles: all of
 // docs/PROTOCOL.md §6, each feed in order (sync/replay.hpp); pointers: name, content, the bundle
 // they name, and every accepted bundle pointed to from each folder its readers list; enrolment
-// lookup files; deployment.json (its root, unless one is pinned). Files larger than a bundle may
+// lookup files; packs and their gzip twins (§16); deployment.json (its root, unless one is pinned). Files larger than a bundle may
 // be are refused unread. The organisation tree is the real one, with the demo data set's sites
 // when the manifest names one.
 #pragma once
@@ -21,11 +21,11 @@ struct ExchangeCheck {
     std::string root;        // the root key used
     bool pinned = false;     // given by the caller, not read from deployment.json
     std::vector<ExchangeFile> files;
-    std::size_t bundles = 0, pointers = 0, lookups = 0;
+    std::size_t bundles = 0, pointers = 0, lookups = 0, packs = 0;  // packs: with their .gz twins
     std::vector<sync::ReplayedBundle> accepted;  // in feed order
     std::size_t documents = 0, versions_applied = 0;
     std::vector<sync::Rejection> bad;
-    std::set<std::string> good;  // paths that passed: bundles, pointers, lookup files, deployment.json
+    std::set<std::string> good;  // paths that passed: bundles, pointers, lookup files, packs, deployment.json
     bool root_key_here = false;  // a root.key file inside the exchange
 };
 

@@ -390,7 +390,10 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             VerifyContext ctx{trust, store, rel, rules};
             Verdict v = verify_bundle(*bytes, name, ctx, &trust.cert_cache);
             if (auto c = commit(v, trust, store); !c) v.error = c.error();
-            if (packer && ours && !day.empty() && (v.accepted() || v.advances_feed)) state.to_pack[day][path] = *bytes;
+            // Only the last two days are packed: older ones were packed by then, or read one by
+            // one long ago (a new device's first sync does not repack its subtree's history).
+            if (packer && ours && !day.empty() && day >= day_before(today) && (v.accepted() || v.advances_feed))
+                state.to_pack[day][path] = *bytes;
             if (v.accepted()) {
                 ++rep.accepted;
                 next = seq + 1;

@@ -1,5 +1,7 @@
 #include "sync/pack.hpp"
 
+#include "sync/pack_twin.hpp"
+
 #include <zlib.h>
 
 #include "sync/archive.hpp"
@@ -31,6 +33,29 @@ std::string pack_gzip(std::string_view bytes) {
     out.resize(z.total_out);
     deflateEnd(&z);
     if (rc != Z_STREAM_END || out.size() >= bytes.size()) return {};
+    return out;
+}
+
+Result<std::string> gunzip_pack_twin(std::string_view gz, std::size_t max_bytes) {
+    const Error bad{"pack.gzip", "the pack's gzip twin is not the pack"};
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK) return bad;
+    std::string out;
+    char buf[65536];
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+    z.avail_in = static_cast<uInt>(gz.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+        if (out.size() > max_bytes) rc = Z_BUF_ERROR;
+        if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) rc = Z_DATA_ERROR;  // ended early
+    }
+    const bool whole = rc == Z_STREAM_END && z.avail_in == 0;
+    inflateEnd(&z);
+    if (!whole) return bad;
     return out;
 }
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { anchor, artifacts, clickAnchor, command, filesUnder, goTo, ok, openApp, root, screenshot, serverAndBrowser,
   signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
@@ -234,6 +235,17 @@ test('a selection the user has not sent yet survives a sync that brings new data
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
   const names = filesUnder(env.server.exchange);
   assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
+  // The municipality's and the prefecture's browsers packed their subtree's day for the level
+  // above (docs/PROTOCOL.md §16), each pack beside a gzip twin of the same bytes (put as binary
+  // through sync.js); `vsys verify` below checks their signatures and contents.
+  for (const [folder, packer] of [['packs/pref_310000/', 'muni_' + muniCode + '.'], ['packs/nation/', 'pref_310000.']]) {
+    const packs = names.filter((n) => n.startsWith(folder) && n.endsWith('.pack') && n.includes('/' + packer));
+    assert.ok(packs.length > 0, 'no pack by ' + packer + ' in ' + folder + ': ' + names.filter((n) => n.startsWith('packs/')));
+    for (const p of packs) {
+      const plain = readFileSync(path.join(env.server.exchange, p));
+      assert.deepEqual(gunzipSync(readFileSync(path.join(env.server.exchange, p + '.gz'))), plain, p);
+    }
+  }
   // A second client, the command-line verifier, accepts everything the browsers published.
   const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', env.server.exchange], { encoding: 'utf8' });
   assert.equal(v.status, 0, v.stdout + v.stderr);

@@ -196,7 +196,7 @@ void pump_sync() {
                 // as base64, since JSON carries only text.
                 if (r.kind == vsys::sync::TransportRequest::Kind::put) {
                     if (vsys::valid_utf8(r.body)) e["body"] = r.body;
-                    else e["body64"] = vsys::sync::crypto::to_base64(r.body);
+                    else e["body64"] = vsys::crypto::to_base64(r.body);
                 }
                 j.push_back(std::move(e));
             }

@@ -11,6 +11,7 @@
 #include "sync/crypto.hpp"
 #include "sync/exchange.hpp"
 #include "sync/pack.hpp"
+#include "sync/pack_twin.hpp"
 #include "sync/sync_state_json.hpp"
 #include "test_sync_fixture.hpp"
 
@@ -250,6 +251,23 @@ TEST_CASE("a pack cannot bring what the reader's pointers do not name") {
     CHECK(r.from_packs == 0);
     CHECK(d.pref.store.size() == 4);  // the four pointed bundles, fetched; not the stray one
     CHECK(d.pref.state.pack_faults.empty());
+}
+
+TEST_CASE("a pack's gzip twin reads back to the pack's bytes, and nothing else does") {
+    std::string pack;
+    for (int i = 0; i < 2000; ++i) pack += "feeds/site_0110113719/0123456789abcdef/" + std::to_string(i) + "\n";
+    const std::string gz = pack_gzip(pack);
+    REQUIRE_FALSE(gz.empty());
+    CHECK(gz.size() < pack.size() / 4);
+    CHECK(pack_gzip(pack) == gz);  // the same bytes every time: no name or time in the header
+    auto back = gunzip_pack_twin(gz, k_max_pack_bytes);
+    REQUIRE(back);
+    CHECK(*back == pack);
+    CHECK_FALSE(gunzip_pack_twin(gz.substr(0, gz.size() - 9), k_max_pack_bytes));  // cut short
+    CHECK_FALSE(gunzip_pack_twin(gz + "x", k_max_pack_bytes));                      // more after it
+    CHECK_FALSE(gunzip_pack_twin(pack, k_max_pack_bytes));                          // not gzip
+    CHECK_FALSE(gunzip_pack_twin(gz, pack.size() - 1));                             // beyond the limit
+    CHECK(pack_gzip("x").empty());  // not worth a twin
 }
 
 TEST_CASE("sync state with packs survives its JSON") {
