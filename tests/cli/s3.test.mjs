@@ -83,7 +83,7 @@ test('deployment init writes the manifest and the first lookup file into a bucke
     assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
     const v = vsys(['verify', url, '--root', key]);
     assert.equal(v.code, 0, v.out);
-    assert.match(v.out, /^files\t2 \(0 bundles, 0 pointers, 1 enrolment lookup files\)$/m);
+    assert.match(v.out, /^files\t2 \(0 bundles, 0 pointers, 1 enrolment lookup files, 0 pack files\)$/m);
     const again = vsys(['deployment', 'init', url, '--key', path.join(tmp, 'other.key')]);
     assert.equal(again.code, 1);
     assert.match(again.err, /already holds a deployment/);
