@@ -39,4 +39,13 @@ std::optional<sync::UtcTime> parse_http_date(std::string_view text) {
     return *t;
 }
 
+Result<std::string> exchange_file_answer(HttpResponse&& r, std::string_view path, std::size_t max_read, Error otherwise) {
+    if (r.too_large)
+        return Error{"transport.too_large", "the file is too large to read",
+                     {{"path", std::string(path)}, {"size", "> " + std::to_string(max_read)}, {"max", std::to_string(max_read)}}};
+    if (r.status == 404) return Error{"transport.not_found", "no such file on the exchange", {{"path", std::string(path)}}};
+    if (r.status != 200) return otherwise;
+    return std::move(r.body);
+}
+
 }  // namespace vsys

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/result.hpp"
 #include "sync/utc_time.hpp"
 
 namespace vsys {
@@ -40,6 +41,10 @@ struct HttpClient {
     virtual ~HttpClient() = default;
     virtual HttpResponse perform(const HttpRequest& request) = 0;
 };
+
+// The answer to a GET of an exchange file, the same over nginx and an S3 store: its bytes (200),
+// transport.too_large, transport.not_found (404), or `otherwise` for any other status.
+Result<std::string> exchange_file_answer(HttpResponse&& r, std::string_view path, std::size_t max_read, Error otherwise);
 
 // An HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"), as servers send in Date;
 // nullopt for anything else.

@@ -87,12 +87,8 @@ Result<std::string> HttpTransport::get(std::string_view path) {
     if (!sync::valid_archive_path(path))
         return Error{"transport.failed", "not an exchange path", {{"detail", std::string(path)}}};
     HttpResponse r = send("GET", path);
-    if (r.too_large)
-        return Error{"transport.too_large", "the file is too large to read",
-                     {{"path", std::string(path)}, {"size", "> " + std::to_string(max_read)}, {"max", std::to_string(max_read)}}};
-    if (r.status == 404) return Error{"transport.not_found", "no such file on the exchange", {{"path", std::string(path)}}};
-    if (r.status != 200) return failure(r, "get " + std::string(path));
-    return std::move(r.body);
+    Error otherwise = r.status == 200 ? Error{} : failure(r, "get " + std::string(path));
+    return exchange_file_answer(std::move(r), path, max_read, std::move(otherwise));
 }
 
 Status HttpTransport::put_new(std::string_view path, std::string_view bytes) {
