@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "sync/crypto.hpp"
 
@@ -29,11 +30,28 @@ std::string child_towards(const OrgRelations& rel, std::string_view reader, std:
     return {};
 }
 
-void note_rejection(SyncState& state, std::string path, Error e) {
-    for (const auto& r : state.rejected)
-        if (r.path == path) return;
-    state.rejected.push_back({std::move(path), std::move(e)});
-}
+// The refusals a run keeps, once per path: looked up by path, since a day of thousands of refused
+// bundles (a bad actor, or a rule the writers do not meet yet) must not cost a scan per refusal.
+class Refusals {
+public:
+    explicit Refusals(SyncState& state) : state_(state) {
+        for (const auto& r : state.rejected) paths_.insert(r.path);
+    }
+    void note(const std::string& path, const Error& e) {
+        if (paths_.insert(path).second) state_.rejected.push_back({path, e});
+    }
+    // A refusal noted earlier (e.g. by an imported file) is stale once the bundle is accepted.
+    void accepted(const std::string& path) {
+        if (paths_.erase(path)) stale_.insert(path);
+    }
+    ~Refusals() {
+        if (!stale_.empty()) std::erase_if(state_.rejected, [&](const Rejection& r) { return stale_.count(r.path) > 0; });
+    }
+
+private:
+    SyncState& state_;
+    std::unordered_set<std::string> paths_, stale_;
+};
 
 // Lists the packs addressed to `reader` from `from_day` on and opens each one not taken before:
 // the bundles that hash to their names go to `delivered`, and what was wrong with a pack to the
@@ -334,7 +352,9 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             }
         }
 
-    // Fetch each feed in sequence order; a hole is filled from the feed's own listing.
+    // Fetch each feed in sequence order; a hole is filled from the feed's own listing. The
+    // refusals go into the state as they come; stale ones leave it when the run returns.
+    Refusals refusals(state);
     for (auto& [feed, seqs] : wanted) {
         const auto& [org, device] = feed_ids[feed];
         auto f = trust.feeds.find(feed);
@@ -397,12 +417,11 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             if (v.accepted()) {
                 ++rep.accepted;
                 next = seq + 1;
-                // A refusal noted for this path earlier (e.g. by an imported file) is stale now.
-                std::erase_if(state.rejected, [&](const Rejection& r) { return r.path == path; });
+                refusals.accepted(path);
                 continue;
             }
             ++rep.rejected;
-            note_rejection(state, path, v.error);
+            refusals.note(path, v.error);
             if (!v.advances_feed) break;  // later bundles of this feed cannot chain past it
             next = seq + 1;
         }
