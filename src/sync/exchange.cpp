@@ -19,6 +19,10 @@ std::string day_before(const std::string& day) {
     return t ? utc_day(*t - k_seconds_per_day) : std::string();
 }
 
+// Bundles per pack at most (a pack adds its manifest): well under the 16 MiB an nginx exchange
+// takes in one request (web/nginx.conf.in client_max_body_size), and under k_max_pack_bytes.
+constexpr std::size_t k_pack_split_bytes = 8u << 20;
+
 // The child of `reader` whose subtree holds `org` ("" when `org` is not below `reader`).
 std::string child_towards(const OrgRelations& rel, std::string_view reader, std::string_view org) {
     std::string cur(org);
@@ -432,11 +436,22 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     if (packer && packs_for_parent(reader_org) && day_known && !pending) {
         const std::string parent = rel.parent_of(reader_org);
         for (auto d = state.to_pack.begin(); d != state.to_pack.end() && !parent.empty();) {
-            auto pack = make_pack(*packer, d->first, exchange_now ? *exchange_now : now, d->second);
-            if (!pack) return fail(pack.error());
-            const std::string path = packs_folder(parent) + "/" + d->first + "/" + pack->name;
-            state.files[path] = std::move(pack->bytes);
-            ++rep.packs_written;
+            // A day larger than one upload may be (nginx takes 16 MiB a request) goes in several
+            // packs of at most k_pack_split_bytes of bundles each.
+            std::map<std::string, std::string> part;
+            std::size_t part_bytes = 0;
+            for (auto b = d->second.begin(); b != d->second.end(); ++b) {
+                part_bytes += b->second.size();
+                part.insert(*b);
+                if (std::next(b) != d->second.end() && part_bytes + std::next(b)->second.size() <= k_pack_split_bytes)
+                    continue;
+                auto pack = make_pack(*packer, d->first, exchange_now ? *exchange_now : now, part);
+                if (!pack) return fail(pack.error());
+                state.files[packs_folder(parent) + "/" + d->first + "/" + pack->name] = std::move(pack->bytes);
+                ++rep.packs_written;
+                part.clear();
+                part_bytes = 0;
+            }
             d = state.to_pack.erase(d);
         }
         if (auto s = put_files(); !s) return fail(s.error());

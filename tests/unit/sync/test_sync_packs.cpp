@@ -146,6 +146,23 @@ TEST_CASE("a ward packs its sites' day for its prefecture, which reads the pack 
     CHECK(hashes_of(d.nation.store) == hashes_of(d.pref.store));
 }
 
+TEST_CASE("a day larger than one upload goes in several packs, each under 16 MiB") {
+    World w;
+    MemoryTransport ex;
+    Device site(w, "site:0110113719"), ward(w, "muni:131016"), pref(w, "pref:130001");
+    for (int i = 0; i < 4; ++i) site.write("report", "big" + std::to_string(i), {{"text", std::string(3u << 20, 'a' + i)}});
+    REQUIRE(site.sync(ex, w).complete);
+    auto r = ward.sync_packing(ex, w);
+    REQUIRE(r.complete);
+    CHECK(r.packs_written == 2);  // 12 MiB of bundles: 8 MiB at most in each
+    for (const auto& p : files_under(ex, "packs/"))
+        CHECK(ex.files[p].size() < (16u << 20));
+    auto p = pref.sync(ex, w, t0() + k_day + 7200);
+    REQUIRE(p.complete);
+    CHECK(p.packs_read == 2);
+    CHECK(p.from_packs == 4);
+}
+
 TEST_CASE("the packs a reader took are not read again; a reader without packs converges the same") {
     Day d;
     d.ward1.sync_packing(d.ex, d.w);
