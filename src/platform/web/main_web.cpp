@@ -195,7 +195,7 @@ void pump_sync() {
                 // A pack's gzip companion (docs/PROTOCOL.md §16) is binary: it crosses to sync.js
                 // as base64, since JSON carries only text.
                 if (r.kind == vsys::sync::TransportRequest::Kind::put) {
-                    if (vsys::valid_utf8(r.body)) e["body"] = r.body;
+                    if (vsys::text::valid_utf8(r.body)) e["body"] = r.body;
                     else e["body64"] = vsys::crypto::to_base64(r.body);
                 }
                 j.push_back(std::move(e));
