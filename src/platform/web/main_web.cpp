@@ -25,9 +25,9 @@
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "core/base/text.hpp"
 #include "platform/posix_storage.hpp"
-#include "sync/crypto.hpp"
+#include "platform/web/key_latch.hpp"
+#include "platform/web/sync_requests.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -142,12 +142,6 @@ struct BrowserHost final : vsys::ui::Host {
 
 vsys::sync::UtcTime utc_now() { return static_cast<vsys::sync::UtcTime>(std::time(nullptr)); }
 
-// A key transition, or (key < 0) text typed or pasted through the page's textarea.
-struct KeyEvent {
-    int key, scancode, action, mods;
-    std::string text;
-};
-
 struct WebApp {
     vsys::PosixStorage storage;
     BrowserHost host;
@@ -162,7 +156,7 @@ struct WebApp {
     double text_changed_at = 0;
     bool font_loaded = false;
     bool font_rest = false;       // the atlas holds the rest of the font (font-rest.ttf)
-    std::vector<KeyEvent> key_queue;
+    vsys::web::KeyLatch keys;
     double frame_ms = 0;  // wall time of the last frame, GL submission included
     double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
     std::string clipboard;
@@ -189,21 +183,10 @@ void pump_sync() {
     if (running && !g->sync_io) {
         auto requests = agent.take_requests();
         if (!requests.empty()) {
-            nlohmann::json j = nlohmann::json::array();
-            for (const auto& r : requests) {
-                nlohmann::json e = {{"kind", vsys::sync::request_kind_name(r.kind)}, {"path", r.path}};
-                // A pack's gzip companion (docs/PROTOCOL.md §16) is binary: it crosses to sync.js
-                // as base64, since JSON carries only text.
-                if (r.kind == vsys::sync::TransportRequest::Kind::put) {
-                    if (vsys::text::valid_utf8(r.body)) e["body"] = r.body;
-                    else e["body64"] = vsys::crypto::to_base64(r.body);
-                }
-                j.push_back(std::move(e));
-            }
             g->sync_io = true;
             std::string text;
             try {
-                text = j.dump();
+                text = vsys::web::sync_requests_json(requests);
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "pump_sync: %s\n", e.what());
             }
@@ -263,39 +246,8 @@ void fix_io_after_backend() {
     if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / s, io.MousePos.y / s);
 }
 
-// [SECTION] Keys: latching presses shorter than a frame
-// ImGui 1.86 samples key state once per frame, so a key pressed and released between two frames
-// (or pressed twice, as fast typists and test drivers do) would be lost. Key events are queued
-// and replayed so that each frame sees at most one transition per key; typed text joins the same
-// queue and never shares a frame with key transitions, since ImGui 1.86 does not keep the order
-// of keys and characters within a frame (a Backspace must not eat the text typed after it).
-void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
-    if (action == GLFW_REPEAT) {
-        // A held key's repeats only matter when nothing else of that key is waiting.
-        for (const auto& e : g->key_queue)
-            if (e.key == key) return;
-    }
-    g->key_queue.push_back({key, scancode, action, mods, {}});
-}
-
-void replay_key_events() {
-    std::vector<int> touched;
-    bool had_text = false;
-    size_t i = 0;
-    for (; i < g->key_queue.size(); ++i) {
-        const KeyEvent& e = g->key_queue[i];
-        if (e.key < 0) {
-            if (!touched.empty()) break;
-            ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
-            had_text = true;
-            continue;
-        }
-        if (had_text || std::find(touched.begin(), touched.end(), e.key) != touched.end()) break;
-        touched.push_back(e.key);
-        ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
-    }
-    g->key_queue.erase(g->key_queue.begin(), g->key_queue.begin() + static_cast<std::ptrdiff_t>(i));
-}
+// [SECTION] Keys: latching presses shorter than a frame (key_latch.hpp)
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) { g->keys.key(key, scancode, action, mods); }
 
 void set_clipboard(void*, const char* text) {
     g->clipboard = text ? text : "";
@@ -329,7 +281,7 @@ void frame() {
     const double start = emscripten_get_now();
     update_display();
     glfwPollEvents();
-    replay_key_events();
+    g->keys.replay(g->window);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     fix_io_after_backend();
@@ -437,7 +389,7 @@ EMSCRIPTEN_KEEPALIVE void vsys_durable_done(int ticket, const char* error) {
 }
 
 EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) {
-    if (g && text) g->key_queue.push_back({-1, 0, 0, 0, text});
+    if (g && text) g->keys.text(text);
 }
 
 // The answers to the requests handed to sync.js: [{kind, path, ok, data | code, detail}].
@@ -522,7 +474,7 @@ int main() {
     io.ImeSetInputScreenPosFn = ime_position;
     vsys::ui::apply_light_theme();
     ImGui_ImplGlfw_InitForOpenGL(g->window, true);
-    // Our key callback replaces the backend's: it queues events that replay_key_events() forwards.
+    // Our key callback replaces the backend's: it queues events that KeyLatch::replay forwards.
     glfwSetKeyCallback(g->window, key_callback);
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
