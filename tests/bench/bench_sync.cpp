@@ -13,6 +13,7 @@
 //    compared with the size of the whole exchange.
 // Prints Markdown rows and `BENCH {json}` lines for tests/bench/run.mjs.
 // Peak memory: about 2 GB natively, most of it the national exchange and the nation's store.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -23,7 +24,10 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #endif
+#include <zlib.h>
 
+#include "core/allocation/chain_documents.hpp"
+#include "core/allocation/kinds.hpp"
 #include "core/directory/local_gov.hpp"
 #include "sync/canonical.hpp"
 #include "sync/exchange.hpp"
@@ -37,6 +41,10 @@ namespace {
 constexpr int k_munis = 62, k_sites = 9000, k_rounds = 10;
 constexpr int k_national_sites_per_muni = 40;
 constexpr UtcTime k_day = 86400;
+
+// Every bundle the benchmark writes is valid: one refused means the figures measure the
+// rejection path, not the product's, and the run fails (the count is printed at the end).
+std::size_t g_rejected = 0;
 
 struct Relations : OrgRelations {
     std::map<std::string, std::string> parent;
@@ -84,14 +92,81 @@ Seed seed_of(int n) {
     return s;
 }
 
-using Items = std::vector<std::pair<std::string, nlohmann::json>>;
+struct Item {
+    std::string kind, id;
+    nlohmann::json body;
+};
+using Items = std::vector<Item>;
+
+// The documents of a day of the allocation chain, in the product's own encodings, so that every
+// reader's kind validation accepts them (a bench of rejections would measure the wrong path):
+// the round (the nation), ① and ② (shares per child), ④ (deliveries per site), and a request.
+Items round_item(const std::string& round) {
+    return {{k_round_kind, round, round_state_to_json({round, RoundState::requests})}};
+}
+Items shares_item(const std::string& round, const std::vector<std::string>& children, std::int64_t each) {
+    AmountsBody b;
+    b.round = round;
+    for (const auto& c : children) b.shares.push_back({c, each});
+    std::sort(b.shares.begin(), b.shares.end(), [](const Share& x, const Share& y) { return x.org < y.org; });
+    b.amount = each * static_cast<std::int64_t>(children.size());
+    return {{k_allocation_kind, round, amounts_to_json(b)}};
+}
+Items deliveries_item(const std::string& round, const std::vector<std::string>& sites, std::int64_t each) {
+    SiteAmountsBody b;
+    b.round = round;
+    for (const auto& s : sites) b.deliveries.push_back({s, each, 0, 0});
+    std::sort(b.deliveries.begin(), b.deliveries.end(),
+              [](const Delivery& x, const Delivery& y) { return x.site < y.site; });
+    b.amount = each * static_cast<std::int64_t>(sites.size());
+    return {{k_allocation_kind, round, site_amounts_to_json(b)}};
+}
+Items request_item(const std::string& round, std::int64_t boxes) {
+    return {{k_request_kind, round, request_to_json({round, VaccineProduct::pfizer_12, boxes})}};
+}
+
+// nginx's answer to a listing, as it crosses the wire: the JSON autoindex (one object per
+// entry with its type, mtime and size) gzipped on the fly at nginx's default level 1, since the
+// exchange's `gzip_types` include application/json (web/nginx.conf.in). Counted instead of
+// MemoryTransport's flat estimate, so the bytes are those a browser would receive.
+class WireTransport : public MemoryTransport {
+public:
+    Result<std::vector<std::string>> list(std::string_view folder) override {
+        const std::size_t before = bytes_read;
+        auto r = MemoryTransport::list(folder);
+        if (!r) return r;
+        bytes_read = before;
+        std::string json = "[\n";
+        for (const auto& name : *r) {
+            json += "{ \"name\":\"" + name + "\", \"type\":\"file\", \"mtime\":\"Sun, 06 Jun 2021 01:00:00 GMT\", \"size\":1234 },\n";
+        }
+        json += "]\n";
+        bytes_read += json.size() < 1024 ? json.size() : gzip_level1_size(json);
+        return r;
+    }
+
+private:
+    static std::size_t gzip_level1_size(const std::string& text) {
+        z_stream z{};
+        deflateInit2(&z, 1, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+        std::string out(deflateBound(&z, text.size()), '\0');
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+        z.avail_in = static_cast<uInt>(text.size());
+        z.next_out = reinterpret_cast<Bytef*>(out.data());
+        z.avail_out = static_cast<uInt>(out.size());
+        deflate(&z, Z_FINISH);
+        const std::size_t n = z.total_out;
+        deflateEnd(&z);
+        return n;
+    }
+};
 
 // A deployment whose organisations have one device each, publishing into one exchange.
 struct Deployment {
     Relations rel;
     KeyPair root = key_pair_from_seed(seed_of(1));
     std::map<std::string, FeedWriter> feeds, packers;
-    MemoryTransport ex;
+    WireTransport ex;
     UtcTime t0 = *parse_utc("2021-06-01T00:00:00Z");
     int next_seed = 2;
     std::size_t docs_written = 0, bundles_written = 0;
@@ -117,10 +192,10 @@ struct Deployment {
 
     // Version 1 of each (kind, id): the benchmark's documents are new every round. The bundle
     // goes up first, then its pointers, as sync_once's push does.
-    void publish(const std::string& org, Items items, UtcTime now, const std::string& kind) {
+    void publish(const std::string& org, Items items, UtcTime now) {
         FeedWriter& w = feeds[org];
         std::vector<DocumentVersion> docs;
-        for (auto& [id, body] : items) {
+        for (auto& [kind, id, body] : items) {
             DocumentVersion d;
             d.owner = org;
             d.kind = kind;
@@ -177,6 +252,7 @@ PackingCost run_packers(Deployment& d, std::map<std::string, Reader>& readers, c
         c.rejected += rep.rejected;
     }
     c.wall = seconds_since(start);
+    g_rejected += c.rejected;
     c.requests = (d.ex.lists - l0) + (d.ex.gets - g0) + (d.ex.puts - p0);
     c.bytes = d.ex.bytes_read - b0;
     for (const auto& [path, bytes] : d.ex.files)
@@ -210,6 +286,7 @@ Cost sync_cost(Deployment& d, Reader& r, const std::string& org, UtcTime now) {
     Timer t;
     Cost c;
     c.report = sync_once(m, d.rel, org, r.state, r.trust, r.store, now);
+    g_rejected += c.report.rejected;
     c.wall = t.wall_s();
     c.cpu = t.cpu_s();
     c.lists = m.lists - l0;
@@ -250,17 +327,14 @@ void tokyo() {
     auto write_round = [&](int r) {
         const UtcTime day = d.t0 + (r + 1) * k_day + 3600;
         const std::string round = "r" + std::to_string(r);
-        d.publish("nation", {{round, {{"pref:130001", 100000}}}}, day, "round");
-        Items pref_alloc;
-        for (const auto& m : munis) pref_alloc.push_back({round + "-" + m, {{"round", round}, {"muni", m}, {"boxes", 1600}}});
-        d.publish("pref:130001", pref_alloc, day, "allocation");
+        d.publish("nation", round_item(round), day);
+        d.publish("pref:130001", shares_item(round, munis, 1600), day);
         for (int m = 0; m < k_munis; ++m) {
-            Items alloc;
-            for (int s = m; s < k_sites; s += k_munis)
-                alloc.push_back({round + "-" + sites[s], {{"round", round}, {"site", sites[s]}, {"boxes", 11}}});
-            d.publish(munis[m], alloc, day, "allocation");
+            std::vector<std::string> own;
+            for (int s = m; s < k_sites; s += k_munis) own.push_back(sites[s]);
+            d.publish(munis[m], deliveries_item(round, own, 11), day);
         }
-        for (const auto& s : sites) d.publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
+        for (const auto& s : sites) d.publish(s, request_item(round, 12), day);
         return run_packers(d, packing, munis, day + 3000);  // each ward syncs and packs that evening
     };
     Timer w;
@@ -273,7 +347,8 @@ void tokyo() {
     Timer v;
     auto rep = sync_once(d.ex, d.rel, "pref:130001", pref.state, pref.trust, pref.store, d.t0 + 10 * k_day);
     const double verify_wall = v.wall_s(), verify_cpu = v.cpu_s();
-    sync_once(d.ex, d.rel, sites[0], site.state, site.trust, site.store, d.t0 + 10 * k_day);
+    g_rejected += rep.rejected;
+    g_rejected += sync_once(d.ex, d.rel, sites[0], site.state, site.trust, site.store, d.t0 + 10 * k_day).rejected;
 
     std::printf("| benchmark | amount | result | time | notes |\n|---|---|---|---|---|\n");
     std::printf("| sync: write Tokyo history (9 rounds) | %zu docs, %zu bundles, %zu files | %.0f docs/s (CPU %.0f docs/s) | %.2f s (CPU %.2f s) | signing + sealing |\n",
@@ -328,22 +403,12 @@ void nation() {
     auto write_day = [&](int day_no) {
         const UtcTime day = d.t0 + day_no * k_day + 3600;
         const std::string round = "n" + std::to_string(day_no);
-        for (const std::string& org : {std::string("nation")}) {
-            Items alloc;
-            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 20000}}});
-            d.publish(org, alloc, day, "allocation");
-        }
-        for (const auto& org : prefs) {
-            Items alloc;
-            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 500}}});
-            d.publish(org, alloc, day, "allocation");
-        }
-        for (const auto& org : munis) {
-            Items alloc;
-            for (const auto& c : children[org]) alloc.push_back({round + "-" + c, {{"round", round}, {"child", c}, {"boxes", 11}}});
-            d.publish(org, alloc, day, "allocation");
-        }
-        for (const auto& s : sites) d.publish(s, {{round, {{"round", round}, {"boxes", 12}, {"doses", 1170}}}}, day, "request");
+        Items nation_docs = round_item(round);
+        for (auto& item : shares_item(round, children["nation"], 20000)) nation_docs.push_back(std::move(item));
+        d.publish("nation", nation_docs, day);
+        for (const auto& org : prefs) d.publish(org, shares_item(round, children[org], 500), day);
+        for (const auto& org : munis) d.publish(org, deliveries_item(round, children[org], 11), day);
+        for (const auto& s : sites) d.publish(s, request_item(round, 12), day);
     };
     Timer w;
     write_day(1);
@@ -401,5 +466,9 @@ int main(int argc, char** argv) {
     const std::string only = argc > 1 ? argv[1] : "";
     if (only.empty() || only == "tokyo") tokyo();
     if (only.empty() || only == "nation") nation();
+    if (g_rejected > 0) {
+        std::fprintf(stderr, "bench_sync: %zu bundles were rejected; the figures above are not the product's\n", g_rejected);
+        return 1;
+    }
     return 0;
 }
