@@ -100,22 +100,29 @@ bool parse_pack_name(std::string_view name, PackName& out) {
            crypto::from_hex(out.hash, raw, sizeof raw);
 }
 
+// BLAKE2b-256 over the paths in map order (sorted), each followed by "\n" (pack.hpp).
+template <class Map>
+std::string paths_digest(const Map& by_path) {
+    std::string all;
+    for (const auto& entry : by_path) {
+        all += entry.first;
+        all.push_back('\n');
+    }
+    return crypto::blake2b_256_hex(all);
+}
+
 Result<PackFile> make_pack(const FeedWriter& feed, std::string_view day, UtcTime cutoff,
                            const std::map<std::string, std::string>& bundles) {
     if (feed.chain.empty()) return Error{"cert.chain_empty", "the device has no certificate"};
     const std::string device = device_id_of(feed.key.public_hex);
-    json paths = json::array(), chain = json::array();
+    json chain = json::array();
     std::vector<ArchiveFile> files;
     files.reserve(bundles.size() + 1);
-    for (const auto& [path, bytes] : bundles) {
-        paths.push_back(path);
-        files.push_back({path, bytes});
-    }
+    for (const auto& [path, bytes] : bundles) files.push_back({path, bytes});
     for (const auto& c : feed.chain) chain.push_back(to_json(c));
-    json m = {{"bundles", std::move(paths)}, {"chain", std::move(chain)},
-              {"cutoff", format_utc(cutoff)},  {"day", std::string(day)},
-              {"device", device},              {"org", feed.org},
-              {"schema", k_pack_schema}};
+    json m = {{"bundles", bundles.size()}, {"chain", std::move(chain)}, {"cutoff", format_utc(cutoff)},
+              {"day", std::string(day)},   {"device", device},           {"digest", paths_digest(bundles)},
+              {"org", feed.org},           {"schema", k_pack_schema}};
     auto unsigned_bytes = canonical(m);
     if (!unsigned_bytes) return unsigned_bytes.error();
     m["sig"] = sign(feed.key, std::string(k_sign_pack) + *unsigned_bytes);
@@ -147,7 +154,7 @@ OpenedPack open_pack(std::string_view bytes, const PackName& name, std::string_v
     // The bundles first: each one is what its name says or it is nothing, whatever the manifest.
     for (const auto& [path, b] : entries) {
         const std::string hash = bundle_hash_of(path);
-        if (hash.empty()) continue;  // not a bundle: reported below as extra if unlisted
+        if (hash.empty()) continue;  // not a bundle: an entry the digest below does not cover
         if (crypto::blake2b_256_hex(*b) == hash) out.bundles[path] = *b;
         else out.faults.push_back(fault("pack.altered", "a bundle in the pack is not what its name says", {{"path", path}}));
     }
@@ -161,12 +168,12 @@ OpenedPack open_pack(std::string_view bytes, const PackName& name, std::string_v
         return out;
     };
     if (!m || !m->is_object()) return bad("pack.json");
-    for (const char* k : {"bundles", "chain", "cutoff", "day", "device", "org", "schema", "sig"})
+    for (const char* k : {"bundles", "chain", "cutoff", "day", "device", "digest", "org", "schema", "sig"})
         if (!m->contains(k)) return bad(k);
-    if (m->size() != 8) return bad("pack.json");
+    if (m->size() != 9) return bad("pack.json");
     const json& jm = *m;
     if (!jm["schema"].is_number_unsigned() || jm["schema"].get<int>() != k_pack_schema) return bad("schema");
-    for (const char* k : {"cutoff", "day", "device", "org", "sig"})
+    for (const char* k : {"cutoff", "day", "device", "digest", "org", "sig"})
         if (!jm[k].is_string()) return bad(k);
     auto cutoff = parse_utc(jm["cutoff"].get<std::string>());
     if (!cutoff) return bad("cutoff");
@@ -174,7 +181,8 @@ OpenedPack open_pack(std::string_view bytes, const PackName& name, std::string_v
         out.faults.push_back(fault("pack.name", "the manifest names another packer than the file"));
         return out;
     }
-    if (!jm["bundles"].is_array() || !jm["chain"].is_array()) return bad("bundles");
+    if (!jm["bundles"].is_number_unsigned()) return bad("bundles");
+    if (!jm["chain"].is_array()) return bad("chain");
     std::vector<Certificate> chain;
     for (const auto& c : jm["chain"]) {
         auto cert = certificate_from_json(c);
@@ -196,16 +204,14 @@ OpenedPack open_pack(std::string_view bytes, const PackName& name, std::string_v
         return out;
     }
     // Manifest against content: what the packer signed is what it shipped.
-    std::set<std::string> listed;
-    for (const auto& p : jm["bundles"]) {
-        if (!p.is_string()) return bad("bundles");
-        listed.insert(p.get<std::string>());
-        if (!entries.count(p.get<std::string>()))
-            out.faults.push_back(fault("pack.missing", "a bundle the pack lists is not in it", {{"path", p.get<std::string>()}}));
+    const auto listed = jm["bundles"].get<std::uint64_t>();
+    if (entries.size() != listed || paths_digest(entries) != jm["digest"].get<std::string>()) {
+        const bool fewer = entries.size() < listed;
+        out.faults.push_back(fault(fewer ? "pack.missing" : "pack.extra",
+                                   fewer ? "bundles the pack lists are not in it"
+                                         : "the pack holds bundles it does not list",
+                                   {{"listed", std::to_string(listed)}, {"found", std::to_string(entries.size())}}));
     }
-    for (const auto& [path, b] : entries)
-        if (!listed.count(path))
-            out.faults.push_back(fault("pack.extra", "the pack holds a bundle it does not list", {{"path", path}}));
     return out;
 }
 

@@ -7,12 +7,15 @@
 // own pulls brought; the nation reads its 47 prefectures' packs. A pack is an archive
 // (archive.hpp) of `pack.json`, a manifest signed by the packer's device, and the bundles:
 //
-//   pack.json  {"bundles":[paths],"chain":[certificates],"cutoff":T,"day":D,"device":X,
-//               "org":O,"schema":1,"sig":S}
+//   pack.json  {"bundles":N,"chain":[certificates],"cutoff":T,"day":D,"device":X,
+//               "digest":H,"org":O,"schema":2,"sig":S}
 //   feeds/<org>/<device>/<seq>-<hash>.json   each bundle, bytes as published
 //
 // `sig` = Ed25519 by the device key over "vsys-pack-v1\n" + canonical(manifest without sig);
-// the chain certifies the key as for a bundle. The file lives at
+// the chain certifies the key as for a bundle. `digest` = BLAKE2b-256 over the bundles' paths,
+// sorted, each followed by "\n": it commits to the same set a list of paths would, without
+// repeating 71,000 hashes a few megabytes away from the entries that already carry them (schema
+// 1 listed them: the nation's day was 3 MB larger). The file lives at
 //   packs/<parent>/<day>/<org>.<device>.<hash>.pack   (+ ".gz", gzip -9 of the same bytes)
 // where <hash> is BLAKE2b-256 of the uncompressed pack: compression is a transport encoding.
 //
@@ -37,7 +40,7 @@
 
 namespace vsys::sync {
 
-inline constexpr int k_pack_schema = 1;
+inline constexpr int k_pack_schema = 2;
 inline constexpr std::string_view k_sign_pack = "vsys-pack-v1\n";
 inline constexpr std::string_view k_pack_manifest_entry = "pack.json";
 // A prefecture's day is ~1,500 bundles of ~1.3 KB; Tokyo's ~10,000. Larger is refused unread.
@@ -79,7 +82,8 @@ struct OpenedPack {
 // Reads a pack: every bundle entry whose bytes hash to its file name is returned, whatever else
 // is wrong with the pack; each disagreement is a fault: pack.archive (unreadable: the archive's
 // own error in {detail}), pack.manifest {field}, pack.signature, pack.chain {detail} (the
-// packer's certificates), pack.altered {path}, pack.extra {path}, pack.missing {path},
+// packer's certificates), pack.altered {path}, pack.extra and pack.missing {listed, found}
+// (the entries are not the set the manifest's digest and count sign),
 // pack.name (the manifest names another packer than the file name does). The reader adds
 // pack.hash for bytes that do not hash to the pack's name.
 OpenedPack open_pack(std::string_view bytes, const PackName& name, std::string_view root_key, const OrgRelations& rel,
