@@ -26,6 +26,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/posix_storage.hpp"
+#include "platform/web/draw_fingerprint.hpp"
 #include "platform/web/key_latch.hpp"
 #include "platform/web/sync_requests.hpp"
 #include "ui/shell/screen_registry.hpp"
@@ -158,6 +159,8 @@ struct WebApp {
     bool font_rest = false;       // the atlas holds the rest of the font (font-rest.ttf)
     vsys::web::KeyLatch keys;
     double frame_ms = 0;  // wall time of the last frame, GL submission included
+    std::uint64_t atlas_generation = 0;  // bumped whenever the font atlas is rebuilt
+    vsys::web::RepaintFilter repaint;    // idle frames draw nothing (draw_fingerprint.hpp)
     double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
     std::string clipboard;
     bool sync_io = false;    // requests of the sync run are being fetched by sync.js
@@ -231,6 +234,7 @@ void update_display() {
         g->font_text = text;
         g->font_rest = js_font_rest_ready() != 0;
         g->font_loaded = vsys::ui::load_fonts(want, text);
+        ++g->atlas_generation;
         g->font_global = ImGui::GetIO().FontGlobalScale;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -298,10 +302,14 @@ void frame() {
     ImGui::Render();
     g->ui_ms = emscripten_get_now() - ui_start;
     sync_ime();
-    glViewport(0, 0, static_cast<int>(std::lround(g->css_w * g->dpr)), static_cast<int>(std::lround(g->css_h * g->dpr)));
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const int fb_w = static_cast<int>(std::lround(g->css_w * g->dpr)), fb_h = static_cast<int>(std::lround(g->css_h * g->dpr));
+    const std::uint64_t extra = g->atlas_generation << 40 ^ static_cast<std::uint64_t>(fb_w) << 20 ^ static_cast<std::uint64_t>(fb_h);
+    if (g->repaint.changed(*ImGui::GetDrawData(), extra)) {
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(1, 1, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     if (g->shell->frames() == 1) js_first_frame();
     pump_sync();
     g->frame_ms = emscripten_get_now() - start;
@@ -346,6 +354,7 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
                         {"field_messages", fields},
                         {"line_height", ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y},
                         {"frames", g->shell->frames()},
+                        {"frames_drawn", g->repaint.drawn()},
                         {"saving", g->shell->saving()},
                         {"anchors", anchors},
                         {"sync", {{"text", g->shell->sync_shown().text},
