@@ -48,6 +48,19 @@ void status_section(Shell& shell, SyncScreen& ss) {
     form_label(shell.tr("sync.device"));
     if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
+    if (st.value("read_only", false)) {
+        form_label(shell.tr("sync.write"));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
+        ImGui::TextColored(colour::pending, "%s", shell.tr("sync.write.none").c_str());
+        ImGui::PopTextWrapPos();
+        shell.anchor("sync.read_only");
+    } else if (st["store_key"].is_object()) {
+        form_label(shell.tr("sync.write"));
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.write.key"),
+                                                 {{"key_id", st["store_key"].value("key_id", "")},
+                                                  {"version", std::to_string(st["store_key"].value("version", 0))}})
+                                   .c_str());
+    }
     form_label(shell.tr("sync.waiting"));
     ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.waiting.value"),
                                              {{"changes", std::to_string(st.value("pending", 0))},
