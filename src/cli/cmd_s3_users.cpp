@@ -2,7 +2,8 @@
 // store user per organisation on an S3 store with the admin API of Ceph's RADOS Gateway
 // (/admin/user), and the bucket policy that lets each write only what the protocol lets it write
 // (docs/PROTOCOL.md "S3 transport"): its own feeds/<org>/ and news/<org>/, its pointers
-// inbox/<any>/<day>/<org>.… in every audience's inbox, and enrolment lookup files. Everyone may
+// inbox/<any>/<day>/<org>.… in every audience's inbox, its packs packs/<parent>/<day>/<org>.… (§16),
+// and enrolment lookup files. Everyone may
 // read (§9). The store's admin credentials come from VSYS_S3_ACCESS_KEY / VSYS_S3_SECRET_KEY,
 // never from arguments. Each new user's keys are written to DIR/<org>.env (mode 0600, never
 // overwritten); an organisation whose DIR/<org>.env exists keeps those keys (its user is made
@@ -60,7 +61,7 @@ nlohmann::json write_statement(const S3Location& at, const std::string& seg) {
             {"Action", {"s3:PutObject"}},
             {"Resource",
              {base + "feeds/" + seg + "/*", base + "news/" + seg + "/*", base + "inbox/*/*/" + seg + ".*",
-              base + "directory/enrolment/*"}}};
+              base + "packs/*/*/" + seg + ".*", base + "directory/enrolment/*"}}};
 }
 
 // KEY=VALUE lines of an .env file written by an earlier run; empty keys when it cannot be read.

@@ -219,6 +219,8 @@ test('s3-users: one organisation\'s key writes its own feed, news and pointers, 
     assert.equal(own('feeds/muni_312011/0123456789abcdef/0000000001-x.json'), '200');
     assert.equal(own('news/muni_312011/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
     assert.equal(own('inbox/pref_310000/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
+    assert.equal(own(`packs/pref_310000/2026-12-06/muni_312011.0123456789abcdef.${'a'.repeat(64)}.pack`), '200');
+    assert.equal(own(`packs/pref_310000/2026-12-06/muni_312029.0123456789abcdef.${'a'.repeat(64)}.pack`), '403');
     assert.equal(own('feeds/muni_312029/0123456789abcdef/0000000001-x.json'), '403');
     assert.equal(own('feeds/muni_3120110/0123456789abcdef/0000000001-x.json'), '403', 'a longer id is another organisation');
     assert.equal(own('inbox/pref_310000/2026-12-06/muni_312029.0123456789abcdef.0000000001-x.json'), '403');
