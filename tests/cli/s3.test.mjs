@@ -238,12 +238,13 @@ test('s3-users: one organisation\'s key writes its own feed, news and pointers, 
 
 test('s3-users seals the key to the organisation\'s devices and enrolment codes, once; verify accepts the sealed files', () => {
     const url = `${bucket}/demo`;
-    const creds = path.join(tmp, 'creds-demo');
-    fs.mkdirSync(creds);
+    // The keys file of the test above: the user exists, its keys are known, so they are sealed.
+    const creds = path.join(tmp, 'creds');
     const lookups = files(demo).filter((p) => p.startsWith('directory/enrolment/'))
         .filter((p) => JSON.parse(fs.readFileSync(path.join(demo, p), 'utf8')).enrolment.org === 'muni:312011').length;
     const r = vsys(['deployment', 's3-users', url, '--org', 'muni:312011', '--out', creds]);
     assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^user\tmuni:312011\tvsys-muni_312011\t.*muni_312011\.env \(kept\)$/m);
     assert.match(r.out, new RegExp(`^sealed\\tmuni:312011\\t1 devices, ${lookups} enrolment codes \\(${lookups + 1} files\\)$`, 'm'));
     const listing = run('/usr/bin/python3', [signer, 'GET', `http://127.0.0.1:${port}/vsys?list-type=2&prefix=demo/credentials/`, '--anonymous']);
     const keys = [...listing.out.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]);
