@@ -1,8 +1,12 @@
 #include "platform/s3_steps.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include "platform/s3_listing.hpp"
+#include "sync/archive.hpp"
 #include "sync/crypto.hpp"
 
 namespace vsys {
@@ -43,21 +47,70 @@ Error bad_input(std::string detail) {
     return Error{"transport.failed", "the exchange failed: " + detail, {{"detail", std::move(detail)}}};
 }
 
+// A listing page by page: the page after carry's token, replayed from `answers` (anonymous).
+S3Step list_step(const S3Location& at, const std::string& folder, const std::vector<HttpResponse>& answers,
+                 sync::UtcTime now, S3ListCarry carry) {
+    S3Step step;
+    if (!folder.empty() && !sync::valid_archive_path(folder)) {
+        step.answer = Error{"transport.failed", "not an exchange path", {{"detail", folder}}};
+        return step;
+    }
+    ReplayClient client(answers);
+    S3Transport store(at, client, std::nullopt, [now] { return now; });
+    const std::string prefix = store.folder_prefix(folder);
+    HttpResponse r = store.request("GET", "/" + at.bucket, S3Transport::list_query(prefix, carry.token), "");
+    if (auto t = store.exchange_time()) carry.date = std::max(carry.date.value_or(*t), *t);
+    step.date = carry.date;
+    if (client.next) {
+        step.next = std::move(client.next);
+        return step;
+    }
+    if (r.status == 404 && s3::error_code(r.body) == "NoSuchBucket") {
+        step.answer = S3Transport::failure(r, "bucket " + at.bucket);
+        return step;
+    }
+    if (r.status != 200) {
+        step.answer = S3Transport::failure(r, "list " + prefix);
+        return step;
+    }
+    auto page = s3::parse_list_page(r.body);
+    if (!page) {
+        step.answer = page.error();
+        return step;
+    }
+    S3Transport::add_names(prefix, *page, carry.names);
+    if (page->truncated) {
+        if (page->next_token == carry.token) {
+            step.answer = S3Transport::failure(r, "the listing does not advance");
+            return step;
+        }
+        carry.token = page->next_token;
+        const std::vector<HttpResponse> none;
+        ReplayClient fresh(none);
+        S3Transport(at, fresh, std::nullopt, [now] { return now; })
+            .request("GET", "/" + at.bucket, S3Transport::list_query(prefix, carry.token), "");
+        step.next = std::move(fresh.next);
+        step.carry = std::move(carry);
+        return step;
+    }
+    std::sort(carry.names.begin(), carry.names.end());
+    carry.names.erase(std::unique(carry.names.begin(), carry.names.end()), carry.names.end());
+    step.answer = joined(carry.names);
+    return step;
+}
+
 }  // namespace
 
 S3Step s3_step(const S3Location& at, const sync::TransportRequest& request, const std::vector<HttpResponse>& answers,
-               const std::optional<sync::s3::Credentials>& writer, sync::UtcTime now) {
+               const std::optional<sync::s3::Credentials>& writer, sync::UtcTime now, const S3ListCarry* carry) {
+    if (request.kind == sync::TransportRequest::Kind::list)
+        return list_step(at, request.path, answers, now, carry ? *carry : S3ListCarry{});
     ReplayClient client(answers);
     const bool put = request.kind == sync::TransportRequest::Kind::put;
     S3Transport store(at, client, put ? writer : std::nullopt, [now] { return now; });
     S3Step step;
     switch (request.kind) {
-        case sync::TransportRequest::Kind::list: {
-            auto names = store.list(request.path);
-            if (names) step.answer = joined(*names);
-            else step.answer = names.error();
-            break;
-        }
+        case sync::TransportRequest::Kind::list: break;  // above
         case sync::TransportRequest::Kind::get: step.answer = store.get(request.path); break;
         case sync::TransportRequest::Kind::put: {
             auto s = store.put_new(request.path, request.body);
@@ -136,11 +189,26 @@ std::string s3_step_json(std::string_view in, const std::optional<sync::s3::Cred
             if (const std::string date = a.value("date", ""); !date.empty()) h.headers.emplace_back("Date", date);
             answers.push_back(std::move(h));
         }
-    S3Step step = s3_step(*at, r, answers, writer, now);
+    std::optional<S3ListCarry> carry;
+    if (j.contains("carry") && j["carry"].is_object()) {
+        const json& c = j["carry"];
+        carry.emplace();
+        carry->token = c.value("token", "");
+        if (c.contains("names") && c["names"].is_array())
+            for (const auto& n : c["names"])
+                if (n.is_string()) carry->names.push_back(n.get<std::string>());
+        if (c.contains("date") && c["date"].is_number_integer()) carry->date = c["date"].get<sync::UtcTime>();
+    }
+    S3Step step = s3_step(*at, r, answers, writer, now, carry ? &*carry : nullptr);
     if (!step.next) return answer_json(step.answer, step.date);
     json headers = json::array();
     for (const auto& [name, value] : step.next->headers) headers.push_back({name, value});
-    return json{{"http", {{"method", step.next->method}, {"url", step.next->url}, {"headers", headers}}}}.dump();
+    json out = {{"http", {{"method", step.next->method}, {"url", step.next->url}, {"headers", headers}}}};
+    if (step.carry) {
+        out["carry"] = {{"names", step.carry->names}, {"token", step.carry->token}};
+        if (step.carry->date) out["carry"]["date"] = *step.carry->date;
+    }
+    return out.dump();
 }
 
 }  // namespace vsys

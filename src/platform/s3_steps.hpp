@@ -24,19 +24,32 @@
 
 namespace vsys {
 
+// What a listing has read so far: its names and where the next page starts. A listing of many
+// pages (1,000 names each) carries this from page to page instead of replaying its earlier
+// pages, so each page is read once.
+struct S3ListCarry {
+    std::vector<std::string> names;
+    std::string token;
+    std::optional<sync::UtcTime> date;
+};
+
 struct S3Step {
     std::optional<HttpRequest> next;             // perform this, then step again with its answer added
     Result<std::string> answer = std::string();  // when `next` is empty; a listing as names, one per line
     std::optional<sync::UtcTime> date;           // the exchange's clock from the latest Date header
+    // Set when a listing's page was read: step on with it and only the answers from now on.
+    std::optional<S3ListCarry> carry;
 };
 
 S3Step s3_step(const S3Location& at, const sync::TransportRequest& request, const std::vector<HttpResponse>& answers,
-               const std::optional<sync::s3::Credentials>& writer, sync::UtcTime now);
+               const std::optional<sync::s3::Credentials>& writer, sync::UtcTime now,
+               const S3ListCarry* carry = nullptr);
 
 // The same through JSON, as sync.js calls it:
 //   in  {"exchange":"s3://…","request":{"kind","path","body"|"body64"},
-//        "answers":[{"status":N,"date":"<Date header>","body":"…","error":"…"}]}
-//   out {"http":{"method","url","headers":[[name,value]…]}}
+//        "answers":[{"status":N,"date":"<Date header>","body":"…","error":"…"}], "carry":{…}?}
+//   out {"http":{"method","url","headers":[[name,value]…]}, "carry":{…}?}: when "carry" comes
+//        back the host keeps it, sends it with the next step and drops the answers it had
 //    or {"answer":{"kind","path","ok":true,"data"} | {…,"ok":false,"code","detail"}, with "date"
 //        (YYYY-MM-DDTHH:MM:SSZ) when the exchange sent one}
 // Input that is not this shape answers transport.failed.

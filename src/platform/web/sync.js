@@ -47,11 +47,13 @@ function vsysBody(req) {
 // this only performs them. Answers as vsysPerform.
 function vsysPerformS3(req) {
   var answers = [];
+  var carry;  // a listing's names so far, kept from page to page (each page is read once)
   var body = req.kind === 'put' ? vsysBody(req) : undefined;
   var step = function () {
     var s = JSON.parse(UTF8ToString(vsysCallWithString('vsys_s3_step',
-      JSON.stringify({ exchange: vsysSync.base, request: req, answers: answers }))));
+      JSON.stringify({ exchange: vsysSync.base, request: req, answers: answers, carry: carry }))));
     if (s.answer) return Promise.resolve(s.answer);
+    if (s.carry) { carry = s.carry; answers = []; }
     var headers = {};
     s.http.headers.forEach(function (h) { headers[h[0]] = h[1]; });
     var init = { method: s.http.method, headers: headers, cache: 'no-store' };

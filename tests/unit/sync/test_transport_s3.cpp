@@ -132,16 +132,23 @@ sync::UtcTime fixed_now() { return 1796000000; }
 S3Step drive(FakeS3& store, const sync::TransportRequest& r, const std::optional<sync::s3::Credentials>& writer,
              std::size_t* requests = nullptr) {
     std::vector<HttpResponse> answers;
+    std::optional<S3ListCarry> carry;
+    std::size_t performed = 0;
     for (int i = 0; i < 20; ++i) {
-        S3Step step = s3_step(local(), r, answers, writer, fixed_now());
+        S3Step step = s3_step(local(), r, answers, writer, fixed_now(), carry ? &*carry : nullptr);
         if (!step.next) {
-            if (requests) *requests = answers.size();
+            if (requests) *requests = performed;
             return step;
+        }
+        if (step.carry) {  // a page was read: it is not replayed
+            carry = step.carry;
+            answers.clear();
         }
         HttpRequest http = *step.next;
         CHECK(http.body.empty());
         if (http.method == "PUT") http.body = r.body;
         answers.push_back(store.perform(http));
+        ++performed;
     }
     FAIL("the steps never answer");
     return {};
@@ -393,6 +400,24 @@ TEST_CASE("browser steps through JSON: the request to perform, then the answer i
     CHECK(json::parse(s3_step_json(put_done.dump(), std::nullopt, fixed_now()))["answer"]["code"] == "transport.exists");
     put_done["answers"] = json::array({json{{"status", 0}, {"error", "Failed to fetch"}}});
     CHECK(json::parse(s3_step_json(put_done.dump(), std::nullopt, fixed_now()))["answer"]["code"] == "transport.offline");
+    // A listing of two pages: the first page's names come back as the carry with the next request.
+    const json paged = {{"exchange", "s3://127.0.0.1:7480/vsys"}, {"request", {{"kind", "list"}, {"path", "feeds"}}},
+                        {"answers", json::array({json{{"status", 200}, {"date", "Sun, 06 Dec 2026 01:02:03 GMT"},
+                                                      {"body", "<ListBucketResult><CommonPrefixes><Prefix>feeds/b/</Prefix></CommonPrefixes>"
+                                                               "<IsTruncated>true</IsTruncated><NextContinuationToken>T2"
+                                                               "</NextContinuationToken></ListBucketResult>"}}})}};
+    auto next = json::parse(s3_step_json(paged.dump(), std::nullopt, fixed_now()));
+    REQUIRE(next.contains("http"));
+    CHECK(next["http"]["url"].get<std::string>().find("continuation-token=T2") != std::string::npos);
+    CHECK(next["carry"]["names"] == json::array({"b"}));
+    json second = paged;
+    second["carry"] = next["carry"];
+    second["answers"] = json::array({json{{"status", 200}, {"body", "<ListBucketResult><CommonPrefixes><Prefix>feeds/a/"
+                                                                    "</Prefix></CommonPrefixes><IsTruncated>false"
+                                                                    "</IsTruncated></ListBucketResult>"}}});
+    auto all = json::parse(s3_step_json(second.dump(), std::nullopt, fixed_now()));
+    CHECK(all["answer"]["data"] == "a\nb");
+    CHECK(all["answer"]["date"] == "2026-12-06T01:02:03Z");  // carried from the first page
     // Anything else is refused, never guessed at.
     for (const char* bad : {"", "[]", "{\"request\":{\"kind\":\"delete\",\"path\":\"x\"},\"exchange\":\"s3://127.0.0.1:7480/vsys\"}",
                             "{\"request\":{\"kind\":\"get\",\"path\":\"x\"},\"exchange\":\"http://127.0.0.1/\"}"})
