@@ -12,6 +12,7 @@
 #include "sync/directory.hpp"
 #include "sync/hierarchy_relations.hpp"
 #include "sync/pack.hpp"
+#include "sync/store_credential.hpp"
 #include "sync/pack_twin.hpp"
 
 namespace vsys::cli {
@@ -85,7 +86,7 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
     sync::HierarchyRelations rel(*tree);
 
     // Every file, by kind.
-    std::vector<std::string> feeds, pointers, lookups, packs;
+    std::vector<std::string> feeds, pointers, lookups, packs, credentials;
     for (const ExchangeFile& file : c.files) {
         const std::string& path = file.path;
         const auto parts = split(path);
@@ -96,6 +97,7 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
         else if (parts[0] == "inbox" || parts[0] == "news") pointers.push_back(path);
         else if (parts[0] == "packs") packs.push_back(path);
         else if (parts.size() == 3 && parts[0] == "directory" && parts[1] == "enrolment") lookups.push_back(path);
+        else if (parts.size() == 3 && parts[0] == "credentials") credentials.push_back(path);
         else bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
     }
     c.bundles = feeds.size();
@@ -177,6 +179,13 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
         }
         if (auto s = sync::check_enrolment_entry(*entry, c.root, rel, &trust.cert_cache); !s) bad.push_back({path, s.error()});
         else c.good.insert(path);
+    }
+    // Store keys sealed to devices (PROTOCOL §15): well formed and well named. They belong to
+    // this store's users, so they are never good for a copy (vsys mirror leaves them).
+    for (const auto& path : credentials) {
+        auto text = reader.get(path);
+        if (!text) bad.push_back({path, text.error()});
+        else if (auto s = sync::check_credential_file(path, *text); !s) bad.push_back({path, s.error()});
     }
     // Packs: named as §16 says, bytes hashing to the name, a manifest its packer signed that
     // agrees with the content; a .gz twin must hold exactly its pack's bytes.

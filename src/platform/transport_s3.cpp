@@ -88,7 +88,7 @@ HttpResponse S3Transport::request(const std::string& method, const std::string& 
     }
 }
 
-Error S3Transport::failure(const HttpResponse& r, std::string_view what) const {
+Error S3Transport::failure(const HttpResponse& r, std::string_view what) {
     if (r.status == 0)
         return Error{"transport.offline", "the exchange cannot be reached: " + r.error, {{"detail", r.error}}};
     std::string detail = "HTTP " + std::to_string(r.status);
@@ -97,13 +97,19 @@ Error S3Transport::failure(const HttpResponse& r, std::string_view what) const {
     return Error{"transport.failed", "the exchange failed: " + detail, {{"detail", detail}}};
 }
 
+sync::s3::Pairs S3Transport::list_query(const std::string& prefix, const std::string& token) {
+    sync::s3::Pairs query{{"list-type", "2"}, {"prefix", prefix}, {"delimiter", "/"}};
+    if (!token.empty()) query.emplace_back("continuation-token", token);
+    return query;
+}
+
 Status S3Transport::list_pages(const std::string& prefix, bool delimited,
                                const std::function<void(const s3::ListPage&)>& fn) {
     std::string token;
     do {
         sync::s3::Pairs query{{"list-type", "2"}, {"prefix", prefix}};
-        if (delimited) query.emplace_back("delimiter", "/");
-        if (!token.empty()) query.emplace_back("continuation-token", token);
+        if (delimited) query = list_query(prefix, token);
+        else if (!token.empty()) query.emplace_back("continuation-token", token);
         HttpResponse r = send("GET", "", query, "");
         if (r.status == 404 && s3::error_code(r.body) == "NoSuchBucket") return failure(r, "bucket " + at_.bucket);
         if (r.status != 200) return failure(r, "list " + prefix);
@@ -116,22 +122,28 @@ Status S3Transport::list_pages(const std::string& prefix, bool delimited,
     return ok_status();
 }
 
-Result<std::vector<std::string>> S3Transport::list(std::string_view folder) {
-    if (!folder.empty() && !sync::valid_archive_path(folder))
-        return Error{"transport.failed", "not an exchange path", {{"detail", std::string(folder)}}};
-    const std::string prefix = at_.prefix + (folder.empty() ? "" : std::string(folder) + "/");
-    std::vector<std::string> names;
+std::string S3Transport::folder_prefix(std::string_view folder) const {
+    return at_.prefix + (folder.empty() ? "" : std::string(folder) + "/");
+}
+
+void S3Transport::add_names(const std::string& prefix, const s3::ListPage& page, std::vector<std::string>& names) {
     auto add = [&](std::string_view full, bool is_folder) {
         std::string_view name = full.substr(prefix.size());
         if (is_folder && !name.empty() && name.back() == '/') name.remove_suffix(1);
         if (!name.empty() && name[0] != '.' && name.find('/') == std::string_view::npos) names.emplace_back(name);
     };
-    auto s = list_pages(prefix, true, [&](const s3::ListPage& page) {
-        for (const auto& o : page.objects)
-            if (o.key.size() > prefix.size() && o.key.compare(0, prefix.size(), prefix) == 0) add(o.key, false);
-        for (const auto& p : page.prefixes)
-            if (p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0) add(p, true);
-    });
+    for (const auto& o : page.objects)
+        if (o.key.size() > prefix.size() && o.key.compare(0, prefix.size(), prefix) == 0) add(o.key, false);
+    for (const auto& p : page.prefixes)
+        if (p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0) add(p, true);
+}
+
+Result<std::vector<std::string>> S3Transport::list(std::string_view folder) {
+    if (!folder.empty() && !sync::valid_archive_path(folder))
+        return Error{"transport.failed", "not an exchange path", {{"detail", std::string(folder)}}};
+    const std::string prefix = folder_prefix(folder);
+    std::vector<std::string> names;
+    auto s = list_pages(prefix, true, [&](const s3::ListPage& page) { add_names(prefix, page, names); });
     if (!s) return s.error();
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());

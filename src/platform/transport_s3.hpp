@@ -54,6 +54,15 @@ public:
                          std::string_view body, sync::s3::Pairs headers = {});
     const S3Location& location() const { return at_; }
 
+    // One ListObjectsV2 page of a folder's listing, for a host that pages itself (s3_steps):
+    // the query of the page after `token` ("" for the first), and the names a page adds (the
+    // folder's own files and subfolders, without the prefix; names starting with '.' left out).
+    std::string folder_prefix(std::string_view folder) const;
+    static sync::s3::Pairs list_query(const std::string& prefix, const std::string& token);
+    static void add_names(const std::string& prefix, const s3::ListPage& page, std::vector<std::string>& names);
+    // transport.offline for no answer, else transport.failed {detail: "HTTP 403 AccessDenied (what)"}.
+    static Error failure(const HttpResponse& r, std::string_view what);
+
     std::size_t max_read = 16u << 20;
     std::size_t requests = 0;
 
@@ -63,7 +72,6 @@ private:
         return request(method, "/" + at_.bucket + (key.empty() ? "" : "/" + key), std::move(query), body,
                        std::move(headers));
     }
-    Error failure(const HttpResponse& r, std::string_view what) const;
     // Every page of one listing, each handed to fn.
     Status list_pages(const std::string& prefix, bool delimited, const std::function<void(const s3::ListPage&)>& fn);
 

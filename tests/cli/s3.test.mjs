@@ -219,6 +219,8 @@ test('s3-users: one organisation\'s key writes its own feed, news and pointers, 
     assert.equal(own('feeds/muni_312011/0123456789abcdef/0000000001-x.json'), '200');
     assert.equal(own('news/muni_312011/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
     assert.equal(own('inbox/pref_310000/2026-12-06/muni_312011.0123456789abcdef.0000000001-x.json'), '200');
+    assert.equal(own(`packs/pref_310000/2026-12-06/muni_312011.0123456789abcdef.${'a'.repeat(64)}.pack`), '200');
+    assert.equal(own(`packs/pref_310000/2026-12-06/muni_312029.0123456789abcdef.${'a'.repeat(64)}.pack`), '403');
     assert.equal(own('feeds/muni_312029/0123456789abcdef/0000000001-x.json'), '403');
     assert.equal(own('feeds/muni_3120110/0123456789abcdef/0000000001-x.json'), '403', 'a longer id is another organisation');
     assert.equal(own('inbox/pref_310000/2026-12-06/muni_312029.0123456789abcdef.0000000001-x.json'), '403');
@@ -232,6 +234,43 @@ test('s3-users: one organisation\'s key writes its own feed, news and pointers, 
     const read = run('/usr/bin/python3', [signer, 'GET',
         `http://127.0.0.1:${port}/vsys/feeds/muni_312011/0123456789abcdef/0000000001-x.json`, '--anonymous']);
     assert.equal(read.out, '200\n{}\n');
+});
+
+test('s3-users seals the key to the organisation\'s devices and enrolment codes, once; verify accepts the sealed files', () => {
+    const url = `${bucket}/demo`;
+    // The keys file of the test above: the user exists, its keys are known, so they are sealed.
+    const creds = path.join(tmp, 'creds');
+    const lookups = files(demo).filter((p) => p.startsWith('directory/enrolment/'))
+        .filter((p) => JSON.parse(fs.readFileSync(path.join(demo, p), 'utf8')).enrolment.org === 'muni:312011').length;
+    const r = vsys(['deployment', 's3-users', url, '--org', 'muni:312011', '--out', creds]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^user\tmuni:312011\tvsys-muni_312011\t.*muni_312011\.env \(kept\)$/m);
+    assert.match(r.out, new RegExp(`^sealed\\tmuni:312011\\t1 devices, ${lookups} enrolment codes \\(${lookups + 1} files\\)$`, 'm'));
+    const listing = run('/usr/bin/python3', [signer, 'GET', `http://127.0.0.1:${port}/vsys?list-type=2&prefix=demo/credentials/`, '--anonymous']);
+    const keys = [...listing.out.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]);
+    assert.equal(keys.length, lookups + 1);
+    const sealed = JSON.parse(run('/usr/bin/python3', [signer, 'GET', `http://127.0.0.1:${port}/${keys[0].replace(/^/, 'vsys/')}`,
+        '--anonymous']).out.split('\n').slice(1).join('\n'));
+    const key = fs.readFileSync(path.join(creds, 'muni_312011.env'), 'utf8').match(/^VSYS_S3_ACCESS_KEY=(.*)$/m)[1];
+    assert.equal(sealed.key_id, key);
+    assert.equal(sealed.org, 'muni:312011');
+    assert.ok(!JSON.stringify(sealed).includes(fs.readFileSync(path.join(creds, 'muni_312011.env'), 'utf8')
+        .match(/^VSYS_S3_SECRET_KEY=(.*)$/m)[1]), 'the secret only sealed');
+    // Again: the same key kept, nothing sealed twice.
+    const again = vsys(['deployment', 's3-users', url, '--org', 'muni:312011', '--out', creds]);
+    assert.equal(again.code, 0, again.out + again.err);
+    assert.match(again.out, /\(kept\)/);
+    assert.match(again.out, /^sealed\tmuni:312011\t0 devices, 0 enrolment codes \(0 files\)$/m);
+    // An organisation's key cannot write there: only the administrator seals.
+    const body = path.join(tmp, 'sealed.json');
+    fs.writeFileSync(body, '{}');
+    const k = Object.fromEntries(fs.readFileSync(path.join(creds, 'muni_312011.env'), 'utf8').trim().split('\n').map((l) => l.split('=', 2)));
+    const forged = run('/usr/bin/python3', [signer, 'PUT', `http://127.0.0.1:${port}/vsys/demo/credentials/muni_312011/${'a'.repeat(64)}.sealed`,
+        '--body', body, '--header', 'If-None-Match: *'], { VSYS_S3_ACCESS_KEY: k.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: k.VSYS_S3_SECRET_KEY });
+    assert.match(forged.out, /^403\n/);
+    const v = vsys(['verify', url], anonymous);
+    assert.equal(v.code, 0, v.out);
+    assert.match(v.out, /^rejected\t0$/m);
 });
 
 test('a start that cannot bind its port fails with the gateway\'s log, and leaves nothing running', () => {

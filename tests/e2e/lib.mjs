@@ -2,7 +2,7 @@
 // on a free loopback port, Debian's Chromium driven by playwright-core, and helpers that find
 // widgets through window.vsys.screen().anchors (the same names the kiosk walk-throughs use).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { after, before } from 'node:test';
 import os from 'node:os';
@@ -19,6 +19,97 @@ export const chromiumArgs = ['--no-sandbox', '--disable-dev-shm-usage', '--use-a
   '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
+// VSYS_E2E_EXCHANGE=s3: the exchange is a fresh S3 store (Ceph's RADOS Gateway, started by
+// tools/exchange-s3 for the test file) instead of nginx's folder; the app is told so by its
+// config.json (an s3:// URL), and the same tests run against it (docs/PROTOCOL.md §15).
+export const exchangeKind = process.env.VSYS_E2E_EXCHANGE === 's3' ? 's3' : 'nginx';
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
+  if (r.error) throw r.error;
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+// A single-node Ceph cluster of the test's own. A failed start fails the test file.
+export class S3Store {
+  static async start() {
+    const s = new S3Store();
+    s.dir = mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-s3-'));
+    s.port = await freePort();
+    const t0 = Date.now();
+    const r = run(path.join(root, 'tools/exchange-s3'), ['start', path.join(s.dir, 'cluster'), '--port', String(s.port)]);
+    console.log(r.out.trim().split('\n').map((l) => `# exchange-s3: ${l}`).join('\n'));
+    console.log(`# exchange-s3: cluster start took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (r.code !== 0) throw new Error('tools/exchange-s3 start failed:\n' + r.out + r.err);
+    s.admin = Object.fromEntries(readFileSync(path.join(s.dir, 'cluster/admin.env'), 'utf8').trim().split('\n')
+      .map((l) => l.split('=', 2)));
+    s.url = `s3://127.0.0.1:${s.port}/vsys`;
+    s.http = `http://127.0.0.1:${s.port}/vsys`;
+    s.keys = path.join(s.dir, 'keys');
+    mkdirSync(s.keys);
+    return s;
+  }
+  get adminEnv() { return { VSYS_S3_ACCESS_KEY: this.admin.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: this.admin.VSYS_S3_SECRET_KEY }; }
+  gateway(action) {
+    const r = run(path.join(root, 'tools/exchange-s3'), ['gateway-' + action, path.join(this.dir, 'cluster')]);
+    if (r.code !== 0) throw new Error(`tools/exchange-s3 gateway-${action} failed:\n${r.out}${r.err}`);
+  }
+  stop() {
+    const r = run(path.join(root, 'tools/exchange-s3'), ['stop', path.join(this.dir, 'cluster')]);
+    rmSync(this.dir, { recursive: true, force: true });
+    if (r.code !== 0) throw new Error('tools/exchange-s3 stop failed: ' + r.err);
+  }
+  // The operator's `vsys deployment s3-users`: one store user per organisation, its key sealed
+  // to the organisation's devices and enrolment codes on the exchange.
+  grant(orgs) {
+    const r = run(path.join(root, 'build/native/vsys'), ['deployment', 's3-users', this.url,
+      ...orgs.flatMap((o) => ['--org', o]), '--out', this.keys], this.adminEnv);
+    if (r.code !== 0) throw new Error('vsys deployment s3-users failed:\n' + r.out + r.err);
+    return r.out;
+  }
+  // An organisation's store key as the operator's file has it.
+  key(org) {
+    return Object.fromEntries(readFileSync(path.join(this.keys, org.replace(':', '_') + '.env'), 'utf8').trim()
+      .split('\n').map((l) => l.split('=', 2)));
+  }
+  // Every object (under a prefix), read anonymously as anyone may, into a folder (byte for byte).
+  async download(dir, prefix = '') {
+    let token = '';
+    const keys = [];
+    do {
+      const q = new URLSearchParams({ 'list-type': '2', prefix, ...(token ? { 'continuation-token': token } : {}) });
+      const xml = await (await fetch(`${this.http}?${q}`)).text();
+      for (const m of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(m[1].replace(/&amp;/g, '&'));
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? (xml.match(/<NextContinuationToken>([^<]*)</) || [])[1] : '';
+    } while (token);
+    const one = async (k) => {
+      const r = await fetch(`${this.http}/${k.split('/').map(encodeURIComponent).join('/')}`);
+      if (r.status !== 200) throw new Error(`GET ${k}: ${r.status}`);
+      mkdirSync(path.dirname(path.join(dir, k)), { recursive: true });
+      writeFileSync(path.join(dir, k), Buffer.from(await r.arrayBuffer()));
+    };
+    for (let i = 0; i < keys.length; i += 16) await Promise.all(keys.slice(i, i + 16).map(one));
+    return dir;
+  }
+  // Store keys for `orgs` and for every organisation that `manager` issues enrolment codes to (its
+  // sites, for a municipality), as found in the lookup files on the exchange.
+  async grantManaged(orgs, manager) {
+    const dir = await this.download(mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-lookups-')), 'directory/enrolment/');
+    const all = new Set(orgs);
+    const lookups = path.join(dir, 'directory/enrolment');
+    for (const f of readdirSync(lookups)) {
+      const e = JSON.parse(readFileSync(path.join(lookups, f), 'utf8'));
+      if (e.chain.length && e.chain[0].org === manager) all.add(e.enrolment.org);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const t0 = Date.now();
+    const out = this.grant([...all]);
+    console.log(`# s3-users: ${all.size} organisations in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+      out.split('\n').filter((l) => l.startsWith('policy')).join(''));
+    return [...all];
+  }
+}
+
 // A port nothing listens on now, on loopback.
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -30,14 +121,16 @@ export async function freePort() {
 
 // A running nginx; stop() and start() again on the same port (for offline tests).
 export class Server {
-  // siteDir: the static site to serve (default: the build's).
-  static async start(siteDir = site) {
+  // siteDir: the static site to serve (default: the build's). s3: an S3Store that is the
+  // exchange instead of nginx's folder; stop() and start() then take its gateway down and up too.
+  static async start(siteDir = site, s3 = null) {
     const srv = new Server();
     srv.site = siteDir;
+    srv.s3 = s3;
     srv.port = await freePort();
     srv.exchangePort = await freePort();
     srv.prefix = mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-'));
-    srv.exchange = path.join(srv.prefix, 'exchange');
+    srv.exchange = s3 ? s3.url : path.join(srv.prefix, 'exchange');
     await srv.start();
     return srv;
   }
@@ -46,9 +139,10 @@ export class Server {
   get exchangeUrl() { return `http://127.0.0.1:${this.exchangePort}/`; }
   get running() { return !!this.proc && this.proc.exitCode === null && this.proc.signalCode === null; }
   async start() {
+    if (this.s3 && this.s3.down) { this.s3.gateway('start'); this.s3.down = false; }
     this.proc = spawn(path.join(root, 'tools/nginx-run'), [path.join(this.prefix, 'nginx'), String(this.port),
-      String(this.exchangePort), this.site, this.exchange],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
+      String(this.exchangePort), this.site, this.s3 ? path.join(this.prefix, 'exchange') : this.exchange],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(this.s3 ? { VSYS_EXCHANGE_URL: this.s3.url } : {}) } });
     let err = '';
     this.proc.stderr.on('data', (d) => { err += d; });
     for (let i = 0; i < 100; i++) {
@@ -59,6 +153,7 @@ export class Server {
     throw new Error('nginx did not answer: ' + err);
   }
   async stop() {
+    if (this.s3 && !this.s3.down) { this.s3.gateway('stop'); this.s3.down = true; }
     if (!this.proc || this.proc.exitCode !== null) return;
     const done = new Promise((r) => this.proc.once('exit', r));
     this.proc.kill('SIGTERM');
@@ -97,7 +192,8 @@ export function serverAndBrowser(prepare) {
   env.ready.catch(() => {});  // a failed start is reported by the hook below
   before(async () => {
     try {
-      env.server = await Server.start();
+      if (exchangeKind === 's3') env.s3 = await S3Store.start();
+      env.server = await Server.start(site, env.s3 || null);
       if (prepare) await prepare(env.server);
       env.browser = await launch();
       started.resolve(env);
@@ -109,6 +205,7 @@ export function serverAndBrowser(prepare) {
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
+    env.s3?.stop();
   });
   return env;
 }
@@ -219,11 +316,21 @@ export async function typeInto(page, name, text) {
 }
 
 // Writes the demo deployment of one prefecture into a server's exchange folder, as
-// `tools/serve` does, with the native tool.
-export function writeDemoExchange(dir, prefecture = '310000', codes = 3) {
+// `tools/serve` does, with the native tool; into an S3 exchange (an s3:// URL) with the store's
+// admin keys, the way an operator does.
+export function writeDemoExchange(dir, prefecture = '310000', codes = 3, s3 = null) {
+  const t0 = Date.now();
   const r = spawnSync(path.join(root, 'build/native/vsys'),
-    ['demo-data', '--exchange', dir, '--prefecture', prefecture, '--codes', String(codes)], { encoding: 'utf8' });
+    ['demo-data', '--exchange', dir, '--prefecture', prefecture, '--codes', String(codes)],
+    { encoding: 'utf8', env: { ...process.env, ...(s3 ? s3.adminEnv : {}) } });
   if (r.status !== 0) throw new Error('vsys demo-data failed: ' + r.stderr);
+  if (s3) console.log(`# demo-data into RGW: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// The exchange's files in a folder: nginx's own, or an S3 store's downloaded.
+export async function exchangeFolder(server) {
+  if (!server.s3) return server.exchange;
+  return server.s3.download(mkdtempSync(path.join(os.tmpdir(), 'vsys-e2e-copy-')));
 }
 
 // Every file under a folder (an exchange), as relative paths, sorted.

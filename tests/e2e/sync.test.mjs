@@ -2,21 +2,33 @@
 // separate browsers (contexts with their own IndexedDB) for a site, its municipality, its
 // prefecture and the nation, each enrolling a device of its own with a demo code. Nothing
 // passes between them except signed bundles on the exchange or a bundle file.
+// VSYS_E2E_EXCHANGE=s3 runs the same tests against an S3 store (Ceph's RADOS Gateway, a fresh
+// cluster): the operator's `vsys deployment s3-users` gives the organisations of these tests
+// their store keys, sealed to their enrolment codes, which the browsers fetch and open.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { anchor, artifacts, clickAnchor, command, filesUnder, goTo, ok, openApp, root, screenshot, serverAndBrowser,
-  signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
-
-const env = serverAndBrowser((server) => writeDemoExchange(server.exchange));
-const pages = [];
+import { anchor, artifacts, clickAnchor, command, exchangeFolder, exchangeKind, filesUnder, goTo, ok, openApp, root,
+  screenshot, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
 const round = 'PF12_R10';
 const laterRound = 'TM3rd01クール';  // still taking requests
 const muniCode = '312011';  // 鳥取市
+
+const env = serverAndBrowser(async (server) => {
+  writeDemoExchange(server.exchange, '310000', 3, server.s3);
+  // On S3 every organisation these tests sign in as may write: 鳥取市 and its sites, the levels
+  // above, the federation. Another municipality (鳥取市's neighbour 米子市) gets no key.
+  if (server.s3) await server.s3.grantManaged(['nation', 'pref:310000', 'muni:' + muniCode, 'federation:310000'],
+    'muni:' + muniCode);
+});
+const pages = [];
+const artifact = (name) => (exchangeKind === 's3' ? name + '-s3' : name);
+// One request through the page's own exchange client (sync.js; on S3 built and signed in wasm).
+const perform = (page, req) => page.evaluate((r) => vsysPerform(r), req);
 
 // A browser of its own, signed in, its device enrolled through the exchange.
 async function browserFor(id) {
@@ -89,7 +101,55 @@ test('a request goes up, an allocation comes down and the delivery reaches the s
   await goTo(site.page, 'sync');
   await anchor(site.page, 'sync.now');
   await waitFrames(site.page, 3);
-  await screenshot(site.page, 'sync-panel');
+  await screenshot(site.page, artifact('sync-panel'));
+});
+
+test('a PUT over a file the exchange holds is refused, and the file keeps its bytes', async () => {
+  const feed = 'feeds/site_' + siteCode;
+  const devices = await perform(site.page, { kind: 'list', path: feed });
+  assert.equal(devices.ok, true, JSON.stringify(devices));
+  const device = devices.data.split('\n')[0];
+  const bundles = await perform(site.page, { kind: 'list', path: `${feed}/${device}` });
+  const first = `${feed}/${device}/${bundles.data.split('\n')[0]}`;
+  const before = await perform(site.page, { kind: 'get', path: first });
+  assert.equal(before.ok, true, JSON.stringify(before));
+  const put = await perform(site.page, { kind: 'put', path: first, body: '{"forged":true}' });
+  assert.equal(put.ok, false);
+  assert.equal(put.code, 'transport.exists', JSON.stringify(put));
+  const after = await perform(site.page, { kind: 'get', path: first });
+  assert.equal(after.data, before.data);
+});
+
+test('S3: a store key writes only its organisation\'s files; a device without one reads and says it cannot send', async (t) => {
+  if (exchangeKind !== 's3') { t.skip('the nginx exchange has no keys per organisation'); return; }
+  const st = ok(await view(site.page, 'sync_status')).view;
+  assert.equal(st.read_only, false);
+  // The key the operator made for the site, opened by the browser from the file sealed to its code.
+  assert.equal(st.store_key.key_id, env.s3.key('site:' + siteCode).VSYS_S3_ACCESS_KEY);
+  const name = `0000000001-${'0'.repeat(64)}.json`;
+  for (const path of [`feeds/muni_${muniCode}/0123456789abcdef/${name}`, `feeds/site_${siteCode}0/0123456789abcdef/${name}`,
+    `inbox/pref_310000/2026-12-06/muni_${muniCode}.0123456789abcdef.${name}`, 'deployment.json']) {
+    const foreign = await perform(site.page, { kind: 'put', path, body: '{}' });
+    assert.equal(foreign.code, 'transport.failed', path + ' ' + JSON.stringify(foreign));
+    assert.match(foreign.detail, /HTTP 403 AccessDenied/);
+  }
+  // 米子市 has no key: its device enrols, reads everything in its scope, and keeps what it enters.
+  const { context, page, errors } = await env.openApp({ init: () => { window.VSYS_NO_AUTO_SYNC = true; } });
+  await signIn(page, 'VM312029');
+  const first = await syncNow(page);
+  assert.equal(first.error.code, 'sync.read_only', JSON.stringify(first.error));
+  assert.equal(first.enrolled, true);
+  assert.equal(first.read_only, true);
+  assert.ok(first.report.accepted > 0, JSON.stringify(first.report));
+  assert.equal(first.outbox, 1, 'its enrolment waits to be sent');
+  await goTo(page, 'sync');
+  await anchor(page, 'sync.read_only');
+  await waitFrames(page, 3);
+  await screenshot(page, 'sync-read-only-s3');
+  const top = await page.evaluate(() => window.vsys.screen().sync);
+  assert.match(top.text, /書き込み権限なし/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the site keeps working with the exchange down and converges when it returns', async (t) => {
@@ -101,7 +161,7 @@ test('the site keeps working with the exchange down and converges when it return
   assert.equal(down.pending, 1);
   await goTo(site.page, 'sync');
   await waitFrames(site.page, 3);
-  await screenshot(site.page, 'sync-offline');
+  await screenshot(site.page, artifact('sync-offline'));
   // Reloading the tab keeps what waits.
   await site.page.reload();
   await openApp(site.page, env.server.url);
@@ -127,7 +187,7 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
   await page.waitForFunction(() => window.vsys.view('sync_status').view.progress.done > 20, null, { polling: 20, timeout: 60000 });
   await env.server.stop();
   await goTo(page, 'sync');
-  await screenshot(page, 'sync-progress');
+  await screenshot(page, artifact('sync-progress'));
   const cut = await running;
   assert.ok(cut.error && cut.error.code.startsWith('transport.'), JSON.stringify(cut.error));
   const partial = cut.report.accepted;
@@ -161,7 +221,7 @@ test('an exported bundle file carried to another browser imports and verifies', 
   await muni.page.waitForFunction((r) => JSON.stringify(window.vsys.view('requests', { round: r }).view).includes('9'),
     laterRound, { timeout: 10000 });
   await waitFrames(muni.page, 3);
-  await screenshot(muni.page, 'sync-imported');
+  await screenshot(muni.page, artifact('sync-imported'));
   // The same bundle then arrives through the exchange: accepted once, no conflict, no refusal.
   synced(await syncNow(site.page));
   const st = synced(await syncNow(muni.page));
@@ -187,7 +247,7 @@ test('a submitted claim reaches its federation and the municipality of residence
   assert.ok(text.includes('312029'), 'routed through it: the resident of another municipality');
   await goTo(federation.page, 'federation_claims');
   await waitFrames(federation.page, 3);
-  await screenshot(federation.page, 'sync-federation');
+  await screenshot(federation.page, artifact('sync-federation'));
 
   synced(await syncNow(muni.page));
   const own = ok(await view(muni.page, 'municipality_claims', { month })).view;
@@ -207,7 +267,7 @@ test('a selection the user has not sent yet survives a sync that brings new data
   await site.page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.contact.mail === 'proxy-edit@example.jp',
     siteCode);
   await waitFrames(site.page, 3);
-  await screenshot(site.page, 'sync-selection-kept');
+  await screenshot(site.page, artifact('sync-selection-kept'));
   await clickAnchor(site.page, 'site.vaccines.send');
   await site.page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.vaccine_change?.status === 'pending',
     siteCode);
@@ -233,7 +293,8 @@ test('a selection the user has not sent yet survives a sync that brings new data
 });
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
-  const names = filesUnder(env.server.exchange);
+  const exchange = await exchangeFolder(env.server);
+  const names = filesUnder(exchange);
   assert.ok(names.some((n) => n.startsWith('feeds/site_' + siteCode + '/')), 'the site published its own feed');
   // The municipality's and the prefecture's browsers packed their subtree's day for the level
   // above (docs/PROTOCOL.md §16), each pack beside a gzip twin of the same bytes (put as binary
@@ -242,12 +303,12 @@ test('every file on the exchange still verifies and no browser saw a script erro
     const packs = names.filter((n) => n.startsWith(folder) && n.endsWith('.pack') && n.includes('/' + packer));
     assert.ok(packs.length > 0, 'no pack by ' + packer + ' in ' + folder + ': ' + names.filter((n) => n.startsWith('packs/')));
     for (const p of packs) {
-      const plain = readFileSync(path.join(env.server.exchange, p));
-      assert.deepEqual(gunzipSync(readFileSync(path.join(env.server.exchange, p + '.gz'))), plain, p);
+      const plain = readFileSync(path.join(exchange, p));
+      assert.deepEqual(gunzipSync(readFileSync(path.join(exchange, p + '.gz'))), plain, p);
     }
   }
   // A second client, the command-line verifier, accepts everything the browsers published.
-  const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', env.server.exchange], { encoding: 'utf8' });
+  const v = spawnSync(path.join(root, 'build/native/vsys'), ['verify', exchange], { encoding: 'utf8' });
   assert.equal(v.status, 0, v.stdout + v.stderr);
   for (const { errors } of pages) assert.deepEqual(errors, []);
 });

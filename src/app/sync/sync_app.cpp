@@ -6,6 +6,7 @@
 #include "app/sync/sync_app.hpp"
 
 #include <optional>
+#include <utility>
 
 #include <set>
 #include <unordered_set>
@@ -34,6 +35,7 @@ const char* phase_name(SyncPhase p) {
         case SyncPhase::manifest: return "manifest";
         case SyncPhase::pull: return "pull";
         case SyncPhase::enrol: return "enrol";
+        case SyncPhase::store_key: return "store_key";
         case SyncPhase::publish: return "publish";
         case SyncPhase::push: return "push";
     }
@@ -48,11 +50,31 @@ SyncAgent::SyncAgent(App& app) : app_(app) {}
 
 std::string SyncAgent::state_path() const { return app_.persistence_.dir() + "/sync/state.json"; }
 std::string SyncAgent::trust_path() const { return app_.persistence_.dir() + "/sync/trust.json"; }
+// Device storage, beside the sync state: never a document, so never in a bundle or an export.
+std::string SyncAgent::store_key_path() const {
+    return app_.persistence_.dir() + "/sync/store-key-" + sync::org_segment(app_.session().org) + ".json";
+}
+
+// Read once per organisation signed in (the top bar asks every frame), again after a new one is kept.
+std::optional<sync::StoreCredential> SyncAgent::store_key() const {
+    if (!app_.session().signed_in()) return std::nullopt;
+    const std::string& org = app_.session().org;
+    if (store_key_org_ != org) {
+        store_key_org_ = org;
+        store_key_.reset();
+        if (auto text = app_.persistence_.storage().read(store_key_path()))
+            if (auto c = sync::decode_store_credential(*text); c && c->org == org) store_key_ = std::move(*c);
+    }
+    return store_key_;
+}
+
+bool SyncAgent::read_only() const { return store_key_required_ && !app_.kiosk() && !store_key(); }
 
 // [SECTION] state on disk
 void SyncAgent::open() {
     state_ = {};
     trust_ = {};
+    store_key_org_.clear();
     Storage& storage = app_.persistence_.storage();
     // A damaged file is set aside rather than trusted by half: the worst case is fetching again.
     if (auto text = storage.read(state_path()))
@@ -71,6 +93,7 @@ void SyncAgent::forget() {
     phase_ = SyncPhase::idle;
     run_ = SyncRunStatus{};
     reader_org_.clear();
+    store_key_org_.clear();
 }
 
 void SyncAgent::save_files() {
@@ -220,18 +243,25 @@ void SyncAgent::step() {
                 auto s = enrolled() ? ok_status() : enrol();
                 if (!s && is_pending(s.error())) break;
                 if (!s) return finish(s.error());
+                phase_ = SyncPhase::store_key;
+                continue;
+            }
+            case SyncPhase::store_key: {
+                auto s = fetch_store_key();
+                if (!s && is_pending(s.error())) break;
+                if (!s) return finish(s.error());
                 phase_ = SyncPhase::publish;
                 continue;
             }
             case SyncPhase::publish: {
                 if (auto s = publish(); !s) return finish(s.error());
-                if (state_.outbox.empty()) return finish(not_yet_error());
+                if (state_.outbox.empty() || read_only()) return finish(end_error());
                 phase_ = SyncPhase::push;
                 continue;
             }
             case SyncPhase::push:
                 if (!run_sync_once()) break;
-                return finish(not_yet_error());
+                return finish(end_error());
         }
         // A phase stopped for the host's answers.
         if (!transport_->has_requests()) return finish(Error{"transport.failed", "nothing to wait for", {{"detail", "stalled"}}});
@@ -263,10 +293,19 @@ bool SyncAgent::run_sync_once() {
     // A municipality's or prefecture's device packs its subtree's day for its parent
     // (docs/PROTOCOL.md §16); a device not enrolled yet has no key to sign a pack with.
     std::optional<sync::FeedWriter> packer;
-    if (sync::packs_for_parent(reader_org_))
+    const bool reads_only = read_only();
+    if (sync::packs_for_parent(reader_org_) && !reads_only)
         if (auto f = feed_writer()) packer = std::move(*f);
+    // Without a store key nothing can be written: the outbox and files wait aside while the run
+    // reads, so reads go on (a refused PUT would end the run before its pull).
+    auto held_outbox = reads_only ? std::exchange(state_.outbox, {}) : decltype(state_.outbox){};
+    auto held_files = reads_only ? std::exchange(state_.files, {}) : decltype(state_.files){};
     auto rep = sync::sync_once(*transport_, app_.directory(), reader_org_, state_, trust_, app_.store_, app_.now(),
                                sync::default_authority_rules(), packer ? &*packer : nullptr);
+    if (reads_only) {
+        state_.outbox = std::move(held_outbox);
+        state_.files.merge(held_files);
+    }
     run_.report.pushed += rep.pushed;
     run_.report.fetched += rep.fetched;
     run_.report.accepted += rep.accepted;
@@ -283,6 +322,16 @@ bool SyncAgent::run_sync_once() {
     if (is_pending(rep.error)) return false;  // step() hands the requests to the host
     finish(rep.error);
     return false;
+}
+
+// How a run that did all it could ends: a file not yet as its name says, else a device that
+// may not write (the exchange needs a store key it does not hold), else success.
+Error SyncAgent::end_error() const {
+    if (Error e = not_yet_error(); !e.code.empty()) return e;
+    if (!read_only()) return {};
+    Error e{"sync.read_only", "this device cannot write to the exchange yet: no store key for its organisation"};
+    if (!store_key_problem_.code.empty()) e.args.emplace_back("problem", store_key_problem_.code);
+    return e;
 }
 
 // A run that found a file not yet as its name says ends with a transport error, so the page
@@ -341,6 +390,7 @@ Status SyncAgent::enrol() {
         auto enrolled = sync::claim_enrolment(code, entry->enrolment, entry->issuer_chain, trust_.spent, s.device_key,
                                               app_.now());
         if (!enrolled) return enrolled.error();
+        code_key_ = sync::enrolment_key(*secret);  // the operator may have sealed the store key to it
         nlohmann::json chain = nlohmann::json::array();
         for (const auto& c : enrolled->chain) chain.push_back(sync::to_json(c));
         auto record = app_.successor("device", "chain", s.vsys_id,
@@ -359,6 +409,40 @@ Status SyncAgent::enrol() {
     }
     return Error{"sync.no_enrolment", "no unclaimed enrolment code for this account on the exchange",
                  {{"vsys_id", s.vsys_id}}};
+}
+
+// The organisation's store key, sealed by the operator to this device's key or to the code it
+// claimed in this run (PROTOCOL §15 "Credentials in the browser"). None found: the device reads
+// only. A file found but refused (another key, altered) is noted and not kept.
+Status SyncAgent::fetch_store_key() {
+    if (!store_key_required_ || !enrolled() || store_key()) return ok_status();
+    const Session& s = app_.session();
+    std::vector<const sync::KeyPair*> keys{&s.device_key};
+    if (code_key_) keys.push_back(&*code_key_);
+    bool pending = false;
+    for (const sync::KeyPair* k : keys) {
+        auto text = transport_->get(sync::credential_path(s.org, k->public_hex));
+        if (!text && is_pending(text.error())) {
+            pending = true;
+            continue;
+        }
+        if (!text && text.error().code == "transport.not_found") continue;
+        if (!text) return text.error();
+        auto c = sync::open_store_credential(*text, *k, s.org);
+        if (!c) {
+            store_key_problem_ = c.error();
+            continue;
+        }
+        if (auto w = app_.persistence_.storage().write_atomic(store_key_path(), sync::encode_store_credential(*c)); !w)
+            return w;
+        store_key_org_.clear();  // read again
+        store_key_problem_ = {};
+        code_key_.reset();
+        ++app_.revision_;
+        return ok_status();
+    }
+    if (pending) return Error{sync::k_transport_pending, "waiting for the exchange"};
+    return ok_status();
 }
 
 Status SyncAgent::publish() {
@@ -436,6 +520,7 @@ SyncSummary SyncAgent::summary() const {
     // Every failure of the transport itself (no answer, a refused connection, a 5xx) is a
     // transport.* error; a refused bundle or a missing manifest is not the exchange being down.
     s.exchange_unreachable = s.error_code.rfind("transport.", 0) == 0;
+    s.read_only = read_only();
     return s;
 }
 
@@ -460,6 +545,7 @@ nlohmann::json SyncAgent::status_json() const {
                 {"waiting", run_.waiting},
                 {"phase", phase_name(phase_)},
                 {"enrolled", enrolled()},
+                {"read_only", read_only()},
                 {"progress",
                  {{"done", run_.requests_done + run_.in_flight_done},
                   {"total", run_.requests_total},
@@ -478,6 +564,9 @@ nlohmann::json SyncAgent::status_json() const {
                               : json{{"code", run_.error.code}, {"message", app_.error_text(run_.error)}}},
                 {"rejected", rejected},
                 {"conflicts", conflicts}};
+    // Which store key this device writes with (its id is not secret; the secret never leaves it).
+    if (auto k = store_key()) out["store_key"] = {{"key_id", k->access_key}, {"version", k->version}};
+    else out["store_key"] = nullptr;
     return out;
 }
 

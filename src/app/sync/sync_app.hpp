@@ -7,6 +7,10 @@
 //   pull      sync_once: push what is queued, pull this organisation's scope
 //   enrol     a device without a certificate claims its enrolment code (the demo derives the
 //             account's demo codes and takes the first one nobody has claimed yet)
+//   store key on an exchange that needs one for writing (S3), a device without its
+//             organisation's store key fetches the one sealed to its device key (or to the code
+//             it just claimed) and keeps it in device storage (sync/store_credential.hpp);
+//             without one it only reads, and the run ends sync.read_only
 //   publish   local versions of the signed-in organisation become a signed bundle in the outbox
 //   push      sync_once again, so the new bundle goes up in the same run
 // The sync state and the trust state are files beside the documents, written after every
@@ -25,12 +29,13 @@
 #include "sync/exchange.hpp"
 #include "sync/pending_transport.hpp"
 #include "sync/replay.hpp"
+#include "sync/store_credential.hpp"
 
 namespace vsys {
 
 class App;
 
-enum class SyncPhase { idle, manifest, pull, enrol, publish, push };
+enum class SyncPhase { idle, manifest, pull, enrol, store_key, publish, push };
 
 struct SyncRunStatus {
     bool running = false;
@@ -55,6 +60,7 @@ struct SyncSummary {
     std::size_t conflicts = 0;         // documents with competing versions to resolve
     sync::UtcTime last_success = 0;    // 0: never
     bool exchange_unreachable = false; // the last run could not reach the exchange
+    bool read_only = false;            // the exchange needs a store key for writing; none is held
     std::string error_code;            // of the last run, "" when it succeeded
 };
 
@@ -82,6 +88,14 @@ public:
     // Runs phases until the run needs the host or ends. Called by start() and deliver().
     void step();
 
+    // The platform says whether its exchange takes writes only with the organisation's store key
+    // (an S3 store: true; nginx: false).
+    void require_store_key(bool required) { store_key_required_ = required; }
+    // The signed-in organisation's store key kept on this device, if any.
+    std::optional<sync::StoreCredential> store_key() const;
+    // True when writes need a store key and this device has none for the signed-in organisation.
+    bool read_only() const;
+
     // Bundle file (archive.hpp) of what this device has queued (after publishing what is
     // pending); the queue stays for the next online sync.
     Result<std::string> export_file();
@@ -100,6 +114,9 @@ private:
     void finish(Error e);
     Status check_manifest();
     Status enrol();
+    Status fetch_store_key();
+    std::string store_key_path() const;
+    Error end_error() const;
     Status publish();
     bool run_sync_once();
     Status persist_changes(std::size_t store_size_before, const std::vector<std::string>& outbox_before);
@@ -117,6 +134,11 @@ private:
     SyncRunStatus run_;
     std::string reader_org_;
     std::vector<std::string> not_yet_;  // of the run's last complete pass (SyncReport::not_yet)
+    bool store_key_required_ = false;
+    std::optional<sync::KeyPair> code_key_;  // of the code claimed in this run: a store key may be sealed to it
+    mutable std::string store_key_org_;  // whose store key store_key_ holds (read lazily)
+    mutable std::optional<sync::StoreCredential> store_key_;
+    Error store_key_problem_;                // a sealed store key found but refused (shown with sync.read_only)
 };
 
 }  // namespace vsys

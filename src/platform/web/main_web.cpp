@@ -29,6 +29,7 @@
 #include "platform/web/draw_fingerprint.hpp"
 #include "platform/web/key_latch.hpp"
 #include "platform/web/sync_requests.hpp"
+#include "platform/web/web_app.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -50,6 +51,7 @@ EM_JS(void, js_push_route, (const char* route), {
 });
 EM_JS(void, js_set_lang, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
+EM_JS(int, js_exchange_s3, (), { return String(window.VSYS_EXCHANGE || '').indexOf('s3://') === 0 ? 1 : 0; });
 EM_JS(void, js_css_size, (double* w, double* h, double* dpr), {
     setValue(w, window.innerWidth, 'double');
     setValue(h, window.innerHeight, 'double');
@@ -167,6 +169,9 @@ struct WebApp {
     bool sync_was_running = false;
 };
 WebApp* g = nullptr;
+}  // namespace
+vsys::App* vsys::web::current_app() { return g ? g->app.get() : nullptr; }
+namespace {
 
 void BrowserHost::save_file(const std::string& name, const std::string& data) {
     g->shell->when_durable([name, data]() { js_save_file(name.c_str(), data.c_str()); });
@@ -464,6 +469,8 @@ int main() {
                                          vsys::AppInfo{VSYS_VERSION, build, kiosk}, utc_now);
     free(build);
     g->app->open();
+    // An S3 exchange takes writes only with the organisation's store key (PROTOCOL §15).
+    g->app->sync().require_store_key(js_exchange_s3() != 0);
 
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);

@@ -1,7 +1,8 @@
 // Browser side of the exchange (linked with --pre-js after glue.js). The sync engine runs in
 // wasm (app/sync/sync_app.hpp) and hands over the files it needs as requests; this performs them
 // with fetch against the exchange (an origin of its own, named by config.json: boot.js sets
-// window.VSYS_EXCHANGE; docs/PROTOCOL.md "HTTP"), several at
+// window.VSYS_EXCHANGE; docs/PROTOCOL.md "HTTP"; an `s3://` URL is an S3 store, whose requests
+// the wasm builds, signs and reads: vsysPerformS3), several at
 // a time, and delivers the answers. It also syncs on its own while someone is signed in: every
 // minute, when the browser comes back online, and after a failure with a growing delay.
 'use strict';
@@ -36,9 +37,42 @@ function vsysExchangeUrl(path) {
   return vsysSync.base + path.split('/').map(encodeURIComponent).join('/');
 }
 
+function vsysBody(req) {
+  return typeof req.body64 === 'string'
+    ? Uint8Array.from(atob(req.body64), function (c) { return c.charCodeAt(0); }) : req.body;
+}
+
+// An S3 store (docs/PROTOCOL.md §15): the wasm turns the request into HTTP requests one at a
+// time (a listing's pages, a PUT signed again with the store's clock) and reads each answer;
+// this only performs them. Answers as vsysPerform.
+function vsysPerformS3(req) {
+  var answers = [];
+  var carry;  // a listing's names so far, kept from page to page (each page is read once)
+  var body = req.kind === 'put' ? vsysBody(req) : undefined;
+  var step = function () {
+    var s = JSON.parse(UTF8ToString(vsysCallWithString('vsys_s3_step',
+      JSON.stringify({ exchange: vsysSync.base, request: req, answers: answers, carry: carry }))));
+    if (s.answer) return Promise.resolve(s.answer);
+    if (s.carry) { carry = s.carry; answers = []; }
+    var headers = {};
+    s.http.headers.forEach(function (h) { headers[h[0]] = h[1]; });
+    var init = { method: s.http.method, headers: headers, cache: 'no-store' };
+    if (s.http.method === 'PUT') init.body = body;
+    return vsysFetch(s.http.url, init).then(function (r) {
+      return r.text().then(function (t) {
+        answers.push({ status: r.status, date: r.headers.get('Date') || '', body: t });
+      });
+    }).catch(function (e) {
+      answers.push({ status: 0, error: String((e && e.message) || e) });
+    }).then(step);
+  };
+  return step();
+}
+
 // One request → {kind, path, ok, data | code, detail}. A network failure is "offline"; an
 // HTTP status the protocol does not expect is "failed" with the status.
 function vsysPerform(req) {
+  if (vsysSync.base && vsysSync.base.indexOf('s3://') === 0) return vsysPerformS3(req);
   // The exchange's clock goes with each answer it gave, as `date` (YYYY-MM-DDTHH:MM:SSZ, from its
   // Date header, exposed through CORS): the days of pointers and cursors are the exchange's, not
   // this device's (docs/PROTOCOL.md §8 "Clock skew").
@@ -79,8 +113,7 @@ function vsysPerform(req) {
     }, offline);
   }
   // Binary files (a pack's .gz) come as base64 and go out as their bytes.
-  var body = typeof req.body64 === 'string'
-    ? Uint8Array.from(atob(req.body64), function (c) { return c.charCodeAt(0); }) : req.body;
+  var body = vsysBody(req);
   return dated(vsysExchangeUrl(req.path), { method: 'PUT', body: body,
                                          headers: { 'Content-Type': 'application/json' } }).then(function (r) {
     if (r.status === 201 || r.status === 204) return answer(true, '');

@@ -84,6 +84,11 @@ Shell::SyncLine Shell::sync_line(bool compact) const {
     if (s.refused > 0) parts.push_back(count("topbar.sync.refused", s.refused)), line.warning = true;
     if (s.conflicts > 0) parts.push_back(count("topbar.sync.conflicts", s.conflicts)), line.warning = true;
     if (s.refused + s.conflicts > 0) full.push_back(tr("topbar.sync.look"));
+    if (s.read_only) {
+        parts.insert(parts.begin(), tr("topbar.sync.read_only"));
+        full.push_back(tr("sync.write.none"));
+        line.warning = true;
+    }
     if (!host_.online()) {
         parts.insert(parts.begin(), tr("status.offline"));
         full.push_back(tr("sync.offline"));

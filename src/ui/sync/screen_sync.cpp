@@ -46,8 +46,23 @@ void status_section(Shell& shell, SyncScreen& ss) {
     form_label(shell.tr("sync.last_success"));
     ImGui::TextUnformatted(local_time(shell, st["last_success"]).c_str());
     form_label(shell.tr("sync.device"));
-    if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
+    const bool read_only = st.value("read_only", false);
+    if (st.value("enrolled", false) && read_only) ImGui::TextUnformatted(shell.tr("sync.enrolled.read_only").c_str());
+    else if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
+    if (read_only) {
+        form_label(shell.tr("sync.write"));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
+        ImGui::TextColored(colour::pending, "%s", shell.tr("sync.write.none").c_str());
+        ImGui::PopTextWrapPos();
+        shell.anchor("sync.read_only");
+    } else if (st["store_key"].is_object()) {
+        form_label(shell.tr("sync.write"));
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.write.key"),
+                                                 {{"key_id", st["store_key"].value("key_id", "")},
+                                                  {"version", std::to_string(st["store_key"].value("version", 0))}})
+                                   .c_str());
+    }
     form_label(shell.tr("sync.waiting"));
     ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.waiting.value"),
                                              {{"changes", std::to_string(st.value("pending", 0))},
@@ -71,7 +86,8 @@ void status_section(Shell& shell, SyncScreen& ss) {
         shell.anchor("sync.progress");
     } else {
         const json& e = st["error"];
-        if (e.is_object()) {
+        // A device that may not write says so once, in its own row above.
+        if (e.is_object() && e.value("code", "") != "sync.read_only") {
             field_message(e.value("message", ""), true);
         } else if (st["finished"].is_string()) {
             const json& r = st["report"];

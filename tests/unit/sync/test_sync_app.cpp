@@ -3,6 +3,7 @@
 // export and import bundle files, and show and resolve conflicts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 #include "sync/replay.hpp"
+#include "sync/store_credential.hpp"
 
 TEST_SUITE_BEGIN("sync");
 
@@ -109,6 +111,62 @@ TEST_CASE("a browser enrols with a demo code, publishes its site's change, and t
     auto v = muni.view("site", {{"site", s.code}});
     REQUIRE(v["ok"] == true);
     CHECK(v["view"].dump().find("0857-00-1234") != std::string::npos);
+}
+
+TEST_CASE("on an exchange that needs a store key, a device without one reads and keeps its change; a refused key is not kept") {
+    sync::MemoryTransport ex = exchange();  // a copy: nothing of this test reaches the others
+    AppFixture site;
+    const Site& s = tottori_site(site, 2);
+    site.app.sync().require_store_key(true);
+    REQUIRE(site.login(account_of_site(s)));
+    auto st = sync_with(site, ex);
+    CHECK(st["error"]["code"] == "sync.read_only");
+    CHECK(st["enrolled"] == true);
+    CHECK(st["read_only"] == true);
+    CHECK(st["store_key"].is_null());
+    CHECK(st["last_success"].is_string());  // the pull went through
+    CHECK(st["outbox"] == 1);               // its enrolment waits
+    const std::string device = site.app.session().device_public;
+    const auto feeds = ex.list("feeds/" + sync::org_segment("site:" + s.code)).value();  // the demo's device only
+    CHECK(std::find(feeds.begin(), feeds.end(), sync::device_id_of(device)) == feeds.end());
+    CHECK(site.app.sync().summary().read_only);
+    // A file under its device key's name, sealed to another key: refused, not kept.
+    const sync::StoreCredential key{"site:" + s.code, "VSYSAKSITE", "secret", 1};
+    REQUIRE(ex.put_new(sync::credential_path(key.org, device),
+                       *sync::seal_store_credential(key, sync::generate_key_pair().public_hex)));
+    st = sync_with(site, ex);
+    CHECK(st["error"]["code"] == "sync.read_only");
+    CHECK(st["store_key"].is_null());
+    CHECK(st["outbox"] == 1);
+}
+
+TEST_CASE("a store key the operator sealed to an enrolment code is opened by the device that claims it, kept, and used to send") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture site;
+    const Site& s = tottori_site(site, 3);
+    const std::string account = account_of_site(s);
+    const sync::StoreCredential key{"site:" + s.code, "VSYSAKSITE3", "the-secret", 2};
+    // Sealed to every demo code of the account, as `vsys deployment s3-users` does.
+    for (std::uint32_t n = 1; n <= 3; ++n) {
+        auto code = sync::decode_enrolment_code(sync::demo_enrolment_code(k_demo_seed, account, n));
+        REQUIRE(code);
+        const std::string recipient = sync::enrolment_key(*code).public_hex;
+        REQUIRE(ex.put_new(sync::credential_path(key.org, recipient), *sync::seal_store_credential(key, recipient)));
+    }
+    site.app.sync().require_store_key(true);
+    REQUIRE(site.login(account));
+    auto st = sync_with(site, ex);
+    CHECK(st["error"].is_null());
+    CHECK(st["read_only"] == false);
+    CHECK(st["store_key"] == nlohmann::json{{"key_id", "VSYSAKSITE3"}, {"version", 2}});
+    CHECK(st["outbox"] == 0);
+    const auto feeds = ex.list("feeds/" + sync::org_segment(key.org)).value();
+    CHECK(std::find(feeds.begin(), feeds.end(), sync::device_id_of(site.app.session().device_public)) != feeds.end());
+    auto kept = site.app.sync().store_key();
+    REQUIRE(kept);
+    CHECK(kept->secret_key == "the-secret");
+    // Never in a document (so never in a bundle or an export).
+    for (const auto* v : site.app.store().all()) CHECK(v->body.dump().find("the-secret") == std::string::npos);
 }
 
 TEST_CASE("offline, the change waits through a reload and goes up when the exchange returns") {

@@ -5,7 +5,10 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "platform/s3_listing.hpp"
+#include "platform/s3_steps.hpp"
 #include "platform/transport_http.hpp"
 #include "platform/transport_s3.hpp"
 
@@ -123,6 +126,39 @@ struct FakeS3 : HttpClient {
 
 S3Location local(std::string prefix = "") { return {"http", "127.0.0.1:7480", "vsys", std::move(prefix)}; }
 sync::UtcTime fixed_now() { return 1796000000; }
+
+// The browser's loop (sync.js) in C++: perform what a step names, with the request's own body
+// for a PUT, and step again with every answer so far, until the step answers.
+S3Step drive(FakeS3& store, const sync::TransportRequest& r, const std::optional<sync::s3::Credentials>& writer,
+             std::size_t* requests = nullptr) {
+    std::vector<HttpResponse> answers;
+    std::optional<S3ListCarry> carry;
+    std::size_t performed = 0;
+    for (int i = 0; i < 20; ++i) {
+        S3Step step = s3_step(local(), r, answers, writer, fixed_now(), carry ? &*carry : nullptr);
+        if (!step.next) {
+            if (requests) *requests = performed;
+            return step;
+        }
+        if (step.carry) {  // a page was read: it is not replayed
+            carry = step.carry;
+            answers.clear();
+        }
+        HttpRequest http = *step.next;
+        CHECK(http.body.empty());
+        if (http.method == "PUT") http.body = r.body;
+        answers.push_back(store.perform(http));
+        ++performed;
+    }
+    FAIL("the steps never answer");
+    return {};
+}
+
+bool has_header(const HttpRequest& r, std::string_view name) {
+    for (const auto& h : r.headers)
+        if (h.first == name) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -274,6 +310,118 @@ TEST_CASE("an HTTP date is read only in its fixed form") {
     CHECK_FALSE(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"));
     CHECK_FALSE(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"));
     CHECK_FALSE(parse_http_date(""));
+}
+
+TEST_CASE("browser steps: a listing of three pages is asked page by page, anonymously, and answered as names") {
+    FakeS3 store;
+    for (const char* key : {"feeds/a/1.json", "feeds/b/1.json", "feeds/c/1.json", "feeds/x.json", "feeds/.hidden"})
+        store.objects[key] = "{}";
+    std::size_t requests = 0;
+    S3Step step = drive(store, {sync::TransportRequest::Kind::list, "feeds", ""}, sync::s3::Credentials{"AK", "SK"}, &requests);
+    REQUIRE(step.answer);
+    CHECK(*step.answer == "a\nb\nc\nx.json");
+    CHECK(requests == 3);
+    for (const auto& r : store.seen) {
+        CHECK(r.url.rfind("http://127.0.0.1:7480/vsys?", 0) == 0);
+        CHECK_FALSE(has_header(r, "Authorization"));  // reads are simple requests: no preflight
+    }
+    CHECK(store.seen[1].url.find("continuation-token=tok%3D2") != std::string::npos);
+    REQUIRE(step.date);
+    CHECK(sync::format_utc(*step.date) == "2026-12-06T01:02:03Z");
+    // A GET answers the bytes or transport.not_found; an empty folder is no names.
+    store.objects["deployment.json"] = "{\"root\":1}";
+    CHECK(*drive(store, {sync::TransportRequest::Kind::get, "deployment.json", ""}, std::nullopt).answer == "{\"root\":1}");
+    CHECK(drive(store, {sync::TransportRequest::Kind::get, "none.json", ""}, std::nullopt).answer.error().code ==
+          "transport.not_found");
+    CHECK(drive(store, {sync::TransportRequest::Kind::list, "news", ""}, std::nullopt).answer.value().empty());
+}
+
+TEST_CASE("browser steps: a put is signed with the organisation's store key and If-None-Match; over an existing file it is transport.exists") {
+    FakeS3 store;
+    const sync::TransportRequest put{sync::TransportRequest::Kind::put, "feeds/a/1.json", "first"};
+    REQUIRE(drive(store, put, sync::s3::Credentials{"AKORG", "SK"}).answer);
+    CHECK(store.objects["feeds/a/1.json"] == "first");
+    const HttpRequest& sent = store.seen.back();
+    bool signed_put = false;
+    for (const auto& [n, v] : sent.headers)
+        signed_put |= n == "Authorization" && v.rfind("AWS4-HMAC-SHA256 Credential=AKORG/", 0) == 0;
+    CHECK(signed_put);
+    CHECK(has_header(sent, "If-None-Match"));
+    CHECK(has_header(sent, "x-amz-content-sha256"));
+    auto again = drive(store, {sync::TransportRequest::Kind::put, "feeds/a/1.json", "second"}, sync::s3::Credentials{"AKORG", "SK"});
+    CHECK(again.answer.error().code == "transport.exists");
+    CHECK(store.objects["feeds/a/1.json"] == "first");
+    // Without a store key the put goes unsigned (the store refuses it).
+    REQUIRE(drive(store, {sync::TransportRequest::Kind::put, "feeds/a/2.json", "x"}, std::nullopt).answer);
+    CHECK_FALSE(has_header(store.seen.back(), "Authorization"));
+    // A clock the store refuses: one more request, signed with the store's time.
+    store.check_time = true;
+    std::size_t requests = 0;
+    REQUIRE(drive(store, {sync::TransportRequest::Kind::put, "feeds/a/3.json", "y"}, sync::s3::Credentials{"AKORG", "SK"}, &requests)
+                .answer);
+    CHECK(requests == 2);
+    // A store that cannot be reached is transport.offline.
+    store.down = true;
+    CHECK(drive(store, {sync::TransportRequest::Kind::get, "feeds/a/1.json", ""}, std::nullopt).answer.error().code ==
+          "transport.offline");
+}
+
+TEST_CASE("browser steps through JSON: the request to perform, then the answer in sync.js's shape") {
+    using nlohmann::json;
+    const json list = {{"exchange", "s3://127.0.0.1:7480/vsys/dep"}, {"request", {{"kind", "list"}, {"path", "inbox/nation"}}},
+                       {"answers", json::array()}};
+    auto first = json::parse(s3_step_json(list.dump(), std::nullopt, fixed_now()));
+    REQUIRE(first.contains("http"));
+    CHECK(first["http"]["method"] == "GET");
+    CHECK(first["http"]["url"] == "http://127.0.0.1:7480/vsys?delimiter=%2F&list-type=2&prefix=dep%2Finbox%2Fnation%2F");
+    json answered = list;
+    answered["answers"].push_back({{"status", 200}, {"date", "Sun, 06 Dec 2026 01:02:03 GMT"},
+                                   {"body", "<?xml version=\"1.0\"?><ListBucketResult><CommonPrefixes><Prefix>dep/inbox/nation/2026-12-06/"
+                                            "</Prefix></CommonPrefixes><IsTruncated>false</IsTruncated></ListBucketResult>"}});
+    auto done = json::parse(s3_step_json(answered.dump(), std::nullopt, fixed_now()));
+    CHECK(done["answer"] == json{{"kind", "list"}, {"path", "inbox/nation"}, {"ok", true}, {"data", "2026-12-06"},
+                                 {"date", "2026-12-06T01:02:03Z"}});
+    // The store's XML is read strictly here, not by the page.
+    answered["answers"][0]["body"] = "<ListBucketResult><!-- x --></ListBucketResult>";
+    auto refused = json::parse(s3_step_json(answered.dump(), std::nullopt, fixed_now()));
+    CHECK(refused["answer"]["ok"] == false);
+    CHECK(refused["answer"]["code"] == "s3.xml");
+    // A binary body (a pack's gzip twin) comes as base64 and is signed as its bytes.
+    const json put = {{"exchange", "s3://127.0.0.1:7480/vsys"},
+                      {"request", {{"kind", "put"}, {"path", "packs/nation/2026-12-06/x.pack.gz"}, {"body64", "H4sIAA=="}}}};
+    auto p = json::parse(s3_step_json(put.dump(), sync::s3::Credentials{"AK", "SK"}, fixed_now()));
+    REQUIRE(p.contains("http"));
+    bool hashed = false;
+    for (const auto& h : p["http"]["headers"])
+        hashed |= h[0] == "x-amz-content-sha256" && h[1] == sync::s3::sha256_hex(std::string("\x1f\x8b\x08\x00", 4));
+    CHECK(hashed);
+    json put_done = put;
+    put_done["answers"] = json::array({json{{"status", 412}, {"body", "<Error><Code>PreconditionFailed</Code></Error>"}}});
+    CHECK(json::parse(s3_step_json(put_done.dump(), std::nullopt, fixed_now()))["answer"]["code"] == "transport.exists");
+    put_done["answers"] = json::array({json{{"status", 0}, {"error", "Failed to fetch"}}});
+    CHECK(json::parse(s3_step_json(put_done.dump(), std::nullopt, fixed_now()))["answer"]["code"] == "transport.offline");
+    // A listing of two pages: the first page's names come back as the carry with the next request.
+    const json paged = {{"exchange", "s3://127.0.0.1:7480/vsys"}, {"request", {{"kind", "list"}, {"path", "feeds"}}},
+                        {"answers", json::array({json{{"status", 200}, {"date", "Sun, 06 Dec 2026 01:02:03 GMT"},
+                                                      {"body", "<ListBucketResult><CommonPrefixes><Prefix>feeds/b/</Prefix></CommonPrefixes>"
+                                                               "<IsTruncated>true</IsTruncated><NextContinuationToken>T2"
+                                                               "</NextContinuationToken></ListBucketResult>"}}})}};
+    auto next = json::parse(s3_step_json(paged.dump(), std::nullopt, fixed_now()));
+    REQUIRE(next.contains("http"));
+    CHECK(next["http"]["url"].get<std::string>().find("continuation-token=T2") != std::string::npos);
+    CHECK(next["carry"]["names"] == json::array({"b"}));
+    json second = paged;
+    second["carry"] = next["carry"];
+    second["answers"] = json::array({json{{"status", 200}, {"body", "<ListBucketResult><CommonPrefixes><Prefix>feeds/a/"
+                                                                    "</Prefix></CommonPrefixes><IsTruncated>false"
+                                                                    "</IsTruncated></ListBucketResult>"}}});
+    auto all = json::parse(s3_step_json(second.dump(), std::nullopt, fixed_now()));
+    CHECK(all["answer"]["data"] == "a\nb");
+    CHECK(all["answer"]["date"] == "2026-12-06T01:02:03Z");  // carried from the first page
+    // Anything else is refused, never guessed at.
+    for (const char* bad : {"", "[]", "{\"request\":{\"kind\":\"delete\",\"path\":\"x\"},\"exchange\":\"s3://127.0.0.1:7480/vsys\"}",
+                            "{\"request\":{\"kind\":\"get\",\"path\":\"x\"},\"exchange\":\"http://127.0.0.1/\"}"})
+        CHECK_MESSAGE(json::parse(s3_step_json(bad, std::nullopt, fixed_now()))["answer"]["ok"] == false, bad);
 }
 
 TEST_SUITE_END();
