@@ -1,6 +1,8 @@
 // Sync benchmark (issue 5 targets). Two exchanges, both written with the product's writers
 // (write_bundle, then the pointers a push writes: pointer_folders, pointer_name, feed_folder)
-// into a MemoryTransport, which counts the requests and bytes each sync_once serves:
+// into a MemoryTransport (WireTransport: listings counted as nginx's gzipped JSON autoindex),
+// which counts the requests and bytes each sync_once serves. The documents are the chain's own
+// (round, shares, deliveries, requests) and must all be accepted:
 // 1. Tokyo: 62 municipalities, 9,000 sites, one device each; 9 rounds of requests and
 //    allocations. The prefecture verifies and applies all of it (documents per second, by wall
 //    clock and by the process's CPU time: the machine is shared, so CPU time is the steadier
