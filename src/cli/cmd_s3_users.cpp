@@ -260,7 +260,9 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
                 if (sync::org_segment(org) == org_seg && f.path.size() > 7 + 64)
                     sealed.insert(f.path.substr(f.path.size() - 7 - 64, 64));
         }
-    for (const auto& [org, r] : find_recipients(*store, *files, wanted, sealed, err)) {
+    auto recipients = find_recipients(*store, *files, wanted, sealed, err);
+    for (const auto& org : wanted) {
+        const Recipients& r = recipients[org];  // none new: says so, 0 and 0
         std::size_t n = 0;
         for (const auto* list : {&r.devices, &r.codes})
             for (const auto& key : *list) {

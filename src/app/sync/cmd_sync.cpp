@@ -101,6 +101,22 @@ Result<PreparedCommand> prepare_resolve(App& app, const json& j) {
     return p;
 }
 
+// {type: "set_store_key", key_id, secret}: the organisation's store key typed in by hand, for a
+// device that no sealed key reaches (PROTOCOL §15); kept in device storage, never in a document.
+Result<PreparedCommand> prepare_set_store_key(App& app, const json& j) {
+    ArgReader r(j);
+    std::string key_id = r.string("key_id");
+    std::string secret = r.string("secret");
+    if (auto e = r.finish()) return *e;
+    PreparedCommand p;
+    p.apply = []() -> Result<Versions> { return Versions{}; };
+    p.after = [&app, key_id = std::move(key_id), secret = std::move(secret)]() -> std::optional<Error> {
+        if (auto s = app.sync().keep_store_key(key_id, secret); !s) return s.error();
+        return std::nullopt;
+    };
+    return p;
+}
+
 Result<PreparedView> prepare_sync_status(App& app, const json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
@@ -110,7 +126,8 @@ Result<PreparedView> prepare_sync_status(App& app, const json& j) {
 const CommandEntry k_commands[] = {{"sync", prepare_sync},
                                    {"export_bundle", prepare_export},
                                    {"import_bundle", prepare_import},
-                                   {"resolve_conflict", prepare_resolve}};
+                                   {"resolve_conflict", prepare_resolve},
+                                   {"set_store_key", prepare_set_store_key}};
 const ViewEntry k_views[] = {{"sync_status", prepare_sync_status}};
 
 }  // namespace

@@ -5,6 +5,7 @@
 // [SECTION] files: export and import
 #include "app/sync/sync_app.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -66,6 +67,20 @@ std::optional<sync::StoreCredential> SyncAgent::store_key() const {
             if (auto c = sync::decode_store_credential(*text); c && c->org == org) store_key_ = std::move(*c);
     }
     return store_key_;
+}
+
+Status SyncAgent::keep_store_key(std::string key_id, std::string secret) {
+    if (!app_.session().signed_in()) return Error{"sync.signed_out", "sign in to sync"};
+    auto printable = [](const std::string& t) {
+        return !t.empty() && t.size() <= 128 && std::all_of(t.begin(), t.end(), [](char c) { return c > ' ' && c < 127; });
+    };
+    if (!printable(key_id) || !printable(secret))
+        return Error{"sync.store_key_format", "a store key is its key id and its secret, printable characters without spaces"};
+    const sync::StoreCredential c{app_.session().org, std::move(key_id), std::move(secret), 1};
+    if (auto w = app_.persistence_.storage().write_atomic(store_key_path(), sync::encode_store_credential(c)); !w) return w;
+    store_key_org_.clear();
+    ++app_.revision_;
+    return ok_status();
 }
 
 bool SyncAgent::read_only() const { return store_key_required_ && !app_.kiosk() && !store_key(); }

@@ -95,6 +95,10 @@ public:
     std::optional<sync::StoreCredential> store_key() const;
     // True when writes need a store key and this device has none for the signed-in organisation.
     bool read_only() const;
+    // A store key typed in by hand (the operator's key file, when nothing sealed reaches this
+    // device), kept like a fetched one for the signed-in organisation. Errors: sync.signed_out,
+    // sync.store_key_format (empty, or not printable ASCII up to 128 characters).
+    Status keep_store_key(std::string key_id, std::string secret);
 
     // Bundle file (archive.hpp) of what this device has queued (after publishing what is
     // pending); the queue stays for the next online sync.

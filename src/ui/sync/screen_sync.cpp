@@ -11,6 +11,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -25,6 +26,8 @@ struct SyncScreen {
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
     std::string modal_error;
+    std::string key_id, secret;  // a store key typed in by hand (read-only device)
+    std::string key_error;
     std::map<std::string, KeptTable> heads;  // per conflicting document
     KeptTable rejected;
 };
@@ -56,6 +59,21 @@ void status_section(Shell& shell, SyncScreen& ss) {
         ImGui::TextColored(colour::pending, "%s", shell.tr("sync.write.none").c_str());
         ImGui::PopTextWrapPos();
         shell.anchor("sync.read_only");
+        // The fallback: the operator's key file typed in (nothing sealed reaches this device).
+        form_label("");
+        ImGui::TextUnformatted(shell.tr("sync.write.paste").c_str());
+        form_label(shell.tr("sync.write.key_id"));
+        text_field(shell, "sync.key_id", ss.key_id, "sync.write.key_id", 128, 320);
+        form_label(shell.tr("sync.write.secret"));
+        text_field(shell, "sync.secret", ss.secret, "sync.write.secret", 128, 320, nullptr, ImGuiInputTextFlags_Password);
+        form_label("");
+        if (ImGui::Button(shell.tr("sync.write.save").c_str())) {
+            ss.key_error = shell.run({{"type", "set_store_key"}, {"key_id", ss.key_id}, {"secret", ss.secret}},
+                                     "sync.write.saved");
+            if (ss.key_error.empty()) ss.key_id.clear(), ss.secret.clear();
+        }
+        shell.anchor("sync.key_save");
+        if (!ss.key_error.empty()) field_message(ss.key_error, true);
     } else if (st["store_key"].is_object()) {
         form_label(shell.tr("sync.write"));
         ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.write.key"),

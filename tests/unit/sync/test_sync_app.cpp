@@ -113,7 +113,7 @@ TEST_CASE("a browser enrols with a demo code, publishes its site's change, and t
     CHECK(v["view"].dump().find("0857-00-1234") != std::string::npos);
 }
 
-TEST_CASE("on an exchange that needs a store key, a device without one reads and keeps its change; a refused key is not kept") {
+TEST_CASE("on an exchange that needs a store key, a device without one reads and keeps its change; a refused key is not kept; a typed one is") {
     sync::MemoryTransport ex = exchange();  // a copy: nothing of this test reaches the others
     AppFixture site;
     const Site& s = tottori_site(site, 2);
@@ -138,6 +138,15 @@ TEST_CASE("on an exchange that needs a store key, a device without one reads and
     CHECK(st["error"]["code"] == "sync.read_only");
     CHECK(st["store_key"].is_null());
     CHECK(st["outbox"] == 1);
+    // The fallback: the operator's key typed in by hand; then the outbox goes up.
+    auto refused = site.run({{"type", "set_store_key"}, {"key_id", "VSYS AK"}, {"secret", "x"}});
+    CHECK(refused["error"]["code"] == "sync.store_key_format");
+    REQUIRE(site.run({{"type", "set_store_key"}, {"key_id", "VSYSAKTYPED"}, {"secret", "typed-secret"}})["ok"] == true);
+    CHECK(site.view("sync_status")["view"]["read_only"] == false);
+    st = sync_with(site, ex);
+    CHECK(st["error"].is_null());
+    CHECK(st["store_key"]["key_id"] == "VSYSAKTYPED");
+    CHECK(st["outbox"] == 0);
 }
 
 TEST_CASE("a store key the operator sealed to an enrolment code is opened by the device that claims it, kept, and used to send") {
