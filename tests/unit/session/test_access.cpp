@@ -87,6 +87,8 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"sync", "", {"nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         {"export_bundle", "", {"nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         {"import_bundle", "", {"nation", "tokyo", "chiyoda", "site", "federation", "support"}},
+        // The organisation's store key typed in by hand (PROTOCOL §15): any signed-in device.
+        {"set_store_key", "", {"nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         // The kiosk's switcher and reset: anyone at the kiosk (the mode itself is checked by the command).
         {"kiosk_switch", "", {"none", "nation", "tokyo", "chiyoda", "site", "federation", "support"}},
         {"kiosk_reset", "", {"none", "nation", "tokyo", "chiyoda", "site", "federation", "support"}},
