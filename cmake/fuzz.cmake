@@ -14,7 +14,7 @@ endif()
 # vsys_tests and the benchmarks still build in this tree, sanitized).
 set(VSYS_FUZZ_COMPILE -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
     -fno-omit-frame-pointer -g)
-foreach(lib vsys_core vsys_sync vsys_app vsys_platform)
+foreach(lib vsys_core vsys_sync vsys_app vsys_xlsx vsys_platform)
   target_compile_options(${lib} PRIVATE ${VSYS_FUZZ_COMPILE})
   target_link_options(${lib} INTERFACE -fsanitize=address,undefined)
 endforeach()

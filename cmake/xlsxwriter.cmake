@@ -27,3 +27,10 @@ target_include_directories(vsys_xlsxwriter SYSTEM PUBLIC "${XLSXWRITER_SRC}/incl
 target_compile_definitions(vsys_xlsxwriter PRIVATE NOCRYPT NOUNCRYPT)
 target_compile_options(vsys_xlsxwriter PRIVATE -O2 -w)
 target_link_libraries(vsys_xlsxwriter PUBLIC vsys_zlib)
+
+# The XLSX writer over libxlsxwriter (app/reports/xlsx_export.cpp), on the core alone: the native
+# app links it (make_xlsx_exporter in process), and so do the browser's XLSX worker module
+# (cmake/web.cmake) and the wasm tests and benchmarks; the browser app does not.
+add_library(vsys_xlsx STATIC "${CMAKE_SOURCE_DIR}/src/app/reports/xlsx_export.cpp")
+target_link_libraries(vsys_xlsx PUBLIC vsys_core PRIVATE vsys_xlsxwriter)
+target_compile_options(vsys_xlsx PRIVATE ${VSYS_FAST_FLAGS} ${VSYS_WARNINGS})

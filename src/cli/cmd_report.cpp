@@ -2,12 +2,14 @@
 // them — the nightly job of an analyst with a mirror of the exchange, or a look at the demo.
 //   vsys report --list
 //   vsys report ID (--demo | --exchange DIR) --as WHO [--format csv|csv-cp932|xlsx] [-o FILE]
-//               [--round R] [--month YYYY-MM] [--product P] [--municipality CODE]
+//               [--round R] [--month YYYY-MM] [--product P] [--municipality CODE] [--xlsx-table FILE]
 // WHO is a V-SYS ID (VM131016, VP130001, VN000000, VS1310000011, VF130001) or an organisation id
 // (muni:131016). --demo: the national demo data set with its history; --exchange: every bundle
 // of an exchange folder, verified as a client verifies it (a refused bundle is reported and
 // left out). The file goes to FILE (default: its own name, R313_千代田区_2022-01-31.csv, in the
-// current folder), the summary to stderr. Exit 0, 1 on a refusal, 2 on a usage error.
+// current folder), the summary to stderr. --xlsx-table FILE also writes the table and options
+// as the browser hands them to its XLSX worker (core/reports/report_table_codec.hpp), so a test
+// can hold the worker's bytes to this writer's. Exit 0, 1 on a refusal, 2 on a usage error.
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -18,6 +20,7 @@
 #include "cli/cli.hpp"
 #include "core/base/input.hpp"
 #include "core/demo/demo_history.hpp"
+#include "core/reports/report_table_codec.hpp"
 #include "platform/posix_storage.hpp"
 #include "platform/transport_folder.hpp"
 #include "sync/canonical.hpp"
@@ -35,7 +38,7 @@ namespace fs = std::filesystem;
 int usage(std::ostream& err) {
     err << "usage: vsys report --list\n"
            "       vsys report ID (--demo | --exchange DIR) --as WHO [--format csv|csv-cp932|xlsx] [-o FILE]\n"
-           "                  [--round R] [--month YYYY-MM] [--product P] [--municipality CODE]\n";
+           "                  [--round R] [--month YYYY-MM] [--product P] [--municipality CODE] [--xlsx-table FILE]\n";
     return 2;
 }
 
@@ -84,7 +87,7 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
     if (args.empty() || args[0].rfind("--", 0) == 0) return usage(err);
     ReportQuery q;
     q.report = args[0];
-    std::string who, exchange, output, format_id = "csv";
+    std::string who, exchange, output, table_output, format_id = "csv";
     bool demo = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -94,6 +97,7 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
         else if (a == "--as" && has_value) who = args[++i];
         else if (a == "--format" && has_value) format_id = args[++i];
         else if (a == "-o" && has_value) output = args[++i];
+        else if (a == "--xlsx-table" && has_value) table_output = args[++i];
         else if (a == "--round" && has_value) q.round = args[++i];
         else if (a == "--month" && has_value) q.month = args[++i];
         else if (a == "--product" && has_value) q.product = args[++i];
@@ -152,7 +156,17 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
         fs::remove_all(scratch, ec);
         return 1;
     }
-    auto file = export_report(run->result.table, *format, export_options(app, *run));
+    const ExportOptions options = export_options(app, *run);
+    if (!table_output.empty()) {
+        std::ofstream f(table_output, std::ios::binary);
+        f << encode_report_table(run->result.table, options);
+        if (!f) {
+            err << "vsys: cannot write " << input::excerpt(table_output) << "\n";
+            fs::remove_all(scratch, ec);
+            return 1;
+        }
+    }
+    auto file = export_report(run->result.table, *format, options);
     fs::remove_all(scratch, ec);
     if (!file) {
         err << "vsys: " << app.error_text(file.error(), Language::en) << "\n";

@@ -3,6 +3,9 @@
 // export_bundle {file_name, mime, data_base64, unencodable: [...], rows} (base64, since XLSX
 // and CP932 are not UTF-8): the very bytes the report screen's export downloads. An export of a
 // personal report (R505) is recorded as a document of the exporting organisation.
+// In the browser an XLSX file is written by a Web Worker (app/reports/xlsx_export.hpp): the
+// answer then names the worker's job ("xlsx_job") instead of data_base64, and window.vsys.command
+// (glue.js) waits for the worker and puts its bytes in data_base64, so callers see one shape.
 #include <memory>
 
 #include "app/base/app.hpp"
@@ -53,11 +56,10 @@ Result<PreparedCommand> prepare_export(App& app, const json& j) {
         for (const auto& u : out->file.unencodable)
             unencodable.push_back({{"row", u.row}, {"column", u.column}, {"character", u.character},
                                    {"replacement", u.replacement}, {"substituted", u.substituted}});
-        return json{{"file_name", out->file_name},
-                    {"mime", out->file.mime},
-                    {"data_base64", crypto::to_base64(out->file.bytes)},
-                    {"unencodable", unencodable},
-                    {"rows", out->rows}};
+        json answer{{"file_name", out->file_name}, {"mime", out->file.mime}, {"unencodable", unencodable}, {"rows", out->rows}};
+        if (out->file.worker_job >= 0) answer["xlsx_job"] = out->file.worker_job;
+        else answer["data_base64"] = crypto::to_base64(out->file.bytes);
+        return answer;
     };
     return p;
 }

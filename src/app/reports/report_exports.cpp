@@ -7,6 +7,16 @@
 
 namespace vsys {
 
+std::unique_ptr<ReportExporter> make_report_exporter(const ReportTable& table, ExportFormat format,
+                                                     const ExportOptions& options) {
+    if (format == ExportFormat::xlsx) return make_xlsx_exporter(table, options);
+    return make_csv_exporter(table, format, options);
+}
+
+Result<ExportedFile> export_report(const ReportTable& table, ExportFormat format, const ExportOptions& options) {
+    return make_report_exporter(table, format, options)->finish();
+}
+
 ExportOptions export_options(const App& app, const ReportRun& run) {
     ExportOptions o;
     o.sheet_name = run.def->id;

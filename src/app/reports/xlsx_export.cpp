@@ -214,18 +214,12 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ReportExporter> make_xlsx_exporter(const ReportTable& table, const ExportOptions& options) {
+std::unique_ptr<ReportExporter> make_xlsx_writer(const ReportTable& table, const ExportOptions& options) {
     return std::make_unique<XlsxExporter>(table, options);
 }
 
-std::unique_ptr<ReportExporter> make_report_exporter(const ReportTable& table, ExportFormat format,
-                                                     const ExportOptions& options) {
-    if (format == ExportFormat::xlsx) return make_xlsx_exporter(table, options);
-    return make_csv_exporter(table, format, options);
-}
-
-Result<ExportedFile> export_report(const ReportTable& table, ExportFormat format, const ExportOptions& options) {
-    return make_report_exporter(table, format, options)->finish();
+std::unique_ptr<ReportExporter> make_xlsx_exporter(const ReportTable& table, const ExportOptions& options) {
+    return make_xlsx_writer(table, options);
 }
 
 }  // namespace vsys

@@ -1,5 +1,12 @@
 // The XLSX export (issue 14), and the one entry point for every export format.
 //
+// Where the XLSX file is written depends on the build, and CMake picks the file that decides:
+// natively (the CLI, the tests, the benchmarks) in process, by xlsx_export.cpp; in the browser
+// app in a Web Worker with a wasm module of its own (platform/web/xlsx_worker_client.cpp, which
+// hands the worker the table encoded by core/reports/report_table_codec.hpp), so that deflating
+// the zip never blocks the page; the worker runs make_xlsx_writer below on the decoded table,
+// hence the same bytes. Only the in-process build links libxlsxwriter (cmake/xlsxwriter.cmake).
+//
 // XLSX is written by libxlsxwriter 1.1.4 (Debian's source, cmake/xlsxwriter.cmake): codes and
 // text as strings (leading zeros kept, never a formula), counts and yen as numbers formatted
 // #,##0 (the unit in the header: 「金額（円）」), dates as dates shown yyyy/mm/dd, the header bold
@@ -20,6 +27,12 @@
 
 namespace vsys {
 
+// libxlsxwriter in this process: writes the rows in step(), assembles and deflates in finish().
+std::unique_ptr<ReportExporter> make_xlsx_writer(const ReportTable& table, const ExportOptions& options);
+
+// The build's XLSX exporter: make_xlsx_writer natively, the Web Worker in the browser app, whose
+// step() encodes the rows and then, with ExportProgress::compressing, waits for the worker;
+// its finish() before the worker has answered gives ExportedFile::worker_job instead of bytes.
 std::unique_ptr<ReportExporter> make_xlsx_exporter(const ReportTable& table, const ExportOptions& options);
 
 // Any format: the CSV writers of core/reports or the XLSX writer above. The table must outlive

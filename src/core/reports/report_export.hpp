@@ -12,13 +12,16 @@
 // so the dialog can show them before the user confirms.
 //
 // XLSX is written by libxlsxwriter, which assembles its zip through temporary files, so it
-// lives in the app layer (app/reports/xlsx_export.hpp: make_report_exporter for any format).
+// lives in the app layer (app/reports/xlsx_export.hpp: make_report_exporter for any format); in
+// the browser it runs in a Web Worker, handed the table by core/reports/report_table_codec.hpp.
 // Deterministic: the same table and options give the same bytes (no clock in core: the XLSX
 // creation time comes from ExportOptions).
 //
 // Large exports run across frames: a ReportExporter writes up to max_rows rows per step(); the
 // UI calls step() once a frame, shows rows_done / rows_total, and cancels by dropping the object.
-// The table must outlive the exporter.
+// An exporter whose file is assembled off the page's thread (the browser's XLSX worker) reports
+// `compressing` once every row is handed over, until the file is ready: the UI keeps calling
+// step() each frame to learn when. The table must outlive the exporter.
 #pragma once
 
 #include <cstddef>
@@ -62,12 +65,16 @@ struct ExportedFile {
     std::string mime;
     std::string extension;  // without the dot
     std::vector<Unencodable> unencodable;
+    // finish() called while the browser's XLSX worker still writes the file: bytes are empty and
+    // the page awaits the job of this number (platform/web/xlsx_client.js); -1 otherwise.
+    int worker_job = -1;
 };
 
 struct ExportProgress {
     std::size_t rows_done = 0;
     std::size_t rows_total = 0;
-    bool done() const { return rows_done >= rows_total; }
+    bool compressing = false;  // every row handed over; the file is being assembled elsewhere
+    bool done() const { return rows_done >= rows_total && !compressing; }
 };
 
 class ReportExporter {
