@@ -31,7 +31,8 @@ target_compile_options(vsys_web PRIVATE -Os ${VSYS_WARNINGS})
 set_target_properties(vsys_web PROPERTIES OUTPUT_NAME vsys SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")
 set(VSYS_GLUE "${CMAKE_SOURCE_DIR}/src/platform/web/glue.js")
 set(VSYS_SYNC_JS "${CMAKE_SOURCE_DIR}/src/platform/web/sync.js")
-set(VSYS_MEMFS_JS "${CMAKE_SOURCE_DIR}/src/platform/web/memfs_growth.js")  # large temporary files (XLSX export)
+set(VSYS_MEMFS_JS "${CMAKE_SOURCE_DIR}/src/platform/web/memfs_growth.js")  # large files (storage; the XLSX worker's temporary files)
+set(VSYS_XLSX_CLIENT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/xlsx_client.js")
 target_link_options(vsys_web PRIVATE
   -O3
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -41,8 +42,28 @@ target_link_options(vsys_web PRIVATE
   -sDYNAMIC_EXECUTION=0
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
-  "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}")
-set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS}")
+  "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}"
+  "SHELL:--pre-js ${VSYS_XLSX_CLIENT_JS}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS};${VSYS_XLSX_CLIENT_JS}")
+
+# The XLSX worker (platform/web/xlsx_worker/): a module of its own, the in-process writer
+# (vsys_xlsx, libxlsxwriter, zlib) behind one C entry, run in a Web Worker by xlsx_client.js so
+# that writing and deflating a 71,000-row workbook never blocks the page. xlsx_worker.js is the
+# worker's script (the worker's message loop is its --extern-post-js); node can load it too
+# (module.exports, the byte-for-byte test against the native writer: tests/e2e/xlsx_worker.test.mjs).
+# Fetched after the first frame and precached by the service worker (tools/gen/site.py).
+set(VSYS_XLSX_WORKER_JS "${CMAKE_SOURCE_DIR}/src/platform/web/xlsx_worker/worker_main.js")
+add_executable(vsys_xlsx_worker src/platform/web/xlsx_worker/xlsx_worker.cpp)
+target_link_libraries(vsys_xlsx_worker PRIVATE vsys_xlsx)
+target_compile_options(vsys_xlsx_worker PRIVATE ${VSYS_FAST_FLAGS} ${VSYS_WARNINGS})
+set_target_properties(vsys_xlsx_worker PROPERTIES OUTPUT_NAME xlsx_worker SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${VSYS_SITE_DIR}")
+target_link_options(vsys_xlsx_worker PRIVATE
+  -O3 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0 -sENVIRONMENT=worker,node
+  -sMODULARIZE=1 -sEXPORT_NAME=createVsysXlsx
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString']"
+  "-sEXPORTED_FUNCTIONS=['_malloc','_free','_vsys_xlsx_write','_vsys_xlsx_size','_vsys_xlsx_error','_vsys_xlsx_release']"
+  "SHELL:--pre-js ${VSYS_MEMFS_JS}" "SHELL:--extern-post-js ${VSYS_XLSX_WORKER_JS}")
+set_property(TARGET vsys_xlsx_worker APPEND PROPERTY LINK_DEPENDS "${VSYS_MEMFS_JS};${VSYS_XLSX_WORKER_JS}")
 
 # The font: BIZ UDGothic (Debian fonts-morisawa-bizud-gothic) cut down to the UI's code points,
 # in two files: font.ttf (what the app's own texts and master data use, for the first frame) and
@@ -73,14 +94,14 @@ file(GLOB VSYS_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
 add_custom_command(OUTPUT "${VSYS_SITE_DIR}/sw.js" "${VSYS_SITE_DIR}/index.html"
   COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/site.py" "${CMAKE_SOURCE_DIR}/shell" "${VSYS_SITE_DIR}"
   COMMAND "${VSYS_PYTHON}" "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "${VSYS_SITE_DIR}"
-  DEPENDS vsys_web "${VSYS_SITE_DIR}/font.ttf" "${VSYS_SITE_DIR}/font-rest.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
-          "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "$<TARGET_FILE:vsys_web>"
+  DEPENDS vsys_web vsys_xlsx_worker "${VSYS_SITE_DIR}/font.ttf" "${VSYS_SITE_DIR}/font-rest.ttf" ${VSYS_SHELL_FILES} "${CMAKE_SOURCE_DIR}/tools/gen/site.py"
+          "${CMAKE_SOURCE_DIR}/tools/gen/precompress.py" "$<TARGET_FILE:vsys_web>" "$<TARGET_FILE:vsys_xlsx_worker>"
   COMMENT "Assembling the static site")
 add_custom_target(vsys_site ALL DEPENDS "${VSYS_SITE_DIR}/sw.js")
 
 # The same unit tests, as WebAssembly under node (answers must match the native run).
 add_executable(vsys_tests_wasm ${VSYS_TEST_SOURCES})
-target_link_libraries(vsys_tests_wasm PRIVATE vsys_platform vsys_doctest)
+target_link_libraries(vsys_tests_wasm PRIVATE vsys_platform vsys_xlsx vsys_doctest)  # XLSX in process, as natively
 target_include_directories(vsys_tests_wasm PRIVATE tests/unit)  # the shared fixtures
 target_compile_options(vsys_tests_wasm PRIVATE ${VSYS_WARNINGS})
 target_compile_definitions(vsys_tests_wasm PRIVATE VSYS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
@@ -95,7 +116,7 @@ file(GLOB VSYS_BENCH_SOURCES CONFIGURE_DEPENDS tests/bench/*.cpp)
 foreach(src ${VSYS_BENCH_SOURCES})
   get_filename_component(name ${src} NAME_WE)
   add_executable(${name}_wasm EXCLUDE_FROM_ALL ${src})
-  target_link_libraries(${name}_wasm PRIVATE vsys_platform)
+  target_link_libraries(${name}_wasm PRIVATE vsys_platform vsys_xlsx)
   target_compile_options(${name}_wasm PRIVATE ${VSYS_FAST_FLAGS})
   set_target_properties(${name}_wasm PROPERTIES SUFFIX ".js")
   target_link_options(${name}_wasm PRIVATE -O3 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sENVIRONMENT=node

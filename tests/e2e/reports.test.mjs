@@ -2,6 +2,8 @@
 // its folder and R313, shows the detail, exports it as CSV in CP932 and as XLSX through the
 // export dialog; the downloads are the very bytes window.vsys's export_report answers, Chromium's
 // own shift_jis decoder reads the CSV, and Debian's openpyxl reads the workbook (codes as text).
+// The nation's largest report (R104, ~72,000 rows) exported as XLSX: the page keeps running its
+// frames while the worker writes the file, and cancel terminates the worker.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -95,6 +97,84 @@ test('the report tab holds at phone width and a site sees its own folder only', 
   await clickAnchor(page, 'reports.detail');
   await anchor(page, 'reports.table.row.0');
   await screenshot(page, 'reports-r533-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Animation frames and ImGui frames while `during` runs; the longest gap between two animation
+// frames is how long the main thread was blocked at most (the repaint filter skips drawing
+// unchanged frames, so frames_drawn would not tell).
+async function framesDuring(page, during) {
+  await page.evaluate(() => {
+    const w = window.vsysFrameProbe = { last: performance.now(), longest: 0, count: 0, on: true };
+    const tick = (t) => { w.longest = Math.max(w.longest, t - w.last); w.last = t; w.count++; if (w.on) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const before = await page.evaluate(() => window.vsys.screen().frames);
+  const result = await during();
+  const probe = await page.evaluate(() => { window.vsysFrameProbe.on = false; return window.vsysFrameProbe; });
+  const imgui = (await page.evaluate(() => window.vsys.screen().frames)) - before;
+  return { result, animationFrames: probe.count, longestGapMs: probe.longest, imguiFrames: imgui };
+}
+
+test('the nation exports its largest report as XLSX while the page keeps drawing frames, and cancel stops the worker', async () => {
+  const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  await signIn(page, 'VN000000');
+  await page.evaluate(() => { location.hash = '#/reports/R104'; });
+  await anchor(page, 'reports.count');
+  const rows = (await page.evaluate(() => window.vsys.view('report', { report: 'R104' }))).view.row_count;
+  assert.ok(rows > 60000, `R104 as the nation has ${rows} rows`);
+
+  // An export to the end: the worker appears, the frames go on, the download comes.
+  await clickAnchor(page, 'reports.export');
+  await clickAnchor(page, 'reports.export.format.xlsx');
+  const workerStarted = page.waitForEvent('worker');
+  const t0 = Date.now();
+  const run = await framesDuring(page, async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), clickAnchor(page, 'reports.export.run')]);
+    return download;
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  await workerStarted;
+  console.log(`# R104 (${rows} rows) as XLSX: ${seconds.toFixed(1)} s; ${run.animationFrames} animation frames and ` +
+    `${run.imguiFrames} ImGui frames meanwhile; longest gap between animation frames ${run.longestGapMs.toFixed(0)} ms`);
+  assert.ok(run.imguiFrames >= 10, `the app ran ${run.imguiFrames} frames during the export`);
+  assert.ok(run.longestGapMs < 400, `the main thread was blocked ${run.longestGapMs.toFixed(0)} ms at once`);
+  const bytes = readFileSync(await run.result.path());
+  assert.match(run.result.suggestedFilename(), /^R104_.*\.xlsx$/);
+  const py = spawnSync('/usr/bin/python3', ['-c', `
+import io, sys, openpyxl
+wb = openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()), read_only=True)
+print(wb.active.title, sum(1 for _ in wb.active.iter_rows()))
+`], { input: bytes, encoding: 'utf8', maxBuffer: 1 << 26 });
+  assert.equal(py.status, 0, py.stderr);
+  assert.equal(py.stdout.trim(), `R104 ${rows + 2}`);  // the header, the rows and the totals row
+
+  // A second export, cancelled while the worker writes: its worker is terminated, nothing is downloaded.
+  await clickAnchor(page, 'reports.export');
+  await clickAnchor(page, 'reports.export.format.xlsx');
+  let downloads = 0;
+  page.on('download', () => { downloads++; });
+  await clickAnchor(page, 'reports.export.run');
+  // The pointer rests on 取消 while the rows are encoded, and clicks it as soon as the worker has them.
+  const cancel = await anchor(page, 'reports.export.cancel');
+  await page.mouse.move(cancel.x, cancel.y);
+  await screenshot(page, 'reports-r104-xlsx-encoding');
+  await page.waitForFunction(() => !!window.vsys.screen().anchors['reports.export.compressing'], null, { timeout: 20000 });
+  const busy = page.workers().find((w) => w.url().includes('xlsx_worker.js'));
+  assert.ok(busy, 'the XLSX worker runs');
+  const closed = new Promise((resolve) => busy.once('close', resolve));
+  await screenshot(page, 'reports-r104-xlsx-compressing');
+  await page.mouse.click(cancel.x, cancel.y);
+  let timer;
+  await Promise.race([closed, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the worker was not terminated')), 10000); })]);
+  clearTimeout(timer);
+  assert.equal(downloads, 0, 'cancelled while the worker wrote');
+  await anchor(page, 'reports.export.run');  // the dialog offers the export again
+  await new Promise((r) => setTimeout(r, 3000));
+  assert.equal(downloads, 0, 'a cancelled export downloads nothing');
+  assert.equal(page.workers().filter((w) => w.url().includes('xlsx_worker.js')).length, 0);
+  await screenshot(page, 'reports-r104-xlsx-cancelled');
   assert.deepEqual(errors, []);
   await context.close();
 });

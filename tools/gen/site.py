@@ -12,8 +12,9 @@ import sys
 
 def main():
     shell, site = sys.argv[1:3]
-    # font-rest.ttf is fetched after the first frame (glue.js) and cached here for offline starts.
-    built = ["vsys.js", "vsys.wasm", "font.ttf", "font-rest.ttf"]
+    # font-rest.ttf and the XLSX worker (xlsx_worker.js and .wasm) are fetched after the first
+    # frame (glue.js, xlsx_client.js) and cached here for offline starts and offline exports.
+    built = ["vsys.js", "vsys.wasm", "font.ttf", "font-rest.ttf", "xlsx_worker.js", "xlsx_worker.wasm"]
     shell_files = sorted(f for f in os.listdir(shell) if not f.startswith("."))
     h = hashlib.blake2b(digest_size=8)
     for name in built:

@@ -8,6 +8,7 @@
 //   touch     touch events turned into mouse events (GLFW 3 in 3.1.6 ignores touch positions)
 //   wheel     wheel events given to the app with their deltaMode (GLFW passes raw deltaY)
 //   api       window.vsys.command / view, the automation API used by tests and kiosk scripts
+//             (an XLSX export's answer waits for its worker: xlsx_client.js)
 // See TOOLCHAIN.md for why each workaround exists.
 'use strict';
 
@@ -236,6 +237,22 @@ function vsysStorageFailure(err) {
   return { ok: false, error: e };
 }
 
+// An XLSX export answers the job its worker runs (cmd_export_report.cpp): the answer callers get
+// carries the workbook in data_base64 once the worker is done, as every other export does.
+function vsysAwaitXlsx(r) {
+  if (!r || !r.ok || typeof r.xlsx_job !== 'number') return r;
+  var id = r.xlsx_job;
+  delete r.xlsx_job;
+  return Module.vsysXlsxWait(id).then(function (job) {
+    if (job.state !== 1) {
+      var en = document.documentElement.lang === 'en';
+      return { ok: false, error: JSON.parse(Module.ccall('vsys_xlsx_failure', 'string', ['string', 'number'], [job.error, en ? 1 : 0])) };
+    }
+    r.data_base64 = Module.vsysBase64(job.bytes);
+    return r;
+  });
+}
+
 window.vsys = {
   ready: vsysReady.promise,
   // Resolves with {ok: true, ...} once the change is durable in IndexedDB, or {ok: false, error}.
@@ -251,7 +268,8 @@ window.vsys = {
       // Long commands (an imported bundle file) go through the heap, not ccall's stack copy.
       var r = JSON.parse(text && text.length > 65536 ? UTF8ToString(Module.vsysCallWithString('vsys_command', text))
                                                      : Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
-      return Module.vsysFlush().then(function (err) { return err && r.ok ? vsysStorageFailure(err) : r; });
+      return Module.vsysFlush().then(function (err) { return err && r.ok ? vsysStorageFailure(err) : r; })
+        .then(vsysAwaitXlsx);
     });
   },
   // Answers the view as a JSON object: {ok: true, view: {...}} or {ok: false, error}.

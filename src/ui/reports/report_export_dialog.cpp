@@ -1,7 +1,10 @@
 // 詳細のエクスポート: the format (CSV UTF-8 with BOM by default, CSV CP932, XLSX), the file name,
 // for CP932 the characters it cannot hold listed before the user confirms, then the export run
 // a slice per frame (about 12 ms) with a progress bar and a cancel, so a 70,000-row report never
-// freezes the page. An export of personal rows (R505) is recorded first, then downloaded.
+// freezes the page; an XLSX file is then assembled by the browser's worker (圧縮中, the page
+// polling it each frame) and cancel terminates the worker. An export of personal rows (R505) is recorded first, then downloaded.
+#include <cmath>
+
 #include "app/base/app.hpp"
 #include "app/base/i18n.hpp"
 #include "core/base/numbers.hpp"
@@ -41,13 +44,24 @@ void run_job(Shell& shell, ReportScreen& s) {
     ExportProgress p;
     int steps = 0;
     do p = e.job->step(k_rows_per_step);
-    while (!p.done() && ++steps < k_max_steps_per_frame && shell.host().now_seconds() - start < k_frame_budget_seconds);
-    const float fraction = p.rows_total ? static_cast<float>(p.rows_done) / static_cast<float>(p.rows_total) : 1.0f;
-    ImGui::ProgressBar(fraction, ImVec2(400, 0),
-                       fill_placeholders(shell.tr("report.exporting"),
-                                         {{"done", format_grouped(static_cast<std::int64_t>(p.rows_done))},
-                                          {"total", format_grouped(static_cast<std::int64_t>(p.rows_total))}})
-                           .c_str());
+    while (!p.done() && !p.compressing && ++steps < k_max_steps_per_frame &&
+           shell.host().now_seconds() - start < k_frame_budget_seconds);
+    if (p.compressing) {
+        // The browser's XLSX worker assembles and deflates the file: the page only waits for it,
+        // so the bar sweeps (its text says what is going on) rather than claiming a fraction.
+        const double t = shell.host().now_seconds();
+        if (e.compressing_since < 0) e.compressing_since = t;
+        const float sweep = static_cast<float>(std::fmod((t - e.compressing_since) / 1.5, 1.0));
+        ImGui::ProgressBar(sweep, ImVec2(400, 0), shell.tr("report.compressing").c_str());
+        shell.anchor("reports.export.compressing");
+    } else {
+        const float fraction = p.rows_total ? static_cast<float>(p.rows_done) / static_cast<float>(p.rows_total) : 1.0f;
+        ImGui::ProgressBar(fraction, ImVec2(400, 0),
+                           fill_placeholders(shell.tr("report.exporting"),
+                                             {{"done", format_grouped(static_cast<std::int64_t>(p.rows_done))},
+                                              {"total", format_grouped(static_cast<std::int64_t>(p.rows_total))}})
+                               .c_str());
+    }
     shell.anchor("reports.export.progress");
     if (ImGui::Button(shell.tr("common.cancel").c_str())) e.job.reset();
     shell.anchor("reports.export.cancel");
@@ -114,6 +128,7 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
     if (ImGui::Button(shell.tr("report.export_run").c_str())) {
         e.error.clear();
         e.job_format = format;
+        e.compressing_since = -1;
         e.job = make_report_exporter(s.run->result.table, format, export_options(shell.app(), *s.run));
     }
     shell.anchor("reports.export.run");

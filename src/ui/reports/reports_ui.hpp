@@ -24,6 +24,7 @@ struct ReportExportState {
     std::optional<std::vector<Unencodable>> cp932_preview;
     std::unique_ptr<ReportExporter> job;  // running; dropping it cancels
     ExportFormat job_format = ExportFormat::csv_utf8;
+    double compressing_since = -1;  // Host::now_seconds() when the XLSX worker took the rows
     std::string error;
 };
 
