@@ -45,7 +45,8 @@ test('a cold first visit transfers at most the budget before its first frame, th
 
   const fetched = (name) => visit.requests.find((r) => r.by === 'page' && (r.name === name || r.name.startsWith(name + '?')));
   const types = { '/vsys.wasm': 'application/wasm', '/font.ttf': 'font/ttf', '/font-rest.ttf': 'font/ttf',
-    '/vsys.js': 'application/javascript', '/boot.js': 'application/javascript', '/': 'text/html' };
+    '/vsys.js': 'application/javascript', '/boot.js': 'application/javascript', '/': 'text/html',
+    '/xlsx_worker.js': 'application/javascript', '/xlsx_worker.wasm': 'application/wasm' };
   for (const [name, type] of Object.entries(types)) {
     const r = fetched(name);
     assert.ok(r, `${name} was fetched by the page`);
@@ -58,6 +59,8 @@ test('a cold first visit transfers at most the budget before its first frame, th
   assert.equal(fetched('/vsys.wasm').afterFirstFrame, false);
   assert.equal(fetched('/font.ttf').afterFirstFrame, false);
   assert.equal(fetched('/font-rest.ttf').afterFirstFrame, true, 'the rest of the font waits for the first frame');
+  assert.equal(fetched('/xlsx_worker.js').afterFirstFrame, true, 'the XLSX worker waits for the first frame');
+  assert.equal(fetched('/xlsx_worker.wasm').afterFirstFrame, true, 'the XLSX worker\'s wasm waits for the first frame');
   // Whatever the page loads after its first frame is precached by the service worker (offline starts).
   const cached = JSON.parse(readFileSync(path.join(site, 'build.json'), 'utf8')).files
     .map((f) => '/' + f.replace(/^\.\//, '').replace(/([?&]v=)[0-9a-f]+/, '$1…'));
@@ -116,7 +119,8 @@ test('nginx sends the brotli copy, else the gzip -9 copy, else the file, always 
   await env.ready;
   const port = env.server.port;
   const size = (f) => statSync(path.join(site, f)).size;
-  for (const [file, type] of [['vsys.wasm', 'application/wasm'], ['font.ttf', 'font/ttf'], ['vsys.js', 'application/javascript']]) {
+  for (const [file, type] of [['vsys.wasm', 'application/wasm'], ['font.ttf', 'font/ttf'], ['vsys.js', 'application/javascript'],
+    ['xlsx_worker.wasm', 'application/wasm'], ['xlsx_worker.js', 'application/javascript']]) {
     const br = await get(port, file, 'gzip, deflate, br');
     assert.equal(br.headers['content-encoding'], 'br', file);
     assert.equal(br.length, size(file + '.br'), `${file}: the .br made at build time, sent as it is`);
