@@ -348,3 +348,17 @@ export function filesUnder(dir, prefix = '') {
 export async function syncNow(page) {
   return page.evaluate(() => window.vsys.sync());
 }
+
+// The tasks of the page's main thread in a Chromium trace (browser.startTracing with the
+// devtools.timeline categories): {wall, cpu} in ms, the trace's dur and thread time (tdur). With
+// software GL on shared cores a frame can wait for the GPU process for long while its thread
+// computes little: the CPU time is what the page's own code held the thread for.
+export function mainThreadTasks(trace) {
+  const events = trace.traceEvents || trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur || 0) / 1000 }));
+}
+
+export const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];

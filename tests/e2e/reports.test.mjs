@@ -101,20 +101,33 @@ test('the report tab holds at phone width and a site sees its own folder only', 
   await context.close();
 });
 
-// Animation frames and ImGui frames while `during` runs; the longest gap between two animation
-// frames is how long the main thread was blocked at most (the repaint filter skips drawing
-// unchanged frames, so frames_drawn would not tell).
+// Animation frames and ImGui frames while `during` runs (the repaint filter skips drawing
+// unchanged frames, so frames_drawn would not tell), the longest gap between two animation
+// frames, and the longest time one frame spent in the app's own work (screen().ui_ms: views,
+// screens, ImGui, the export's steps; not GL, which with software GL on these shared cores often
+// waits for the GPU process), read at every animation frame.
 async function framesDuring(page, during) {
   await page.evaluate(() => {
-    const w = window.vsysFrameProbe = { last: performance.now(), longest: 0, count: 0, on: true };
-    const tick = (t) => { w.longest = Math.max(w.longest, t - w.last); w.last = t; w.count++; if (w.on) requestAnimationFrame(tick); };
+    const w = window.vsysFrameProbe = { last: performance.now(), longest: 0, count: 0, ui: 0, on: true };
+    const tick = (t) => {
+      w.longest = Math.max(w.longest, t - w.last);
+      w.last = t;
+      w.count++;
+      w.ui = Math.max(w.ui, window.vsys.screen().ui_ms);
+      if (w.on) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
   const before = await page.evaluate(() => window.vsys.screen().frames);
   const result = await during();
-  const probe = await page.evaluate(() => { window.vsysFrameProbe.on = false; return window.vsysFrameProbe; });
+  const probe = await page.evaluate(() => {
+    const w = window.vsysFrameProbe;
+    w.on = false;
+    w.ui = Math.max(w.ui, window.vsys.screen().ui_ms);
+    return w;
+  });
   const imgui = (await page.evaluate(() => window.vsys.screen().frames)) - before;
-  return { result, animationFrames: probe.count, longestGapMs: probe.longest, imguiFrames: imgui };
+  return { result, animationFrames: probe.count, longestGapMs: probe.longest, imguiFrames: imgui, longestUiMs: probe.ui };
 }
 
 test('the nation exports its largest report as XLSX while the page keeps drawing frames, and cancel stops the worker', async () => {
@@ -128,18 +141,21 @@ test('the nation exports its largest report as XLSX while the page keeps drawing
   // An export to the end: the worker appears, the frames go on, the download comes.
   await clickAnchor(page, 'reports.export');
   await clickAnchor(page, 'reports.export.format.xlsx');
-  const workerStarted = page.waitForEvent('worker');
+  const workerStarted = page.waitForEvent('worker', { timeout: 60000 });
+  workerStarted.catch(() => {});  // awaited below, after the checks that tell more
   const t0 = Date.now();
   const run = await framesDuring(page, async () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), clickAnchor(page, 'reports.export.run')]);
     return download;
   });
   const seconds = (Date.now() - t0) / 1000;
-  await workerStarted;
   console.log(`# R104 (${rows} rows) as XLSX: ${seconds.toFixed(1)} s; ${run.animationFrames} animation frames and ` +
-    `${run.imguiFrames} ImGui frames meanwhile; longest gap between animation frames ${run.longestGapMs.toFixed(0)} ms`);
+    `${run.imguiFrames} ImGui frames meanwhile; longest gap between animation frames ${run.longestGapMs.toFixed(0)} ms; ` +
+    `the app's own work took at most ${run.longestUiMs.toFixed(0)} ms of a frame`);
   assert.ok(run.imguiFrames >= 10, `the app ran ${run.imguiFrames} frames during the export`);
-  assert.ok(run.longestGapMs < 400, `the main thread was blocked ${run.longestGapMs.toFixed(0)} ms at once`);
+  // The in-process writer's finish() took one frame ~650 ms and more here (docs/BENCHMARKS.md).
+  assert.ok(run.longestUiMs < 150, `one frame spent ${run.longestUiMs.toFixed(0)} ms in the app's own work`);
+  await workerStarted;  // written by the worker
   const bytes = readFileSync(await run.result.path());
   assert.match(run.result.suggestedFilename(), /^R104_.*\.xlsx$/);
   const py = spawnSync('/usr/bin/python3', ['-c', `

@@ -38,17 +38,18 @@ Result<PreparedCommand> prepare_export(App& app, const json& j) {
     p.apply = [&app, q, format = *format, out]() -> Result<Versions> {
         auto run = run_report(app, q);
         if (!run) return run.error();
-        auto file = export_report(run->result.table, format, export_options(app, *run));
-        if (!file) return file.error();
         out->file_name = export_file_name(*run, format);
-        out->file = std::move(*file);
         out->rows = run->result.table.rows.size();
+        // The record before the file: a refused record must not leave a worker's job behind.
         Versions versions;
         if (run->def->personal) {
             auto record = export_record(app, *run, format, out->file_name);
             if (!record) return record.error();
             versions.push_back(std::move(*record));
         }
+        auto file = export_report(run->result.table, format, export_options(app, *run));
+        if (!file) return file.error();
+        out->file = std::move(*file);
         return versions;
     };
     p.answer = [out]() {

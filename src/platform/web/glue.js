@@ -268,8 +268,11 @@ window.vsys = {
       // Long commands (an imported bundle file) go through the heap, not ccall's stack copy.
       var r = JSON.parse(text && text.length > 65536 ? UTF8ToString(Module.vsysCallWithString('vsys_command', text))
                                                      : Module.ccall('vsys_command', 'string', ['string'], [text === undefined ? '' : text]));
-      return Module.vsysFlush().then(function (err) { return err && r.ok ? vsysStorageFailure(err) : r; })
-        .then(vsysAwaitXlsx);
+      return Module.vsysFlush().then(function (err) {
+        if (!err || !r.ok) return r;
+        if (typeof r.xlsx_job === 'number') Module.vsysXlsxCancel(r.xlsx_job);  // no answer will take it
+        return vsysStorageFailure(err);
+      }).then(vsysAwaitXlsx);
     });
   },
   // Answers the view as a JSON object: {ok: true, view: {...}} or {ok: false, error}.

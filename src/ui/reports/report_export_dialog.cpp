@@ -48,10 +48,12 @@ void run_job(Shell& shell, ReportScreen& s) {
            shell.host().now_seconds() - start < k_frame_budget_seconds);
     if (p.compressing) {
         // The browser's XLSX worker assembles and deflates the file: the page only waits for it,
-        // so the bar sweeps (its text says what is going on) rather than claiming a fraction.
+        // so the bar sweeps (its text says what is going on) rather than claiming a fraction. It
+        // moves in tenths, so the page draws ~7 frames a second, not 60 (RepaintFilter): with
+        // software GL a drawn frame costs CPU the worker could use.
         const double t = shell.host().now_seconds();
         if (e.compressing_since < 0) e.compressing_since = t;
-        const float sweep = static_cast<float>(std::fmod((t - e.compressing_since) / 1.5, 1.0));
+        const float sweep = static_cast<float>(std::floor(std::fmod((t - e.compressing_since) / 1.5, 1.0) * 10) + 1) / 10;
         ImGui::ProgressBar(sweep, ImVec2(400, 0), shell.tr("report.compressing").c_str());
         shell.anchor("reports.export.compressing");
     } else {
