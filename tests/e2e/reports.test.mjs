@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { anchor, clickAnchor, screenshot, serverAndBrowser, signIn, waitFrames } from './lib.mjs';
+import { anchor, clickAnchor, openApp, screenshot, serverAndBrowser, signIn, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
 
@@ -191,6 +191,33 @@ print(wb.active.title, sum(1 for _ in wb.active.iter_rows()))
   assert.equal(downloads, 0, 'a cancelled export downloads nothing');
   assert.equal(page.workers().filter((w) => w.url().includes('xlsx_worker.js')).length, 0);
   await screenshot(page, 'reports-r104-xlsx-cancelled');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline, a page the service worker controls exports XLSX with the worker it precached', async () => {
+  const { context, page, errors } = await env.openApp();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10000 }).catch(async () => {
+    await page.reload();  // the first visit's page is not controlled until a reload
+    await openApp(page, env.server.url);
+  });
+  await signIn(page, 'VM131016');
+  const online = await page.evaluate(() => window.vsys.command({ type: 'export_report', report: 'R313', format: 'xlsx' }));
+  assert.equal(online.ok, true);
+  await env.server.stop();
+  try {
+    await page.reload();
+    await openApp(page, env.server.url);
+    await signIn(page, 'VM131016');
+    assert.equal(page.workers().length, 0, 'no XLSX worker yet in the reloaded page');
+    const offline = await page.evaluate(() => window.vsys.command({ type: 'export_report', report: 'R313', format: 'xlsx' }));
+    assert.equal(offline.ok, true, JSON.stringify(offline.error));
+    assert.ok(page.workers().some((w) => w.url().includes('xlsx_worker.js')), 'written by the worker, from the cache');
+    assert.equal(offline.data_base64, online.data_base64);
+  } finally {
+    await env.server.start();
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
