@@ -1,8 +1,9 @@
 // 詳細のエクスポート: the format (CSV UTF-8 with BOM by default, CSV CP932, XLSX), the file name,
 // for CP932 the characters it cannot hold listed before the user confirms, then the export run
 // a slice per frame (about 12 ms) with a progress bar and a cancel, so a 70,000-row report never
-// freezes the page; an XLSX file is then assembled by the browser's worker (圧縮中, the page
-// polling it each frame) and cancel terminates the worker. An export of personal rows (R505) is recorded first, then downloaded.
+// freezes the page; in the browser an XLSX file is then assembled by the worker (圧縮中, the
+// page polling it each frame), and cancel terminates the worker. An export of personal rows
+// (R505) is recorded first, then downloaded.
 #include <cmath>
 
 #include "app/base/app.hpp"
