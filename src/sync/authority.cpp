@@ -1,5 +1,8 @@
 #include "sync/authority.hpp"
 
+#include "core/documents/document_store.hpp"
+#include "core/documents/sealed_body.hpp"
+
 #include "sync/kinds.hpp"
 
 namespace vsys::sync {
@@ -49,7 +52,19 @@ const AuthorityRules& default_authority_rules() {
 }
 
 Status check_document(const AuthorityRules& rules, const DocumentVersion& doc) {
-    return rules.kinds() ? validate_version(*rules.kinds(), doc) : ok_status();
+    if (!rules.kinds()) return ok_status();
+    if (auto s = validate_version(*rules.kinds(), doc); !s) return s;
+    // Personal data travels sealed (core/documents/sealed_body.hpp): a plain body of a sealed
+    // kind was readable by anyone on the exchange, and accepting it would hide the leak.
+    const KindSpec* spec = rules.kinds()->find(doc.kind);
+    if (spec && spec->sealed) {
+        nlohmann::json body = doc.body;
+        if (body.is_object()) body.erase(k_resolves_member);
+        if (!is_sealed_body(body))
+            return Error{"document.not_sealed", "a document of this kind must travel sealed to its readers",
+                         {{"key", doc.key()}, {"kind", doc.kind}}};
+    }
+    return ok_status();
 }
 
 Status check_authority(const AuthorityRules& rules, const OrgRelations& rel, const Signer& signer,

@@ -8,6 +8,7 @@
 #include "core/demo/demo_history.hpp"
 #include "core/directory/kinds.hpp"
 #include "sync/kinds.hpp"
+#include "sync/sealed_body.hpp"
 #include "sync/bundle.hpp"
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
@@ -55,6 +56,7 @@ public:
             auto docs = demo_history_documents(data_, tree_, Catalog::builtin(), h);
             if (!docs) return docs.error();
             report_.history = docs->size();
+            if (auto s = seal_personal_data(*docs); !s) return s.error();
             // Each version goes to the feed of the organisation that wrote it: its owner, or for
             // a proxy version the owner's municipality; a feed keeps the history's order.
             for (auto& v : *docs) {
@@ -71,6 +73,41 @@ public:
     }
 
 private:
+    // Personal data (kinds registered sealed: R505's reservation lists) is encrypted to the
+    // demo devices of its owner and audience and to their accounts' unclaimed codes, so a
+    // browser that enrols with one of those codes reads it and nobody else who lists the
+    // exchange does (core/documents/sealed_body.hpp). The entropy is derived from the seed and
+    // the version's key: the same seed gives the same bytes.
+    Status seal_personal_data(std::vector<DocumentVersion>& docs) {
+        std::unordered_map<std::string, std::string> rehashed;  // a sealed version's old hash → new
+        for (auto& v : docs) {
+            const KindSpec* spec = document_kinds().find(v.kind);
+            if (!spec || !spec->sealed) continue;
+            if (auto r = rehashed.find(v.replaces); r != rehashed.end()) v.replaces = r->second;
+            std::vector<std::string> recipients;
+            std::vector<std::string> orgs = kind_audience(document_kinds(), v, rel_);
+            orgs.push_back(v.owner);
+            for (const auto& org : orgs) {
+                Role role;
+                if (!role_of_org(org, role)) continue;
+                if (o_.site_devices || !(role == Role::site || role == Role::venue))
+                    recipients.push_back(demo_device_key(data_.seed, org).public_hex);
+                if (auto a = accounts_.find(org); a != accounts_.end())
+                    for (std::uint32_t n = 1; n <= o_.codes_per_account; ++n)
+                        recipients.push_back(enrolment_key(demo_code_secret(data_.seed, a->second->vsys_id, n)).public_hex);
+            }
+            const std::string old_hash = v.hash;
+            auto sealed = seal_body(v.key(), v.body, recipients,
+                                    derive_seed("vsys-demo-sealed\n" + std::to_string(data_.seed) + "\n" + v.key() +
+                                                "\n" + std::to_string(v.version)));
+            if (!sealed) return sealed.error();
+            v.body = std::move(*sealed);
+            if (auto s = seal(v); !s) return s;
+            rehashed[old_hash] = v.hash;
+        }
+        return ok_status();
+    }
+
     template <class Select>
     Status process(OrgIndex i, const Select& selected) {
         const std::string& org = tree_.id(i);

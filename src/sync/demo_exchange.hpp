@@ -13,7 +13,8 @@
 //   enrolment certificates (kind "enrolment"); every organisation publishes its publisher
 //   device (kind "device") and its master data: a site's or venue's "site_info" (site.hpp), a
 //   municipality's "population" {"schema":1,"total","eligible","child"}; and, with
-//   options.history, the demo world's history (rounds, claims, reservation lists).
+//   options.history, the demo world's history (rounds, claims, reservation lists; the lists
+//   sealed to their municipality's and site's demo devices and unclaimed codes, PROTOCOL §2).
 // Without site devices (options.site_devices = false), a site's or venue's "site_info" is
 //   published by its municipality as a proxy version and the site has no feed yet.
 // Each bundle gets its pointers (exchange.hpp); each unclaimed code gets its lookup file

@@ -25,8 +25,8 @@ void register_identity_kinds(KindRegistry& kinds) {
     kinds.add({"unlock_request", RoleSet::all(), false, false, {}, 1, {}});
     kinds.add({"device", RoleSet::all(), false, false, {}, 1, certificate_body});
     // This device's own records: sealed keys, certificate chains, sign-in counters, codes typed
-    // or claimed here, the kiosk's secret. Never published.
-    for (const char* k : {"credential", "chain", "login", "enrolment_code", "enrolment_claim", "kiosk"})
+    // or claimed here, the kiosk's secret, claimed codes' keys (code_key.hpp). Never published.
+    for (const char* k : {"credential", "chain", "login", "enrolment_code", "enrolment_claim", "kiosk", "code_key"})
         kinds.add({k, {}, false, true, {}, 1, {}});
 }
 

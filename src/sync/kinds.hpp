@@ -16,7 +16,8 @@ const KindRegistry& document_kinds();
 
 // Identity's kinds (identity_kinds.cpp): account, enrolment, unlock, unlock_request, device,
 // and the device-local records of keys and enrolment (credential, chain, login,
-// enrolment_code, enrolment_claim, kiosk).
+// enrolment_code, enrolment_claim, kiosk, code_key: a claimed code's key, kept to open what
+// was sealed to the code, sync/code_key.hpp).
 void register_identity_kinds(KindRegistry& kinds);
 
 }  // namespace vsys::sync

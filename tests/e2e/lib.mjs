@@ -134,7 +134,7 @@ export class Server {
     await srv.start();
     return srv;
   }
-  get url() { return `http://127.0.0.1:${this.port}/`; }
+  get url() { appOrigins.add(`http://127.0.0.1:${this.port}`); return `http://127.0.0.1:${this.port}/`; }
   // The exchange, an origin of its own (docs/PROTOCOL.md §13).
   get exchangeUrl() { return `http://127.0.0.1:${this.exchangePort}/`; }
   get running() { return !!this.proc && this.proc.exitCode === null && this.proc.signalCode === null; }
@@ -161,13 +161,41 @@ export class Server {
   }
 }
 
+// Every Content-Security-Policy violation in a page of the app, in any test of a file, fails the
+// file (issue 11): a test need not remember to check. Chromium reports each one on the console.
+// Pages on another origin (the exchange's, whose files are meant to run nothing) are not the
+// app's: what they refuse is the point of the security tests, which check it themselves.
+const appOrigins = new Set();
+const cspViolations = [];
+function watchCsp(context) {
+  const watch = (page) => page.on('console', (m) => {
+    const url = page.url();
+    if (/Content Security Policy/i.test(m.text()) && appOrigins.has(new URL(url).origin)) cspViolations.push(`${url}: ${m.text()}`);
+  });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return context;
+}
+after(() => {
+  if (cspViolations.length) throw new Error(`Content-Security-Policy violations in the app:\n${cspViolations.join('\n')}`);
+});
+
 export async function launch(options = {}) {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...(options.args || [])] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...(options.args || [])] });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (...a) => watchCsp(await newContext(...a));
+  browser.newPage = async (...a) => {
+    const page = await newPage(...a);
+    watchCsp(page.context());
+    return page;
+  };
+  return browser;
 }
 
 export async function launchPersistent(userDataDir, options = {}) {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', args: chromiumArgs,
-    viewport: { width: 1280, height: 720 }, ...options });
+  return watchCsp(await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium',
+    args: chromiumArgs, viewport: { width: 1280, height: 720 }, ...options }));
 }
 
 // The set-up every test file shares: one nginx and one Chromium for the file, both stopped

@@ -150,4 +150,27 @@ TEST_CASE("a form's value stands beside its label while both fit, and under it w
     }
 }
 
+
+TEST_CASE("the sign-in screen's buttons stay on screen on a phone, and on one row on a clinic PC") {
+    for (float width : {1366.0f, 390.0f}) {
+        CAPTURE(width);
+        UiFixture f(width, 844);
+        f.frames(4);
+        for (const char* a : {"login.submit", "unlock.open", "enrol.open"}) {
+            CAPTURE(a);
+            const auto it = f.shell.anchors().find(a);
+            REQUIRE(it != f.shell.anchors().end());
+            CHECK(it->second.x >= 0);
+            CHECK(it->second.x + it->second.w <= width);
+        }
+        if (width > 1000) {  // the small buttons sit on the submit button's line
+            const auto& submit = f.shell.anchors().at("login.submit");
+            for (const char* a : {"unlock.open", "enrol.open"}) {
+                CHECK(f.shell.anchors().at(a).y >= submit.y);
+                CHECK(f.shell.anchors().at(a).y < submit.y + submit.h);
+            }
+        }
+    }
+}
+
 TEST_SUITE_END();

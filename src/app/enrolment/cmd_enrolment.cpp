@@ -1,12 +1,14 @@
 // Enrolment codes (ARCHITECTURE.md "Identity"): the managing organisation issues a one-time code
 // for an account, handed over on paper or by phone; a device claims it with a password of the
 // user's choosing, which from then on opens the account's key on that device. Documents:
-//   <managing org>/enrolment/<V-SYS ID>   the certified public half of the code (kind "enrolment")
+//   <managing org>/enrolment/<code key>   the certified public half of the code (kind "enrolment";
+//                                         id the code's public key, as every reader checks it)
 //   <account org>/device/<public key>     the new device's certificate, signed with the code
 //   device/enrolment_claim/<code key>     this device's record that the code is spent
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "core/base/text.hpp"
+#include "sync/code_key.hpp"
 #include "sync/identity.hpp"
 
 namespace vsys {
@@ -36,7 +38,7 @@ Result<PreparedCommand> prepare_issue(App& app, const nlohmann::json& j) {
                                        now + k_device_valid);
         if (!e) return e.error();
         *issued = *e;
-        auto v = app.successor(e->document.owner, "enrolment", account->vsys_id, e->document.body);
+        auto v = app.successor(e->document.owner, "enrolment", e->document.id, e->document.body);
         if (!v) return v.error();
         return Versions{*v};
     };
@@ -97,10 +99,15 @@ Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
         return Error{"enrolment.password_short", "password too short", {{"min", std::to_string(k_password_min)}}};
     const DemoAccount* account = app.directory().account(id);
     if (!account) return Error{"login.failed", "unknown V-SYS ID"};
-    const auto* doc = app.current(sync::managing_org(app.directory(), account->org), "enrolment", id);
+    const auto secret = sync::decode_enrolment_code(code);
+    if (!secret) return secret.error();
+    const sync::KeyPair code_key = sync::enrolment_key(*secret);
+    // Issued in this browser: its certificate is here (id = the code's key); else on the exchange.
+    const auto* doc = app.current(sync::managing_org(app.directory(), account->org), "enrolment", code_key.public_hex);
     if (!doc) return prepare_enrol_through_exchange(app, *account, code, password);
     auto cert = sync::certificate_from_json(doc->body);
     if (!cert) return cert.error();
+    if (cert->account != id) return Error{"enrolment.code_wrong", "the code belongs to another account"};
     sync::SpentCodes spent;
     if (const auto* claim = app.current("device", "enrolment_claim", cert->key))
         spent[cert->key] = claim->body.value("device", "");
@@ -111,8 +118,8 @@ Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
     nlohmann::json chain = nlohmann::json::array();
     for (const auto& c : enrolled->chain) chain.push_back(sync::to_json(c));
     PreparedCommand p;
-    p.apply = [&app, enrolled = *enrolled, password, id, chain, org = account->org,
-               enrolment_key = cert->key]() -> Result<Versions> {
+    p.apply = [&app, enrolled = *enrolled, password, id, chain, org = account->org, enrolment_key = cert->key,
+               code_key]() -> Result<Versions> {
         auto sealed = sync::seal_device_key(enrolled.device, password);
         if (!sealed) return sealed.error();
         Versions out;
@@ -121,6 +128,9 @@ Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
                                      {{"org", org}, {"device", enrolled.device.public_hex}, {"chain", chain}}),
                        app.successor(enrolled.document.owner, "device", enrolled.document.id, enrolled.document.body),
                        app.successor("device", "enrolment_claim", enrolment_key, {{"device", enrolled.device.public_hex}}),
+                       // kept to open what was sealed to the code before this device existed
+                       app.successor("device", sync::k_code_key_kind, enrolment_key,
+                                     sync::wrap_code_key(code_key, enrolled.device, id)),
                        app.successor("device", "login", id, {{"failures", 0}, {"locked_at", 0}, {"last_activity", app.now()}})}) {
             if (!v) return v.error();
             out.push_back(*v);

@@ -1,14 +1,16 @@
 // R505 予約者一覧: the rows of the retired reservation function's lists (core/reservations),
-// personal data. A list is owned by the municipality and addressed to its site only, so a
-// device holds the lists it may see; the engine keeps only the viewer's own (the site's rows
-// for a site, its sites' for a municipality).
+// personal data. A list is owned by the municipality and addressed to its site only; it travels
+// sealed to their devices (app/base/sealed_documents.hpp), so a device reads the lists sealed
+// to it, and the engine keeps only the viewer's own (the site's rows for a site, its sites' for
+// a municipality). A list meant for the viewer that this device cannot open yet is counted.
 #include "app/base/app.hpp"
+#include "app/base/sealed_documents.hpp"
 #include "app/reports/sources.hpp"
 #include "core/reservations/reservations.hpp"
 
 namespace vsys {
 
-Result<SourceRows> source_reservations(App& app, const SourceContext&) {
+Result<SourceRows> source_reservations(App& app, const SourceContext& ctx) {
     SourceRows out;
     out.fields = {{"site_code", CellType::code}, {"site_name", CellType::text}, {"date", CellType::date},
                   {"slot", CellType::text},      {"name", CellType::text},      {"reading", CellType::text},
@@ -18,7 +20,13 @@ Result<SourceRows> source_reservations(App& app, const SourceContext&) {
     for (const auto& key : app.store().keys()) {
         const auto* d = app.store().current(key);
         if (!d || d->kind != k_reservations_kind) continue;
-        auto list = reservation_list_from_json(d->body);
+        auto body = readable_body(app, *d);
+        if (!body) {
+            // The site's own list, or any of the municipality's: meant for this viewer.
+            if (d->owner == ctx.viewer || ctx.viewer == "site:" + d->id || ctx.viewer == "venue:" + d->id) ++out.unreadable;
+            continue;
+        }
+        auto list = reservation_list_from_json(*body);
         if (!list) continue;
         const Site* site = dir.generated_site(list->site);
         const std::string site_org = site ? site_org_id(*site) : "site:" + list->site;

@@ -85,6 +85,7 @@ json report_run_json(App& app, const ReportRun& run, bool detail) {
                {"product", choices_json(choices.products)}, {"municipality", choices_json(choices.municipalities)}}},
              {"columns", columns},
              {"row_count", res.table.rows.size()},
+             {"unreadable", res.unreadable},
              {"totals", totals},
              {"chart", {{"series", res.chart_series}, {"bars", bars}}},
              {"as_of", run.as_of}};

@@ -3,6 +3,7 @@
 // [SECTION] runs: start, requests, progress, steps
 // [SECTION] one sync: manifest, enrolment, publication
 // [SECTION] files: export and import
+// (the status screens read: sync_status.cpp)
 #include "app/sync/sync_app.hpp"
 
 #include <algorithm>
@@ -13,7 +14,9 @@
 #include <unordered_set>
 
 #include "app/base/app.hpp"
+#include "core/documents/sealed_body.hpp"
 #include "sync/archive.hpp"
+#include "sync/code_key.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 #include "sync/identity.hpp"
@@ -29,19 +32,6 @@ constexpr std::size_t k_bundle_bytes = 1u << 20;
 // The demo deployment writes this many unclaimed codes per account at most; the app tries them
 // in order and takes the first one no other device has claimed.
 constexpr std::uint32_t k_demo_codes = 20;
-
-const char* phase_name(SyncPhase p) {
-    switch (p) {
-        case SyncPhase::idle: return "idle";
-        case SyncPhase::manifest: return "manifest";
-        case SyncPhase::pull: return "pull";
-        case SyncPhase::enrol: return "enrol";
-        case SyncPhase::store_key: return "store_key";
-        case SyncPhase::publish: return "publish";
-        case SyncPhase::push: return "push";
-    }
-    return "idle";
-}
 
 bool is_pending(const Error& e) { return e.code == sync::k_transport_pending; }
 
@@ -378,7 +368,11 @@ Status SyncAgent::enrol() {
         auto record = app_.successor("device", "chain", s.vsys_id,
                                      {{"org", s.org}, {"device", s.device_public}, {"chain", chain}});
         if (!record) return record.error();
-        Versions versions{*record, enrolled->document};
+        // The code's key, kept to open what was sealed to the code before this device existed.
+        auto kept = app_.successor("device", sync::k_code_key_kind, code_key,
+                                   sync::wrap_code_key(*code_key_, s.device_key, s.vsys_id));
+        if (!kept) return kept.error();
+        Versions versions{*record, enrolled->document, *kept};
         if (typed) {
             // The code is spent: keep no copy of it on the device.
             auto cleared = app_.successor("device", "enrolment_code", s.vsys_id, {{"code", ""}, {"claimed", true}});
@@ -396,6 +390,7 @@ Status SyncAgent::enrol() {
 
 Status SyncAgent::publish() {
     if (!enrolled()) return ok_status();  // a device without a certificate only reads
+    if (auto s = reseal(); !s) return s;
     auto feed = feed_writer();
     if (!feed) return feed.error();
     const std::string& org = feed->org;
@@ -406,7 +401,12 @@ Status SyncAgent::publish() {
     for (const auto* v : app_.store_.pending()) {
         if (queued.count(v->hash) || v->owner == "device") continue;
         // Only what this organisation may sign: its own documents and its sites' proxy versions.
-        if (v->owner == org || (v->proxy && app_.directory().parent_of(v->owner) == org)) docs.push_back(*v);
+        if (!(v->owner == org || (v->proxy && app_.directory().parent_of(v->owner) == org))) continue;
+        // Personal data leaves the device sealed, or not at all (reseal.cpp, sealed_documents.hpp).
+        if (const KindSpec* spec = sync::document_kinds().find(v->kind); spec && spec->sealed && !is_sealed_body(v->body))
+            return Error{"document.not_sealed", "a document of this kind must travel sealed to its readers",
+                         {{"key", v->key()}, {"kind", v->kind}}};
+        docs.push_back(*v);
     }
     std::size_t start = 0;
     while (start < docs.size()) {
@@ -454,69 +454,6 @@ Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
     if (auto s = persist_changes(before, {}); !s) return s.error();
     ++app_.revision_;
     return rep;
-}
-
-SyncSummary SyncAgent::summary() const {
-    SyncSummary s;
-    s.running = run_.running;
-    for (const auto* v : app_.store_.pending())
-        if (v->owner != "device") ++s.waiting_changes;
-    s.waiting_bundles = state_.outbox.size();
-    s.refused = state_.rejected.size();
-    s.conflicts = app_.store_.conflicts().size();
-    s.last_success = state_.last_success;
-    s.error_code = run_.error.code;
-    // Every failure of the transport itself (no answer, a refused connection, a 5xx) is a
-    // transport.* error; a refused bundle or a missing manifest is not the exchange being down.
-    s.exchange_unreachable = s.error_code.rfind("transport.", 0) == 0;
-    s.read_only = read_only();
-    return s;
-}
-
-nlohmann::json SyncAgent::status_json() const {
-    using nlohmann::json;
-    json rejected = json::array();
-    for (const auto& r : state_.rejected)
-        rejected.push_back({{"path", r.path}, {"code", r.error.code}, {"message", app_.error_text(r.error)}});
-    json conflicts = json::array();
-    for (const auto& key : app_.store_.conflicts()) {
-        json heads = json::array();
-        for (const auto* h : app_.store_.heads(key))
-            heads.push_back({{"hash", h->hash}, {"author", h->author}, {"time", h->time}, {"version", h->version},
-                             {"body", h->body}});
-        conflicts.push_back({{"key", key}, {"heads", heads}});
-    }
-    std::size_t pending = 0;
-    for (const auto* v : app_.store_.pending())
-        if (v->owner != "device") ++pending;
-    json out = {{"running", run_.running},
-                {"kiosk", app_.kiosk()},
-                {"waiting", run_.waiting},
-                {"phase", phase_name(phase_)},
-                {"enrolled", enrolled()},
-                {"read_only", read_only()},
-                {"progress",
-                 {{"done", run_.requests_done + run_.in_flight_done},
-                  {"total", run_.requests_total},
-                  {"bytes", run_.bytes + run_.in_flight_bytes}}},
-                {"report",
-                 {{"pushed", run_.report.pushed},
-                  {"fetched", run_.report.fetched},
-                  {"accepted", run_.report.accepted},
-                  {"rejected", run_.report.rejected}}},
-                {"outbox", state_.outbox.size()},
-                {"pending", pending},
-                {"last_success", state_.last_success ? json(sync::format_utc(state_.last_success)) : json(nullptr)},
-                {"finished", run_.finished ? json(sync::format_utc(run_.finished)) : json(nullptr)},
-                {"error", run_.error.code.empty()
-                              ? json(nullptr)
-                              : json{{"code", run_.error.code}, {"message", app_.error_text(run_.error)}}},
-                {"rejected", rejected},
-                {"conflicts", conflicts}};
-    // Which store key this device writes with (its id is not secret; the secret never leaves it).
-    if (auto k = store_key()) out["store_key"] = {{"key_id", k->access_key}, {"version", k->version}};
-    else out["store_key"] = nullptr;
-    return out;
 }
 
 }  // namespace vsys

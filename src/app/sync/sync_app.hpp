@@ -122,6 +122,7 @@ private:
     std::string store_key_path() const;
     Error end_error() const;
     Status publish();
+    Status reseal();  // reseal.cpp
     bool run_sync_once();
     Status persist_changes(std::size_t store_size_before, const std::vector<std::string>& outbox_before);
     Error not_yet_error() const;

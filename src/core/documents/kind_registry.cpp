@@ -2,6 +2,7 @@
 
 #include "core/base/input.hpp"
 #include "core/documents/document_store.hpp"
+#include "core/documents/sealed_body.hpp"
 
 namespace vsys {
 namespace {
@@ -51,9 +52,9 @@ Status validate_version(const KindRegistry& kinds, const DocumentVersion& v) {
     if (v.body.contains(k_resolves_member)) {
         DocumentVersion plain = v;
         plain.body.erase(k_resolves_member);
-        s = spec->validate(plain);
+        s = spec->sealed && is_sealed_body(plain.body) ? validate_sealed_body(plain.body) : spec->validate(plain);
     } else {
-        s = spec->validate(v);
+        s = spec->sealed && is_sealed_body(v.body) ? validate_sealed_body(v.body) : spec->validate(v);
     }
     if (!s)
         return Error{"document.invalid_body", "a member of the document's body is missing or malformed",

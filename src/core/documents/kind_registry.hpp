@@ -9,6 +9,10 @@
 //             "to"); ancestors and the writer's descendants see it by the exchange's layout
 //   schema    the version of the body's layout
 //   validate  the body's shape, run on the versions the app writes and on every received one
+//   sealed    the body carries personal data: it travels encrypted to the devices of its owner
+//             and audience (core/documents/sealed_body.hpp); a received version must be sealed,
+//             and validate sees a sealed body's envelope only (the plain body is checked by the
+//             writer before sealing and by a recipient after opening)
 // The one list of feature registrations is sync/kinds.cpp (document_kinds()); it is explicit
 // calls, so no registration depends on a static initialiser a static library may drop.
 //
@@ -42,6 +46,7 @@ struct KindSpec {
     KindAudience audience;  // empty: no one beyond the exchange's layout
     int schema = 1;
     KindValidate validate;  // empty: any JSON object (a kind with no writer yet)
+    bool sealed = false;
 };
 
 class KindRegistry {

@@ -44,6 +44,7 @@ Result<ReportResult> build_report(const ReportDefinition& def, SourceRows rows, 
         map.push_back(f);
     }
     ReportResult out;
+    out.unreadable = rows.unreadable;
     out.table.title = def.id + " " + (english ? def.title_en : def.title_ja);
     for (const auto& c : def.columns)
         out.table.columns.push_back({english ? c.label_en : c.label_ja, c.type, c.unit.empty() ? "" : unit_text(c.unit), c.total});

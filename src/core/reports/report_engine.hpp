@@ -37,6 +37,9 @@ struct SourceRow {
 struct SourceRows {
     std::vector<SourceField> fields;
     std::vector<SourceRow> rows;
+    // Documents meant for the viewer that this device cannot open (sealed personal data written
+    // before this device could read it): the report says so rather than look complete.
+    std::size_t unreadable = 0;
     int field_of(std::string_view id) const;
 };
 
@@ -62,6 +65,7 @@ struct ReportResult {
     std::vector<std::string> chart_series;            // the chart value columns' labels
     std::vector<ChartBar> bars;                       // by the first value, largest first
     std::size_t out_of_scope = 0;                     // rows the source gave that the viewer may not see (dropped)
+    std::size_t unreadable = 0;                       // the source's documents for the viewer it could not open
 };
 
 // Errors: reports.source_field {report} {field} (a column the source does not give, or of

@@ -27,7 +27,7 @@ std::vector<std::string> reservations_audience(const DocumentVersion& v, const O
 
 void register_reservations_kinds(KindRegistry& kinds) {
     kinds.add({k_reservations_kind, {OrgRole::municipality}, false, false, reservations_audience, 1,
-               validate_reservations});
+               validate_reservations, /*sealed=*/true});
 }
 
 }  // namespace vsys

@@ -1,11 +1,14 @@
 #include "ui/allocation/site_adjustment.hpp"
 
 #include <algorithm>
+#include <tuple>
 
+#include "app/allocation/chain_fields.hpp"
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -34,12 +37,14 @@ bool edited(const SiteAdjustment& adj) {
     });
 }
 
-// A count of boxes in a cell: negative values are refused beside the table, not clipped here.
-void count_cell(const char* id, std::int64_t& value) {
-    ImGui::SetNextItemWidth(-1);
+// A count of boxes in a cell, read by the one number rule every field keeps (full-width digits
+// taken, letters and out-of-range counts refused, never changed silently); its refusal is shown
+// below the table, naming the column and the row.
+std::string count_cell(Shell& shell, const std::string& anchor, const char* column, std::int64_t& value) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 0));
-    ImGui::InputScalar(id, ImGuiDataType_S64, &value);
+    const FieldResult r = number_field(shell, anchor, value, boxes_rule(column), -1, MessagePlace::caller);
     ImGui::PopStyleVar();
+    return r.message;
 }
 
 }  // namespace
@@ -63,6 +68,7 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& resu
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersV;
     const float height = std::min(260.0f, ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(adj.rows.size()) + 2.5f));
+    std::string typed_problem;  // the first count refused as typed
     if (ImGui::BeginTable("##adjust", 4, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
@@ -75,15 +81,14 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& resu
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.name.c_str());
-            ImGui::TableNextColumn();
-            count_cell("##boxes", r.boxes);
-            if (i < 20) shell.anchor("sim.adjust.boxes." + std::to_string(i));
-            ImGui::TableNextColumn();
-            count_cell("##needles", r.needles);
-            if (i < 20) shell.anchor("sim.adjust.needles." + std::to_string(i));
-            ImGui::TableNextColumn();
-            count_cell("##syringes", r.syringes);
-            if (i < 20) shell.anchor("sim.adjust.syringes." + std::to_string(i));
+            const std::string n = std::to_string(i);
+            for (const auto& [field, column, value] :
+                 {std::tuple{"boxes", "alloc.col.boxes", &r.boxes}, std::tuple{"needles", "alloc.col.needles", &r.needles},
+                  std::tuple{"syringes", "alloc.col.syringes", &r.syringes}}) {
+                ImGui::TableNextColumn();
+                std::string refused = count_cell(shell, std::string("sim.adjust.") + field + "." + n, column, *value);
+                if (!refused.empty() && typed_problem.empty()) typed_problem = r.name + ": " + refused;
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -97,9 +102,11 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& resu
                                               {"syringes", format_grouped(syringes)}})
                                .c_str());
     shell.anchor("sim.adjust.totals");
-    std::string problem;
-    if (negative) problem = shell.tr("sim.adjust.negative");
-    else if (rest < 0) problem = fill_placeholders(shell.tr("sim.adjust.over"), {{"over", format_grouped(-rest)}});
+    // A count refused as typed first (the others are computed from the values it did not change).
+    std::string problem = typed_problem;
+    if (problem.empty() && negative) problem = shell.tr("sim.adjust.negative");
+    else if (problem.empty() && rest < 0)
+        problem = fill_placeholders(shell.tr("sim.adjust.over"), {{"over", format_grouped(-rest)}});
     field_message(problem, true);
     ImGui::BeginDisabled(stale || !problem.empty());
     const bool reg = ImGui::Button(shell.tr("sim.adjust.register").c_str());

@@ -128,6 +128,9 @@ void draw_report(Shell& shell, ReportScreen& s) {
     screen_title(run.result.table.title);
     if (!run.def->notice.empty()) notice(shell.tr(run.def->notice), ImGui::GetContentRegionAvail().x);
     if (run.def->personal) ImGui::TextColored(colour::pending, "%s", shell.tr("report.personal").c_str());
+    if (run.result.unreadable > 0)
+        notice(fill_placeholders(shell.tr("report.sealed_unreadable"), {{"n", std::to_string(run.result.unreadable)}}),
+               ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}).c_str());
     ImGui::PopStyleColor();

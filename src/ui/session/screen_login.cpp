@@ -105,7 +105,14 @@ void draw_login_panel(Shell& shell) {
     text_field(shell, "login.password", "login.password", form.password, sizeof form.password,
                ImGuiInputTextFlags_Password);
     const bool enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
-    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    // The buttons line up under the fields where the labels sit beside them; on a phone they
+    // start at the left edge and wrap rather than run off it.
+    const float label_column = 200 + ImGui::GetStyle().WindowPadding.x;
+    const bool beside = ImGui::GetContentRegionAvail().x >= 200 + 320;
+    auto button_width = [](const std::string& text) {
+        return ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    };
+    if (beside) ImGui::SetCursorPosX(label_column);
     const bool pressed = ImGui::Button(shell.tr("login.submit").c_str());
     shell.anchor("login.submit");
     if (pressed || enter) {
@@ -115,13 +122,14 @@ void draw_login_panel(Shell& shell) {
         std::memset(form.password, 0, sizeof form.password);
         if (err.empty()) shell.go("home");
     }
-    ImGui::SameLine();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    same_line_if_room(button_width(shell.tr("unlock.open")), spacing);
     if (ImGui::SmallButton(shell.tr("unlock.open").c_str())) form.show_unlock = !form.show_unlock;
     shell.anchor("unlock.open");
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("enrol.open")), spacing);
     if (ImGui::SmallButton(shell.tr("enrol.open").c_str())) form.show_enrol = !form.show_enrol;
     shell.anchor("enrol.open");
-    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    if (beside) ImGui::SetCursorPosX(label_column);
     ImGui::BeginGroup();
     field_message(form.error, true);
     ImGui::EndGroup();

@@ -3,6 +3,7 @@
 // of the chain, and published as a verified exchange.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "core/claims/claims_json.hpp"
 #include "core/claims/kinds.hpp"
 #include "core/demo/demo_history.hpp"
+#include "core/documents/sealed_body.hpp"
 #include "core/reservations/reservations.hpp"
 #include "sync/canonical.hpp"
 #include "sync/demo_exchange.hpp"
@@ -17,6 +19,7 @@
 #include "sync/hierarchy_relations.hpp"
 #include "sync/kinds.hpp"
 #include "sync/replay.hpp"
+#include "sync/sealed_body.hpp"
 
 TEST_SUITE_BEGIN("demo");
 
@@ -258,7 +261,30 @@ TEST_CASE("the demo exchange carries the history in its writers' feeds, and ever
         auto replay = sync::replay_feeds(ex, feeds, rel, trust, store);
         CHECK(replay.rejected.empty());
         CHECK(store.size() == rep->documents);
-        for (const auto& v : w.history("310000", site_devices)) CHECK(store.contains(v.hash));
+        // Every version of the history is there; a reservation list sealed (its hash is the
+        // envelope's), opening with its site's demo device or unclaimed code to the very list.
+        std::size_t sealed = 0;
+        for (const auto& v : w.history("310000", site_devices)) {
+            if (v.kind != k_reservations_kind) {
+                CHECK(store.contains(v.hash));
+                continue;
+            }
+            const DocumentVersion* got = store.current(v.key());
+            REQUIRE(got);
+            CHECK(is_sealed_body(got->body));
+            CHECK(got->body.dump().find("\"rows\"") == std::string::npos);
+            // The site (or venue: 接種会場, VW) that the list is of.
+            const std::array<sync::KeyPair, 4> keys{
+                sync::demo_device_key(7, site_devices ? "site:" + v.id : "nobody"),
+                sync::demo_device_key(7, site_devices ? "venue:" + v.id : "nobody"),
+                sync::enrolment_key(sync::demo_code_secret(7, "VS" + v.id, 1)),
+                sync::enrolment_key(sync::demo_code_secret(7, "VW" + v.id, 1))};
+            auto opened = sync::open_body(*got, keys);
+            REQUIRE_MESSAGE(opened, opened.error().code);
+            CHECK(*opened == v.body);
+            ++sealed;
+        }
+        CHECK(sealed > 0);
         // A reservation list is pointed at its site's inbox.
         bool pointed = false;
         for (const auto& [path, bytes] : ex.files)

@@ -76,7 +76,7 @@ TEST_CASE("the engine keeps only rows in the viewer's scope, sorts numbers as nu
     rows.fields = {{"code", CellType::code}, {"n", CellType::count}};
     rows.rows = {row("site:a", "131016", 10), row("site:b", "131016", 9), row("site:far", "271004", 1000),
                  row("muni:271004", "271004", 7, {"muni:131016"}), row("site:c", "131016", 100)};
-    ReportViewer viewer{"muni:131016", [](std::string_view o) { return o == "muni:131016" || o.substr(0, 5) == "site:" && o != "site:far"; }};
+    ReportViewer viewer{"muni:131016", [](std::string_view o) { return o == "muni:131016" || (o.substr(0, 5) == "site:" && o != "site:far"); }};
     auto units = [](std::string_view u) { return std::string(u == "unit.box" ? "箱" : "?"); };
 
     def.scope = ReportScope::subtree;

@@ -11,6 +11,7 @@
 #include "core/claims/claims_json.hpp"
 #include "core/directory/site.hpp"
 #include "sync/kinds.hpp"
+#include "sync/sealed_body.hpp"
 #include "test_sync_fixture.hpp"
 
 TEST_SUITE_BEGIN("sync");
@@ -196,6 +197,9 @@ TEST_CASE("every registered kind: its owner publishes one, every device that sho
 
         // The owner's device publishes it; its audience comes from the registry, as the app's.
         Device& writer = *dev[owner];
+        // Personal data travels sealed (PROTOCOL §2 "Sealed bodies"): to the writer's own key here.
+        if (spec->sealed)
+            s.body = *seal_body(owner + "/" + spec->name + "/" + s.id, s.body, {writer.feed->key.public_hex}, fresh_entropy());
         auto d = *writer.store.successor(owner, spec->name, s.id, s.body);
         d.author = "U";
         d.time = "2021-06-02T00:00:00Z";

@@ -12,80 +12,12 @@
 #include "sync/directory.hpp"
 #include "sync/replay.hpp"
 #include "sync/store_credential.hpp"
+#include "sync/sync_app_fixture.hpp"
 
 TEST_SUITE_BEGIN("sync");
 
 using namespace vsys;
-using vsys::test::AppFixture;
-
-namespace {
-
-constexpr const char* k_pref = "310000";  // 鳥取県: small enough to write in a test
-
-// The deployment `tools/serve` publishes, in memory: 鳥取県's subtree under the demo root.
-sync::MemoryTransport& exchange() {
-    static sync::MemoryTransport ex = [] {
-        AppFixture f;
-        sync::MemoryTransport t;
-        sync::DemoExchangeOptions o;
-        o.now = f.clock;
-        o.prefecture = k_pref;
-        o.codes_per_account = 3;
-        auto rep = sync::write_demo_exchange(f.app.directory().demo(), f.app.directory().tree(), o, t);
-        REQUIRE(rep);
-        sync::DeploymentManifest m;
-        m.root_key = rep->root_key;
-        m.created = sync::format_utc(f.clock);
-        m.demo = true;
-        m.seed = k_demo_seed;
-        m.prefecture = k_pref;
-        t.put_new(sync::k_manifest_path, sync::encode_manifest(m));
-        return t;
-    }();
-    return ex;
-}
-
-// Plays the browser's part: performs each request against the exchange until the run ends.
-nlohmann::json sync_with(App& app, sync::MemoryTransport& ex) {
-    REQUIRE(app.command_json(R"({"type":"sync"})")["ok"] == true);
-    for (int round = 0; round < 40 && app.sync().run().running; ++round) {
-        std::vector<std::pair<sync::TransportRequest, Result<std::string>>> answers;
-        for (auto& r : app.sync().take_requests()) {
-            Result<std::string> a = std::string();
-            if (r.kind == sync::TransportRequest::Kind::get) {
-                a = ex.get(r.path);
-            } else if (r.kind == sync::TransportRequest::Kind::list) {
-                auto names = ex.list(r.path);
-                if (!names) a = names.error();
-                else {
-                    std::string text;
-                    for (const auto& n : *names) text += n + "\n";
-                    a = text;
-                }
-            } else if (auto s = ex.put_new(r.path, r.body); !s) {
-                a = s.error();
-            }
-            answers.emplace_back(std::move(r), std::move(a));
-        }
-        app.sync().deliver(answers);
-    }
-    CHECK_FALSE(app.sync().run().running);
-    return app.view_json("sync_status", "{}")["view"];
-}
-nlohmann::json sync_with(AppFixture& f, sync::MemoryTransport& ex) { return sync_with(f.app, ex); }
-
-std::string account_of_site(const Site& s) { return "VS" + s.code; }
-
-const Site& tottori_site(AppFixture& f, int nth = 0) {
-    for (const auto& s : f.app.directory().demo().sites)
-        if (s.kind == SiteKind::site && s.municipality.rfind("31", 0) == 0 && nth-- == 0) return s;
-    FAIL("no site in Tottori");
-    return f.app.directory().demo().sites.front();
-}
-
-std::string muni_account(const Site& s) { return "VM" + s.municipality; }
-
-}  // namespace
+using namespace vsys::test;
 
 TEST_CASE("a browser enrols with a demo code, publishes its site's change, and the municipality receives it") {
     auto& ex = exchange();
@@ -311,6 +243,9 @@ TEST_CASE("a code issued by the municipality on its device enrols a new device e
     auto st = sync_with(clinic, ex);
     CHECK(st["error"].is_null());
     CHECK(st["enrolled"] == true);
+    // The municipality's bundle with the code's certificate is taken by its readers (the
+    // document's id is the code's key, as every reader checks).
+    CHECK_MESSAGE(st["rejected"].empty(), st["rejected"].dump());
 
     // A second device trying the same code later is refused: the code is spent.
     AppFixture other;

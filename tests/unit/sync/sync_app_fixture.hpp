@@ -1,0 +1,78 @@
+// The sync tests' deployment and browser (test_sync_app.cpp, test_sync_sealed.cpp): 鳥取県's
+// demo exchange in memory, as `tools/serve` publishes it, and a loop that plays the browser's
+// part in a sync run.
+#pragma once
+
+#include "app_fixture.hpp"
+#include "sync/demo_exchange.hpp"
+#include "sync/directory.hpp"
+
+namespace vsys::test {
+
+inline constexpr const char* k_pref = "310000";  // 鳥取県: small enough to write in a test
+
+// The deployment `tools/serve` publishes, in memory: 鳥取県's subtree under the demo root.
+inline sync::MemoryTransport& exchange() {
+    static sync::MemoryTransport ex = [] {
+        AppFixture f;
+        sync::MemoryTransport t;
+        sync::DemoExchangeOptions o;
+        o.now = f.clock;
+        o.prefecture = k_pref;
+        o.codes_per_account = 3;
+        auto rep = sync::write_demo_exchange(f.app.directory().demo(), f.app.directory().tree(), o, t);
+        REQUIRE(rep);
+        sync::DeploymentManifest m;
+        m.root_key = rep->root_key;
+        m.created = sync::format_utc(f.clock);
+        m.demo = true;
+        m.seed = k_demo_seed;
+        m.prefecture = k_pref;
+        t.put_new(sync::k_manifest_path, sync::encode_manifest(m));
+        return t;
+    }();
+    return ex;
+}
+
+// Plays the browser's part: performs each request against the exchange until the run ends.
+inline nlohmann::json sync_with(App& app, sync::MemoryTransport& ex) {
+    REQUIRE(app.command_json(R"({"type":"sync"})")["ok"] == true);
+    for (int round = 0; round < 40 && app.sync().run().running; ++round) {
+        std::vector<std::pair<sync::TransportRequest, Result<std::string>>> answers;
+        for (auto& r : app.sync().take_requests()) {
+            Result<std::string> a = std::string();
+            if (r.kind == sync::TransportRequest::Kind::get) {
+                a = ex.get(r.path);
+            } else if (r.kind == sync::TransportRequest::Kind::list) {
+                auto names = ex.list(r.path);
+                if (!names) a = names.error();
+                else {
+                    std::string text;
+                    for (const auto& n : *names) text += n + "\n";
+                    a = text;
+                }
+            } else if (auto s = ex.put_new(r.path, r.body); !s) {
+                a = s.error();
+            }
+            answers.emplace_back(std::move(r), std::move(a));
+        }
+        app.sync().deliver(answers);
+    }
+    CHECK_FALSE(app.sync().run().running);
+    return app.view_json("sync_status", "{}")["view"];
+}
+inline nlohmann::json sync_with(AppFixture& f, sync::MemoryTransport& ex) { return sync_with(f.app, ex); }
+
+inline std::string account_of_site(const Site& s) { return "VS" + s.code; }
+
+inline const Site& tottori_site(AppFixture& f, int nth = 0) {
+    for (const auto& s : f.app.directory().demo().sites)
+        if (s.kind == SiteKind::site && s.municipality.rfind("31", 0) == 0 && nth-- == 0) return s;
+    FAIL("no site in Tottori");
+    return f.app.directory().demo().sites.front();
+}
+
+inline std::string muni_account(const Site& s) { return "VM" + s.municipality; }
+
+
+}  // namespace vsys::test
