@@ -57,8 +57,9 @@ Bytes seal_to(const unsigned char* message, std::size_t size, const unsigned cha
     crypto_generichash_final(&st, nonce, sizeof nonce);
     Bytes out(crypto_box_PUBLICKEYBYTES + crypto_box_MACBYTES + size, 0);
     std::copy(epk, epk + sizeof epk, out.begin());
-    crypto_box_easy(out.data() + crypto_box_PUBLICKEYBYTES, message, size, nonce, recipient_pk, esk);
+    const bool boxed = crypto_box_easy(out.data() + crypto_box_PUBLICKEYBYTES, message, size, nonce, recipient_pk, esk) == 0;
     sodium_memzero(esk, sizeof esk);
+    if (!boxed) out.clear();  // a recipient key libsodium refuses (a small-order point)
     return out;
 }
 
@@ -96,6 +97,7 @@ Result<nlohmann::json> seal_body(const std::string& document_key, const nlohmann
         if (r.size() != 64 || !x25519_public(r, pk))
             return Error{"sealed.recipient", "a recipient is not a device or code key", {{"key", r}}};
         const Bytes sealed = seal_to(key.data(), key.size(), pk, derive("vsys-sealed-ephemeral\n", entropy, r, 32));
+        if (sealed.empty()) return Error{"sealed.recipient", "a recipient is not a device or code key", {{"key", r}}};
         keys[r] = b64(sealed.data(), sealed.size());
     }
     nlohmann::json envelope = {{"box", b64(box.data(), box.size())},

@@ -43,8 +43,13 @@ Status App::wipe_local_data() {
     return st;
 }
 
+// One directory per process, built by the first App that asks: it is immutable once built
+// (documents that override a site live in each App's store), and every App of a process would
+// otherwise generate the same 70,000 sites again: the kiosk after each reset, a test suite's
+// hundreds of fixtures (most of their time under ASan).
 const Directory& App::directory() {
-    if (!directory_) directory_ = std::make_unique<Directory>(DemoOptions{k_demo_seed});
+    static const std::shared_ptr<const Directory> shared = std::make_shared<const Directory>(DemoOptions{k_demo_seed});
+    if (!directory_) directory_ = shared;
     return *directory_;
 }
 

@@ -121,7 +121,7 @@ private:
     DocumentStore store_;
     Settings settings_;
     Session session_;
-    std::unique_ptr<Directory> directory_;
+    std::shared_ptr<const Directory> directory_;  // shared by every App of the process (app.cpp)
     std::map<std::type_index, std::shared_ptr<const void>> derived_;  // after directory_: destroyed first
     std::uint64_t revision_ = 0;
     std::uint64_t session_epoch_ = 0;
