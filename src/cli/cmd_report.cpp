@@ -187,6 +187,9 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
         << account->org << ")";
     for (std::size_t c = 0; c < run->result.totals.size(); ++c)
         if (run->result.totals[c]) err << "; " << run->result.table.columns[c].label << " " << *run->result.totals[c];
+    // Personal data on the exchange is sealed to devices (PROTOCOL §2): a mirror reads none of it.
+    if (run->result.unreadable)
+        err << "; " << run->result.unreadable << " sealed documents for this organisation not readable here";
     err << (output == "-" ? "" : " → " + output) << "\n";
     for (const auto& u : file->unencodable)
         err << "  row " << u.row << ", column " << u.column + 1 << ": " << u.character << " written as " << u.replacement << "\n";

@@ -82,6 +82,21 @@ test('the demo exchange verifies: every bundle, pointer and enrolment lookup fil
     assert.deepEqual(bad(r.out), []);
 });
 
+test('personal data is on the exchange only sealed: R505\'s lists carry no row, and an analyst\'s mirror reads none', () => {
+    let sealed = 0;
+    for (const p of files(demo).filter((f) => f.startsWith('feeds/'))) {
+        const text = fs.readFileSync(path.join(demo, p), 'utf8');
+        for (const member of ['"birth":', '"slot":']) assert.ok(!text.includes(member), `${p} holds ${member}`);
+        sealed += (text.match(/"kind":"reservations"/g) || []).length;
+    }
+    assert.ok(sealed > 0, 'the history has reservation lists');
+    // The municipality's own mirror cannot open them either: the report says how many it holds unread.
+    const r = vsys('report', 'R505', '--exchange', demo, '--as', 'VM312011', '--format', 'csv', '-o', '-');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.replace(/^\uFEFF/, '').trim().split('\r\n').length, 1, 'the header row alone');
+    assert.match(r.err, /: 0 rows as VM312011 .*; [1-9]\d* sealed documents for this organisation not readable here/);
+});
+
 test('one altered byte of one bundle: verify exits 1 naming the file (hash mismatch)', () => {
     const dir = copyOfDemo('altered');
     const target = files(dir).find((p) => p.startsWith('feeds/site_'));
