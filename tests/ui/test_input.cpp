@@ -14,6 +14,7 @@ TEST_SUITE_BEGIN("ui");
 namespace {
 
 using vsys::test::UiFixture;
+using vsys::test::message_of;
 
 // ImGui 1.86 reads keys through io.KeyMap: the headless context maps the few a test presses.
 enum TestKey { k_enter = 1, k_escape, k_backspace, k_a, k_c };
@@ -42,13 +43,6 @@ void retype(UiFixture& f, const std::string& text) {
     press(f, k_a, true);
     press(f, k_backspace);
     f.type(text);
-}
-
-std::string message_of(UiFixture& f, const std::string& anchor) {
-    f.frames(1);
-    const auto m = vsys::ui::field_messages(f.shell);
-    const auto it = m.find(anchor);
-    return it == m.end() ? std::string() : it->second;
 }
 
 void open_settings(UiFixture& f) {

@@ -3,11 +3,9 @@
 // very bytes window.vsys's export_report answers.
 #include <doctest/doctest.h>
 
-#include "core/reservations/reservations.hpp"
-#include "sync/canonical.hpp"
+#include "reports/reservations_fixture.hpp"
 #include "sync/crypto.hpp"
 #include "sync/keys.hpp"
-#include "sync/sealed_body.hpp"
 #include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
@@ -78,21 +76,7 @@ TEST_CASE("R505 says how many lists meant for the viewer this device cannot open
     f.frames(3);
     const vsys::Site& site = f.site_in("131016");
     REQUIRE(f.login(vsys::test::site_account(site)));
-    vsys::ReservationList list;
-    list.site = site.code;
-    list.municipality = "131016";
-    list.rows.push_back({"山田 太郎", "ヤマダ タロウ", vsys::Date{1948, 4, 12}, vsys::Date{2021, 7, 20}, "10:00", 1,
-                         vsys::VaccineProduct::pfizer_12, vsys::ReservationStatus::vaccinated});
-    vsys::DocumentVersion v;
-    v.owner = "muni:131016";
-    v.kind = "reservations";
-    v.id = site.code;
-    v.version = 1;
-    v.author = "VM131016";
-    v.time = "2022-02-01T00:00:00Z";
-    v.body = *vsys::sync::seal_body(v.key(), to_json(list), {vsys::sync::generate_key_pair().public_hex},
-                                    vsys::sync::fresh_entropy());
-    REQUIRE(vsys::sync::seal(v));
+    const vsys::DocumentVersion v = vsys::test::sealed_reservation_list(site, {vsys::sync::generate_key_pair().public_hex});
     CHECK(f.app.receive_verified({&v}) == 0);
     f.shell.go("reports", "R505");
     f.frames(4);

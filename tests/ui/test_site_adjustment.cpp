@@ -14,6 +14,7 @@ namespace {
 
 using nlohmann::json;
 using vsys::test::UiFixture;
+using vsys::test::message_of;
 
 enum TestKey { k_backspace = 1, k_a };
 
@@ -30,13 +31,6 @@ void retype(UiFixture& f, const std::string& text) {
         f.frames(2);
     }
     f.type(text);
-}
-
-std::string message_of(UiFixture& f, const std::string& anchor) {
-    f.frames(1);
-    const auto m = vsys::ui::field_messages(f.shell);
-    const auto it = m.find(anchor);
-    return it == m.end() ? std::string() : it->second;
 }
 
 // ① to ③ of the chain's round for Chiyoda, as the chain's own tests run them.

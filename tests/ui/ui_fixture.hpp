@@ -14,6 +14,7 @@
 #include "ui/shell/host.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/fields.hpp"
 
 namespace vsys::test {
 
@@ -107,5 +108,14 @@ struct UiFixture : AppFixture {
         return logged;
     }
 };
+
+// The refusal a field showed in the frame just built (its anchor's entry in field_messages),
+// "" when it accepted what was typed.
+inline std::string message_of(UiFixture& f, const std::string& anchor) {
+    f.frames(1);
+    const auto m = ui::field_messages(f.shell);
+    const auto it = m.find(anchor);
+    return it == m.end() ? std::string() : it->second;
+}
 
 }  // namespace vsys::test

@@ -34,7 +34,9 @@ std::size_t display_width(std::string_view s) {
 }
 
 std::size_t number_width(std::int64_t n) {
-    const std::string digits = std::to_string(n < 0 ? -n : n);
+    // The magnitude as unsigned: -n overflows for the smallest int64 (UBSan found it).
+    const std::uint64_t magnitude = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+    const std::string digits = std::to_string(magnitude);
     return digits.size() + (digits.size() - 1) / 3 + (n < 0 ? 1 : 0);
 }
 

@@ -1,5 +1,7 @@
 #include "core/reports/report_export.hpp"
 
+#include <cstdint>
+
 #include <charconv>
 
 #include "core/base/calendar.hpp"
@@ -74,7 +76,9 @@ std::vector<std::int64_t> column_totals(const ReportTable& table) {
     std::vector<std::int64_t> totals(table.columns.size(), 0);
     for (const auto& row : table.rows)
         for (std::size_t c = 0; c < table.columns.size() && c < row.size(); ++c)
-            if (table.columns[c].total && !row[c].blank) totals[c] += row[c].number;
+            if (table.columns[c].total && !row[c].blank && __builtin_add_overflow(totals[c], row[c].number, &totals[c]))
+                // Beyond any real count or amount (a damaged table): held at the limit, never wrapped.
+                totals[c] = row[c].number < 0 ? INT64_MIN : INT64_MAX;
     return totals;
 }
 

@@ -7,6 +7,7 @@
 
 #include "allocation/chain_app_fixture.hpp"
 #include "app/reports/reports_app.hpp"
+#include "reports/reservations_fixture.hpp"
 
 TEST_SUITE_BEGIN("reports");
 
@@ -24,12 +25,7 @@ json report(test::AppFixture& f, json args) {
     return v["view"];
 }
 
-int column(const json& r, const std::string& label) {
-    for (std::size_t i = 0; i < r["columns"].size(); ++i)
-        if (r["columns"][i]["label"] == label) return static_cast<int>(i);
-    FAIL("no column " << label);
-    return -1;
-}
+int column(const json& r, const std::string& label) { return test::report_column(r, label); }
 
 std::int64_t sum(const json& r, const std::string& label) {
     const int c = column(r, label);

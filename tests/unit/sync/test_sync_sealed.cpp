@@ -17,6 +17,7 @@
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
 #include "sync/sealed_body.hpp"
+#include "reports/reservations_fixture.hpp"
 #include "sync/sync_app_fixture.hpp"
 
 TEST_SUITE_BEGIN("sync");
@@ -33,13 +34,6 @@ json r505(AppFixture& f) {
     auto v = f.view("report", {{"report", "R505"}, {"detail", true}});
     REQUIRE_MESSAGE(v["ok"] == true, v.dump());
     return v["view"];
-}
-
-int column(const json& r, const std::string& label) {
-    for (std::size_t i = 0; i < r["columns"].size(); ++i)
-        if (r["columns"][i]["label"] == label) return static_cast<int>(i);
-    FAIL("no column " << label);
-    return -1;
 }
 
 std::vector<const DocumentVersion*> lists(AppFixture& f) {
@@ -74,7 +68,7 @@ TEST_CASE("reservation lists are on the exchange only sealed; the municipality a
     // No name, reading or date of birth of any row is anywhere on the exchange.
     // No row's member names, and no name or reading of a row, are anywhere on the exchange (the
     // synthetic names may repeat the demo accounts' names, which are public: those are skipped).
-    const int name = column(r, "氏名"), reading = column(r, "フリガナ");
+    const int name = report_column(r, "氏名"), reading = report_column(r, "フリガナ");
     std::set<std::string> public_names;
     for (const auto& a : muni.app.directory().demo().accounts) public_names.insert(a.name);
     std::set<std::string> personal;
@@ -92,7 +86,7 @@ TEST_CASE("reservation lists are on the exchange only sealed; the municipality a
     CHECK_MESSAGE(found.empty(), found.size() << " " << (found.empty() ? "" : found.front()));
 
     // The site reads its own list.
-    const std::string code = r["rows"][0][column(r, "医療機関コード")];
+    const std::string code = r["rows"][0][report_column(r, "医療機関コード")];
     AppFixture site;
     REQUIRE(site.login("VS" + code));
     st = sync_with(site, ex);
@@ -100,7 +94,7 @@ TEST_CASE("reservation lists are on the exchange only sealed; the municipality a
     auto own = r505(site);
     REQUIRE(own["row_count"].get<std::int64_t>() > 0);
     CHECK(own["unreadable"] == 0);
-    for (const auto& row : own["rows"]) CHECK(row[column(own, "医療機関コード")] == code);
+    for (const auto& row : own["rows"]) CHECK(row[report_column(own, "医療機関コード")] == code);
 
     // The prefecture holds the municipality's bundles, lists included, but opens none.
     AppFixture pref;
@@ -182,34 +176,15 @@ TEST_CASE("a list meant for the viewer that this device cannot open is counted, 
     AppFixture f;
     const Site& s = f.site_in("131016");
     REQUIRE(f.login(site_account(s)));
-    ReservationList list;
-    list.site = s.code;
-    list.municipality = "131016";
-    list.rows.push_back({"山田 太郎", "ヤマダ タロウ", Date{1948, 4, 12}, Date{2021, 7, 20}, "10:00", 1,
-                         VaccineProduct::pfizer_12, ReservationStatus::vaccinated});
-    auto version = [&](const std::vector<std::string>& recipients) {
-        DocumentVersion v;
-        v.owner = "muni:131016";
-        v.kind = "reservations";
-        v.id = s.code;
-        v.version = 1;
-        v.author = "VM131016";
-        v.time = "2022-02-01T00:00:00Z";
-        v.body = *sync::seal_body(v.key(), to_json(list), recipients, sync::fresh_entropy());
-        REQUIRE(sync::seal(v));
-        return v;
-    };
     sync::KeyPair stranger = sync::generate_key_pair();
-    const DocumentVersion unreadable = version({stranger.public_hex});
+    const DocumentVersion unreadable = sealed_reservation_list(s, {stranger.public_hex});
     CHECK(f.app.receive_verified({&unreadable}) == 0);
     auto r = r505(f);
     CHECK(r["row_count"] == 0);
     CHECK(r["unreadable"] == 1);
     // The same list sealed to this device's key as well: read.
-    DocumentVersion readable = version({stranger.public_hex, f.app.session().device_key.public_hex});
-    readable.version = 2;
-    readable.replaces = unreadable.hash;
-    REQUIRE(sync::seal(readable));
+    const DocumentVersion readable =
+        sealed_reservation_list(s, {stranger.public_hex, f.app.session().device_key.public_hex}, 2, unreadable.hash);
     CHECK(f.app.receive_verified({&readable}) == 0);
     r = r505(f);
     CHECK(r["row_count"] == 1);
