@@ -7,6 +7,7 @@
 
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
+#include "sync/x25519.hpp"
 
 namespace vsys::sync {
 namespace {
@@ -39,10 +40,6 @@ bool from_b64(const std::string& text, Bytes& out) {
     return true;
 }
 
-bool x25519_public(const std::string& ed_hex, unsigned char out[crypto_box_PUBLICKEYBYTES]) {
-    unsigned char ed[crypto_sign_PUBLICKEYBYTES];
-    return crypto::from_hex(ed_hex, ed, sizeof ed) && crypto_sign_ed25519_pk_to_curve25519(out, ed) == 0;
-}
 
 // crypto_box_seal's construction with a given ephemeral key pair (see the header).
 Bytes seal_to(const unsigned char* message, std::size_t size, const unsigned char recipient_pk[crypto_box_PUBLICKEYBYTES],
@@ -124,12 +121,8 @@ Result<nlohmann::json> open_body(const DocumentVersion& v, std::span<const KeyPa
         box.size() < crypto_secretbox_MACBYTES || !from_b64(e["nonce"].get<std::string>(), nonce) ||
         nonce.size() != crypto_secretbox_NONCEBYTES)
         return Error{"sealed.open", "the sealed body is altered", {{"key", v.key()}}};
-    unsigned char ed_pk[crypto_sign_PUBLICKEYBYTES], ed_sk[crypto_sign_SECRETKEYBYTES];
     unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-    crypto_sign_seed_keypair(ed_pk, ed_sk, mine->seed.data());
-    const bool converted = crypto_sign_ed25519_pk_to_curve25519(pk, ed_pk) == 0 &&
-                           crypto_sign_ed25519_sk_to_curve25519(sk, ed_sk) == 0;
-    sodium_memzero(ed_sk, sizeof ed_sk);
+    const bool converted = x25519_pair(*mine, pk, sk);
     unsigned char key[crypto_secretbox_KEYBYTES];
     const bool have_key = converted && crypto_box_seal_open(key, sealed.data(), sealed.size(), pk, sk) == 0;
     sodium_memzero(sk, sizeof sk);

@@ -4,6 +4,7 @@
 
 #include "sync/canonical.hpp"
 #include "sync/crypto.hpp"
+#include "sync/x25519.hpp"
 #include "sync/exchange.hpp"
 
 namespace vsys::sync {
@@ -28,11 +29,6 @@ nlohmann::json inner_json(const StoreCredential& c) {
             {"version", c.version}};
 }
 
-bool x25519_public(std::string_view ed_hex, unsigned char out[crypto_box_PUBLICKEYBYTES]) {
-    unsigned char ed[crypto_sign_PUBLICKEYBYTES];
-    if (!crypto::from_hex(ed_hex, ed, sizeof ed)) return false;
-    return crypto_sign_ed25519_pk_to_curve25519(out, ed) == 0;
-}
 
 }  // namespace
 
@@ -97,12 +93,8 @@ Result<StoreCredential> open_store_credential(std::string_view file, const KeyPa
         box_size < crypto_box_SEALBYTES)
         return format("sealed");
     box.resize(box_size);
-    unsigned char ed_pk[crypto_sign_PUBLICKEYBYTES], ed_sk[crypto_sign_SECRETKEYBYTES];
     unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
-    crypto_sign_seed_keypair(ed_pk, ed_sk, recipient.seed.data());
-    const bool converted = crypto_sign_ed25519_pk_to_curve25519(pk, ed_pk) == 0 &&
-                           crypto_sign_ed25519_sk_to_curve25519(sk, ed_sk) == 0;
-    sodium_memzero(ed_sk, sizeof ed_sk);
+    const bool converted = x25519_pair(recipient, pk, sk);
     std::string plain(box.size() - crypto_box_SEALBYTES, '\0');
     const bool opened = converted && crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
                                                           reinterpret_cast<const unsigned char*>(box.data()),
