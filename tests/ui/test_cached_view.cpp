@@ -4,7 +4,9 @@
 // follows a change made outside the screen at the next frame.
 #include <doctest/doctest.h>
 
+#include "app/allocation/deliveries_view.hpp"
 #include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
@@ -80,3 +82,35 @@ TEST_CASE("a screen's cached view follows a command that changes the revision: a
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("a kept typed view asks the App once per revision and question, answers as the JSON view does, and is refused as the JSON view is") {
+    UiFixture f;
+    f.frames(3);
+    sign_in(f, "VM131016");
+    vsys::ui::KeptView<vsys::DeliveriesQuery> deliveries;
+    for (int i = 0; i < 4; ++i) deliveries.get(f.app, vsys::DeliveriesQuery{});
+    CHECK(deliveries.loads() == 1);
+    REQUIRE(deliveries.view() != nullptr);
+    // The typed answer and window.vsys's JSON are one codec apart, nothing more.
+    auto j = f.app.view("deliveries", json::object());
+    REQUIRE(j);
+    CHECK(*j == vsys::to_json(*deliveries.view()));
+    CHECK((*j)["org"] == "muni:131016");
+    REQUIRE(f.run({{"type", "update_settings"}, {"device_name", "受付PC"}})["ok"] == true);
+    deliveries.get(f.app, vsys::DeliveriesQuery{});
+    CHECK(deliveries.loads() == 2);
+    CHECK(deliveries.fresh());
+    deliveries.get(f.app, vsys::DeliveriesQuery{});
+    CHECK_FALSE(deliveries.fresh());
+    // Another question is asked again; one outside the user's subtree is refused through the
+    // same access check as the JSON view, with the same translated words.
+    vsys::DeliveriesQuery other;
+    other.org = "muni:011002";
+    deliveries.get(f.app, other);
+    CHECK(deliveries.loads() == 3);
+    CHECK(deliveries.view() == nullptr);
+    CHECK_FALSE(deliveries.ok());
+    auto refused = f.app.view("deliveries", {{"org", "muni:011002"}});
+    REQUIRE_FALSE(refused);
+    CHECK(deliveries.error() == f.app.error_text(refused.error()));
+}

@@ -1,14 +1,15 @@
 // The allocation chain's views (docs/CHAIN.md): the rounds listed for the user, a round's state
 // per level with each step's status (locked, confirmed or pending) and the children of the
 // user's split, the totals of requests (希望量) over a subtree, a simulation (with a second mode
-// side by side), and the delivery orders sites see once ⑤ locks their amounts. Reading only.
+// side by side); the delivery orders sites see once ⑤ locks their amounts are view_deliveries.cpp.
+// Reading only.
 //
 // Index:
 // [SECTION] rounds and their state
 // [SECTION] views: rounds, round state, requests
 // [SECTION] the simulation view
-// [SECTION] the deliveries view
 #include "app/allocation/allocation_app.hpp"
+#include "app/allocation/deliveries_view.hpp"
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 
@@ -365,59 +366,11 @@ Result<PreparedView> prepare_simulation_view(App& app, const json& j) {
                         }};
 }
 
-// [SECTION] the deliveries view
-json delivery_json(App& app, const ChainWorld& w, const DeliveryOrder& d) {
-    const Round* r = w.catalog().find_round(d.round);
-    return {{"round", d.round},
-            {"round_name", r ? r->name : d.round},
-            {"product", vaccine_product_id(d.product)},
-            {"product_name", app.tr(std::string("product.") + vaccine_product_id(d.product))},
-            {"site", d.site},
-            {"name", d.name},
-            {"municipality", d.municipality},
-            {"boxes", d.delivery.boxes},
-            {"needle_boxes", d.delivery.needle_boxes},
-            {"syringe_boxes", d.delivery.syringe_boxes},
-            {"vials", d.vials},
-            {"doses", d.doses},
-            {"period_start", r ? to_iso(r->period_start) : ""},
-            {"period_end", r ? to_iso(r->period_end) : ""},
-            {"allocation", d.allocation_hash}};
-}
-
-// {round?, org?}: confirmed delivery orders in the subtree of org (default: the user's own),
-// for one round or every listed round.
-Result<PreparedView> prepare_deliveries_view(App& app, const json& j) {
-    ArgReader r(j, {});
-    auto round = r.optional_string("round");
-    std::string org = r.optional_string("org").value_or(app.session().org);
-    if (auto e = r.finish()) return *e;
-    return PreparedView{org, [&app, round, org]() -> Result<json> {
-                            const ChainWorld& w = allocation_world(app);
-                            const Date today = allocation_today(app);
-                            std::vector<const Round*> rounds;
-                            if (round) {
-                                auto rd = accessible_round(w, app.store(), *round, today);
-                                if (!rd) return rd.error();
-                                rounds.push_back(*rd);
-                            } else {
-                                rounds = listed_rounds(w, app.store(), today);
-                            }
-                            json rows = json::array();
-                            for (const Round* rd : rounds) {
-                                auto orders = delivery_orders(w, app.store(), rd->code, org);
-                                if (!orders) return orders.error();
-                                for (const auto& d : *orders) rows.push_back(delivery_json(app, w, d));
-                            }
-                            return json{{"org", org}, {"deliveries", rows}};
-                        }};
-}
-
 const ViewEntry k_views[] = {{"rounds", prepare_rounds_view},
                              {"round_state", prepare_round_state_view},
                              {"requests", prepare_requests_view},
                              {"simulation", prepare_simulation_view},
-                             {"deliveries", prepare_deliveries_view}};
+                             view_entry<DeliveriesQuery>()};
 
 }  // namespace
 

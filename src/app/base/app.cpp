@@ -132,22 +132,29 @@ Result<Versions> App::command(const nlohmann::json& cmd) {
     auto t = cmd.find("type");
     if (t == cmd.end() || !t->is_string()) return Error{"command.missing_type", "the command has no type"};
     const std::string type = t->get<std::string>();
-    for (const auto& entry : command_table()) {
-        if (type != entry.type) continue;
-        auto prepared = entry.prepare(*this, cmd);
-        if (!prepared) return prepared.error();
-        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
-        if (auto st = check_access(type, session_, prepared->target_org, dir); !st) return st.error();
-        auto versions = prepared->apply();
-        if (!versions) return versions.error();
-        auto stored = versions->empty() ? Result<Versions>(Versions{}) : commit(std::move(*versions));
-        if (stored && prepared->after)
-            if (auto refusal = prepared->after()) return *refusal;
-        if (stored && prepared->answer) last_answer_ = prepared->answer();
-        if (stored && versions->empty()) ++revision_;  // e.g. a sign-in changes what screens show
-        return stored;
-    }
+    for (const auto& entry : command_table())
+        if (type == entry.type) return execute(type, entry.prepare(*this, cmd));
     return Error{"command.unknown", "unknown command " + input::excerpt(type), {{"type", input::excerpt(type)}}};
+}
+
+Result<Versions> App::execute(std::string_view type, Result<PreparedCommand> prepared) {
+    last_answer_ = nlohmann::json::object();
+    if (!prepared) return prepared.error();
+    const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
+    if (auto st = check_access(type, session_, prepared->target_org, dir); !st) return st.error();
+    auto versions = prepared->apply();
+    if (!versions) return versions.error();
+    auto stored = versions->empty() ? Result<Versions>(Versions{}) : commit(std::move(*versions));
+    if (stored && prepared->after)
+        if (auto refusal = prepared->after()) return *refusal;
+    if (stored && prepared->answer) last_answer_ = prepared->answer();
+    if (stored && versions->empty()) ++revision_;  // e.g. a sign-in changes what screens show
+    return stored;
+}
+
+Status App::check_view_access(std::string_view name, const std::string& target_org) {
+    const Directory* dir = target_org.empty() ? nullptr : &directory();
+    return check_access("view:" + std::string(name), session_, target_org, dir);
 }
 
 nlohmann::json App::error_json(const Error& error) const {
@@ -178,8 +185,7 @@ Result<nlohmann::json> App::view(const std::string& name, const nlohmann::json& 
         if (name != entry.name) continue;
         auto prepared = entry.prepare(*this, args);
         if (!prepared) return prepared.error();
-        const Directory* dir = prepared->target_org.empty() ? nullptr : &directory();
-        if (auto st = check_access("view:" + name, session_, prepared->target_org, dir); !st) return st.error();
+        if (auto st = check_view_access(name, prepared->target_org); !st) return st.error();
         return prepared->build();
     }
     return Error{"view.unknown", "unknown view " + input::excerpt(name), {{"name", input::excerpt(name)}}};

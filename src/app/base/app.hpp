@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/base/command_table.hpp"
+#include "app/base/contract.hpp"
 #include "app/base/directory.hpp"
 #include "app/base/i18n.hpp"
 #include "app/base/persistence.hpp"
@@ -58,6 +59,19 @@ public:
     nlohmann::json command_json(const std::string& text);
     Result<nlohmann::json> view(const std::string& name, const nlohmann::json& args);
     nlohmann::json view_json(const std::string& name, const std::string& args_text);
+    // The typed paths of the screens (contract.hpp): a command struct applied, and a view's
+    // question answered typed, checked for access exactly as command() and view() check.
+    template <class C>
+    Result<Versions> run(const C& cmd) {
+        return execute(C::type, prepare(*this, cmd));
+    }
+    template <class Q>
+    Result<typename Q::View> ask(const Q& question) {
+        auto p = prepare(*this, question);
+        if (!p) return p.error();
+        if (auto st = check_view_access(Q::name, p->target_org); !st) return st.error();
+        return p->build();
+    }
 
     const Settings& settings() const { return settings_; }
     Language language() const { return settings_.language; }
@@ -112,6 +126,9 @@ public:
 private:
     friend class SyncAgent;  // stores what the exchange delivers, beside the commands' versions
     Result<Versions> commit(Versions versions);
+    // Access, rules, storage: one path for every command, JSON or typed.
+    Result<Versions> execute(std::string_view type, Result<PreparedCommand> prepared);
+    Status check_view_access(std::string_view name, const std::string& target_org);
     void compact();
     void absorb(const DocumentVersion& v);
 

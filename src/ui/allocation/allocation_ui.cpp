@@ -92,9 +92,12 @@ void status_badge(Shell& shell, const std::string& status) {
     ImGui::TextColored(c, "%s", shell.tr("alloc.status." + status).c_str());
 }
 
+std::string period_text(Shell& shell, const std::string& start, const std::string& end) {
+    return fill_placeholders(shell.tr("alloc.period_range"), {{"from", shell.date_text(start)}, {"to", shell.date_text(end)}});
+}
+
 std::string period_text(Shell& shell, const nlohmann::json& row) {
-    return fill_placeholders(shell.tr("alloc.period_range"),
-                             {{"from", shell.date_text(row.value("period_start", ""))}, {"to", shell.date_text(row.value("period_end", ""))}});
+    return period_text(shell, row.value("period_start", ""), row.value("period_end", ""));
 }
 
 }  // namespace vsys::ui

@@ -34,6 +34,7 @@ ImVec4 status_colour(const std::string& status);
 void lock_mark(ImU32 colour);
 
 // "2021-08-30 ～ 2021-09-12" from a row's period_start and period_end.
+std::string period_text(Shell& shell, const std::string& start, const std::string& end);
 std::string period_text(Shell& shell, const nlohmann::json& row);
 
 }  // namespace vsys::ui

@@ -2,8 +2,9 @@
 // the site amounts (⑤): per round, the vaccine boxes with their vials and doses, the needle
 // and syringe boxes, and the delivery period. A municipality, prefecture or the nation sees the
 // orders of its subtree (thousands of rows) in the shared Table: filter, sort, totals, CSV.
+#include "app/allocation/deliveries_view.hpp"
 #include "ui/allocation/allocation_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -14,7 +15,7 @@ namespace vsys::ui {
 
 namespace {
 struct Deliveries {
-    CachedView view;  // deliveries
+    KeptView<DeliveriesQuery> view;
     TableModel model;
     std::uint64_t model_version = 0;  // view loads the model was built from
     TableState table;
@@ -23,7 +24,7 @@ struct Deliveries {
 // The rows as the shared Table's model. Doses and the needle and syringe boxes add up across
 // products; vaccine boxes and vials do not (a box of one product is not a box of another), so
 // only the former have a total (filter by product or round to read the others' sums).
-void build_model(Shell& shell, const nlohmann::json& rows, bool many_sites, TableModel& m) {
+void build_model(Shell& shell, const std::vector<DeliveryRow>& rows, bool many_sites, TableModel& m) {
     m.columns.clear();
     m.rows.clear();
     m.columns.push_back({shell.tr("alloc.round"), false, "", 0, false});
@@ -37,12 +38,11 @@ void build_model(Shell& shell, const nlohmann::json& rows, bool many_sites, Tabl
     m.columns.push_back({shell.tr("alloc.period"), false, "", 220, false});
     for (const auto& r : rows) {
         std::vector<TableCell> row;
-        row.push_back({r.value("round_name", "")});
-        row.push_back({r.value("product_name", "")});
-        if (many_sites) row.push_back({r.value("name", "")});
-        for (const char* k : {"boxes", "vials", "doses", "needle_boxes", "syringe_boxes"})
-            row.push_back({"", r.value(k, std::int64_t{0})});
-        row.push_back({period_text(shell, r)});
+        row.push_back({r.round_name});
+        row.push_back({r.product_name});
+        if (many_sites) row.push_back({r.name});
+        for (std::int64_t n : {r.boxes, r.vials, r.doses, r.needle_boxes, r.syringe_boxes}) row.push_back({"", n});
+        row.push_back({period_text(shell, r.period_start, r.period_end)});
         m.rows.push_back(std::move(row));
     }
 }
@@ -51,9 +51,10 @@ void build_model(Shell& shell, const nlohmann::json& rows, bool many_sites, Tabl
 void draw_deliveries(Shell& shell) {
     screen_title(shell.tr("screen.deliveries"));
     Deliveries& d = shell.state<Deliveries>();
-    d.view.get(shell.app(), "deliveries");
-    const nlohmann::json& rows = d.view["deliveries"];
+    const DeliveriesView* v = d.view.get(shell.app(), DeliveriesQuery{});
     field_message(d.view.error(), true);
+    static const std::vector<DeliveryRow> k_none;
+    const std::vector<DeliveryRow>& rows = v ? v->rows : k_none;
     if (rows.empty()) {
         ImGui::TextDisabled("%s", shell.tr("deliveries.empty").c_str());
         shell.anchor("deliveries.empty");

@@ -48,7 +48,10 @@ void Shell::toast(std::string text, bool error) {
 
 std::string Shell::run(const nlohmann::json& c, const char* success_key) {
     const Language before = app_.language();
-    auto r = app_.command(c);
+    return answered(app_.command(c), before, success_key);
+}
+
+std::string Shell::answered(const Result<Versions>& r, Language before, const char* success_key) {
     last_error_.clear();
     if (!r) {
         last_error_ = app_.error_text(r.error());

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <typeindex>
 #include <vector>
 
@@ -36,6 +37,13 @@ public:
     // Dispatches a command; on success waits for durability and shows a toast. Returns the
     // translated error, or "" on success.
     std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
+    // The same for a typed command (app/base/contract.hpp): what screens emit.
+    template <class C>
+        requires(!std::is_convertible_v<C, nlohmann::json>)
+    std::string run(const C& command, const char* success_key = "app.saved") {
+        const Language before = app_.language();
+        return answered(app_.run(command), before, success_key);
+    }
     // Translated error text of the last run() ("" after a success).
     const std::string& last_error() const { return last_error_; }
 
@@ -102,6 +110,8 @@ public:
     const SyncLine& sync_shown() const { return sync_shown_; }
 
 private:
+    // After a command: the toast, the page language, durability; the translated error or "".
+    std::string answered(const Result<Versions>& r, Language before, const char* success_key);
     SyncLine sync_line(bool compact) const;
     void top_bar();
     void breadcrumb();
