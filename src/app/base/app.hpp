@@ -65,6 +65,14 @@ public:
     Result<Versions> run(const C& cmd) {
         return execute(C::type, prepare(*this, cmd));
     }
+    template <AnsweringCommand C>
+    Result<typename C::Answer> run(const C& cmd) {
+        auto p = prepare(*this, cmd);
+        if (!p) return p.error();
+        auto answer = std::move(p->answer);
+        if (auto r = execute(C::type, std::move(p->command)); !r) return r.error();
+        return answer();
+    }
     template <class Q>
     Result<typename Q::View> ask(const Q& question) {
         auto p = prepare(*this, question);

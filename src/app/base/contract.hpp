@@ -23,6 +23,11 @@
 //   Result<Prepared<DeliveriesView>> prepare(App&, const Q&);
 //   nlohmann::json to_json(const DeliveriesView&);                // the codec out
 // registered with view_entry<Q>(); screens call App::ask(q) (ui::KeptView<Q>).
+//
+// A command that answers something besides its versions (a bundle file, an import's report)
+// declares `using Answer = A;`, its prepare returns Result<PreparedAnswer<A>>, and
+// `nlohmann::json to_json(const A&)` gives window.vsys the answer's members; App::run(c) then
+// answers Result<A>.
 // Either path is checked for access in the one place App::command and App::view use.
 #pragma once
 
@@ -44,13 +49,32 @@ struct Prepared {
     std::function<Result<V>()> build;
 };
 
-// The window.vsys edge of a typed command: its JSON read by C's codec, then its rules.
+// A command made ready, with its typed answer (built after the command was applied).
+template <class A>
+struct PreparedAnswer {
+    PreparedCommand command;
+    std::function<A()> answer;
+};
+
+template <class C>
+concept AnsweringCommand = requires { typename C::Answer; };
+
+// The window.vsys edge of a typed command: its JSON read by C's codec, then its rules; an
+// answer's members join the JSON answer.
 template <class C>
 CommandEntry command_entry() {
     return CommandEntry{C::type, [](App& app, const nlohmann::json& args) -> Result<PreparedCommand> {
                             auto c = C::read(args);
                             if (!c) return c.error();
-                            return prepare(app, *c);
+                            if constexpr (AnsweringCommand<C>) {
+                                auto p = prepare(app, *c);
+                                if (!p) return p.error();
+                                PreparedCommand out = std::move(p->command);
+                                out.answer = [answer = std::move(p->answer)]() { return to_json(answer()); };
+                                return out;
+                            } else {
+                                return prepare(app, *c);
+                            }
                         }};
 }
 

@@ -7,6 +7,7 @@
 //   device/enrolment_claim/<code key>     this device's record that the code is spent
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/enrolment/enrolment_contract.hpp"
 #include "core/base/text.hpp"
 #include "sync/code_key.hpp"
 #include "sync/identity.hpp"
@@ -21,15 +22,24 @@ constexpr std::size_t k_password_min = 8;
 
 sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
 
-// {type: "issue_enrolment_code", vsys_id}: answers {code, valid_until}.
-Result<PreparedCommand> prepare_issue(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
-    std::string id = r.string("vsys_id");
+}  // namespace
+
+Result<IssueEnrolmentCode> IssueEnrolmentCode::read(const nlohmann::json& args) {
+    ArgReader r(args);
+    IssueEnrolmentCode c;
+    c.vsys_id = r.string("vsys_id");
     if (auto e = r.finish()) return *e;
-    const DemoAccount* account = app.directory().account(id);
-    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
+    return c;
+}
+
+nlohmann::json to_json(const IssuedCode& c) { return {{"code", c.code}, {"vsys_id", c.vsys_id}, {"valid_until", c.valid_until}}; }
+
+Result<PreparedAnswer<IssuedCode>> prepare(App& app, const IssueEnrolmentCode& c) {
+    const DemoAccount* account = app.directory().account(c.vsys_id);
+    if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", c.vsys_id}}};
     auto issued = std::make_shared<sync::IssuedEnrolment>();
-    PreparedCommand p;
+    PreparedAnswer<IssuedCode> out;
+    PreparedCommand& p = out.command;
     p.target_org = account->org;
     p.apply = [&app, account, issued]() -> Result<Versions> {
         const sync::UtcTime now = app.now();
@@ -42,11 +52,11 @@ Result<PreparedCommand> prepare_issue(App& app, const nlohmann::json& j) {
         if (!v) return v.error();
         return Versions{*v};
     };
-    p.answer = [issued, account]() {
-        return nlohmann::json{{"code", issued->code}, {"vsys_id", account->vsys_id}, {"valid_until", issued->cert.valid_until}};
-    };
-    return p;
+    out.answer = [issued, account]() { return IssuedCode{issued->code, account->vsys_id, issued->cert.valid_until}; };
+    return out;
 }
+
+namespace {
 
 // The certificate chain of a device of this browser (device/chain/<ID>, written when it
 // enrolled), or empty when the key is not one of them (e.g. the root).
@@ -88,13 +98,23 @@ Result<PreparedCommand> prepare_enrol_through_exchange(App& app, const DemoAccou
     return p;
 }
 
-// {type: "enrol", vsys_id, code, password}: a device claims a code and sets its own password.
-Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
-    std::string id = r.string("vsys_id");
-    std::string code = r.string("code");
-    std::string password = r.string("password");
+}  // namespace
+
+Result<Enrol> Enrol::read(const nlohmann::json& args) {
+    ArgReader r(args);
+    Enrol c;
+    c.vsys_id = r.string("vsys_id");
+    c.code = r.string("code");
+    c.password = r.string("password");
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+// A device claims a code and sets its own password.
+Result<PreparedCommand> prepare(App& app, const Enrol& c) {
+    const std::string& id = c.vsys_id;
+    const std::string& code = c.code;
+    const std::string& password = c.password;
     if (text::length(password) < k_password_min || !text::valid_utf8(password))
         return Error{"enrolment.password_short", "password too short", {{"min", std::to_string(k_password_min)}}};
     const DemoAccount* account = app.directory().account(id);
@@ -140,7 +160,8 @@ Result<PreparedCommand> prepare_enrol(App& app, const nlohmann::json& j) {
     return p;
 }
 
-const CommandEntry k_commands[] = {{"issue_enrolment_code", prepare_issue}, {"enrol", prepare_enrol}};
+namespace {
+const CommandEntry k_commands[] = {command_entry<IssueEnrolmentCode>(), command_entry<Enrol>()};
 
 }  // namespace
 

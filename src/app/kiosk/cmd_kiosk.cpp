@@ -8,6 +8,7 @@
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/kiosk/kiosk_contract.hpp"
 #include "sync/crypto.hpp"
 #include "sync/kiosk_identity.hpp"
 
@@ -32,11 +33,19 @@ std::size_t trainee_documents(const App& app) {
     return keys.size();
 }
 
-// {type: "kiosk_switch", vsys_id}: signs in as a demo account with the kiosk's key for it.
-Result<PreparedCommand> prepare_switch(App& app, const json& j) {
-    ArgReader r(j);
-    std::string id = r.string("vsys_id");
+}  // namespace
+
+Result<KioskSwitch> KioskSwitch::read(const json& args) {
+    ArgReader r(args);
+    KioskSwitch c;
+    c.vsys_id = r.string("vsys_id");
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+// Signs in as a demo account with the kiosk's key for it.
+Result<PreparedCommand> prepare(App& app, const KioskSwitch& c) {
+    const std::string& id = c.vsys_id;
     if (auto k = require_kiosk(app); !k) return k.error();
     const DemoAccount* account = app.directory().account(id);
     if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
@@ -86,11 +95,14 @@ Result<PreparedCommand> prepare_switch(App& app, const json& j) {
     return p;
 }
 
-// {type: "kiosk_reset"}: every document and the sync state go; the device's settings stay
-// (language, name, idle time belong to the kiosk, not to the trainee).
-Result<PreparedCommand> prepare_reset(App& app, const json& j) {
-    ArgReader r(j);
+Result<KioskReset> KioskReset::read(const json& args) {
+    ArgReader r(args);
     if (auto e = r.finish()) return *e;
+    return KioskReset{};
+}
+
+// The device's settings stay (language, name, idle time belong to the kiosk, not to the trainee).
+Result<PreparedCommand> prepare(App& app, const KioskReset&) {
     if (auto k = require_kiosk(app); !k) return k.error();
     PreparedCommand p;
     p.apply = [&app]() -> Result<Versions> {
@@ -105,21 +117,34 @@ Result<PreparedCommand> prepare_reset(App& app, const json& j) {
     return p;
 }
 
-// {kiosk, accounts: [...], trainee_documents}: what the role switcher shows.
-Result<PreparedView> prepare_kiosk_view(App& app, const json& j) {
-    ArgReader r(j, {});
+Result<KioskQuery> KioskQuery::read(const json& args) {
+    ArgReader r(args, {});
     if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<json> {
-                            json out = {{"kiosk", app.kiosk()}};
-                            if (!app.kiosk()) return out;
-                            out["accounts"] = sample_accounts_json(app);
-                            out["trainee_documents"] = trainee_documents(app);
-                            return out;
-                        }};
+    return KioskQuery{};
 }
 
-const CommandEntry k_commands[] = {{"kiosk_switch", prepare_switch}, {"kiosk_reset", prepare_reset}};
-const ViewEntry k_views[] = {{"kiosk", prepare_kiosk_view}};
+Result<Prepared<KioskView>> prepare(App& app, const KioskQuery&) {
+    return Prepared<KioskView>{"", [&app]() -> Result<KioskView> {
+                                   KioskView v;
+                                   v.kiosk = app.kiosk();
+                                   if (!v.kiosk) return v;
+                                   v.accounts = sample_accounts(app);
+                                   v.trainee_documents = static_cast<std::int64_t>(trainee_documents(app));
+                                   return v;
+                               }};
+}
+
+json to_json(const KioskView& v) {
+    json out = {{"kiosk", v.kiosk}};
+    if (!v.kiosk) return out;
+    out["accounts"] = to_json(v.accounts);
+    out["trainee_documents"] = v.trainee_documents;
+    return out;
+}
+
+namespace {
+const CommandEntry k_commands[] = {command_entry<KioskSwitch>(), command_entry<KioskReset>()};
+const ViewEntry k_views[] = {view_entry<KioskQuery>()};
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/reports/report_exports.hpp"
+#include "app/reports/reports_commands.hpp"
 #include "sync/crypto.hpp"
 
 namespace vsys {
@@ -65,20 +66,27 @@ Result<PreparedCommand> prepare_export(App& app, const json& j) {
     return p;
 }
 
-// {type: "record_report_export", report, format, file_name, round?, month?, product?,
-// municipality?}: the report screen's record of an export of personal rows it wrote itself
-// (across frames), made before the file is offered; the same record export_report leaves.
-Result<PreparedCommand> prepare_record(App& app, const json& j) {
-    ArgReader r(j);
-    ReportQuery q = report_query_from(r);
+}  // namespace
+
+Result<RecordReportExport> RecordReportExport::read(const json& args) {
+    ArgReader r(args);
+    RecordReportExport c;
+    c.query = report_query_from(r);
     const std::string format_id = r.string("format");
-    const std::string file_name = r.string("file_name");
+    c.file_name = r.string("file_name");
     if (auto e = r.finish()) return *e;
     auto format = parse_export_format(format_id);
     if (!format) return Error{"reports.unknown_format", "no such export format", {{"format", format_id}}};
+    c.format = *format;
+    return c;
+}
+
+// The report screen's record of an export of personal rows it wrote itself (across frames),
+// made before the file is offered; the same record export_report leaves.
+Result<PreparedCommand> prepare(App& app, const RecordReportExport& c) {
     PreparedCommand p;
     p.target_org = app.session().org;
-    p.apply = [&app, q, format = *format, file_name]() -> Result<Versions> {
+    p.apply = [&app, q = c.query, format = c.format, file_name = c.file_name]() -> Result<Versions> {
         auto run = run_report(app, q);
         if (!run) return run.error();
         if (!run->def->personal) return Versions{};  // only personal rows are recorded
@@ -89,8 +97,8 @@ Result<PreparedCommand> prepare_record(App& app, const json& j) {
     return p;
 }
 
-const CommandEntry k_commands[] = {{"export_report", prepare_export}, {"record_report_export", prepare_record}};
-
+namespace {
+const CommandEntry k_commands[] = {{"export_report", prepare_export}, command_entry<RecordReportExport>()};
 }  // namespace
 
 std::span<const CommandEntry> reports_commands() { return k_commands; }

@@ -8,6 +8,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/base/screens.hpp"
+#include "app/session/session_contract.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
 
@@ -51,24 +52,35 @@ nlohmann::json session_json(App& app) {
             {"role", role_id(s.role)}, {"org", s.org},     {"org_name", app.directory().org_name(s.org)}};
 }
 
-nlohmann::json sample_accounts_json(App& app) {
+std::vector<SampleAccount> sample_accounts(App& app) {
     const Directory& dir = app.directory();
-    nlohmann::json list = nlohmann::json::array();
-    for (const DemoAccount* a : dir.sample_accounts())
-        list.push_back({{"vsys_id", a->vsys_id}, {"name", a->name}, {"role", a->role}, {"org", a->org},
-                        {"org_name", dir.org_name(a->org)}});
+    std::vector<SampleAccount> list;
+    for (const DemoAccount* a : dir.sample_accounts()) list.push_back({a->vsys_id, a->name, a->role, a->org, dir.org_name(a->org)});
     return list;
 }
 
-namespace {
+nlohmann::json to_json(const std::vector<SampleAccount>& accounts) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& a : accounts)
+        list.push_back({{"vsys_id", a.vsys_id}, {"name", a.name}, {"role", a.role}, {"org", a.org}, {"org_name", a.org_name}});
+    return list;
+}
 
-// {type: "login", vsys_id, password}
-Result<PreparedCommand> prepare_login(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
-    std::string id = r.string("vsys_id");
-    std::string password = r.string("password");
+nlohmann::json sample_accounts_json(App& app) { return to_json(sample_accounts(app)); }
+
+// [SECTION] commands
+Result<Login> Login::read(const nlohmann::json& args) {
+    ArgReader r(args);
+    Login c;
+    c.vsys_id = r.string("vsys_id");
+    c.password = r.string("password");
     if (auto e = r.finish()) return *e;
-    const DemoAccount* account = app.directory().account(id);
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const Login& c) {
+    const std::string& password = c.password;
+    const DemoAccount* account = app.directory().account(c.vsys_id);
     if (!account) return Error{"login.failed", "unknown V-SYS ID or wrong password"};
     auto outcome = std::make_shared<std::optional<Error>>();
     auto session = std::make_shared<Session>();
@@ -128,9 +140,13 @@ Result<PreparedCommand> prepare_login(App& app, const nlohmann::json& j) {
     return p;
 }
 
-Result<PreparedCommand> prepare_logout(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
+Result<Logout> Logout::read(const nlohmann::json& args) {
+    ArgReader r(args);
     if (auto e = r.finish()) return *e;
+    return Logout{};
+}
+
+Result<PreparedCommand> prepare(App& app, const Logout&) {
     PreparedCommand p;
     p.apply = []() -> Result<Versions> { return Versions{}; };
     p.after = [&app]() -> std::optional<Error> {
@@ -140,12 +156,16 @@ Result<PreparedCommand> prepare_logout(App& app, const nlohmann::json& j) {
     return p;
 }
 
-// {type: "file_unlock_request", vsys_id, institution, institution_code, name, mail}
-Result<PreparedCommand> prepare_file_unlock_request(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
-    sync::UnlockRequest req{r.string("vsys_id"), r.string("institution"), r.string("institution_code"),
-                            r.string("name"), r.string("mail")};
+Result<FileUnlockRequest> FileUnlockRequest::read(const nlohmann::json& args) {
+    ArgReader r(args);
+    FileUnlockRequest c{r.string("vsys_id"), r.string("institution"), r.string("institution_code"), r.string("name"),
+                        r.string("mail")};
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const FileUnlockRequest& c) {
+    const sync::UnlockRequest req{c.vsys_id, c.institution, c.institution_code, c.name, c.mail};
     const DemoAccount* account = app.directory().account(req.vsys_id);
     if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", req.vsys_id}}};
     auto doc = sync::unlock_request_document(req, account->org, "device", app.now());
@@ -159,11 +179,16 @@ Result<PreparedCommand> prepare_file_unlock_request(App& app, const nlohmann::js
     return p;
 }
 
-// {type: "answer_unlock_request", vsys_id}: the managing organisation (or support) unlocks.
-Result<PreparedCommand> prepare_answer_unlock(App& app, const nlohmann::json& j) {
-    ArgReader r(j);
-    std::string id = r.string("vsys_id");
+Result<AnswerUnlockRequest> AnswerUnlockRequest::read(const nlohmann::json& args) {
+    ArgReader r(args);
+    AnswerUnlockRequest c;
+    c.vsys_id = r.string("vsys_id");
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const AnswerUnlockRequest& c) {
+    const std::string& id = c.vsys_id;
     const DemoAccount* account = app.directory().account(id);
     if (!account) return Error{"unlock.unknown_account", "unknown V-SYS ID", {{"vsys_id", id}}};
     PreparedCommand p;
@@ -179,40 +204,18 @@ Result<PreparedCommand> prepare_answer_unlock(App& app, const nlohmann::json& j)
     return p;
 }
 
+// [SECTION] views
+namespace {
+
 Result<PreparedView> prepare_session_view(App& app, const nlohmann::json& j) {
     ArgReader r(j, {});
     if (auto e = r.finish()) return *e;
     return PreparedView{"", [&app]() -> Result<nlohmann::json> { return session_json(app); }};
 }
 
-// The home screen's buttons for the signed-in role, from the table of screens.
-Result<PreparedView> prepare_home_view(App& app, const nlohmann::json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<nlohmann::json> {
-                            nlohmann::json buttons = nlohmann::json::array();
-                            for (const auto& s : screens())
-                                if (screen_visible(s, app.session().role) && s.parent[0] == '\0')
-                                    buttons.push_back({{"id", s.id}, {"title", app.tr(s.title_key)},
-                                                       {"group", app.tr(s.group_key)},
-                                                       {"retired", s.retired_key[0] != '\0'},
-                                                       {"waiting", s.waiting ? s.waiting(app) : 0}});
-                            return nlohmann::json{{"buttons", buttons}};
-                        }};
-}
-
-// Sample demo accounts for the sign-in screen (Directory::sample_accounts) and the shared password.
-Result<PreparedView> prepare_accounts_demo_view(App& app, const nlohmann::json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<nlohmann::json> {
-                            return nlohmann::json{{"password", k_demo_password}, {"accounts", sample_accounts_json(app)}};
-                        }};
-}
-
 // The unlock requests the signed-in manager answers (support: every one).
-nlohmann::json unlock_requests(App& app) {
-    nlohmann::json list = nlohmann::json::array();
+std::vector<UnlockRequestRow> unlock_requests(App& app) {
+    std::vector<UnlockRequestRow> list;
     const Directory& dir = app.directory();
     const bool support = app.session().role == Role::support;
     for (const auto& key : app.store().keys()) {
@@ -223,36 +226,83 @@ nlohmann::json unlock_requests(App& app) {
         const std::string unlocker = support ? "support" : app.session().org;
         const auto* u = app.current(unlocker, "unlock", id);
         const bool answered = u && u->time >= d->time;
-        nlohmann::json row = d->body;
-        row["time"] = d->time;
-        row["answered"] = answered;
-        list.push_back(row);
+        const auto text = [&](const char* k) { return d->body.value(k, ""); };
+        list.push_back({text("vsys_id"), text("institution"), text("institution_code"), text("name"), text("mail"),
+                        text("org"), d->time, answered});
     }
     return list;
 }
 
-Result<PreparedView> prepare_unlock_requests_view(App& app, const nlohmann::json& j) {
-    ArgReader r(j, {});
+}  // namespace
+
+// The home screen's buttons for the signed-in role, from the table of screens.
+Result<HomeQuery> HomeQuery::read(const nlohmann::json& args) {
+    ArgReader r(args, {});
     if (auto e = r.finish()) return *e;
-    return PreparedView{app.session().org, [&app]() -> Result<nlohmann::json> {
-                            return nlohmann::json{{"requests", unlock_requests(app)}};
-                        }};
+    return HomeQuery{};
 }
 
-const CommandEntry k_commands[] = {{"login", prepare_login},
-                                   {"logout", prepare_logout},
-                                   {"file_unlock_request", prepare_file_unlock_request},
-                                   {"answer_unlock_request", prepare_answer_unlock}};
-const ViewEntry k_views[] = {{"session", prepare_session_view},
-                             {"home", prepare_home_view},
-                             {"accounts_demo", prepare_accounts_demo_view},
-                             {"unlock_requests", prepare_unlock_requests_view}};
+Result<Prepared<HomeView>> prepare(App& app, const HomeQuery&) {
+    return Prepared<HomeView>{"", [&app]() -> Result<HomeView> {
+                                  HomeView v;
+                                  for (const auto& s : screens())
+                                      if (screen_visible(s, app.session().role) && s.parent[0] == '\0')
+                                          v.buttons.push_back({s.id, app.tr(s.title_key), app.tr(s.group_key),
+                                                               s.retired_key[0] != '\0', s.waiting ? s.waiting(app) : 0});
+                                  return v;
+                              }};
+}
 
+nlohmann::json to_json(const HomeView& v) {
+    nlohmann::json buttons = nlohmann::json::array();
+    for (const auto& b : v.buttons)
+        buttons.push_back({{"id", b.id}, {"title", b.title}, {"group", b.group}, {"retired", b.retired}, {"waiting", b.waiting}});
+    return {{"buttons", buttons}};
+}
+
+// Sample demo accounts for the sign-in screen (Directory::sample_accounts) and the shared password.
+Result<DemoAccountsQuery> DemoAccountsQuery::read(const nlohmann::json& args) {
+    ArgReader r(args, {});
+    if (auto e = r.finish()) return *e;
+    return DemoAccountsQuery{};
+}
+
+Result<Prepared<DemoAccountsView>> prepare(App& app, const DemoAccountsQuery&) {
+    return Prepared<DemoAccountsView>{
+        "", [&app]() -> Result<DemoAccountsView> { return DemoAccountsView{k_demo_password, sample_accounts(app)}; }};
+}
+
+nlohmann::json to_json(const DemoAccountsView& v) { return {{"password", v.password}, {"accounts", to_json(v.accounts)}}; }
+
+Result<UnlockRequestsQuery> UnlockRequestsQuery::read(const nlohmann::json& args) {
+    ArgReader r(args, {});
+    if (auto e = r.finish()) return *e;
+    return UnlockRequestsQuery{};
+}
+
+Result<Prepared<UnlockRequestsView>> prepare(App& app, const UnlockRequestsQuery&) {
+    return Prepared<UnlockRequestsView>{app.session().org,
+                                        [&app]() -> Result<UnlockRequestsView> { return UnlockRequestsView{unlock_requests(app)}; }};
+}
+
+nlohmann::json to_json(const UnlockRequestsView& v) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : v.requests)
+        list.push_back({{"vsys_id", r.vsys_id}, {"institution", r.institution}, {"institution_code", r.institution_code},
+                        {"name", r.name}, {"mail", r.mail}, {"org", r.org}, {"time", r.time}, {"answered", r.answered}});
+    return {{"requests", list}};
+}
+
+namespace {
+const CommandEntry k_commands[] = {command_entry<Login>(), command_entry<Logout>(), command_entry<FileUnlockRequest>(),
+                                   command_entry<AnswerUnlockRequest>()};
+const ViewEntry k_views[] = {{"session", prepare_session_view}, view_entry<HomeQuery>(), view_entry<DemoAccountsQuery>(),
+                             view_entry<UnlockRequestsQuery>()};
 }  // namespace
 
 std::int64_t waiting_unlock_requests(App& app) {
     std::int64_t n = 0;
-    for (const auto& row : unlock_requests(app)) n += row.value("answered", false) ? 0 : 1;
+    for (const auto& row : unlock_requests(app)) n += row.answered ? 0 : 1;
     return n;
 }
 

@@ -3,7 +3,16 @@
 // reports wastage (ワクチン廃棄量等の報告) and counts its stock (在庫量の報告, also the answer to
 // a stock request); the nation, a prefecture or a municipality issues a stock request. Every rule
 // is the core's check_stock_event against the device's replay; here are the arguments, the
-// dates (not after today, Japan time), the document ids and the causal order.
+// dates (not after today, Japan time), the document ids and the causal order. The commands are
+// typed (stock_commands.hpp); each has its codec here and its rules in its prepare().
+//
+// Index:
+// [SECTION] confirm_delivery (受入)
+// [SECTION] transfer_stock (移送の登録)
+// [SECTION] answer_transfer (受入 / 受入拒否)
+// [SECTION] record_wastage (ワクチン廃棄量等の報告)
+// [SECTION] record_count (在庫量の報告)
+// [SECTION] issue_stock_request (在庫量の報告依頼)
 #include <algorithm>
 #include <memory>
 
@@ -12,6 +21,7 @@
 #include "app/base/args.hpp"
 #include "app/site/site_app.hpp"
 #include "app/stock/stock_app.hpp"
+#include "app/stock/stock_commands.hpp"
 #include "app/stock/stock_fields.hpp"
 #include "core/allocation/chain_state.hpp"
 #include "core/base/number_field.hpp"
@@ -87,47 +97,74 @@ Status check(App& app, const StockEvent& e) {
     return check_stock_event(StockRules::builtin(), stock_world(app).ledger, e, stock_categories(app));
 }
 
-// The optional reason text and what the reason needs, read the same way by every command.
-struct ReasonArgs {
-    std::string reason;
-    std::string text;
-};
+// A list of lines is at least one long (where the command says so) and at most the limit.
+Status line_count(std::size_t n, bool needs_one) {
+    if (needs_one && n == 0) return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
+    if (n > k_max_stock_lines) return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
+    return ok_status();
+}
 
-// {type: "confirm_delivery", site, round, date?, lines: [{lot, expiry, vials}], discrepancy?, text?}
-// The site's confirmation of its ⑤ delivery of a round (受入): lots as they arrived.
-Result<PreparedCommand> prepare_confirm_delivery(App& app, const json& j) {
-    ArgReader r(j, {"type", "lines"});
-    const std::string code = r.string("site");
-    const std::string round = r.string("round");
-    const auto date_text = r.optional_string("date");
-    const std::string discrepancy = r.optional_string("discrepancy").value_or("");
-    const std::string text = r.optional_string("text").value_or("");
-    if (auto e = r.finish()) return *e;
-    auto site = site_arg(app, code);
-    if (!site) return site.error();
-    auto date = event_date(app, date_text);
-    if (!date) return date.error();
-    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
-    const auto lines_it = j.find("lines");
-    if (lines_it == j.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
-    if (!lines_it->is_array() || lines_it->empty())
-        return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
-    if (lines_it->size() > k_max_stock_lines)
-        return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
-    StockReceiptDoc doc;
-    doc.round = round;
-    doc.date = *date;
-    doc.discrepancy = discrepancy;
-    doc.text = text;
-    for (const auto& line : *lines_it) {
-        if (!line.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
-        ArgReader lr(line, {});
-        ReceiptLine l;
-        l.lot = lr.string("lot");
-        const std::string expiry = lr.string("expiry");
-        l.vials = lr.number("vials", stock_fields::vials_rule());
+// The "lines" member: an array of objects, each read by `line` (shapes only; prepare checks).
+template <class Line, class ReadLine>
+Result<std::vector<Line>> read_lines(const json& args, ReadLine line) {
+    const auto it = args.find("lines");
+    if (it == args.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
+    if (!it->is_array()) return Error{"arg.type", "lines must be an array", {{"name", "lines"}, {"expected", "array"}}};
+    if (auto st = line_count(it->size(), false); !st) return st.error();
+    std::vector<Line> out;
+    for (const auto& l : *it) {
+        if (!l.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
+        ArgReader lr(l, {});
+        Line typed = line(lr);
         if (auto e = lr.finish()) return *e;
-        auto ex = parse_iso_date(expiry);
+        out.push_back(std::move(typed));
+    }
+    return out;
+}
+
+}  // namespace
+
+// [SECTION] confirm_delivery (受入)
+Result<ConfirmDelivery> ConfirmDelivery::read(const json& args) {
+    ArgReader r(args, {"type", "lines"});
+    ConfirmDelivery c;
+    c.site = r.string("site");
+    c.round = r.string("round");
+    c.date = r.optional_string("date");
+    c.discrepancy = r.optional_string("discrepancy").value_or("");
+    c.text = r.optional_string("text").value_or("");
+    if (auto e = r.finish()) return *e;
+    auto lines = read_lines<ReceivedLot>(args, [](ArgReader& lr) {
+        ReceivedLot l;
+        l.lot = lr.string("lot");
+        l.expiry = lr.string("expiry");
+        l.vials = lr.number("vials", stock_fields::vials_rule());
+        return l;
+    });
+    if (!lines) return lines.error();
+    c.lines = std::move(*lines);
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const ConfirmDelivery& c) {
+    auto site = site_arg(app, c.site);
+    if (!site) return site.error();
+    auto date = event_date(app, c.date);
+    if (!date) return date.error();
+    if (auto st = text_arg(c.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    if (auto st = line_count(c.lines.size(), true); !st) return st.error();
+    StockReceiptDoc doc;
+    doc.round = c.round;
+    doc.date = *date;
+    doc.discrepancy = c.discrepancy;
+    doc.text = c.text;
+    for (const auto& line : c.lines) {
+        ReceiptLine l;
+        l.lot = line.lot;
+        auto vials = check_number(line.vials, stock_fields::vials_rule());
+        if (!vials) return vials.error();
+        l.vials = *vials;
+        auto ex = parse_iso_date(line.expiry);
         if (!ex) return Error{"stock.expiry", "the expiry is not a date", {{"lot", input::excerpt(l.lot)}}};
         l.expiry = *ex;
         doc.lines.push_back(std::move(l));
@@ -169,33 +206,40 @@ Result<PreparedCommand> prepare_confirm_delivery(App& app, const json& j) {
     return p;
 }
 
-// {type: "transfer_stock", site, to, product, lot, vials, condition, date?, near_expiry_ok?}
-// 移送の登録: the vials leave the sender's stock at once and are in transit until the receiver
-// answers. A lot within k_expiry_warning_days of its expiry is refused (transfer.near_expiry)
-// unless near_expiry_ok: the screen asks first and sends it again.
-Result<PreparedCommand> prepare_transfer_stock(App& app, const json& j) {
-    ArgReader r(j);
-    const std::string code = r.string("site");
-    const std::string to_code = r.string("to");
-    const std::string product_text = r.string("product");
-    const std::string lot = r.string("lot");
-    const std::int64_t vials = r.number("vials", stock_fields::vials_rule());
-    const std::string condition = r.string("condition");
-    const auto date_text = r.optional_string("date");
-    const bool near_ok = r.optional_bool("near_expiry_ok").value_or(false);
+// [SECTION] transfer_stock (移送の登録)
+Result<TransferStock> TransferStock::read(const json& args) {
+    ArgReader r(args);
+    TransferStock c;
+    c.site = r.string("site");
+    c.to = r.string("to");
+    c.product = r.string("product");
+    c.lot = r.string("lot");
+    c.vials = r.number("vials", stock_fields::vials_rule());
+    c.condition = r.string("condition");
+    c.date = r.optional_string("date");
+    c.near_expiry_ok = r.optional_bool("near_expiry_ok").value_or(false);
     if (auto e = r.finish()) return *e;
-    auto site = site_arg(app, code);
+    return c;
+}
+
+// The vials leave the sender's stock at once and are in transit until the receiver answers. A
+// lot within k_expiry_warning_days of its expiry is refused unless near_expiry_ok: the screen
+// asks first and sends it again.
+Result<PreparedCommand> prepare(App& app, const TransferStock& c) {
+    auto vials = check_number(c.vials, stock_fields::vials_rule());
+    if (!vials) return vials.error();
+    auto site = site_arg(app, c.site);
     if (!site) return site.error();
-    auto to = site_arg(app, ascii_digits(to_code));
+    auto to = site_arg(app, ascii_digits(c.to));
     if (!to) return to.error();
-    auto product = product_arg(product_text);
+    auto product = product_arg(c.product);
     if (!product) return product.error();
-    auto date = event_date(app, date_text);
+    auto date = event_date(app, c.date);
     if (!date) return date.error();
     PreparedCommand p;
     p.target_org = site->org;
-    p.apply = [&app, site = *site, to = *to, product = *product, lot, vials, condition, date = *date,
-               near_ok]() -> Result<Versions> {
+    p.apply = [&app, site = *site, to = *to, product = *product, lot = c.lot, vials = *vials, condition = c.condition,
+               date = *date, near_ok = c.near_expiry_ok]() -> Result<Versions> {
         const StockWorld& w = stock_world(app);
         const StockRules& rules = StockRules::builtin();
         StockEvent e;
@@ -226,26 +270,34 @@ Result<PreparedCommand> prepare_transfer_stock(App& app, const json& j) {
     return p;
 }
 
-// {type: "answer_transfer", site, transfer, accept, reason?, text?, date?}: the receiver takes
-// the vials into its stock (受入) or refuses them with a reason and they return to the sender.
-Result<PreparedCommand> prepare_answer_transfer(App& app, const json& j) {
-    ArgReader r(j);
-    const std::string code = r.string("site");
-    const std::string transfer = r.string("transfer");
+// [SECTION] answer_transfer (受入 / 受入拒否)
+Result<AnswerTransfer> AnswerTransfer::read(const json& args) {
+    ArgReader r(args);
+    AnswerTransfer c;
+    c.site = r.string("site");
+    c.transfer = r.string("transfer");
     const auto accept = r.optional_bool("accept");
-    const std::string reason = r.optional_string("reason").value_or("");
-    const std::string text = r.optional_string("text").value_or("");
-    const auto date_text = r.optional_string("date");
+    c.reason = r.optional_string("reason").value_or("");
+    c.text = r.optional_string("text").value_or("");
+    c.date = r.optional_string("date");
     if (auto e = r.finish()) return *e;
     if (!accept) return Error{"arg.missing", "accept is missing", {{"name", "accept"}}};
-    auto site = site_arg(app, code);
+    c.accept = *accept;
+    return c;
+}
+
+// The receiver takes the vials into its stock or refuses them with a reason and they return
+// to the sender.
+Result<PreparedCommand> prepare(App& app, const AnswerTransfer& c) {
+    auto site = site_arg(app, c.site);
     if (!site) return site.error();
-    auto date = event_date(app, date_text);
+    auto date = event_date(app, c.date);
     if (!date) return date.error();
-    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    if (auto st = text_arg(c.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
     PreparedCommand p;
     p.target_org = site->org;
-    p.apply = [&app, site = *site, transfer, accept = *accept, reason, text, date = *date]() -> Result<Versions> {
+    p.apply = [&app, site = *site, transfer = c.transfer, accept = c.accept, reason = c.reason, text = c.text,
+               date = *date]() -> Result<Versions> {
         const StockWorld& w = stock_world(app);
         StockEvent e;
         e.kind = accept ? StockEventKind::transfer_receipt : StockEventKind::transfer_refusal;
@@ -270,47 +322,60 @@ Result<PreparedCommand> prepare_answer_transfer(App& app, const json& j) {
     return p;
 }
 
-// {type: "record_wastage", site, product, lot, vials?, doses?, reason, text?, excursion_from?,
-//  excursion_to?, temperature?, date?}: ワクチン廃棄量等の報告. vials whole vials; doses from an
-// opened vial (then vials may be 0); a cold-chain failure with its start, end and temperature.
-Result<PreparedCommand> prepare_record_wastage(App& app, const json& j) {
-    ArgReader r(j);
-    const std::string code = r.string("site");
-    const std::string product_text = r.string("product");
-    const std::string lot = r.string("lot");
-    const std::int64_t vials = r.optional_number("vials", {"stock.label.vials", 0, k_max_transfer_vials}).value_or(0);
-    const std::int64_t doses = r.optional_number("doses", stock_fields::doses_rule()).value_or(0);
-    const std::string reason = r.string("reason");
-    const std::string text = r.optional_string("text").value_or("");
-    const auto from = r.optional_string("excursion_from");
-    const auto until = r.optional_string("excursion_to");
-    const auto temperature = r.optional_string("temperature");
-    const auto date_text = r.optional_string("date");
+// [SECTION] record_wastage (ワクチン廃棄量等の報告)
+namespace {
+NumberRule wasted_vials_rule() { return {"stock.label.vials", 0, k_max_transfer_vials}; }
+}  // namespace
+
+Result<RecordWastage> RecordWastage::read(const json& args) {
+    ArgReader r(args);
+    RecordWastage c;
+    c.site = r.string("site");
+    c.product = r.string("product");
+    c.lot = r.string("lot");
+    c.vials = r.optional_number("vials", wasted_vials_rule()).value_or(0);
+    c.doses = r.optional_number("doses", stock_fields::doses_rule()).value_or(0);
+    c.reason = r.string("reason");
+    c.text = r.optional_string("text").value_or("");
+    c.excursion_from = r.optional_string("excursion_from");
+    c.excursion_to = r.optional_string("excursion_to");
+    c.temperature = r.optional_string("temperature");
+    c.date = r.optional_string("date");
     if (auto e = r.finish()) return *e;
-    auto site = site_arg(app, code);
+    return c;
+}
+
+// Whole vials, or doses from an opened vial (then vials may be 0); a cold-chain failure with
+// its start, end and temperature.
+Result<PreparedCommand> prepare(App& app, const RecordWastage& c) {
+    auto vials = check_number(c.vials, wasted_vials_rule());
+    if (!vials) return vials.error();
+    auto doses = check_number(c.doses, stock_fields::doses_rule());
+    if (!doses) return doses.error();
+    auto site = site_arg(app, c.site);
     if (!site) return site.error();
-    auto product = product_arg(product_text);
+    auto product = product_arg(c.product);
     if (!product) return product.error();
-    auto date = event_date(app, date_text);
+    auto date = event_date(app, c.date);
     if (!date) return date.error();
-    if (auto st = text_arg(text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
-    if (vials == 0 && doses == 0) return Error{"stock.wastage_empty", "enter vials or doses"};
+    if (auto st = text_arg(c.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
+    if (*vials == 0 && *doses == 0) return Error{"stock.wastage_empty", "enter vials or doses"};
     StockEvent e;
     e.kind = StockEventKind::wastage;
     e.site = site->org;
     e.product = *product;
-    e.lot = lot;
-    e.vials = vials;
-    e.doses = doses;
-    e.reason = reason;
-    e.text = text;
+    e.lot = c.lot;
+    e.vials = *vials;
+    e.doses = *doses;
+    e.reason = c.reason;
+    e.text = c.text;
     e.date = *date;
-    if (from || until || temperature) {
+    if (c.excursion_from || c.excursion_to || c.temperature) {
         Excursion x;
-        x.from = from.value_or("");
-        x.to = until.value_or("");
-        if (temperature) {
-            auto t = stock_fields::read_temperature(*temperature);
+        x.from = c.excursion_from.value_or("");
+        x.to = c.excursion_to.value_or("");
+        if (c.temperature) {
+            auto t = stock_fields::read_temperature(*c.temperature);
             if (!t) return t.error();
             x.temperature_tenths = *t;
         }
@@ -330,37 +395,46 @@ Result<PreparedCommand> prepare_record_wastage(App& app, const json& j) {
     return p;
 }
 
-// {type: "record_count", site, date?, request?, lines: [{product, lot, vials, reason?, text?}]}:
-// 在庫量の報告, a physical count per lot; naming a stock request's key makes it the answer.
-Result<PreparedCommand> prepare_record_count(App& app, const json& j) {
-    ArgReader r(j, {"type", "lines"});
-    const std::string code = r.string("site");
-    const auto date_text = r.optional_string("date");
-    const std::string request = r.optional_string("request").value_or("");
+// [SECTION] record_count (在庫量の報告)
+Result<RecordCount> RecordCount::read(const json& args) {
+    ArgReader r(args, {"type", "lines"});
+    RecordCount c;
+    c.site = r.string("site");
+    c.date = r.optional_string("date");
+    c.request = r.optional_string("request").value_or("");
     if (auto e = r.finish()) return *e;
-    auto site = site_arg(app, code);
-    if (!site) return site.error();
-    auto date = event_date(app, date_text);
-    if (!date) return date.error();
-    const auto lines_it = j.find("lines");
-    if (lines_it == j.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
-    if (!lines_it->is_array()) return Error{"arg.type", "lines must be an array", {{"name", "lines"}, {"expected", "array"}}};
-    if (lines_it->size() > k_max_stock_lines)
-        return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
-    StockCountDoc doc;
-    doc.date = *date;
-    doc.request = request;
-    for (const auto& line : *lines_it) {
-        if (!line.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
-        ArgReader lr(line, {});
-        CountLine l;
-        const std::string product_text = lr.string("product");
+    auto lines = read_lines<CountedLot>(args, [](ArgReader& lr) {
+        CountedLot l;
+        l.product = lr.string("product");
         l.lot = lr.string("lot");
         l.vials = lr.number("vials", stock_fields::counted_rule());
         l.reason = lr.optional_string("reason").value_or("");
         l.text = lr.optional_string("text").value_or("");
-        if (auto e = lr.finish()) return *e;
-        auto product = product_arg(product_text);
+        return l;
+    });
+    if (!lines) return lines.error();
+    c.lines = std::move(*lines);
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const RecordCount& c) {
+    auto site = site_arg(app, c.site);
+    if (!site) return site.error();
+    auto date = event_date(app, c.date);
+    if (!date) return date.error();
+    if (auto st = line_count(c.lines.size(), false); !st) return st.error();
+    StockCountDoc doc;
+    doc.date = *date;
+    doc.request = c.request;
+    for (const auto& line : c.lines) {
+        CountLine l;
+        l.lot = line.lot;
+        auto vials = check_number(line.vials, stock_fields::counted_rule());
+        if (!vials) return vials.error();
+        l.vials = *vials;
+        l.reason = line.reason;
+        l.text = line.text;
+        auto product = product_arg(line.product);
         if (!product) return product.error();
         if (auto st = text_arg(l.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
         l.product = *product;
@@ -399,28 +473,36 @@ Result<PreparedCommand> prepare_record_count(App& app, const json& j) {
     return p;
 }
 
-// {type: "issue_stock_request", due, products: [...], note?}: the user's organisation (the
-// nation, a prefecture or a municipality) asks the sites of its subtree for their stock.
-Result<PreparedCommand> prepare_issue_stock_request(App& app, const json& j) {
-    ArgReader r(j, {"type", "products"});
-    const std::string due_text = r.string("due");
-    const std::string note = r.optional_string("note").value_or("");
+// [SECTION] issue_stock_request (在庫量の報告依頼)
+Result<IssueStockRequest> IssueStockRequest::read(const json& args) {
+    ArgReader r(args, {"type", "products"});
+    IssueStockRequest c;
+    c.due = r.string("due");
+    c.note = r.optional_string("note").value_or("");
     if (auto e = r.finish()) return *e;
-    auto due = parse_iso_date(due_text);
-    if (!due) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(due_text)}}};
+    const auto products = args.find("products");
+    if (products == args.end() || !products->is_array())
+        return Error{"arg.type", "products must be an array", {{"name", "products"}, {"expected", "array"}}};
+    for (const auto& p : *products) {
+        if (!p.is_string()) return Error{"stock.product", "unknown product", {{"product", input::excerpt(p.dump())}}};
+        c.products.push_back(p.get<std::string>());
+    }
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const IssueStockRequest& c) {
+    auto due = parse_iso_date(c.due);
+    if (!due) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(c.due)}}};
     const Date today = stock_today(app);
     if (*due < today) return Error{"stock.due_past", "the due date has passed", {{"date", to_iso(*due)}}};
-    if (auto st = text_arg(note, stock_fields::note, "stock.label.note"); !st) return st.error();
+    if (auto st = text_arg(c.note, stock_fields::note, "stock.label.note"); !st) return st.error();
     StockRequestDoc doc;
     doc.issued = today;
     doc.due = *due;
-    doc.note = note;
-    const auto products = j.find("products");
-    if (products == j.end() || !products->is_array())
-        return Error{"arg.type", "products must be an array", {{"name", "products"}, {"expected", "array"}}};
-    for (const auto& p : *products) {
-        auto product = p.is_string() ? parse_vaccine_product(p.get<std::string>()) : std::nullopt;
-        if (!product) return Error{"stock.product", "unknown product", {{"product", input::excerpt(p.dump())}}};
+    doc.note = c.note;
+    for (const auto& id : c.products) {
+        auto product = parse_vaccine_product(id);
+        if (!product) return Error{"stock.product", "unknown product", {{"product", input::excerpt(nlohmann::json(id).dump())}}};
         doc.products.add(*product);
     }
     if (doc.products.empty()) return Error{"stock.products_empty", "choose at least one product"};
@@ -436,12 +518,11 @@ Result<PreparedCommand> prepare_issue_stock_request(App& app, const json& j) {
     return p;
 }
 
+namespace {
 const CommandEntry k_commands[] = {
-    {"confirm_delivery", prepare_confirm_delivery}, {"transfer_stock", prepare_transfer_stock},
-    {"answer_transfer", prepare_answer_transfer},   {"record_wastage", prepare_record_wastage},
-    {"record_count", prepare_record_count},         {"issue_stock_request", prepare_issue_stock_request},
+    command_entry<ConfirmDelivery>(), command_entry<TransferStock>(), command_entry<AnswerTransfer>(),
+    command_entry<RecordWastage>(),   command_entry<RecordCount>(),   command_entry<IssueStockRequest>(),
 };
-
 }  // namespace
 
 std::span<const CommandEntry> stock_commands() { return k_commands; }

@@ -1,20 +1,79 @@
-// Commands and the view of the sync panel (docs/PROTOCOL.md "The app"): start a sync run, export
-// what is queued as a bundle file, import one, and resolve a conflict between two devices of
-// one organisation by choosing the version to keep.
+// Commands and the view of the sync panel (docs/PROTOCOL.md "The app"), typed (sync_contract.hpp)
+// with their one JSON codec each: start a sync run, export what is queued as a bundle file,
+// import one, resolve a conflict between two devices of one organisation by choosing the
+// version to keep, and type in a store key by hand.
+//
+// Index:
+// [SECTION] the status view
+// [SECTION] commands
 #include <algorithm>
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/sync/sync_contract.hpp"
 
 namespace vsys {
-namespace {
 
 using nlohmann::json;
 
-// {type: "sync"}: starts a run; its progress and outcome are in the "sync_status" view.
-Result<PreparedCommand> prepare_sync(App& app, const json& j) {
-    ArgReader r(j);
+// [SECTION] the status view
+Result<SyncStatusQuery> SyncStatusQuery::read(const json& args) {
+    ArgReader r(args, {});
     if (auto e = r.finish()) return *e;
+    return SyncStatusQuery{};
+}
+
+Result<Prepared<SyncStatusView>> prepare(App& app, const SyncStatusQuery&) {
+    return Prepared<SyncStatusView>{"", [&app]() -> Result<SyncStatusView> { return app.sync().status(); }};
+}
+
+static json refused_json(const RefusedFile& r) {
+    json j = {{"code", r.code}, {"message", r.message}};
+    if (!r.path.empty()) j["path"] = r.path;
+    return j;
+}
+
+static json refused_list(const std::vector<RefusedFile>& list) {
+    json out = json::array();
+    for (const auto& r : list) out.push_back({{"path", r.path}, {"code", r.code}, {"message", r.message}});
+    return out;
+}
+
+json to_json(const SyncStatusView& v) {
+    json conflicts = json::array();
+    for (const auto& c : v.conflicts) {
+        json heads = json::array();
+        for (const auto& h : c.heads)
+            heads.push_back({{"hash", h.hash}, {"author", h.author}, {"time", h.time}, {"version", h.version}, {"body", h.body}});
+        conflicts.push_back({{"key", c.key}, {"heads", heads}});
+    }
+    const auto utc_or_null = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };
+    return {{"running", v.running},
+            {"kiosk", v.kiosk},
+            {"waiting", v.waiting},
+            {"phase", v.phase},
+            {"enrolled", v.enrolled},
+            {"read_only", v.read_only},
+            {"progress", {{"done", v.done}, {"total", v.total}, {"bytes", v.bytes}}},
+            {"report", {{"pushed", v.pushed}, {"fetched", v.fetched}, {"accepted", v.accepted}, {"rejected", v.rejected_count}}},
+            {"outbox", v.outbox},
+            {"pending", v.pending},
+            {"last_success", utc_or_null(v.last_success)},
+            {"finished", utc_or_null(v.finished)},
+            {"error", v.error ? refused_json(*v.error) : json(nullptr)},
+            {"rejected", refused_list(v.rejected)},
+            {"conflicts", conflicts},
+            {"store_key", v.store_key ? json{{"key_id", v.store_key->key_id}, {"version", v.store_key->version}} : json(nullptr)}};
+}
+
+// [SECTION] commands
+Result<StartSync> StartSync::read(const json& args) {
+    ArgReader r(args);
+    if (auto e = r.finish()) return *e;
+    return StartSync{};
+}
+
+Result<PreparedCommand> prepare(App& app, const StartSync&) {
     PreparedCommand p;
     p.apply = []() -> Result<Versions> { return Versions{}; };
     p.after = [&app]() -> std::optional<Error> {
@@ -24,14 +83,19 @@ Result<PreparedCommand> prepare_sync(App& app, const json& j) {
     return p;
 }
 
-// {type: "export_bundle"}: answers {file_name, data} (the bundle file, archive.hpp).
-Result<PreparedCommand> prepare_export(App& app, const json& j) {
-    ArgReader r(j);
+Result<ExportBundle> ExportBundle::read(const json& args) {
+    ArgReader r(args);
     if (auto e = r.finish()) return *e;
+    return ExportBundle{};
+}
+
+json to_json(const BundleFile& f) { return {{"file_name", f.file_name}, {"data", f.data}, {"bytes", f.data.size()}}; }
+
+Result<PreparedAnswer<BundleFile>> prepare(App& app, const ExportBundle&) {
     auto file = std::make_shared<std::string>();
-    PreparedCommand p;
-    p.apply = []() -> Result<Versions> { return Versions{}; };
-    p.after = [&app, file]() -> std::optional<Error> {
+    PreparedAnswer<BundleFile> p;
+    p.command.apply = []() -> Result<Versions> { return Versions{}; };
+    p.command.after = [&app, file]() -> std::optional<Error> {
         auto data = app.sync().export_file();
         if (!data) return data.error();
         *file = std::move(*data);
@@ -41,54 +105,64 @@ Result<PreparedCommand> prepare_export(App& app, const json& j) {
         std::string day = sync::utc_day(app.now());
         std::string org = app.session().org;
         std::replace(org.begin(), org.end(), ':', '_');
-        return json{{"file_name", "vsys-" + org + "-" + day + ".vsysbundle"}, {"data", *file}, {"bytes", file->size()}};
+        return BundleFile{"vsys-" + org + "-" + day + ".vsysbundle", *file};
     };
     return p;
 }
 
-// {type: "import_bundle", data}: verifies every bundle in the file before applying it.
-Result<PreparedCommand> prepare_import(App& app, const json& j) {
-    ArgReader r(j);
-    std::string data = r.string("data");
+Result<ImportBundle> ImportBundle::read(const json& args) {
+    ArgReader r(args);
+    ImportBundle c;
+    c.data = r.string("data");
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+json to_json(const ImportReport& r) {
+    return {{"files", r.files}, {"skipped", r.skipped}, {"accepted", r.accepted}, {"documents", r.documents}, {"rejected", refused_list(r.rejected)}};
+}
+
+Result<PreparedAnswer<ImportReport>> prepare(App& app, const ImportBundle& c) {
     auto report = std::make_shared<sync::ReplayReport>();
-    PreparedCommand p;
-    p.apply = []() -> Result<Versions> { return Versions{}; };
-    p.after = [&app, data = std::move(data), report]() -> std::optional<Error> {
+    PreparedAnswer<ImportReport> p;
+    p.command.apply = []() -> Result<Versions> { return Versions{}; };
+    p.command.after = [&app, data = c.data, report]() -> std::optional<Error> {
         auto rep = app.sync().import_file(data);
         if (!rep) return rep.error();
         *report = std::move(*rep);
         return std::nullopt;
     };
     p.answer = [&app, report]() {
-        json rejected = json::array();
-        for (const auto& x : report->rejected)
-            rejected.push_back({{"path", x.path}, {"code", x.error.code}, {"message", app.error_text(x.error)}});
-        std::size_t documents = 0;
-        for (const auto& a : report->accepted) documents += a.documents;
-        return json{{"files", report->files},
-                    {"skipped", report->skipped},
-                    {"accepted", report->accepted.size()},
-                    {"documents", documents},
-                    {"rejected", rejected}};
+        ImportReport out;
+        for (const auto& x : report->rejected) out.rejected.push_back({x.path, x.error.code, app.error_text(x.error)});
+        for (const auto& a : report->accepted) out.documents += static_cast<std::int64_t>(a.documents);
+        out.files = static_cast<std::int64_t>(report->files);
+        out.skipped = static_cast<std::int64_t>(report->skipped);
+        out.accepted = static_cast<std::int64_t>(report->accepted.size());
+        return out;
     };
     return p;
 }
 
-// {type: "resolve_conflict", key, keep}: a new version with the body of the kept head, which
-// replaces one head and resolves the others (document_store.hpp).
-Result<PreparedCommand> prepare_resolve(App& app, const json& j) {
-    ArgReader r(j);
-    std::string key = r.string("key");
-    std::string keep = r.string("keep");
+Result<ResolveConflict> ResolveConflict::read(const json& args) {
+    ArgReader r(args);
+    ResolveConflict c;
+    c.key = r.string("key");
+    c.keep = r.string("keep");
     if (auto e = r.finish()) return *e;
-    const auto heads = app.store().heads(key);
-    if (heads.size() < 2) return Error{"store.no_conflict", "the document has no conflict to resolve", {{"key", key}}};
-    auto kept = std::find_if(heads.begin(), heads.end(), [&](const DocumentVersion* h) { return h->hash == keep; });
-    if (kept == heads.end()) return Error{"sync.unknown_version", "no such version of the document", {{"key", key}}};
+    return c;
+}
+
+// A new version with the body of the kept head, which replaces one head and resolves the
+// others (document_store.hpp).
+Result<PreparedCommand> prepare(App& app, const ResolveConflict& c) {
+    const auto heads = app.store().heads(c.key);
+    if (heads.size() < 2) return Error{"store.no_conflict", "the document has no conflict to resolve", {{"key", c.key}}};
+    auto kept = std::find_if(heads.begin(), heads.end(), [&](const DocumentVersion* h) { return h->hash == c.keep; });
+    if (kept == heads.end()) return Error{"sync.unknown_version", "no such version of the document", {{"key", c.key}}};
     PreparedCommand p;
     p.target_org = heads.front()->owner;
-    p.apply = [&app, key, body = (*kept)->body, proxy = heads.front()->owner != app.session().org]() -> Result<Versions> {
+    p.apply = [&app, key = c.key, body = (*kept)->body, proxy = heads.front()->owner != app.session().org]() -> Result<Versions> {
         json b = body;
         b.erase(k_resolves_member);
         auto v = app.store().resolution(key, std::move(b));
@@ -101,34 +175,31 @@ Result<PreparedCommand> prepare_resolve(App& app, const json& j) {
     return p;
 }
 
-// {type: "set_store_key", key_id, secret}: the organisation's store key typed in by hand, for a
-// device that no sealed key reaches (PROTOCOL §15); kept in device storage, never in a document.
-Result<PreparedCommand> prepare_set_store_key(App& app, const json& j) {
-    ArgReader r(j);
-    std::string key_id = r.string("key_id");
-    std::string secret = r.string("secret");
+Result<SetStoreKey> SetStoreKey::read(const json& args) {
+    ArgReader r(args);
+    SetStoreKey c;
+    c.key_id = r.string("key_id");
+    c.secret = r.string("secret");
     if (auto e = r.finish()) return *e;
+    return c;
+}
+
+// Kept in device storage, never in a document (PROTOCOL §15): for a device no sealed key reaches.
+Result<PreparedCommand> prepare(App& app, const SetStoreKey& c) {
     PreparedCommand p;
     p.apply = []() -> Result<Versions> { return Versions{}; };
-    p.after = [&app, key_id = std::move(key_id), secret = std::move(secret)]() -> std::optional<Error> {
+    p.after = [&app, key_id = c.key_id, secret = c.secret]() -> std::optional<Error> {
         if (auto s = app.sync().keep_store_key(key_id, secret); !s) return s.error();
         return std::nullopt;
     };
     return p;
 }
 
-Result<PreparedView> prepare_sync_status(App& app, const json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<json> { return app.sync().status_json(); }};
-}
+namespace {
 
-const CommandEntry k_commands[] = {{"sync", prepare_sync},
-                                   {"export_bundle", prepare_export},
-                                   {"import_bundle", prepare_import},
-                                   {"resolve_conflict", prepare_resolve},
-                                   {"set_store_key", prepare_set_store_key}};
-const ViewEntry k_views[] = {{"sync_status", prepare_sync_status}};
+const CommandEntry k_commands[] = {command_entry<StartSync>(), command_entry<ExportBundle>(), command_entry<ImportBundle>(),
+                                   command_entry<ResolveConflict>(), command_entry<SetStoreKey>()};
+const ViewEntry k_views[] = {view_entry<SyncStatusQuery>()};
 
 }  // namespace
 

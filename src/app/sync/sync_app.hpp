@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/result.hpp"
+#include "app/sync/sync_contract.hpp"
 #include "sync/exchange.hpp"
 #include "sync/pending_transport.hpp"
 #include "sync/replay.hpp"
@@ -111,7 +112,7 @@ public:
     const sync::TrustState& trust() const { return trust_; }
     // True when this device holds a certificate chain for the signed-in account.
     bool enrolled() const;
-    nlohmann::json status_json() const;
+    SyncStatusView status() const;  // the 同期 panel (sync_contract.hpp)
     SyncSummary summary() const;
 
 private:

@@ -1,7 +1,9 @@
 // What the sync says about itself: the top bar's summary and the 同期 screen's status (the
 // automation API's `sync_status` view). Apart from sync_app.cpp, which runs the sync.
 #include "app/base/app.hpp"
+#include "core/base/text.hpp"
 #include "app/sync/sync_app.hpp"
+#include "app/sync/sync_contract.hpp"
 
 namespace vsys {
 namespace {
@@ -17,6 +19,28 @@ const char* phase_name(SyncPhase p) {
         case SyncPhase::push: return "push";
     }
     return "idle";
+}
+
+// A body's members on one line, "boxes: 12 / name: 千代田区…", cut at 160 characters: enough to
+// tell two competing versions apart (the versions' authors and times are beside it).
+std::string body_summary(const nlohmann::json& body) {
+    std::string out;
+    if (!body.is_object()) return body.dump();
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() == k_resolves_member) continue;
+        if (!out.empty()) out += " / ";
+        out += it.key() + ": ";
+        const auto& v = it.value();
+        if (v.is_string()) out += v.get<std::string>();
+        else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
+        else if (v.is_object()) out += "{" + std::to_string(v.size()) + "}";
+        else out += v.dump();
+    }
+    if (text::length(out) <= 160) return out;
+    std::size_t points = 0, end = 0;  // cut after 157 code points, never inside one
+    for (; end < out.size(); ++end)
+        if ((static_cast<unsigned char>(out[end]) & 0xC0) != 0x80 && points++ == 157) break;
+    return out.substr(0, end) + "...";
 }
 
 }  // namespace
@@ -38,50 +62,37 @@ SyncSummary SyncAgent::summary() const {
     return s;
 }
 
-nlohmann::json SyncAgent::status_json() const {
-    using nlohmann::json;
-    json rejected = json::array();
-    for (const auto& r : state_.rejected)
-        rejected.push_back({{"path", r.path}, {"code", r.error.code}, {"message", app_.error_text(r.error)}});
-    json conflicts = json::array();
+SyncStatusView SyncAgent::status() const {
+    SyncStatusView v;
+    for (const auto& r : state_.rejected) v.rejected.push_back({r.path, r.error.code, app_.error_text(r.error)});
     for (const auto& key : app_.store_.conflicts()) {
-        json heads = json::array();
+        Conflict c{key, {}};
         for (const auto* h : app_.store_.heads(key))
-            heads.push_back({{"hash", h->hash}, {"author", h->author}, {"time", h->time}, {"version", h->version},
-                             {"body", h->body}});
-        conflicts.push_back({{"key", key}, {"heads", heads}});
+            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body)});
+        v.conflicts.push_back(std::move(c));
     }
-    std::size_t pending = 0;
-    for (const auto* v : app_.store_.pending())
-        if (v->owner != "device") ++pending;
-    json out = {{"running", run_.running},
-                {"kiosk", app_.kiosk()},
-                {"waiting", run_.waiting},
-                {"phase", phase_name(phase_)},
-                {"enrolled", enrolled()},
-                {"read_only", read_only()},
-                {"progress",
-                 {{"done", run_.requests_done + run_.in_flight_done},
-                  {"total", run_.requests_total},
-                  {"bytes", run_.bytes + run_.in_flight_bytes}}},
-                {"report",
-                 {{"pushed", run_.report.pushed},
-                  {"fetched", run_.report.fetched},
-                  {"accepted", run_.report.accepted},
-                  {"rejected", run_.report.rejected}}},
-                {"outbox", state_.outbox.size()},
-                {"pending", pending},
-                {"last_success", state_.last_success ? json(sync::format_utc(state_.last_success)) : json(nullptr)},
-                {"finished", run_.finished ? json(sync::format_utc(run_.finished)) : json(nullptr)},
-                {"error", run_.error.code.empty()
-                              ? json(nullptr)
-                              : json{{"code", run_.error.code}, {"message", app_.error_text(run_.error)}}},
-                {"rejected", rejected},
-                {"conflicts", conflicts}};
+    for (const auto* p : app_.store_.pending())
+        if (p->owner != "device") ++v.pending;
+    v.running = run_.running;
+    v.kiosk = app_.kiosk();
+    v.waiting = run_.waiting;
+    v.phase = phase_name(phase_);
+    v.enrolled = enrolled();
+    v.read_only = read_only();
+    v.done = static_cast<std::int64_t>(run_.requests_done + run_.in_flight_done);
+    v.total = static_cast<std::int64_t>(run_.requests_total);
+    v.bytes = static_cast<std::int64_t>(run_.bytes + run_.in_flight_bytes);
+    v.pushed = static_cast<std::int64_t>(run_.report.pushed);
+    v.fetched = static_cast<std::int64_t>(run_.report.fetched);
+    v.accepted = static_cast<std::int64_t>(run_.report.accepted);
+    v.rejected_count = static_cast<std::int64_t>(run_.report.rejected);
+    v.outbox = static_cast<std::int64_t>(state_.outbox.size());
+    if (state_.last_success) v.last_success = sync::format_utc(state_.last_success);
+    if (run_.finished) v.finished = sync::format_utc(run_.finished);
+    if (!run_.error.code.empty()) v.error = RefusedFile{"", run_.error.code, app_.error_text(run_.error)};
     // Which store key this device writes with (its id is not secret; the secret never leaves it).
-    if (auto k = store_key()) out["store_key"] = {{"key_id", k->access_key}, {"version", k->version}};
-    else out["store_key"] = nullptr;
-    return out;
+    if (auto k = store_key()) v.store_key = SyncStatusView::StoreKey{k->access_key, static_cast<std::int64_t>(k->version)};
+    return v;
 }
 
 }  // namespace vsys

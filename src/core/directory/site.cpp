@@ -273,9 +273,7 @@ nlohmann::json site_to_json(const Site& s) {
     j["vaccines"] = set_to_json(s.vaccines, k_category_ids);
     if (!s.hub.empty()) j["hub"] = s.hub;
     j["contact"] = {{"phone", s.contact.phone}, {"mail", s.contact.mail}};
-    auto doctors = nlohmann::json::array();
-    for (const auto& d : s.doctors) doctors.push_back({{"name", d.name}, {"vaccines", set_to_json(d.vaccines, k_product_ids)}});
-    j["doctors"] = std::move(doctors);
+    j["doctors"] = doctors_to_json(s.doctors);
     if (!s.representative.empty()) j["representative"] = s.representative;
     return j;
 }
@@ -314,7 +312,18 @@ Result<Site> site_from_json(const nlohmann::json& body) {
     c.string("phone", s.contact.phone);
     c.string("mail", s.contact.mail);
     if (auto e = c.finish()) return *e;
-    for (const auto& dj : *doctors) {
+    auto list = doctors_from_json(*doctors);
+    if (!list) return list.error();
+    s.doctors = std::move(*list);
+    if (auto st = validate_site(s); !st) return st.error();
+    return s;
+}
+
+Result<std::vector<Doctor>> doctors_from_json(const nlohmann::json& list) {
+    using vt = nlohmann::json::value_t;
+    if (!list.is_array()) return Error{"arg.type", "doctors: array expected", {{"name", "doctors"}, {"expected", "array"}}};
+    std::vector<Doctor> out;
+    for (const auto& dj : list) {
         if (!dj.is_object()) return Error{"arg.type", "doctors: objects expected", {{"name", "doctors"}, {"expected", "object"}}};
         Doctor d;
         Fields df(dj, {"name", "vaccines"});
@@ -322,10 +331,15 @@ Result<Site> site_from_json(const nlohmann::json& body) {
         const auto* dv = df.get("vaccines", vt::array, "array");
         if (auto e = df.finish()) return *e;
         if (auto st = set_from_json(*dv, k_product_ids, "vaccines", d.vaccines); !st) return st.error();
-        s.doctors.push_back(std::move(d));
+        out.push_back(std::move(d));
     }
-    if (auto st = validate_site(s); !st) return st.error();
-    return s;
+    return out;
+}
+
+nlohmann::json doctors_to_json(const std::vector<Doctor>& doctors) {
+    auto out = nlohmann::json::array();
+    for (const auto& d : doctors) out.push_back({{"name", d.name}, {"vaccines", set_to_json(d.vaccines, k_product_ids)}});
+    return out;
 }
 
 }  // namespace vsys

@@ -120,5 +120,8 @@ std::string site_representative(const Site& s);
 nlohmann::json site_to_json(const Site& s);
 // Strict: a missing, wrongly typed or unknown field is refused; the result is validated.
 Result<Site> site_from_json(const nlohmann::json& body);
+// The "doctors" member of that body, read by the same rules (a set_doctors command carries it).
+Result<std::vector<Doctor>> doctors_from_json(const nlohmann::json& list);
+nlohmann::json doctors_to_json(const std::vector<Doctor>& doctors);
 
 }  // namespace vsys

@@ -1,7 +1,9 @@
 // 登録コードの発行: the managing organisation issues a one-time enrolment code for one of its
 // accounts, to hand over on paper or by phone; the code is shown large and can be printed.
 #include <cstring>
+#include <optional>
 
+#include "app/enrolment/enrolment_contract.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
@@ -14,11 +16,11 @@ namespace {
 struct Issue {
     char vsys_id[40] = {};
     std::string error;
-    nlohmann::json issued;
+    std::optional<IssuedCode> issued;
     bool confirm = false;
 };
 
-std::string print_html(Shell& shell, const nlohmann::json& issued) {
+std::string print_html(Shell& shell, const IssuedCode& issued) {
     auto esc = [](std::string s) {
         std::string o;
         for (char c : s) o += c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
@@ -28,8 +30,8 @@ std::string print_html(Shell& shell, const nlohmann::json& issued) {
            "</title><style>body{font-family:'BIZ UDGothic',sans-serif;margin:20mm}h1{font-size:20pt}"
            ".code{font-size:28pt;letter-spacing:2pt;border:1px solid #000;padding:8mm;display:inline-block}</style>"
            "<h1>" + esc(shell.tr("enrolment.title")) + "</h1><p>" + esc(shell.tr("login.vsys_id")) + ": " +
-           esc(issued.value("vsys_id", "")) + "</p><p class=\"code\">" + esc(issued.value("code", "")) + "</p><p>" +
-           esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(issued.value("valid_until", ""))}})) +
+           esc(issued.vsys_id) + "</p><p class=\"code\">" + esc(issued.code) + "</p><p>" +
+           esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(issued.valid_until)}})) +
            "</p><p>" + esc(shell.tr("enrolment.instructions")) + "</p><script>window.print()</script></html>";
 }
 }  // namespace
@@ -59,14 +61,8 @@ void draw_enrolment(Shell& shell) {
         ImGui::SameLine();
         const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
         if (ok) {
-            auto r = shell.app().command_json(nlohmann::json{{"type", "issue_enrolment_code"}, {"vsys_id", std::string(form.vsys_id)}}.dump());
-            if (r.value("ok", false)) {
-                form.issued = r;
-                form.error.clear();
-            } else {
-                form.issued = nullptr;
-                form.error = r["error"].value("message", "");
-            }
+            form.issued = shell.run(IssueEnrolmentCode{form.vsys_id});
+            form.error = shell.last_error();
         }
         if (ok || cancel) {
             form.confirm = false;
@@ -74,15 +70,15 @@ void draw_enrolment(Shell& shell) {
         }
         ImGui::EndPopup();
     }
-    if (form.issued.is_object()) {
+    if (form.issued) {
         section_title(shell.tr("enrolment.title"));
         ImGui::SetWindowFontScale(1.6f);
-        ImGui::TextUnformatted(form.issued.value("code", "").c_str());
+        ImGui::TextUnformatted(form.issued->code.c_str());
         ImGui::SetWindowFontScale(1.0f);
         shell.anchor("enrolment.code");
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued.value("valid_until", ""))}}).c_str());
+        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}).c_str());
         ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
-        if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, form.issued));
+        if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, *form.issued));
     }
 }
 

@@ -2,7 +2,8 @@
 // switcher of large touch-sized cards (one per role of the demo data set around 千代田区), and
 // a reset to the clean demo state, confirmed first. What the kiosk does stays in the browser;
 // the panel says so, since trainees should not wonder whether a real municipality sees it.
-#include "ui/shell/cached_view.hpp"
+#include "app/kiosk/kiosk_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -11,12 +12,11 @@
 namespace vsys::ui {
 
 namespace {
-using nlohmann::json;
 
 struct KioskPanel {
     bool confirm_reset = false;
     std::string error;
-    CachedView view;  // kiosk: rebuilt only when something changed, not every frame
+    KeptView<KioskQuery> view;  // rebuilt only when something changed, not every frame
 };
 
 void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
@@ -56,8 +56,10 @@ void draw_kiosk_switcher(Shell& shell) {
     screen_title(shell.tr("kiosk.title"));
     if (shell.directory_pending()) return;
     KioskPanel& kp = shell.state<KioskPanel>();
-    const json& v = kp.view.get(shell.app(), "kiosk");
-    if (!v.is_object() || !v.value("kiosk", false)) return;
+    const KioskView* found = kp.view.get(shell.app(), KioskQuery{});
+    if (!found || !found->kiosk) return;
+    // A copy: a switch below asks for the view again, which replaces what a reference would see.
+    const KioskView v = *found;
     notice(shell.tr("kiosk.explain"), 900);
     shell.anchor("kiosk.explain");
     ImGui::Spacing();
@@ -66,20 +68,20 @@ void draw_kiosk_switcher(Shell& shell) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 size(std::min(380.0f, std::max(260.0f, (avail - 24) / 3)), 104.0f);
     float x = 0;
-    for (const auto& a : v["accounts"]) {
-        const std::string id = a["vsys_id"];
+    for (const auto& a : v.accounts) {
+        const std::string& id = a.vsys_id;
         if (x > 0 && x + size.x > avail) x = 0;
         else if (x > 0) ImGui::SameLine();
-        const std::string desc = a["org_name"].get<std::string>() + "\n" + a["name"].get<std::string>() + "（" + id + "）";
-        const bool pressed = big_button(id.c_str(), shell.tr("role." + a["role"].get<std::string>()), desc, size);
+        const std::string desc = a.org_name + "\n" + a.name + "（" + id + "）";
+        const bool pressed = big_button(id.c_str(), shell.tr("role." + a.role), desc, size);
         shell.anchor("kiosk.account." + id);
-        if (pressed && shell.run({{"type", "kiosk_switch"}, {"vsys_id", id}}, nullptr).empty()) shell.go("home");
+        if (pressed && shell.run(KioskSwitch{id}, nullptr).empty()) shell.go("home");
         x += size.x + ImGui::GetStyle().ItemSpacing.x;
     }
 
     ImGui::Spacing();
     ImGui::Spacing();
-    const std::size_t documents = v.value("trainee_documents", std::size_t{0});
+    const auto documents = static_cast<std::size_t>(v.trainee_documents);
     if (documents == 0) ImGui::TextColored(colour::confirmed, "%s", shell.tr("kiosk.clean").c_str());
     else ImGui::TextUnformatted(fill_placeholders(shell.tr("kiosk.work"), {{"count", std::to_string(documents)}}).c_str());
     shell.anchor("kiosk.state");

@@ -8,6 +8,7 @@
 
 #include "app/base/app.hpp"
 #include "app/base/i18n.hpp"
+#include "app/reports/reports_commands.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/reports/reports_ui.hpp"
 #include "ui/shell/host.hpp"
@@ -78,10 +79,7 @@ void run_job(Shell& shell, ReportScreen& s) {
     const std::string name = export_file_name(*s.run, e.job_format);
     if (s.run->def->personal) {
         const ReportQuery& q = s.run->query;
-        e.error = shell.run({{"type", "record_report_export"}, {"report", q.report}, {"round", q.round}, {"month", q.month},
-                             {"product", q.product}, {"municipality", q.municipality},
-                             {"format", export_format_id(e.job_format)}, {"file_name", name}},
-                            nullptr);
+        e.error = shell.run(RecordReportExport{q, e.job_format, name}, nullptr);
         if (!e.error.empty()) return;
     }
     shell.host().download_bytes(name, file->bytes, file->mime);

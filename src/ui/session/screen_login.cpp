@@ -4,7 +4,9 @@
 #include <cstring>
 
 #include "app/session/unlock_fields.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "app/enrolment/enrolment_contract.hpp"
+#include "app/session/session_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -28,7 +30,7 @@ struct LoginForm {
     char e_code[64] = {}, e_password[80] = {}, e_password2[80] = {};
     std::string enrol_message;
     bool enrol_ok = false;
-    CachedView demo;  // accounts_demo
+    KeptView<DemoAccountsQuery> demo;
     KeptTable demo_table;
 };
 
@@ -59,9 +61,7 @@ void unlock_form(Shell& shell, LoginForm& form) {
     ImGui::EndDisabled();
     shell.anchor("unlock.send");
     if (send) {
-        auto err = shell.run({{"type", "file_unlock_request"}, {"vsys_id", std::string(form.id)},
-                              {"institution", form.u_institution}, {"institution_code", form.u_code},
-                              {"name", form.u_name}, {"mail", form.u_mail}},
+        auto err = shell.run(FileUnlockRequest{form.id, form.u_institution, form.u_code, form.u_name, form.u_mail},
                              "unlock.sent");
         form.unlock_ok = err.empty();
         form.unlock_message = err.empty() ? shell.tr("unlock.sent") : err;
@@ -84,9 +84,7 @@ void enrol_form(Shell& shell, LoginForm& form) {
         form.enrol_ok = false;
         form.enrol_message = shell.tr("enrol.mismatch");
     } else if (send) {
-        auto err = shell.run({{"type", "enrol"}, {"vsys_id", std::string(form.id)}, {"code", std::string(form.e_code)},
-                              {"password", std::string(form.e_password)}},
-                             "enrol.done");
+        auto err = shell.run(Enrol{form.id, form.e_code, form.e_password}, "enrol.done");
         form.enrol_ok = err.empty();
         form.enrol_message = err.empty() ? shell.tr("enrol.done") : err;
         std::memset(form.e_password, 0, sizeof form.e_password);
@@ -116,8 +114,7 @@ void draw_login_panel(Shell& shell) {
     const bool pressed = ImGui::Button(shell.tr("login.submit").c_str());
     shell.anchor("login.submit");
     if (pressed || enter) {
-        auto err = shell.run({{"type", "login"}, {"vsys_id", std::string(form.id)}, {"password", std::string(form.password)}},
-                             nullptr);
+        auto err = shell.run(Login{form.id, form.password}, nullptr);
         form.error = err;
         std::memset(form.password, 0, sizeof form.password);
         if (err.empty()) shell.go("home");
@@ -137,11 +134,11 @@ void draw_login_panel(Shell& shell) {
     if (form.show_enrol) enrol_form(shell, form);
 
     // Demo deployment: the shared password and a few accounts to try.
-    const nlohmann::json& demo = form.demo.get(shell.app(), "accounts_demo");
-    if (!form.demo.ok()) return;
+    const DemoAccountsView* demo = form.demo.get(shell.app(), DemoAccountsQuery{});
+    if (!demo) return;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", demo["password"].get<std::string>()}}).c_str());
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", demo->password}}).c_str());
     ImGui::PopStyleColor();
     // The demo accounts in the shared Table: a row chosen (click or Enter) fills the sign-in form.
     KeptTable& t = form.demo_table;
@@ -150,8 +147,7 @@ void draw_login_panel(Shell& shell) {
                            {shell.tr("login.demo.role"), false, "", 0, false},
                            {shell.tr("login.demo.org"), false, "", 0, false}};
         t.model.rows.clear();
-        for (const auto& a : demo["accounts"])
-            t.model.rows.push_back({{a.value("vsys_id", "")}, {shell.tr("role." + a.value("role", ""))}, {a.value("org_name", "")}});
+        for (const auto& a : demo->accounts) t.model.rows.push_back({{a.vsys_id}, {shell.tr("role." + a.role)}, {a.org_name}});
     }
     // Exactly as tall as its few rows: the home buttons under the sign-in stay in view on a
     // 1280x720 screen.
@@ -162,7 +158,7 @@ void draw_login_panel(Shell& shell) {
     if (ev.activated >= 0) {
         const std::string& id = t.model.rows[static_cast<std::size_t>(ev.activated)][0].text;
         std::snprintf(form.id, sizeof form.id, "%s", id.c_str());
-        std::snprintf(form.password, sizeof form.password, "%s", demo.value("password", "").c_str());
+        std::snprintf(form.password, sizeof form.password, "%s", demo->password.c_str());
     }
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "app/session/settings.hpp"
+#include "app/session/settings_contract.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/dialogs.hpp"
@@ -112,12 +113,8 @@ void draw_settings(Shell& shell) {
     const bool save = ImGui::Button(shell.tr("settings.save").c_str());
     shell.anchor("settings.save");
     if (save || (dirty && valid && idle_ok && (name.enter || idle.enter))) {
-        nlohmann::json c = {{"type", "update_settings"},
-                            {"language", form.language == 0 ? "ja" : "en"},
-                            {"device_name", std::string(form.device_name)},
-                            {"idle_lock_minutes", form.idle_minutes},
-                            {"theme", form.high_contrast ? "high_contrast" : "light"},
-                            {"text_size", form.text_size}};
+        const UpdateSettings c{form.language == 0 ? Language::ja : Language::en, std::string(form.device_name),
+                               form.idle_minutes, form.high_contrast != 0, form.text_size};
         if (shell.run(c).empty()) form.revision = shell.app().revision();
     }
     ImGui::EndDisabled();

@@ -1,6 +1,7 @@
 // 利用制限の解除: unlock requests from locked or restricted accounts that this organisation
 // manages (support sees all). Unlocking is confirmed first.
-#include "ui/shell/cached_view.hpp"
+#include "app/session/session_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -11,7 +12,7 @@ namespace vsys::ui {
 
 namespace {
 struct UnlockInbox {
-    CachedView view;      // unlock_requests
+    KeptView<UnlockRequestsQuery> view;
     std::string confirm;  // V-SYS ID awaiting confirmation
     KeptTable table;
 };
@@ -20,8 +21,9 @@ struct UnlockInbox {
 void draw_unlock_inbox(Shell& shell) {
     screen_title(shell.tr("screen.unlock_inbox"));
     UnlockInbox& box = shell.state<UnlockInbox>();
-    const nlohmann::json& view = box.view.get(shell.app(), "unlock_requests");
-    const nlohmann::json requests = view.is_object() ? view.value("requests", nlohmann::json::array()) : nlohmann::json::array();
+    const UnlockRequestsView* view = box.view.get(shell.app(), UnlockRequestsQuery{});
+    // A copy: unlocking below asks for the view again, which replaces what a reference would see.
+    const std::vector<UnlockRequestRow> requests = view ? view->requests : std::vector<UnlockRequestRow>{};
     if (requests.empty()) {
         ImGui::TextDisabled("%s", shell.tr("unlock.inbox_empty").c_str());
         return;
@@ -34,7 +36,7 @@ void draw_unlock_inbox(Shell& shell) {
         box.table.model.rows.clear();
         for (const auto& r : requests) {
             std::vector<TableCell> row;
-            for (const char* k : {"vsys_id", "institution", "institution_code", "name", "mail"}) row.push_back({r.value(k, "")});
+            for (const std::string* text : {&r.vsys_id, &r.institution, &r.institution_code, &r.name, &r.mail}) row.push_back({*text});
             row.push_back({});
             box.table.model.rows.push_back(std::move(row));
         }
@@ -42,8 +44,8 @@ void draw_unlock_inbox(Shell& shell) {
     TableOptions o{"unlock.requests", 0, requests.size() > 8, ""};
     o.draw_cell = [&](int row, int) {
         const auto& r = requests[static_cast<std::size_t>(row)];
-        const std::string id = r.value("vsys_id", "");
-        if (r.value("answered", false)) {
+        const std::string& id = r.vsys_id;
+        if (r.answered) {
             ImGui::TextColored(colour::confirmed, "✓ %s", shell.tr("unlock.done").c_str());
         } else {
             if (ImGui::SmallButton(shell.tr("unlock.do").c_str())) box.confirm = id;
@@ -60,7 +62,7 @@ void draw_unlock_inbox(Shell& shell) {
         shell.anchor("unlock.confirm");
         ImGui::SameLine();
         const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-        if (ok) shell.run({{"type", "answer_unlock_request"}, {"vsys_id", box.confirm}}, "unlock.unlocked");
+        if (ok) shell.run(AnswerUnlockRequest{box.confirm}, "unlock.unlocked");
         if (ok || cancel) {
             box.confirm.clear();
             ImGui::CloseCurrentPopup();

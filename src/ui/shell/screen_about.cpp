@@ -1,5 +1,6 @@
 // このアプリについて: version, build, local storage use, and the basic help text.
-#include "ui/shell/cached_view.hpp"
+#include "app/session/settings_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -8,24 +9,21 @@ namespace vsys::ui {
 
 namespace {
 struct AboutScreen {
-    CachedView view;  // about: computed on entry and after changes only (it lists the storage folder)
+    KeptView<AboutQuery> view;  // computed on entry and after changes only (it lists the storage folder)
 };
 }  // namespace
 
 void draw_about(Shell& shell) {
     screen_title(shell.tr("screen.about"));
-    CachedView& view = shell.state<AboutScreen>().view;
-    view.get(shell.app(), "about");
-    const nlohmann::json about = view.value().is_object() ? view.value() : nlohmann::json::object();
+    const AboutView* about = shell.state<AboutScreen>().view.get(shell.app(), AboutQuery{});
+    if (!about) return;
     form_label(shell.tr("about.version"));
-    ImGui::TextUnformatted(about.value("version", "").c_str());
+    ImGui::TextUnformatted(about->version.c_str());
     form_label(shell.tr("about.build"));
-    ImGui::TextUnformatted(about.value("build_id", "").c_str());
+    ImGui::TextUnformatted(about->build_id.c_str());
     form_label(shell.tr("about.storage"));
-    const nlohmann::json st = about.value("storage", nlohmann::json::object());
     ImGui::TextUnformatted(fill_placeholders(shell.tr("about.storage.value"),
-                                             {{"files", std::to_string(st.value("files", 0))},
-                                              {"bytes", std::to_string(st.value("bytes", 0))}})
+                                             {{"files", std::to_string(about->files)}, {"bytes", std::to_string(about->bytes)}})
                                .c_str());
     ImGui::Spacing();
     ImGui::TextWrapped("%s", shell.tr("about.offline").c_str());

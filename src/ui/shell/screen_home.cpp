@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "core/base/numbers.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "app/session/session_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -16,7 +17,7 @@ namespace vsys::ui {
 
 namespace {
 struct HomeScreen {
-    CachedView home;  // the buttons with the work waiting behind each
+    KeptView<HomeQuery> home;  // the buttons with the work waiting behind each
 };
 }  // namespace
 
@@ -35,8 +36,9 @@ void draw_home(Shell& shell) {
     }
     std::map<std::string, std::int64_t> waiting;
     if (shell.app().session().signed_in())
-        for (const auto& b : shell.state<HomeScreen>().home.get(shell.app(), "home")["buttons"])
-            if (b.value("waiting", std::int64_t{0}) > 0) waiting[b.value("id", "")] = b.value("waiting", std::int64_t{0});
+        if (const HomeView* home = shell.state<HomeScreen>().home.get(shell.app(), HomeQuery{}))
+            for (const auto& b : home->buttons)
+                if (b.waiting > 0) waiting[b.id] = b.waiting;
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
     for (const auto& g : groups) {

@@ -8,6 +8,9 @@
 #include <algorithm>
 
 #include "app/base/storage_failure.hpp"
+#include "app/kiosk/kiosk_contract.hpp"
+#include "app/session/session_contract.hpp"
+#include "app/session/settings_contract.hpp"
 #include "core/base/display_time.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID, ClosePopupToLevel: the previous user's field and dialog
@@ -122,7 +125,7 @@ void Shell::navigate_now(const std::string& id, const std::string& param, bool p
 }
 
 std::string Shell::reset_kiosk() {
-    auto r = app_.command({{"type", "kiosk_reset"}});
+    auto r = app_.run(KioskReset{});
     if (!r) {
         toast(app_.error_text(r.error()), true);
         return app_.error_text(r.error());
@@ -140,15 +143,15 @@ void Shell::idle_lock() {
     if (now - last_input_ <= app_.settings().idle_lock_minutes * 60.0) return;
     if (app_.kiosk()) {
         last_input_ = now;  // once per idle period
-        auto v = app_.view("kiosk", nlohmann::json::object());
-        if (v && v->value("trainee_documents", 0) > 0) {
+        auto v = app_.ask(KioskQuery{});
+        if (v && v->trainee_documents > 0) {
             toast(tr("kiosk.idle_reset"));
             reset_kiosk();
             return;
         }
     }
     if (!app_.session().signed_in()) return;
-    app_.command({{"type", "logout"}});
+    app_.run(Logout{});
     toast(tr("session.idle_locked"));
     navigate_now("home", "", true);
 }
@@ -195,7 +198,11 @@ void Shell::frame() {
 int Shell::step_text_size(int steps) {
     const int now = app_.settings().text_size;
     const int next = std::clamp(now + steps * k_text_size_step, k_text_size_min, k_text_size_max);
-    if (next != now) run({{"type", "update_settings"}, {"text_size", next}}, nullptr);
+    if (next != now) {
+        UpdateSettings c;
+        c.text_size = next;
+        run(c, nullptr);
+    }
     return app_.settings().text_size;
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <typeindex>
@@ -39,10 +40,24 @@ public:
     std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
     // The same for a typed command (app/base/contract.hpp): what screens emit.
     template <class C>
-        requires(!std::is_convertible_v<C, nlohmann::json>)
+        requires(!std::is_convertible_v<C, nlohmann::json> && !AnsweringCommand<C>)
     std::string run(const C& command, const char* success_key = "app.saved") {
         const Language before = app_.language();
         return answered(app_.run(command), before, success_key);
+    }
+    // A command with an answer (contract.hpp): the answer, or nothing after toasting the error
+    // (its text in last_error()).
+    template <AnsweringCommand C>
+    std::optional<typename C::Answer> run(const C& command) {
+        auto r = app_.run(command);
+        last_error_.clear();
+        if (r) {
+            when_durable([] {});  // what it wrote goes to storage now, as after any other command
+            return std::move(*r);
+        }
+        last_error_ = app_.error_text(r.error());
+        toast(last_error_, true);
+        return std::nullopt;
     }
     // Translated error text of the last run() ("" after a success).
     const std::string& last_error() const { return last_error_; }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "app/session/session_contract.hpp"
+#include "app/session/settings_contract.hpp"
 #include "app/sync/sync_app.hpp"
 #include "core/base/display_time.hpp"
 #include "imgui.h"
@@ -209,9 +211,13 @@ void Shell::top_bar() {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     if (open_sync) go("sync");
-    if (lang_pressed) run({{"type", "update_settings"}, {"language", app_.language() == Language::ja ? "en" : "ja"}}, nullptr);
+    if (lang_pressed) {
+        UpdateSettings c;
+        c.language = app_.language() == Language::ja ? Language::en : Language::ja;
+        run(c, nullptr);
+    }
     if (out) {
-        run({{"type", "logout"}}, nullptr);
+        run(Logout{}, nullptr);
         navigate_now("home", "", true);
     }
 }

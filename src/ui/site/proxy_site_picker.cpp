@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/site/site_search_table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -12,7 +11,7 @@ namespace vsys::ui {
 namespace {
 struct ProxyPicker {
     char query[128] = {};
-    CachedView sites;  // org_search for the query
+    KeptView<SiteSearchQuery> sites;
     KeptTable table;
 };
 constexpr int k_picker_limit = 500;
@@ -25,7 +24,7 @@ void proxy_site_picker(Shell& shell, const std::string& screen, const std::strin
     ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
     shell.anchor(anchor + ".query");
-    picker.sites.get(shell.app(), "org_search", {{"query", std::string(picker.query)}, {"limit", k_picker_limit}});
+    picker.sites.get(shell.app(), SiteSearchQuery{picker.query, k_picker_limit});
     field_message(picker.sites.error(), true);
     const std::string open = site_search_table(shell, anchor.c_str(), picker.sites, picker.table);
     if (!open.empty()) shell.go(screen, open);

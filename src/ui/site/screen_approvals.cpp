@@ -3,8 +3,9 @@
 // rejection needs a reason the site will read.
 #include <cstring>
 
+#include "app/site/site_contract.hpp"
 #include "app/site/site_fields.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -16,7 +17,7 @@ namespace vsys::ui {
 
 namespace {
 struct Inbox {
-    CachedView view;  // approvals
+    KeptView<ApprovalsQuery> view;
     int selected = -1;
     bool approve = true;
     std::string reason;  // whole: over its limit it is refused, never cut
@@ -24,9 +25,9 @@ struct Inbox {
     KeptTable table;
 };
 
-std::string categories(Shell& shell, const nlohmann::json& list) {
+std::string categories(Shell& shell, const std::vector<std::string>& list) {
     std::string out;
-    for (const auto& c : list) out += (out.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+    for (const auto& c : list) out += (out.empty() ? "" : "、") + shell.tr("category." + c);
     return out;
 }
 }  // namespace
@@ -34,8 +35,9 @@ std::string categories(Shell& shell, const nlohmann::json& list) {
 void draw_approvals(Shell& shell) {
     screen_title(shell.tr("screen.approvals"));
     Inbox& inbox = shell.state<Inbox>();
-    inbox.view.get(shell.app(), "approvals");
-    const nlohmann::json& pending = inbox.view["pending"];
+    const ApprovalsView* v = inbox.view.get(shell.app(), ApprovalsQuery{});
+    static const std::vector<PendingApproval> k_none;
+    const std::vector<PendingApproval>& pending = v ? v->pending : k_none;
     if (pending.empty()) {
         ImGui::TextDisabled("%s", shell.tr("approvals.empty").c_str());
         return;
@@ -49,10 +51,10 @@ void draw_approvals(Shell& shell) {
                            {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 8, false, true}};
         t.model.rows.clear();
         for (const auto& r : pending)
-            t.model.rows.push_back({{r.value("site", "")},
-                                    {r.value("name", "")},
-                                    {categories(shell, r["current"])},
-                                    {categories(shell, r["requested"]), 0, false, "", CellTone::pending},
+            t.model.rows.push_back({{r.site},
+                                    {r.name},
+                                    {categories(shell, r.current)},
+                                    {categories(shell, r.requested), 0, false, "", CellTone::pending},
                                     {}});
     }
     // Approve and reject per row (anchors approvals.approve.<i> / .reject.<i>, i in the view's order).
@@ -79,8 +81,7 @@ void draw_approvals(Shell& shell) {
             const auto& r = pending[static_cast<size_t>(inbox.selected)];
             ImGui::PushTextWrapPos(560);
             ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
-                                                     {{"site", r["name"].get<std::string>()},
-                                                      {"change", categories(shell, r["requested"])}})
+                                                     {{"site", r.name}, {"change", categories(shell, r.requested)}})
                                        .c_str());
             ImGui::PopTextWrapPos();
             bool reason_ok = true;
@@ -97,8 +98,7 @@ void draw_approvals(Shell& shell) {
             ImGui::SameLine();
             const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
             if (ok) {
-                nlohmann::json cmd = {{"type", "decide_vaccine_change"}, {"site", r["site"]}, {"approve", inbox.approve}};
-                if (!inbox.approve) cmd["reason"] = inbox.reason;
+                const DecideVaccineChange cmd{r.site, inbox.approve, inbox.approve ? std::string() : inbox.reason};
                 inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");
                 if (inbox.error.empty()) {
                     inbox.selected = -1;

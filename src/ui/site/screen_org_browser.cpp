@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -16,7 +15,7 @@ namespace vsys::ui {
 namespace {
 struct Browser {
     char query[128] = {};
-    CachedView sites;  // org_search for the query
+    KeptView<SiteSearchQuery> sites;
     KeptTable table;
 };
 constexpr int k_limit = 100000;
@@ -29,10 +28,10 @@ void draw_org_browser(Shell& shell) {
     ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##query", shell.tr("browser.hint").c_str(), b.query, sizeof b.query);
     shell.anchor("browser.query");
-    b.sites.get(shell.app(), "org_search", {{"query", std::string(b.query)}, {"limit", k_limit}});
+    const SiteSearchView* found = b.sites.get(shell.app(), SiteSearchQuery{b.query, k_limit});
     field_message(b.sites.error(), true);
-    if (b.sites["code_problem"].is_string()) {
-        field_message(b.sites["code_problem"].get<std::string>(), true);
+    if (found && !found->code_problem.empty()) {
+        field_message(found->code_problem, true);
         shell.anchor("browser.code_problem");
     }
     const std::string open = site_search_table(shell, "browser", b.sites, b.table);

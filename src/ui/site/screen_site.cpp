@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/site/site_contract.hpp"
 #include "app/site/site_fields.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "core/base/codes.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -28,7 +30,7 @@ const char* k_categories[] = {"pfizer_hub", "pfizer_satellite", "pfizer_child", 
 
 struct SiteForm {
     std::string code;
-    CachedView view;    // site {site: code}; not asked again while the information is edited
+    KeptView<SiteQuery> view;  // not asked again while the information is edited
     std::string error;  // the last command's
     bool editing = false;
     // Whole strings: a text over its limit is kept as typed and refused, never cut to a buffer.
@@ -42,57 +44,45 @@ struct SiteForm {
 };
 
 // [SECTION] the form: loading, dirty checks
-void copy(char* dst, size_t n, const nlohmann::json& j, const char* key) {
-    std::snprintf(dst, n, "%s", j.value(key, "").c_str());
+// Whether the site handles the vaccine category of k_categories[i].
+bool handles(const Site& site, int i) {
+    return site.vaccines.has(static_cast<VaccineCategory>(i));
 }
-void copy(std::string& dst, const nlohmann::json& j, const char* key) { dst = j.value(key, ""); }
 
 // The edit buffers from the view as it stands.
 void fill(SiteForm& form) {
     form.error.clear();
-    const nlohmann::json& v = form.view.value();
-    if (!v.is_object()) return;
-    copy(form.name, v, "name");
-    copy(form.reading, v, "reading");
-    copy(form.address, v, "address");
-    const nlohmann::json contact = v.value("contact", nlohmann::json::object());
-    copy(form.phone, contact, "phone");
-    copy(form.mail, contact, "mail");
-    copy(form.representative, v, "representative");
+    const SiteView* v = form.view.view();
+    if (!v) return;
+    form.name = v->site.name;
+    form.reading = v->site.reading;
+    form.address = v->site.address;
+    form.phone = v->site.contact.phone;
+    form.mail = v->site.contact.mail;
+    form.representative = v->site.representative;
     if (form.vaccines_touched) return;
-    for (int i = 0; i < 5; ++i) {
-        form.want[i] = false;
-        for (const auto& c : form.view["vaccines"])
-            if (c == k_categories[i]) form.want[i] = true;
-    }
-    copy(form.hub, sizeof form.hub, v, "hub");
+    for (int i = 0; i < 5; ++i) form.want[i] = handles(v->site, i);
+    std::snprintf(form.hub, sizeof form.hub, "%s", v->site.hub.c_str());
 }
 
 // The site's view at the App's revision; the buffers follow when it was asked again.
 void load(Shell& shell, SiteForm& form, const std::string& code) {
     if (code != form.code) form.vaccines_touched = false;
     form.code = code;
-    form.view.get(shell.app(), "site", {{"site", code}});
+    form.view.get(shell.app(), SiteQuery{code});
     if (form.view.fresh()) fill(form);
 }
 
-bool dirty(const SiteForm& form) {
-    const auto& v = form.view.value();
-    const auto& contact = form.view["contact"];
-    return v.value("name", "") != form.name || v.value("reading", "") != form.reading ||
-           v.value("address", "") != form.address || contact.value("phone", "") != form.phone ||
-           contact.value("mail", "") != form.mail || v.value("representative", "") != form.representative;
+bool dirty(const SiteForm& form, const Site& site) {
+    return site.name != form.name || site.reading != form.reading || site.address != form.address ||
+           site.contact.phone != form.phone || site.contact.mail != form.mail || site.representative != form.representative;
 }
 
 // Whether the ticked vaccines (and hub) differ from the site's current ones.
-bool vaccines_differ(const SiteForm& form) {
-    for (int i = 0; i < 5; ++i) {
-        bool current = false;
-        for (const auto& c : form.view["vaccines"])
-            if (c == k_categories[i]) current = true;
-        if (current != form.want[i]) return true;
-    }
-    return form.want[1] && form.view.value().value("hub", "") != form.hub;
+bool vaccines_differ(const SiteForm& form, const Site& site) {
+    for (int i = 0; i < 5; ++i)
+        if (handles(site, i) != form.want[i]) return true;
+    return form.want[1] && site.hub != form.hub;
 }
 
 // A field of the information, its limit counted; true when Enter was pressed in it.
@@ -119,27 +109,26 @@ bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size
 }
 
 // [SECTION] information (基本情報)
-void information(Shell& shell, SiteForm& form) {
-    const auto& v = form.view.value();
-    const auto& contact = form.view["contact"];
-    row(shell, "site.code", v.value("code", "") + "（" + shell.tr(std::string("code_kind.") + v.value("code_kind", "")) + "）");
-    row(shell, "site.municipality", v.value("municipality_name", "") + " " + v.value("municipality", ""));
+void information(Shell& shell, SiteForm& form, const SiteView& v) {
+    const Site& site = v.site;
+    row(shell, "site.code", site.code + "（" + shell.tr(std::string("code_kind.") + institution_code_kind_id(site.code_kind)) + "）");
+    row(shell, "site.municipality", v.municipality_name + " " + site.municipality);
     if (!form.editing) {
-        row(shell, "site.name", v.value("name", ""));
-        row(shell, "site.reading", v.value("reading", ""));
-        row(shell, "site.address", v.value("address", ""));
-        row(shell, "site.phone", contact.value("phone", ""));
-        row(shell, "site.mail", contact.value("mail", ""));
+        row(shell, "site.name", site.name);
+        row(shell, "site.reading", site.reading);
+        row(shell, "site.address", site.address);
+        row(shell, "site.phone", site.contact.phone);
+        row(shell, "site.mail", site.contact.mail);
         // Site information saved before the field existed has no representative: the claim
         // forms then print the first doctor, and the screen says so.
-        if (v.contains("representative")) row(shell, "site.representative", v.value("representative", ""));
+        if (!site.representative.empty()) row(shell, "site.representative", site.representative);
         else
             row(shell, "site.representative",
-                fill_placeholders(shell.tr("site.representative.fallback"), {{"name", v.value("printed_representative", "")}}));
+                fill_placeholders(shell.tr("site.representative.fallback"), {{"name", v.printed_representative}}));
         shell.anchor("site.representative.value");
-        if (v.contains("updated"))
-            ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.value("proxy", false) ? "site.updated_proxy" : "site.updated"),
-                                                        {{"time", shell.time_text(v.value("updated", ""))}, {"by", v.value("updated_by", "")}})
+        if (v.updated)
+            ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.updated->proxy ? "site.updated_proxy" : "site.updated"),
+                                                        {{"time", shell.time_text(v.updated->time)}, {"by", v.updated->by}})
                                           .c_str());
         const bool edit = ImGui::Button(shell.tr("site.edit").c_str());
         shell.anchor("site.edit");
@@ -154,7 +143,7 @@ void information(Shell& shell, SiteForm& form) {
     enter |= text_row(shell, "site.mail", "site.mail", form.mail, site_fields::mail, valid);
     enter |= text_row(shell, "site.representative", "site.representative", form.representative,
                       site_fields::representative, valid);
-    if (dirty(form)) shell.mark_unsaved();
+    if (dirty(form, site)) shell.mark_unsaved();
     ImGui::BeginDisabled(!valid);
     const bool save = ImGui::Button(shell.tr("settings.save").c_str()) || (enter && valid);
     ImGui::EndDisabled();
@@ -162,9 +151,8 @@ void information(Shell& shell, SiteForm& form) {
     ImGui::SameLine();
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
     if (save) {
-        auto err = shell.run({{"type", "update_site_info"}, {"site", form.code}, {"name", form.name},
-                              {"reading", form.reading}, {"address", form.address}, {"phone", form.phone},
-                              {"mail", form.mail}, {"representative", form.representative}});
+        auto err = shell.run(UpdateSiteInfo{form.code, form.name, form.reading, form.address, form.phone, form.mail,
+                                            form.representative});
         if (err.empty()) {
             form.editing = false;
             load(shell, form, form.code);
@@ -178,7 +166,7 @@ void information(Shell& shell, SiteForm& form) {
     field_message(form.error, true);
 }
 
-const char* k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
+const VaccineProduct k_products[] = {VaccineProduct::pfizer_12, VaccineProduct::pfizer_5_11, VaccineProduct::takeda_moderna};
 
 // The doctor being edited: -1 none, size() a new one.
 struct DoctorEdit {
@@ -192,8 +180,8 @@ struct DoctorEdit {
 };
 
 // [SECTION] doctors (医師)
-void save_doctors(Shell& shell, SiteForm& form, DoctorEdit& doctor_edit, nlohmann::json list) {
-    const std::string err = shell.run({{"type", "set_doctors"}, {"site", form.code}, {"doctors", std::move(list)}});
+void save_doctors(Shell& shell, SiteForm& form, DoctorEdit& doctor_edit, std::vector<Doctor> list) {
+    const std::string err = shell.run(SetDoctors{form.code, std::move(list)});
     if (err.empty()) {
         doctor_edit.row = -1;
         load(shell, form, form.code);
@@ -201,11 +189,11 @@ void save_doctors(Shell& shell, SiteForm& form, DoctorEdit& doctor_edit, nlohman
     form.error = err;
 }
 
-void doctors(Shell& shell, SiteForm& form) {
+void doctors(Shell& shell, SiteForm& form, const SiteView& v) {
     DoctorEdit& doctor_edit = shell.state<DoctorEdit>();
     section_title(shell.tr("site.doctors"));
     // A copy: saving below asks for the view again, which replaces what a reference would see.
-    const nlohmann::json list = form.view["doctors"];
+    const std::vector<Doctor> list = v.site.doctors;
     KeptTable& t = form.doctors;
     if (t.stale(form.view.loads())) {
         t.model.columns = {{"", false, "", ImGui::GetFontSize() * 6, false, true},
@@ -214,8 +202,9 @@ void doctors(Shell& shell, SiteForm& form) {
         t.model.rows.clear();
         for (const auto& d : list) {
             std::string vs;
-            for (const auto& p : d["vaccines"]) vs += (vs.empty() ? "" : "、") + shell.tr("product." + p.get<std::string>());
-            t.model.rows.push_back({{}, {d.value("name", "")}, {vs}});
+            for (VaccineProduct p : k_products)
+                if (d.vaccines.has(p)) vs += (vs.empty() ? "" : "、") + shell.tr(std::string("product.") + vaccine_product_id(p));
+            t.model.rows.push_back({{}, {d.name}, {vs}});
         }
     }
     // 「編集」 left of the doctor, as in the deck (anchors doctor.edit.<i>).
@@ -224,13 +213,9 @@ void doctors(Shell& shell, SiteForm& form) {
         const auto& d = list[static_cast<std::size_t>(i)];
         if (ImGui::SmallButton(shell.tr("site.edit").c_str())) {
             doctor_edit.row = i;
-            doctor_edit.name = d.value("name", "");
+            doctor_edit.name = d.name;
             doctor_edit.reveal = 2;
-            for (int p = 0; p < 3; ++p) {
-                doctor_edit.gives[p] = false;
-                for (const auto& v : d["vaccines"])
-                    if (v == k_products[p]) doctor_edit.gives[p] = true;
-            }
+            for (int p = 0; p < 3; ++p) doctor_edit.gives[p] = d.vaccines.has(k_products[p]);
         }
         shell.anchor("doctor.edit." + std::to_string(i));
         ImGui::SameLine();
@@ -248,8 +233,8 @@ void doctors(Shell& shell, SiteForm& form) {
         const FieldResult name = text_field(shell, "doctor.name", doctor_edit.name, "site.doctor_name",
                                             site_fields::doctor_name, 260, shell.tr("site.doctor_name").c_str());
         for (int p = 0; p < 3; ++p) {
-            ImGui::Checkbox(shell.tr(std::string("product.") + k_products[p]).c_str(), &doctor_edit.gives[p]);
-            shell.anchor(std::string("doctor.gives.") + k_products[p]);
+            ImGui::Checkbox(shell.tr(std::string("product.") + vaccine_product_id(k_products[p])).c_str(), &doctor_edit.gives[p]);
+            shell.anchor(std::string("doctor.gives.") + vaccine_product_id(k_products[p]));
         }
         shell.mark_unsaved();
         ImGui::BeginDisabled(!name.valid);
@@ -265,11 +250,11 @@ void doctors(Shell& shell, SiteForm& form) {
         ImGui::SameLine();
         if (ImGui::Button(shell.tr("common.cancel").c_str())) doctor_edit.row = -1;
         if (save) {
-            nlohmann::json next = list;
-            nlohmann::json gives = nlohmann::json::array();
+            std::vector<Doctor> next = list;
+            Doctor d;
+            d.name = doctor_edit.name;
             for (int p = 0; p < 3; ++p)
-                if (doctor_edit.gives[p]) gives.push_back(k_products[p]);
-            nlohmann::json d = {{"name", doctor_edit.name}, {"vaccines", gives}};
+                if (doctor_edit.gives[p]) d.vaccines.add(k_products[p]);
             if (doctor_edit.row < static_cast<int>(next.size())) next[static_cast<size_t>(doctor_edit.row)] = d;
             else next.push_back(d);
             save_doctors(shell, form, doctor_edit, next);
@@ -278,13 +263,13 @@ void doctors(Shell& shell, SiteForm& form) {
     if (doctor_edit.remove >= 0 && !ImGui::IsPopupOpen("##remove_doctor")) ImGui::OpenPopup("##remove_doctor");
     if (ImGui::BeginPopupModal("##remove_doctor", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         const bool valid = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
-        const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].value("name", "") : std::string();
+        const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].name : std::string();
         ImGui::TextUnformatted(fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}).c_str());
         const bool ok = ImGui::Button(shell.tr("site.doctor_remove").c_str());
         ImGui::SameLine();
         const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
         if (ok && valid) {
-            nlohmann::json next = list;
+            std::vector<Doctor> next = list;
             next.erase(next.begin() + doctor_edit.remove);
             save_doctors(shell, form, doctor_edit, next);
         }
@@ -297,23 +282,23 @@ void doctors(Shell& shell, SiteForm& form) {
 }
 
 // [SECTION] handled vaccines (取扱ワクチン)
-void vaccines(Shell& shell, SiteForm& form) {
+void vaccines(Shell& shell, SiteForm& form, const SiteView& v) {
     section_title(shell.tr("site.vaccines").c_str());
     std::string current;
-    for (const auto& c : form.view["vaccines"]) current += (current.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+    for (int i = 0; i < 5; ++i)
+        if (handles(v.site, i)) current += (current.empty() ? "" : "、") + shell.tr(std::string("category.") + k_categories[i]);
     row(shell, "site.vaccines.current", current);
-    const auto& change = form.view["vaccine_change"];
-    if (change.is_object()) {
-        const std::string status = change.value("status", "");
+    if (v.change) {
+        const std::string& status = v.change->status;
         const ImVec4 colour_of = status == "approved" ? colour::confirmed : status == "rejected" ? colour::error : colour::pending;
         std::string requested;
-        for (const auto& c : change["vaccines"]) requested += (requested.empty() ? "" : "、") + shell.tr("category." + c.get<std::string>());
+        for (const auto& c : v.change->vaccines) requested += (requested.empty() ? "" : "、") + shell.tr("category." + c);
         form_label(shell.tr("site.vaccines.request"), 200);
         ImGui::TextColored(colour_of, "● %s", shell.tr("status." + status).c_str());
         shell.anchor("site.vaccines.status");
         ImGui::SameLine();
         ImGui::TextWrapped("%s", requested.c_str());
-        if (status == "rejected") row(shell, "site.vaccines.reason", change.value("reason", ""));
+        if (status == "rejected") row(shell, "site.vaccines.reason", v.change->reason.value_or(""));
     }
     ImGui::Spacing();
     ImGui::TextDisabled("%s", shell.tr("site.vaccines.explain").c_str());
@@ -323,15 +308,13 @@ void vaccines(Shell& shell, SiteForm& form) {
         shell.anchor(std::string("site.want.") + k_categories[i]);
     }
     if (form.want[1] && edit_row(shell, "site.hub", "site.hub", form.hub, sizeof form.hub)) form.vaccines_touched = true;
-    if (form.vaccines_touched && vaccines_differ(form)) shell.mark_unsaved();  // leaving asks first
+    if (form.vaccines_touched && vaccines_differ(form, v.site)) shell.mark_unsaved();  // leaving asks first
     const bool send = ImGui::Button(shell.tr("site.vaccines.send").c_str());
     shell.anchor("site.vaccines.send");
     if (send) {
-        nlohmann::json wanted = nlohmann::json::array();
+        RequestVaccineChange cmd{form.code, {}, form.want[1] ? std::string(form.hub) : std::string()};
         for (int i = 0; i < 5; ++i)
-            if (form.want[i]) wanted.push_back(k_categories[i]);
-        nlohmann::json cmd = {{"type", "request_vaccine_change"}, {"site", form.code}, {"vaccines", wanted}};
-        if (form.want[1]) cmd["hub"] = std::string(form.hub);
+            if (form.want[i]) cmd.vaccines.push_back(k_categories[i]);
         const std::string err = shell.run(cmd, "site.vaccines.sent");
         if (err.empty()) {
             form.vaccines_touched = false;
@@ -345,29 +328,30 @@ void vaccines(Shell& shell, SiteForm& form) {
 void draw_site_page(Shell& shell, const std::string& code) {
     SiteForm& form = shell.state<SiteForm>();
     if (code != form.code || !form.editing) load(shell, form, code);
-    if (!form.view.ok()) {
+    if (!form.view.ok() || !form.view.view()) {
         shell.no_access_page();
         return;
     }
-    const nlohmann::json& v = form.view.value();
-    screen_title(v.value("name", ""));
-    if (shell.app().session().org != v.value("org", "")) {
+    // A copy: a save below asks for the view again, which replaces what a reference would see.
+    const SiteView v = *form.view.view();
+    screen_title(v.site.name);
+    if (shell.app().session().org != v.org) {
         ImGui::TextColored(colour::pending, "%s", shell.tr("site.proxy_note").c_str());
     }
     // Two columns so that a 1366x768 clinic PC shows the whole page without scrolling; one
     // under the other where two would be too narrow for a label beside its value (a tablet
     // held upright, a phone).
     if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 50) {
-        information(shell, form);
-        doctors(shell, form);
-        vaccines(shell, form);
+        information(shell, form, v);
+        doctors(shell, form, v);
+        vaccines(shell, form, v);
     } else if (ImGui::BeginTable("##site_layout", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        information(shell, form);
-        doctors(shell, form);
+        information(shell, form, v);
+        doctors(shell, form, v);
         ImGui::TableNextColumn();
-        vaccines(shell, form);
+        vaccines(shell, form, v);
         ImGui::EndTable();
     }
 }

@@ -2,13 +2,13 @@
 
 #include "core/base/numbers.hpp"
 #include "imgui.h"
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 
 namespace vsys::ui {
 
-std::string site_search_table(Shell& shell, const char* anchor, const CachedView& sites, KeptTable& t) {
-    const nlohmann::json& rows = sites["sites"];
+std::string site_search_table(Shell& shell, const char* anchor, const KeptView<SiteSearchQuery>& sites, KeptTable& t) {
+    static const std::vector<SiteHit> k_none;
+    const std::vector<SiteHit>& rows = sites.view() ? sites.view()->sites : k_none;
     if (t.stale(sites.loads())) {
         t.model.columns = {{shell.tr("site.code"), false, "", 90, false},  // a code does not stretch
                            {shell.tr("site.name"), false, "", 0, false},
@@ -17,8 +17,7 @@ std::string site_search_table(Shell& shell, const char* anchor, const CachedView
         t.model.rows.clear();
         t.model.rows.reserve(rows.size());
         for (const auto& r : rows)
-            t.model.rows.push_back({{r.value("code", "")}, {r.value("name", "")}, {r.value("reading", "")},
-                                    {r.value("municipality_name", "")}});
+            t.model.rows.push_back({{r.code}, {r.name}, {r.reading}, {r.municipality_name}});
     }
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("browser.count"),
                                                 {{"count", format_grouped(static_cast<std::int64_t>(rows.size()))}})

@@ -7,14 +7,15 @@
 
 #include <string>
 
+#include "app/site/site_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/widgets/table.hpp"
 
 namespace vsys::ui {
 
 class Shell;
-class CachedView;
 
 // The code of the site the user opened this frame, or "".
-std::string site_search_table(Shell& shell, const char* anchor, const CachedView& sites, KeptTable& t);
+std::string site_search_table(Shell& shell, const char* anchor, const KeptView<SiteSearchQuery>& sites, KeptTable& t);
 
 }  // namespace vsys::ui

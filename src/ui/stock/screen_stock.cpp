@@ -212,15 +212,8 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
                                                 {"lots", std::to_string(s.entries.size())},
                                                 {"vials", format_grouped(total)}});
     if (confirm_modal(shell, "stock.count.confirm", text, shell.tr("stock.count.send"), s.confirm)) {
-        nlohmann::json lines = nlohmann::json::array();
-        for (const auto& e : s.entries) {
-            nlohmann::json l = {{"product", vaccine_product_id(e.product)}, {"lot", e.lot}, {"vials", e.counted}};
-            if (!e.reason.empty()) l["reason"] = e.reason;
-            if (!e.text.empty()) l["text"] = e.text;
-            lines.push_back(std::move(l));
-        }
-        nlohmann::json cmd = {{"type", "record_count"}, {"site", v.code}, {"date", s.date}, {"lines", std::move(lines)}};
-        if (!s.request.empty()) cmd["request"] = s.request;
+        RecordCount cmd{v.code, s.date, s.request, {}};
+        for (const auto& e : s.entries) cmd.lines.push_back({vaccine_product_id(e.product), e.lot, e.counted, e.reason, e.text});
         s.error = shell.run(cmd, s.request.empty() ? "stock.count.saved" : "stock.count.answered");
         if (s.error.empty()) s.counting = false;
     }

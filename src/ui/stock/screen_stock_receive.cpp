@@ -104,12 +104,8 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
                                                 {"lots", std::to_string(s.lines.size())},
                                                 {"vials", format_grouped(total)}});
     if (confirm_modal(shell, "stock.receive.confirm", text, shell.tr("stock.receive.confirm_ok"), s.confirm_delivery)) {
-        nlohmann::json lines = nlohmann::json::array();
-        for (const auto& l : s.lines) lines.push_back({{"lot", l.lot}, {"expiry", l.expiry}, {"vials", l.vials}});
-        nlohmann::json cmd = {{"type", "confirm_delivery"}, {"site", v.code}, {"round", d.round},
-                              {"date", s.date},            {"lines", std::move(lines)}};
-        if (!s.discrepancy.empty()) cmd["discrepancy"] = s.discrepancy;
-        if (!s.text.empty()) cmd["text"] = s.text;
+        ConfirmDelivery cmd{v.code, d.round, s.date, {}, s.discrepancy, s.text};
+        for (const auto& l : s.lines) cmd.lines.push_back({l.lot, l.expiry, l.vials});
         s.error = shell.run(cmd, "stock.receive.saved");
         if (s.error.empty()) s.round.clear();
     }
@@ -190,10 +186,8 @@ void answer_modal(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
     }
     shell.anchor("stock.answer.cancel");
     if (ok) {
-        nlohmann::json cmd = {{"type", "answer_transfer"}, {"site", v.code}, {"transfer", e.id},
-                              {"accept", s.accept},         {"date", s.answer_date}};
-        if (!s.accept) cmd["reason"] = s.reason;
-        if (!s.accept && !s.reason_text.empty()) cmd["text"] = s.reason_text;
+        const AnswerTransfer cmd{v.code, e.id, s.accept, s.accept ? std::string() : s.reason,
+                                 s.accept ? std::string() : s.reason_text, s.answer_date};
         s.error = shell.run(cmd, s.accept ? "stock.answer.accepted" : "stock.answer.refused");
         if (s.error.empty()) {
             s.transfer.clear();

@@ -64,7 +64,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
     if (none) disabled_reason(shell.tr("stock.requests.choose_product"));
     shell.anchor("stock.requests.issue");
     std::string names;
-    nlohmann::json products = nlohmann::json::array();
+    std::vector<std::string> products;
     for (int p = 0; p < 3; ++p)
         if (s.products[p]) {
             names += (names.empty() ? "" : "、") + product_label(shell, static_cast<VaccineProduct>(p));
@@ -72,8 +72,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
         }
     const std::string text = fill_placeholders(shell.tr("stock.requests.confirm"), {{"products", names}, {"due", shell.date_text(s.due)}});
     if (confirm_modal(shell, "stock.requests.confirm", text, shell.tr("stock.requests.send"), s.confirm)) {
-        nlohmann::json cmd = {{"type", "issue_stock_request"}, {"due", s.due}, {"products", products}};
-        if (!s.note.empty()) cmd["note"] = s.note;
+        const IssueStockRequest cmd{s.due, products, s.note};
         s.form_error = shell.run(cmd, "stock.requests.issued");
         if (s.form_error.empty()) s.note.clear();
     }

@@ -180,10 +180,7 @@ void draw_stock_transfer(Shell& shell) {
                                            {{"date", date_label(shell, lot->effective_expiry)},
                                             {"days", std::to_string(lot->days_left)}});
     if (confirm_modal(shell, "stock.transfer.confirm", text, shell.tr("stock.transfer.send"), s.confirm)) {
-        nlohmann::json cmd = {{"type", "transfer_stock"}, {"site", code},         {"to", s.to},
-                              {"product", s.product},     {"lot", s.lot},         {"vials", s.vials},
-                              {"condition", s.condition}, {"date", s.date}};
-        if (near) cmd["near_expiry_ok"] = true;
+        const TransferStock cmd{code, s.to, s.product, s.lot, s.vials, s.condition, s.date, near};
         s.error = shell.run(cmd, "stock.transfer.saved");
         if (s.error.empty()) {
             s.lot.clear();

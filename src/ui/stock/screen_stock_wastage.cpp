@@ -95,13 +95,12 @@ void draw_stock_wastage(Shell& shell) {
                                                 {"reason", reason_label},
                                                 {"date", shell.date_text(s.date)}});
     if (confirm_modal(shell, "stock.wastage.confirm", text, shell.tr("stock.wastage.send"), s.confirm)) {
-        nlohmann::json cmd = {{"type", "record_wastage"}, {"site", code}, {"product", s.product}, {"lot", s.lot},
-                              {"vials", s.vials},         {"doses", s.doses}, {"reason", s.reason}, {"date", s.date}};
-        if (needs == ReasonNeeds::text) cmd["text"] = s.text;
+        RecordWastage cmd{code, s.product, s.lot, s.vials, s.doses, s.reason, {}, {}, {}, {}, s.date};
+        if (needs == ReasonNeeds::text) cmd.text = s.text;
         if (needs == ReasonNeeds::excursion) {
-            cmd["excursion_from"] = s.from;
-            cmd["excursion_to"] = s.to;
-            cmd["temperature"] = s.temperature;
+            cmd.excursion_from = s.from;
+            cmd.excursion_to = s.to;
+            cmd.temperature = s.temperature;
         }
         s.error = shell.run(cmd, "stock.wastage.saved");
         if (s.error.empty()) {

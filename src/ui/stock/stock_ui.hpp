@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/stock/stock_app.hpp"
+#include "app/stock/stock_commands.hpp"
 
 namespace vsys::ui {
 

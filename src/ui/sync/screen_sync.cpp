@@ -7,7 +7,8 @@
 #include <cstdio>
 #include <map>
 
-#include "ui/shell/cached_view.hpp"
+#include "app/sync/sync_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -18,11 +19,10 @@
 namespace vsys::ui {
 
 namespace {
-using nlohmann::json;
 
 struct SyncScreen {
-    CachedView status;       // sync_status
-    json import_report;      // the last import's answer
+    KeptView<SyncStatusQuery> status;
+    std::optional<ImportReport> import_report;  // the last import's answer
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
     std::string modal_error;
@@ -33,25 +33,17 @@ struct SyncScreen {
 };
 
 // "2026-11-24T23:40:05Z" → "2026/11/25(水) 08:40" (Japan time, as users read their clocks).
-std::string local_time(const Shell& shell, const json& iso) {
-    return iso.is_string() ? shell.time_text(iso.get<std::string>()) : std::string("-");
+std::string local_time(const Shell& shell, const std::string& iso) {
+    return iso.empty() ? std::string("-") : shell.time_text(iso);
 }
 
-std::string summary_of(const json& body) {
-    json shown = body;
-    if (shown.is_object()) shown.erase("_resolves");
-    std::string s = shown.dump();
-    return s.size() > 160 ? s.substr(0, 157) + "..." : s;
-}
-
-void status_section(Shell& shell, SyncScreen& ss) {
-    const json& st = ss.status.value();
+void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     form_label(shell.tr("sync.last_success"));
-    ImGui::TextUnformatted(local_time(shell, st["last_success"]).c_str());
+    ImGui::TextUnformatted(local_time(shell, st.last_success).c_str());
     form_label(shell.tr("sync.device"));
-    const bool read_only = st.value("read_only", false);
-    if (st.value("enrolled", false) && read_only) ImGui::TextUnformatted(shell.tr("sync.enrolled.read_only").c_str());
-    else if (st.value("enrolled", false)) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
+    const bool read_only = st.read_only;
+    if (st.enrolled && read_only) ImGui::TextUnformatted(shell.tr("sync.enrolled.read_only").c_str());
+    else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
     if (read_only) {
         form_label(shell.tr("sync.write"));
@@ -68,67 +60,61 @@ void status_section(Shell& shell, SyncScreen& ss) {
         text_field(shell, "sync.secret", ss.secret, "sync.write.secret", 128, 320, nullptr, ImGuiInputTextFlags_Password);
         form_label("");
         if (ImGui::Button(shell.tr("sync.write.save").c_str())) {
-            ss.key_error = shell.run({{"type", "set_store_key"}, {"key_id", ss.key_id}, {"secret", ss.secret}},
-                                     "sync.write.saved");
+            ss.key_error = shell.run(SetStoreKey{ss.key_id, ss.secret}, "sync.write.saved");
             if (ss.key_error.empty()) ss.key_id.clear(), ss.secret.clear();
         }
         shell.anchor("sync.key_save");
         if (!ss.key_error.empty()) field_message(ss.key_error, true);
-    } else if (st["store_key"].is_object()) {
+    } else if (st.store_key) {
         form_label(shell.tr("sync.write"));
         ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.write.key"),
-                                                 {{"key_id", st["store_key"].value("key_id", "")},
-                                                  {"version", std::to_string(st["store_key"].value("version", 0))}})
+                                                 {{"key_id", st.store_key->key_id},
+                                                  {"version", std::to_string(st.store_key->version)}})
                                    .c_str());
     }
     form_label(shell.tr("sync.waiting"));
     ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.waiting.value"),
-                                             {{"changes", std::to_string(st.value("pending", 0))},
-                                              {"bundles", std::to_string(st.value("outbox", 0))}})
+                                             {{"changes", std::to_string(st.pending)},
+                                              {"bundles", std::to_string(st.outbox)}})
                                .c_str());
-    const bool exchange_down = st["error"].is_object() && st["error"].value("code", "").rfind("transport.", 0) == 0;
+    const bool exchange_down = st.error && st.error->code.rfind("transport.", 0) == 0;
     if (!shell.host().online() || exchange_down) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", shell.tr("sync.offline").c_str());
     }
     ImGui::Spacing();
-    if (st.value("running", false)) {
-        const json& p = st["progress"];
-        const double total = std::max(1.0, p.value("total", 0.0));
-        const float fraction = static_cast<float>(p.value("done", 0.0) / total);
+    if (st.running) {
+        const double total = std::max<double>(1.0, static_cast<double>(st.total));
+        const float fraction = static_cast<float>(static_cast<double>(st.done) / total);
         char label[96];
-        std::snprintf(label, sizeof label, "%d / %d  (%.1f KB)", p.value("done", 0), p.value("total", 0),
-                      p.value("bytes", 0.0) / 1024.0);
+        std::snprintf(label, sizeof label, "%lld / %lld  (%.1f KB)", static_cast<long long>(st.done),
+                      static_cast<long long>(st.total), static_cast<double>(st.bytes) / 1024.0);
         ImGui::TextUnformatted(shell.tr("sync.running").c_str());
         ImGui::ProgressBar(fraction, ImVec2(420, 0), label);
         shell.anchor("sync.progress");
     } else {
-        const json& e = st["error"];
         // A device that may not write says so once, in its own row above.
-        if (e.is_object() && e.value("code", "") != "sync.read_only") {
-            field_message(e.value("message", ""), true);
-        } else if (st["finished"].is_string()) {
-            const json& r = st["report"];
+        if (st.error && st.error->code != "sync.read_only") {
+            field_message(st.error->message, true);
+        } else if (!st.finished.empty()) {
             ImGui::TextColored(colour::confirmed, "%s",
                                fill_placeholders(shell.tr("sync.done"),
-                                                 {{"pushed", std::to_string(r.value("pushed", 0))},
-                                                  {"accepted", std::to_string(r.value("accepted", 0))},
-                                                  {"rejected", std::to_string(r.value("rejected", 0))}})
+                                                 {{"pushed", std::to_string(st.pushed)},
+                                                  {"accepted", std::to_string(st.accepted)},
+                                                  {"rejected", std::to_string(st.rejected_count)}})
                                    .c_str());
         }
     }
-    ImGui::BeginDisabled(st.value("running", false));
-    if (ImGui::Button(shell.tr("sync.now").c_str())) shell.run({{"type", "sync"}}, "sync.started");
+    ImGui::BeginDisabled(st.running);
+    if (ImGui::Button(shell.tr("sync.now").c_str())) shell.run(StartSync{}, "sync.started");
     shell.anchor("sync.now");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(shell.tr("sync.export").c_str())) {
-        auto r = shell.app().command_json(json{{"type", "export_bundle"}}.dump());
-        if (r.value("ok", false)) {
-            shell.host().save_file(r.value("file_name", "vsys.vsysbundle"), r.value("data", ""));
+        // The file leaves the page only once the outbox naming its bundles is stored (save_file).
+        if (auto file = shell.run(ExportBundle{})) {
+            shell.host().save_file(file->file_name, file->data);
             shell.toast(shell.tr("sync.exported"));
-        } else {
-            shell.toast(r["error"].value("message", ""), true);
         }
     }
     shell.anchor("sync.export");
@@ -136,18 +122,18 @@ void status_section(Shell& shell, SyncScreen& ss) {
     if (ImGui::Button(shell.tr("sync.import").c_str())) shell.host().pick_import_file();
     shell.anchor("sync.import");
     if (!ss.import_error.empty()) field_message(ss.import_error, true);
-    if (ss.import_report.is_object()) {
-        const json& r = ss.import_report;
+    if (ss.import_report) {
+        const ImportReport& r = *ss.import_report;
         ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.imported"),
-                                                 {{"accepted", std::to_string(r.value("accepted", 0))},
-                                                  {"skipped", std::to_string(r.value("skipped", 0))},
-                                                  {"rejected", std::to_string(r["rejected"].size())}})
+                                                 {{"accepted", std::to_string(r.accepted)},
+                                                  {"skipped", std::to_string(r.skipped)},
+                                                  {"rejected", std::to_string(r.rejected.size())}})
                                    .c_str());
     }
 }
 
-void conflicts_section(Shell& shell, SyncScreen& ss) {
-    const json& conflicts = ss.status["conflicts"];
+void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
+    const std::vector<Conflict>& conflicts = st.conflicts;
     section_title(shell.tr("sync.conflicts"));
     if (conflicts.empty()) {
         ImGui::TextDisabled("%s", shell.tr("sync.no_conflicts").c_str());
@@ -155,13 +141,13 @@ void conflicts_section(Shell& shell, SyncScreen& ss) {
     }
     ImGui::TextWrapped("%s", shell.tr("sync.conflicts.help").c_str());
     for (const auto& c : conflicts) {
-        const std::string key = c.value("key", "");
+        const std::string& key = c.key;
         ImGui::PushID(key.c_str());
         ImGui::TextUnformatted(key.c_str());
         // The competing versions of this document in the shared Table, a 残す button per row
         // (anchors sync.keep.<i>, i the version's place in the conflict).
         KeptTable& t = ss.heads[key];
-        const json& heads = c["heads"];
+        const std::vector<ConflictHead>& heads = c.heads;
         if (t.stale(ss.status.loads())) {
             t.model.columns = {{shell.tr("sync.author"), false, "", 0, false},
                                {shell.tr("sync.time"), false, "", 0, false},
@@ -169,13 +155,13 @@ void conflicts_section(Shell& shell, SyncScreen& ss) {
                                {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true}};
             t.model.rows.clear();
             for (const auto& h : heads)
-                t.model.rows.push_back({{h.value("author", "")}, {local_time(shell, h["time"])}, {summary_of(h["body"])}, {}});
+                t.model.rows.push_back({{h.author}, {local_time(shell, h.time)}, {h.summary}, {}});
         }
         TableOptions o{"sync.heads." + key, 0, false, ""};
         o.draw_cell = [&](int row, int) {
             if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
                 ss.confirm_key = key;
-                ss.confirm_hash = heads[static_cast<std::size_t>(row)].value("hash", "");
+                ss.confirm_hash = heads[static_cast<std::size_t>(row)].hash;
                 ss.modal_error.clear();
             }
             shell.anchor("sync.keep." + std::to_string(row));
@@ -185,8 +171,8 @@ void conflicts_section(Shell& shell, SyncScreen& ss) {
     }
 }
 
-void rejected_section(Shell& shell, SyncScreen& ss) {
-    const json& rejected = ss.status["rejected"];
+void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
+    const std::vector<RefusedFile>& rejected = st.rejected;
     section_title(shell.tr("sync.rejected"));
     if (rejected.empty()) {
         ImGui::TextDisabled("%s", shell.tr("sync.no_rejected").c_str());
@@ -196,7 +182,7 @@ void rejected_section(Shell& shell, SyncScreen& ss) {
     if (t.stale(ss.status.loads())) {
         t.model.columns = {{shell.tr("sync.file"), false, "", 0, false}, {shell.tr("sync.reason"), false, "", 0, false}};
         t.model.rows.clear();
-        for (const auto& r : rejected) t.model.rows.push_back({{r.value("path", "")}, {r.value("message", "")}});
+        for (const auto& r : rejected) t.model.rows.push_back({{r.path}, {r.message}});
     }
     draw_table(shell, "##rejected", t.model, t.built, t.state, {"sync.rejected", 0, rejected.size() > 8, ""});
 }
@@ -213,7 +199,7 @@ void keep_modal(Shell& shell, SyncScreen& ss) {
     ImGui::SameLine();
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
     if (ok) {
-        ss.modal_error = shell.run({{"type", "resolve_conflict"}, {"key", ss.confirm_key}, {"keep", ss.confirm_hash}});
+        ss.modal_error = shell.run(ResolveConflict{ss.confirm_key, ss.confirm_hash});
         if (ss.modal_error.empty()) {
             ss.confirm_key.clear();
             ImGui::CloseCurrentPopup();
@@ -230,16 +216,9 @@ void keep_modal(Shell& shell, SyncScreen& ss) {
 
 void import_bundle_file(Shell& shell, const std::string& data) {
     SyncScreen& ss = shell.state<SyncScreen>();
-    auto r = shell.app().command_json(json{{"type", "import_bundle"}, {"data", data}}.dump());
-    ss.import_error.clear();
-    ss.import_report = json();
-    if (r.value("ok", false)) {
-        ss.import_report = r;
-        shell.toast(shell.tr("sync.import.done"));
-    } else {
-        ss.import_error = r["error"].value("message", "");
-        shell.toast(ss.import_error, true);
-    }
+    ss.import_report = shell.run(ImportBundle{data});
+    ss.import_error = shell.last_error();
+    if (ss.import_report) shell.toast(shell.tr("sync.import.done"));
     if (shell.screen() != "sync") shell.go("sync");
 }
 
@@ -252,14 +231,14 @@ void draw_sync(Shell& shell) {
     }
     SyncScreen& ss = shell.state<SyncScreen>();
     // Progress changes without a revision while answers arrive: refresh every frame while running.
-    if (ss.status["running"] == true) ss.status.reset();
-    ss.status.get(shell.app(), "sync_status");
-    if (!ss.status.value().is_object()) return;
-    status_section(shell, ss);
+    if (ss.status.view() && ss.status.view()->running) ss.status.reset();
+    const SyncStatusView* st = ss.status.get(shell.app(), SyncStatusQuery{});
+    if (!st) return;
+    status_section(shell, ss, *st);
     ImGui::Spacing();
-    conflicts_section(shell, ss);
+    conflicts_section(shell, ss, *st);
     ImGui::Spacing();
-    rejected_section(shell, ss);
+    rejected_section(shell, ss, *st);
     keep_modal(shell, ss);
 }
 

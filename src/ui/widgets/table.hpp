@@ -43,7 +43,7 @@ struct TableState {
 };
 
 // A Table a screen keeps between frames: its model, built from a view and built again only when
-// the view was asked again (CachedView::loads()), and the widget's state.
+// the view was asked again (KeptView::loads()), and the widget's state.
 struct KeptTable {
     TableModel model;
     std::uint64_t built = ~std::uint64_t{0};
