@@ -1,3 +1,7 @@
+// The editable table of a claim month's lines (claim_parts.hpp): the fields of each line, and
+// beside them what the core said of it in view claim_check (ClaimCheckView: its refusal, or its
+// payer and amount) and the totals of the lines that keep the rules. Counts are read by the
+// shared number rule (app/claims/number_rules.hpp); no claim rule is computed here.
 #include <algorithm>
 #include <string>
 #include <vector>
