@@ -48,18 +48,11 @@ std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month);
 // The demo sites' historical 接種券付き予診票 counts come with the demo world's history:
 // demo_legacy_counts_for_site (core/demo/demo_history.hpp).
 
-// The upper levels' views (view_claims.cpp): federation_totals, municipality_claims, claim_legacy.
-std::span<const ViewEntry> claims_upper_views();
-
-// What the claim screen asks while a month is typed (view_claim_entry.cpp): claim_check.
-std::span<const ViewEntry> claims_entry_views();
 // Why this user may not enter the site's claims although the permission table might let a
 // municipality through: it is another municipality's site (claims.proxy_other_municipality).
 std::optional<Error> claims_entry_refusal(const App& app, const Site& site);
-// The one codec of claim lines (the core's) for the claim screen, whose edit buffer is a
-// std::vector<ClaimLine>: the lines as save_claim and claim_check take them, and the lines of a
-// claim view (saved or priced: extra members are ignored; none when unreadable).
+// The one codec of claim lines (the core's): the lines of save_claim, claim_check and the claim
+// view at the window.vsys edge (view_claim_entry.cpp).
 nlohmann::json claim_lines_json(const std::vector<ClaimLine>& lines);
-std::vector<ClaimLine> claim_lines_from_json(const nlohmann::json& lines);
 
 }  // namespace vsys

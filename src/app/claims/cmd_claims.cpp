@@ -2,18 +2,23 @@
 // month of claims for the municipalities of residence of the people it vaccinated, saves it
 // as often as it likes, then submits it once; its municipality may do the same on its behalf
 // (代行入力: the versions are marked proxy); a municipality sets whether it has commissioned
-// the federation. Documents: see claims_app.hpp. Every rule is the core's (compute_claim); the
-// app adds the month's state (submitted claims are final) and "today" from the device clock.
+// the federation. The commands are typed (claim_commands.hpp); documents: see claims_app.hpp.
+// Every rule is the core's (compute_claim); the app adds the month's state (submitted claims
+// are final) and "today" from the device clock. The claims' tables of commands and views end
+// this file.
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
+#include "app/claims/claim_check_view.hpp"
+#include "app/claims/claim_commands.hpp"
+#include "app/claims/claim_view.hpp"
 #include "app/claims/claims_app.hpp"
 #include "app/claims/number_rules.hpp"
-#include "core/claims/claims_csv.hpp"
+#include "app/claims/upper_claims_views.hpp"
 #include "core/claims/claims_json.hpp"
-#include "core/claims/claims_print.hpp"
 #include "core/claims/claims_routing.hpp"
 #include "core/claims/claims_rules.hpp"
 
@@ -25,6 +30,18 @@ using nlohmann::json;
 
 const char* const k_line_fields[] = {"municipality", "form",    "category",      "normal",
                                      "outside_hours", "holiday", "pre_exam_only", "under_6"};
+
+// The counts of a line with the label of their column (app/claims/number_rules.hpp).
+struct CountColumn {
+    const char* key;
+    const char* label;
+    std::int64_t ClaimCounts::*member;
+};
+constexpr CountColumn k_counts[] = {{"normal", "claims.col.normal", &ClaimCounts::normal},
+                                    {"outside_hours", "claims.col.outside_hours", &ClaimCounts::outside_hours},
+                                    {"holiday", "claims.col.holiday", &ClaimCounts::holiday},
+                                    {"pre_exam_only", "claims.col.pre_exam_only", &ClaimCounts::pre_exam_only},
+                                    {"under_6", "claims.col.under_6", &ClaimCounts::under_6}};
 
 // Lines are read by the core (types, forms, categories); here only their shape is strict: an
 // array of objects without unknown fields, so a typo never silently drops a count.
@@ -43,61 +60,86 @@ std::optional<Error> check_line_fields(const json& j) {
     return std::nullopt;
 }
 
-// The counts of the lines as the claims screen reads them (app/claims/number_rules.hpp): a
-// count may come as the text typed (「１２」), and one out of range is refused with the
-// screen's message naming the column, before the core's own checks.
+// The counts of the lines as the claims screen reads them: a count may come as the text typed
+// (「１２」), and one out of range is refused with the screen's message naming the column,
+// before the core's own checks.
 Result<json> counts_read(json lines) {
-    static const std::pair<const char*, const char*> k_counts[] = {{"normal", "claims.col.normal"},
-                                                                   {"outside_hours", "claims.col.outside_hours"},
-                                                                   {"holiday", "claims.col.holiday"},
-                                                                   {"pre_exam_only", "claims.col.pre_exam_only"},
-                                                                   {"under_6", "claims.col.under_6"}};
     for (auto& line : lines)
-        for (const auto& [key, label] : k_counts) {
-            auto it = line.find(key);
+        for (const auto& c : k_counts) {
+            auto it = line.find(c.key);
             if (it == line.end() || !(it->is_string() || it->is_number_integer())) continue;  // the codec names it
-            const json field = {{key, *it}};  // ArgReader keeps a reference: not a temporary
+            const json field = {{c.key, *it}};  // ArgReader keeps a reference: not a temporary
             ArgReader r(field, {});
-            const std::int64_t n = r.number(key, claim_count_rule(label));
+            const std::int64_t n = r.number(c.key, claim_count_rule(c.label));
             if (auto e = r.finish()) return *e;
             *it = n;
         }
     return lines;
 }
 
-Result<YearMonth> month_arg(const std::string& text) { return parse_year_month(text); }
+// The same rule for lines that arrive typed (the screen's buffer): each count in its range.
+std::optional<Error> counts_check(const std::vector<ClaimLine>& lines) {
+    for (const auto& l : lines)
+        for (const auto& c : k_counts)
+            if (auto n = check_number(l.counts.*c.member, claim_count_rule(c.label)); !n) return n.error();
+    return std::nullopt;
+}
 
 // The site's claim document of a month, if any.
 const DocumentVersion* claim_document(App& app, const Site& site, const YearMonth& month) {
     return app.current(site_org_id(site), k_claim_kind, to_iso(month));
 }
 
-// {type: "save_claim", site, month: "YYYY-MM", lines: [{municipality, form, category, normal,
-//  outside_hours, holiday, pre_exam_only, under_6?}]}
-Result<PreparedCommand> prepare_save_claim(App& app, const json& j) {
+// The order of refusals window.vsys has always met: a request well formed so far (its
+// arguments, and for save_claim the shape of its lines) for a site that does not exist, or that
+// this municipality may not enter, is refused for that before its lines are read. The typed
+// prepare checks the site again (screens never send another municipality's site).
+std::optional<Error> site_refusal_first(App& app, const json& j, std::set<std::string> ignored, bool line_fields) {
+    ArgReader r(j, std::move(ignored));
+    const std::string code = r.string("site");
+    r.string("month");
+    if (r.finish()) return std::nullopt;  // the codec names it
+    if (line_fields && check_line_fields(j)) return std::nullopt;
+    auto site = claims_site(app, code);
+    if (!site) return site.error();
+    return claims_entry_refusal(app, *site);
+}
+
+}  // namespace
+
+Result<SaveClaim> SaveClaim::read(const json& j) {
     ArgReader r(j, {"type", "lines"});
-    std::string code = r.string("site");
+    SaveClaim c;
+    c.site = r.string("site");
     std::string month = r.string("month");
     if (auto e = r.finish()) return *e;
     if (auto e = check_line_fields(j)) return *e;
-    auto site = claims_site(app, code);
-    if (!site) return site.error();
-    if (auto e = claims_entry_refusal(app, *site)) return *e;
     auto lines = counts_read(j["lines"]);
     if (!lines) return lines.error();
-    auto entry = site_claim_from_json(
-        {{"site", code}, {"site_municipality", site->municipality}, {"month", month}, {"lines", *lines}});
+    // Through the core's reader of a claim, the only reader of lines (the site is the rules').
+    auto entry = site_claim_from_json({{"site", c.site}, {"site_municipality", ""}, {"month", month}, {"lines", *lines}});
     if (!entry) return entry.error();
+    c.month = entry->month;
+    c.lines = std::move(entry->lines);
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const SaveClaim& c) {
+    auto site = claims_site(app, c.site);
+    if (!site) return site.error();
+    if (auto e = claims_entry_refusal(app, *site)) return *e;
+    if (auto e = counts_check(c.lines)) return *e;
+    const SiteClaim entry{c.site, site->municipality, c.month, c.lines};
     auto computed = std::make_shared<ComputedClaim>();
     PreparedCommand p;
     p.target_org = site_org_id(*site);
-    p.apply = [&app, site = *site, entry = *entry, computed]() -> Result<Versions> {
+    p.apply = [&app, site = *site, entry, computed]() -> Result<Versions> {
         if (const auto* cur = claim_document(app, site, entry.month))
             if (auto stored = stored_claim_from_body(cur->body); stored && stored->submitted)
                 return Error{"claims.already_submitted", "this month is already submitted", {{"month", to_iso(entry.month)}}};
-        auto c = compute_claim(entry, claims_routing(app), claims_today(app));
-        if (!c) return c.error();
-        *computed = std::move(*c);
+        auto cc = compute_claim(entry, claims_routing(app), claims_today(app));
+        if (!cc) return cc.error();
+        *computed = std::move(*cc);
         json body = to_json(entry);
         body["submitted"] = false;
         auto v = app.successor(site_org_id(site), k_claim_kind, to_iso(entry.month), std::move(body));
@@ -108,31 +150,36 @@ Result<PreparedCommand> prepare_save_claim(App& app, const json& j) {
     return p;
 }
 
-// {type: "submit_claim", site, month}: the saved month becomes final (a new version with
-// "submitted": true, addressed to its payers). The UI asks for confirmation first.
-Result<PreparedCommand> prepare_submit_claim(App& app, const json& j) {
+Result<SubmitClaim> SubmitClaim::read(const json& j) {
     ArgReader r(j);
-    std::string code = r.string("site");
-    std::string month_text = r.string("month");
+    SubmitClaim c;
+    c.site = r.string("site");
+    std::string month = r.string("month");
     if (auto e = r.finish()) return *e;
-    auto month = month_arg(month_text);
-    if (!month) return month.error();
-    auto site = claims_site(app, code);
+    auto m = parse_year_month(month);
+    if (!m) return m.error();
+    c.month = *m;
+    return c;
+}
+
+// The saved month becomes final: a new version with "submitted": true, addressed to its payers.
+Result<PreparedCommand> prepare(App& app, const SubmitClaim& c) {
+    auto site = claims_site(app, c.site);
     if (!site) return site.error();
     if (auto e = claims_entry_refusal(app, *site)) return *e;
     auto computed = std::make_shared<ComputedClaim>();
     PreparedCommand p;
     p.target_org = site_org_id(*site);
-    p.apply = [&app, site = *site, month = *month, computed]() -> Result<Versions> {
+    p.apply = [&app, site = *site, month = c.month, computed]() -> Result<Versions> {
         const auto* cur = claim_document(app, site, month);
         if (!cur) return Error{"claims.not_saved", "no saved claim for this month", {{"month", to_iso(month)}}};
         auto stored = stored_claim_from_body(cur->body);
         if (!stored) return stored.error();
         if (stored->submitted)
             return Error{"claims.already_submitted", "this month is already submitted", {{"month", to_iso(month)}}};
-        auto c = compute_claim(stored->entry, claims_routing(app), claims_today(app));
-        if (!c) return c.error();
-        *computed = std::move(*c);
+        auto cc = compute_claim(stored->entry, claims_routing(app), claims_today(app));
+        if (!cc) return cc.error();
+        *computed = std::move(*cc);
         std::vector<std::string> to;
         for (const auto& m : municipality_claims(*computed))
             for (auto& o : m.addressed_to()) to.push_back(std::move(o));
@@ -149,17 +196,22 @@ Result<PreparedCommand> prepare_submit_claim(App& app, const json& j) {
     return p;
 }
 
-// {type: "set_claim_routing", municipality, commissioned: bool}
-Result<PreparedCommand> prepare_set_claim_routing(App& app, const json& j) {
+Result<SetClaimRouting> SetClaimRouting::read(const json& j) {
     ArgReader r(j);
-    std::string code = r.string("municipality");
+    SetClaimRouting c;
+    c.municipality = r.string("municipality");
     auto commissioned = r.optional_bool("commissioned");
     if (auto e = r.finish()) return *e;
     if (!commissioned) return Error{"arg.missing", "commissioned is missing", {{"name", "commissioned"}}};
-    if (auto st = check_municipality(code, "municipality"); !st) return st.error();
+    c.commissioned = *commissioned;
+    return c;
+}
+
+Result<PreparedCommand> prepare(App& app, const SetClaimRouting& c) {
+    if (auto st = check_municipality(c.municipality, "municipality"); !st) return st.error();
     PreparedCommand p;
-    p.target_org = "muni:" + code;
-    p.apply = [&app, code, on = *commissioned]() -> Result<Versions> {
+    p.target_org = "muni:" + c.municipality;
+    p.apply = [&app, code = c.municipality, on = c.commissioned]() -> Result<Versions> {
         auto v = app.successor("muni:" + code, k_claim_routing_kind, "main", {{"commissioned", on}});
         if (!v) return v.error();
         return Versions{*v};
@@ -167,125 +219,27 @@ Result<PreparedCommand> prepare_set_claim_routing(App& app, const json& j) {
     return p;
 }
 
-json payer_json(const Payer& p) { return {{"id", p.str()}, {"name", payer_name(p)}}; }
-
-// {site, month}: the saved entry, and, when it keeps the rules, its priced lines and totals.
-Result<PreparedView> prepare_claim_view(App& app, const json& j) {
-    ArgReader r(j, {});
-    std::string code = r.string("site");
-    std::string month_text = r.string("month");
-    if (auto e = r.finish()) return *e;
-    auto month = month_arg(month_text);
-    if (!month) return month.error();
-    auto site = claims_site(app, code);
-    if (!site) return site.error();
-    return PreparedView{site_org_id(*site), [&app, site = *site, month = *month]() -> Result<json> {
-                            json out = {{"site", site.code},
-                                        {"site_name", site.name},
-                                        {"site_municipality", site.municipality},
-                                        {"site_municipality_name", municipality_name(site.municipality)},
-                                        {"month", to_iso(month)},
-                                        {"today", to_iso(claims_today(app))},
-                                        {"saved", false},
-                                        {"submitted", false},
-                                        {"lines", json::array()}};
-                            if (auto d = claim_deadline(month)) {
-                                out["deadline"] = to_iso(*d);
-                                if (auto w = format_reiwa(*d)) out["deadline_reiwa"] = *w;
-                            }
-                            const DocumentVersion* doc = claim_document(app, site, month);
-                            if (!doc) return out;
-                            auto stored = stored_claim_from_body(doc->body);
-                            if (!stored) return stored.error();
-                            out["saved"] = true;
-                            out["submitted"] = stored->submitted;
-                            out["version"] = doc->version;
-                            out["time"] = doc->time;
-                            out["author"] = doc->author;
-                            out["proxy"] = doc->proxy;
-                            out["lines"] = to_json(stored->entry)["lines"];
-                            auto c = compute_claim(stored->entry, claims_routing(app), claims_today(app));
-                            if (!c) {
-                                out["valid"] = false;
-                                out["error"] = app.error_json(c.error())["error"];
-                                return out;
-                            }
-                            out["valid"] = true;
-                            json priced = to_json(*c);
-                            for (std::size_t i = 0; i < c->lines.size(); ++i) {
-                                priced["lines"][i]["municipality_name"] = municipality_name(c->lines[i].line.municipality);
-                                priced["lines"][i]["payer_name"] = payer_name(c->lines[i].payer);
-                            }
-                            out["lines"] = priced["lines"];
-                            out["fees"] = priced["fees"];
-                            out["total"] = priced["total"];
-                            json payers = json::array();
-                            for (const auto& m : municipality_claims(*c)) {
-                                json pj = payer_json(m.payer);
-                                if (std::find(payers.begin(), payers.end(), pj) == payers.end()) payers.push_back(pj);
-                            }
-                            out["payers"] = payers;
-                            return out;
-                        }};
+std::span<const CommandEntry> claims_commands() {
+    static const CommandEntry table[] = {
+        {SaveClaim::type,
+         [](App& app, const json& j) -> Result<PreparedCommand> {
+             if (auto e = site_refusal_first(app, j, {"type", "lines"}, true)) return *e;
+             return command_entry<SaveClaim>().prepare(app, j);
+         }},
+        command_entry<SubmitClaim>(), command_entry<SetClaimRouting>()};
+    return table;
 }
-
-// {site, month}: the print views (HTML) and CSV of every 市区町村別請求書 of the month and of its
-// 請求総括書 (null when nothing goes through the federation).
-Result<PreparedView> prepare_claim_print_view(App& app, const json& j) {
-    ArgReader r(j, {});
-    std::string code = r.string("site");
-    std::string month_text = r.string("month");
-    if (auto e = r.finish()) return *e;
-    auto month = month_arg(month_text);
-    if (!month) return month.error();
-    auto site = claims_site(app, code);
-    if (!site) return site.error();
-    return PreparedView{site_org_id(*site), [&app, site = *site, month = *month]() -> Result<json> {
-                            const DocumentVersion* doc = claim_document(app, site, month);
-                            if (!doc) return Error{"claims.not_saved", "no saved claim", {{"month", to_iso(month)}}};
-                            auto stored = stored_claim_from_body(doc->body);
-                            if (!stored) return stored.error();
-                            auto c = compute_claim(stored->entry, claims_routing(app), claims_today(app));
-                            if (!c) return c.error();
-                            const ClaimParty party = claims_party(site);
-                            const std::string stem = "claim_" + site.code + "_" + to_iso(month);
-                            json docs = json::array();
-                            for (const auto& m : municipality_claims(*c))
-                                docs.push_back({{"municipality", m.municipality},
-                                                {"name", municipality_name(m.municipality)},
-                                                {"payer", payer_json(m.payer)},
-                                                {"total", to_json(m.total)},
-                                                {"html", municipality_claim_html(m, party)},
-                                                {"csv", municipality_claim_csv(m, party)},
-                                                {"filename", stem + "_" + m.municipality + ".csv"}});
-                            json summary = nullptr;
-                            const ClaimSummary s = claim_summary(*c);
-                            if (!s.rows.empty())
-                                summary = {{"federation", payer_json({Payer::Kind::federation, s.prefecture})},
-                                           {"total", to_json(s.total)},
-                                           {"html", claim_summary_html(s, party)},
-                                           {"csv", claim_summary_csv(s, party)},
-                                           {"filename", stem + "_summary.csv"}};
-                            return json{{"site", site.code}, {"month", to_iso(month)}, {"submitted", stored->submitted},
-                                        {"municipalities", docs}, {"summary", summary}};
-                        }};
-}
-
-const CommandEntry k_commands[] = {{"save_claim", prepare_save_claim},
-                                   {"submit_claim", prepare_submit_claim},
-                                   {"set_claim_routing", prepare_set_claim_routing}};
-
-}  // namespace
-
-std::span<const CommandEntry> claims_commands() { return k_commands; }
 
 std::span<const ViewEntry> claims_views() {
-    static const std::vector<ViewEntry> table = [] {
-        std::vector<ViewEntry> v = {{"claim", prepare_claim_view}, {"claim_print", prepare_claim_print_view}};
-        for (const auto& e : claims_upper_views()) v.push_back(e);
-        for (const auto& e : claims_entry_views()) v.push_back(e);
-        return v;
-    }();
+    static const ViewEntry table[] = {view_entry<ClaimQuery>(),
+                                      view_entry<ClaimPrintQuery>(),
+                                      view_entry<FederationTotalsQuery>(),
+                                      view_entry<MunicipalityClaimsQuery>(),
+                                      view_entry<ClaimLegacyQuery>(),
+                                      {ClaimCheckQuery::name, [](App& app, const json& j) -> Result<PreparedView> {
+                                           if (auto e = site_refusal_first(app, j, {"lines"}, false)) return *e;
+                                           return view_entry<ClaimCheckQuery>().prepare(app, j);
+                                       }}};
     return table;
 }
 

@@ -1,52 +1,62 @@
+// The documents of a saved claim month (view claim_print, typed: ClaimPrintView): one row per
+// 市区町村別請求書 and the 請求総括書, with their print and CSV buttons.
 #include <string>
+#include <vector>
 
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
-using nlohmann::json;
+namespace {
+
+// A row of the table: the document, the key of its anchors, and its municipality (none for
+// the summary).
+struct DocumentRow {
+    std::string key;
+    const ClaimDocument* doc;
+    const MunicipalityClaimDocument* municipality;
+};
+
+}  // namespace
 
 // One row per document, its print and CSV buttons in the last column (anchors
 // claims.print.<municipality code or "summary"> and claims.csv.<...>).
-void claim_documents_section(Shell& shell, const CachedView* saved, KeptTable& t) {
+void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* saved, KeptTable& t) {
     section_title(shell.tr("claims.documents"));
-    if (!saved || !saved->value().is_object()) {
+    const ClaimPrintView* print = saved ? saved->view() : nullptr;
+    if (!print) {
         ImGui::TextDisabled("%s", shell.tr("claims.documents.save_first").c_str());
         return;
     }
-    const CachedView& print = *saved;
-    // The documents in the table's row order, and the key of each for its anchors.
-    std::vector<std::pair<std::string, const json*>> docs;
-    for (const auto& d : print["municipalities"]) docs.push_back({d.value("municipality", ""), &d});
-    if (print["summary"].is_object()) docs.push_back({"summary", &print["summary"]});
-    if (t.stale(print.loads())) {
+    // The documents in the table's row order.
+    std::vector<DocumentRow> docs;
+    for (const auto& d : print->municipalities) docs.push_back({d.municipality, &d, &d});
+    if (print->summary) docs.push_back({"summary", &*print->summary, nullptr});
+    if (t.stale(saved->loads())) {
         t.model.columns = {{shell.tr("claims.col.document"), false, "", 0, false},
                            {shell.tr("claims.col.payer"), false, "", 0, false},
                            {shell.tr("claims.col.amount"), true, shell.tr("claims.yen"), 0, false},
                            {"", false, "", ImGui::GetFontSize() * 8, false, true}};
         t.model.rows.clear();
-        for (const auto& [key, d] : docs) {
-            const bool summary = key == "summary";
-            const std::string label = summary ? shell.tr("claims.doc.summary")
-                                              : shell.tr("claims.doc.municipality") + "　" + d->value("name", "");
-            const std::string payer = summary ? (*d)["federation"].value("name", "") : (*d)["payer"].value("name", "");
-            t.model.rows.push_back({{label}, {payer}, {"", (*d)["total"].value("amount", std::int64_t{0})}, {""}});
+        for (const auto& d : docs) {
+            const std::string label = d.municipality ? shell.tr("claims.doc.municipality") + "　" + d.municipality->name
+                                                     : shell.tr("claims.doc.summary");
+            t.model.rows.push_back({{label}, {d.doc->payer.name}, {"", d.doc->total.amount}, {""}});
         }
     }
     TableOptions o{"claims.documents", 0, false, ""};
     o.draw_cell = [&](int row, int) {
         if (row < 0 || row >= static_cast<int>(docs.size())) return;
-        const auto& [key, d] = docs[static_cast<std::size_t>(row)];
-        if (ImGui::Button(shell.tr("claims.print").c_str())) shell.host().open_print_window(d->value("html", ""));
-        shell.anchor("claims.print." + key);
+        const DocumentRow& d = docs[static_cast<std::size_t>(row)];
+        if (ImGui::Button(shell.tr("claims.print").c_str())) shell.host().open_print_window(d.doc->html);
+        shell.anchor("claims.print." + d.key);
         ImGui::SameLine();
-        if (ImGui::Button("CSV")) shell.host().download_text(d->value("filename", "claim.csv"), d->value("csv", ""));
-        shell.anchor("claims.csv." + key);
+        if (ImGui::Button("CSV")) shell.host().download_text(d.doc->filename, d.doc->csv);
+        shell.anchor("claims.csv." + d.key);
     };
     draw_table(shell, "claim_documents", t.model, t.built, t.state, o);
 }

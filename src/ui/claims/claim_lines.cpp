@@ -1,3 +1,7 @@
+// The editable table of a claim month's lines (claim_parts.hpp): the fields of each line, and
+// beside them what the core said of it in view claim_check (ClaimCheckView: its refusal, or its
+// payer and amount) and the totals of the lines that keep the rules. Counts are read by the
+// shared number rule (app/claims/number_rules.hpp); no claim rule is computed here.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -6,7 +10,6 @@
 #include "core/base/numbers.hpp"
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
@@ -16,8 +19,6 @@
 namespace vsys::ui {
 
 namespace {
-
-using nlohmann::json;
 
 struct CountField {
     const char* name;  // the line's member in the codec, and the anchor
@@ -82,15 +83,15 @@ FieldResult count_cell(Shell& shell, const std::string& id, ClaimLine& line, con
 
 // A count the user is still fixing, else what the core said of the row: its refusal, or that
 // it keeps the rules.
-void message_cell(Shell& shell, const std::string& id, const json& checked, const std::string& typed_refusal) {
+void message_cell(Shell& shell, const std::string& id, const CheckedClaimLine* checked, const std::string& typed_refusal) {
     if (!typed_refusal.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
         ImGui::TextWrapped("※ %s", typed_refusal.c_str());
         ImGui::PopStyleColor();
-    } else if (!checked.value("ok", false)) {
-        const json error = checked.value("error", json::object());
+    } else if (!checked || !checked->ok()) {
+        const std::string message = checked && checked->error ? checked->error->message : std::string();
         ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextWrapped("※ %s", error.value("message", "").c_str());
+        ImGui::TextWrapped("※ %s", message.c_str());
         ImGui::PopStyleColor();
     } else {
         ImGui::TextColored(colour::confirmed, "%s", shell.tr("claims.row_ok").c_str());
@@ -102,7 +103,7 @@ void message_cell(Shell& shell, const std::string& id, const json& checked, cons
 // measured every frame: a month has a few dozen lines at most), so nothing is cut; narrower
 // screens scroll the table sideways with the line number and municipality code pinned.
 std::vector<float> column_widths(Shell& shell, const std::vector<std::string>& labels, const std::vector<ClaimLine>& rows,
-                                 const CachedView& check) {
+                                 const ClaimCheckView* check) {
     const float font = ImGui::GetFontSize();
     // The fields' own widths: a 6-digit code, a form's name, two radio buttons, a count.
     const float fields[] = {font * 1.5f, font * 5, 0, font * 6, font * 6, font * 4.5f, font * 4.5f, font * 4.5f,
@@ -110,22 +111,23 @@ std::vector<float> column_widths(Shell& shell, const std::vector<std::string>& l
     std::vector<float> w(labels.size());
     for (std::size_t k = 0; k < labels.size(); ++k)
         w[k] = std::max(fields[k], ImGui::CalcTextSize(labels[k].c_str()).x + ImGui::GetStyle().FramePadding.x);
-    const json& lines = check["lines"];
     auto widen = [&](std::size_t k, const std::string& text) { w[k] = std::max(w[k], ImGui::CalcTextSize(text.c_str()).x); };
     widen(1, shell.tr("claims.total"));
     w[12] = std::max(w[12], ImGui::CalcTextSize(shell.tr("claims.remove_line").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
-    for (std::size_t i = 0; i < rows.size() && i < lines.size(); ++i) {
-        widen(2, lines[i].value("municipality_name", "-"));
-        widen(10, lines[i].value("payer_name", ""));
-        if (lines[i].value("ok", false)) widen(11, format_grouped(lines[i]["amounts"].value("amount", std::int64_t{0})));
+    if (!check) return w;
+    for (std::size_t i = 0; i < rows.size() && i < check->lines.size(); ++i) {
+        const CheckedClaimLine& l = check->lines[i];
+        widen(2, l.municipality_name);
+        widen(10, l.payer_name);
+        if (l.ok()) widen(11, format_grouped(l.amounts.amount));
     }
-    if (check["total"].is_object()) widen(11, format_grouped(check["total"].value("amount", std::int64_t{0})));
+    widen(11, format_grouped(check->total.amount));
     return w;
 }
 
 }  // namespace
 
-bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedView& check, bool read_only) {
+bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const ClaimCheckView* check, bool read_only) {
     const ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     bool enter = false;
@@ -148,11 +150,10 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         ImGui::TableSetupColumn(labels[static_cast<std::size_t>(k)].c_str(),
                                 ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize, widths[static_cast<std::size_t>(k)]);
     ImGui::TableHeadersRow();
-    const json& checked_lines = check["lines"];
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         ClaimLine& line = rows[i];
-        const json checked = i < checked_lines.size() ? checked_lines[i] : json::object();
+        const CheckedClaimLine* checked = check && i < check->lines.size() ? &check->lines[i] : nullptr;
         const std::string id = "claims.line" + std::to_string(i);
         ImGui::PushID(static_cast<int>(i));
         ImGui::TableNextRow();
@@ -163,7 +164,7 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         enter = municipality_cell(shell, id, line, read_only) || enter;
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        const std::string name = checked.value("municipality_name", "");
+        const std::string name = checked ? checked->municipality_name : std::string();
         text_fit(name.empty() ? "-" : name, "claim_lines/" + labels[2]);
         ImGui::TableNextColumn();
         form_cell(shell, id, line, read_only);
@@ -178,11 +179,10 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
         }
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        text_fit(checked.value("payer_name", ""), "claim_lines/" + labels[10]);
+        text_fit(checked ? checked->payer_name : std::string(), "claim_lines/" + labels[10]);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        if (checked.value("ok", false))
-            text_right(format_grouped(checked["amounts"].value("amount", std::int64_t{0})), "claim_lines/" + labels[11]);
+        if (checked && checked->ok()) text_right(format_grouped(checked->amounts.amount), "claim_lines/" + labels[11]);
         shell.anchor(id + ".amount");
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(read_only || rows.size() == 1);
@@ -197,13 +197,12 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const CachedV
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(shell.tr("claims.total").c_str());
-    const json& counts = check["counts"];
     for (int field = 0; field < 5; ++field) {
         ImGui::TableSetColumnIndex(5 + field);
-        yen_right(counts.is_object() ? counts.value(k_count_fields[field].name, std::int64_t{0}) : 0);
+        yen_right(check ? check->counts.*k_count_fields[field].member : 0);
     }
     ImGui::TableSetColumnIndex(11);
-    yen_right(check["total"].is_object() ? check["total"].value("amount", std::int64_t{0}) : 0);
+    yen_right(check ? check->total.amount : 0);
     shell.anchor("claims.total");
     ImGui::EndTable();
     if (remove) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*remove));

@@ -5,19 +5,12 @@
 #include "app/claims/claims_app.hpp"
 #include "core/base/numbers.hpp"
 #include "imgui.h"
-#include "ui/shell/cached_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/site/site_search_table.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
-
-namespace {
-
-using nlohmann::json;
-
-}  // namespace
 
 YearMonth today_month(Shell& shell) { return month_of(claims_today(shell.app())); }
 
@@ -56,9 +49,10 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
 
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
-void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key, const CachedView& legacy,
-                         KeptTable& t, bool per_site) {
-    if (!legacy.value().is_object() || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
+void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key,
+                         const KeptView<ClaimLegacyQuery>& legacy, KeptTable& t, bool per_site) {
+    const LegacyCountsView* v = legacy.view();
+    if (!v || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
     ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
     if (t.stale(legacy.loads())) {
         t.model.columns.clear();
@@ -67,11 +61,11 @@ void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key
         if (per_site) t.model.columns.push_back({shell.tr("claims.col.site"), false, "", 90, false});
         t.model.columns.push_back({shell.tr("claims.col.name"), false, "", 0, false});
         t.model.columns.push_back({shell.tr("claims.col.legacy_count"), true, "", 0, true});
-        for (const auto& r : legacy["rows"]) {
-            std::vector<TableCell> row{{r.value("month", "")}};
-            if (per_site) row.push_back({r.value("site", "")});
-            row.push_back({r.value(per_site ? "site_name" : "municipality_name", "")});
-            row.push_back({"", r.value("count", std::int64_t{0})});
+        for (const auto& r : v->rows) {
+            std::vector<TableCell> row{{to_iso(r.month)}};
+            if (per_site) row.push_back({r.site});
+            row.push_back({per_site ? r.site_name : r.municipality_name});
+            row.push_back({"", r.count});
             t.model.rows.push_back(std::move(row));
         }
     }

@@ -7,13 +7,14 @@
 #include <cstdint>
 #include <string>
 
+#include "app/claims/upper_claims_views.hpp"
 #include "core/base/calendar.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/widgets/table.hpp"
 
 namespace vsys::ui {
 
 class Shell;
-class CachedView;
 
 // "< 2022年1月 >" with anchors <prefix>.month.prev / .next; true when the month changed.
 bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest);
@@ -27,8 +28,8 @@ void yen_right(std::int64_t yen);  // "1,234,567"
 // The legacy 接種券付き予診票 counts (view claim_legacy) under a collapsed heading (`title_key`),
 // in the shared Table with their total: per municipality on a site's claim screen (R533), per
 // site on the municipality's claims screen (R313, `per_site`). One table for both screens.
-void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key, const CachedView& legacy,
-                         KeptTable& t, bool per_site);
+void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key,
+                         const KeptView<ClaimLegacyQuery>& legacy, KeptTable& t, bool per_site);
 
 
 }  // namespace vsys::ui

@@ -6,13 +6,15 @@
 // read-only. A municipality reaches the same screen for one of its sites (代行入力,
 // #/claims/<site code>) after choosing it from the list of its sites (#/claims).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/claims/claim_commands.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -25,50 +27,47 @@ namespace vsys::ui {
 
 namespace {
 
-using nlohmann::json;
-
 struct ClaimScreen {
     std::string site;
     YearMonth month;
     bool month_set = false;
-    std::vector<ClaimLine> rows;       // the edit buffer
-    json saved_lines = json::array();  // the lines as loaded, in the commands' codec
-    bool refill = false;               // take the claim view into the buffer even when it is not new
-    CachedView claim;   // claim {site, month}: not asked again while the buffer has unsaved edits
-    CachedView check;   // claim_check of the buffer
-    CachedView print;   // claim_print, once saved
-    CachedView legacy;  // claim_legacy {site} (R533)
+    std::vector<ClaimLine> rows;         // the edit buffer
+    std::vector<ClaimLine> saved_lines;  // the lines as loaded
+    bool refill = false;                 // take the claim view into the buffer even when it is not new
+    KeptView<ClaimQuery> claim;  // not asked again while the buffer has unsaved edits
+    KeptView<ClaimCheckQuery> check;  // of the buffer
+    KeptView<ClaimPrintQuery> print;  // once saved
+    KeptView<ClaimLegacyQuery> legacy;  // the site's (R533)
     KeptTable documents, legacy_table;
-    bool confirm = false;
+    bool confirm = false;                // open the confirmation this frame
+    std::optional<SubmitClaim> submit;  // waiting for the confirmation
     bool ask_discard = false;  // 変更を破棄 pressed: the question is open
     bool enter = false;        // Enter pressed in a field of the lines this frame
 };
 
 ClaimLine empty_row(const ClaimScreen& s) {
     ClaimLine l;
-    l.municipality = s.claim["site_municipality"].is_string() ? s.claim["site_municipality"].get<std::string>() : "";
+    if (const ClaimView* v = s.claim.view()) l.municipality = v->site_municipality;
     return l;
 }
 
 // Unsaved edits: the buffer differs from what was loaded, other than by the one empty row that
 // a month with nothing saved starts with.
 bool dirty(const ClaimScreen& s) {
-    const json now = claim_lines_json(s.rows);
-    if (now == s.saved_lines) return false;
-    return !(s.saved_lines.empty() && s.rows.size() == 1 && now[0] == claim_lines_json({empty_row(s)})[0]);
+    if (same_lines(s.rows, s.saved_lines)) return false;
+    return !(s.saved_lines.empty() && s.rows.size() == 1 && same_lines(s.rows, {empty_row(s)}));
 }
 
 // The claim view into the buffer.
 void fill(ClaimScreen& s) {
-    s.rows = claim_lines_from_json(s.claim["lines"]);
-    s.saved_lines = claim_lines_json(s.rows);
+    const ClaimView* v = s.claim.view();
+    s.rows = v ? v->lines : std::vector<ClaimLine>{};
+    s.saved_lines = s.rows;
     if (s.rows.empty()) s.rows.push_back(empty_row(s));
     s.refill = false;
 }
 
-json check_args(const ClaimScreen& s) {
-    return {{"site", s.site}, {"month", to_iso(s.month)}, {"lines", claim_lines_json(s.rows)}};
-}
+ClaimCheckQuery check_question(const ClaimScreen& s) { return {s.site, s.month, s.rows}; }
 
 void submit_modal(Shell& shell, ClaimScreen& s) {
     const std::string title = shell.tr("claims.confirm_title") + "###claims_confirm";
@@ -78,31 +77,35 @@ void submit_modal(Shell& shell, ClaimScreen& s) {
     }
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     std::string payers;
-    for (const auto& d : s.print["municipalities"]) {
-        const std::string name = d["payer"].value("name", "");
-        if (payers.find(name) == std::string::npos) payers += (payers.empty() ? "" : "、") + name;
-    }
+    if (const ClaimPrintView* print = s.print.view())
+        for (const auto& d : print->municipalities)
+            if (payers.find(d.payer.name) == std::string::npos) payers += (payers.empty() ? "" : "、") + d.payer.name;
     auto reiwa = format_reiwa(s.month);
-    const json& total = s.check["total"];
+    const ClaimCheckView* check = s.check.view();
+    const ClaimView* claim = s.claim.view();
     ImGui::PushTextWrapPos(560);
     ImGui::TextUnformatted(Strings::builtin()
                                .format("claims.confirm_text", shell.app().language(),
                                        {{"month", reiwa ? *reiwa : to_iso(s.month)},
-                                        {"site", s.claim.value().value("site_name", "")},
+                                        {"site", claim ? claim->site_name : std::string()},
                                         {"count", std::to_string(s.rows.size())},
-                                        {"amount", format_grouped(total.is_object() ? total.value("amount", std::int64_t{0}) : 0)},
+                                        {"amount", format_grouped(check ? check->total.amount : 0)},
                                         {"payers", payers}})
                                .c_str());
     ImGui::PopTextWrapPos();
     shell.anchor("claims.confirm.text");
     ImGui::Spacing();
     if (ImGui::Button(shell.tr("claims.confirm_submit").c_str())) {
-        shell.run({{"type", "submit_claim"}, {"site", s.site}, {"month", to_iso(s.month)}}, "claims.submitted_toast");
+        if (s.submit) shell.run(*s.submit, "claims.submitted_toast");
+        s.submit.reset();
         ImGui::CloseCurrentPopup();
     }
     shell.anchor("claims.confirm.submit");
     ImGui::SameLine();
-    if (ImGui::Button(shell.tr("claims.cancel").c_str())) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(shell.tr("claims.cancel").c_str())) {
+        s.submit.reset();
+        ImGui::CloseCurrentPopup();
+    }
     shell.anchor("claims.confirm.cancel");
     ImGui::EndPopup();
 }
@@ -125,12 +128,13 @@ std::string entered_site(Shell& shell, bool& proxy) {
 }
 
 void state_line(Shell& shell, const ClaimScreen& s, bool proxy, bool dirty_before, YearMonth& month) {
-    const json& v = s.claim.value();
-    ImGui::Text("%s（%s）", v.value("site_name", "").c_str(), s.site.c_str());
+    static const ClaimView k_none;
+    const ClaimView& v = s.claim.view() ? *s.claim.view() : k_none;
+    ImGui::Text("%s（%s）", v.site_name.c_str(), s.site.c_str());
     if (proxy) {
         ImGui::TextColored(colour::pending, "%s", shell.tr("claims.proxy.note").c_str());
         shell.anchor("claims.proxy.note");
-    } else if (v.value("proxy", false)) {
+    } else if (v.proxy) {
         ImGui::TextDisabled("%s", shell.tr("claims.proxy.saved_by_municipality").c_str());
     }
     form_label(shell.tr("claims.month"));
@@ -139,13 +143,14 @@ void state_line(Shell& shell, const ClaimScreen& s, bool proxy, bool dirty_befor
     ImGui::EndDisabled();
     ImGui::SameLine(520);
     ImGui::AlignTextToFramePadding();
-    if (v.contains("deadline")) {
-        ImGui::Text("%s: %s", shell.tr("claims.deadline").c_str(), v.value("deadline_reiwa", v.value("deadline", "")).c_str());
+    if (v.deadline) {
+        const std::string deadline = v.deadline_reiwa ? *v.deadline_reiwa : to_iso(*v.deadline);
+        ImGui::Text("%s: %s", shell.tr("claims.deadline").c_str(), deadline.c_str());
         shell.anchor("claims.deadline");
     }
     ImGui::SameLine();
-    if (v.value("submitted", false)) ImGui::TextColored(colour::confirmed, "● %s", shell.tr("claims.state.submitted").c_str());
-    else if (v.value("saved", false)) ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.state.saved").c_str());
+    if (v.submitted) ImGui::TextColored(colour::confirmed, "● %s", shell.tr("claims.state.submitted").c_str());
+    else if (v.saved) ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.state.saved").c_str());
     else ImGui::TextColored(colour::muted, "○ %s", shell.tr("claims.state.new").c_str());
     shell.anchor("claims.state");
     ImGui::TextDisabled("%s", shell.tr("claims.help").c_str());
@@ -158,15 +163,17 @@ void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     const bool typed_ok = !fields_invalid(shell);
     ImGui::BeginDisabled(!is_dirty || claim_refused || !typed_ok);
     if (ImGui::Button(shell.tr("claims.save").c_str()) || (s.enter && is_dirty && !claim_refused && typed_ok)) {
-        if (shell.run({{"type", "save_claim"}, {"site", s.site}, {"month", to_iso(s.month)}, {"lines", claim_lines_json(s.rows)}})
-                .empty())
-            s.refill = true;
+        if (shell.run(SaveClaim{s.site, s.month, s.rows}).empty()) s.refill = true;
     }
     ImGui::EndDisabled();
     shell.anchor("claims.save");
     ImGui::SameLine();
-    ImGui::BeginDisabled(is_dirty || !s.claim.value().value("saved", false) || claim_refused);
-    if (ImGui::Button(shell.tr("claims.submit").c_str())) s.confirm = true;
+    const ClaimView* claim = s.claim.view();
+    ImGui::BeginDisabled(is_dirty || !(claim && claim->saved) || claim_refused);
+    if (ImGui::Button(shell.tr("claims.submit").c_str())) {
+        s.submit = SubmitClaim{s.site, s.month};
+        s.confirm = true;
+    }
     ImGui::EndDisabled();
     shell.anchor("claims.submit");
     if (is_dirty) {
@@ -198,37 +205,38 @@ void draw_claims(Shell& shell) {
     }
     // Whether this user may enter the site's claims at all: the check says why not (another
     // municipality's site) before the claim view would only say "no access".
-    s.check.get(app, "claim_check", check_args(s));
+    s.check.get(app, check_question(s));
     if (!s.check.ok()) {
         field_message(s.check.error(), true);
         return;
     }
     const bool dirty_before = dirty(s);
-    const json args = {{"site", s.site}, {"month", to_iso(s.month)}};
     if (!dirty_before || s.refill) {
-        s.claim.get(app, "claim", args);
+        s.claim.get(app, ClaimQuery{s.site, s.month});
         if (s.claim.fresh() || s.refill) {
             fill(s);
-            s.check.get(app, "claim_check", check_args(s));
+            s.check.get(app, check_question(s));
         }
     }
-    const bool submitted = s.claim.value().value("submitted", false);
-    const bool saved = s.claim.value().value("saved", false);
-    if (saved) s.print.get(app, "claim_print", args);
-    s.legacy.get(app, "claim_legacy", {{"site", s.site}});
+    const ClaimView* claim = s.claim.view();
+    const bool submitted = claim && claim->submitted;
+    const bool saved = claim && claim->saved;
+    if (saved) s.print.get(app, ClaimPrintQuery{s.site, s.month});
+    s.legacy.get(app, ClaimLegacyQuery{s.site, std::nullopt});
 
     YearMonth month = s.month;
     state_line(shell, s, proxy, dirty_before, month);
-    s.enter = claim_lines_table(shell, s.rows, s.check, submitted);
+    const ClaimCheckView* check = s.check.view();
+    s.enter = claim_lines_table(shell, s.rows, check, submitted);
     if (!submitted) {
         if (ImGui::Button(shell.tr("claims.add_line").c_str())) s.rows.push_back(empty_row(s));
         shell.anchor("claims.add_line");
     }
-    const json& checked = s.check["lines"];
-    const bool rows_ok = std::all_of(checked.begin(), checked.end(), [](const json& l) { return l.value("ok", false); });
-    const json& claim_error = s.check["claim_error"];
-    if (rows_ok && claim_error.is_object()) field_message(claim_error.value("message", ""), true);
-    if (!submitted) buttons(shell, s, claim_error.is_object());
+    const bool rows_ok =
+        !check || std::all_of(check->lines.begin(), check->lines.end(), [](const CheckedClaimLine& l) { return l.ok(); });
+    const bool claim_refused = check && check->claim_error;
+    if (rows_ok && claim_refused) field_message(check->claim_error->message, true);
+    if (!submitted) buttons(shell, s, claim_refused);
     claim_documents_section(shell, saved ? &s.print : nullptr, s.documents);
     legacy_counts_table(shell, "claims.legacy", "claims.legacy.site", s.legacy, s.legacy_table, false);
     submit_modal(shell, s);

@@ -4,7 +4,7 @@
 // and the totals row adds the rows shown. Read-only, with the federation's CSV download.
 #include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -15,25 +15,21 @@ namespace vsys::ui {
 
 namespace {
 
-using nlohmann::json;
-
 struct FederationScreen {
     YearMonth month;
     bool month_set = false;
-    CachedView totals;  // federation_totals {month}
+    KeptView<FederationTotalsQuery> totals;  // the signed-in federation's
     KeptTable municipalities, sites;
 };
 
-std::int64_t vaccinations(const json& row) {
-    return row.value("normal", std::int64_t{0}) + row.value("outside_hours", std::int64_t{0}) +
-           row.value("holiday", std::int64_t{0});
-}
+// Each vaccination is exactly one of normal, outside hours or holiday.
+std::int64_t vaccinations(const ClaimCounts& c) { return c.normal + c.outside_hours + c.holiday; }
 
 // Counts and amounts per municipality or per site in the shared Table; its totals row (anchor
 // <id>.total) adds the rows shown, which unfiltered equals the view's own total.
-void totals_table(Shell& shell, const CachedView& view, const char* id, const char* code_key, const char* rows_key,
-                  KeptTable& t) {
-    if (t.stale(view.loads())) {
+void totals_table(Shell& shell, std::uint64_t loads, const std::vector<ClaimTotalsRow>& rows, const char* id,
+                  const char* code_key, KeptTable& t) {
+    if (t.stale(loads)) {
         const std::string yen = shell.tr("claims.yen");
         t.model.columns = {{shell.tr(code_key), false, "", 90, false},
                            {shell.tr("claims.col.name"), false, "", 0, false},
@@ -45,10 +41,11 @@ void totals_table(Shell& shell, const CachedView& view, const char* id, const ch
                            {shell.tr("claims.col.tax"), true, yen, 0, true},
                            {shell.tr("claims.col.amount"), true, yen, 0, true}};
         t.model.rows.clear();
-        for (const auto& r : view[rows_key]) {
-            std::vector<TableCell> row{{r.value("code", "")}, {r.value("name", "")}, {"", vaccinations(r)}};
-            for (const char* k : {"outside_hours", "holiday", "pre_exam_only", "amount_before_tax", "tax", "amount"})
-                row.push_back({"", r.value(k, std::int64_t{0})});
+        for (const auto& r : rows) {
+            std::vector<TableCell> row{{r.code}, {r.name}, {"", vaccinations(r.counts)}};
+            for (std::int64_t n : {r.counts.outside_hours, r.counts.holiday, r.counts.pre_exam_only, r.amounts.amount_before_tax,
+                                   r.amounts.tax, r.amounts.amount})
+                row.push_back({"", n});
             t.model.rows.push_back(std::move(row));
         }
     }
@@ -65,32 +62,31 @@ void draw_federation_claims(Shell& shell) {
         fed.month = default_claim_month(shell);
         fed.month_set = true;
     }
-    const CachedView& v = fed.totals;
-    fed.totals.get(app, "federation_totals", {{"month", to_iso(fed.month)}});
-    if (!v.ok()) {
-        field_message(v.error(), true);
+    const FederationTotalsView* view = fed.totals.get(app, FederationTotalsQuery{fed.month, std::nullopt});
+    if (!view) {
+        field_message(fed.totals.error(), true);
         return;
     }
-    const json& view = v.value();
-    ImGui::TextUnformatted(view.value("name", "").c_str());
+    ImGui::TextUnformatted(view->name.c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "federation", fed.month, today_month(shell));
     const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(v["total"].value("amount", std::int64_t{0})) + " " + shell.tr("claims.yen");
+                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
     same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(grand_total.c_str());
     shell.anchor("federation.grand_total");
     ImGui::SameLine();
-    if (ImGui::Button("CSV")) shell.host().download_text(view.value("filename", "federation.csv"), view.value("csv", ""));
+    if (ImGui::Button("CSV")) shell.host().download_text(view->filename, view->csv);
     shell.anchor("federation.csv");
     ImGui::TextDisabled("%s", shell.tr("federation.help").c_str());
 
     section_title(shell.tr("federation.by_municipality"));
-    if (v["by_municipality"].empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
-    else totals_table(shell, v, "federation.municipalities", "claims.col.municipality", "by_municipality", fed.municipalities);
+    const std::uint64_t loads = fed.totals.loads();
+    if (view->by_municipality.empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
+    else totals_table(shell, loads, view->by_municipality, "federation.municipalities", "claims.col.municipality", fed.municipalities);
     section_title(shell.tr("federation.by_site"));
-    if (!v["by_site"].empty()) totals_table(shell, v, "federation.sites", "claims.col.site", "by_site", fed.sites);
+    if (!view->by_site.empty()) totals_table(shell, loads, view->by_site, "federation.sites", "claims.col.site", fed.sites);
 }
 
 }  // namespace vsys::ui

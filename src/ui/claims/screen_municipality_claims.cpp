@@ -5,7 +5,8 @@
 // screen); and the legacy 接種券付き予診票 counts of its sites (R313, demo data).
 #include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "app/claims/claim_commands.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -16,25 +17,22 @@ namespace vsys::ui {
 
 namespace {
 
-using nlohmann::json;
-
 struct MunicipalityScreen {
     YearMonth month;
     bool month_set = false;
-    CachedView claims;  // municipality_claims {month}
-    CachedView legacy;  // claim_legacy {municipality}
+    KeptView<MunicipalityClaimsQuery> claims;  // the signed-in municipality's
+    KeptView<ClaimLegacyQuery> legacy;         // its sites' (R313)
     KeptTable direct, via, legacy_table;
 };
 
 // The claims of one route (direct, or through the federation) in the shared Table, with the
 // totals row (anchor <id>.total) over the rows shown.
-void claims_table(Shell& shell, const char* id, const CachedView& view, const char* rows_key, KeptTable& t) {
-    const json& rows = view[rows_key];
+void claims_table(Shell& shell, const char* id, std::uint64_t loads, const std::vector<ResidentsClaim>& rows, KeptTable& t) {
     if (rows.empty()) {
         ImGui::TextDisabled("%s", shell.tr("municipality_claims.empty").c_str());
         return;
     }
-    if (t.stale(view.loads())) {
+    if (t.stale(loads)) {
         const std::string yen = shell.tr("claims.yen");
         t.model.columns = {{shell.tr("claims.col.site"), false, "", 90, false},
                            {shell.tr("claims.col.name"), false, "", 0, false},
@@ -44,9 +42,8 @@ void claims_table(Shell& shell, const char* id, const CachedView& view, const ch
                            {shell.tr("claims.col.amount"), true, yen, 0, true}};
         t.model.rows.clear();
         for (const auto& r : rows) {
-            std::vector<TableCell> row{{r.value("site", "")}, {r.value("site_name", "")}, {r.value("payer_name", "")}};
-            for (const char* k : {"amount_before_tax", "tax", "amount"}) row.push_back({"", r["total"].value(k, std::int64_t{0})});
-            t.model.rows.push_back(std::move(row));
+            const Amounts& a = r.claim.total;
+            t.model.rows.push_back({{r.claim.site}, {r.site_name}, {r.payer_name}, {"", a.amount_before_tax}, {"", a.tax}, {"", a.amount}});
         }
     }
     draw_table(shell, id, t.model, t.built, t.state, {id, 0, rows.size() > 5, std::string(id) + ".csv"});
@@ -68,40 +65,39 @@ void draw_municipality_claims(Shell& shell) {
         mc.month = default_claim_month(shell);
         mc.month_set = true;
     }
-    mc.claims.get(app, "municipality_claims", {{"month", to_iso(mc.month)}});
-    mc.legacy.get(app, "claim_legacy", {{"municipality", code}});
-    if (!mc.claims.ok()) {
+    const MunicipalityClaimsView* view = mc.claims.get(app, MunicipalityClaimsQuery{mc.month, std::nullopt});
+    const LegacyCountsView* legacy = mc.legacy.get(app, ClaimLegacyQuery{std::nullopt, code});
+    if (!view) {
         field_message(mc.claims.error(), true);
         return;
     }
-    const CachedView& view = mc.claims;
-    ImGui::TextUnformatted(view.value().value("name", "").c_str());
+    ImGui::TextUnformatted(view->name.c_str());
     form_label(shell.tr("claims.month"));
     month_picker(shell, "municipality_claims", mc.month, today_month(shell));
     const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(view["total"].value("amount", std::int64_t{0})) + " " + shell.tr("claims.yen");
+                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
     same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(grand_total.c_str());
     shell.anchor("municipality_claims.grand_total");
 
-    bool commissioned = view["commissioned"] == true;
+    bool commissioned = view->commissioned;
     if (ImGui::Checkbox(shell.tr("municipality_claims.commissioned").c_str(), &commissioned))
-        shell.run({{"type", "set_claim_routing"}, {"municipality", code}, {"commissioned", commissioned}});
+        shell.run(SetClaimRouting{code, commissioned});
     shell.anchor("municipality_claims.commissioned");
     ImGui::TextDisabled("%s", shell.tr("municipality_claims.commissioned.help").c_str());
     if (ImGui::Button(shell.tr("municipality_claims.proxy_entry").c_str())) shell.go("claims");
     shell.anchor("municipality_claims.proxy_entry");
 
     section_title(shell.tr("municipality_claims.direct"));
-    claims_table(shell, "municipality_claims.direct", view, "direct", mc.direct);
+    const std::uint64_t loads = mc.claims.loads();
+    claims_table(shell, "municipality_claims.direct", loads, view->direct, mc.direct);
     section_title(shell.tr("municipality_claims.via_federation"));
-    claims_table(shell, "municipality_claims.via", view, "via_federation", mc.via);
+    claims_table(shell, "municipality_claims.via", loads, view->via_federation, mc.via);
     ImGui::Spacing();
     // The official R313 layout for the municipality's own files, beside the table.
-    if (mc.legacy.value().is_object()) {
-        if (ImGui::Button("R313 CSV"))
-            shell.host().download_text("R313_" + mc.legacy.value().value("code", "") + ".csv", mc.legacy.value().value("csv", ""));
+    if (legacy) {
+        if (ImGui::Button("R313 CSV")) shell.host().download_text("R313_" + legacy->code + ".csv", legacy->csv);
         shell.anchor("municipality_claims.legacy.csv");
     }
     legacy_counts_table(shell, "municipality_claims.legacy", "claims.legacy.municipality", mc.legacy, mc.legacy_table, true);
