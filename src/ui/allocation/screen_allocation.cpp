@@ -3,6 +3,13 @@
 // pending amber) and progress, the buttons of the step the user's level may take, and the
 // children of its split. Locking, unlocking and moving the round on are confirmed in a modal that
 // names what will change; an unlock also asks for the reason that is recorded with it.
+//
+// Index:
+// [SECTION] the screen state and the action waiting for confirmation
+// [SECTION] steps and actions
+// [SECTION] the children of the split
+// [SECTION] the confirmation
+// [SECTION] the screen
 #include <algorithm>
 #include <cstring>
 #include <type_traits>
@@ -24,6 +31,7 @@ namespace vsys::ui {
 
 namespace {
 
+// [SECTION] the screen state and the action waiting for confirmation
 // The action waiting for confirmation (none: std::monostate); an unlock takes the reason typed
 // in the modal.
 using Pending = std::variant<std::monostate, SetRoundState, LockSites, UnlockSites, LockPrefecture, UnlockPrefecture>;
@@ -48,6 +56,7 @@ void ask(Overview& ov, Pending command, std::string question, bool needs_reason)
     ov.modal_error.clear();
 }
 
+// [SECTION] steps and actions
 // The five steps side by side, or one under the other where five columns would cut their names
 // (a phone, a tablet held upright, a large text size).
 void steps(Shell& shell, const RoundStateView& view) {
@@ -136,6 +145,7 @@ void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::
     }
 }
 
+// [SECTION] the children of the split
 std::string boxes_or_dash(const std::optional<std::int64_t>& n) { return n ? format_grouped(*n) : "-"; }
 
 // The nation's ③ cell of a prefecture: its lock or unlock button while allocating.
@@ -221,6 +231,7 @@ void children(Shell& shell, Overview& ov, const RoundStateView& view, const std:
     draw_table(shell, "alloc.children", t.model, t.built, t.state, o);
 }
 
+// [SECTION] the confirmation
 void confirm_modal(Shell& shell, Overview& ov) {
     if (!std::holds_alternative<std::monostate>(ov.command) && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
     if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
@@ -268,6 +279,7 @@ void confirm_modal(Shell& shell, Overview& ov) {
 
 }  // namespace
 
+// [SECTION] the screen
 void draw_allocation(Shell& shell) {
     screen_title(shell.tr("screen.allocation"));
     form_label(shell.tr("alloc.round"), 160);

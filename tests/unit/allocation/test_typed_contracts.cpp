@@ -4,6 +4,11 @@
 // (App::ask) with the member names written out, so a codec that renames, drops, adds or retypes
 // a member fails; and typed commands write the same versions, and meet the same refusals, as
 // their JSON twins.
+//
+// Index:
+// [SECTION] the views, member by member
+// [SECTION] the commands and their JSON twins
+// [SECTION] the test cases
 #include <doctest/doctest.h>
 
 #include <set>
@@ -28,6 +33,7 @@ using test::Chain;
 using test::code_of;
 using test::k_round;
 
+// [SECTION] the views, member by member
 std::set<std::string> members(const json& j) {
     std::set<std::string> out;
     for (auto it = j.begin(); it != j.end(); ++it) out.insert(it.key());
@@ -276,6 +282,7 @@ void check_views(Chain& f, const std::string& who) {
     check_deliveries(f);
 }
 
+// [SECTION] the commands and their JSON twins
 SimulationSpecArgs spec(const char* mode) {
     SimulationSpecArgs s;
     s.mode = mode;
@@ -295,6 +302,7 @@ std::string code(const Result<Versions>& r) { return r ? std::string() : r.error
 
 }  // namespace
 
+// [SECTION] the test cases
 TEST_CASE("each typed allocation view answers what window.vsys reads, member by member, for every level of the chain") {
     Chain f;
     const std::string site = test::site_account(*f.hubs[0]);
