@@ -37,8 +37,8 @@ struct SplitOffer {
 // A site's (or venue's) own request.
 struct OwnRequest {
     bool may_request = false;
-    std::string refusal;                // why not, in the user's language
-    std::optional<std::int64_t> boxes;  // none before its first report
+    std::string refusal;                 // why not, in the user's language
+    std::optional<std::int64_t> boxes;   // none before its first report
     std::optional<std::string> updated;  // when, ISO 8601 UTC
 };
 

@@ -12,7 +12,8 @@ namespace {
 
 // [{amount, mode, cap_by_request?}, ...] → the parts of a split in tranches.
 Result<std::vector<TrancheArgs>> tranches_from_json(const nlohmann::json& j) {
-    if (!j.is_array()) return Error{"arg.type", "tranches must be an array", {{"name", "tranches"}, {"expected", "array"}}};
+    if (!j.is_array())
+        return Error{"arg.type", "tranches must be an array", {{"name", "tranches"}, {"expected", "array"}}};
     std::vector<TrancheArgs> out;
     for (const auto& t : j) {
         if (!t.is_object())
@@ -23,7 +24,8 @@ Result<std::vector<TrancheArgs>> tranches_from_json(const nlohmann::json& j) {
         part.mode = r.string("mode");
         part.cap_by_request = r.optional_bool("cap_by_request").value_or(false);
         if (auto e = r.finish()) return *e;
-        if (!parse_sim_mode(part.mode)) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", part.mode}}};
+        if (!parse_sim_mode(part.mode))
+            return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", part.mode}}};
         out.push_back(std::move(part));
     }
     return out;
@@ -32,7 +34,8 @@ Result<std::vector<TrancheArgs>> tranches_from_json(const nlohmann::json& j) {
 }  // namespace
 
 Result<SimulationSpecArgs> SimulationSpecArgs::read(const nlohmann::json& j, std::set<std::string> others) {
-    if (!j.is_object()) return Error{"arg.type", "a simulation must be an object", {{"name", "simulation"}, {"expected", "object"}}};
+    if (!j.is_object())
+        return Error{"arg.type", "a simulation must be an object", {{"name", "simulation"}, {"expected", "object"}}};
     others.insert("fixed");
     others.insert("tranches");
     ArgReader r(j, std::move(others));
@@ -42,7 +45,8 @@ Result<SimulationSpecArgs> SimulationSpecArgs::read(const nlohmann::json& j, std
     s.total = r.optional_number("total", boxes_rule("sim.total"));
     s.cap_by_request = r.optional_bool("cap_by_request");
     if (auto e = r.finish()) return *e;
-    if (s.mode && !parse_sim_mode(*s.mode)) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", *s.mode}}};
+    if (s.mode && !parse_sim_mode(*s.mode))
+        return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", *s.mode}}};
     if (s.method)
         if (auto m = alloc::parse_method(*s.method); !m) return m.error();
     if (auto f = j.find("fixed"); f != j.end()) {

@@ -27,8 +27,8 @@ struct TrancheArgs {
 };
 
 struct SimulationSpecArgs {
-    std::optional<std::string> mode, method;  // "request", ...; "hamilton", ...
-    std::optional<std::int64_t> total;        // the nation's split only
+    std::optional<std::string> mode, method;                  // "request", ...; "hamilton", ...
+    std::optional<std::int64_t> total;                        // the nation's split only
     std::vector<std::pair<std::string, std::int64_t>> fixed;  // 固定値, by org (none: not written)
     std::optional<bool> cap_by_request;
     std::optional<std::vector<TrancheArgs>> tranches;  // none or empty: one split by mode

@@ -34,8 +34,8 @@ struct SimulationChildPart {
 struct SimulationChild {
     std::string org, name;
     std::int64_t request = 0;
-    std::optional<std::int64_t> weight;   // none in tranches
-    std::optional<ShareFraction> share;   // none in tranches
+    std::optional<std::int64_t> weight;  // none in tranches
+    std::optional<ShareFraction> share;  // none in tranches
     std::int64_t result = 0, difference = 0;
     std::string reason, explanation;
     std::optional<std::vector<SimulationChildPart>> parts;  // in tranches

@@ -17,7 +17,8 @@ using nlohmann::json;
 
 // [SECTION] the question
 Result<SimulationQuery> SimulationQuery::read(const json& j) {
-    static const std::set<std::string> k_spec_fields = {"mode", "method", "total", "fixed", "cap_by_request", "tranches"};
+    static const std::set<std::string> k_spec_fields = {"mode",  "method",         "total",
+                                                        "fixed", "cap_by_request", "tranches"};
     std::set<std::string> ignored = k_spec_fields;
     ignored.insert("compare");
     ArgReader r(j, ignored);
@@ -101,7 +102,8 @@ std::vector<SimulationChild> children_of(App& app, const Simulation& s) {
         if (in_parts) {
             row.parts.emplace();
             for (const auto& p : r.parts)
-                row.parts->push_back({p.result, p.weight, share_of(p.share), std::string(alloc::reason_name(p.outcome.reason)),
+                row.parts->push_back({p.result, p.weight, share_of(p.share),
+                                      std::string(alloc::reason_name(p.outcome.reason)),
                                       explanation_text(app, p.explanation)});
         }
         rows.push_back(std::move(row));
@@ -138,7 +140,8 @@ Result<Prepared<SimulationView>> prepare(App& app, const SimulationQuery& q) {
                                         const Round* rd = w.catalog().find_round(round);
                                         auto level = split_level_of(w, parent);
                                         if (rd && level)
-                                            for (SimMode m : valid_modes(rd->product, *level)) v.modes.push_back(sim_mode_id(m));
+                                            for (SimMode m : valid_modes(rd->product, *level))
+                                                v.modes.push_back(sim_mode_id(m));
                                         if (!b) {
                                             auto s = simulate(w, app.store(), round, parent, a, today);
                                             if (!s) return s.error();
@@ -191,7 +194,7 @@ json outcome_json(const SimulationOutcome& o) {
                             {"label", t.label},
                             {"allocated", t.allocated},
                             {"unallocated", t.unallocated}});
-    return {{"spec", spec_json(o.spec)}, {"total", o.total},         {"allocated", o.allocated},
+    return {{"spec", spec_json(o.spec)},    {"total", o.total},         {"allocated", o.allocated},
             {"unallocated", o.unallocated}, {"requested", o.requested}, {"tranches", tranches}};
 }
 
@@ -235,7 +238,11 @@ json to_json(const SimulationView& v) {
         json compared = outcome_json(v.compare->outcome);
         json crows = json::array();
         for (const auto& x : v.compare->rows)
-            crows.push_back({{"org", x.org}, {"name", x.name}, {"request", x.request}, {"a", x.a}, {"b", x.b},
+            crows.push_back({{"org", x.org},
+                             {"name", x.name},
+                             {"request", x.request},
+                             {"a", x.a},
+                             {"b", x.b},
                              {"difference", x.difference}});
         compared["rows"] = std::move(crows);
         out["compare"] = std::move(compared);

@@ -30,16 +30,21 @@ void build_model(Shell& shell, const SimScreen& sim, TableModel& m) {
     const bool compared = result && result->compare;
     const std::size_t parts = result ? result->outcome.tranches.size() : 0;
     const std::string unit = shell.tr("alloc.boxes_unit");
-    m.columns = {{shell.tr("sim.col.child"), false, "", 0, false}, {shell.tr("alloc.col.request"), true, unit, 0, true}};
+    m.columns = {{shell.tr("sim.col.child"), false, "", 0, false},
+                 {shell.tr("alloc.col.request"), true, unit, 0, true}};
     if (parts > 0) {
         for (std::size_t t = 0; t < parts; ++t)
-            m.columns.push_back({fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), true, "", 0, true});
+            m.columns.push_back(
+                {fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), true, "", 0, true});
     } else {
         m.columns.push_back({shell.tr("sim.col.weight"), true, "", 0, false});
         m.columns.push_back({shell.tr("sim.col.share"), true, "", 0, false, false, 2});  // in hundredths
     }
     m.columns.push_back({shell.tr("sim.col.fixed"), false, "", ImGui::GetFontSize() * 5, false, true});
-    m.columns.push_back({shell.tr(compared ? "sim.col.a" : parts > 0 ? "sim.col.total" : "sim.col.result"), true, unit, 0, true});
+    m.columns.push_back({shell.tr(compared    ? "sim.col.a"
+                                  : parts > 0 ? "sim.col.total"
+                                              : "sim.col.result"),
+                         true, unit, 0, true});
     m.columns.push_back({shell.tr("sim.col.difference"), true, "", 0, true});
     if (compared) {
         m.columns.push_back({shell.tr("sim.col.b"), true, unit, 0, true});
@@ -91,12 +96,13 @@ void build_model(Shell& shell, const SimScreen& sim, TableModel& m) {
 
 std::string simulation_summary(Shell& shell, const SimulationOutcome& s, const SimulationSpecArgs& spec) {
     const bool in_parts = spec.tranches && !spec.tranches->empty();
-    return fill_placeholders(shell.tr("sim.summary"),
-                             {{"mode", shell.tr("chain.mode." + (in_parts ? std::string("tranches") : spec.mode.value_or("")))},
-                              {"total", format_grouped(s.total)},
-                              {"allocated", format_grouped(s.allocated)},
-                              {"unallocated", format_grouped(s.unallocated)},
-                              {"requested", format_grouped(s.requested)}});
+    return fill_placeholders(
+        shell.tr("sim.summary"),
+        {{"mode", shell.tr("chain.mode." + (in_parts ? std::string("tranches") : spec.mode.value_or("")))},
+         {"total", format_grouped(s.total)},
+         {"allocated", format_grouped(s.allocated)},
+         {"unallocated", format_grouped(s.unallocated)},
+         {"requested", format_grouped(s.requested)}});
 }
 
 void tranche_summary(Shell& shell, const SimulationOutcome& s) {
@@ -166,7 +172,8 @@ void simulation_chart(Shell& shell, const SimScreen& sim) {
         draw_bar(i, 1, rows[i].result, colour::confirmed);
         if (b_rows) draw_bar(i, 2, (*b_rows)[i].b, k_sim_b_colour);
     }
-    dl->AddLine(ImVec2(origin.x, base), ImVec2(origin.x + group * static_cast<float>(n), base), ImGui::GetColorU32(colour::muted));
+    dl->AddLine(ImVec2(origin.x, base), ImVec2(origin.x + group * static_cast<float>(n), base),
+                ImGui::GetColorU32(colour::muted));
     if (ImGui::IsWindowHovered()) {
         const float mx = ImGui::GetIO().MousePos.x - origin.x;
         const std::size_t i = static_cast<std::size_t>(std::max(0.0f, mx / group));

@@ -25,7 +25,7 @@ class Shell;
 inline const ImVec4 k_sim_b_colour{0.85f, 0.55f, 0.15f, 1.0f};  // the second mode's bars and summary
 
 struct SimScreen {
-    std::string round;  // the children and the inputs belong to one split: this round's, the user's
+    std::string round;                      // the children and the inputs belong to one split: this round's, the user's
     SplitLevel level = SplitLevel::nation;  // the split level (requests view)
     std::vector<SimModeChoice> modes;       // none: the user's organisation does not split
     std::size_t max_parts = 0;
@@ -36,11 +36,11 @@ struct SimScreen {
     // beside the parts so that the user sees the remainder before running.
     std::optional<std::int64_t> amount;
     TrancheInputs tranches;
-    std::vector<RequestTotals> children;  // org, name, boxes (requested) before any run
+    std::vector<RequestTotals> children;                       // org, name, boxes (requested) before any run
     std::map<std::string, std::optional<std::int64_t>> fixed;  // 固定値 typed (none: not fixed)
-    std::optional<SimulationView> result;                   // the last run's
-    std::unordered_map<std::string, std::size_t> row_of;    // org → index in result rows
-    SimulationSpecArgs spec_a;                              // what was run, registered as it is
+    std::optional<SimulationView> result;                      // the last run's
+    std::unordered_map<std::string, std::size_t> row_of;       // org → index in result rows
+    SimulationSpecArgs spec_a;                                 // what was run, registered as it is
     std::optional<SimulationSpecArgs> spec_b;
     std::string error;
     SiteAdjustment adjustment;  // ④: boxes, needles and syringes per site

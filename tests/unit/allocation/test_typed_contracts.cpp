@@ -42,8 +42,8 @@ std::set<std::string> members(const json& j) {
 
 json opt(const std::optional<std::int64_t>& n) { return n ? json(*n) : json(nullptr); }
 
-const std::set<std::string> k_round_members = {"code",          "name",           "product",      "product_name",
-                                               "state",         "state_name",     "requests_open", "requests_from",
+const std::set<std::string> k_round_members = {"code",           "name",         "product",       "product_name",
+                                               "state",          "state_name",   "requests_open", "requests_from",
                                                "requests_until", "period_start", "period_end"};
 
 std::set<std::string> with(std::set<std::string> a, std::initializer_list<const char*> more) {
@@ -98,7 +98,8 @@ void check_round_state(test::AppFixture& f) {
     REQUIRE(typed);
     const json j = json_view(f, "round_state", {{"round", k_round}});
     CHECK(j == to_json(*typed));
-    CHECK(members(j) == with(k_round_members, {"org", "org_name", "level", "amount", "steps", "conflicts", "children"}));
+    CHECK(members(j) ==
+          with(k_round_members, {"org", "org_name", "level", "amount", "steps", "conflicts", "children"}));
     same_round(typed->round, j);
     CHECK(j["org"] == typed->org);
     CHECK(j["org_name"] == typed->org_name);
@@ -159,18 +160,21 @@ void check_requests(test::AppFixture& f) {
     CHECK(members(j) == expected);
     same_round(typed->round, j);
     CHECK(j["org"] == typed->org);
-    CHECK(j["total"] == json{{"boxes", typed->total.boxes}, {"reported", typed->total.reported}, {"sites", typed->total.sites}});
+    CHECK(j["total"] ==
+          json{{"boxes", typed->total.boxes}, {"reported", typed->total.reported}, {"sites", typed->total.sites}});
     REQUIRE(j["children"].size() == typed->children.size());
     for (std::size_t i = 0; i < typed->children.size(); ++i) {
         const RequestTotals& c = typed->children[i];
-        CHECK(j["children"][i] == json{{"org", c.org}, {"name", c.name}, {"boxes", c.boxes}, {"reported", c.reported}, {"sites", c.sites}});
+        CHECK(j["children"][i] ==
+              json{{"org", c.org}, {"name", c.name}, {"boxes", c.boxes}, {"reported", c.reported}, {"sites", c.sites}});
     }
     if (typed->split) {
         CHECK(j["split_level"] == split_level_id(typed->split->level));
         CHECK(j["max_tranches"] == typed->split->max_tranches);
         REQUIRE(j["modes"].size() == typed->split->modes.size());
         for (std::size_t i = 0; i < typed->split->modes.size(); ++i)
-            CHECK(j["modes"][i] == json{{"id", typed->split->modes[i].id}, {"population", typed->split->modes[i].population}});
+            CHECK(j["modes"][i] ==
+                  json{{"id", typed->split->modes[i].id}, {"population", typed->split->modes[i].population}});
     }
     if (typed->own) {
         CHECK(j["may_request"] == typed->own->may_request);
@@ -185,7 +189,8 @@ void same_outcome(const SimulationOutcome& o, const json& j) {
     CHECK(j["allocated"] == o.allocated);
     CHECK(j["unallocated"] == o.unallocated);
     CHECK(j["requested"] == o.requested);
-    CHECK(members(j["spec"]) == std::set<std::string>{"mode", "method", "total", "fixed", "cap_by_request", "tranches"});
+    CHECK(members(j["spec"]) ==
+          std::set<std::string>{"mode", "method", "total", "fixed", "cap_by_request", "tranches"});
     CHECK(j["spec"]["mode"] == sim_mode_id(o.spec.mode));
     CHECK(j["spec"]["method"] == std::string(alloc::method_name(o.spec.method)));
     CHECK(j["spec"]["total"] == opt(o.spec.total));
@@ -200,12 +205,18 @@ void same_outcome(const SimulationOutcome& o, const json& j) {
     REQUIRE(j["tranches"].size() == o.tranches.size());
     for (std::size_t t = 0; t < o.tranches.size(); ++t) {
         const SimulationTrancheRow& p = o.tranches[t];
-        CHECK(j["tranches"][t] == json{{"amount", p.amount}, {"mode", p.mode}, {"cap_by_request", p.cap_by_request},
-                                       {"label", p.label}, {"allocated", p.allocated}, {"unallocated", p.unallocated}});
+        CHECK(j["tranches"][t] == json{{"amount", p.amount},
+                                       {"mode", p.mode},
+                                       {"cap_by_request", p.cap_by_request},
+                                       {"label", p.label},
+                                       {"allocated", p.allocated},
+                                       {"unallocated", p.unallocated}});
     }
 }
 
-json share_json(const ShareFraction& s) { return {{"whole", s.whole}, {"num", s.num}, {"den", s.den}, {"text", s.text}}; }
+json share_json(const ShareFraction& s) {
+    return {{"whole", s.whole}, {"num", s.num}, {"den", s.den}, {"text", s.text}};
+}
 
 void check_simulation(test::AppFixture& f, const SimulationQuery& q) {
     auto typed = f.app.ask(q);
@@ -216,8 +227,8 @@ void check_simulation(test::AppFixture& f, const SimulationQuery& q) {
     CHECK(SimulationQuery::read(args)->spec == q.spec);  // the question's codec both ways
     const json j = json_view(f, "simulation", args);
     CHECK(j == to_json(*typed));
-    std::set<std::string> expected = {"spec", "total", "allocated", "unallocated", "requested", "rows", "tranches",
-                                      "round", "parent", "modes", "level"};
+    std::set<std::string> expected = {"spec",     "total", "allocated", "unallocated", "requested", "rows",
+                                      "tranches", "round", "parent",    "modes",       "level"};
     if (typed->compare) expected.insert("compare");
     CHECK(members(j) == expected);
     CHECK(j["round"] == typed->round);
@@ -229,7 +240,8 @@ void check_simulation(test::AppFixture& f, const SimulationQuery& q) {
     for (std::size_t i = 0; i < typed->rows.size(); ++i) {
         const SimulationChild& r = typed->rows[i];
         const json& row = j["rows"][i];
-        std::set<std::string> m = {"org", "name", "request", "weight", "share", "result", "difference", "reason", "explanation"};
+        std::set<std::string> m = {"org",    "name",       "request", "weight",     "share",
+                                   "result", "difference", "reason",  "explanation"};
         if (r.parts) m.insert("parts");
         if (r.needle_boxes) m.insert("needle_boxes");
         if (r.syringe_boxes) m.insert("syringe_boxes");
@@ -249,19 +261,27 @@ void check_simulation(test::AppFixture& f, const SimulationQuery& q) {
             REQUIRE(row["parts"].size() == r.parts->size());
             for (std::size_t t = 0; t < r.parts->size(); ++t) {
                 const SimulationChildPart& p = (*r.parts)[t];
-                CHECK(row["parts"][t] == json{{"result", p.result}, {"weight", p.weight}, {"share", share_json(p.share)},
-                                              {"reason", p.reason}, {"explanation", p.explanation}});
+                CHECK(row["parts"][t] == json{{"result", p.result},
+                                              {"weight", p.weight},
+                                              {"share", share_json(p.share)},
+                                              {"reason", p.reason},
+                                              {"explanation", p.explanation}});
             }
         }
     }
     if (typed->compare) {
         const json& c = j["compare"];
-        CHECK(members(c) == std::set<std::string>{"spec", "total", "allocated", "unallocated", "requested", "rows", "tranches"});
+        CHECK(members(c) ==
+              std::set<std::string>{"spec", "total", "allocated", "unallocated", "requested", "rows", "tranches"});
         same_outcome(typed->compare->outcome, c);
         REQUIRE(c["rows"].size() == typed->compare->rows.size());
         for (std::size_t i = 0; i < typed->compare->rows.size(); ++i) {
             const ComparedChild& x = typed->compare->rows[i];
-            CHECK(c["rows"][i] == json{{"org", x.org}, {"name", x.name}, {"request", x.request}, {"a", x.a}, {"b", x.b},
+            CHECK(c["rows"][i] == json{{"org", x.org},
+                                       {"name", x.name},
+                                       {"request", x.request},
+                                       {"a", x.a},
+                                       {"b", x.b},
                                        {"difference", x.difference}});
         }
     }
@@ -293,8 +313,13 @@ SimulationSpecArgs spec(const char* mode) {
 json written(const Result<Versions>& r) {
     if (!r) FAIL(r.error().code);
     json out = json::array();
-    for (const auto& d : *r) out.push_back({{"owner", d.owner}, {"kind", d.kind}, {"id", d.id}, {"version", d.version},
-                                           {"proxy", d.proxy}, {"body", d.body}});
+    for (const auto& d : *r)
+        out.push_back({{"owner", d.owner},
+                       {"kind", d.kind},
+                       {"id", d.id},
+                       {"version", d.version},
+                       {"proxy", d.proxy},
+                       {"body", d.body}});
     return out;
 }
 
@@ -310,15 +335,18 @@ TEST_CASE("each typed allocation view answers what window.vsys reads, member by 
     for (const auto& who : {site, std::string("VM131016"), std::string("VP130001"), std::string("VN000000")})
         check_views(f, who);
     f.nation_amounts();
-    check_simulation(f, SimulationQuery{k_round, std::nullopt, [] {
-                                            SimulationSpecArgs s = spec("eligible_population");
-                                            s.total = 10000;
-                                            s.method = "dhondt";
-                                            s.fixed = {{"pref:130001", 500}};
-                                            s.tranches = std::vector<TrancheArgs>{{8000, "eligible_population", true}, {1500, "request", false}};
-                                            return s;
-                                        }(),
-                                        std::nullopt});
+    check_simulation(
+        f, SimulationQuery{
+               k_round, std::nullopt,
+               [] {
+                   SimulationSpecArgs s = spec("eligible_population");
+                   s.total = 10000;
+                   s.method = "dhondt";
+                   s.fixed = {{"pref:130001", 500}};
+                   s.tranches = std::vector<TrancheArgs>{{8000, "eligible_population", true}, {1500, "request", false}};
+                   return s;
+               }(),
+               std::nullopt});
     f.as("VP130001");
     check_simulation(f, SimulationQuery{k_round, std::nullopt, SimulationSpecArgs{}, spec("request")});
     f.tokyo_amounts();
@@ -343,10 +371,12 @@ TEST_CASE("a typed allocation command writes what its JSON twin writes and meets
     SimulationSpecArgs nation = spec("eligible_population");
     nation.total = 100000;
     CHECK(written(typed.app.run(SetPrefectureAmounts{k_round, AmountsSource{std::nullopt, 0, nation}})) ==
-          written(twin.app.command({{"type", "set_prefecture_amounts"}, {"round", k_round},
-                                     {"simulation", {{"mode", "eligible_population"}, {"total", 100000}}}})));
+          written(twin.app.command({{"type", "set_prefecture_amounts"},
+                                    {"round", k_round},
+                                    {"simulation", {{"mode", "eligible_population"}, {"total", 100000}}}})));
     CHECK(code(typed.app.run(UnlockPrefecture{k_round, "pref:130001", ""})) ==
-          code(twin.app.command({{"type", "unlock_prefecture"}, {"round", k_round}, {"prefecture", "pref:130001"}, {"reason", ""}})));
+          code(twin.app.command(
+              {{"type", "unlock_prefecture"}, {"round", k_round}, {"prefecture", "pref:130001"}, {"reason", ""}})));
     CHECK(code(typed.app.run(UnlockPrefecture{k_round, "pref:130001", ""})) == "allocation_app.reason_required");
     // A level acting for another answers no access on both paths.
     CHECK(code(typed.app.run(LockSites{k_round, "pref:130001", {}})) ==
@@ -369,19 +399,28 @@ TEST_CASE("a typed allocation command writes what its JSON twin writes and meets
     json deliveries = json::object();
     deliveries[a] = {{"boxes", 5}};
     deliveries[b] = {{"boxes", 3}, {"needle_boxes", 1}, {"syringe_boxes", 2}};
-    const json four_json = {{"type", "register_site_amounts"}, {"round", k_round}, {"deliveries", deliveries}, {"unallocated", rest}};
+    const json four_json = {
+        {"type", "register_site_amounts"}, {"round", k_round}, {"deliveries", deliveries}, {"unallocated", rest}};
     CHECK(written(typed.app.run(four)) == written(twin.app.command(four_json)));
     // A site's request for another product than the round's, on both paths.
     typed.as(test::site_account(*typed.hubs[0]));
     twin.as(test::site_account(*twin.hubs[0]));
-    CHECK(code(typed.app.run(ReportRequest{typed.hubs[0]->code, k_round, 4, "takeda_moderna"})) == "chain.wrong_product");
-    CHECK(code(twin.app.command({{"type", "report_request"}, {"site", twin.hubs[0]->code}, {"round", k_round}, {"boxes", 4},
+    CHECK(code(typed.app.run(ReportRequest{typed.hubs[0]->code, k_round, 4, "takeda_moderna"})) ==
+          "chain.wrong_product");
+    CHECK(code(twin.app.command({{"type", "report_request"},
+                                 {"site", twin.hubs[0]->code},
+                                 {"round", k_round},
+                                 {"boxes", 4},
                                  {"product", "takeda_moderna"}})) == "chain.wrong_product");
 }
 
 TEST_CASE("a split's settings read from JSON and written back are the same settings") {
-    const json j = {{"mode", "request"}, {"method", "adams"}, {"total", 12}, {"fixed", {{"pref:010006", 2}, {"pref:130001", 3}}},
-                    {"cap_by_request", false}, {"tranches", {{{"amount", 5}, {"mode", "request"}, {"cap_by_request", true}}}}};
+    const json j = {{"mode", "request"},
+                    {"method", "adams"},
+                    {"total", 12},
+                    {"fixed", {{"pref:010006", 2}, {"pref:130001", 3}}},
+                    {"cap_by_request", false},
+                    {"tranches", {{{"amount", 5}, {"mode", "request"}, {"cap_by_request", true}}}}};
     auto s = SimulationSpecArgs::read(j);
     REQUIRE(s);
     CHECK(s->fixed == std::vector<std::pair<std::string, std::int64_t>>{{"pref:010006", 2}, {"pref:130001", 3}});
