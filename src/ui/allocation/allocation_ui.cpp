@@ -1,6 +1,6 @@
 #include "ui/allocation/allocation_ui.hpp"
 
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -9,27 +9,27 @@ namespace vsys::ui {
 
 namespace {
 struct Rounds {
-    CachedView view;     // rounds
+    KeptView<RoundsQuery> view;
     std::string chosen;  // round code
 };
 
-bool matches(const nlohmann::json& r, const char* product) { return !product || r.value("product", "") == product; }
+bool matches(const RoundListing& r, const char* product) { return !product || r.product == product; }
 }  // namespace
 
-const nlohmann::json& round_list(Shell& shell) {
-    Rounds& rounds = shell.state<Rounds>();
-    rounds.view.get(shell.app(), "rounds");
-    return rounds.view["rounds"];
+const std::vector<RoundListing>& round_list(Shell& shell) {
+    static const std::vector<RoundListing> k_none;
+    const RoundsView* v = shell.state<Rounds>().view.get(shell.app(), RoundsQuery{});
+    return v ? v->rounds : k_none;
 }
 
-const nlohmann::json* current_round(Shell& shell, const char* product) {
+const RoundListing* current_round(Shell& shell, const char* product) {
     Rounds& rounds = shell.state<Rounds>();
     const auto& list = round_list(shell);
     for (const auto& r : list)
-        if (r.value("code", "") == rounds.chosen && matches(r, product)) return &r;
+        if (r.code == rounds.chosen && matches(r, product)) return &r;
     for (const auto& r : list)
         if (matches(r, product)) {
-            rounds.chosen = r.value("code", "");
+            rounds.chosen = r.code;
             return &r;
         }
     return nullptr;
@@ -37,19 +37,18 @@ const nlohmann::json* current_round(Shell& shell, const char* product) {
 
 bool round_picker(Shell& shell, const char* anchor, const char* product) {
     Rounds& rounds = shell.state<Rounds>();
-    const nlohmann::json* cur = current_round(shell, product);
+    const RoundListing* cur = current_round(shell, product);
     bool changed = false;
     field_width(420);
-    const std::string preview = cur ? cur->value("name", "") : shell.tr("alloc.no_round");
+    const std::string preview = cur ? cur->name : shell.tr("alloc.no_round");
     if (ImGui::BeginCombo((std::string("##") + anchor).c_str(), preview.c_str())) {
         int i = 0;
         for (const auto& r : round_list(shell)) {
             if (!matches(r, product)) continue;
-            const std::string code = r.value("code", "");
-            const std::string label = r.value("name", "") + "（" + r.value("state_name", "") + "）";
-            if (ImGui::Selectable(label.c_str(), code == rounds.chosen)) {
-                changed = code != rounds.chosen;
-                rounds.chosen = code;
+            const std::string label = r.name + "（" + r.state_name + "）";
+            if (ImGui::Selectable(label.c_str(), r.code == rounds.chosen)) {
+                changed = r.code != rounds.chosen;
+                rounds.chosen = r.code;
             }
             shell.anchor(std::string(anchor) + "." + std::to_string(i++));
         }
@@ -59,9 +58,9 @@ bool round_picker(Shell& shell, const char* anchor, const char* product) {
     return changed;
 }
 
-ImVec4 status_colour(const std::string& status) {
-    if (status == "locked") return colour::locked;
-    if (status == "confirmed") return colour::confirmed;
+ImVec4 status_colour(StepStatus status) {
+    if (status == StepStatus::locked) return colour::locked;
+    if (status == StepStatus::confirmed) return colour::confirmed;
     return colour::pending;
 }
 
@@ -80,24 +79,20 @@ void lock_mark(ImU32 col) {
     ImGui::Dummy(ImVec2(w + 3, h));
 }
 
-void status_badge(Shell& shell, const std::string& status) {
+void status_badge(Shell& shell, StepStatus status) {
     const ImVec4 c = status_colour(status);
-    if (status == "locked") {
+    if (status == StepStatus::locked) {
         lock_mark(ImGui::GetColorU32(c));
         ImGui::SameLine(0, 4);
     } else {
-        ImGui::TextColored(c, "%s", status == "confirmed" ? "●" : "▲");
+        ImGui::TextColored(c, "%s", status == StepStatus::confirmed ? "●" : "▲");
         ImGui::SameLine(0, 4);
     }
-    ImGui::TextColored(c, "%s", shell.tr("alloc.status." + status).c_str());
+    ImGui::TextColored(c, "%s", shell.tr(std::string("alloc.status.") + step_status_id(status)).c_str());
 }
 
 std::string period_text(Shell& shell, const std::string& start, const std::string& end) {
     return fill_placeholders(shell.tr("alloc.period_range"), {{"from", shell.date_text(start)}, {"to", shell.date_text(end)}});
-}
-
-std::string period_text(Shell& shell, const nlohmann::json& row) {
-    return period_text(shell, row.value("period_start", ""), row.value("period_end", ""));
 }
 
 }  // namespace vsys::ui

@@ -3,12 +3,23 @@
 // pending amber) and progress, the buttons of the step the user's level may take, and the
 // children of its split. Locking, unlocking and moving the round on are confirmed in a modal that
 // names what will change; an unlock also asks for the reason that is recorded with it.
+//
+// Index:
+// [SECTION] the screen state and the action waiting for confirmation
+// [SECTION] steps and actions
+// [SECTION] the children of the split
+// [SECTION] the confirmation
+// [SECTION] the screen
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
+#include <variant>
 
+#include "app/allocation/chain_commands.hpp"
 #include "app/allocation/chain_fields.hpp"
+#include "app/allocation/round_state_view.hpp"
 #include "ui/allocation/allocation_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -20,13 +31,15 @@ namespace vsys::ui {
 
 namespace {
 
-using nlohmann::json;
+// [SECTION] the screen state and the action waiting for confirmation
+// The action waiting for confirmation (none: std::monostate); an unlock takes the reason typed
+// in the modal.
+using Pending = std::variant<std::monostate, SetRoundState, LockSites, UnlockSites, LockPrefecture, UnlockPrefecture>;
 
 struct Overview {
-    CachedView round_state;  // round_state {round}
+    KeptView<RoundStateQuery> round_state;
     KeptTable children;
-    // The action waiting for confirmation.
-    json command;
+    Pending command;
     std::string question;
     bool needs_reason = false;
     std::string reason;  // whole: over its limit it is refused, never cut
@@ -35,7 +48,7 @@ struct Overview {
 
 const char* const k_step_keys[] = {"alloc.step1", "alloc.step2", "alloc.step3", "alloc.step4", "alloc.step5"};
 
-void ask(Overview& ov, json command, std::string question, bool needs_reason) {
+void ask(Overview& ov, Pending command, std::string question, bool needs_reason) {
     ov.command = std::move(command);
     ov.question = std::move(question);
     ov.needs_reason = needs_reason;
@@ -43,47 +56,49 @@ void ask(Overview& ov, json command, std::string question, bool needs_reason) {
     ov.modal_error.clear();
 }
 
+// [SECTION] steps and actions
 // The five steps side by side, or one under the other where five columns would cut their names
 // (a phone, a tablet held upright, a large text size).
-void steps(Shell& shell, const json& view) {
+void steps(Shell& shell, const RoundStateView& view) {
     const bool stacked = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 45;
     if (!ImGui::BeginTable("##steps", stacked ? 1 : 5, ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                                            ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchSame))
         return;
     for (std::size_t i = 0; i < 5; ++i) {
-        const auto& s = view["steps"][i];
+        const ChainStep& s = view.steps[i];
         if (stacked || i == 0) ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(shell.tr(k_step_keys[i]).c_str());
-        status_badge(shell, s.value("status", "pending"));
+        status_badge(shell, s.status);
         shell.anchor("alloc.step." + std::to_string(i + 1));
         std::string progress = fill_placeholders(shell.tr("alloc.progress"),
-                                                 {{"done", std::to_string(s.value("done", 0))}, {"of", std::to_string(s.value("of", 0))}});
-        if (s.value("stale", 0) > 0)
-            progress += " " + fill_placeholders(shell.tr("alloc.stale"), {{"count", std::to_string(s.value("stale", 0))}});
+                                                 {{"done", std::to_string(s.count.done)}, {"of", std::to_string(s.count.of)}});
+        if (s.count.stale > 0)
+            progress += " " + fill_placeholders(shell.tr("alloc.stale"), {{"count", std::to_string(s.count.stale)}});
         ImGui::TextDisabled("%s", progress.c_str());
     }
     ImGui::EndTable();
 }
 
 // The buttons of the user's level.
-void actions(Shell& shell, Overview& ov, const std::string& round) {
-    const json& view = ov.round_state.value();
-    const std::string state = view.value("state", "");
-    const std::string level = view.value("level", "");
-    const std::string name = view.value("name", "");
-    if (level == "nation") {
-        if (state == "requests") {
+void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::string& round) {
+    const RoundState state = view.round.state;
+    const OrgLevel level = view.level;
+    const std::string& name = view.round.name;
+    const bool allocating = state == RoundState::allocating;
+    const bool site = level == OrgLevel::site || level == OrgLevel::venue;
+    if (level == OrgLevel::nation) {
+        if (state == RoundState::requests) {
             if (ImGui::Button(shell.tr("alloc.open_allocation").c_str()))
-                ask(ov, {{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}},
+                ask(ov, SetRoundState{round, RoundState::allocating},
                     fill_placeholders(shell.tr("alloc.confirm_open"), {{"round", name}}), false);
             shell.anchor("alloc.open");
-        } else if (state == "allocating") {
+        } else if (allocating) {
             // Nothing to confirm before ① is registered (core: chain.nothing_allocated).
-            const bool allocated = !view["steps"].empty() && view["steps"][0].value("done", 0) > 0;
+            const bool allocated = view.steps[0].count.done > 0;
             ImGui::BeginDisabled(!allocated);
             if (ImGui::Button(shell.tr("alloc.close_allocation").c_str()))
-                ask(ov, {{"type", "set_round_state"}, {"round", round}, {"state", "locked"}},
+                ask(ov, SetRoundState{round, RoundState::locked},
                     fill_placeholders(shell.tr("alloc.confirm_close"), {{"round", name}}), false);
             ImGui::EndDisabled();
             shell.anchor("alloc.close");
@@ -91,83 +106,79 @@ void actions(Shell& shell, Overview& ov, const std::string& round) {
         }
         ImGui::SameLine();
     }
-    if (state == "allocating" && level != "site" && level != "venue") {
-        if (ImGui::Button(shell.tr("alloc.simulate." + level).c_str())) shell.go("simulation");
+    if (allocating && !site) {
+        if (ImGui::Button(shell.tr(std::string("alloc.simulate.") + org_level_id(level)).c_str())) shell.go("simulation");
         shell.anchor("alloc.simulate");
     }
-    if (level == "prefecture" && state == "allocating") {
+    if (level == OrgLevel::prefecture && allocating) {
         // ⑤ names exactly the municipalities whose current ④ is registered and not yet locked.
         std::string names;
-        json munis = json::array();
-        for (const auto& c : view["children"])
-            if (c.value("registered", false) && !c.value("locked", false) && !c.value("stale", false)) {
-                names += (names.empty() ? "" : "、") + c.value("name", "");
-                munis.push_back(c.value("org", ""));
+        std::vector<std::string> munis;
+        for (const SplitChild& c : view.children)
+            if (c.registered && !c.locked && !c.stale) {
+                names += (names.empty() ? "" : "、") + c.name;
+                munis.push_back(c.org);
             }
         const int count = static_cast<int>(munis.size());
         ImGui::SameLine();
         ImGui::BeginDisabled(count == 0);
         if (ImGui::Button(shell.tr("alloc.lock_sites").c_str()))
-            ask(ov, {{"type", "lock_sites"}, {"round", round}, {"municipalities", munis}},
+            ask(ov, LockSites{round, std::nullopt, munis},
                 fill_placeholders(shell.tr("alloc.confirm_lock_sites"), {{"count", std::to_string(count)}, {"names", names}}), false);
         ImGui::EndDisabled();
         shell.anchor("alloc.lock_sites");
         if (count == 0) disabled_reason(shell.tr("alloc.lock_sites_none"));
         // Only locks that hold can be undone (core: chain.not_locked).
         bool any_locked = false;
-        for (const auto& c : view["children"]) any_locked = any_locked || c.value("locked", false);
+        for (const SplitChild& c : view.children) any_locked = any_locked || c.locked;
         ImGui::SameLine();
         ImGui::BeginDisabled(!any_locked);
         if (ImGui::Button(shell.tr("alloc.unlock_sites").c_str()))
-            ask(ov, {{"type", "unlock_sites"}, {"round", round}}, shell.tr("alloc.confirm_unlock_sites"), true);
+            ask(ov, UnlockSites{round, std::nullopt, {}, ""}, shell.tr("alloc.confirm_unlock_sites"), true);
         ImGui::EndDisabled();
         shell.anchor("alloc.unlock_sites");
         if (!any_locked) disabled_reason(shell.tr("alloc.unlock_sites_none"));
     }
-    if (level == "site" || level == "venue") {
+    if (site) {
         if (ImGui::Button(shell.tr("screen.deliveries").c_str())) shell.go("deliveries");
         shell.anchor("alloc.deliveries");
     }
 }
 
-std::string boxes_or_dash(const json& v) { return v.is_number_integer() ? format_grouped(v.get<std::int64_t>()) : "-"; }
+// [SECTION] the children of the split
+std::string boxes_or_dash(const std::optional<std::int64_t>& n) { return n ? format_grouped(*n) : "-"; }
 
 // The nation's ③ cell of a prefecture: its lock or unlock button while allocating.
-void nation_lock_cell(Shell& shell, Overview& ov, const std::string& round, const json& c) {
-    const std::string org = c.value("org", "");
-    const bool locked = c.value("locked", false), registered = c.value("registered", false);
-    status_badge(shell, locked ? "locked" : "pending");
-    if (ov.round_state.value().value("state", "") != "allocating" || (!locked && !registered)) return;
+void nation_lock_cell(Shell& shell, Overview& ov, const RoundStateView& view, const std::string& round, const SplitChild& c) {
+    status_badge(shell, c.locked ? StepStatus::locked : StepStatus::pending);
+    if (view.round.state != RoundState::allocating || (!c.locked && !c.registered)) return;
     ImGui::SameLine();
-    if (!locked) {
+    if (!c.locked) {
         if (ImGui::SmallButton(shell.tr("alloc.lock").c_str()))
-            ask(ov, {{"type", "lock_prefecture"}, {"round", round}, {"prefecture", org}},
-                fill_placeholders(shell.tr("alloc.confirm_lock_prefecture"),
-                                  {{"name", c.value("name", "")}, {"amount", boxes_or_dash(c.value("amount", json()))}}),
+            ask(ov, LockPrefecture{round, c.org},
+                fill_placeholders(shell.tr("alloc.confirm_lock_prefecture"), {{"name", c.name}, {"amount", boxes_or_dash(c.amount)}}),
                 false);
-        shell.anchor("alloc.lock." + org);
+        shell.anchor("alloc.lock." + c.org);
     } else {
         if (ImGui::SmallButton(shell.tr("alloc.unlock").c_str()))
-            ask(ov, {{"type", "unlock_prefecture"}, {"round", round}, {"prefecture", org}},
-                fill_placeholders(shell.tr("alloc.confirm_unlock_prefecture"), {{"name", c.value("name", "")}}), true);
-        shell.anchor("alloc.unlock." + org);
+            ask(ov, UnlockPrefecture{round, c.org, ""},
+                fill_placeholders(shell.tr("alloc.confirm_unlock_prefecture"), {{"name", c.name}}), true);
+        shell.anchor("alloc.unlock." + c.org);
     }
 }
 
-TableCell boxes_cell(const json& v) {
-    return v.is_number_integer() ? TableCell{"", v.get<std::int64_t>()} : TableCell{"", 0, true};
-}
+// A count, or an empty cell when there is none (yet).
+TableCell boxes_cell(const std::optional<std::int64_t>& n) { return n ? TableCell{"", *n} : TableCell{"", 0, true}; }
 
 // Prefectures (for the nation): ① amount, ② status, ③ lock, ⑤ progress of its municipalities.
 // Municipalities (for a prefecture): ② amount, ④ status, ⑤ status. Sites (for a municipality):
 // the ④ boxes with needles and syringes. In the shared Table; the status and lock cells are
 // drawn here (badges with a word, the nation's lock buttons).
-void children(Shell& shell, Overview& ov, const std::string& round) {
-    const std::string level = ov.round_state.value().value("level", "");
-    const json& rows = ov.round_state["children"];
+void children(Shell& shell, Overview& ov, const RoundStateView& view, const std::string& round) {
+    const std::vector<SplitChild>& rows = view.children;
     if (rows.empty()) return;
-    section_title(shell.tr("alloc.children." + level));
-    const bool nation = level == "nation", sites = level == "municipality";
+    section_title(shell.tr(std::string("alloc.children.") + org_level_id(view.level)));
+    const bool nation = view.level == OrgLevel::nation, sites = view.level == OrgLevel::municipality;
     KeptTable& t = ov.children;
     if (t.stale(ov.round_state.loads())) {
         const std::string unit = shell.tr("alloc.boxes_unit");
@@ -185,18 +196,17 @@ void children(Shell& shell, Overview& ov, const std::string& round) {
             if (nation) t.model.columns.push_back({shell.tr("alloc.col.step5"), false, "", 0, false});
         }
         t.model.rows.clear();
-        for (const auto& c : rows) {
-            std::vector<TableCell> row{{c.value("name", "")}, boxes_cell(c.value("request", json()))};
+        for (const SplitChild& c : rows) {
+            std::vector<TableCell> row{{c.name}, boxes_cell(c.request ? std::optional<std::int64_t>(c.request->boxes) : std::nullopt)};
             if (sites) {
-                for (const char* k : {"boxes", "needle_boxes", "syringe_boxes"}) row.push_back(boxes_cell(c.value(k, json())));
+                for (const auto* n : {&c.boxes, &c.needle_boxes, &c.syringe_boxes}) row.push_back(boxes_cell(*n));
             } else {
-                row.push_back(boxes_cell(c.value("amount", json())));
+                row.push_back(boxes_cell(c.amount));
                 row.push_back({});
                 row.push_back({});
                 if (nation) {
-                    const json p = c.value("site_locks", json::object());
-                    row.push_back({fill_placeholders(shell.tr("alloc.progress"), {{"done", std::to_string(p.value("done", 0))},
-                                                                                 {"of", std::to_string(p.value("of", 0))}}),
+                    row.push_back({fill_placeholders(shell.tr("alloc.progress"), {{"done", std::to_string(c.site_locks.done)},
+                                                                                 {"of", std::to_string(c.site_locks.of)}}),
                                    0, false, "", CellTone::muted});
                 }
             }
@@ -205,25 +215,25 @@ void children(Shell& shell, Overview& ov, const std::string& round) {
     }
     TableOptions o{"alloc.children", 0, rows.size() > 8, ""};
     o.draw_cell = [&](int r, int column) {
-        const json& c = rows[static_cast<std::size_t>(r)];
-        const bool locked = c.value("locked", false), registered = c.value("registered", false);
+        const SplitChild& c = rows[static_cast<std::size_t>(r)];
         if (column == 3) {
-            status_badge(shell, locked ? "locked" : registered ? "confirmed" : "pending");
-            if (c.value("stale", false)) {
+            status_badge(shell, c.locked ? StepStatus::locked : c.registered ? StepStatus::confirmed : StepStatus::pending);
+            if (c.stale) {
                 ImGui::SameLine();
                 ImGui::TextColored(colour::error, "%s", shell.tr("alloc.stale_short").c_str());
             }
         } else if (nation) {
-            nation_lock_cell(shell, ov, round, c);
+            nation_lock_cell(shell, ov, view, round, c);
         } else {
-            status_badge(shell, locked ? "locked" : "pending");
+            status_badge(shell, c.locked ? StepStatus::locked : StepStatus::pending);
         }
     };
     draw_table(shell, "alloc.children", t.model, t.built, t.state, o);
 }
 
+// [SECTION] the confirmation
 void confirm_modal(Shell& shell, Overview& ov) {
-    if (!ov.command.is_null() && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
+    if (!std::holds_alternative<std::monostate>(ov.command) && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
     if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
     ImGui::PushTextWrapPos(560);
@@ -244,16 +254,24 @@ void confirm_modal(Shell& shell, Overview& ov) {
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
     shell.anchor("alloc.cancel");
     if (ok) {
-        json cmd = ov.command;
-        if (ov.needs_reason) cmd["reason"] = ov.reason;
-        ov.modal_error = shell.run(cmd);
+        ov.modal_error = std::visit(
+            [&](auto cmd) -> std::string {
+                using C = decltype(cmd);
+                if constexpr (std::is_same_v<C, std::monostate>) {
+                    return "";
+                } else {
+                    if constexpr (requires { cmd.reason; }) cmd.reason = ov.reason;
+                    return shell.run(cmd);
+                }
+            },
+            ov.command);
         if (ov.modal_error.empty()) {
-            ov.command = json();
+            ov.command = std::monostate{};
             ImGui::CloseCurrentPopup();
         }
     }
     if (cancel) {
-        ov.command = json();
+        ov.command = std::monostate{};
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -261,38 +279,40 @@ void confirm_modal(Shell& shell, Overview& ov) {
 
 }  // namespace
 
+// [SECTION] the screen
 void draw_allocation(Shell& shell) {
     screen_title(shell.tr("screen.allocation"));
     form_label(shell.tr("alloc.round"), 160);
     round_picker(shell, "alloc.round");
-    const json* round = current_round(shell);
+    const RoundListing* round = current_round(shell);
     if (!round) {
         ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
         return;
     }
-    const std::string code = round->value("code", "");
+    const std::string code = round->code;
     Overview& ov = shell.state<Overview>();
-    ov.round_state.get(shell.app(), "round_state", {{"round", code}});
-    if (!ov.round_state.ok()) {
+    const RoundStateView* view = ov.round_state.get(shell.app(), RoundStateQuery{code, std::nullopt});
+    if (!view) {
         field_message(ov.round_state.error(), true);
         return;
     }
-    const json& v = ov.round_state.value();
+    // Kept until the next get(), whatever a confirmed action changes in this frame.
+    const RoundStateView& v = *view;
     ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.summary"),
-                                                {{"product", v.value("product_name", "")},
-                                                 {"period", period_text(shell, v)},
-                                                 {"state", v.value("state_name", "")}})
+                                                {{"product", v.round.product_name},
+                                                 {"period", period_text(shell, v.round.period_start, v.round.period_end)},
+                                                 {"state", v.round.state_name}})
                                   .c_str());
     shell.anchor("alloc.summary");
-    if (v["amount"].is_number_integer()) {
-        form_label(shell.tr("alloc.amount." + v.value("level", "")), 220);
-        ImGui::Text("%s %s", format_grouped(v["amount"].get<std::int64_t>()).c_str(), shell.tr("alloc.boxes_unit").c_str());
+    if (v.amount) {
+        form_label(shell.tr(std::string("alloc.amount.") + org_level_id(v.level)), 220);
+        ImGui::Text("%s %s", format_grouped(*v.amount).c_str(), shell.tr("alloc.boxes_unit").c_str());
     }
     ImGui::Spacing();
     steps(shell, v);
     ImGui::Spacing();
-    actions(shell, ov, code);
-    children(shell, ov, code);
+    actions(shell, ov, v, code);
+    children(shell, ov, v, code);
     confirm_modal(shell, ov);
 }
 

@@ -3,9 +3,11 @@
 // open, and why it may not report when it may not (a satellite's hub reports for it).
 #include <cstring>
 
+#include "app/allocation/chain_commands.hpp"
 #include "app/allocation/chain_fields.hpp"
+#include "app/allocation/requests_view.hpp"
 #include "ui/allocation/allocation_ui.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -19,22 +21,23 @@ const char* const k_products[] = {"pfizer_12", "pfizer_5_11", "takeda_moderna"};
 
 struct RequestForm {
     int product = 0;
-    std::string round;    // the round `requests` was last asked for
-    CachedView requests;  // requests {round}
-    std::string error;    // the last save's
+    std::string round;  // the round `requests` was last asked for
+    KeptView<RequestsQuery> requests;
+    std::string error;  // the last save's
     std::int64_t boxes = 0;
 };
 
-std::int64_t reported(const CachedView& view) {
-    const nlohmann::json& boxes = view["boxes"];
-    return boxes.is_number_integer() ? boxes.get<std::int64_t>() : 0;
+// What the site reported last (0 before its first report).
+std::int64_t reported(const KeptView<RequestsQuery>& view) {
+    const RequestsView* v = view.view();
+    return v && v->own && v->own->boxes ? *v->own->boxes : 0;
 }
 
 void load(Shell& shell, RequestForm& form, const std::string& round) {
     // A reload of the same round (a sync brought new data) keeps boxes typed but not yet saved.
     const bool typed = form.round == round && form.boxes != reported(form.requests);
     form.round = round;
-    form.requests.get(shell.app(), "requests", {{"round", round}});
+    form.requests.get(shell.app(), RequestsQuery{round, std::nullopt});
     if (!form.requests.fresh()) return;
     form.error = form.requests.error();
     if (!typed) form.boxes = reported(form.requests);
@@ -57,32 +60,33 @@ void draw_requests(Shell& shell) {
     shell.anchor("req.product");
     form_label(shell.tr("alloc.round"), 200);
     round_picker(shell, "req.round", k_products[form.product]);
-    const nlohmann::json* round = current_round(shell, k_products[form.product]);
+    const RoundListing* round = current_round(shell, k_products[form.product]);
     if (!round) {
         ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
         return;
     }
-    const std::string code = round->value("code", "");
+    const std::string code = round->code;
     load(shell, form, code);
-    if (!form.requests.ok()) {
+    const RequestsView* view = form.requests.view();
+    if (!form.requests.ok() || !view) {
         field_message(form.requests.error(), true);
         return;
     }
-    const auto& v = form.requests.value();
+    const RequestsView& v = *view;  // kept until the next get(), whatever a save changes
     form_label(shell.tr("alloc.period"), 200);
-    ImGui::TextUnformatted(period_text(shell, v).c_str());
+    ImGui::TextUnformatted(period_text(shell, v.round.period_start, v.round.period_end).c_str());
     form_label(shell.tr("alloc.round_state"), 200);
-    const bool open = v.value("requests_open", false);
-    ImGui::TextColored(open ? colour::confirmed : colour::locked, "%s", v.value("state_name", "").c_str());
-    if (!v.value("may_request", false)) {
-        field_message(v.value("refusal", ""), true);
+    const bool open = v.round.requests_open;
+    ImGui::TextColored(open ? colour::confirmed : colour::locked, "%s", v.round.state_name.c_str());
+    if (!v.own || !v.own->may_request) {
+        field_message(v.own ? v.own->refusal : std::string(), true);
         return;
     }
     form_label(shell.tr("req.reported"), 200);
-    if (v["boxes"].is_number_integer())
+    if (v.own->boxes)
         ImGui::TextUnformatted(fill_placeholders(shell.tr("req.reported_value"),
-                                                 {{"boxes", format_grouped(v["boxes"].get<std::int64_t>())},
-                                                  {"time", shell.time_text(v.value("updated", ""))}})
+                                                 {{"boxes", format_grouped(*v.own->boxes)},
+                                                  {"time", shell.time_text(v.own->updated.value_or(""))}})
                                    .c_str());
     else
         ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());
@@ -103,8 +107,7 @@ void draw_requests(Shell& shell) {
     if (!open) ImGui::TextDisabled("%s", shell.tr("req.closed").c_str());
     if (save) {
         const std::string& org = shell.app().session().org;
-        form.error = shell.run({{"type", "report_request"}, {"site", org.substr(org.find(':') + 1)}, {"round", code},
-                                {"product", k_products[form.product]}, {"boxes", form.boxes}},
+        form.error = shell.run(ReportRequest{org.substr(org.find(':') + 1), code, form.boxes, k_products[form.product]},
                                "req.saved");
     }
     field_message(form.error, true);

@@ -86,13 +86,11 @@ void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, Tran
     ImGui::Unindent(24);
 }
 
-nlohmann::json tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in) {
-    nlohmann::json out = nlohmann::json::array();
+std::vector<TrancheArgs> tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in) {
+    std::vector<TrancheArgs> out;
     for (const auto& p : in.parts) {
         const SimModeChoice& m = modes[static_cast<std::size_t>(p.mode)];
-        nlohmann::json part = {{"amount", p.amount}, {"mode", m.id}};
-        if (m.population && p.cap_by_request) part["cap_by_request"] = true;
-        out.push_back(std::move(part));
+        out.push_back({p.amount, m.id, m.population && p.cap_by_request});
     }
     return out;
 }

@@ -1,8 +1,8 @@
 // The "split into tranches" section of the simulation screen (FACTS.md round 9: 8,000 boxes by
 // population + 2,000 by request): the parts as typed (amount and mode each), their sum against
-// the amount to split, and the `tranches` argument of the simulation view and the registering
-// commands. The core checks the parts again when it runs them (chain.tranches_sum); the sum
-// shown here only lets the user see the remainder before running.
+// the amount to split, and the `tranches` of the settings the simulation view and the
+// registering commands take. The core checks the parts again when it runs them
+// (chain.tranches_sum); the sum shown here only lets the user see the remainder before running.
 #pragma once
 
 #include <cstdint>
@@ -10,19 +10,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "app/allocation/requests_view.hpp"     // SimModeChoice
+#include "app/allocation/simulation_spec.hpp"  // TrancheArgs
 
 namespace vsys::ui {
 
 class Shell;
-
-// A mode the split may use at this level for the round's product, as the requests view lists
-// them: its id ("request", "eligible_population", ...) and whether it splits by population
-// (then a part may be capped by request).
-struct SimModeChoice {
-    std::string id;
-    bool population = false;
-};
 
 struct TrancheInputs {
     struct Part {
@@ -41,7 +34,7 @@ struct TrancheInputs {
 void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, TrancheInputs& in,
                      std::optional<std::int64_t> amount, std::int64_t fixed, std::size_t max_parts);
 
-// [{amount, mode, cap_by_request?}] as the simulation view takes it.
-nlohmann::json tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in);
+// The parts as the simulation view and the registering commands take them.
+std::vector<TrancheArgs> tranches_arg(const std::vector<SimModeChoice>& modes, const TrancheInputs& in);
 
 }  // namespace vsys::ui

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "app/allocation/chain_commands.hpp"
 #include "app/allocation/chain_fields.hpp"
 #include "core/base/numbers.hpp"
 #include "imgui.h"
@@ -15,18 +16,16 @@ namespace vsys::ui {
 
 namespace {
 
-using nlohmann::json;
-
-void fill(SiteAdjustment& adj, const json& result, const json& spec) {
+void fill(SiteAdjustment& adj, const SimulationView& result, const SimulationSpecArgs& spec) {
     adj.filled_from = spec;
     adj.rows.clear();
-    for (const auto& r : result["rows"]) {
+    for (const SimulationChild& r : result.rows) {
         SiteAdjustment::Row row;
-        row.org = r.value("org", "");
-        row.name = r.value("name", "");
-        row.boxes = row.suggested_boxes = r.value("result", std::int64_t{0});
-        row.needles = row.suggested_needles = r.value("needle_boxes", std::int64_t{0});
-        row.syringes = row.suggested_syringes = r.value("syringe_boxes", std::int64_t{0});
+        row.org = r.org;
+        row.name = r.name;
+        row.boxes = row.suggested_boxes = r.result;
+        row.needles = row.suggested_needles = r.needle_boxes.value_or(0);
+        row.syringes = row.suggested_syringes = r.syringe_boxes.value_or(0);
         adj.rows.push_back(std::move(row));
     }
 }
@@ -49,15 +48,15 @@ std::string count_cell(Shell& shell, const std::string& anchor, const char* colu
 
 }  // namespace
 
-void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& result, const json& spec,
-                             const std::string& round, bool stale) {
+void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const SimulationView& result,
+                             const SimulationSpecArgs& spec, const std::string& round, bool stale) {
     if (adj.filled_from != spec) fill(adj, result, spec);
     if (adj.rows.empty()) return;
     ImGui::SetNextItemOpen(adj.open, ImGuiCond_Always);
     adj.open = ImGui::CollapsingHeader(shell.tr("sim.adjust.title").c_str());
     shell.anchor("sim.adjust");
     if (!adj.open) return;
-    const std::int64_t amount = result.value("total", std::int64_t{0});
+    const std::int64_t amount = result.outcome.total;
     std::int64_t boxes = 0, needles = 0, syringes = 0;
     bool negative = false;
     for (const auto& r : adj.rows) {
@@ -117,13 +116,13 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const json& resu
     if (ImGui::Button(shell.tr("sim.adjust.reset").c_str())) fill(adj, result, spec);
     shell.anchor("sim.adjust.reset");
     if (!reg) return;
-    json deliveries = json::object();
+    RegisterSiteAmounts cmd;
+    cmd.round = round;
+    cmd.deliveries.emplace();
     for (const auto& r : adj.rows)
-        if (r.boxes != 0 || r.needles != 0 || r.syringes != 0)
-            deliveries[r.org] = {{"boxes", r.boxes}, {"needle_boxes", r.needles}, {"syringe_boxes", r.syringes}};
-    const std::string err = shell.run(
-        {{"type", "register_site_amounts"}, {"round", round}, {"deliveries", deliveries}, {"unallocated", rest}},
-        "sim.registered");
+        if (r.boxes != 0 || r.needles != 0 || r.syringes != 0) cmd.deliveries->push_back({r.org, r.boxes, r.needles, r.syringes});
+    cmd.unallocated = rest;
+    const std::string err = shell.run(cmd, "sim.registered");
     if (err.empty()) {
         // What was registered is the new baseline: nothing is unsaved any more.
         for (auto& r : adj.rows) r.suggested_boxes = r.boxes, r.suggested_needles = r.needles, r.suggested_syringes = r.syringes;

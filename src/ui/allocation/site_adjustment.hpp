@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "app/allocation/simulation_view.hpp"
 
 namespace vsys::ui {
 
 class Shell;
 
 struct SiteAdjustment {
-    nlohmann::json filled_from;  // the spec of the result the rows were filled from
+    std::optional<SimulationSpecArgs> filled_from;  // the settings of the result the rows were filled from
     struct Row {
         std::string org, name;
         std::int64_t boxes = 0, needles = 0, syringes = 0;
@@ -29,7 +29,7 @@ struct SiteAdjustment {
 
 // Draws the section under the simulation's controls. `result` is the simulation view of the
 // last run and `spec` what was run; `stale` when the inputs changed since (nothing registers).
-void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const nlohmann::json& result,
-                             const nlohmann::json& spec, const std::string& round, bool stale);
+void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const SimulationView& result,
+                             const SimulationSpecArgs& spec, const std::string& round, bool stale);
 
 }  // namespace vsys::ui
