@@ -29,6 +29,9 @@
 // `nlohmann::json to_json(const A&)` gives window.vsys the answer's members; App::run(c) then
 // answers Result<A>.
 // Either path is checked for access in the one place App::command and App::view use.
+// read() is skipped on the typed path (a screen's command goes straight to prepare), so read()
+// parses shapes and types only; every rule (number ranges through check_number, text lengths,
+// existence, states) is checked in prepare(), and a typed command is refused as its JSON twin.
 #pragma once
 
 #include <functional>

@@ -20,6 +20,9 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "app/base/contract.hpp"
 #include "core/base/calendar.hpp"
 #include "core/base/result.hpp"
 #include "core/directory/site.hpp"
@@ -148,6 +151,17 @@ struct StockSiteView {
 };
 // Errors: site.not_found, stock.not_a_site.
 Result<StockSiteView> stock_site_view(App& app, const std::string& site_code);
+// The same as a typed view (app/base/contract.hpp), checked for access on the site: what the
+// stock screens keep (ui::KeptView) and window.vsys's "stock" view (view_stock.cpp's to_json).
+struct StockSiteQuery {
+    static constexpr const char* name = "stock";
+    using View = StockSiteView;
+    std::string site;
+    static Result<StockSiteQuery> read(const nlohmann::json& args);
+    bool operator==(const StockSiteQuery&) const = default;
+};
+Result<Prepared<StockSiteView>> prepare(App& app, const StockSiteQuery& q);
+nlohmann::json to_json(const StockSiteView& v);
 
 // Receivers offered for a transfer from a site: its hub and the hub's satellites, then the
 // sites of its municipality that handle the product, each with the matrix's answer.
@@ -195,6 +209,20 @@ struct RequestProgress {
 };
 // The requests issued by `org`, newest first, with who answered. Errors: stock.unknown_org.
 Result<std::vector<RequestProgress>> stock_requests_of(App& app, const std::string& org);
+// The same for the signed-in organisation as a typed view ("stock_requests"): the progress
+// points into `world`, which the view keeps alive.
+struct StockRequestsView {
+    std::vector<RequestProgress> progress;
+    std::shared_ptr<const StockWorld> world;
+};
+struct StockRequestsQuery {
+    static constexpr const char* name = "stock_requests";
+    using View = StockRequestsView;
+    static Result<StockRequestsQuery> read(const nlohmann::json& args);
+    bool operator==(const StockRequestsQuery&) const = default;
+};
+Result<Prepared<StockRequestsView>> prepare(App& app, const StockRequestsQuery& q);
+nlohmann::json to_json(const StockRequestsView& v);
 // Sites a request of `org` reaches: the sites and venues of its subtree handling one of the products.
 std::vector<std::string> request_sites(App& app, const std::string& org, VaccineProducts products);
 

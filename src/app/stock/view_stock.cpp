@@ -59,48 +59,54 @@ json event_json(const StockEvent& e) {
     return j;
 }
 
-Result<PreparedView> prepare_stock_view(App& app, const json& args) {
+}  // namespace
+
+Result<StockSiteQuery> StockSiteQuery::read(const json& args) {
     ArgReader r(args, {});
-    const std::string code = r.string("site");
+    StockSiteQuery q;
+    q.site = r.string("site");
     if (auto e = r.finish()) return *e;
-    auto org = site_org(app, code);
-    if (!org) return org.error();
-    return PreparedView{*org, [&app, code]() -> Result<json> {
-                            auto v = stock_site_view(app, code);
-                            if (!v) return v.error();
-                            const StockWorld& w = stock_world(app);
-                            json lots = json::array(), outgoing = json::array(), incoming = json::array(),
-                                 deliveries = json::array(), requests = json::array();
-                            for (const auto& l : v->lots) lots.push_back(lot_json(l));
-                            for (const auto* t : v->outgoing)
-                                outgoing.push_back({{"transfer", t->transfer}, {"to", t->to}, {"lot", t->lot},
-                                                    {"product", vaccine_product_id(t->product)}, {"vials", t->vials},
-                                                    {"date", to_iso(t->date)}});
-                            for (const auto& t : v->incoming) {
-                                json e = event_json(*t.transfer);
-                                e["from_name"] = t.from_name;
-                                incoming.push_back(std::move(e));
-                            }
-                            for (const auto& d : v->deliveries)
-                                deliveries.push_back({{"round", d.round}, {"product", vaccine_product_id(d.product)},
-                                                      {"boxes", d.boxes}, {"expected_vials", d.expected_vials}});
-                            for (const auto& s : v->requests) {
-                                json q = {{"request", s.request->key}, {"requester", s.request->owner},
-                                          {"due", to_iso(s.request->doc.due)}, {"answered", s.answer != nullptr},
-                                          {"overdue", s.overdue}};
-                                if (s.answer) q["answered_on"] = to_iso(s.answer->date);
-                                requests.push_back(std::move(q));
-                            }
-                            return json{{"site", v->org},
-                                        {"lots", std::move(lots)},
-                                        {"in_transit_out", std::move(outgoing)},
-                                        {"to_receive", std::move(incoming)},
-                                        {"deliveries", std::move(deliveries)},
-                                        {"requests", std::move(requests)},
-                                        {"conflicts", v->conflicts},
-                                        {"purge", {{"active", w.purge_active}, {"notice", w.purge_notice}}}};
-                        }};
+    return q;
 }
+
+Result<Prepared<StockSiteView>> prepare(App& app, const StockSiteQuery& q) {
+    auto org = site_org(app, q.site);
+    if (!org) return org.error();
+    return Prepared<StockSiteView>{*org, [&app, code = q.site]() { return stock_site_view(app, code); }};
+}
+
+json to_json(const StockSiteView& v) {
+    json lots = json::array(), outgoing = json::array(), incoming = json::array(), deliveries = json::array(),
+         requests = json::array();
+    for (const auto& l : v.lots) lots.push_back(lot_json(l));
+    for (const auto* t : v.outgoing)
+        outgoing.push_back({{"transfer", t->transfer}, {"to", t->to}, {"lot", t->lot},
+                            {"product", vaccine_product_id(t->product)}, {"vials", t->vials}, {"date", to_iso(t->date)}});
+    for (const auto& t : v.incoming) {
+        json e = event_json(*t.transfer);
+        e["from_name"] = t.from_name;
+        incoming.push_back(std::move(e));
+    }
+    for (const auto& d : v.deliveries)
+        deliveries.push_back({{"round", d.round}, {"product", vaccine_product_id(d.product)}, {"boxes", d.boxes},
+                              {"expected_vials", d.expected_vials}});
+    for (const auto& s : v.requests) {
+        json q = {{"request", s.request->key}, {"requester", s.request->owner}, {"due", to_iso(s.request->doc.due)},
+                  {"answered", s.answer != nullptr}, {"overdue", s.overdue}};
+        if (s.answer) q["answered_on"] = to_iso(s.answer->date);
+        requests.push_back(std::move(q));
+    }
+    return json{{"site", v.org},
+                {"lots", std::move(lots)},
+                {"in_transit_out", std::move(outgoing)},
+                {"to_receive", std::move(incoming)},
+                {"deliveries", std::move(deliveries)},
+                {"requests", std::move(requests)},
+                {"conflicts", v.conflicts},
+                {"purge", {{"active", v.purge_active}, {"notice", v.purge_notice}}}};
+}
+
+namespace {
 
 Result<PreparedView> prepare_stock_ledger_view(App& app, const json& args) {
     ArgReader r(args, {});
@@ -149,38 +155,53 @@ Result<PreparedView> prepare_transfer_targets_view(App& app, const json& args) {
                         }};
 }
 
-Result<PreparedView> prepare_stock_requests_view(App& app, const json& args) {
+}  // namespace
+
+Result<StockRequestsQuery> StockRequestsQuery::read(const json& args) {
     ArgReader r(args, {});
     if (auto e = r.finish()) return *e;
-    const std::string org = app.session().org;
-    return PreparedView{org, [&app, org]() -> Result<json> {
-                            auto progress = stock_requests_of(app, org);
-                            if (!progress) return progress.error();
-                            json out = json::array();
-                            for (const auto& p : *progress) {
-                                json products = json::array();
-                                for (int i = 0; i < VaccineProducts::size; ++i)
-                                    if (p.request->doc.products.has(static_cast<VaccineProduct>(i)))
-                                        products.push_back(vaccine_product_id(static_cast<VaccineProduct>(i)));
-                                json waiting = json::array();
-                                for (const auto& row : p.rows)
-                                    if (!row.answer) waiting.push_back(row.org);
-                                out.push_back({{"request", p.request->key},
-                                               {"issued", to_iso(p.request->doc.issued)},
-                                               {"due", to_iso(p.request->doc.due)},
-                                               {"products", std::move(products)},
-                                               {"sites", p.sites},
-                                               {"answered", p.answered},
-                                               {"not_answered", std::move(waiting)}});
-                            }
-                            return json{{"requests", std::move(out)}};
-                        }};
+    return StockRequestsQuery{};
 }
 
-const ViewEntry k_views[] = {{"stock", prepare_stock_view},
+Result<Prepared<StockRequestsView>> prepare(App& app, const StockRequestsQuery&) {
+    const std::string org = app.session().org;
+    return Prepared<StockRequestsView>{org, [&app, org]() -> Result<StockRequestsView> {
+                                           StockRequestsView v;
+                                           v.world = stock_world_shared(app, StockNeeds::answers);
+                                           auto progress = stock_requests_of(app, org);
+                                           if (!progress) return progress.error();
+                                           v.progress = std::move(*progress);
+                                           return v;
+                                       }};
+}
+
+json to_json(const StockRequestsView& v) {
+    json out = json::array();
+    for (const auto& p : v.progress) {
+        json products = json::array();
+        for (int i = 0; i < VaccineProducts::size; ++i)
+            if (p.request->doc.products.has(static_cast<VaccineProduct>(i)))
+                products.push_back(vaccine_product_id(static_cast<VaccineProduct>(i)));
+        json waiting = json::array();
+        for (const auto& row : p.rows)
+            if (!row.answer) waiting.push_back(row.org);
+        out.push_back({{"request", p.request->key},
+                       {"issued", to_iso(p.request->doc.issued)},
+                       {"due", to_iso(p.request->doc.due)},
+                       {"products", std::move(products)},
+                       {"sites", p.sites},
+                       {"answered", p.answered},
+                       {"not_answered", std::move(waiting)}});
+    }
+    return json{{"requests", std::move(out)}};
+}
+
+namespace {
+
+const ViewEntry k_views[] = {view_entry<StockSiteQuery>(),
                              {"stock_ledger", prepare_stock_ledger_view},
                              {"transfer_targets", prepare_transfer_targets_view},
-                             {"stock_requests", prepare_stock_requests_view}};
+                             view_entry<StockRequestsQuery>()};
 
 }  // namespace
 

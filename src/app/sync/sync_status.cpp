@@ -21,21 +21,25 @@ const char* phase_name(SyncPhase p) {
     return "idle";
 }
 
-// A body's members on one line, "boxes: 12 / name: 千代田区…", cut at 160 characters: enough to
-// tell two competing versions apart (the versions' authors and times are beside it).
+// A body's members on one line, "contact.phone: 0857-22-0001 / name: 千代田区…" (nested members
+// by their path, lists by their length), cut at 160 characters: enough to tell two competing
+// versions apart (the versions' authors and times are beside it).
+void add_members(std::string& out, const std::string& path, const nlohmann::json& v) {
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key() != k_resolves_member) add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value());
+        return;
+    }
+    if (!out.empty()) out += " / ";
+    out += path + ": ";
+    if (v.is_string()) out += v.get<std::string>();
+    else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
+    else out += v.dump();
+}
+
 std::string body_summary(const nlohmann::json& body) {
     std::string out;
-    if (!body.is_object()) return body.dump();
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() == k_resolves_member) continue;
-        if (!out.empty()) out += " / ";
-        out += it.key() + ": ";
-        const auto& v = it.value();
-        if (v.is_string()) out += v.get<std::string>();
-        else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
-        else if (v.is_object()) out += "{" + std::to_string(v.size()) + "}";
-        else out += v.dump();
-    }
+    add_members(out, "", body);
     if (text::length(out) <= 160) return out;
     std::size_t points = 0, end = 0;  // cut after 157 code points, never inside one
     for (; end < out.size(); ++end)

@@ -49,11 +49,6 @@ void Shell::toast(std::string text, bool error) {
     toasts_.push_back({std::move(text), host_.now_seconds() + (error ? 6.0 : 2.5), error});
 }
 
-std::string Shell::run(const nlohmann::json& c, const char* success_key) {
-    const Language before = app_.language();
-    return answered(app_.command(c), before, success_key);
-}
-
 std::string Shell::answered(const Result<Versions>& r, Language before, const char* success_key) {
     last_error_.clear();
     if (!r) {

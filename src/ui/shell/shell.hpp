@@ -11,7 +11,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <typeindex>
 #include <vector>
 
@@ -35,12 +34,10 @@ public:
     const std::string& param() const { return param_; }
     std::uint64_t frames() const { return frames_; }
 
-    // Dispatches a command; on success waits for durability and shows a toast. Returns the
-    // translated error, or "" on success.
-    std::string run(const nlohmann::json& command, const char* success_key = "app.saved");
-    // The same for a typed command (app/base/contract.hpp): what screens emit.
+    // Dispatches a typed command (app/base/contract.hpp); on success waits for durability and
+    // shows a toast. Returns the translated error, or "" on success.
     template <class C>
-        requires(!std::is_convertible_v<C, nlohmann::json> && !AnsweringCommand<C>)
+        requires(!AnsweringCommand<C>)
     std::string run(const C& command, const char* success_key = "app.saved") {
         const Language before = app_.language();
         return answered(app_.run(command), before, success_key);

@@ -51,7 +51,7 @@ const char* lot_state_key(const StockLotView& l) {
 
 void lots_table(Shell& shell, StockScreen& s, const StockSiteView& v) {
     KeptTable& t = s.lots;
-    if (t.stale(s.stock.loads)) {
+    if (t.stale(s.stock.loads())) {
         // What is on hand and its state first (a narrow screen scrolls the rest), then every
         // vial received accounted for on its row (the ledger's identity): 受入 = 在庫 + 移送 +
         // 廃棄 + 在庫量の差; うち移送中 is the part of 移送 not yet taken in.

@@ -204,7 +204,7 @@ void incoming_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
         return;
     }
     KeptTable& t = s.incoming;
-    if (t.stale(s.stock.loads)) {
+    if (t.stale(s.stock.loads())) {
         // The buttons first, then what is taken in: a wide table scrolls sideways on a tablet
         // or a phone, and the action and the vials are what the user came for.
         t.model.columns = {{shell.tr("stock.col.action"), false, "", ImGui::GetFontSize() * 13, false, true},

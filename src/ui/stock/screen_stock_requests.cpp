@@ -19,11 +19,7 @@ namespace vsys::ui {
 namespace {
 
 struct RequestsScreen {
-    std::uint64_t revision = ~std::uint64_t{0};
-    std::optional<std::vector<RequestProgress>> progress;
-    std::shared_ptr<const StockWorld> world;  // what progress points into
-    std::string error;
-    std::uint64_t loads = 0;
+    KeptView<StockRequestsQuery> requests;
     // The form
     bool products[3] = {true, false, false};
     std::string due, note;
@@ -80,7 +76,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
 
 void sites_table(Shell& shell, RequestsScreen& s, const RequestProgress& p) {
     KeptTable& t = s.sites;
-    const std::uint64_t key = s.loads * 1000 + static_cast<std::uint64_t>(s.open);
+    const std::uint64_t key = s.requests.loads() * 1000 + static_cast<std::uint64_t>(s.open);
     if (t.stale(key)) {
         t.model.columns = {{shell.tr("stock.col.municipality"), false, "", 0, false},
                            {shell.tr("stock.col.site_code"), false, "", 0, false},
@@ -115,30 +111,21 @@ void draw_stock_requests(Shell& shell) {
     screen_title(shell.tr("screen.stock_requests"));
     RequestsScreen& s = shell.state<RequestsScreen>();
     App& app = shell.app();
-    if (s.revision != app.revision()) {
-        s.revision = app.revision();
-        s.world = stock_world_shared(app, StockNeeds::answers);
-        auto p = stock_requests_of(app, app.session().org);
-        s.progress.reset();
-        s.error.clear();
-        if (p) s.progress = std::move(*p);
-        else s.error = app.error_text(p.error());
-        ++s.loads;
-    }
+    const StockRequestsView* requests = s.requests.get(app, StockRequestsQuery{});
     help_text(shell.tr("stock.requests.help"));
     if (ImGui::SmallButton(fill_placeholders(shell.tr("stock.requests.report"), {{"report", report_of(shell.role())}}).c_str()))
         shell.go("reports", report_of(shell.role()));
     shell.anchor("stock.requests.report");
     request_form(shell, s);
-    field_message(s.error, true);
-    if (!s.progress) return;
+    field_message(s.requests.error(), true);
+    if (!requests) return;
     section_title(shell.tr("stock.requests.issued_title"));
-    if (s.progress->empty()) {
+    if (requests->progress.empty()) {
         help_text(shell.tr("stock.requests.none"));
         return;
     }
     int i = 0;
-    for (const auto& p : *s.progress) {
+    for (const auto& p : requests->progress) {
         std::string names;
         for (int q = 0; q < 3; ++q)
             if (p.request->doc.products.has(static_cast<VaccineProduct>(q)))
@@ -153,8 +140,8 @@ void draw_stock_requests(Shell& shell) {
         shell.anchor("stock.requests.open." + std::to_string(i));
         ++i;
     }
-    if (s.open >= 0 && static_cast<std::size_t>(s.open) < s.progress->size()) {
-        const auto& p = (*s.progress)[static_cast<std::size_t>(s.open)];
+    if (s.open >= 0 && static_cast<std::size_t>(s.open) < requests->progress.size()) {
+        const auto& p = (requests->progress)[static_cast<std::size_t>(s.open)];
         if (!p.request->doc.note.empty()) help_text(p.request->doc.note);
         sites_table(shell, s, p);
     }

@@ -76,7 +76,7 @@ void transit_section(Shell& shell, TransferScreen& s, const StockSiteView& v) {
         return;
     }
     KeptTable& t = s.transit;
-    if (t.stale(s.stock.loads)) {
+    if (t.stale(s.stock.loads())) {
         t.model.columns = {{shell.tr("stock.col.date"), false, "", 0, false},
                            {shell.tr("stock.col.to"), false, "", 0, false},
                            {shell.tr("stock.col.product"), false, "", 0, false},

@@ -29,28 +29,13 @@ std::string stock_site_code(Shell& shell, const char* screen, bool& proxy) {
     return {};
 }
 
-const StockSiteView* SiteStock::get(Shell& shell, const std::string& site_code) {
-    App& app = shell.app();
-    if (site_code != code || revision != app.revision() || (!view && error.empty())) {
-        code = site_code;
-        revision = app.revision();
-        view.reset();
-        error.clear();
-        ++loads;
-        auto v = stock_site_view(app, site_code);
-        if (v) view = std::move(*v);
-        else error = app.error_text(v.error());
-    }
-    return view ? &*view : nullptr;
-}
-
 const StockSiteView* stock_screen_top(Shell& shell, const char* screen, SiteStock& stock, std::string& code, bool& proxy) {
     screen_title(shell.tr(std::string("screen.") + screen));
     code = stock_site_code(shell, screen, proxy);
     if (code.empty()) return nullptr;
-    const StockSiteView* v = stock.get(shell, code);
+    const StockSiteView* v = stock.get(shell.app(), StockSiteQuery{code});
     if (!v) {
-        field_message(stock.error, true);
+        field_message(stock.error(), true);
         return nullptr;
     }
     stock_site_header(shell, *v, proxy);

@@ -11,6 +11,7 @@
 
 #include "app/stock/stock_app.hpp"
 #include "app/stock/stock_commands.hpp"
+#include "ui/shell/kept_view.hpp"
 
 namespace vsys::ui {
 
@@ -21,15 +22,9 @@ class Shell;
 // municipality enters for its site.
 std::string stock_site_code(Shell& shell, const char* screen, bool& proxy);
 
-// A site's stock view, asked of the App again only when its revision or the site changed.
-struct SiteStock {
-    std::string code;
-    std::uint64_t revision = ~std::uint64_t{0};
-    std::optional<StockSiteView> view;
-    std::string error;
-    std::uint64_t loads = 0;
-    const StockSiteView* get(Shell& shell, const std::string& site_code);
-};
+// A site's stock view, asked of the App again only when its revision, the organisation or the
+// site changed (and checked for access on the site, as window.vsys's "stock" view).
+using SiteStock = KeptView<StockSiteQuery>;
 
 // The top of every site stock screen: its title, the site it is for (or the 代行入力 picker),
 // and the site's header; the view, or nullptr after drawing why there is none. `code` and

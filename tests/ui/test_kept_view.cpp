@@ -1,11 +1,12 @@
-// The cached-view helper (ui/shell/cached_view.hpp) against a real App: a view is asked of the
+// The kept-view helper (ui/shell/kept_view.hpp) against a real App: a view is asked of the
 // App once per key (revision, organisation, name, arguments), never again on frames where
 // nothing changed, and again after a command that moves the revision on; a screen built on it
 // follows a change made outside the screen at the next frame.
 #include <doctest/doctest.h>
 
 #include "app/allocation/deliveries_view.hpp"
-#include "ui/shell/cached_view.hpp"
+#include "app/session/settings_contract.hpp"
+#include "app/site/site_contract.hpp"
 #include "ui/shell/kept_view.hpp"
 #include "ui_fixture.hpp"
 
@@ -29,43 +30,44 @@ void open(UiFixture& f, const std::string& screen) {
 
 }  // namespace
 
-TEST_CASE("a cached view asks the App again only when the revision or its arguments change, and keeps a refusal's text") {
+TEST_CASE("a kept view asks the App again only when the revision or its question changes, and keeps a refusal's text") {
     UiFixture f;
     f.frames(3);
     sign_in(f, "VM131016");
-    vsys::ui::CachedView about;
-    for (int i = 0; i < 5; ++i) about.get(f.app, "about");
+    vsys::ui::KeptView<vsys::AboutQuery> about;
+    for (int i = 0; i < 5; ++i) about.get(f.app, vsys::AboutQuery{});
     f.frames(5);
-    about.get(f.app, "about");
+    about.get(f.app, vsys::AboutQuery{});
     CHECK(about.loads() == 1);
     CHECK(about.ok());
-    CHECK(about.value()["version"] == "0.1.0");
+    REQUIRE(about.view() != nullptr);
+    CHECK(about.view()->version == "0.1.0");
 
     // A refused command changes nothing: the view is not asked again.
     CHECK(f.run({{"type", "update_settings"}, {"device_name", std::string(300, 'x')}})["ok"] == false);
-    about.get(f.app, "about");
+    about.get(f.app, vsys::AboutQuery{});
     CHECK(about.loads() == 1);
     // An applied command moves the revision on: the next get() asks again, once.
     REQUIRE(f.run({{"type", "update_settings"}, {"device_name", "受付PC"}})["ok"] == true);
-    about.get(f.app, "about");
-    about.get(f.app, "about");
+    about.get(f.app, vsys::AboutQuery{});
+    about.get(f.app, vsys::AboutQuery{});
     CHECK(about.loads() == 2);
 
-    // Other arguments are another view; a refused one keeps its translated error.
-    vsys::ui::CachedView search;
-    search.get(f.app, "org_search", {{"query", "a"}, {"limit", 10}});
-    search.get(f.app, "org_search", {{"query", "a"}, {"limit", 10}});
+    // Another question is asked again; a refused one keeps its translated error and no answer.
+    vsys::ui::KeptView<vsys::SiteSearchQuery> search;
+    search.get(f.app, vsys::SiteSearchQuery{"a", 10});
+    search.get(f.app, vsys::SiteSearchQuery{"a", 10});
     CHECK(search.loads() == 1);
-    search.get(f.app, "org_search", {{"query", "ab"}, {"limit", 10}});
+    search.get(f.app, vsys::SiteSearchQuery{"ab", 10});
     CHECK(search.loads() == 2);
-    search.get(f.app, "no_such_view");
+    search.get(f.app, vsys::SiteSearchQuery{"ab", 0});
     CHECK(search.loads() == 3);
     CHECK_FALSE(search.ok());
-    CHECK(search.value().is_null());
+    CHECK(search.view() == nullptr);
     CHECK_FALSE(search.error().empty());
 }
 
-TEST_CASE("a screen's cached view follows a command that changes the revision: approvals after a decision") {
+TEST_CASE("a screen's kept view follows a command that changes the revision: approvals after a decision") {
     UiFixture f;
     f.frames(3);
     const vsys::Site& site = f.site_in("131016");
