@@ -173,4 +173,25 @@ TEST_CASE("the sign-in screen's buttons stay on screen on a phone, and on one ro
     }
 }
 
+TEST_CASE("同期's buttons stay on screen on a phone, and on one row on a clinic PC") {
+    // 200 px: the test's font (ImGui's own, no Japanese) draws these labels narrower than the
+    // app's does, so a phone's 390 px with the app's font is narrower still than this.
+    for (float width : {1366.0f, 390.0f, 200.0f}) {
+        CAPTURE(width);
+        UiFixture f(width, 844);
+        f.frames(3);
+        REQUIRE(f.login("VM131016"));
+        f.shell.go("sync");
+        f.frames(4);
+        for (const char* a : {"sync.now", "sync.export", "sync.import"}) {
+            CAPTURE(a);
+            const auto it = f.shell.anchors().find(a);
+            REQUIRE(it != f.shell.anchors().end());
+            CHECK(it->second.x >= 0);
+            CHECK(it->second.x + it->second.w <= width);
+        }
+        if (width > 1000) CHECK(f.shell.anchors().at("sync.import").y == f.shell.anchors().at("sync.now").y);
+    }
+}
+
 TEST_SUITE_END();

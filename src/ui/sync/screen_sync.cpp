@@ -39,12 +39,12 @@ std::string local_time(const Shell& shell, const std::string& iso) {
 
 void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     form_label(shell.tr("sync.last_success"));
-    ImGui::TextUnformatted(local_time(shell, st.last_success).c_str());
+    form_value(local_time(shell, st.last_success));
     form_label(shell.tr("sync.device"));
     const bool read_only = st.read_only;
-    if (st.enrolled && read_only) ImGui::TextUnformatted(shell.tr("sync.enrolled.read_only").c_str());
+    if (st.enrolled && read_only) form_value(shell.tr("sync.enrolled.read_only"));
     else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
-    else ImGui::TextUnformatted(shell.tr("sync.not_enrolled").c_str());
+    else form_value(shell.tr("sync.not_enrolled"));
     if (read_only) {
         form_label(shell.tr("sync.write"));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
@@ -73,10 +73,8 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
                                    .c_str());
     }
     form_label(shell.tr("sync.waiting"));
-    ImGui::TextUnformatted(fill_placeholders(shell.tr("sync.waiting.value"),
-                                             {{"changes", std::to_string(st.pending)},
-                                              {"bundles", std::to_string(st.outbox)}})
-                               .c_str());
+    form_value(fill_placeholders(shell.tr("sync.waiting.value"),
+                                 {{"changes", std::to_string(st.pending)}, {"bundles", std::to_string(st.outbox)}}));
     const bool exchange_down = st.error && st.error->code.rfind("transport.", 0) == 0;
     if (!shell.host().online() || exchange_down) {
         ImGui::Spacing();
@@ -109,7 +107,11 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     if (ImGui::Button(shell.tr("sync.now").c_str())) shell.run(StartSync{}, "sync.started");
     shell.anchor("sync.now");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    // The buttons wrap rather than run off a phone's edge.
+    const auto button_width = [](const std::string& text) {
+        return ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    };
+    same_line_if_room(button_width(shell.tr("sync.export")), ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(shell.tr("sync.export").c_str())) {
         // The file leaves the page only once the outbox naming its bundles is stored (save_file).
         if (auto file = shell.run(ExportBundle{})) {
@@ -118,7 +120,7 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         }
     }
     shell.anchor("sync.export");
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("sync.import")), ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(shell.tr("sync.import").c_str())) shell.host().pick_import_file();
     shell.anchor("sync.import");
     if (!ss.import_error.empty()) field_message(ss.import_error, true);
