@@ -11,8 +11,7 @@
 // [SECTION] transfer_stock (移送の登録)
 // [SECTION] answer_transfer (受入 / 受入拒否)
 // [SECTION] record_wastage (ワクチン廃棄量等の報告)
-// [SECTION] record_count (在庫量の報告)
-// [SECTION] issue_stock_request (在庫量の報告依頼)
+// (record_count and issue_stock_request: cmd_stock_count.cpp)
 #include <algorithm>
 #include <memory>
 
@@ -21,6 +20,7 @@
 #include "app/base/args.hpp"
 #include "app/site/site_app.hpp"
 #include "app/stock/stock_app.hpp"
+#include "app/stock/stock_command_args.hpp"
 #include "app/stock/stock_commands.hpp"
 #include "app/stock/stock_fields.hpp"
 #include "core/allocation/chain_state.hpp"
@@ -30,99 +30,8 @@
 
 namespace vsys {
 
-namespace {
-
 using nlohmann::json;
-
-// The first day of the programme's deliveries: no event is dated before it.
-constexpr Date k_first_stock_day{2021, 2, 14};
-
-Result<Date> event_date(App& app, const std::optional<std::string>& text) {
-    const Date today = stock_today(app);
-    if (!text) return today;
-    auto d = parse_iso_date(*text);
-    if (!d) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(*text)}}};
-    if (*d > today) return Error{"stock.future_date", "the date is after today", {{"date", to_iso(*d)}}};
-    if (*d < k_first_stock_day) return Error{"stock.date_range", "the date is before the programme", {{"date", to_iso(*d)}}};
-    return *d;
-}
-
-Result<VaccineProduct> product_arg(const std::string& text) {
-    auto p = parse_vaccine_product(text);
-    if (!p) return Error{"stock.product", "unknown product", {{"product", input::excerpt(text)}}};
-    return *p;
-}
-
-Status text_arg(const std::string& text, std::size_t max_chars, const char* label) {
-    if (!text::valid_utf8(text)) return Error{"text.utf8", "not UTF-8"};
-    const std::size_t n = text::length(text);
-    if (n > max_chars)
-        return Error{"stock.text_long", "the text is too long",
-                     {{"label", label}, {"max", std::to_string(max_chars)}, {"count", std::to_string(n)}}};
-    return ok_status();
-}
-
-// A fresh document id for an event of `owner`: the day, the time and the device, unique on this
-// device and, through the device's key, among the devices of one site.
-std::string new_event_id(App& app, const std::string& owner, const char* kind, const Date& date) {
-    const std::string day = to_iso(date);
-    std::string stamp = sync::format_utc(app.now());  // 2022-01-31T09:00:00Z
-    std::string base;
-    for (char c : day) if (c != '-') base += c;
-    base += '-';
-    for (char c : stamp.substr(11, 8)) if (c != ':') base += c;
-    base += '-' + app.session().device_public.substr(0, 6);
-    std::string id = base;
-    for (int n = 2; app.current(owner, kind, id); ++n) id = base + "-" + std::to_string(n);
-    return id;
-}
-
-struct SiteArg {
-    Site site;
-    std::string org;
-};
-Result<SiteArg> site_arg(App& app, const std::string& code) {
-    auto site = site_as_it_stands(app, code);
-    if (!site) return site.error();
-    return SiteArg{*site, site_org_id(*site)};
-}
-
-Result<Versions> one_version(App& app, const std::string& owner, const char* kind, const std::string& id, json body) {
-    auto v = app.successor(owner, kind, id, std::move(body));
-    if (!v) return v.error();
-    return Versions{*v};
-}
-
-Status check(App& app, const StockEvent& e) {
-    return check_stock_event(StockRules::builtin(), stock_world(app).ledger, e, stock_categories(app));
-}
-
-// A list of lines is at least one long (where the command says so) and at most the limit.
-Status line_count(std::size_t n, bool needs_one) {
-    if (needs_one && n == 0) return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
-    if (n > k_max_stock_lines) return Error{"stock.lines_many", "too many lines", {{"max", std::to_string(k_max_stock_lines)}}};
-    return ok_status();
-}
-
-// The "lines" member: an array of objects, each read by `line` (shapes only; prepare checks).
-template <class Line, class ReadLine>
-Result<std::vector<Line>> read_lines(const json& args, ReadLine line) {
-    const auto it = args.find("lines");
-    if (it == args.end()) return Error{"arg.missing", "field 'lines' is missing", {{"name", "lines"}}};
-    if (!it->is_array()) return Error{"arg.type", "lines must be an array", {{"name", "lines"}, {"expected", "array"}}};
-    if (auto st = line_count(it->size(), false); !st) return st.error();
-    std::vector<Line> out;
-    for (const auto& l : *it) {
-        if (!l.is_object()) return Error{"arg.type", "a line must be an object", {{"name", "lines"}, {"expected", "object"}}};
-        ArgReader lr(l, {});
-        Line typed = line(lr);
-        if (auto e = lr.finish()) return *e;
-        out.push_back(std::move(typed));
-    }
-    return out;
-}
-
-}  // namespace
+using namespace stock_args;
 
 // [SECTION] confirm_delivery (受入)
 Result<ConfirmDelivery> ConfirmDelivery::read(const json& args) {
@@ -391,129 +300,6 @@ Result<PreparedCommand> prepare(App& app, const RecordWastage& c) {
         if (auto st = check(app, e); !st) return st.error();
         const std::string id = new_event_id(app, e.site, k_stock_wastage_kind, e.date);
         return one_version(app, e.site, k_stock_wastage_kind, id, single_event_to_json(e));
-    };
-    return p;
-}
-
-// [SECTION] record_count (在庫量の報告)
-Result<RecordCount> RecordCount::read(const json& args) {
-    ArgReader r(args, {"type", "lines"});
-    RecordCount c;
-    c.site = r.string("site");
-    c.date = r.optional_string("date");
-    c.request = r.optional_string("request").value_or("");
-    if (auto e = r.finish()) return *e;
-    auto lines = read_lines<CountedLot>(args, [](ArgReader& lr) {
-        CountedLot l;
-        l.product = lr.string("product");
-        l.lot = lr.string("lot");
-        l.vials = lr.number("vials", stock_fields::counted_rule());
-        l.reason = lr.optional_string("reason").value_or("");
-        l.text = lr.optional_string("text").value_or("");
-        return l;
-    });
-    if (!lines) return lines.error();
-    c.lines = std::move(*lines);
-    return c;
-}
-
-Result<PreparedCommand> prepare(App& app, const RecordCount& c) {
-    auto site = site_arg(app, c.site);
-    if (!site) return site.error();
-    auto date = event_date(app, c.date);
-    if (!date) return date.error();
-    if (auto st = line_count(c.lines.size(), false); !st) return st.error();
-    StockCountDoc doc;
-    doc.date = *date;
-    doc.request = c.request;
-    for (const auto& line : c.lines) {
-        CountLine l;
-        l.lot = line.lot;
-        auto vials = check_number(line.vials, stock_fields::counted_rule());
-        if (!vials) return vials.error();
-        l.vials = *vials;
-        l.reason = line.reason;
-        l.text = line.text;
-        auto product = product_arg(line.product);
-        if (!product) return product.error();
-        if (auto st = text_arg(l.text, stock_fields::reason_text, "stock.label.text"); !st) return st.error();
-        l.product = *product;
-        doc.lines.push_back(std::move(l));
-    }
-    PreparedCommand p;
-    p.target_org = site->org;
-    p.apply = [&app, site = *site, doc]() mutable -> Result<Versions> {
-        const StockWorld& w = stock_world(app);
-        if (!doc.request.empty()) {
-            const StockRequestInfo* req = w.find_request(doc.request);
-            if (!req) return Error{"stock.unknown_request", "no such stock request", {{"request", input::excerpt(doc.request)}}};
-            if (!app.directory().in_subtree(site.org, req->owner))
-                return Error{"stock.request_not_for_site", "the request does not reach this site"};
-            if (doc.date < req->doc.issued)
-                return Error{"stock.answer_before", "the answer is dated before the request", {{"date", to_iso(req->doc.issued)}}};
-        } else if (doc.lines.empty()) {
-            return Error{"stock.lines_empty", "at least one lot is needed", {{"name", "lines"}}};
-        }
-        doc.order = next_stock_order(w.ledger, {site.org});
-        const std::string id = new_event_id(app, site.org, k_stock_count_kind, doc.date);
-        json body = count_to_json(doc);
-        if (auto parsed = count_from_json(body); !parsed) return parsed.error();
-        DocumentVersion probe;
-        probe.owner = site.org;
-        probe.kind = k_stock_count_kind;
-        probe.id = id;
-        probe.body = body;
-        probe.time = sync::format_utc(app.now());
-        auto events = stock_events_of(probe);
-        if (!events) return events.error();
-        for (const auto& e : *events)
-            if (auto st = check(app, e); !st) return st.error();
-        return one_version(app, site.org, k_stock_count_kind, id, std::move(body));
-    };
-    return p;
-}
-
-// [SECTION] issue_stock_request (在庫量の報告依頼)
-Result<IssueStockRequest> IssueStockRequest::read(const json& args) {
-    ArgReader r(args, {"type", "products"});
-    IssueStockRequest c;
-    c.due = r.string("due");
-    c.note = r.optional_string("note").value_or("");
-    if (auto e = r.finish()) return *e;
-    const auto products = args.find("products");
-    if (products == args.end() || !products->is_array())
-        return Error{"arg.type", "products must be an array", {{"name", "products"}, {"expected", "array"}}};
-    for (const auto& p : *products) {
-        if (!p.is_string()) return Error{"stock.product", "unknown product", {{"product", input::excerpt(p.dump())}}};
-        c.products.push_back(p.get<std::string>());
-    }
-    return c;
-}
-
-Result<PreparedCommand> prepare(App& app, const IssueStockRequest& c) {
-    auto due = parse_iso_date(c.due);
-    if (!due) return Error{"stock.date", "the date is not a date", {{"date", input::excerpt(c.due)}}};
-    const Date today = stock_today(app);
-    if (*due < today) return Error{"stock.due_past", "the due date has passed", {{"date", to_iso(*due)}}};
-    if (auto st = text_arg(c.note, stock_fields::note, "stock.label.note"); !st) return st.error();
-    StockRequestDoc doc;
-    doc.issued = today;
-    doc.due = *due;
-    doc.note = c.note;
-    for (const auto& id : c.products) {
-        auto product = parse_vaccine_product(id);
-        if (!product) return Error{"stock.product", "unknown product", {{"product", input::excerpt(nlohmann::json(id).dump())}}};
-        doc.products.add(*product);
-    }
-    if (doc.products.empty()) return Error{"stock.products_empty", "choose at least one product"};
-    const std::string org = app.session().org;
-    PreparedCommand p;
-    p.target_org = org;
-    p.apply = [&app, org, doc]() -> Result<Versions> {
-        if (request_sites(app, org, doc.products).empty())
-            return Error{"stock.request_no_sites", "no site of the area handles these products"};
-        const std::string id = new_event_id(app, org, k_stock_request_kind, doc.issued);
-        return one_version(app, org, k_stock_request_kind, id, stock_request_to_json(doc));
     };
     return p;
 }
