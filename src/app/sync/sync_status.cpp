@@ -1,7 +1,7 @@
 // What the sync says about itself: the top bar's summary and the 同期 screen's status (the
 // automation API's `sync_status` view). Apart from sync_app.cpp, which runs the sync.
 #include "app/base/app.hpp"
-#include "core/base/text.hpp"
+#include "core/base/input.hpp"
 #include "app/sync/sync_app.hpp"
 #include "app/sync/sync_contract.hpp"
 
@@ -22,7 +22,7 @@ const char* phase_name(SyncPhase p) {
 }
 
 // A body's members on one line, "contact.phone: 0857-22-0001 / name: 千代田区…" (nested members
-// by their path, lists by their length), cut at 160 characters: enough to tell two competing
+// by their path, lists by their length), cut at 160 characters with "…": enough to tell two competing
 // versions apart (the versions' authors and times are beside it).
 void add_members(std::string& out, const std::string& path, const nlohmann::json& v) {
     if (v.is_object()) {
@@ -40,11 +40,7 @@ void add_members(std::string& out, const std::string& path, const nlohmann::json
 std::string body_summary(const nlohmann::json& body) {
     std::string out;
     add_members(out, "", body);
-    if (text::length(out) <= 160) return out;
-    std::size_t points = 0, end = 0;  // cut after 157 code points, never inside one
-    for (; end < out.size(); ++end)
-        if ((static_cast<unsigned char>(out[end]) & 0xC0) != 0x80 && points++ == 157) break;
-    return out.substr(0, end) + "...";
+    return input::excerpt(out, 160);  // control characters another device wrote are shown escaped
 }
 
 }  // namespace
