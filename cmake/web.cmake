@@ -19,7 +19,6 @@ target_include_directories(vsys_imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backen
 target_link_libraries(vsys_imgui_backends PUBLIC vsys_imgui)
 target_compile_options(vsys_imgui_backends PRIVATE -Os -w)
 target_link_options(vsys_imgui_backends PUBLIC -sUSE_GLFW=3)
-target_compile_options(vsys_imgui_backends PUBLIC -sUSE_GLFW=3)
 target_compile_options(vsys_ui PRIVATE -Os)
 
 file(GLOB VSYS_WEB_SOURCES CONFIGURE_DEPENDS src/platform/web/*.cpp)

@@ -101,16 +101,16 @@ TEST_CASE("a claim month a municipality chose for its site is back to the defaul
     sign_in(f, "VM131016");
     open(f, "claims", site.code);  // 代行入力 for its own site
     // The fixture's clock is 2022-02-01: the default month is the one before, 2022-01.
-    REQUIRE(f.frame_text().find("2022-01") != std::string::npos);
+    REQUIRE(f.frame_text().find("2022年1月") != std::string::npos);
     REQUIRE(f.click("claims.month.prev"));
-    REQUIRE(f.frame_text().find("2021-12") != std::string::npos);
+    REQUIRE(f.frame_text().find("2021年12月") != std::string::npos);
     sign_out_by_button(f);
 
     sign_in(f, vsys::test::site_account(site));
     open(f, "claims");
     const std::string text = f.frame_text();
-    CHECK(text.find("2022-01") != std::string::npos);
-    CHECK(text.find("2021-12") == std::string::npos);
+    CHECK(text.find("2022年1月") != std::string::npos);
+    CHECK(text.find("2021年12月") == std::string::npos);
 }
 
 TEST_CASE("a month chosen on the municipality's claims is back to the default for the next municipality user") {
@@ -119,15 +119,15 @@ TEST_CASE("a month chosen on the municipality's claims is back to the default fo
     sign_in(f, "VM131016");
     open(f, "municipality_claims");
     REQUIRE(f.click("municipality_claims.month.prev"));
-    REQUIRE(f.frame_text().find("2021-12") != std::string::npos);
+    REQUIRE(f.frame_text().find("2021年12月") != std::string::npos);
     // Signed out by the App (a page's script, the idle lock), not by the button.
     f.logout();
     f.frames(2);
     sign_in(f, "VM131024");
     open(f, "municipality_claims");
     const std::string text = f.frame_text();
-    CHECK(text.find("2022-01") != std::string::npos);
-    CHECK(text.find("2021-12") == std::string::npos);
+    CHECK(text.find("2022年1月") != std::string::npos);
+    CHECK(text.find("2021年12月") == std::string::npos);
 }
 
 // The training kiosk switches roles without signing out first, and its reset signs out too.

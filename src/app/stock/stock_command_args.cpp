@@ -3,18 +3,13 @@
 
 #include "app/base/app.hpp"
 #include "app/site/site_app.hpp"
+#include "app/stock/stock_dates.hpp"
 #include "core/base/text.hpp"
 #include "sync/utc_time.hpp"
 
 namespace vsys::stock_args {
 
 using nlohmann::json;
-
-namespace {
-// The first day of the programme's deliveries: no event is dated before it.
-constexpr Date k_first_stock_day{2021, 2, 14};
-
-}  // namespace
 
 Result<Date> event_date(App& app, const std::optional<std::string>& text) {
     const Date today = stock_today(app);

@@ -3,7 +3,6 @@
 // functions that glue.js calls (window.vsys, IME text, route changes).
 //
 // [SECTION] Host over the browser
-// [SECTION] Display: devicePixelRatio, resizes, fonts
 // [SECTION] Keys: latching presses shorter than a frame
 // [SECTION] Exports for JavaScript
 // [SECTION] main and the frame
@@ -26,6 +25,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/posix_storage.hpp"
+#include "platform/web/display_web.hpp"
 #include "platform/web/draw_fingerprint.hpp"
 #include "platform/web/key_latch.hpp"
 #include "platform/web/sync_requests.hpp"
@@ -42,7 +42,7 @@ namespace {
 
 EM_JS(void, js_make_durable, (int ticket), {
     Module.vsysFlush().then(function(err) {
-        Module.ccall('vsys_durable_done', null, ['number', 'string'], [ticket, err || '']);
+        Module.ccall('vsys_durable_done', null, ['number', 'string'], [ticket, err || ""]);
     });
 });
 EM_JS(void, js_push_route, (const char* route), {
@@ -51,12 +51,7 @@ EM_JS(void, js_push_route, (const char* route), {
 });
 EM_JS(void, js_set_lang, (const char* code), { document.documentElement.lang = UTF8ToString(code); });
 EM_JS(int, js_online, (), { return navigator.onLine ? 1 : 0; });
-EM_JS(int, js_exchange_s3, (), { return String(window.VSYS_EXCHANGE || '').indexOf('s3://') === 0 ? 1 : 0; });
-EM_JS(void, js_css_size, (double* w, double* h, double* dpr), {
-    setValue(w, window.innerWidth, 'double');
-    setValue(h, window.innerHeight, 'double');
-    setValue(dpr, window.devicePixelRatio || 1, 'double');
-});
+EM_JS(int, js_exchange_s3, (), { return String(window.VSYS_EXCHANGE || "").indexOf('s3://') === 0 ? 1 : 0; });
 EM_JS(void, js_ime_update, (int wanted, double x, double y, double h), { Module.vsysImeUpdate(!!wanted, x, y, h); });
 EM_JS(void, js_clipboard_write, (const char* text), {
     var t = UTF8ToString(text);
@@ -72,7 +67,7 @@ EM_JS(char*, js_build_id, (), {
 // The route at start-up, without emscripten_run_script_string: it evaluates its argument, which
 // -sDYNAMIC_EXECUTION=0 (the page's CSP) turns into an abort of the whole app.
 EM_JS(char*, js_location_hash, (), {
-    var s = location.hash || '';
+    var s = location.hash || "";
     var n = lengthBytesUTF8(s) + 1;
     var p = _malloc(n);
     stringToUTF8(s, p, n);
@@ -113,7 +108,6 @@ EM_JS(void, js_first_frame, (), {
     window.dispatchEvent(new Event('vsys-first-frame'));
 });
 // The rest of the font is in /assets (glue.js wrote it).
-EM_JS(int, js_font_rest_ready, (), { return Module.vsysFontRestReady ? 1 : 0; });
 EM_JS(double, js_wasm_memory, (), { return HEAP8.length; });
 EM_JS(void, js_watch_hash, (), {
     window.addEventListener('hashchange', function() { Module.ccall('vsys_route', null, ['string'], [location.hash]); });
@@ -151,17 +145,9 @@ struct WebApp {
     std::unique_ptr<vsys::App> app;
     std::unique_ptr<vsys::ui::Shell> shell;
     GLFWwindow* window = nullptr;
-    double css_w = 0, css_h = 0, dpr = 0;
-    float font_scale = 0;
-    float font_text = 0;          // the text size (1 = standard) the atlas was rasterised at
-    float font_global = 1;        // io.FontGlobalScale for that atlas
-    float text_seen = 0;          // the text size setting last seen, and since when
-    double text_changed_at = 0;
-    bool font_loaded = false;
-    bool font_rest = false;       // the atlas holds the rest of the font (font-rest.ttf)
+    vsys::web::Display display;  // the canvas, devicePixelRatio and font atlas (display_web.hpp)
     vsys::web::KeyLatch keys;
     double frame_ms = 0;  // wall time of the last frame, GL submission included
-    std::uint64_t atlas_generation = 0;  // bumped whenever the font atlas is rebuilt
     vsys::web::RepaintFilter repaint;    // idle frames draw nothing (draw_fingerprint.hpp)
     double ui_ms = 0;     // of which building the frame: app views, screens and ImGui (no GL)
     std::string clipboard;
@@ -205,56 +191,6 @@ void pump_sync() {
     g->sync_was_running = running;
 }
 
-// [SECTION] Display: devicePixelRatio, resizes, fonts
-// Emscripten's GLFW ignores devicePixelRatio: the canvas backing store is sized in device
-// pixels, ImGui works in CSS pixels with a framebuffer scale, and the font is rasterised at
-// the device scale so text stays sharp.
-void update_display() {
-    double w, h, dpr;
-    js_css_size(&w, &h, &dpr);
-    dpr = std::min(std::max(dpr, 1.0), 3.0);
-    if (w != g->css_w || h != g->css_h || dpr != g->dpr) {
-        g->css_w = w;
-        g->css_h = h;
-        g->dpr = dpr;
-        // Not glfwSetWindowSize: Emscripten's GLFW turns a size equal to the screen's into a
-        // fullscreen request (refused without a user gesture) instead of resizing.
-        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * dpr)),
-                                           static_cast<int>(std::lround(h * dpr)));
-    }
-    const float want = static_cast<float>(std::min(dpr, 2.0));
-    // The text size (settings; Ctrl + wheel steps it): shown at once by scaling the atlas, which
-    // is rasterised again at the new size once the size has stood still for a moment (a run of
-    // wheel notches costs one rebuild, and the text is crisp again).
-    const float text = static_cast<float>(g->app->settings().text_size) / 100.0f;
-    const double now = emscripten_get_now();
-    if (text != g->text_seen) {
-        g->text_seen = text;
-        g->text_changed_at = now;
-    }
-    const bool settled = text != g->font_text && now - g->text_changed_at > 300;
-    const bool rest_arrived = !g->font_rest && js_font_rest_ready();
-    if (want != g->font_scale || g->font_text == 0 || settled || rest_arrived) {
-        g->font_scale = want;
-        g->font_text = text;
-        g->font_rest = js_font_rest_ready() != 0;
-        g->font_loaded = vsys::ui::load_fonts(want, text);
-        ++g->atlas_generation;
-        g->font_global = ImGui::GetIO().FontGlobalScale;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ImGui::GetIO().FontGlobalScale = g->font_global * text / g->font_text;
-}
-
-void fix_io_after_backend() {
-    ImGuiIO& io = ImGui::GetIO();
-    const float s = static_cast<float>(g->dpr);
-    io.DisplaySize = ImVec2(static_cast<float>(g->css_w), static_cast<float>(g->css_h));
-    io.DisplayFramebufferScale = ImVec2(s, s);
-    if (io.MousePos.x > -FLT_MAX / 2) io.MousePos = ImVec2(io.MousePos.x / s, io.MousePos.y / s);
-}
-
 // [SECTION] Keys: latching presses shorter than a frame (key_latch.hpp)
 void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) { g->keys.key(key, scancode, action, mods); }
 
@@ -288,12 +224,12 @@ void sync_ime() {
 // [SECTION] main and the frame
 void frame() {
     const double start = emscripten_get_now();
-    update_display();
+    vsys::web::update_display(g->display, g->app->settings().text_size);
     glfwPollEvents();
     g->keys.replay(g->window);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    fix_io_after_backend();
+    vsys::web::fix_io_after_backend(g->display);
     ImGui::NewFrame();
     {
         ImGuiIO& io = ImGui::GetIO();
@@ -307,8 +243,8 @@ void frame() {
     ImGui::Render();
     g->ui_ms = emscripten_get_now() - ui_start;
     sync_ime();
-    const int fb_w = static_cast<int>(std::lround(g->css_w * g->dpr)), fb_h = static_cast<int>(std::lround(g->css_h * g->dpr));
-    const std::uint64_t extra = g->atlas_generation << 40 ^ static_cast<std::uint64_t>(fb_w) << 20 ^ static_cast<std::uint64_t>(fb_h);
+    const int fb_w = static_cast<int>(std::lround(g->display.css_w * g->display.dpr)), fb_h = static_cast<int>(std::lround(g->display.css_h * g->display.dpr));
+    const std::uint64_t extra = g->display.atlas_generation << 40 ^ static_cast<std::uint64_t>(fb_w) << 20 ^ static_cast<std::uint64_t>(fb_h);
     if (g->repaint.changed(*ImGui::GetDrawData(), extra)) {
         glViewport(0, 0, fb_w, fb_h);
         glClearColor(1, 1, 1, 1);
@@ -368,10 +304,10 @@ EMSCRIPTEN_KEEPALIVE const char* vsys_screen() {
                         {"clipped", clipped},
                         {"text_px", text_px},
                         {"want_text_input", io.WantTextInput},
-                        {"font_loaded", g->font_loaded},
-                        {"font_complete", g->font_loaded && g->font_rest},
-                        {"framebuffer", {g->css_w * g->dpr, g->css_h * g->dpr}},
-                        {"dpr", g->dpr},
+                        {"font_loaded", g->display.font_loaded},
+                        {"font_complete", g->display.font_loaded && g->display.font_rest},
+                        {"framebuffer", {g->display.css_w * g->display.dpr, g->display.css_h * g->display.dpr}},
+                        {"dpr", g->display.dpr},
                         {"frame_ms", g->frame_ms},
                         {"ui_ms", g->ui_ms},
                         {"wasm_memory_bytes", js_wasm_memory()}};

@@ -6,6 +6,7 @@
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/date_fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/site/site_search_table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -15,36 +16,12 @@ namespace vsys::ui {
 YearMonth today_month(Shell& shell) { return month_of(claims_today(shell.app())); }
 
 YearMonth default_claim_month(Shell& shell) {
-    YearMonth m = today_month(shell);
-    return m.month == 1 ? YearMonth{m.year - 1, 12} : YearMonth{m.year, m.month - 1};
+    return previous_month(today_month(shell));
 }
 
 bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
-    bool changed = false;
-    ImGui::PushID(prefix.c_str());
     // The first claimable month: the vaccination fee starts in February 2021.
-    ImGui::BeginDisabled(month <= YearMonth{2021, 2});
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
-        month = month.month == 1 ? YearMonth{month.year - 1, 12} : YearMonth{month.year, month.month - 1};
-        changed = true;
-    }
-    ImGui::EndDisabled();
-    shell.anchor(prefix + ".month.prev");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    auto reiwa = format_reiwa(month);
-    ImGui::Text("%s（%s）", to_iso(month).c_str(), reiwa ? reiwa->c_str() : "");
-    shell.anchor(prefix + ".month");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(month >= latest);
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
-        month = next_month(month);
-        changed = true;
-    }
-    ImGui::EndDisabled();
-    shell.anchor(prefix + ".month.next");
-    ImGui::PopID();
-    return changed;
+    return month_field(shell, prefix + ".month", month, MonthRule{"claims.month", {2021, 2}, latest}).changed;
 }
 
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }

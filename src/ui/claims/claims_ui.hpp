@@ -16,7 +16,8 @@ namespace vsys::ui {
 
 class Shell;
 
-// "< 2022年1月 >" with anchors <prefix>.month.prev / .next; true when the month changed.
+// The shared month field (ui/widgets/date_fields.hpp) from February 2021 to `latest`, anchored
+// <prefix>.month (.prev, .next); true when the month changed.
 bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest);
 // The month before today's in Japan: the month a claim is usually made for.
 YearMonth default_claim_month(Shell& shell);

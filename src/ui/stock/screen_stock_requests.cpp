@@ -4,12 +4,14 @@
 // R212 (prefectures), R311 (municipalities) and R105 (the nation).
 #include "app/base/app.hpp"
 #include "app/base/i18n.hpp"
+#include "app/stock/stock_dates.hpp"
 #include "app/stock/stock_fields.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
+#include "ui/widgets/date_fields.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -49,7 +51,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
     const Date today = stock_today(shell.app());
     if (s.due.empty()) s.due = to_iso(add_days(today, 7));
     form_label(shell.tr("stock.label.due"));
-    text_field(shell, "stock.requests.due", s.due, "stock.label.due", 10, 140, "YYYY-MM-DD");
+    date_field(shell, "stock.requests.due", s.due, stock_due_dates(today), today);
     form_label(shell.tr("stock.label.note"));
     text_field(shell, "stock.requests.note", s.note, "stock.label.note", stock_fields::note, 420);
     field_message(s.form_error, true);

@@ -5,10 +5,12 @@
 
 #include "app/base/app.hpp"
 #include "app/base/i18n.hpp"
+#include "app/stock/stock_dates.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/site/proxy_site_picker.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/date_fields.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -95,10 +97,7 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
 void date_field(Shell& shell, const std::string& anchor, std::string& text, const Date& today) {
     if (text.empty()) text = to_iso(today);
     form_label(shell.tr("stock.label.date"));
-    text_field(shell, anchor, text, "stock.label.date", 10, 140, "YYYY-MM-DD");
-    same_line_if_room(ImGui::CalcTextSize(shell.tr("stock.today").c_str()).x + 16, ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::SmallButton(shell.tr("stock.today").c_str())) text = to_iso(today);
-    shell.anchor(anchor + ".today");
+    ui::date_field(shell, anchor, text, stock_event_dates(today), today);
 }
 
 std::vector<StockChoice> lot_choices(Shell& shell, const StockSiteView& v, std::optional<VaccineProduct> product) {

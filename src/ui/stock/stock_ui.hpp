@@ -41,7 +41,8 @@ std::string date_label(Shell& shell, const Date& d);
 // <anchor> and, while open, <anchor>.<id> of each choice.
 bool choice_combo(Shell& shell, const std::string& anchor, const std::string& label, const std::vector<StockChoice>& choices,
                   std::string& value, float width = 320);
-// A date typed as YYYY-MM-DD (default today), with 「今日」; refusals are the command's.
+// The event date under its label (default today): the shared date field within the dates a stock
+// command accepts (app/stock/stock_dates.hpp).
 void date_field(Shell& shell, const std::string& anchor, std::string& text, const Date& today);
 // The lots of a site holding stock of a product (on hand > 0), for a lot combo.
 std::vector<StockChoice> lot_choices(Shell& shell, const StockSiteView& v, std::optional<VaccineProduct> product);

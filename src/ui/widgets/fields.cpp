@@ -5,6 +5,7 @@
 #include "core/base/text.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/field_parts.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -36,7 +37,11 @@ FieldMemory& memory(Shell& shell) {
     return m;
 }
 
-int resize(ImGuiInputTextCallbackData* data) {
+}  // namespace
+
+namespace field_parts {
+
+static int resize(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
         auto* s = static_cast<std::string*>(data->UserData);
         s->resize(static_cast<std::size_t>(data->BufTextLen));
@@ -74,6 +79,16 @@ void message_beside(Shell& shell, const std::string& anchor, const std::string& 
     ImGui::PopStyleColor();
     shell.anchor(anchor + ".message");
 }
+
+void note_refusal(Shell& shell, const std::string& anchor, const std::string& message) {
+    memory(shell).messages[anchor] = message;
+}
+
+}  // namespace field_parts
+
+using namespace field_parts;
+
+namespace {
 
 // The number field over an optional value: empty text is "no value" where may_be_empty.
 FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<std::int64_t>& value,
