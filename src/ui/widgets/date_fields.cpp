@@ -6,6 +6,7 @@
 // [SECTION] The fields
 #include "ui/widgets/date_fields.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -77,6 +78,21 @@ ImVec4 day_colour(const Date& d, bool in_month) {
 // [SECTION] The pickers
 // ---------------------------------------------------------------------------------------------
 
+// A day's cell on the calendar: roomy on a PC, narrower on a phone so the seven columns fit.
+float calendar_cell() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float room = (ImGui::GetIO().DisplaySize.x - 2 * st.WindowPadding.x - 8) / 7 - 2 * st.CellPadding.x;
+    return std::max(ImGui::CalcTextSize("Wed").x, std::min(ImGui::GetFontSize() * 2.2f, room));
+}
+
+// A picker opens under the field that opened it (not wherever the mouse was), moved left where
+// it would run past the screen's right edge.
+void place_under(ImVec2 field_min, ImVec2 field_max, float width) {
+    const float right = ImGui::GetIO().DisplaySize.x - 4;
+    ImGui::SetNextWindowPos(ImVec2(std::max(4.0f, std::min(field_min.x, right - width)), field_max.y + 2),
+                            ImGuiCond_Appearing);
+}
+
 // ‹ title ›, each arrow disabled at the range's end. Returns -1, 0 or +1.
 int arrows(Shell& shell, const std::string& anchor, const std::string& title, bool can_back, bool can_forward,
            const char* back_tip, const char* forward_tip) {
@@ -107,7 +123,7 @@ std::optional<Date> calendar(Shell& shell, const std::string& anchor, DateState&
     if (step > 0) t.page = next_month(t.page);
     std::optional<Date> picked;
     const auto chosen = parse_iso_date(t.iso);
-    const float cell = ImGui::GetFontSize() * 2.2f;
+    const float cell = calendar_cell();
     if (!ImGui::BeginTable("##days", 7, ImGuiTableFlags_SizingFixedSame)) return picked;
     for (int w = 0; w < 7; ++w) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, cell);
     for (int w = 0; w < 7; ++w) {
@@ -143,12 +159,10 @@ std::optional<Date> calendar(Shell& shell, const std::string& anchor, DateState&
 std::optional<YearMonth> year_of_months(Shell& shell, const std::string& anchor, MonthState& st,
                                         const YearMonth& month, const MonthRule& rule) {
     std::optional<YearMonth> picked;
-    field_width(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = input_string(("##" + anchor + ".typed").c_str(), st.typed, "2021/12", 0);
+    const bool enter = input_string(("##" + anchor + ".typed").c_str(), st.typed, shell.tr("date.typed_hint").c_str(), 0);
     shell.anchor(anchor + ".typed");
-    ImGui::SameLine();
-    ImGui::TextColored(colour::muted, "%s", shell.tr("date.typed_hint").c_str());
     if (enter) {
         auto m = read_month(st.typed, rule);
         if (m) picked = *m;
@@ -179,11 +193,11 @@ std::optional<YearMonth> year_of_months(Shell& shell, const std::string& anchor,
 
 }  // namespace
 
-std::string month_text(Shell& shell, const YearMonth& m) {
+std::string month_text(Shell& shell, const YearMonth& m, bool with_reiwa) {
     const std::string name = fill_placeholders(shell.tr("date.month_title"), {{"year", std::to_string(m.year)},
                                                                                {"month", std::to_string(m.month)},
                                                                                {"name", shell.tr("date.m" + std::to_string(m.month))}});
-    if (english(shell)) return name;
+    if (english(shell) || !with_reiwa) return name;
     const auto reiwa = format_reiwa(m);
     return reiwa ? name + "（" + *reiwa + "）" : name;
 }
@@ -206,7 +220,8 @@ FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso
     begin_invalid(invalid_before);
     field_width(width);
     out.enter = input_string(id.c_str(), t.text, "2022/01/31", ImGuiInputTextFlags_AutoSelectAll);
-    const bool left = ImGui::IsItemDeactivated(), hovered = ImGui::IsItemHovered();
+    const bool left = ImGui::IsItemDeactivated();
+    const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
     end_invalid(invalid_before);
     shell.anchor(anchor);
 
@@ -224,6 +239,8 @@ FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso
     if (ImGui::Button((now + "##" + anchor).c_str())) picked = today;
     ImGui::EndDisabled();
     shell.anchor(anchor + ".today");
+    const ImGuiStyle& st = ImGui::GetStyle();
+    place_under(field_min, field_max, 7 * (calendar_cell() + 2 * st.CellPadding.x) + 2 * st.WindowPadding.x);
     if (ImGui::BeginPopup(popup.c_str())) {
         if (auto d = calendar(shell, anchor, t, rule, today)) picked = d;
         ImGui::EndPopup();
@@ -247,7 +264,6 @@ FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso
         out.valid = false;
         out.message = shell.app().error_text(*t.refusal);
         note_refusal(shell, anchor, out.message);
-        if (hovered) ImGui::SetTooltip("%s", out.message.c_str());
         message_beside(shell, anchor, out.message);
     } else if (const auto d = parse_iso_date(iso)) {
         const std::string read_back = reading(shell, *d);
@@ -271,11 +287,16 @@ FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& mont
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", shell.tr("date.prev_month").c_str());
     shell.anchor(anchor + ".prev");
     ImGui::SameLine();
-    const std::string shown = month_text(shell, month);
+    // On a narrow line (a phone) the month without its 令和 reading, rather than a cut button.
+    std::string shown = month_text(shell, month);
+    const float arrows_w = 2 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::CalcTextSize(shown.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x + arrows_w > ImGui::GetContentRegionAvail().x)
+        shown = month_text(shell, month, false);
     if (ImGui::Button((shown + "##" + anchor).c_str())) {
         st = MonthState{{}, std::nullopt, month.year};
         ImGui::OpenPopup(popup.c_str());
     }
+    const ImVec2 button_min = ImGui::GetItemRectMin(), button_max = ImGui::GetItemRectMax();
     shell.anchor(anchor);
     ImGui::SameLine();
     ImGui::BeginDisabled(month >= rule.max);
@@ -283,6 +304,7 @@ FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& mont
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", shell.tr("date.next_month").c_str());
     shell.anchor(anchor + ".next");
+    place_under(button_min, button_max, ImGui::GetFontSize() * 14);
     if (ImGui::BeginPopup(popup.c_str())) {
         if (auto m = year_of_months(shell, anchor, st, month, rule)) month = *m;
         ImGui::EndPopup();

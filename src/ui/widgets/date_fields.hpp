@@ -35,7 +35,8 @@ FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso
 // `month` is the bound month; FieldResult::changed when the user chose another one this frame.
 FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& month, const MonthRule& rule);
 
-// How a screen writes a month: 「2022年1月（令和4年1月）」, "Jan 2022" in English.
-std::string month_text(Shell& shell, const YearMonth& m);
+// How a screen writes a month: 「2022年1月（令和4年1月）」 (「2022年1月」 without_reiwa), "Jan 2022"
+// in English.
+std::string month_text(Shell& shell, const YearMonth& m, bool with_reiwa = true);
 
 }  // namespace vsys::ui
