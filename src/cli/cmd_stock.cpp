@@ -5,6 +5,12 @@
 // Exit codes: 0 replayed; 1 an event refused ({"refused": {index, rule, message}} on stdout);
 // 2 usage or malformed input (not JSON, duplicate keys, unknown members, wrong types, unknown
 // kinds, products or categories), with the message on stderr.
+//
+// [SECTION] Reading the input: limits and the strict Reader
+// [SECTION] One event read; days; malformed input reported
+// [SECTION] cmd_stock: the sites and events read
+// [SECTION] cmd_stock: each event checked, then replayed
+// [SECTION] cmd_stock: balances, transfers in transit and accounting printed
 #include <cmath>
 #include <istream>
 #include <map>
@@ -15,6 +21,8 @@
 #include "core/stock/stock_ledger.hpp"
 
 namespace vsys::cli {
+
+// [SECTION] Reading the input: limits and the strict Reader
 
 namespace {
 
@@ -111,6 +119,8 @@ private:
     std::string where_;
     std::optional<Malformed> bad_;
 };
+
+// [SECTION] One event read; days; malformed input reported
 
 std::optional<Malformed> read_event(const json& j, std::size_t index, StockEvent& e) {
     const std::string where = "events[" + std::to_string(index) + "]";
@@ -211,6 +221,8 @@ int malformed(std::ostream& err, const Malformed& m) {
 
 }  // namespace
 
+// [SECTION] cmd_stock: the sites and events read
+
 int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostream& err) {
     if (args.size() > 1 || (args.size() == 1 && (args[0] == "-h" || args[0] == "--help"))) {
         err << "usage: vsys stock [FILE]   (replays a stock ledger given as JSON; see docs/STOCK.md)\n";
@@ -264,6 +276,8 @@ int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostrea
         events[i].entered_unix = day_start_unix(events[i].date);
     }
 
+    // [SECTION] cmd_stock: each event checked, then replayed
+
     const StockRules& rules = StockRules::builtin();
     StockLedger ledger;
     Date as_of{2021, 2, 14};
@@ -276,6 +290,8 @@ int cmd_stock(const Args& args, std::istream& in, std::ostream& out, std::ostrea
         if (as_of < events[i].date) as_of = events[i].date;
         append_stock_event(rules, ledger, std::move(events[i]));
     }
+
+    // [SECTION] cmd_stock: balances, transfers in transit and accounting printed
 
     // Members in the order docs/STOCK.md lists them (ordered_json keeps insertion order).
     using ojson = nlohmann::ordered_json;

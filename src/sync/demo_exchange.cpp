@@ -1,3 +1,12 @@
+// The demo deployment written onto an exchange (demo_exchange.hpp): the demo data and its history
+// as signed feeds under a demo root, every key and code derived from the seed.
+//
+// [SECTION] Seeds, and one organisation's feed
+// [SECTION] DemoWriter: the run, organisation by organisation
+// [SECTION] Sealing personal data
+// [SECTION] An organisation: its account, codes, device and master data
+// [SECTION] Onto the exchange: files, bundles and their pointers
+// [SECTION] Keys and codes from the seed, and write_demo_exchange
 #include "sync/demo_exchange.hpp"
 
 #include <algorithm>
@@ -17,6 +26,9 @@
 #include "sync/hierarchy_relations.hpp"
 
 namespace vsys::sync {
+
+// [SECTION] Seeds, and one organisation's feed
+
 namespace {
 
 Seed derive_seed(const std::string& text) {
@@ -31,6 +43,8 @@ struct Writer {
     std::string author;  // the account's V-SYS ID
     std::vector<DocumentVersion> docs;
 };
+
+// [SECTION] DemoWriter: the run, organisation by organisation
 
 class DemoWriter {
 public:
@@ -73,6 +87,8 @@ public:
     }
 
 private:
+    // [SECTION] Sealing personal data
+
     // Personal data (kinds registered sealed: R505's reservation lists) is encrypted to the
     // demo devices of its owner and audience and to their accounts' unclaimed codes, so a
     // browser that enrols with one of those codes reads it and nobody else who lists the
@@ -107,6 +123,8 @@ private:
         }
         return ok_status();
     }
+
+    // [SECTION] An organisation: its account, codes, device and master data
 
     template <class Select>
     Status process(OrgIndex i, const Select& selected) {
@@ -218,6 +236,8 @@ private:
         return ok_status();
     }
 
+    // [SECTION] Onto the exchange: files, bundles and their pointers
+
     Status put(const std::string& path, std::string_view bytes) {
         report_.bytes += bytes.size();
         return out_.put_new(path, bytes);
@@ -278,6 +298,8 @@ private:
 };
 
 }  // namespace
+
+// [SECTION] Keys and codes from the seed, and write_demo_exchange
 
 KeyPair demo_root_key(std::uint64_t seed) {
     return key_pair_from_seed(derive_seed("vsys-demo-root\n" + std::to_string(seed)));

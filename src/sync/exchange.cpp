@@ -1,3 +1,13 @@
+// The sync engine over the exchange's folders (exchange.hpp): where bundles and pointers go, the
+// outbox, and one run of push, discover, fetch and pack (sync_once).
+//
+// [SECTION] Helpers: days, pack size, refusals, reading packs addressed to a reader
+// [SECTION] The folder layout: feeds, inboxes, news and pointers
+// [SECTION] The outbox: queueing a bundle
+// [SECTION] sync_once: the exchange's day, then push
+// [SECTION] sync_once: discover the days since each cursor
+// [SECTION] sync_once: packs addressed to us, then fetch each feed
+// [SECTION] sync_once: pack for the parent, then the cursors
 #include "sync/exchange.hpp"
 
 #include <algorithm>
@@ -7,6 +17,9 @@
 #include "sync/crypto.hpp"
 
 namespace vsys::sync {
+
+// [SECTION] Helpers: days, pack size, refusals, reading packs addressed to a reader
+
 namespace {
 
 bool has_children(std::string_view org) {
@@ -113,6 +126,8 @@ Status read_packs(Transport& t, const OrgRelations& rel, std::string_view reader
 
 }  // namespace
 
+// [SECTION] The folder layout: feeds, inboxes, news and pointers
+
 bool packs_for_parent(std::string_view org) {
     Role r;
     return role_of_org(org, r) && (r == Role::prefecture || r == Role::municipality);
@@ -175,6 +190,8 @@ std::vector<std::string> pull_folders(const OrgRelations& rel, std::string_view 
     return out;
 }
 
+// [SECTION] The outbox: queueing a bundle
+
 Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const std::vector<DocumentVersion>& docs,
                     const std::vector<std::string>& to, UtcTime now) {
     if (feed.chain.empty()) return Error{"cert.chain_empty", "the device has no certificate"};
@@ -195,6 +212,8 @@ Status queue_bundle(FeedWriter& feed, SyncState& state, TrustState& trust, const
     state.outbox.push_back(std::move(out));
     return ok_status();
 }
+
+// [SECTION] sync_once: the exchange's day, then push
 
 SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view reader_org, SyncState& state,
                      TrustState& trust, DocumentStore& store, UtcTime now, const AuthorityRules& rules,
@@ -286,6 +305,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     };
     if (auto s = put_files(); !s) return fail(s.error());
 
+    // [SECTION] sync_once: discover the days since each cursor
+
     // Discover: the days since each cursor, one day back for a pointer written just before the
     // exchange's midnight by a run that read its time a moment earlier.
     std::map<std::string, std::map<std::uint64_t, std::string>> wanted;  // feed → seq → file name
@@ -327,6 +348,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             }
         }
     }
+
+    // [SECTION] sync_once: packs addressed to us, then fetch each feed
 
     // Packs addressed to us: the bundles they deliver stand in for single fetches.
     std::map<std::string, std::string> delivered;  // path → bytes (each hashes to its name)
@@ -430,6 +453,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             next = seq + 1;
         }
     }
+
+    // [SECTION] sync_once: pack for the parent, then the cursors
 
     // Pack for the parent what this run read and wrote of the subtree: once per day's worth,
     // into the files to put, so a run the host repeats (pending_transport.hpp) puts the same pack.

@@ -15,6 +15,14 @@
 //    compared with the size of the whole exchange.
 // Prints Markdown rows and `BENCH {json}` lines for tests/bench/run.mjs.
 // Peak memory: about 2 GB natively, most of it the national exchange and the nation's store.
+//
+// [SECTION] Sizes, timers and bench lines
+// [SECTION] The chain's documents of a day
+// [SECTION] nginx's listings as they cross the wire
+// [SECTION] A deployment, its readers, packers and what a sync costs
+// [SECTION] Tokyo
+// [SECTION] The nation
+// [SECTION] main
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -37,6 +45,8 @@
 
 using namespace vsys;
 using namespace vsys::sync;
+
+// [SECTION] Sizes, timers and bench lines
 
 namespace {
 
@@ -94,6 +104,8 @@ Seed seed_of(int n) {
     return s;
 }
 
+// [SECTION] The chain's documents of a day
+
 struct Item {
     std::string kind, id;
     nlohmann::json body;
@@ -126,6 +138,8 @@ Items deliveries_item(const std::string& round, const std::vector<std::string>& 
 Items request_item(const std::string& round, std::int64_t boxes) {
     return {{k_request_kind, round, request_to_json({round, VaccineProduct::pfizer_12, boxes})}};
 }
+
+// [SECTION] nginx's listings as they cross the wire
 
 // nginx's answer to a listing, as it crosses the wire: the JSON autoindex (one object per
 // entry with its type, mtime and size) gzipped on the fly at nginx's default level 1, since the
@@ -162,6 +176,8 @@ private:
         return n;
     }
 };
+
+// [SECTION] A deployment, its readers, packers and what a sync costs
 
 // A deployment whose organisations have one device each, publishing into one exchange.
 struct Deployment {
@@ -308,6 +324,8 @@ void print_cost(const std::string& id, const std::string& who, const std::string
     bench_line(id + ".time", "time of " + who + ": " + what, c.wall, "s");
 }
 
+// [SECTION] Tokyo
+
 void tokyo() {
     Deployment d;
     std::vector<std::string> munis, sites;
@@ -370,6 +388,8 @@ void tokyo() {
     print_cost("daily.site", "a site", "daily sync, one new round", sync_cost(d, site, sites[0], now), site);
     print_cost("daily.prefecture", "the prefecture", "daily sync, one new round", sync_cost(d, pref, "pref:130001", now), pref);
 }
+
+// [SECTION] The nation
 
 void nation() {
     Deployment d;
@@ -462,6 +482,8 @@ void nation() {
 }
 
 }  // namespace
+
+// [SECTION] main
 
 // `bench_sync tokyo` or `bench_sync nation` runs one part; no argument runs both.
 int main(int argc, char** argv) {

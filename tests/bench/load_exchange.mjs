@@ -24,6 +24,14 @@
 //   --vsys        the native CLI (default $VSYS_CLI, else build/native/vsys)
 // tests/bench/run.mjs uses exchangeArea() (`tools/bench exchange`); tests/cli/load_exchange.test.mjs
 // runs a short variant (310000, 鳥取県: 342 devices) through loadExchange().
+//
+// [SECTION] Paths, and the deployment split into writers
+// [SECTION] nginx, CPU time, requests and percentiles
+// [SECTION] loadExchange: the deployment written and nginx started
+// [SECTION] loadExchange: every device at once
+// [SECTION] loadExchange: checks and figures
+// [SECTION] exchangeArea: targets and a section for docs/BENCHMARKS.md
+// [SECTION] The command line
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -31,6 +39,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../e2e/lib.mjs';
+
+// [SECTION] Paths, and the deployment split into writers
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RETRIES = 3;
@@ -79,6 +89,8 @@ export function writersOf(dir) {
   });
   return { writers: list, others, files };
 }
+
+// [SECTION] nginx, CPU time, requests and percentiles
 
 // nginx via tools/nginx-run in the foreground; stopped by its own process id.
 async function startNginx(prefix, exchange) {
@@ -145,6 +157,8 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+// [SECTION] loadExchange: the deployment written and nginx started
+
 // Runs the whole benchmark; resolves with its figures and checks (never throws for a finding).
 export async function loadExchange({ prefecture = '330001', devices = 1000, maxSeconds = 300,
   vsys = process.env.VSYS_CLI || path.join(root, 'build/native/vsys'), keep = false, log = console.log } = {}) {
@@ -178,6 +192,8 @@ export async function loadExchange({ prefecture = '330001', devices = 1000, maxS
     const content = (f) => bodies.get(f);
     const manifest = await fetch(nginx.exchangeUrl + 'deployment.json', { method: 'PUT', body: content('deployment.json') });
     if (manifest.status !== 201) throw new Error('PUT deployment.json: ' + manifest.status);
+
+    // [SECTION] loadExchange: every device at once
 
     // 3. Every device at once, each on a connection of its own.
     const latencies = { preflight: [], put: [], readback: [] };
@@ -250,6 +266,8 @@ export async function loadExchange({ prefecture = '330001', devices = 1000, maxS
     check('no request failed', failures.length === 0, failures.length ? `${failures.length}, first: ${failures[0]}` : '');
     check('no PUT found its name taken', answered409 === 0, answered409 ? `${answered409} answered 409` : '');
 
+    // [SECTION] loadExchange: checks and figures
+
     // 4. Nothing lost, nothing extra, every byte as generated; then the verifier.
     const stored = filesUnder(exchange);
     const storedSet = new Set(stored);
@@ -293,6 +311,8 @@ export async function loadExchange({ prefecture = '330001', devices = 1000, maxS
     else log(`kept ${tmp}`);
   }
 }
+
+// [SECTION] exchangeArea: targets and a section for docs/BENCHMARKS.md
 
 // The `exchange` area of tools/bench: targets and a section for docs/BENCHMARKS.md.
 export async function exchangeArea(opts = {}) {
@@ -345,6 +365,8 @@ export async function exchangeArea(opts = {}) {
   ].join('\n');
   return { targets, body };
 }
+
+// [SECTION] The command line
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts = {};

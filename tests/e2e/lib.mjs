@@ -1,6 +1,14 @@
 // Shared harness of the end-to-end tests: a real nginx serving the built site and the exchange
 // on a free loopback port, Debian's Chromium driven by playwright-core, and helpers that find
 // widgets through window.vsys.screen().anchors (the same names the kiosk walk-throughs use).
+//
+// [SECTION] Paths, Chromium's flags and the kind of exchange
+// [SECTION] Servers: the S3 store, a free port, nginx
+// [SECTION] Browsers and each file's set-up (CSP watched in every page)
+// [SECTION] Pages: errors, frames, anchors, clicks, screenshots
+// [SECTION] The automation API (window.vsys) and common moves, shared by the test files
+// [SECTION] The exchange: the demo deployment, its files, a sync
+// [SECTION] Traces: the main thread's tasks
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -9,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+// [SECTION] Paths, Chromium's flags and the kind of exchange
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const site = process.env.VSYS_SITE ? path.resolve(root, process.env.VSYS_SITE) : path.join(root, 'build/wasm/site');
@@ -23,6 +33,8 @@ export const chromiumArgs = ['--no-sandbox', '--disable-dev-shm-usage', '--use-a
 // tools/exchange-s3 for the test file) instead of nginx's folder; the app is told so by its
 // config.json (an s3:// URL), and the same tests run against it (docs/PROTOCOL.md §15).
 export const exchangeKind = process.env.VSYS_E2E_EXCHANGE === 's3' ? 's3' : 'nginx';
+
+// [SECTION] Servers: the S3 store, a free port, nginx
 
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
@@ -161,6 +173,8 @@ export class Server {
   }
 }
 
+// [SECTION] Browsers and each file's set-up (CSP watched in every page)
+
 // Every Content-Security-Policy violation in a page of the app, in any test of a file, fails the
 // file (issue 11): a test need not remember to check. Chromium reports each one on the console.
 // Pages on another origin (the exchange's, whose files are meant to run nothing) are not the
@@ -242,6 +256,8 @@ export function serverAndBrowser(prepare) {
   return env;
 }
 
+// [SECTION] Pages: errors, frames, anchors, clicks, screenshots
+
 // Script errors, and every Content-Security-Policy violation (Chromium reports each one on the
 // console), of a page: a test that ends with `assert.deepEqual(errors, [])` checks both.
 export function collectErrors(page) {
@@ -310,7 +326,7 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// ---- the automation API (window.vsys) and common moves, shared by the test files
+// [SECTION] The automation API (window.vsys) and common moves, shared by the test files
 
 export async function command(page, cmd) {
   return page.evaluate((c) => window.vsys.command(c), cmd);
@@ -347,6 +363,8 @@ export async function typeInto(page, name, text) {
   await waitFrames(page, 2);
 }
 
+// [SECTION] The exchange: the demo deployment, its files, a sync
+
 // Writes the demo deployment of one prefecture into a server's exchange folder, as
 // `tools/serve` does, with the native tool; into an S3 exchange (an s3:// URL) with the store's
 // admin keys, the way an operator does.
@@ -380,6 +398,8 @@ export function filesUnder(dir, prefix = '') {
 export async function syncNow(page) {
   return page.evaluate(() => window.vsys.sync());
 }
+
+// [SECTION] Traces: the main thread's tasks
 
 // The tasks of the page's main thread in a Chromium trace (browser.startTracing with the
 // devtools.timeline categories): {wall, cpu} in ms, the trace's dur and thread time (tdur). With

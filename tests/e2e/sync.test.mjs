@@ -5,6 +5,13 @@
 // VSYS_E2E_EXCHANGE=s3 runs the same tests against an S3 store (Ceph's RADOS Gateway, a fresh
 // cluster): the operator's `vsys deployment s3-users` gives the organisations of these tests
 // their store keys, sealed to their enrolment codes, which the browsers fetch and open.
+//
+// [SECTION] Set-up: the demo deployment, and a browser per organisation
+// [SECTION] Up and down the chain
+// [SECTION] The exchange's own rules: no overwrite, S3 store keys
+// [SECTION] The exchange down, or stopped in the middle of a sync
+// [SECTION] Against nginx only: a bundle file, claims, a selection kept
+// [SECTION] Every file verifies, no script error
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +20,8 @@ import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { anchor, artifacts, clickAnchor, command, exchangeFolder, exchangeKind, filesUnder, goTo, ok, openApp, root,
   screenshot, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
+
+// [SECTION] Set-up: the demo deployment, and a browser per organisation
 
 const round = 'PF12_R10';
 const laterRound = 'TM3rd01クール';  // still taking requests
@@ -53,6 +62,8 @@ let site, muni, pref, nation, siteCode;
 // What does not depend on the exchange's kind (a bundle file, claims' addressing, the app's own
 // state across a sync) runs against nginx only: tools/test's e2e-s3 suite stays within minutes.
 const appOnly = { skip: exchangeKind === 's3' && 'independent of the exchange: run against nginx (e2e)' };
+
+// [SECTION] Up and down the chain
 
 test('a request goes up, an allocation comes down and the delivery reaches the site', async () => {
   muni = await browserFor('VM' + muniCode);
@@ -107,6 +118,8 @@ test('a request goes up, an allocation comes down and the delivery reaches the s
   await screenshot(site.page, artifact('sync-panel'));
 });
 
+// [SECTION] The exchange's own rules: no overwrite, S3 store keys
+
 test('a PUT over a file the exchange holds is refused, and the file keeps its bytes', async () => {
   const feed = 'feeds/site_' + siteCode;
   const devices = await perform(site.page, { kind: 'list', path: feed });
@@ -154,6 +167,8 @@ test('S3: a store key writes only its organisation\'s files; a device without on
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// [SECTION] The exchange down, or stopped in the middle of a sync
 
 test('the site keeps working with the exchange down and converges when it returns', async (t) => {
   await env.server.stop();
@@ -208,6 +223,8 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
   assert.equal(again.report.fetched, 0);
   await context.close();
 });
+
+// [SECTION] Against nginx only: a bundle file, claims, a selection kept
 
 test('an exported bundle file carried to another browser imports and verifies', appOnly, async () => {
   ok(await command(site.page, { type: 'report_request', site: siteCode, round: laterRound, boxes: 9 }));
@@ -294,6 +311,8 @@ test('a selection the user has not sent yet survives a sync that brings new data
   await clickAnchor(site.page, 'req.save');
   await site.page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 13, laterRound);
 });
+
+// [SECTION] Every file verifies, no script error
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {
   const exchange = await exchangeFolder(env.server);

@@ -7,6 +7,12 @@
 //   stock_ledger           R511: a site's ledger line by line, and the counts the purge removed
 // Answers and counts entered before the purge's cut-off are already out of the world
 // (stock_world), so no report shows them once it has passed.
+//
+// [SECTION] Latest answers, and small helpers
+// [SECTION] stock_by_municipality (R105, R212)
+// [SECTION] stock_by_site (R311)
+// [SECTION] stock_moves (R312)
+// [SECTION] stock_ledger (R511)
 #include <cstdlib>
 #include <unordered_map>
 
@@ -16,6 +22,8 @@
 #include "app/stock/stock_app.hpp"
 
 namespace vsys {
+
+// [SECTION] Latest answers, and small helpers
 
 namespace {
 
@@ -55,6 +63,8 @@ bool handles(VaccineCategories cats, VaccineProduct p) {
 std::string product_name(const App& app, VaccineProduct p) { return app.tr(std::string("product.") + vaccine_product_id(p)); }
 
 }  // namespace
+
+// [SECTION] stock_by_municipality (R105, R212)
 
 Result<SourceRows> source_stock_by_municipality(App& app, const SourceContext& ctx) {
     SourceRows out;
@@ -118,6 +128,8 @@ Result<SourceRows> source_stock_by_municipality(App& app, const SourceContext& c
     return out;
 }
 
+// [SECTION] stock_by_site (R311)
+
 Result<SourceRows> source_stock_by_site(App& app, const SourceContext& ctx) {
     SourceRows out;
     out.fields = {{"site_code", CellType::code},       {"site_name", CellType::text},   {"product", CellType::text},
@@ -174,6 +186,8 @@ Result<SourceRows> source_stock_by_site(App& app, const SourceContext& ctx) {
     return out;
 }
 
+// [SECTION] stock_moves (R312)
+
 Result<SourceRows> source_stock_moves(App& app, const SourceContext& ctx) {
     SourceRows out;
     out.fields = {{"date", CellType::date},    {"site_code", CellType::code}, {"site_name", CellType::text},
@@ -224,6 +238,8 @@ Result<SourceRows> source_stock_moves(App& app, const SourceContext& ctx) {
     }
     return out;
 }
+
+// [SECTION] stock_ledger (R511)
 
 Result<SourceRows> source_stock_ledger(App& app, const SourceContext& ctx) {
     SourceRows out;

@@ -1,6 +1,12 @@
 // validate_chain_version: the rules of docs/CHAIN.md, one function per document of the chain.
 // Checks run in the order a user needs to hear them: who may write it, the round, the order of
 // the steps, locks, then the numbers.
+//
+// [SECTION] The context and the checks the documents share
+// [SECTION] Requests and the round
+// [SECTION] Allocations: the amounts for prefectures, municipalities and sites
+// [SECTION] Locks
+// [SECTION] validate_chain_version: each kind to its rules
 #include <algorithm>
 #include <set>
 
@@ -8,6 +14,9 @@
 #include "core/allocation/chain_detail.hpp"
 
 namespace vsys {
+
+// [SECTION] The context and the checks the documents share
+
 namespace {
 
 using namespace chain_detail;
@@ -66,6 +75,8 @@ Status check_children(const Ctx& c, OrgIndex parent, const Round& r, const std::
     return ok_status();
 }
 
+// [SECTION] Requests and the round
+
 Status validate_request(const Ctx& c, const DocumentVersion& v) {
     auto o = owner_at(c, v, {OrgLevel::site, OrgLevel::venue});
     if (!o) return o.error();
@@ -103,6 +114,8 @@ Status validate_round(const Ctx& c, const DocumentVersion& v) {
         return Error{"chain.nothing_allocated", "no amounts were registered in this round", {{"round", r->code}}};
     return ok_status();
 }
+
+// [SECTION] Allocations: the amounts for prefectures, municipalities and sites
 
 std::vector<std::string> share_ids(const AmountsBody& b) {
     std::vector<std::string> out;
@@ -179,6 +192,8 @@ Status validate_allocation(const Ctx& c, const DocumentVersion& v) {
     if (level == OrgLevel::nation) return validate_nation_amounts(c, v, *b, **r);
     return validate_municipality_amounts(c, v, *o, *b, **r);
 }
+
+// [SECTION] Locks
 
 std::set<std::string> orgs_of(const std::vector<LockEntry>& e) {
     std::set<std::string> out;
@@ -287,6 +302,8 @@ Status validate_lock(const Ctx& c, const DocumentVersion& v) {
 }
 
 }  // namespace
+
+// [SECTION] validate_chain_version: each kind to its rules
 
 Status validate_chain_version(const ChainWorld& world, const DocumentStore& store, const DocumentVersion& v,
                               const Date& today) {

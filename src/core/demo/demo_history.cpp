@@ -1,6 +1,15 @@
 // The demo world's history (demo_history.hpp): rounds through the chain's own builders, claims
 // priced by compute_claim, reservation lists. Every random choice comes from a DemoRng stream of
 // its own (seed, salt, item), so adding a round or a site does not shift the others' draws.
+//
+// [SECTION] The rounds, the salts of the random streams and small helpers
+// [SECTION] History: the scope and the run, part by part
+// [SECTION] Writing: a version filled, sealed, applied and kept
+// [SECTION] Rounds through the chain's own builders
+// [SECTION] Claims: routing, and the doses of each site priced by compute_claim
+// [SECTION] R505: the retired reservation function
+// [SECTION] Stock: receipts, transfers, wastage, counts (demo_history_stock.hpp)
+// [SECTION] Entry points and the legacy ticket-form counts
 #include "core/demo/demo_history.hpp"
 
 #include <algorithm>
@@ -23,6 +32,8 @@
 
 namespace vsys {
 namespace {
+
+// [SECTION] The rounds, the salts of the random streams and small helpers
 
 // Oldest first. The request share bounds the size: the national history must stay well within
 // the browser's memory budget (docs/BENCHMARKS.md).
@@ -56,6 +67,8 @@ std::uint64_t text_hash(std::string_view s) {
     for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
     return h;
 }
+
+// [SECTION] History: the scope and the run, part by part
 
 class History {
 public:
@@ -102,7 +115,7 @@ public:
     }
 
 private:
-    // ---- writing -------------------------------------------------------------------------
+    // [SECTION] Writing: a version filled, sealed, applied and kept
 
     bool in_scope(const DocumentVersion& v) const {
         if (scope_ == k_no_org) return true;
@@ -139,7 +152,7 @@ private:
         return ok_status();
     }
 
-    // ---- rounds --------------------------------------------------------------------------
+    // [SECTION] Rounds through the chain's own builders
 
     Status round(const DemoHistoryRound& hr) {
         const Round* r = world_.catalog().find_round(hr.code);
@@ -232,7 +245,7 @@ private:
         return ok_status();
     }
 
-    // ---- claims --------------------------------------------------------------------------
+    // [SECTION] Claims: routing, and the doses of each site priced by compute_claim
 
     Status routing() {
         for (OrgIndex p : tree_.children(Hierarchy::nation()))
@@ -350,7 +363,7 @@ private:
         return ok_status();
     }
 
-    // ---- R505: the retired reservation function ------------------------------------------
+    // [SECTION] R505: the retired reservation function
 
     ReservationRow person_row(DemoRng& rng) {
         const auto& sur = rng.pick(demo_names::surnames());
@@ -417,7 +430,7 @@ private:
         return ok_status();
     }
 
-    // ---- stock: receipts, transfers, wastage, counts (demo_history_stock.hpp) ---------------
+    // [SECTION] Stock: receipts, transfers, wastage, counts (demo_history_stock.hpp)
     Status stock() {
         std::vector<StockHistoryDelivery> given;
         given.reserve(deliveries_.size());
@@ -462,6 +475,8 @@ private:
 };
 
 }  // namespace
+
+// [SECTION] Entry points and the legacy ticket-form counts
 
 std::span<const DemoHistoryRound> demo_history_rounds() { return k_rounds; }
 

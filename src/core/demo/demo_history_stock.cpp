@@ -1,5 +1,13 @@
 // The stock history (demo_history_stock.hpp): receipts, hub → satellite transfers, wastage with
 // every reason, the purged counts of January 2022 and one open stock request.
+//
+// [SECTION] Salts, dates and lot names
+// [SECTION] StockHistory: the run and the events' order
+// [SECTION] Receipts of the deliveries
+// [SECTION] Transfers from hubs to satellites
+// [SECTION] Wastage
+// [SECTION] Counts: the purged January counts and the open request
+// [SECTION] Entry point
 #include "core/demo/demo_history_stock.hpp"
 
 #include <algorithm>
@@ -12,6 +20,8 @@
 #include "core/stock/stock_rules.hpp"
 
 namespace vsys {
+
+// [SECTION] Salts, dates and lot names
 
 namespace {
 
@@ -54,6 +64,8 @@ struct Lot {
     Date expiry, basis;
     std::int64_t on_hand = 0;
 };
+
+// [SECTION] StockHistory: the run and the events' order
 
 class StockHistory {
 public:
@@ -101,6 +113,8 @@ private:
         return c_.write(owner, kind, id, single_event_to_json(e), e.date, hour, 0);
     }
 
+    // [SECTION] Receipts of the deliveries
+
     Status delivery(const StockHistoryDelivery& d) {
         const Site* site = c_.site_of(d.site);
         if (!site) return ok_status();
@@ -139,6 +153,8 @@ private:
             if (auto s = transfers(*site, r, doc.date, doc.lines.front().lot); !s) return s;
         return wastage(*site, r, doc.date, d.site);
     }
+
+    // [SECTION] Transfers from hubs to satellites
 
     // A hub passes a few vials to each of up to two satellites, in a cool bag.
     Status transfers(const Site& hub, const Round& r, const Date& received, const std::string& lot_id) {
@@ -200,6 +216,8 @@ private:
         return ok_status();
     }
 
+    // [SECTION] Wastage
+
     // About one receipt in ten is followed by a wastage report, its reason drawn from the site and
     // round so every reason of the data appears.
     Status wastage(const Site& site, const Round& r, const Date& received, OrgIndex at) {
@@ -238,6 +256,8 @@ private:
         }
         return ok_status();
     }
+
+    // [SECTION] Counts: the purged January counts and the open request
 
     // A count of every lot of the request's products a site holds, most of it used.
     Status count(const std::string& org, const std::string& request_key, VaccineProducts products, const Date& day,
@@ -308,6 +328,8 @@ private:
 };
 
 }  // namespace
+
+// [SECTION] Entry point
 
 Status demo_stock_history(const StockHistoryContext& ctx, std::span<const StockHistoryDelivery> deliveries) {
     return StockHistory(ctx).run(deliveries);

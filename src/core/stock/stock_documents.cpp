@@ -1,8 +1,18 @@
+// The codecs of the stock documents (stock_documents.hpp): each kind's body written and read back
+// strictly, and the ledger events a stored version stands for.
+//
+// [SECTION] Strict reading: limits, the Strict reader, lines, excursions
+// [SECTION] The stock kinds; receipts, counts and stock requests
+// [SECTION] Single events: transfers, answers, wastage
+// [SECTION] The events of a version, and a transfer's answer id
 #include "core/stock/stock_documents.hpp"
 
 #include <initializer_list>
 
 namespace vsys {
+
+// [SECTION] Strict reading: limits, the Strict reader, lines, excursions
+
 namespace {
 
 using nlohmann::json;
@@ -132,6 +142,8 @@ std::int64_t unix_of(const std::string& time) {
 
 }  // namespace
 
+// [SECTION] The stock kinds; receipts, counts and stock requests
+
 bool is_stock_event_kind(std::string_view kind) {
     return kind == k_stock_receipt_kind || kind == k_stock_transfer_kind || kind == k_stock_transfer_answer_kind ||
            kind == k_stock_wastage_kind || kind == k_stock_count_kind;
@@ -241,6 +253,8 @@ Result<StockRequestDoc> stock_request_from_json(const json& body) {
     return d;
 }
 
+// [SECTION] Single events: transfers, answers, wastage
+
 json single_event_to_json(const StockEvent& e) {
     json j = {{"schema", k_stock_schema}, {"date", to_iso(e.date)}, {"order", e.order}};
     switch (e.kind) {
@@ -319,6 +333,8 @@ Result<StockEvent> single_event_from_json(std::string_view kind, const json& bod
     if (auto s = r.finish(); !s) return s.error();
     return e;
 }
+
+// [SECTION] The events of a version, and a transfer's answer id
 
 Result<std::vector<StockEvent>> stock_events_of(const DocumentVersion& v) {
     std::vector<StockEvent> out;

@@ -1,3 +1,12 @@
+// The stock ledger (stock_ledger.hpp): events replayed in causal order into per-lot balances and
+// transfers, or one event appended in place when it comes after all the others.
+//
+// [SECTION] Event kinds by id
+// [SECTION] Ordering, and the lot and transfer look-ups (replaying, or on a finished ledger)
+// [SECTION] Applier: one event applied to its lot and transfer
+// [SECTION] Look-ups on a finished ledger
+// [SECTION] Replay and append
+// [SECTION] Conflicts, expiry, the next order and doses
 #include "core/stock/stock_ledger.hpp"
 
 #include <algorithm>
@@ -5,6 +14,8 @@
 #include <unordered_map>
 
 namespace vsys {
+
+// [SECTION] Event kinds by id
 
 const char* stock_event_kind_id(StockEventKind k) {
     switch (k) {
@@ -24,6 +35,8 @@ std::optional<StockEventKind> parse_stock_event_kind(std::string_view id) {
         if (id == stock_event_kind_id(k)) return k;
     return std::nullopt;
 }
+
+// [SECTION] Ordering, and the lot and transfer look-ups (replaying, or on a finished ledger)
 
 namespace {
 
@@ -147,6 +160,8 @@ struct SortedIndex {
     }
     static constexpr bool keeps_transit = true;
 };
+
+// [SECTION] Applier: one event applied to its lot and transfer
 
 template <class Index>
 class Applier {
@@ -326,6 +341,8 @@ private:
 
 }  // namespace
 
+// [SECTION] Look-ups on a finished ledger
+
 const LotBalance* StockLedger::find(std::string_view site, VaccineProduct p, std::string_view lot) const {
     auto it = std::lower_bound(lots.begin(), lots.end(), 0,
                                [&](const LotBalance& l, int) { return compare_lot(l, site, p, lot) < 0; });
@@ -357,6 +374,8 @@ std::optional<StockLedger::TransferState> StockLedger::transfer_state(std::strin
     if (!t) return std::nullopt;
     return t->state;
 }
+
+// [SECTION] Replay and append
 
 namespace {
 
@@ -454,6 +473,8 @@ void append_stock_event(const StockRules& rules, StockLedger& ledger, StockEvent
     Applier<SortedIndex> applier(rules, ledger, ix);
     applier.apply(static_cast<std::uint32_t>(ledger.events.size() - 1));
 }
+
+// [SECTION] Conflicts, expiry, the next order and doses
 
 std::vector<Error> stock_conflicts(const StockLedger& ledger) {
     std::vector<Error> out;

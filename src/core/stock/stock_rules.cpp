@@ -1,3 +1,11 @@
+// The stock rules read from assets/stock/*.tsv (stock_rules.hpp), strictly and row by row, and
+// the look-ups the ledger and the screens make of them.
+//
+// [SECTION] The embedded files, and the kinds of dose
+// [SECTION] Field readers: numbers, dates, reason lists, overlaps
+// [SECTION] Parsing the seven files
+// [SECTION] The built-in rules and their look-ups
+// [SECTION] Categories and the effective expiry
 #include "core/stock/stock_rules.hpp"
 
 #include <algorithm>
@@ -6,6 +14,8 @@
 #include "core/base/tsv.hpp"
 
 namespace vsys {
+
+// [SECTION] The embedded files, and the kinds of dose
 
 namespace assets {
 std::string_view stock_doses_tsv();
@@ -18,6 +28,8 @@ std::string_view stock_purge_tsv();
 }  // namespace assets
 
 const char* dose_kind_id(DoseKind k) { return k == DoseKind::primary ? "primary" : "booster"; }
+
+// [SECTION] Field readers: numbers, dates, reason lists, overlaps
 
 namespace {
 
@@ -112,6 +124,8 @@ bool parse_utc(std::string_view s, std::int64_t& out) {
 }
 
 }  // namespace
+
+// [SECTION] Parsing the seven files
 
 Result<StockRules> StockRules::parse(std::string_view doses_tsv, std::string_view shelf_life_tsv,
                                      std::string_view matrix_tsv, std::string_view conditions_tsv,
@@ -287,6 +301,8 @@ Result<StockRules> StockRules::parse(std::string_view doses_tsv, std::string_vie
     return r;
 }
 
+// [SECTION] The built-in rules and their look-ups
+
 const StockRules& StockRules::builtin() {
     // The embedded files are checked by a unit test; unparsable ones give empty rules (every
     // transfer refused for want of a condition) rather than wrong ones.
@@ -347,6 +363,8 @@ std::vector<const StockReason*> StockRules::reasons(ReasonList list) const {
         if (r.list == list) out.push_back(&r);
     return out;
 }
+
+// [SECTION] Categories and the effective expiry
 
 std::optional<VaccineCategory> category_for_product(VaccineCategories handled, VaccineProduct p) {
     switch (p) {

@@ -1,6 +1,12 @@
 // Properties of the apportionment engine on thousands of random problems from a small
 // deterministic PRNG (splitmix64), checked against naive one-unit-at-a-time references
 // written here independently of the engine's threshold-and-heap algorithm.
+//
+// [SECTION] Random problems
+// [SECTION] Naive references: priorities, one unit at a time, Hamilton by definition
+// [SECTION] Sums, and agreement with the references
+// [SECTION] Monotonicity and quotas
+// [SECTION] National size, scaling, and the same digest everywhere
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,6 +17,8 @@
 #include "core/allocation/apportion.hpp"
 
 TEST_SUITE_BEGIN("allocation");
+
+// [SECTION] Random problems
 
 namespace {
 
@@ -63,6 +71,8 @@ std::optional<std::int64_t> effective_cap(const Problem& p, const Child& c) {
     if (!p.cap_by_weight) return c.cap;
     return c.cap ? std::min(*c.cap, c.weight) : c.weight;
 }
+
+// [SECTION] Naive references: priorities, one unit at a time, Hamilton by definition
 
 // A claim's priority as num/den (den 0 = infinite); Huntington–Hill's is squared.
 struct Ratio {
@@ -171,6 +181,8 @@ std::vector<std::int64_t> units_of(const Allocation& a) {
 
 }  // namespace
 
+// [SECTION] Sums, and agreement with the references
+
 TEST_CASE("on random problems the sum plus the unallocated rest equals the total, caps and fixed hold") {
     Rng rng{42};
     int solved = 0;
@@ -217,6 +229,8 @@ TEST_CASE("the fast divisor and Hamilton splits equal the one-unit-at-a-time def
     }
 }
 
+// [SECTION] Monotonicity and quotas
+
 TEST_CASE("divisor methods are house monotone: one more unit never takes a unit from anyone") {
     Rng rng{99};
     for (int t = 0; t < 600; ++t) {
@@ -246,6 +260,8 @@ TEST_CASE("Hamilton stays within one unit of the exact quota and follows the rem
         }
     }
 }
+
+// [SECTION] National size, scaling, and the same digest everywhere
 
 TEST_CASE("a national-size divisor split equals the definition") {
     // 2,000 children and 6,000 units: large enough that the threshold estimate and heap do real

@@ -1,3 +1,13 @@
+// The allocation chain's rules through SmallChain (test_chain_fixture.hpp): requests, the order of
+// steps, exact sums at every level, locks, refused amounts, simulations and their texts.
+//
+// [SECTION] Steps the tests share
+// [SECTION] Requests and the round's state
+// [SECTION] The order of steps and the whole chain
+// [SECTION] Locks: edits after one, and undoing one
+// [SECTION] Amounts refused, and a stale ②
+// [SECTION] Simulations, and the texts of refusals and explanations
+// [SECTION] Received versions and 配分を確定
 #include "app/base/i18n.hpp"
 #include "test_chain_fixture.hpp"
 
@@ -5,6 +15,8 @@ TEST_SUITE_BEGIN("allocation");
 
 using namespace vsys;
 using namespace vsys::chain_test;
+
+// [SECTION] Steps the tests share
 
 namespace {
 
@@ -54,6 +66,8 @@ std::vector<std::string> three_munis() { return {SmallChain::tottori, SmallChain
 
 }  // namespace
 
+// [SECTION] Requests and the round's state
+
 TEST_CASE("a site reports its request while requests are open; satellites, venues and other products are refused") {
     SmallChain c;
     c.apply(build_request(c.world, c.store, "site:3110000011", c.round, 12, c.today));
@@ -99,6 +113,8 @@ TEST_CASE("requests close when the nation moves the round to allocating, and the
     CHECK(refusal(build_round_state(c.world, c.store, c.round, RoundState::allocating, c.today)) == "chain.round_transition");
     CHECK(c.state("nation").listed == false);
 }
+
+// [SECTION] The order of steps and the whole chain
 
 TEST_CASE("every step out of order is refused with the step it needs") {
     SmallChain c;
@@ -205,6 +221,8 @@ TEST_CASE("the whole chain: the sums are exact at every level and each site sees
     CHECK(nation.prefecture_locks.done == 3);
 }
 
+// [SECTION] Locks: edits after one, and undoing one
+
 TEST_CASE("an edit after a lock is refused, by the chain and by the store whatever the version says") {
     SmallChain c;
     through_nation_lock(c);
@@ -273,6 +291,8 @@ TEST_CASE("a lock is undone only by a recorded act of the locking level, ③ nev
     CHECK(refusal(build_nation_unlock(c.world, c.store, c.round, SmallChain::pref, "", c.today)) == "chain.not_locked");
 }
 
+// [SECTION] Amounts refused, and a stale ②
+
 TEST_CASE("amounts that do not add up are refused") {
     SmallChain c;
     report_requests(c);
@@ -335,6 +355,8 @@ TEST_CASE("a registered ② is stale once ① changes and cannot be locked until
     c.apply(build_nation_lock(c.world, c.store, c.round, SmallChain::pref, c.today));
     CHECK(c.state(SmallChain::pref).nation_locks.complete());
 }
+
+// [SECTION] Simulations, and the texts of refusals and explanations
 
 TEST_CASE("a simulation offers only the modes of its product and level, and explains every row") {
     SmallChain c;
@@ -420,6 +442,8 @@ TEST_CASE("every refusal and explanation of the chain has a Japanese and an Engl
     Error e{"chain.sum", "", {{"name", "鳥取県"}, {"sum", "25"}, {"unallocated", "0"}, {"amount", "30"}}};
     CHECK(s.error_message(e, Language::ja) == "鳥取県: 配分の合計 25 箱と未配分 0 箱の和が配分量 30 箱と一致しません");
 }
+
+// [SECTION] Received versions and 配分を確定
 
 TEST_CASE("a received chain version is checked against the same rules as a built one") {
     SmallChain c;

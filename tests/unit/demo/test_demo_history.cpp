@@ -1,6 +1,12 @@
 // The demo world's history (core/demo/demo_history.hpp): deterministic, valid by every rule the
 // app applies where a version is written and where it is received, reconciling at every level
 // of the chain, and published as a verified exchange.
+//
+// [SECTION] A small national world
+// [SECTION] Deterministic, and valid by every rule
+// [SECTION] Rounds, claims and reservation lists
+// [SECTION] A prefecture's history, and proxy versions without site devices
+// [SECTION] The demo exchange, and the legacy ticket-form counts
 #include <doctest/doctest.h>
 
 #include <array>
@@ -24,6 +30,8 @@
 TEST_SUITE_BEGIN("demo");
 
 using namespace vsys;
+
+// [SECTION] A small national world
 
 namespace {
 
@@ -67,6 +75,8 @@ std::vector<std::string> hashes(const std::vector<DocumentVersion>& docs) {
 
 }  // namespace
 
+// [SECTION] Deterministic, and valid by every rule
+
 TEST_CASE("the same seed gives the same history, version for version; another seed another") {
     const auto a = world().history();
     const auto b = world().history();
@@ -96,6 +106,8 @@ TEST_CASE("every version passes its kind's validate and, in order, the chain's r
     for (const char* k : {"request", "round", "allocation", "lock", "claim", "claim_routing", "reservations"})
         CHECK_MESSAGE(kinds[k] > 0, k);
 }
+
+// [SECTION] Rounds, claims and reservation lists
 
 TEST_CASE("every round state is present and the amounts reconcile from ① down to each site's boxes") {
     const World& w = world();
@@ -219,6 +231,8 @@ TEST_CASE("reservation lists are the municipality's, addressed to their site alo
     CHECK_FALSE(validate_version(sync::document_kinds(), bad));
 }
 
+// [SECTION] A prefecture's history, and proxy versions without site devices
+
 TEST_CASE("a prefecture's history is the national history filtered to it, version for version") {
     const World& w = world();
     const auto all = hashes(w.history());
@@ -238,6 +252,8 @@ TEST_CASE("without site devices, sites' requests and claims are their municipali
         CHECK(v.author.rfind("VM", 0) == 0);
     }
 }
+
+// [SECTION] The demo exchange, and the legacy ticket-form counts
 
 TEST_CASE("the demo exchange carries the history in its writers' feeds, and every bundle verifies") {
     const World& w = world();

@@ -1,6 +1,14 @@
 // The stock ledger's rules through check_stock_event and its replay (issue 15's tests): the 25
 // cells of the matrix, the dated cap, below zero refused, two devices' debits flagged, a
 // refused transfer returning, replay independent of arrival order, the purge, expiry.
+//
+// [SECTION] A world of two hubs
+// [SECTION] check_stock_event: the matrix, the vial cap, below zero
+// [SECTION] Two devices' debits, and transfers in transit
+// [SECTION] Replay order and append_stock_event
+// [SECTION] The purge and expiry
+// [SECTION] Conditions and the other rules of check_stock_event
+// [SECTION] The ledger's lines
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,6 +22,8 @@ using namespace vsys;
 using namespace vsys::stock_test;
 using C = VaccineCategory;
 using P = VaccineProduct;
+
+// [SECTION] A world of two hubs
 
 namespace {
 
@@ -30,6 +40,8 @@ World two_hubs() {
 }
 
 }  // namespace
+
+// [SECTION] check_stock_event: the matrix, the vial cap, below zero
 
 TEST_CASE("the transfer matrix: all 25 cells, each way, through check_stock_event") {
     const C all[] = {C::pfizer_hub, C::pfizer_satellite, C::pfizer_child, C::tm_general, C::tm_workplace};
@@ -116,6 +128,8 @@ TEST_CASE("a debit below zero is refused on the device, saying by how much, and 
     CHECK(w.ledger.in_transit.empty());
 }
 
+// [SECTION] Two devices' debits, and transfers in transit
+
 TEST_CASE("two devices' valid debits that merge below zero are applied and flagged as a conflict naming both") {
     World w = two_hubs();
     REQUIRE(w.add(receipt("site:H1", P::pfizer_12, "FA1", 5, d("2022-02-01"), k_far)));
@@ -197,6 +211,8 @@ TEST_CASE("a transfer is in transit until received; refused, it returns to the s
     // A satellite may send back to its hub (○).
     CHECK(w.check(transfer("site:S1", "site:H1", P::pfizer_12, "FA1", 5, d("2022-02-05"))).ok());
 }
+
+// [SECTION] Replay order and append_stock_event
 
 TEST_CASE("replay is independent of the order events arrive in: they carry causal order") {
     World w = two_hubs();
@@ -281,6 +297,8 @@ TEST_CASE("append_stock_event: in place when the event sorts last, a full replay
     CHECK(w.on_hand("site:S1", P::pfizer_12, "FA1") == 10);
 }
 
+// [SECTION] The purge and expiry
+
 TEST_CASE("the purge: counts entered before the cutoff are excluded once it has passed, kept in purged") {
     World w = two_hubs();
     const std::int64_t cutoff = w.rules.purge().cutoff_unix;
@@ -347,6 +365,8 @@ TEST_CASE("expiry: an expired lot cannot be transferred; an extension after rece
     CHECK(lot_near_expiry(w.rules, tm, d("2021-11-24")));
     CHECK_FALSE(lot_near_expiry(w.rules, tm, d("2021-11-23")));
 }
+
+// [SECTION] Conditions and the other rules of check_stock_event
 
 TEST_CASE("conditions: the ultra-low box only to a hub; the frozen condition only from its date") {
     World w = two_hubs();
@@ -417,6 +437,8 @@ TEST_CASE("the other rules of check_stock_event") {
     CHECK(lot.last_count == d("2022-02-03"));
     CHECK(identity_holds(lot));
 }
+
+// [SECTION] The ledger's lines
 
 TEST_CASE("the ledger's lines: one per change of a site's lot, with the balance after it") {
     World w = two_hubs();

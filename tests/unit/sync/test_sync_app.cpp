@@ -1,6 +1,11 @@
 // The app's sync runs (sync_app.hpp) against a real demo deployment in memory: browsers enrol
 // with demo codes, publish what their users did, pull what concerns them, keep going offline,
 // export and import bundle files, and show and resolve conflicts.
+//
+// [SECTION] Enrolment, store keys and publishing
+// [SECTION] Offline, conflicts and bundle files carried by hand
+// [SECTION] Other deployments, codes issued on a device, the training kiosk
+// [SECTION] A page killed mid-run, and a bundle that does not read back
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -18,6 +23,8 @@ TEST_SUITE_BEGIN("sync");
 
 using namespace vsys;
 using namespace vsys::test;
+
+// [SECTION] Enrolment, store keys and publishing
 
 TEST_CASE("a browser enrols with a demo code, publishes its site's change, and the municipality receives it") {
     auto& ex = exchange();
@@ -109,6 +116,8 @@ TEST_CASE("a store key the operator sealed to an enrolment code is opened by the
     // Never in a document (so never in a bundle or an export).
     for (const auto* v : site.app.store().all()) CHECK(v->body.dump().find("the-secret") == std::string::npos);
 }
+
+// [SECTION] Offline, conflicts and bundle files carried by hand
 
 TEST_CASE("offline, the change waits through a reload and goes up when the exchange returns") {
     sync::MemoryTransport ex = exchange();  // a copy: this test's own deployment
@@ -207,6 +216,8 @@ TEST_CASE("a bundle file carried to another browser imports and verifies; altere
     CHECK(st["rejected"].empty());
 }
 
+// [SECTION] Other deployments, codes issued on a device, the training kiosk
+
 TEST_CASE("an exchange of another deployment is refused before anything is read from it") {
     sync::MemoryTransport ex;
     sync::DeploymentManifest m;
@@ -283,6 +294,8 @@ TEST_CASE("a bundle signed in the training kiosk and put on the exchange by hand
     CHECK(st["rejected"][0]["code"] == "cert.issuer");
     CHECK(muni.view("site", {{"site", s.code}})["view"].dump().find("0857-55-5555") == std::string::npos);
 }
+
+// [SECTION] A page killed mid-run, and a bundle that does not read back
 
 // Issue 11, item 2: whatever moment the page dies at, what left it was already stored. Here
 // the page is killed after handing over each round of a run in turn: that round's requests

@@ -1,3 +1,12 @@
+// Bundles (sync/bundle.hpp) verified and committed against a test world (test_sync_fixture.hpp):
+// each way a bundle is refused, each refusal changing nothing and naming its reason.
+//
+// [SECTION] Snapshots, refusals that change nothing, renamed files
+// [SECTION] Signatures, hashes and certificates
+// [SECTION] A feed's order, the signer's authority and locks
+// [SECTION] Damaged files, enrolment codes, expired certificates, file names
+// [SECTION] Validity periods, with bundles signed again
+// [SECTION] Errors that name the wrong member
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -11,6 +20,8 @@ TEST_SUITE_BEGIN("sync");
 using namespace vsys;
 using namespace vsys::sync;
 using namespace vsys::sync::testing;
+
+// [SECTION] Snapshots, refusals that change nothing, renamed files
 
 namespace {
 
@@ -45,6 +56,8 @@ BundleFile renamed(std::string bytes, std::uint64_t seq) {
 }
 
 }  // namespace
+
+// [SECTION] Signatures, hashes and certificates
 
 TEST_CASE("a signed bundle from a certified device is verified and applied") {
     World w;
@@ -89,6 +102,8 @@ TEST_CASE("a key not certified by its parent organisation is rejected") {
     auto f = *write_bundle(rogue, t0() + 60, {w.doc(a.org, "report", "main", {{"vials", 1}})}, {});
     expect_rejected_unchanged(w, f, "cert.issuer");
 }
+
+// [SECTION] A feed's order, the signer's authority and locks
 
 TEST_CASE("replay, gap, reorder and fork are each rejected with their own reason") {
     World w;
@@ -187,6 +202,8 @@ TEST_CASE("a municipality may not lock another prefecture's subtree") {
     CHECK(w.verify(w.publish("muni:131016", {lock})).error.code == "authority.lock");
 }
 
+// [SECTION] Damaged files, enrolment codes, expired certificates, file names
+
 TEST_CASE("damaged files are rejected before parsing goes further: truncated, oversized, bad UTF-8, bad JSON") {
     World w;
     auto f = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 10}})});
@@ -232,6 +249,8 @@ TEST_CASE("bundle file names carry the sequence and the content hash") {
     CHECK_FALSE(parse_bundle_name("42-abc.json", seq, hash));
     CHECK_FALSE(parse_bundle_name("0000000000-" + std::string(64, 'a') + ".json", seq, hash));
 }
+
+// [SECTION] Validity periods, with bundles signed again
 
 namespace {
 
@@ -286,6 +305,8 @@ TEST_CASE("the validity a feed was given survives the trust state's save and loa
     FeedWriter feed = w.dev[site];
     expect_rejected_unchanged(w, *write_bundle(feed, *parse_utc("2000-01-01T00:00:00Z"), {}, {}), "cert.expired");
 }
+
+// [SECTION] Errors that name the wrong member
 
 TEST_CASE("each bundle error names the member that is wrong, an unknown one by its name") {
     World w;

@@ -2,6 +2,12 @@
 // prefecture, the prefecture for the nation; readers take from a pack only the bundles their
 // own pointers name and fetch one by one whatever a pack lacks, so a tampered pack changes
 // nothing but the packer's record.
+//
+// [SECTION] A first day of bundles, and reading packs on the exchange
+// [SECTION] Pack names, and a ward packing its sites' day
+// [SECTION] Large days, and packs already taken
+// [SECTION] Tampered packs and bundles no pointer names
+// [SECTION] The gzip twin, and sync state in JSON
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -20,6 +26,8 @@ TEST_SUITE_BEGIN("sync");
 using namespace vsys;
 using namespace vsys::sync;
 using namespace vsys::sync::testing;
+
+// [SECTION] A first day of bundles, and reading packs on the exchange
 
 namespace {
 
@@ -80,6 +88,8 @@ std::string republish(MemoryTransport& ex, const std::string& old_path, const st
 }
 
 }  // namespace
+
+// [SECTION] Pack names, and a ward packing its sites' day
 
 TEST_CASE("pack names: <org>.<device>.<hash>.pack, nothing else") {
     const std::string h(64, 'a');
@@ -146,6 +156,8 @@ TEST_CASE("a ward packs its sites' day for its prefecture, which reads the pack 
     CHECK(hashes_of(d.nation.store) == hashes_of(d.pref.store));
 }
 
+// [SECTION] Large days, and packs already taken
+
 TEST_CASE("a day larger than one upload goes in several packs, each under 16 MiB") {
     World w;
     MemoryTransport ex;
@@ -182,6 +194,8 @@ TEST_CASE("the packs a reader took are not read again; a reader without packs co
     REQUIRE(other.sync(plain, d.w, t0() + k_day + 7200).complete);
     CHECK(hashes_of(other.store) == hashes_of(d.pref.store));
 }
+
+// [SECTION] Tampered packs and bundles no pointer names
 
 TEST_CASE("a tampered pack changes nothing but the packer's record: its bundles come one by one") {
     struct Tamper {
@@ -269,6 +283,8 @@ TEST_CASE("a pack cannot bring what the reader's pointers do not name") {
     CHECK(d.pref.store.size() == 4);  // the four pointed bundles, fetched; not the stray one
     CHECK(d.pref.state.pack_faults.empty());
 }
+
+// [SECTION] The gzip twin, and sync state in JSON
 
 TEST_CASE("a pack's gzip twin reads back to the pack's bytes, and nothing else does") {
     std::string pack;

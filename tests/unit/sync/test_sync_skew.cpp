@@ -2,6 +2,12 @@
 // still find each other's bundles, because the days of pointers and cursors are the exchange's
 // (its Date header), and they still enrol, because validity periods are compared with the
 // protocol's tolerance of three days.
+//
+// [SECTION] Devices, browsers and the demo deployment at a given clock
+// [SECTION] Writers and readers two days off: the exchange's day
+// [SECTION] The browser's way: the exchange's Date with each answer
+// [SECTION] Enrolment and certificates under skew
+// [SECTION] In the app: enrolling and syncing two days off
 #include <doctest/doctest.h>
 
 #include <set>
@@ -18,6 +24,8 @@ TEST_SUITE_BEGIN("sync");
 using namespace vsys;
 using namespace vsys::sync;
 using namespace vsys::sync::testing;
+
+// [SECTION] Devices, browsers and the demo deployment at a given clock
 
 namespace {
 
@@ -126,6 +134,8 @@ nlohmann::json app_sync(App& app, MemoryTransport& ex) {
 
 }  // namespace
 
+// [SECTION] Writers and readers two days off: the exchange's day
+
 TEST_CASE("a writer two days behind files its pointers under the exchange's day; a reader finds them") {
     World w;
     MemoryTransport ex;
@@ -215,6 +225,8 @@ TEST_CASE("a cursor left ahead of the exchange's day by a clock that was ahead c
     CHECK(muni.state.cursors.at("inbox/muni_131016") == utc_day(now_true()));
 }
 
+// [SECTION] The browser's way: the exchange's Date with each answer
+
 TEST_CASE("in the browser's way of syncing, the exchange's Date with each answer sets the day") {
     PendingTransport t;
     CHECK(t.exchange_time_pending());  // nothing answered yet: the day is not known
@@ -241,6 +253,8 @@ TEST_CASE("in the browser's way of syncing, the exchange's Date with each answer
     CHECK(drive(ex, w, site, behind + 120, false).pushed == 1);
     CHECK(pointer_days(ex) == std::set<std::string>{utc_day(behind), utc_day(now_true())});
 }
+
+// [SECTION] Enrolment and certificates under skew
 
 TEST_CASE("enrolment tolerates a claimer's clock two days behind or ahead, not more than three days") {
     World w;
@@ -280,6 +294,8 @@ TEST_CASE("a device whose clock falls two days behind its certificate still publ
     CHECK(w.verify(*write_bundle(late, t0() - 3 * k_day - 1, {w.doc(site, "report", "c", {{"v", 1}})}, {})).error.code ==
           "cert.expired");
 }
+
+// [SECTION] In the app: enrolling and syncing two days off
 
 TEST_CASE("in the app, a site two days behind enrols with a demo code and reaches its municipality two days ahead") {
     test::AppFixture site, muni;

@@ -1,6 +1,12 @@
 // The S3 transport against a small in-memory S3 (ListObjectsV2 with prefix, delimiter and
 // continuation tokens two keys at a time, GET, PUT honouring If-None-Match), and its strict
 // reading of the store's XML. The real store (Ceph RGW) is exercised by tests/cli/s3.test.mjs.
+//
+// [SECTION] A fake S3 store and the browser's loop
+// [SECTION] Reading the URL and the store's XML
+// [SECTION] The S3 transport: listing, put_new, clock skew, offline
+// [SECTION] The HTTP transport and its dates
+// [SECTION] Browser steps, in C++ and through JSON
 #include <doctest/doctest.h>
 
 #include <map>
@@ -13,6 +19,8 @@
 #include "platform/transport_s3.hpp"
 
 using namespace vsys;
+
+// [SECTION] A fake S3 store and the browser's loop
 
 namespace {
 
@@ -164,6 +172,8 @@ bool has_header(const HttpRequest& r, std::string_view name) {
 
 TEST_SUITE_BEGIN("sync");
 
+// [SECTION] Reading the URL and the store's XML
+
 TEST_CASE("an s3:// URL names host, bucket and prefix; plain HTTP only for the loopback") {
     auto a = parse_s3_url("s3://127.0.0.1:7480/vsys");
     REQUIRE(a);
@@ -212,6 +222,8 @@ TEST_CASE("the store's XML is read strictly: comments, DTDs, unknown entities, s
          })
         CHECK_MESSAGE(s3::parse_list_page(bad).error().code == "s3.xml", bad);
 }
+
+// [SECTION] The S3 transport: listing, put_new, clock skew, offline
 
 TEST_CASE("S3 list() follows continuation tokens and names folders and files of one folder without the prefix") {
     FakeS3 store;
@@ -276,6 +288,8 @@ TEST_CASE("S3 without credentials sends no Authorization; a store that cannot be
     CHECK(t.list("feeds").error().code == "transport.offline");
 }
 
+// [SECTION] The HTTP transport and its dates
+
 TEST_CASE("HTTP transport: nginx's JSON listings name folders and files, 404 is an empty folder, 409 is transport.exists") {
     struct FakeNginx : HttpClient {
         HttpResponse perform(const HttpRequest& r) override {
@@ -311,6 +325,8 @@ TEST_CASE("an HTTP date is read only in its fixed form") {
     CHECK_FALSE(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"));
     CHECK_FALSE(parse_http_date(""));
 }
+
+// [SECTION] Browser steps, in C++ and through JSON
 
 TEST_CASE("browser steps: a listing of three pages is asked page by page, anonymously, and answered as names") {
     FakeS3 store;
