@@ -3,9 +3,9 @@
 // functions that glue.js calls (window.vsys, IME text, route changes).
 //
 // [SECTION] Host over the browser
-// [SECTION] Keys: latching presses shorter than a frame
-// [SECTION] Exports for JavaScript
+// [SECTION] Keys: latching presses shorter than a frame (key_latch.hpp)
 // [SECTION] main and the frame
+// [SECTION] Exports for JavaScript
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>

@@ -2,7 +2,7 @@
 //
 // [SECTION] Memory: what a date or month field keeps between frames
 // [SECTION] Words: how a date and a month are written on a form
-// [SECTION] The calendar page and the year of months (the pickers)
+// [SECTION] The pickers: the calendar page and the year of months
 // [SECTION] The fields
 #include "ui/widgets/date_fields.hpp"
 
@@ -24,9 +24,7 @@ using namespace field_parts;
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Memory
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Memory: what a date or month field keeps between frames
 
 struct DateState {
     std::string text;               // as typed
@@ -47,9 +45,7 @@ struct DateMemory {
     std::map<ImGuiID, MonthState> months;
 };
 
-// ---------------------------------------------------------------------------------------------
-// [SECTION] Words
-// ---------------------------------------------------------------------------------------------
+// [SECTION] Words: how a date and a month are written on a form
 
 bool english(Shell& shell) { return shell.app().language() == Language::en; }
 
@@ -74,9 +70,7 @@ ImVec4 day_colour(const Date& d, bool in_month) {
     return colour::text;
 }
 
-// ---------------------------------------------------------------------------------------------
-// [SECTION] The pickers
-// ---------------------------------------------------------------------------------------------
+// [SECTION] The pickers: the calendar page and the year of months
 
 // A day's cell on the calendar: roomy on a PC, narrower on a phone so the seven columns fit.
 float calendar_cell() {
@@ -202,9 +196,7 @@ std::string month_text(Shell& shell, const YearMonth& m, bool with_reiwa) {
     return reiwa ? name + "（" + *reiwa + "）" : name;
 }
 
-// ---------------------------------------------------------------------------------------------
 // [SECTION] The fields
-// ---------------------------------------------------------------------------------------------
 
 FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso, const DateRule& rule,
                        const Date& today, float width) {
