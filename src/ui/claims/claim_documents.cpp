@@ -6,6 +6,7 @@
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -29,7 +30,7 @@ void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* save
     section_title(shell.tr("claims.documents"));
     const ClaimPrintView* print = saved ? saved->view() : nullptr;
     if (!print) {
-        ImGui::TextDisabled("%s", shell.tr("claims.documents.save_first").c_str());
+        wrapped_text(shell.tr("claims.documents.save_first"), colour::muted);
         return;
     }
     // The documents in the table's row order.

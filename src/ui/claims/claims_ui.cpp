@@ -6,6 +6,7 @@
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/site/site_search_table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -47,13 +48,30 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
     return changed;
 }
 
+bool month_line(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
+    form_label(shell.tr("claims.month"));
+    // The picker: its two arrows around "2022-01（令和4年1月）".
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const auto reiwa = format_reiwa(month);
+    const std::string shown = to_iso(month) + "（" + (reiwa ? *reiwa : std::string()) + "）";
+    const float picker = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize(shown.c_str()).x + st.ItemSpacing.x * 2;
+    if (ImGui::GetContentRegionAvail().x < picker) ImGui::NewLine();
+    return month_picker(shell, prefix, month, latest);
+}
+
+void wrapped_text(const std::string& text, const ImVec4& colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
 void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key,
                          const KeptView<ClaimLegacyQuery>& legacy, KeptTable& t, bool per_site) {
     const LegacyCountsView* v = legacy.view();
     if (!v || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
-    ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
+    wrapped_text(shell.tr("claims.legacy.demo"), colour::muted);
     if (t.stale(legacy.loads())) {
         t.model.columns.clear();
         t.model.rows.clear();
