@@ -70,7 +70,18 @@ void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key,
                          const KeptView<ClaimLegacyQuery>& legacy, KeptTable& t, bool per_site) {
     const LegacyCountsView* v = legacy.view();
-    if (!v || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
+    if (!v) return;
+    // A folded section whose title wraps (a collapsing header cuts it, and runs past a phone's
+    // edge): an arrow, and the title beside it; either opens and closes it.
+    bool& open = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID(anchor), false);
+    ImGui::Spacing();
+    if (ImGui::ArrowButton((std::string("##") + anchor).c_str(), open ? ImGuiDir_Down : ImGuiDir_Right)) open = !open;
+    shell.anchor(std::string(anchor) + ".open");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text(shell.tr(title_key), colour::accent);
+    if (ImGui::IsItemClicked()) open = !open;
+    if (!open) return;
     wrapped_text(shell.tr("claims.legacy.demo"), colour::muted);
     if (t.stale(legacy.loads())) {
         t.model.columns.clear();

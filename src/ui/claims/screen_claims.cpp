@@ -179,12 +179,16 @@ void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     ImGui::EndDisabled();
     shell.anchor("claims.submit");
     if (is_dirty) {
+        // The row wraps on a phone: 変更を破棄 and the unsaved mark go under 保存 and 提出.
         shell.mark_unsaved();
-        ImGui::SameLine();
-        if (ImGui::Button(shell.tr("claims.discard").c_str())) s.ask_discard = true;
+        const std::string discard = shell.tr("claims.discard");
+        same_line_if_room(ImGui::CalcTextSize(discard.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().ItemSpacing.x);
+        if (ImGui::Button(discard.c_str())) s.ask_discard = true;
         shell.anchor("claims.discard");
-        ImGui::SameLine();
-        ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.unsaved").c_str());
+        const std::string unsaved = "● " + shell.tr("claims.unsaved");
+        same_line_if_room(ImGui::CalcTextSize(unsaved.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        wrapped_text(unsaved, colour::pending);
     }
 }
 

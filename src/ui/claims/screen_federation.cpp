@@ -69,11 +69,9 @@ void draw_federation_claims(Shell& shell) {
     }
     wrapped_text(view->name, colour::text);
     month_line(shell, "federation", fed.month, today_month(shell));
-    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
-    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(grand_total.c_str());
+    // The total as a form line: its label and value side by side, stacked on a phone.
+    form_label(shell.tr("claims.grand_total"));
+    form_value(format_grouped(view->total.amount) + " " + shell.tr("claims.yen"));
     shell.anchor("federation.grand_total");
     same_line_if_room(ImGui::CalcTextSize("CSV").x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button("CSV")) shell.host().download_text(view->filename, view->csv);

@@ -73,11 +73,9 @@ void draw_municipality_claims(Shell& shell) {
     }
     wrapped_text(view->name, colour::text);
     month_line(shell, "municipality_claims", mc.month, today_month(shell));
-    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
-    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(grand_total.c_str());
+    // The total as a form line: its label and value side by side, stacked on a phone.
+    form_label(shell.tr("claims.grand_total"));
+    form_value(format_grouped(view->total.amount) + " " + shell.tr("claims.yen"));
     shell.anchor("municipality_claims.grand_total");
 
     bool commissioned = view->commissioned;

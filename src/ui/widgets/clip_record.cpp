@@ -37,8 +37,10 @@ void note_overflowing_windows(ClipRecord& record) {
             // Sized to its content: what overflows is the window itself.
             past = std::max(w->Pos.x + w->Size.x - screen_right, vp->Pos.x - w->Pos.x);
         } else if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar)) {
-            // Half a pixel of slack, as text_fit: widths are measured with the same font and rounded.
-            past = w->DC.CursorMaxPos.x - w->InnerClipRect.Max.x;
+            // The visible edge: the clip rect, or the work rect where a window has no padding (its
+            // border is drawn over its content). Half a pixel of slack, as text_fit: widths are
+            // measured with the same font and rounded.
+            past = w->DC.CursorMaxPos.x - std::max(w->InnerClipRect.Max.x, w->WorkRect.Max.x);
         }
         if (past > 0.5f) record.add(std::to_string(static_cast<int>(past + 0.5f)) + " px past the right edge", w->Name);
     }
