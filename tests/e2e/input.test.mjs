@@ -201,7 +201,7 @@ test('Enter while the IME composes confirms the conversion and saves nothing; En
   const site = account.vsys_id.slice(2);
   await signIn(page, account.vsys_id);
   await goTo(page, 'claims');
-  await typeInto(page, 'claims.line0.municipality', '131016');
+  await typeInto(page, 'claims.line0.municipality', '131024');  // an unsaved change: Enter would save it
   await clickAnchor(page, 'claims.line0.normal');
   await page.waitForFunction(() => window.vsys.screen().want_text_input);
   await page.keyboard.press('Control+A');
@@ -220,7 +220,7 @@ test('Enter while the IME composes confirms the conversion and saves nothing; En
   await page.keyboard.press('Enter');
   await page.waitForFunction(([c, m]) => window.vsys.view('claim', { site: c, month: m }).view.saved === true, [site, claimMonth()]);
   const claim = ok(await view(page, 'claim', { site, month: claimMonth() })).view;
-  assert.deepEqual(claim.lines.map((l) => [l.municipality, l.normal]), [['131016', 12]]);
+  assert.deepEqual(claim.lines.map((l) => [l.municipality, l.normal]), [['131024', 12]]);
   assert.deepEqual(errors, []);
 });
 
