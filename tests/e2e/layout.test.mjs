@@ -110,7 +110,7 @@ test('site information, claims and the simulation fit at four sizes: nothing cli
 
 // The claims screens of a site, of its municipality (and its 代行入力 of the site's claims) and of
 // the federation, at the four sizes in Japanese and English, with a submitted month: nothing cut
-// or run past the right edge (the clip record notes both), and on a PC the claim row's 削除 and
+// or run past the right edge (the clip record notes both), and on a clinic PC's 1366 px the claim row's 削除 and
 // 確認 are inside the window without scrolling sideways.
 test('the claims screens fit at four sizes in Japanese and English: nothing clipped, 削除 on screen', async () => {
   const { context, page, errors } = await env.openApp();
@@ -135,7 +135,7 @@ test('the claims screens fit at four sizes in Japanese and English: nothing clip
       await waitFrames(page, 3);
       await screenshot(page, `${name}-site`);
       assert.deepEqual(await clipped(page), [], `${name}: the site's claims`);
-      if (width >= 1024) {
+      if (width >= 1366) {  // narrower screens scroll the table sideways, the code pinned
         const a = await page.evaluate(() => window.vsys.screen().anchors);
         for (const k of ['claims.line0.remove', 'claims.line0.check'])
           assert.ok(a[k] && a[k][0] + a[k][2] <= width - 16, `${name}: ${k} inside the window (${a[k]})`);
@@ -147,7 +147,7 @@ test('the claims screens fit at four sizes in Japanese and English: nothing clip
       await waitFrames(page, 3);
       await screenshot(page, `${name}-municipality`);
       assert.deepEqual(await clipped(page), [], `${name}: the municipality's claims`);
-      await goTo(page, 'claims/' + code);
+      await page.evaluate((c) => { location.hash = '#/claims/' + c; }, code);  // 代行入力 of the site
       await anchor(page, 'claims.proxy.note');
       await waitFrames(page, 3);
       await screenshot(page, `${name}-proxy`);
