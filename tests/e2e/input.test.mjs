@@ -186,3 +186,71 @@ test('a 300-character name is counted and refused, never cut; Enter saves a fixe
   await screenshot(page, 'input-doctor-form-1024');
   assert.deepEqual(errors, []);
 });
+
+// The claim month a site usually enters: the one before today's in Japan.
+const claimMonth = () => {
+  const t = new Date(Date.now() + 9 * 3600 * 1000);
+  const y = t.getUTCFullYear(), m = t.getUTCMonth();
+  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+};
+
+test('Enter while the IME composes confirms the conversion and saves nothing; Enter after it saves', async () => {
+  const { page, errors } = await env.openApp();
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const account = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  const site = account.vsys_id.slice(2);
+  await signIn(page, account.vsys_id);
+  await goTo(page, 'claims');
+  await typeInto(page, 'claims.line0.municipality', '131024');  // an unsaved change: Enter would save it
+  await clickAnchor(page, 'claims.line0.normal');
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  await page.keyboard.press('Control+A');
+  // A Japanese IME: 「１２」 composed, Enter pressed to confirm the conversion (the keydown
+  // arrives while composing), then the composition committed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '１２', selectionStart: 2, selectionEnd: 2 });
+  await waitFrames(page, 2);
+  await page.keyboard.press('Enter');
+  await waitFrames(page, 4);
+  const during = ok(await view(page, 'claim', { site, month: claimMonth() })).view;
+  assert.equal(during.saved, false, 'Enter during the composition saved the claim');
+  await cdp.send('Input.insertText', { text: '１２' });
+  await waitFrames(page, 3);
+  assert.equal(ok(await view(page, 'claim', { site, month: claimMonth() })).view.saved, false, 'the commit alone saves nothing');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(([c, m]) => window.vsys.view('claim', { site: c, month: m }).view.saved === true, [site, claimMonth()]);
+  const claim = ok(await view(page, 'claim', { site, month: claimMonth() })).view;
+  assert.deepEqual(claim.lines.map((l) => [l.municipality, l.normal]), [['131024', 12]]);
+  assert.deepEqual(errors, []);
+});
+
+test('a claim row\'s refusal is drawn under its row across the table, and 保存 and 変更を破棄 stay on screen', async () => {
+  const { page, errors } = await env.openApp();
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const account = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  for (const [width, height] of [[1366, 768], [1024, 600], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await signIn(page, account.vsys_id);
+    await goTo(page, 'claims');
+    await typeInto(page, 'claims.line0.municipality', '999999');  // no such municipality: the core refuses the row
+    await anchor(page, 'claims.line0.message');
+    await waitFrames(page, 3);
+    const s = await screenOf(page);
+    const [mx, my, mw, mh] = s.anchors['claims.line0.message'];
+    const [cx, , cw] = s.anchors['claims.line0.check'];
+    const [, fy, , fh] = s.anchors['claims.line0.normal'];
+    const line = 30;  // more than one line of the app's 18 px font
+    await screenshot(page, `input-claim-row-refused-${width}`);
+    assert.ok(my >= fy + fh - 1, `${width}: the refusal is under its row (${my} < ${fy + fh})`);
+    assert.ok(mw > cw * 2 && mx < cx, `${width}: drawn across the table, not in the 確認 column (${mx}, ${mw}; ${cx}, ${cw})`);
+    if (width >= 1024) assert.ok(mh < line * 2, `${width}: two lines at most on a PC (${mh} px)`);
+    for (const b of ['claims.save', 'claims.discard']) {
+      await anchor(page, b);
+      const [bx, by, bw, bh] = (await screenOf(page)).anchors[b];
+      assert.ok(bx >= 0 && bx + bw <= width && by + bh <= height, `${width}: ${b} on screen (${bx}, ${by}, ${bw}, ${bh})`);
+    }
+    await clickAnchor(page, 'claims.discard');
+    await clickAnchor(page, 'claims.discard.confirm.yes');
+  }
+  assert.deepEqual(errors, []);
+});

@@ -108,6 +108,63 @@ test('site information, claims and the simulation fit at four sizes: nothing cli
   await context.close();
 });
 
+// The claims screens of a site, of its municipality (and its 代行入力 of the site's claims) and of
+// the federation, at the four sizes in Japanese and English, with a submitted month: nothing cut
+// or run past the right edge (the clip record notes both), and on a clinic PC's 1366 px the claim row's 削除 and
+// 確認 are inside the window without scrolling sideways.
+test('the claims screens fit at four sizes in Japanese and English: nothing clipped, 削除 on screen', async () => {
+  const { context, page, errors } = await env.openApp();
+  const site = await siteAccount(page);
+  const code = site.slice(2);
+  await signIn(page, site);
+  const month = claimMonth();
+  ok(await command(page, { type: 'save_claim', site: code, month, lines: [
+    { municipality: '131016', form: 'new', category: 2, normal: 9876, outside_hours: 120, holiday: 35, pre_exam_only: 4 },
+    { municipality: '271004', form: 'old', category: 1, normal: 77, outside_hours: 0, holiday: 0, pre_exam_only: 0 }] }));
+  ok(await command(page, { type: 'submit_claim', site: code, month }));
+  ok(await command(page, { type: 'save_claim', site: code, month: '2022-01', lines: [
+    { municipality: '131016', form: 'new', category: 2, normal: 12, outside_hours: 0, holiday: 0, pre_exam_only: 0 }] }));
+  for (const language of ['ja', 'en']) {
+    for (const [width, height] of sizes) {
+      const name = `layout-claims-${language}-${width}x${height}`;
+      await page.setViewportSize({ width, height });
+      await signIn(page, site);
+      ok(await command(page, { type: 'update_settings', language }));
+      await goTo(page, 'claims');
+      await anchor(page, 'claims.line1.amount');
+      await waitFrames(page, 3);
+      await screenshot(page, `${name}-site`);
+      assert.deepEqual(await clipped(page), [], `${name}: the site's claims`);
+      if (width >= 1366) {  // narrower screens scroll the table sideways, the code pinned
+        const a = await page.evaluate(() => window.vsys.screen().anchors);
+        for (const k of ['claims.line0.remove', 'claims.line0.check'])
+          assert.ok(a[k] && a[k][0] + a[k][2] <= width - 16, `${name}: ${k} inside the window (${a[k]})`);
+      }
+
+      await signIn(page, 'VM131016');
+      await goTo(page, 'municipality_claims');
+      await anchor(page, 'municipality_claims.grand_total');
+      await waitFrames(page, 3);
+      await screenshot(page, `${name}-municipality`);
+      assert.deepEqual(await clipped(page), [], `${name}: the municipality's claims`);
+      await page.evaluate((c) => { location.hash = '#/claims/' + c; }, code);  // 代行入力 of the site
+      await anchor(page, 'claims.proxy.note');
+      await waitFrames(page, 3);
+      await screenshot(page, `${name}-proxy`);
+      assert.deepEqual(await clipped(page), [], `${name}: 代行入力`);
+
+      await signIn(page, 'VF130001');
+      await goTo(page, 'federation_claims');
+      await anchor(page, 'federation.grand_total');
+      await waitFrames(page, 3);
+      await screenshot(page, `${name}-federation`);
+      assert.deepEqual(await clipped(page), [], `${name}: the federation's claims`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // A header is clicked as a user does: the mouse rests on it first. ImGui ignores a press on an
 // item that allows overlap (a table header) when another item was under the mouse the frame before.
 async function clickHeader(page, name) {

@@ -132,7 +132,7 @@ test('home buttons count the work waiting, and the top bar says what waits to be
   assert.deepEqual(errors, []);
 });
 
-test('配分を確定 waits for ①, and ⑤ ロック解除 for a lock', async () => {
+test('配分を確定 waits for ①', async () => {
   const { page } = await env.openApp();
   await signIn(page, 'VN000000');
   ok(await command(page, { type: 'set_round_state', round: 'PF12_R10', state: 'allocating' }));
@@ -146,3 +146,31 @@ test('配分を確定 waits for ①, and ⑤ ロック解除 for a lock', async 
   await waitFrames(page, 3);
   assert.ok(!(await screen(page)).anchors['alloc.confirm'], 'no confirmation for an act that can do nothing');
 });
+
+test('⑤ ロック解除 is disabled while no municipality\'s sites are locked, and asks once one is', async () => {
+  const { page } = await env.openApp();
+  await signIn(page, 'VN000000');
+  const round = ok(await view(page, 'rounds')).view.rounds[0].code;
+  ok(await command(page, { type: 'set_round_state', round, state: 'allocating' }));
+  ok(await command(page, { type: 'set_prefecture_amounts', round, simulation: { mode: 'eligible_population', total: 100000 } }));
+  await signIn(page, 'VP130001');
+  ok(await command(page, { type: 'register_municipality_amounts', round, simulation: { mode: 'eligible_population' } }));
+  await goTo(page, 'allocation');
+  await chooseRound(page, 'alloc.round', round);
+  await clickAnchor(page, 'alloc.unlock_sites');  // disabled: nothing to unlock, no question
+  await waitFrames(page, 3);
+  assert.ok(!(await screen(page)).anchors['alloc.confirm'], 'no confirmation for an unlock that can do nothing');
+
+  await signIn(page, 'VN000000');
+  ok(await command(page, { type: 'lock_prefecture', round, prefecture: 'pref:130001' }));
+  await signIn(page, 'VM131016');
+  ok(await command(page, { type: 'register_site_amounts', round, simulation: { mode: 'request' } }));
+  await signIn(page, 'VP130001');
+  ok(await command(page, { type: 'lock_sites', round, municipalities: ['muni:131016'] }));
+  await goTo(page, 'allocation');
+  await chooseRound(page, 'alloc.round', round);
+  await clickAnchor(page, 'alloc.unlock_sites');
+  await anchor(page, 'alloc.confirm');
+  await screenshot(page, 'usability-unlock-sites-question');
+});
+

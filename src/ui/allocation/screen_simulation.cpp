@@ -193,14 +193,15 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     ImGui::EndDisabled();
     shell.anchor("sim.run");
     const bool changed = stale(sim);
+    auto button_w = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + ImGui::GetStyle().FramePadding.x * 2; };
     if (sim.result) {
-        ImGui::SameLine();
+        same_line_if_room(button_w(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")), ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginDisabled(changed);
         if (ImGui::Button(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a").c_str()))
             register_result(shell, sim, round, sim.spec_a);
         shell.anchor("sim.register");
         if (sim.spec_b) {
-            ImGui::SameLine();
+            same_line_if_room(button_w(shell.tr("sim.register_b")), ImGui::GetStyle().ItemSpacing.x);
             if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, sim, round, *sim.spec_b);
             shell.anchor("sim.register_b");
         }
@@ -233,21 +234,25 @@ void draw_simulation(Shell& shell) {
         field_message(sim.error, true);
         return;
     }
-    ImGui::SameLine(0, 24);
+    // What is split, beside the round while it fits, else under it, wrapped (a phone).
+    const std::string about = fill_placeholders(
+        shell.tr("sim.about"), {{"product", product_name}, {"level", shell.tr(std::string("sim.level.") + split_level_id(sim.level))}});
+    same_line_if_room(ImGui::CalcTextSize(about.c_str()).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("sim.about"),
-                                                {{"product", product_name},
-                                                 {"level", shell.tr(std::string("sim.level.") + split_level_id(sim.level))}})
-                                  .c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", about.c_str());
+    ImGui::PopStyleColor();
     controls(shell, sim, code);
     if (sim.result) {
-        ImGui::TextUnformatted(simulation_summary(shell, sim.result->outcome, sim.spec_a).c_str());
+        ImGui::TextWrapped("%s", simulation_summary(shell, sim.result->outcome, sim.spec_a).c_str());
         shell.anchor("sim.summary");
         tranche_summary(shell, sim.result->outcome);
-        if (sim.result->compare)
-            ImGui::TextColored(k_sim_b_colour, "%s",
-                               simulation_summary(shell, sim.result->compare->outcome, sim.spec_b.value_or(SimulationSpecArgs{}))
-                                   .c_str());
+        if (sim.result->compare) {
+            ImGui::PushStyleColor(ImGuiCol_Text, k_sim_b_colour);
+            ImGui::TextWrapped("%s", simulation_summary(shell, sim.result->compare->outcome, sim.spec_b.value_or(SimulationSpecArgs{}))
+                                         .c_str());
+            ImGui::PopStyleColor();
+        }
         simulation_chart(shell, sim);
         if (sim.level == SplitLevel::municipality && !sim.result->compare)
             site_adjustment_section(shell, sim.adjustment, *sim.result, sim.spec_a, code, stale(sim));

@@ -6,6 +6,7 @@
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -29,7 +30,7 @@ void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* save
     section_title(shell.tr("claims.documents"));
     const ClaimPrintView* print = saved ? saved->view() : nullptr;
     if (!print) {
-        ImGui::TextDisabled("%s", shell.tr("claims.documents.save_first").c_str());
+        wrapped_text(shell.tr("claims.documents.save_first"), colour::muted);
         return;
     }
     // The documents in the table's row order.
@@ -37,15 +38,21 @@ void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* save
     for (const auto& d : print->municipalities) docs.push_back({d.municipality, &d, &d});
     if (print->summary) docs.push_back({"summary", &*print->summary, nullptr});
     if (t.stale(saved->loads())) {
-        t.model.columns = {{shell.tr("claims.col.document"), false, "", 0, false},
+        // The first column, pinned on a phone, short: the municipality's name (or the summary);
+        // the kind of document beside it.
+        t.model.columns = {{shell.tr("claims.col.name"), false, "", 0, false},
+                           {shell.tr("claims.col.document"), false, "", 0, false},
                            {shell.tr("claims.col.payer"), false, "", 0, false},
                            {shell.tr("claims.col.amount"), true, shell.tr("claims.yen"), 0, false},
                            {"", false, "", ImGui::GetFontSize() * 8, false, true}};
         t.model.rows.clear();
         for (const auto& d : docs) {
-            const std::string label = d.municipality ? shell.tr("claims.doc.municipality") + "　" + d.municipality->name
-                                                     : shell.tr("claims.doc.summary");
-            t.model.rows.push_back({{label}, {d.doc->payer.name}, {"", d.doc->total.amount}, {""}});
+            const bool summary = !d.municipality;
+            t.model.rows.push_back({{summary ? shell.tr("claims.doc.summary") : d.municipality->name},
+                                    {summary ? std::string() : shell.tr("claims.doc.municipality")},
+                                    {d.doc->payer.name},
+                                    {"", d.doc->total.amount},
+                                    {""}});
         }
     }
     TableOptions o{"claims.documents", 0, false, ""};

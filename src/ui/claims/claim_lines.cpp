@@ -3,6 +3,7 @@
 // payer and amount) and the totals of the lines that keep the rules. Counts are read by the
 // shared number rule (app/claims/number_rules.hpp); no claim rule is computed here.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/clip_record.hpp"
+#include "imgui_internal.h"  // the table window's visible rect, for a row of text across it
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -81,39 +83,84 @@ FieldResult count_cell(Shell& shell, const std::string& id, ClaimLine& line, con
     return r;
 }
 
-// A count the user is still fixing, else what the core said of the row: its refusal, or that
-// it keeps the rules.
-void message_cell(Shell& shell, const std::string& id, const CheckedClaimLine* checked, const std::string& typed_refusal) {
-    if (!typed_refusal.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextWrapped("※ %s", typed_refusal.c_str());
-        ImGui::PopStyleColor();
-    } else if (!checked || !checked->ok()) {
-        const std::string message = checked && checked->error ? checked->error->message : std::string();
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextWrapped("※ %s", message.c_str());
-        ImGui::PopStyleColor();
-    } else {
-        ImGui::TextColored(colour::confirmed, "%s", shell.tr("claims.row_ok").c_str());
-    }
+// What is wrong with a line: a count the user is still fixing, else the core's refusal of the
+// row; "" when it keeps the rules.
+std::string line_refusal(const CheckedClaimLine* checked, const std::string& typed_refusal) {
+    if (!typed_refusal.empty()) return typed_refusal;
+    if (checked && checked->ok()) return {};
+    return checked && checked->error ? checked->error->message : std::string();
+}
+
+// The 確認 cell: a mark and a word, in the state's colour; the refusal itself is in the row
+// under the line (refusal_row).
+void check_cell(Shell& shell, const std::string& id, bool refused) {
+    ImGui::AlignTextToFramePadding();
+    if (refused) ImGui::TextColored(colour::error, "※ %s", shell.tr("claims.row_fix").c_str());
+    else ImGui::TextColored(colour::confirmed, "%s", shell.tr("claims.row_ok").c_str());
+    shell.anchor(id + ".check");
+}
+
+// A line's refusal in a row of its own under the line, across the table's visible width from
+// its pinned first column (the 確認 column is too narrow for a sentence; issue 13), wrapped at
+// the right edge. Anchored <id>.message.
+void refusal_row(Shell& shell, const std::string& id, const std::string& message) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float right = w->InnerClipRect.Max.x;
+    ImGui::PushClipRect(ImVec2(ImGui::GetCursorScreenPos().x, w->InnerClipRect.Min.y), ImVec2(right, w->InnerClipRect.Max.y), false);
+    ImGui::PushTextWrapPos(right - w->Pos.x + w->Scroll.x - ImGui::GetStyle().CellPadding.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+    ImGui::TextWrapped("※ %s", message.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::PopClipRect();
     shell.anchor(id + ".message");
 }
 
-// Each column as wide as its header and its widest text (names, payers, amounts and the total
-// measured every frame: a month has a few dozen lines at most), so nothing is cut; narrower
-// screens scroll the table sideways with the line number and municipality code pinned.
+// The height of refusal_row's text in a table `visible` pixels wide.
+float refusal_height(const std::string& message, float visible) {
+    const float wrap = std::max(visible - ImGui::GetStyle().CellPadding.x * 2, ImGui::GetFontSize() * 4);
+    return ImGui::CalcTextSize(("※ " + message).c_str(), nullptr, false, wrap).y;
+}
+
+// The narrowest a header may be, wrapped on two lines at most: its widest word ("Outside
+// hours"), or half of a label with no spaces (Japanese breaks between any two characters).
+float header_min_width(const std::string& label) {
+    if (label.find(' ') == std::string::npos)
+        return label.size() <= 6 ? ImGui::CalcTextSize(label.c_str()).x
+                                 : ImGui::CalcTextSize(label.c_str()).x / 2 + ImGui::GetFontSize();
+    float widest = 0;
+    for (std::size_t start = 0; start <= label.size();) {
+        const std::size_t end = std::min(label.find(' ', start), label.size());
+        widest = std::max(widest, ImGui::CalcTextSize(label.c_str() + start, label.c_str() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+// Each column as wide as its field, its header wrapped on two lines at most, and its widest
+// text (names, payers, amounts and the total measured every frame: a month has a few dozen
+// lines at most), so nothing is cut and a clinic PC's 1366 px shows every column, 削除 and 確認
+// included; narrower screens scroll the table sideways with the line number and municipality
+// code pinned.
 std::vector<float> column_widths(Shell& shell, const std::vector<std::string>& labels, const std::vector<ClaimLine>& rows,
                                  const ClaimCheckView* check) {
     const float font = ImGui::GetFontSize();
-    // The fields' own widths: a 6-digit code, a form's name, two radio buttons, a count.
-    const float fields[] = {font * 1.5f, font * 5, 0, font * 6, font * 6, font * 4.5f, font * 4.5f, font * 4.5f,
-                            font * 4.5f, font * 4.5f, 0, 0, 0, font * 14};
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // The fields' own widths: a 6-digit code, a form's name, two radio buttons, a count of up
+    // to six digits.
+    const float radio = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize("1").x;
+    const float count = ImGui::CalcTextSize("999999").x + st.FramePadding.x * 2;
+    const float fields[] = {font * 1.5f, count + font, 0, font * 5.5f, radio * 2 + st.ItemSpacing.x, count, count, count,
+                            count, count, 0, 0, 0, 0};
     std::vector<float> w(labels.size());
-    for (std::size_t k = 0; k < labels.size(); ++k)
-        w[k] = std::max(fields[k], ImGui::CalcTextSize(labels[k].c_str()).x + ImGui::GetStyle().FramePadding.x);
+    for (std::size_t k = 0; k < labels.size(); ++k) w[k] = std::max(fields[k], header_min_width(labels[k]));
     auto widen = [&](std::size_t k, const std::string& text) { w[k] = std::max(w[k], ImGui::CalcTextSize(text.c_str()).x); };
     widen(1, shell.tr("claims.total"));
-    w[12] = std::max(w[12], ImGui::CalcTextSize(shell.tr("claims.remove_line").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+    w[12] = std::max(w[12], ImGui::CalcTextSize(shell.tr("claims.remove_line").c_str()).x + st.FramePadding.x * 2);
+    widen(13, shell.tr("claims.row_ok"));
+    widen(13, "※ " + shell.tr("claims.row_fix"));
     if (!check) return w;
     for (std::size_t i = 0; i < rows.size() && i < check->lines.size(); ++i) {
         const CheckedClaimLine& l = check->lines[i];
@@ -142,14 +189,37 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const ClaimCh
     // scroll bar, so the page (not the table) scrolls downwards.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float row_h = ImGui::GetFrameHeight() + style.CellPadding.y * 2 + 1;
-    const float text_row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;  // the header, the totals
-    const float height = row_h * static_cast<float>(rows.size()) + text_row_h * 2 + style.ScrollbarSize + 4;
+    const float text_row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;  // the totals
+    float header_h = 0;  // its labels wrapped in their columns
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        header_h = std::max(header_h, ImGui::CalcTextSize(labels[k].c_str(), nullptr, false, widths[k]).y);
+    header_h += style.CellPadding.y * 2 + 1;
+    // A refused line's row under it, its text wrapped at the table's visible width: the typed
+    // refusals are those of the last frame (fields keep them by anchor).
+    const std::map<std::string, std::string> typed = field_messages(shell);
+    std::vector<std::string> refusals(rows.size());
+    float refusal_h = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::string first_typed;
+        for (const CountField& field : k_count_fields)
+            if (auto it = typed.find("claims.line" + std::to_string(i) + "." + field.name); first_typed.empty() && it != typed.end())
+                first_typed = it->second;
+        refusals[i] = line_refusal(check && i < check->lines.size() ? &check->lines[i] : nullptr, first_typed);
+        if (!refusals[i].empty()) refusal_h += refusal_height(refusals[i], ImGui::GetContentRegionAvail().x) + style.CellPadding.y * 2 + 1;
+    }
+    const float height = row_h * static_cast<float>(rows.size()) + refusal_h + header_h + text_row_h + style.ScrollbarSize + 4;
     if (!ImGui::BeginTable("claim_lines", 14, flags, ImVec2(0, height))) return false;
     ImGui::TableSetupScrollFreeze(2, 1);
     for (int k = 0; k < 14; ++k)
         ImGui::TableSetupColumn(labels[static_cast<std::size_t>(k)].c_str(),
                                 ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoResize, widths[static_cast<std::size_t>(k)]);
-    ImGui::TableHeadersRow();
+    // The header row: each label wrapped in its column (TableHeadersRow cuts them).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    for (int k = 0; k < 14; ++k) {
+        ImGui::TableSetColumnIndex(k);
+        ImGui::TextWrapped("%s", labels[static_cast<std::size_t>(k)].c_str());
+    }
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         ClaimLine& line = rows[i];
@@ -190,7 +260,9 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const ClaimCh
         ImGui::EndDisabled();
         shell.anchor(id + ".remove");
         ImGui::TableNextColumn();
-        message_cell(shell, id, checked, typed_refusal);
+        const std::string refusal = line_refusal(checked, typed_refusal);
+        check_cell(shell, id, !refusal.empty());
+        if (!refusal.empty()) refusal_row(shell, id, refusal);
         ImGui::PopID();
     }
     // 合計: the sum of the rows that keep the rules.

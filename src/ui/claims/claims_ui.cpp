@@ -6,6 +6,7 @@
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
+#include "ui/shell/theme.hpp"
 #include "ui/widgets/date_fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/site/site_search_table.hpp"
@@ -24,13 +25,42 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
     return month_field(shell, prefix + ".month", month, MonthRule{"claims.month", {2021, 2}, latest}).changed;
 }
 
+bool month_line(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
+    form_label(shell.tr("claims.month"));
+    // The picker: its two arrows around the month, at its shortest (「2022年1月」: the field drops
+    // the 令和 reading itself where the line is narrow).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const std::string shown = month_text(shell, month, false);
+    const float picker = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize(shown.c_str()).x + st.ItemSpacing.x * 2 +
+                         st.FramePadding.x * 2;
+    if (ImGui::GetContentRegionAvail().x < picker) ImGui::NewLine();
+    return month_picker(shell, prefix, month, latest);
+}
+
+void wrapped_text(const std::string& text, const ImVec4& colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 void yen_right(std::int64_t yen) { text_right(format_grouped(yen)); }
 
 void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key,
                          const KeptView<ClaimLegacyQuery>& legacy, KeptTable& t, bool per_site) {
     const LegacyCountsView* v = legacy.view();
-    if (!v || !ImGui::CollapsingHeader(shell.tr(title_key).c_str())) return;
-    ImGui::TextDisabled("%s", shell.tr("claims.legacy.demo").c_str());
+    if (!v) return;
+    // A folded section whose title wraps (a collapsing header cuts it, and runs past a phone's
+    // edge): an arrow, and the title beside it; either opens and closes it.
+    bool& open = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID(anchor), false);
+    ImGui::Spacing();
+    if (ImGui::ArrowButton((std::string("##") + anchor).c_str(), open ? ImGuiDir_Down : ImGuiDir_Right)) open = !open;
+    shell.anchor(std::string(anchor) + ".open");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text(shell.tr(title_key), colour::accent);
+    if (ImGui::IsItemClicked()) open = !open;
+    if (!open) return;
+    wrapped_text(shell.tr("claims.legacy.demo"), colour::muted);
     if (t.stale(legacy.loads())) {
         t.model.columns.clear();
         t.model.rows.clear();

@@ -9,6 +9,7 @@
 
 #include "app/claims/upper_claims_views.hpp"
 #include "core/base/calendar.hpp"
+#include "imgui.h"
 #include "ui/shell/kept_view.hpp"
 #include "ui/widgets/table.hpp"
 
@@ -19,6 +20,12 @@ class Shell;
 // The shared month field (ui/widgets/date_fields.hpp) from February 2021 to `latest`, anchored
 // <prefix>.month (.prev, .next); true when the month changed.
 bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest);
+// The form line of the vaccination month: its label, and the picker beside it when it fits on
+// the line, else under it (a phone); true when the month changed.
+bool month_line(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest);
+// A muted or coloured paragraph wrapped at the window's right edge (help lines, notes, names):
+// never past the edge of a phone.
+void wrapped_text(const std::string& text, const ImVec4& colour);
 // The month before today's in Japan: the month a claim is usually made for.
 YearMonth default_claim_month(Shell& shell);
 YearMonth today_month(Shell& shell);

@@ -130,30 +130,32 @@ std::string entered_site(Shell& shell, bool& proxy) {
 void state_line(Shell& shell, const ClaimScreen& s, bool proxy, bool dirty_before, YearMonth& month) {
     static const ClaimView k_none;
     const ClaimView& v = s.claim.view() ? *s.claim.view() : k_none;
-    ImGui::Text("%s（%s）", v.site_name.c_str(), s.site.c_str());
+    wrapped_text(v.site_name + "（" + s.site + "）", colour::text);
     if (proxy) {
-        ImGui::TextColored(colour::pending, "%s", shell.tr("claims.proxy.note").c_str());
+        wrapped_text(shell.tr("claims.proxy.note"), colour::pending);
         shell.anchor("claims.proxy.note");
     } else if (v.proxy) {
-        ImGui::TextDisabled("%s", shell.tr("claims.proxy.saved_by_municipality").c_str());
+        wrapped_text(shell.tr("claims.proxy.saved_by_municipality"), colour::muted);
     }
-    form_label(shell.tr("claims.month"));
     ImGui::BeginDisabled(dirty_before);
-    month_picker(shell, "claims", month, today_month(shell));
+    month_line(shell, "claims", month, today_month(shell));
     ImGui::EndDisabled();
-    ImGui::SameLine(520);
-    ImGui::AlignTextToFramePadding();
+    // The deadline and the state beside the month on a wide screen, under it on a phone.
     if (v.deadline) {
-        const std::string deadline = v.deadline_reiwa ? *v.deadline_reiwa : to_iso(*v.deadline);
-        ImGui::Text("%s: %s", shell.tr("claims.deadline").c_str(), deadline.c_str());
+        const std::string deadline =
+            shell.tr("claims.deadline") + ": " + (v.deadline_reiwa ? *v.deadline_reiwa : to_iso(*v.deadline));
+        same_line_if_room(ImGui::CalcTextSize(deadline.c_str()).x, 48);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(deadline.c_str());
         shell.anchor("claims.deadline");
     }
-    ImGui::SameLine();
-    if (v.submitted) ImGui::TextColored(colour::confirmed, "● %s", shell.tr("claims.state.submitted").c_str());
-    else if (v.saved) ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.state.saved").c_str());
-    else ImGui::TextColored(colour::muted, "○ %s", shell.tr("claims.state.new").c_str());
+    const char* state_key = v.submitted ? "claims.state.submitted" : v.saved ? "claims.state.saved" : "claims.state.new";
+    const std::string state = std::string(v.submitted || v.saved ? "● " : "○ ") + shell.tr(state_key);
+    same_line_if_room(ImGui::CalcTextSize(state.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(v.submitted ? colour::confirmed : v.saved ? colour::pending : colour::muted, "%s", state.c_str());
     shell.anchor("claims.state");
-    ImGui::TextDisabled("%s", shell.tr("claims.help").c_str());
+    wrapped_text(shell.tr("claims.help"), colour::muted);
 }
 
 void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
@@ -177,12 +179,16 @@ void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     ImGui::EndDisabled();
     shell.anchor("claims.submit");
     if (is_dirty) {
+        // The row wraps on a phone: 変更を破棄 and the unsaved mark go under 保存 and 提出.
         shell.mark_unsaved();
-        ImGui::SameLine();
-        if (ImGui::Button(shell.tr("claims.discard").c_str())) s.ask_discard = true;
+        const std::string discard = shell.tr("claims.discard");
+        same_line_if_room(ImGui::CalcTextSize(discard.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().ItemSpacing.x);
+        if (ImGui::Button(discard.c_str())) s.ask_discard = true;
         shell.anchor("claims.discard");
-        ImGui::SameLine();
-        ImGui::TextColored(colour::pending, "● %s", shell.tr("claims.unsaved").c_str());
+        const std::string unsaved = "● " + shell.tr("claims.unsaved");
+        same_line_if_room(ImGui::CalcTextSize(unsaved.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        wrapped_text(unsaved, colour::pending);
     }
 }
 

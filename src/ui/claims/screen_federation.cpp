@@ -67,23 +67,20 @@ void draw_federation_claims(Shell& shell) {
         field_message(fed.totals.error(), true);
         return;
     }
-    ImGui::TextUnformatted(view->name.c_str());
-    form_label(shell.tr("claims.month"));
-    month_picker(shell, "federation", fed.month, today_month(shell));
-    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
-    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(grand_total.c_str());
+    wrapped_text(view->name, colour::text);
+    month_line(shell, "federation", fed.month, today_month(shell));
+    // The total as a form line: its label and value side by side, stacked on a phone.
+    form_label(shell.tr("claims.grand_total"));
+    form_value(format_grouped(view->total.amount) + " " + shell.tr("claims.yen"));
     shell.anchor("federation.grand_total");
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize("CSV").x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button("CSV")) shell.host().download_text(view->filename, view->csv);
     shell.anchor("federation.csv");
-    ImGui::TextDisabled("%s", shell.tr("federation.help").c_str());
+    wrapped_text(shell.tr("federation.help"), colour::muted);
 
     section_title(shell.tr("federation.by_municipality"));
     const std::uint64_t loads = fed.totals.loads();
-    if (view->by_municipality.empty()) ImGui::TextDisabled("%s", shell.tr("federation.empty").c_str());
+    if (view->by_municipality.empty()) wrapped_text(shell.tr("federation.empty"), colour::muted);
     else totals_table(shell, loads, view->by_municipality, "federation.municipalities", "claims.col.municipality", fed.municipalities);
     section_title(shell.tr("federation.by_site"));
     if (!view->by_site.empty()) totals_table(shell, loads, view->by_site, "federation.sites", "claims.col.site", fed.sites);

@@ -29,7 +29,7 @@ struct MunicipalityScreen {
 // totals row (anchor <id>.total) over the rows shown.
 void claims_table(Shell& shell, const char* id, std::uint64_t loads, const std::vector<ResidentsClaim>& rows, KeptTable& t) {
     if (rows.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("municipality_claims.empty").c_str());
+        wrapped_text(shell.tr("municipality_claims.empty"), colour::muted);
         return;
     }
     if (t.stale(loads)) {
@@ -71,21 +71,26 @@ void draw_municipality_claims(Shell& shell) {
         field_message(mc.claims.error(), true);
         return;
     }
-    ImGui::TextUnformatted(view->name.c_str());
-    form_label(shell.tr("claims.month"));
-    month_picker(shell, "municipality_claims", mc.month, today_month(shell));
-    const std::string grand_total = shell.tr("claims.grand_total") + ": " +
-                                    format_grouped(view->total.amount) + " " + shell.tr("claims.yen");
-    same_line_if_room(ImGui::CalcTextSize(grand_total.c_str()).x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(grand_total.c_str());
+    wrapped_text(view->name, colour::text);
+    month_line(shell, "municipality_claims", mc.month, today_month(shell));
+    // The total as a form line: its label and value side by side, stacked on a phone.
+    form_label(shell.tr("claims.grand_total"));
+    form_value(format_grouped(view->total.amount) + " " + shell.tr("claims.yen"));
     shell.anchor("municipality_claims.grand_total");
 
     bool commissioned = view->commissioned;
-    if (ImGui::Checkbox(shell.tr("municipality_claims.commissioned").c_str(), &commissioned))
-        shell.run(SetClaimRouting{code, commissioned});
+    // The box, and its label wrapped beside it (a click on the label toggles it too).
+    bool toggled = ImGui::Checkbox("##commissioned", &commissioned);
     shell.anchor("municipality_claims.commissioned");
-    ImGui::TextDisabled("%s", shell.tr("municipality_claims.commissioned.help").c_str());
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", shell.tr("municipality_claims.commissioned").c_str());
+    if (ImGui::IsItemClicked()) {
+        commissioned = !commissioned;
+        toggled = true;
+    }
+    if (toggled) shell.run(SetClaimRouting{code, commissioned});
+    wrapped_text(shell.tr("municipality_claims.commissioned.help"), colour::muted);
     if (ImGui::Button(shell.tr("municipality_claims.proxy_entry").c_str())) shell.go("claims");
     shell.anchor("municipality_claims.proxy_entry");
 

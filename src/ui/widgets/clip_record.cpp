@@ -1,6 +1,7 @@
 #include "ui/widgets/clip_record.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderTextEllipsis: ImGui's own "…" cut, as its table headers use
@@ -16,6 +17,33 @@ void ClipRecord::add(std::string_view text, std::string_view where) {
     for (const auto& c : current_)
         if (c.text == text && c.where == where) return;
     current_.push_back({std::string(text), std::string(where)});
+}
+
+void ClipRecord::end_frame() {
+    note_overflowing_windows(*this);
+    last_.swap(current_);
+}
+
+void note_overflowing_windows(ClipRecord& record) {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float screen_right = vp->Pos.x + vp->Size.x;
+    for (ImGuiWindow* w : g->Windows) {
+        // Windows drawn this frame and shown: one that is still sizing itself is skipped.
+        if (!w->Active || w->Hidden || w->Appearing || (w->Flags & ImGuiWindowFlags_Tooltip)) continue;
+        float past = 0;
+        if (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal | ImGuiWindowFlags_AlwaysAutoResize)) {
+            // Sized to its content: what overflows is the window itself.
+            past = std::max(w->Pos.x + w->Size.x - screen_right, vp->Pos.x - w->Pos.x);
+        } else if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar)) {
+            // The visible edge: the clip rect, or the work rect where a window has no padding (its
+            // border is drawn over its content). Half a pixel of slack, as text_fit: widths are
+            // measured with the same font and rounded.
+            past = w->DC.CursorMaxPos.x - std::max(w->InnerClipRect.Max.x, w->WorkRect.Max.x);
+        }
+        if (past > 0.5f) record.add(std::to_string(static_cast<int>(past + 0.5f)) + " px past the right edge", w->Name);
+    }
 }
 
 void set_clip_record(ClipRecord* record) { g_record = record; }

@@ -6,6 +6,11 @@
 //
 // The Shell owns one record and opens it for the length of a frame; outside a frame (or in a
 // test drawing a widget alone) nothing is recorded.
+//
+// Plain ImGui text and buttons do not go through text_fit: the end of the frame also notes
+// every window whose items ran past its right edge where it cannot scroll sideways (a month line
+// or a help line wider than a phone), and every popup wider than the screen, as one entry each
+// ("<n> px past the right edge", where: the window's name).
 #pragma once
 
 #include <string>
@@ -23,7 +28,9 @@ struct ClippedText {
 class ClipRecord {
 public:
     void begin_frame() { current_.clear(); }
-    void end_frame() { last_.swap(current_); }
+    // Notes the frame's windows that overflow (note_overflowing_windows), then keeps the frame's
+    // record as the last one. Call it after the frame's last window ended, before Render.
+    void end_frame();
     void add(std::string_view text, std::string_view where);
     // What the last finished frame clipped.
     const std::vector<ClippedText>& last() const { return last_; }
@@ -35,6 +42,11 @@ private:
 // While a frame is drawn, the record the widgets write to (nullptr: none).
 void set_clip_record(ClipRecord* record);
 void note_clipped(std::string_view text, std::string_view where);
+
+// Adds to `record` each window of the current ImGui frame whose items reach past its visible
+// right edge although it has no sideways scroll bar, and each popup or modal that reaches past
+// the screen's edges. Tooltips are left out (they wrap by themselves).
+void note_overflowing_windows(ClipRecord& record);
 
 // Draws `text` on one line in the space left on it: whole when it fits (flush right when
 // `right`), otherwise cut with "…", the whole text in a tooltip, and noted as clipped.

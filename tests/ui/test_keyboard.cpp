@@ -1,0 +1,99 @@
+// Keyboard (issue 13, Deliver 9), driven as a user would: Tab moves through a form's fields in
+// the order they are laid out (left to right along a row, then the next row), and Esc closes a
+// modal question and gives the keyboard back to the screen that asked it. (Enter while an IME
+// composes is held back by the page, glue.js: tests/e2e/input.test.mjs.)
+#include <doctest/doctest.h>
+
+#include "imgui_internal.h"
+#include "ui_fixture.hpp"
+
+TEST_SUITE_BEGIN("ui");
+
+namespace {
+
+using nlohmann::json;
+using vsys::test::UiFixture;
+
+enum TestKey { k_tab = 1, k_escape };
+
+void press(UiFixture& f, int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Tab] = k_tab;
+    io.KeyMap[ImGuiKey_Escape] = k_escape;
+    io.KeysDown[key] = true;
+    f.frames(1);
+    io.KeysDown[key] = false;
+    f.frames(2);
+}
+
+// The anchor of the item that has the keyboard ("" when none of them): the one whose rect holds
+// the centre of ImGui's focused item.
+std::string focused(const UiFixture& f) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!g.NavWindow || g.NavId == 0) return {};
+    const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[0]);
+    const ImVec2 c = r.GetCenter();
+    for (const auto& [name, a] : f.shell.anchors())
+        if (c.x >= a.x && c.x <= a.x + a.w && c.y >= a.y && c.y <= a.y + a.h && name.find("claims.line") == 0 &&
+            name.find(".form") == std::string::npos)
+            return name;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("Tab moves through a claim month's fields in reading order: along each line, then the next line") {
+    UiFixture f(1366, 768);
+    f.frames(3);
+    const vsys::Site& site = f.site_in("131016");
+    REQUIRE(f.login(vsys::test::site_account(site)));
+    f.shell.go("claims");
+    f.frames(3);
+    REQUIRE(f.click("claims.add_line"));
+    const std::vector<std::string> expected = {
+        "claims.line0.municipality", "claims.line0.normal", "claims.line0.outside_hours", "claims.line0.holiday",
+        "claims.line0.pre_exam_only", "claims.line0.under_6", "claims.line1.municipality", "claims.line1.normal",
+        "claims.line1.outside_hours", "claims.line1.holiday", "claims.line1.pre_exam_only", "claims.line1.under_6"};
+    REQUIRE(f.click(expected[0]));
+    REQUIRE(focused(f) == expected[0]);
+    for (std::size_t i = 1; i < expected.size(); ++i) {
+        CAPTURE(i);
+        const auto before = f.shell.anchors().at(focused(f));
+        press(f, k_tab);
+        const std::string now = focused(f);
+        CHECK(now == expected[i]);
+        if (now.empty()) break;
+        const auto after = f.shell.anchors().at(now);
+        // Reading order: to the right on the same row, or on a lower row.
+        CHECK((after.y > before.y + before.h / 2 || (std::abs(after.y - before.y) < 1 && after.x > before.x)));
+    }
+}
+
+TEST_CASE("Esc closes a modal question and gives the keyboard back to the screen that asked it") {
+    UiFixture f(1366, 768);
+    f.frames(3);
+    const vsys::Site& site = f.site_in("131016");
+    REQUIRE(f.login(vsys::test::site_account(site)));
+    f.shell.go("claims");
+    f.frames(3);
+    REQUIRE(f.click("claims.line0.normal"));
+    f.type("7");
+    REQUIRE(f.click("claims.discard"));
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    REQUIRE(f.anchored("claims.discard.confirm.yes"));
+    REQUIRE(g.NavWindow);
+    CHECK((g.NavWindow->Flags & ImGuiWindowFlags_Modal) != 0);  // the question has the keyboard
+    press(f, k_escape);
+    CHECK_FALSE(f.anchored("claims.discard.confirm.yes"));
+    REQUIRE(g.NavWindow);
+    CHECK(g.NavWindow->Active);
+    CHECK((g.NavWindow->Flags & ImGuiWindowFlags_Popup) == 0);
+    CHECK(std::string(g.NavWindow->Name).find("##root") == 0);  // the screen's own window
+    CHECK(f.anchored("claims.discard"));  // and the input is still there
+    // The keyboard works on the screen again: Tab reaches its fields.
+    REQUIRE(f.click("claims.line0.municipality"));
+    press(f, k_tab);
+    CHECK(focused(f) == "claims.line0.normal");
+}
+
+TEST_SUITE_END();

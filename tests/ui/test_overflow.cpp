@@ -1,0 +1,152 @@
+// Issue 13's layouts, for plain text and buttons: a line of a screen that runs past the window's
+// right edge (a month line, a help line, a button row) is noted by the clip record at the end of
+// the frame (clip_record.hpp, note_overflowing_windows), so these tests fail on it. The test font
+// (ImGui's own, no Japanese) draws English about 0.75 times as wide as the app's 18 px font, so
+// a phone's 390 px with the app's font is tested here at 290 px.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "app/base/screens.hpp"
+#include "ui/widgets/clip_record.hpp"
+#include "ui_fixture.hpp"
+
+TEST_SUITE_BEGIN("ui");
+
+namespace {
+
+using nlohmann::json;
+using vsys::test::UiFixture;
+
+std::string clipped_list(const UiFixture& f) {
+    std::string out;
+    for (const auto& c : f.shell.clipped()) out += c.where + ": " + c.text + "\n";
+    return out;
+}
+
+// What the screen's own body (not the Shell's frame: its top bar and breadcrumb, in ##root) clipped
+// or ran past the edge.
+std::string body_clipped(const UiFixture& f) {
+    std::string out;
+    for (const auto& c : f.shell.clipped())
+        if (c.where != "##root") out += c.where + ": " + c.text + "\n";
+    return out;
+}
+
+void english(UiFixture& f) { REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true); }
+
+// One sample account per role, as the sign-in screen lists them.
+std::vector<std::string> one_account_per_role(UiFixture& f) {
+    std::vector<std::string> out;
+    std::set<std::string> roles;
+    const json demo = f.view("accounts_demo");
+    for (const auto& a : demo["view"]["accounts"])
+        if (roles.insert(a.value("role", "")).second) out.push_back(a["vsys_id"]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a line wider than its window is noted as clipped; one that wraps, or a table that scrolls sideways, is not") {
+    UiFixture f(300, 400);
+    vsys::ui::ClipRecord record;
+    auto frame = [&](auto draw) {
+        record.begin_frame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(300, 400));
+        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+        draw();
+        ImGui::End();
+        record.end_frame();
+        ImGui::Render();
+    };
+    const std::string long_text(80, 'x');
+    frame([&] { ImGui::TextUnformatted(long_text.c_str()); });
+    frame([&] { ImGui::TextUnformatted(long_text.c_str()); });
+    REQUIRE(record.last().size() == 1);
+    CHECK(record.last()[0].where == "w");
+    frame([&] { ImGui::Button("a"); ImGui::SameLine(290); ImGui::Button("a button past the edge"); });
+    CHECK(record.last().size() == 1);
+    frame([&] { ImGui::TextWrapped("%s", long_text.c_str()); });
+    CHECK(record.last().empty());
+    frame([&] {
+        if (ImGui::BeginTable("t", 2, ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit, ImVec2(0, 100))) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(long_text.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Button(long_text.c_str());
+            ImGui::EndTable();
+        }
+    });
+    CHECK(record.last().empty());
+}
+
+// Reported, not failed (may_fail) while screens of other features still run past a phone's edge: the
+// list it prints is the work left (the claims screens are held to it below).
+TEST_CASE("every screen a role may open runs no text or button past the right edge on a phone, in English" *
+          doctest::may_fail()) {
+    UiFixture f(290, 844);
+    f.frames(3);
+    english(f);
+    for (const std::string& account : one_account_per_role(f)) {
+        CAPTURE(account);
+        REQUIRE(f.login(account));
+        const vsys::Role role = f.app.session().role;
+        for (const auto& s : vsys::screens()) {
+            if (!vsys::screen_visible(s, role) || s.retired_key[0] != '\0') continue;
+            const std::string id = s.id;
+            CAPTURE(id);
+            f.shell.go(id);
+            f.frames(3);
+            CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        }
+        f.shell.go("home");
+        f.frames(1);
+        f.logout();
+        f.frames(1);
+    }
+}
+
+// The Shell's breadcrumb (shell.cpp) is not part of these screens: the test above lists it.
+TEST_CASE("the claims screens run nothing past the right edge at the four sizes, in English, with a refused row") {
+    const std::pair<float, float> sizes[] = {{1366, 768}, {1024, 600}, {768, 1024}, {290, 844}};
+    for (auto [w, h] : sizes) {
+        CAPTURE(w);
+        UiFixture f(w, h);
+        f.frames(3);
+        english(f);
+        const vsys::Site& site = f.site_in("131016");
+        REQUIRE(f.login(vsys::test::site_account(site)));
+        REQUIRE(f.run({{"type", "save_claim"}, {"site", site.code}, {"month", "2022-01"},
+                       {"lines", json::array({{{"municipality", "131016"}, {"form", "new"}, {"category", 2}, {"normal", 9876},
+                                               {"outside_hours", 12}, {"holiday", 3}, {"pre_exam_only", 0}}})}})["ok"] == true);
+        f.shell.go("claims");
+        f.frames(3);
+        CHECK_MESSAGE(body_clipped(f).empty(), body_clipped(f));
+        // A refused row: a seventh digit typed after the code; its refusal under the row.
+        REQUIRE(f.click("claims.line0.municipality"));
+        f.type("9");
+        f.frames(2);
+        REQUIRE(f.anchored("claims.line0.message"));
+        CHECK_MESSAGE(body_clipped(f).empty(), body_clipped(f));
+        f.logout();
+        f.frames(1);
+        // The municipality's claims and its 代行入力 of the site's; the federation's.
+        const std::pair<const char*, std::string> screens[] = {
+            {"VM131016", "municipality_claims"}, {"VM131016", "claims"}, {"VF130001", "federation_claims"}};
+        for (const auto& [account, screen] : screens) {
+            CAPTURE(account);
+            CAPTURE(screen);
+            REQUIRE(f.login(account));
+            f.shell.go(screen, screen == "claims" ? site.code : std::string());
+            f.frames(3);
+            REQUIRE(f.shell.screen() == screen);
+            CHECK_MESSAGE(body_clipped(f).empty(), body_clipped(f));
+            f.logout();
+            f.frames(1);
+        }
+    }
+}
+
+TEST_SUITE_END();
