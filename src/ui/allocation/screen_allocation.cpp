@@ -75,7 +75,7 @@ void steps(Shell& shell, const RoundStateView& view) {
                                                  {{"done", std::to_string(s.count.done)}, {"of", std::to_string(s.count.of)}});
         if (s.count.stale > 0)
             progress += " " + fill_placeholders(shell.tr("alloc.stale"), {{"count", std::to_string(s.count.stale)}});
-        ImGui::TextDisabled("%s", progress.c_str());
+        muted_text(progress);
     }
     ImGui::EndTable();
 }
@@ -286,7 +286,7 @@ void draw_allocation(Shell& shell) {
     round_picker(shell, "alloc.round");
     const RoundListing* round = current_round(shell);
     if (!round) {
-        ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
+        muted_text(shell.tr("alloc.no_round"));
         return;
     }
     const std::string code = round->code;

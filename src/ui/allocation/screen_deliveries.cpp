@@ -56,11 +56,11 @@ void draw_deliveries(Shell& shell) {
     static const std::vector<DeliveryRow> k_none;
     const std::vector<DeliveryRow>& rows = v ? v->rows : k_none;
     if (rows.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("deliveries.empty").c_str());
+        muted_text(shell.tr("deliveries.empty"));
         shell.anchor("deliveries.empty");
         return;
     }
-    ImGui::TextDisabled("%s", shell.tr("deliveries.help").c_str());
+    muted_text(shell.tr("deliveries.help"));
     const bool many_sites = shell.role() != Role::site && shell.role() != Role::venue;
     if (d.model_version != d.view.loads()) {
         build_model(shell, rows, many_sites, d.model);

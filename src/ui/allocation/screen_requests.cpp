@@ -62,7 +62,7 @@ void draw_requests(Shell& shell) {
     round_picker(shell, "req.round", k_products[form.product]);
     const RoundListing* round = current_round(shell, k_products[form.product]);
     if (!round) {
-        ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
+        muted_text(shell.tr("alloc.no_round"));
         return;
     }
     const std::string code = round->code;
@@ -89,7 +89,7 @@ void draw_requests(Shell& shell) {
                                                   {"time", shell.time_text(v.own->updated.value_or(""))}})
                                    .c_str());
     else
-        ImGui::TextDisabled("%s", shell.tr("req.not_reported").c_str());
+        muted_text(shell.tr("req.not_reported"));
     shell.anchor("req.reported");
     section_title(shell.tr("req.enter"));
     form_label(shell.tr("req.boxes"), 200);
@@ -104,7 +104,7 @@ void draw_requests(Shell& shell) {
     shell.anchor("req.save");
     ImGui::EndDisabled();
     ImGui::EndDisabled();
-    if (!open) ImGui::TextDisabled("%s", shell.tr("req.closed").c_str());
+    if (!open) muted_text(shell.tr("req.closed"));
     if (save) {
         const std::string& org = shell.app().session().org;
         form.error = shell.run(ReportRequest{org.substr(org.find(':') + 1), code, form.boxes, k_products[form.product]},

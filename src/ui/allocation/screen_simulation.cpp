@@ -223,7 +223,7 @@ void draw_simulation(Shell& shell) {
     round_picker(shell, "sim.round");
     const RoundListing* round = current_round(shell);
     if (!round) {
-        ImGui::TextDisabled("%s", shell.tr("alloc.no_round").c_str());
+        muted_text(shell.tr("alloc.no_round"));
         return;
     }
     const std::string code = round->code;

@@ -9,6 +9,7 @@
 #include "ui/reports/reports_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -57,7 +58,7 @@ void report_chart(Shell& shell, const ReportResult& result) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", b.label.c_str(), values.c_str());
     }
     if (result.bars.size() > n)
-        ImGui::TextDisabled("%s", fill_placeholders(shell.tr("report.chart_more"), {{"n", format_grouped(static_cast<std::int64_t>(result.bars.size() - n))}}).c_str());
+        muted_text(fill_placeholders(shell.tr("report.chart_more"), {{"n", format_grouped(static_cast<std::int64_t>(result.bars.size() - n))}}));
     shell.anchor("reports.chart");
 }
 

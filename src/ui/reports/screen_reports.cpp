@@ -24,10 +24,10 @@ std::string folder_name(const App& app, const std::string& id) {
 void draw_list(Shell& shell) {
     const auto reports = reports_for_user(shell.app());
     if (reports.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("report.none").c_str());
+        muted_text(shell.tr("report.none"));
         return;
     }
-    ImGui::TextDisabled("%s", shell.tr("report.choose").c_str());
+    muted_text(shell.tr("report.choose"));
     const bool en = shell.app().language() == Language::en;
     std::string folder;
     for (const ReportDefinition* d : reports) {
@@ -159,7 +159,7 @@ void draw_report(Shell& shell, ReportScreen& s) {
     if (s.detail) {
         ImGui::Spacing();
         if (run.result.table.rows.empty()) {
-            ImGui::TextDisabled("%s", shell.tr("report.empty").c_str());
+            muted_text(shell.tr("report.empty"));
         } else {
             if (s.table.stale(s.runs)) build_table(shell, run.result, s.table.model);
             draw_table(shell, "reports.table", s.table.model, s.runs, s.table.state, {"reports.table", 0, true, ""});

@@ -69,7 +69,7 @@ void appearance(Shell& shell, SettingsForm& form) {
         form.text_size = std::min(k_text_size_max, form.text_size + k_text_size_step);
     ImGui::EndDisabled();
     shell.anchor("settings.text_size.larger");
-    ImGui::TextDisabled("%s", shell.tr("settings.text_size.help").c_str());
+    muted_text(shell.tr("settings.text_size.help"));
 }
 }  // namespace
 

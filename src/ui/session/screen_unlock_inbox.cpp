@@ -25,7 +25,7 @@ void draw_unlock_inbox(Shell& shell) {
     // A copy: unlocking below asks for the view again, which replaces what a reference would see.
     const std::vector<UnlockRequestRow> requests = view ? view->requests : std::vector<UnlockRequestRow>{};
     if (requests.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("unlock.inbox_empty").c_str());
+        muted_text(shell.tr("unlock.inbox_empty"));
         return;
     }
     if (box.table.stale(box.view.loads())) {

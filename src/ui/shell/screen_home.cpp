@@ -42,7 +42,7 @@ void draw_home(Shell& shell) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
     for (const auto& g : groups) {
-        ImGui::TextDisabled("%s", shell.tr(g).c_str());
+        muted_text(shell.tr(g));
         float x = 0;
         for (const ScreenInfo* s : by_group[g]) {
             if (x > 0 && x + size.x > avail) x = 0;

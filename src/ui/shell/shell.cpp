@@ -17,6 +17,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/dialogs.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -231,7 +232,7 @@ void Shell::breadcrumb() {
             ImGui::TextUnformatted(tr(s->title_key).c_str());
             if (!param_.empty()) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s", param_.c_str());
+                muted_text(param_);
             }
         }
     }
@@ -255,7 +256,7 @@ void Shell::body() {
 // [SECTION] pages of the shell: preparing, no access, leave, toasts
 bool Shell::directory_pending() {
     if (app_.directory_ready() || frames_ >= 3) return false;
-    ImGui::TextDisabled("%s", tr("app.preparing").c_str());
+    muted_text(tr("app.preparing"));
     return true;
 }
 

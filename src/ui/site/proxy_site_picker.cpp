@@ -19,7 +19,7 @@ constexpr int k_picker_limit = 500;
 
 void proxy_site_picker(Shell& shell, const std::string& screen, const std::string& anchor, const char* help_key) {
     ProxyPicker& picker = shell.state<ProxyPicker>();
-    ImGui::TextDisabled("%s", shell.tr(help_key).c_str());
+    muted_text(shell.tr(help_key));
     form_label(shell.tr("browser.query"), 160);
     ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);

@@ -39,7 +39,7 @@ void draw_approvals(Shell& shell) {
     static const std::vector<PendingApproval> k_none;
     const std::vector<PendingApproval>& pending = v ? v->pending : k_none;
     if (pending.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("approvals.empty").c_str());
+        muted_text(shell.tr("approvals.empty"));
         return;
     }
     KeptTable& t = inbox.table;

@@ -102,7 +102,7 @@ void row(Shell& shell, const char* key, const std::string& value) {
 
 bool edit_row(Shell& shell, const char* key, const char* anchor, char* buf, size_t n) {
     form_label(shell.tr(key), 200);
-    ImGui::SetNextItemWidth(std::max(160.0f, ImGui::GetContentRegionAvail().x - 8));
+    ImGui::SetNextItemWidth(std::max(std::min(160.0f, ImGui::GetContentRegionAvail().x), ImGui::GetContentRegionAvail().x - 8));
     const bool changed = ImGui::InputText((std::string("##") + anchor).c_str(), buf, n);
     shell.anchor(anchor);
     return changed;
@@ -301,7 +301,7 @@ void vaccines(Shell& shell, SiteForm& form, const SiteView& v) {
         if (status == "rejected") row(shell, "site.vaccines.reason", v.change->reason.value_or(""));
     }
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", shell.tr("site.vaccines.explain").c_str());
+    muted_text(shell.tr("site.vaccines.explain"));
     for (int i = 0; i < 5; ++i) {
         if (ImGui::Checkbox(shell.tr(std::string("category.") + k_categories[i]).c_str(), &form.want[i]))
             form.vaccines_touched = true;

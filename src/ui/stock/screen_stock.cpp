@@ -171,7 +171,7 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted((product_label(shell, e.product) + "  " + e.lot).c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", fill_placeholders(shell.tr("stock.count.calculated"), {{"n", format_grouped(e.calculated)}}).c_str());
+        muted_text(fill_placeholders(shell.tr("stock.count.calculated"), {{"n", format_grouped(e.calculated)}}));
         form_label(shell.tr("stock.label.counted"));
         number_field(shell, "stock.count.vials." + id, e.counted, stock_fields::counted_rule(), 120, MessagePlace::beside,
                      shell.tr("unit.vial"));

@@ -156,11 +156,7 @@ bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& t
     return confirmed;
 }
 
-void help_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
+void help_text(const std::string& text) { muted_text(text); }
 
 ReasonNeeds reason_needs(const std::vector<StockChoice>& choices, const std::string& id) {
     for (const auto& c : choices)

@@ -138,7 +138,7 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     const std::vector<Conflict>& conflicts = st.conflicts;
     section_title(shell.tr("sync.conflicts"));
     if (conflicts.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("sync.no_conflicts").c_str());
+        muted_text(shell.tr("sync.no_conflicts"));
         return;
     }
     ImGui::TextWrapped("%s", shell.tr("sync.conflicts.help").c_str());
@@ -177,7 +177,7 @@ void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     const std::vector<RefusedFile>& rejected = st.rejected;
     section_title(shell.tr("sync.rejected"));
     if (rejected.empty()) {
-        ImGui::TextDisabled("%s", shell.tr("sync.no_rejected").c_str());
+        muted_text(shell.tr("sync.no_rejected"));
         return;
     }
     KeptTable& t = ss.rejected;

@@ -97,16 +97,19 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".filter");
     }
     refresh(m, version, st);
+    // The toolbar's count and CSV button go to a line of their own where the filter leaves no room
+    // (a phone): a button past the screen's edge is no button.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (o.filter) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", fill_placeholders(shell.tr("table.count"),
+        const std::string count = fill_placeholders(shell.tr("table.count"),
                                                     {{"shown", format_grouped(static_cast<std::int64_t>(st.order.size()))},
-                                                     {"total", format_grouped(static_cast<std::int64_t>(m.rows.size()))}})
-                                      .c_str());
+                                                     {"total", format_grouped(static_cast<std::int64_t>(m.rows.size()))}});
+        same_line_if_room(ImGui::CalcTextSize(count.c_str()).x, spacing);
+        muted_text(count);
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".count");
     }
     if (!o.csv_filename.empty()) {
-        ImGui::SameLine();
+        same_line_if_room(ImGui::CalcTextSize(shell.tr("table.csv").c_str()).x + ImGui::GetStyle().FramePadding.x * 2, spacing);
         if (ImGui::Button(shell.tr("table.csv").c_str()))
             shell.host().download_text(o.csv_filename, table_csv(m, st.order, shell.tr("table.total")));
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".csv");

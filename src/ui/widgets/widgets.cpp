@@ -104,4 +104,10 @@ void same_line_if_room(float width, float spacing) {
 
 void text_right(const std::string& text, std::string_view where) { text_fit(text, where, true); }
 
+void muted_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 }  // namespace vsys::ui

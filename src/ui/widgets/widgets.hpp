@@ -25,6 +25,9 @@ void notice(const std::string& text, float width);
 void form_label(const std::string& text, float width = 160.0f);
 // Why the last item is disabled, on hover (a disabled button says what would enable it).
 void disabled_reason(const std::string& text);
+// A help line or an empty state in the muted colour, wrapped at the right edge (a sentence on one
+// line runs past a phone's edge).
+void muted_text(const std::string& text);
 // A form's value beside its form_label: wrapped at the right edge, never cut.
 void form_value(const std::string& text);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
