@@ -12,6 +12,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/base/screens.hpp"
+#include "app/session/accounts.hpp"
 #include "app/session/session_contract.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
@@ -101,9 +102,8 @@ Result<PreparedCommand> prepare(App& app, const Login& c) {
         const sync::UtcTime now = app.now();
         LoginState state = login_state(app, id);
         const sync::UtcTime unlocked = last_unlock(app, id, account->org);
-        sync::Account acc{id, account->name, account->role, account->org, "active"};
         if (state.last_activity != 0 &&
-            sync::access_state(acc, state.record, state.last_activity, unlocked, now) == sync::AccessState::restricted)
+            sync::access_state(account_of(*account), state.record, state.last_activity, unlocked, now) == sync::AccessState::restricted)
             return Error{"account.restricted", "unused for too long: ask for an unlock"};
         Versions out;
         const auto* cred = app.current("device", "credential", id);
@@ -206,8 +206,7 @@ Result<PreparedCommand> prepare(App& app, const AnswerUnlockRequest& c) {
     p.target_org = account->org;
     p.apply = [&app, account]() -> Result<Versions> {
         const std::string owner = app.session().role == Role::support ? "support" : app.session().org;
-        sync::Account acc{account->vsys_id, account->name, account->role, account->org, "active"};
-        auto d = sync::unlock_document(owner, acc, app.session().vsys_id, app.now());
+        auto d = sync::unlock_document(owner, account_of(*account), app.session().vsys_id, app.now());
         auto v = app.successor(owner, "unlock", account->vsys_id, d.body);
         if (!v) return v.error();
         return Versions{*v};
