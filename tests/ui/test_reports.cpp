@@ -5,6 +5,7 @@
 
 #include "reports/reservations_fixture.hpp"
 #include "sync/crypto.hpp"
+#include "ui/reports/reports_ui.hpp"
 #include "sync/keys.hpp"
 #include "ui_fixture.hpp"
 
@@ -69,6 +70,28 @@ TEST_CASE("an export can be cancelled while it runs, and nothing is downloaded")
     REQUIRE(f.click("reports.export.cancel"));
     f.frames(5);
     CHECK(f.host.downloads.empty());
+}
+
+TEST_CASE("a report is run once per question and revision of the App, and keeps the defaults it filled in when the documents change") {
+    UiFixture f(1366, 768);
+    f.frames(3);
+    REQUIRE(f.login("VM131016"));
+    f.shell.go("reports", "R301");
+    f.frames(3);
+    REQUIRE(f.anchored("reports.count"));
+    const vsys::ui::ReportScreen& s = f.shell.state<vsys::ui::ReportScreen>();
+    CHECK(s.report.loads() == 1);
+    f.frames(5);
+    CHECK(s.report.loads() == 1);  // frames read the kept run
+    REQUIRE(s.run());
+    const vsys::ReportQuery filled = s.run()->query;
+    CHECK(!filled.round.empty());  // the latest round, filled in
+    // A change of the documents runs it again, once, for the round it showed.
+    REQUIRE(f.run({{"type", "update_settings"}, {"device_name", "受付1"}})["ok"] == true);
+    f.frames(5);
+    CHECK(s.report.loads() == 2);
+    CHECK(s.question.query == filled);
+    CHECK(s.run()->query == filled);
 }
 
 TEST_CASE("R505 says how many lists meant for the viewer this device cannot open yet, instead of looking complete") {

@@ -89,9 +89,30 @@ std::optional<Error> one_source(bool shares, bool simulation) {
     return std::nullopt;
 }
 
-// Runs the simulation of an AmountsSource, or takes its typed shares.
+// A number a typed command carries, checked as read() checks its JSON twin's (the refusal names
+// the field by its label): a screen's command never passes read().
+std::optional<Error> number_error(std::int64_t value, const NumberRule& rule) {
+    auto n = check_number(value, rule);
+    if (!n) return n.error();
+    return std::nullopt;
+}
+
+// ④'s rows in order, each as deliveries_from_json reads it: boxes, needle boxes, syringe boxes.
+std::optional<Error> deliveries_error(const std::vector<Delivery>& rows) {
+    for (const Delivery& d : rows) {
+        if (auto e = number_error(d.boxes, boxes_rule("alloc.col.boxes"))) return e;
+        if (auto e = number_error(d.needle_boxes, boxes_rule("alloc.col.needles"))) return e;
+        if (auto e = number_error(d.syringe_boxes, boxes_rule("alloc.col.syringes"))) return e;
+    }
+    return std::nullopt;
+}
+
+// Runs the simulation of an AmountsSource, or takes its typed shares. A simulation's settings
+// are refused here, when the command applies (after the access check), on both paths.
 Result<AmountsBody> amounts_body(App& app, const std::string& round, const std::string& parent, const AmountsSource& in) {
     if (in.simulation_refused) return *in.simulation_refused;
+    if (in.simulation)
+        if (auto e = in.simulation->check()) return *e;
     if (in.shares) {
         AmountsBody body;
         body.shares = *in.shares;
@@ -119,6 +140,7 @@ Result<ReportRequest> ReportRequest::read(const json& j) {
 }
 
 Result<PreparedCommand> prepare(App& app, const ReportRequest& c) {
+    if (auto e = number_error(c.boxes, boxes_rule("req.boxes"))) return *e;
     const Site* site = app.directory().generated_site(c.site);
     if (!site) return Error{"site.not_found", "no such site", {{"code", c.site}}};
     if (c.product) {
@@ -278,6 +300,8 @@ Result<RegisterSiteAmounts> RegisterSiteAmounts::read(const json& j) {
 
 Result<PreparedCommand> prepare(App& app, const RegisterSiteAmounts& c) {
     if (auto e = one_source(c.deliveries.has_value(), c.simulation || c.simulation_refused)) return *e;
+    if (c.deliveries)
+        if (auto e = deliveries_error(*c.deliveries)) return *e;
     const std::string muni = org_or_own(app, c.municipality);
     SiteAmountsBody typed;
     if (c.deliveries) {
@@ -287,6 +311,8 @@ Result<PreparedCommand> prepare(App& app, const RegisterSiteAmounts& c) {
     return one_version(muni, [&app, round = c.round, muni, typed, spec = c.simulation,
                               refused = c.simulation_refused]() -> Result<DocumentVersion> {
         if (refused) return *refused;
+        if (spec)
+            if (auto e = spec->check()) return *e;
         const ChainWorld& w = allocation_world(app);
         const Date today = allocation_today(app);
         SiteAmountsBody body = typed;

@@ -62,6 +62,24 @@ Result<SimulationSpecArgs> SimulationSpecArgs::read(const nlohmann::json& j, std
     return s;
 }
 
+std::optional<Error> SimulationSpecArgs::check() const {
+    if (total)
+        if (auto n = check_number(*total, boxes_rule("sim.total")); !n) return n.error();
+    if (mode && !parse_sim_mode(*mode)) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", *mode}}};
+    if (method)
+        if (auto m = alloc::parse_method(*method); !m) return m.error();
+    for (const auto& [org, boxes] : fixed)
+        if (boxes > k_max_boxes)
+            return Error{"chain.boxes_range", "too many boxes",
+                         {{"field", org}, {"value", std::to_string(boxes)}, {"max", std::to_string(k_max_boxes)}}};
+    if (tranches)
+        for (const auto& part : *tranches) {
+            if (auto n = check_number(part.amount, boxes_rule("sim.tranche.amount")); !n) return n.error();
+            if (!parse_sim_mode(part.mode)) return Error{"chain.mode_invalid", "unknown simulation mode", {{"mode", part.mode}}};
+        }
+    return std::nullopt;
+}
+
 nlohmann::json to_json(const SimulationSpecArgs& s) {
     nlohmann::json j = nlohmann::json::object();
     if (s.mode) j["mode"] = *s.mode;

@@ -38,6 +38,9 @@ struct SimulationSpecArgs {
     // chain.mode_invalid {mode}, allocation.unknown_method {method}, arg.type / chain.boxes_range
     // of fixed, then of the tranches.
     static Result<SimulationSpecArgs> read(const nlohmann::json& j, std::set<std::string> others = {});
+    // The same rules on a typed value (a screen's, which never passes read()): the first refusal
+    // read() would give for its JSON, in the same order, or nullopt.
+    std::optional<Error> check() const;
 };
 
 nlohmann::json to_json(const SimulationSpecArgs& s);

@@ -126,6 +126,10 @@ void suggest_supplies(const ChainWorld& w, const Simulation& s, std::vector<Simu
 }  // namespace
 
 Result<Prepared<SimulationView>> prepare(App& app, const SimulationQuery& q) {
+    // The settings' rules, as read() applies them to window.vsys's JSON (a screen's never passes it).
+    if (auto e = q.spec.check()) return *e;
+    if (q.compare)
+        if (auto e = q.compare->check()) return *e;
     const std::string parent = q.parent.value_or(app.session().org);
     const ChainWorld& w = allocation_world(app);
     const SimulationSpec a = resolve(w, q.round, parent, q.spec);

@@ -8,6 +8,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/enrolment/enrolment_contract.hpp"
+#include "app/session/accounts.hpp"
 #include "core/base/text.hpp"
 #include "sync/code_key.hpp"
 #include "sync/identity.hpp"
@@ -19,8 +20,6 @@ namespace {
 constexpr sync::UtcTime k_code_valid = 14 * sync::k_seconds_per_day;     // a code can be claimed for two weeks
 constexpr sync::UtcTime k_device_valid = 365 * sync::k_seconds_per_day;  // a device is certified for a year
 constexpr std::size_t k_password_min = 8;
-
-sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
 
 }  // namespace
 

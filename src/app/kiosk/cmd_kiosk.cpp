@@ -9,6 +9,7 @@
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/kiosk/kiosk_contract.hpp"
+#include "app/session/accounts.hpp"
 #include "sync/crypto.hpp"
 #include "sync/kiosk_identity.hpp"
 
@@ -21,8 +22,6 @@ Status require_kiosk(const App& app) {
     if (!app.kiosk()) return Error{"kiosk.off", "only in the training kiosk"};
     return ok_status();
 }
-
-sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
 
 // How many versions trainees made: the kiosk never publishes, so every version of its own not
 // yet pushed (this device's records excepted); the demo history arrived as received versions.

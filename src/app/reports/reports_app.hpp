@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "app/base/contract.hpp"
 #include "core/reports/report_definition.hpp"
 #include "core/reports/report_engine.hpp"
 
@@ -24,6 +27,7 @@ struct ReportQuery {
     std::string month;         // "YYYY-MM"; "" the default (the latest month with data)
     std::string product;       // "" all
     std::string municipality;  // 6-digit code; "" all
+    bool operator==(const ReportQuery&) const = default;
 };
 
 struct ReportChoice {
@@ -57,5 +61,48 @@ ReportChoices report_choices(App& app, const ReportDefinition& def);
 Result<ReportRun> run_report(App& app, const ReportQuery& query);
 // {report, round?, month?, product?, municipality?} of the `report` view and `export_report`.
 ReportQuery report_query_from(ArgReader& r);
+
+// ---- Typed views (app/base/contract.hpp), the report screen's and window.vsys's (view_reports.cpp)
+// reports {}: the folders of the user's role with their reports, in folder order, named in the
+// user's language.
+struct ReportListing {
+    std::string id, title;
+    bool personal = false;
+};
+struct ReportFolderListing {
+    std::string id, name;
+    std::vector<ReportListing> reports;
+};
+struct ReportsView {
+    std::vector<ReportFolderListing> folders;
+};
+struct ReportsQuery {
+    static constexpr const char* name = "reports";
+    using View = ReportsView;
+    static Result<ReportsQuery> read(const nlohmann::json& args);
+    bool operator==(const ReportsQuery&) const = default;
+};
+Result<Prepared<ReportsView>> prepare(App& app, const ReportsQuery& q);
+nlohmann::json to_json(const ReportsView& v);
+
+// report {report, round?, month?, product?, municipality?, detail?}: a run with the choices of
+// its filters and its notice translated; with detail the JSON carries every row (the run always
+// holds them: the screen's Table and exports read them).
+struct ReportRunView {
+    ReportRun run;
+    ReportChoices choices;
+    std::string notice;  // the definition's notice in the user's language, "" none
+    bool detail = false;
+};
+struct ReportRunQuery {
+    static constexpr const char* name = "report";
+    using View = ReportRunView;
+    ReportQuery query;
+    bool detail = false;
+    static Result<ReportRunQuery> read(const nlohmann::json& args);
+    bool operator==(const ReportRunQuery&) const = default;
+};
+Result<Prepared<ReportRunView>> prepare(App& app, const ReportRunQuery& q);
+nlohmann::json to_json(const ReportRunView& v);
 
 }  // namespace vsys

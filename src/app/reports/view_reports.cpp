@@ -28,26 +28,6 @@ json choices_json(const std::vector<ReportChoice>& list) {
     return out;
 }
 
-Result<PreparedView> prepare_reports(App& app, const json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{app.session().org, [&app]() -> Result<json> {
-                            const bool en = app.language() == Language::en;
-                            json folders = json::array();
-                            for (const ReportDefinition* d : reports_for_user(app)) {
-                                if (folders.empty() || folders.back()["id"] != d->folder) {
-                                    std::string name = d->folder;
-                                    for (const auto& f : report_folders())
-                                        if (f.id == d->folder) name = en ? f.name_en : f.name_ja;
-                                    folders.push_back({{"id", d->folder}, {"name", name}, {"reports", json::array()}});
-                                }
-                                folders.back()["reports"].push_back(
-                                    {{"id", d->id}, {"title", en ? d->title_en : d->title_ja}, {"personal", d->personal}});
-                            }
-                            return json{{"folders", folders}};
-                        }};
-}
-
 }  // namespace
 
 ReportQuery report_query_from(ArgReader& r) {
@@ -60,9 +40,63 @@ ReportQuery report_query_from(ArgReader& r) {
     return q;
 }
 
-namespace {
+Result<ReportsQuery> ReportsQuery::read(const json& args) {
+    ArgReader r(args, {});
+    if (auto e = r.finish()) return *e;
+    return ReportsQuery{};
+}
 
-json report_run_json(App& app, const ReportRun& run, bool detail) {
+Result<Prepared<ReportsView>> prepare(App& app, const ReportsQuery&) {
+    return Prepared<ReportsView>{app.session().org, [&app]() -> Result<ReportsView> {
+                                     const bool en = app.language() == Language::en;
+                                     ReportsView v;
+                                     for (const ReportDefinition* d : reports_for_user(app)) {
+                                         if (v.folders.empty() || v.folders.back().id != d->folder) {
+                                             std::string name = d->folder;
+                                             for (const auto& f : report_folders())
+                                                 if (f.id == d->folder) name = en ? f.name_en : f.name_ja;
+                                             v.folders.push_back({d->folder, name, {}});
+                                         }
+                                         v.folders.back().reports.push_back({d->id, en ? d->title_en : d->title_ja, d->personal});
+                                     }
+                                     return v;
+                                 }};
+}
+
+json to_json(const ReportsView& v) {
+    json folders = json::array();
+    for (const auto& f : v.folders) {
+        json reports = json::array();
+        for (const auto& r : f.reports) reports.push_back({{"id", r.id}, {"title", r.title}, {"personal", r.personal}});
+        folders.push_back({{"id", f.id}, {"name", f.name}, {"reports", std::move(reports)}});
+    }
+    return json{{"folders", std::move(folders)}};
+}
+
+Result<ReportRunQuery> ReportRunQuery::read(const json& args) {
+    ArgReader r(args, {});
+    ReportRunQuery q;
+    q.query = report_query_from(r);
+    q.detail = r.optional_bool("detail").value_or(false);
+    if (auto e = r.finish()) return *e;
+    return q;
+}
+
+Result<Prepared<ReportRunView>> prepare(App& app, const ReportRunQuery& q) {
+    return Prepared<ReportRunView>{app.session().org, [&app, q]() -> Result<ReportRunView> {
+                                       auto run = run_report(app, q.query);
+                                       if (!run) return run.error();
+                                       ReportRunView v;
+                                       v.choices = report_choices(app, *run->def);
+                                       v.notice = run->def->notice.empty() ? "" : app.tr(run->def->notice);
+                                       v.run = std::move(*run);
+                                       v.detail = q.detail;
+                                       return v;
+                                   }};
+}
+
+json to_json(const ReportRunView& v) {
+    const ReportRun& run = v.run;
     const ReportResult& res = run.result;
     json columns = json::array();
     for (const auto& c : res.table.columns)
@@ -71,12 +105,12 @@ json report_run_json(App& app, const ReportRun& run, bool detail) {
     for (const auto& t : res.totals) totals.push_back(t ? json(*t) : json(nullptr));
     json bars = json::array();
     for (const auto& b : res.bars) bars.push_back({{"label", b.label}, {"values", b.values}});
-    const ReportChoices choices = report_choices(app, *run.def);
+    const ReportChoices& choices = v.choices;
     json out{{"report", run.def->id},
              {"title", res.table.title},
              {"folder", run.def->folder},
              {"personal", run.def->personal},
-             {"notice", run.def->notice.empty() ? "" : app.tr(run.def->notice)},
+             {"notice", v.notice},
              {"query",
               {{"round", run.query.round}, {"month", run.query.month}, {"product", run.query.product},
                {"municipality", run.query.municipality}}},
@@ -89,7 +123,7 @@ json report_run_json(App& app, const ReportRun& run, bool detail) {
              {"totals", totals},
              {"chart", {{"series", res.chart_series}, {"bars", bars}}},
              {"as_of", run.as_of}};
-    if (detail) {
+    if (v.detail) {
         json rows = json::array();
         for (const auto& row : res.table.rows) {
             json cells = json::array();
@@ -106,19 +140,9 @@ json report_run_json(App& app, const ReportRun& run, bool detail) {
     return out;
 }
 
-Result<PreparedView> prepare_report(App& app, const json& j) {
-    ArgReader r(j, {});
-    ReportQuery q = report_query_from(r);
-    const bool detail = r.optional_bool("detail").value_or(false);
-    if (auto e = r.finish()) return *e;
-    return PreparedView{app.session().org, [&app, q, detail]() -> Result<json> {
-                            auto run = run_report(app, q);
-                            if (!run) return run.error();
-                            return report_run_json(app, *run, detail);
-                        }};
-}
+namespace {
 
-const ViewEntry k_views[] = {{"reports", prepare_reports}, {"report", prepare_report}};
+const ViewEntry k_views[] = {view_entry<ReportsQuery>(), view_entry<ReportRunQuery>()};
 
 }  // namespace
 

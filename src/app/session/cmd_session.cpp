@@ -5,9 +5,14 @@
 //   device/login/<V-SYS ID>       wrong-password count, lock time, last activity
 // In the demo deployment the first sign-in on a device enrols with the shared demo password
 // instead of an enrolment code.
+//
+// Index:
+// [SECTION] commands   login, logout, unlock requests and their answer
+// [SECTION] views      session, home, accounts_demo, unlock_requests
 #include "app/base/app.hpp"
 #include "app/base/args.hpp"
 #include "app/base/screens.hpp"
+#include "app/session/accounts.hpp"
 #include "app/session/session_contract.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
@@ -45,12 +50,19 @@ sync::UtcTime last_unlock(App& app, const std::string& vsys_id, const std::strin
 
 }  // namespace
 
-nlohmann::json session_json(App& app) {
+SessionView session_view(App& app) {
     const Session& s = app.session();
-    if (!s.signed_in()) return {{"signed_in", false}};
-    return {{"signed_in", true},  {"vsys_id", s.vsys_id}, {"name", s.name},
-            {"role", role_id(s.role)}, {"org", s.org},     {"org_name", app.directory().org_name(s.org)}};
+    if (!s.signed_in()) return {};
+    return {true, s.vsys_id, s.name, s.role, s.org, app.directory().org_name(s.org)};
 }
+
+nlohmann::json to_json(const SessionView& v) {
+    if (!v.signed_in) return {{"signed_in", false}};
+    return {{"signed_in", true},      {"vsys_id", v.vsys_id}, {"name", v.name},
+            {"role", role_id(v.role)}, {"org", v.org},         {"org_name", v.org_name}};
+}
+
+nlohmann::json session_json(App& app) { return to_json(session_view(app)); }
 
 std::vector<SampleAccount> sample_accounts(App& app) {
     const Directory& dir = app.directory();
@@ -90,9 +102,8 @@ Result<PreparedCommand> prepare(App& app, const Login& c) {
         const sync::UtcTime now = app.now();
         LoginState state = login_state(app, id);
         const sync::UtcTime unlocked = last_unlock(app, id, account->org);
-        sync::Account acc{id, account->name, account->role, account->org, "active"};
         if (state.last_activity != 0 &&
-            sync::access_state(acc, state.record, state.last_activity, unlocked, now) == sync::AccessState::restricted)
+            sync::access_state(account_of(*account), state.record, state.last_activity, unlocked, now) == sync::AccessState::restricted)
             return Error{"account.restricted", "unused for too long: ask for an unlock"};
         Versions out;
         const auto* cred = app.current("device", "credential", id);
@@ -194,9 +205,8 @@ Result<PreparedCommand> prepare(App& app, const AnswerUnlockRequest& c) {
     PreparedCommand p;
     p.target_org = account->org;
     p.apply = [&app, account]() -> Result<Versions> {
-        sync::Account acc{account->vsys_id, account->name, account->role, account->org, "active"};
         const std::string owner = app.session().role == Role::support ? "support" : app.session().org;
-        auto d = sync::unlock_document(owner, acc, app.session().vsys_id, app.now());
+        auto d = sync::unlock_document(owner, account_of(*account), app.session().vsys_id, app.now());
         auto v = app.successor(owner, "unlock", account->vsys_id, d.body);
         if (!v) return v.error();
         return Versions{*v};
@@ -206,12 +216,6 @@ Result<PreparedCommand> prepare(App& app, const AnswerUnlockRequest& c) {
 
 // [SECTION] views
 namespace {
-
-Result<PreparedView> prepare_session_view(App& app, const nlohmann::json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<nlohmann::json> { return session_json(app); }};
-}
 
 // The unlock requests the signed-in manager answers (support: every one).
 std::vector<UnlockRequestRow> unlock_requests(App& app) {
@@ -234,6 +238,16 @@ std::vector<UnlockRequestRow> unlock_requests(App& app) {
 }
 
 }  // namespace
+
+Result<SessionQuery> SessionQuery::read(const nlohmann::json& args) {
+    ArgReader r(args, {});
+    if (auto e = r.finish()) return *e;
+    return SessionQuery{};
+}
+
+Result<Prepared<SessionView>> prepare(App& app, const SessionQuery&) {
+    return Prepared<SessionView>{"", [&app]() -> Result<SessionView> { return session_view(app); }};
+}
 
 // The home screen's buttons for the signed-in role, from the table of screens.
 Result<HomeQuery> HomeQuery::read(const nlohmann::json& args) {
@@ -296,7 +310,7 @@ nlohmann::json to_json(const UnlockRequestsView& v) {
 namespace {
 const CommandEntry k_commands[] = {command_entry<Login>(), command_entry<Logout>(), command_entry<FileUnlockRequest>(),
                                    command_entry<AnswerUnlockRequest>()};
-const ViewEntry k_views[] = {{"session", prepare_session_view}, view_entry<HomeQuery>(), view_entry<DemoAccountsQuery>(),
+const ViewEntry k_views[] = {view_entry<SessionQuery>(), view_entry<HomeQuery>(), view_entry<DemoAccountsQuery>(),
                              view_entry<UnlockRequestsQuery>()};
 }  // namespace
 

@@ -54,6 +54,18 @@ Result<PreparedCommand> prepare(App& app, const UpdateSettings& c) {
     return p;
 }
 
+Result<SettingsQuery> SettingsQuery::read(const nlohmann::json& args) {
+    ArgReader r(args, {});
+    if (auto e = r.finish()) return *e;
+    return SettingsQuery{};
+}
+
+Result<Prepared<Settings>> prepare(App& app, const SettingsQuery&) {
+    return Prepared<Settings>{"", [&app]() -> Result<Settings> { return app.settings(); }};
+}
+
+nlohmann::json to_json(const Settings& v) { return settings_body(v); }
+
 Result<AboutQuery> AboutQuery::read(const nlohmann::json& args) {
     ArgReader r(args, {});
     if (auto e = r.finish()) return *e;
@@ -79,14 +91,8 @@ nlohmann::json to_json(const AboutView& v) {
 
 namespace {
 
-Result<PreparedView> prepare_settings_view(App& app, const nlohmann::json& j) {
-    ArgReader r(j, {});
-    if (auto e = r.finish()) return *e;
-    return PreparedView{"", [&app]() -> Result<nlohmann::json> { return settings_body(app.settings()); }};
-}
-
 const CommandEntry k_commands[] = {command_entry<UpdateSettings>()};
-const ViewEntry k_views[] = {{"settings", prepare_settings_view}, view_entry<AboutQuery>()};
+const ViewEntry k_views[] = {view_entry<SettingsQuery>(), view_entry<AboutQuery>()};
 
 }  // namespace
 

@@ -1,6 +1,9 @@
 #include "app/session/session.hpp"
+#include "app/session/accounts.hpp"
 
 namespace vsys {
+
+sync::Account account_of(const DemoAccount& a) { return {a.vsys_id, a.name, a.role, a.org, "active"}; }
 
 Session session_for(const DemoAccount& a, const sync::KeyPair& key) {
     Session s;

@@ -10,10 +10,29 @@
 #include <nlohmann/json.hpp>
 
 #include "app/base/contract.hpp"
+#include "app/session/session.hpp"
 
 namespace vsys {
 
 class App;
+
+// ---- session {}: who is signed in on this device (window.vsys, sync.js, the login and
+// kiosk_switch answers); signed out, only signed_in: false.
+struct SessionView {
+    bool signed_in = false;
+    std::string vsys_id, name;
+    Role role = Role::none;
+    std::string org, org_name;
+};
+struct SessionQuery {
+    static constexpr const char* name = "session";
+    using View = SessionView;
+    static Result<SessionQuery> read(const nlohmann::json& args);
+    bool operator==(const SessionQuery&) const = default;
+};
+Result<Prepared<SessionView>> prepare(App& app, const SessionQuery& q);
+nlohmann::json to_json(const SessionView& v);
+SessionView session_view(App& app);
 
 // ---- home {}: the buttons of the signed-in role, with the work waiting behind each
 struct HomeButton {

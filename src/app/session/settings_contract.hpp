@@ -11,6 +11,7 @@
 
 #include "app/base/contract.hpp"
 #include "app/base/i18n.hpp"
+#include "app/session/settings.hpp"
 
 namespace vsys {
 
@@ -28,6 +29,17 @@ struct UpdateSettings {
     static Result<UpdateSettings> read(const nlohmann::json& args);
 };
 Result<PreparedCommand> prepare(App& app, const UpdateSettings& c);
+
+// settings {}: the device's settings as saved (the settings screen's edit buffer starts from
+// them); its JSON is the settings document's body (settings_body).
+struct SettingsQuery {
+    static constexpr const char* name = "settings";
+    using View = Settings;
+    static Result<SettingsQuery> read(const nlohmann::json& args);
+    bool operator==(const SettingsQuery&) const = default;
+};
+Result<Prepared<Settings>> prepare(App& app, const SettingsQuery& q);
+nlohmann::json to_json(const Settings& v);
 
 // about {}: the version, the build and what the device stores.
 struct AboutView {

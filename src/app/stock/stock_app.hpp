@@ -163,6 +163,23 @@ struct StockSiteQuery {
 Result<Prepared<StockSiteView>> prepare(App& app, const StockSiteQuery& q);
 nlohmann::json to_json(const StockSiteView& v);
 
+// stock_ledger {site}: the site's ledger lines in replay order and its purged counts, checked
+// for access on the site like "stock"; the pointers point into `world`, which the view keeps.
+struct StockLedgerView {
+    std::vector<const LedgerLine*> lines;
+    std::vector<const StockEvent*> purged;
+    std::shared_ptr<const StockWorld> world;
+};
+struct StockLedgerQuery {
+    static constexpr const char* name = "stock_ledger";
+    using View = StockLedgerView;
+    std::string site;
+    static Result<StockLedgerQuery> read(const nlohmann::json& args);
+    bool operator==(const StockLedgerQuery&) const = default;
+};
+Result<Prepared<StockLedgerView>> prepare(App& app, const StockLedgerQuery& q);
+nlohmann::json to_json(const StockLedgerView& v);
+
 // Receivers offered for a transfer from a site: its hub and the hub's satellites, then the
 // sites of its municipality that handle the product, each with the matrix's answer.
 struct TransferTarget {
@@ -172,8 +189,24 @@ struct TransferTarget {
     std::optional<VaccineCategory> category;  // for the product; nullopt: does not handle it
     VaccineCategories categories;
     bool allowed = false;
+    std::vector<std::string> conditions;  // ids of the conditions offered to it today (the view only)
 };
 std::vector<TransferTarget> transfer_targets(App& app, const std::string& site_code, VaccineProduct product);
+// transfer_targets {site, product}: the same as a typed view, checked for access on the site,
+// each receiver with the conditions the rules offer it today (the transfer screen keeps it).
+struct TransferTargetsView {
+    std::vector<TransferTarget> targets;
+};
+struct TransferTargetsQuery {
+    static constexpr const char* name = "transfer_targets";
+    using View = TransferTargetsView;
+    std::string site;
+    VaccineProduct product = VaccineProduct::pfizer_12;
+    static Result<TransferTargetsQuery> read(const nlohmann::json& args);
+    bool operator==(const TransferTargetsQuery&) const = default;
+};
+Result<Prepared<TransferTargetsView>> prepare(App& app, const TransferTargetsQuery& q);
+nlohmann::json to_json(const TransferTargetsView& v);
 
 // The choices of a list as the screens offer them, labelled in the user's language.
 struct StockChoice {

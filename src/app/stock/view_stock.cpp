@@ -106,56 +106,72 @@ json to_json(const StockSiteView& v) {
                 {"purge", {{"active", v.purge_active}, {"notice", v.purge_notice}}}};
 }
 
-namespace {
-
-Result<PreparedView> prepare_stock_ledger_view(App& app, const json& args) {
+Result<StockLedgerQuery> StockLedgerQuery::read(const json& args) {
     ArgReader r(args, {});
-    const std::string code = r.string("site");
+    StockLedgerQuery q;
+    q.site = r.string("site");
     if (auto e = r.finish()) return *e;
-    auto org = site_org(app, code);
-    if (!org) return org.error();
-    return PreparedView{*org, [&app, code]() -> Result<json> {
-                            auto v = stock_site_view(app, code);
-                            if (!v) return v.error();
-                            json lines = json::array(), purged = json::array();
-                            for (const LedgerLine* l : v->lines) {
-                                json e = event_json(*l->event);
-                                e["change"] = l->change;
-                                e["on_hand_after"] = l->on_hand_after;
-                                lines.push_back(std::move(e));
-                            }
-                            for (const StockEvent* e : v->purged) purged.push_back(event_json(*e));
-                            return json{{"lines", std::move(lines)}, {"purged", std::move(purged)}};
-                        }};
+    return q;
 }
 
-Result<PreparedView> prepare_transfer_targets_view(App& app, const json& args) {
+Result<Prepared<StockLedgerView>> prepare(App& app, const StockLedgerQuery& q) {
+    auto org = site_org(app, q.site);
+    if (!org) return org.error();
+    return Prepared<StockLedgerView>{*org, [&app, code = q.site]() -> Result<StockLedgerView> {
+                                         auto v = stock_site_view(app, code);
+                                         if (!v) return v.error();
+                                         return StockLedgerView{std::move(v->lines), std::move(v->purged), std::move(v->world)};
+                                     }};
+}
+
+json to_json(const StockLedgerView& v) {
+    json lines = json::array(), purged = json::array();
+    for (const LedgerLine* l : v.lines) {
+        json e = event_json(*l->event);
+        e["change"] = l->change;
+        e["on_hand_after"] = l->on_hand_after;
+        lines.push_back(std::move(e));
+    }
+    for (const StockEvent* e : v.purged) purged.push_back(event_json(*e));
+    return json{{"lines", std::move(lines)}, {"purged", std::move(purged)}};
+}
+
+Result<TransferTargetsQuery> TransferTargetsQuery::read(const json& args) {
     ArgReader r(args, {});
-    const std::string code = r.string("site");
+    TransferTargetsQuery q;
+    q.site = r.string("site");
     const std::string product_text = r.string("product");
     if (auto e = r.finish()) return *e;
     auto product = parse_vaccine_product(product_text);
     if (!product) return Error{"stock.product", "unknown product", {{"product", input::excerpt(product_text)}}};
-    auto org = site_org(app, code);
-    if (!org) return org.error();
-    return PreparedView{*org, [&app, code, product = *product]() -> Result<json> {
-                            json targets = json::array();
-                            const Date today = stock_today(app);
-                            for (const auto& t : transfer_targets(app, code, product)) {
-                                json conditions = json::array();
-                                for (const auto* c : StockRules::builtin().conditions_for(product, t.categories, today))
-                                    conditions.push_back(c->id);
-                                targets.push_back({{"site", t.code},
-                                                   {"name", t.name},
-                                                   {"category", t.category ? vaccine_category_id(*t.category) : "none"},
-                                                   {"allowed", t.allowed},
-                                                   {"conditions", std::move(conditions)}});
-                            }
-                            return json{{"targets", std::move(targets)}};
-                        }};
+    q.product = *product;
+    return q;
 }
 
-}  // namespace
+Result<Prepared<TransferTargetsView>> prepare(App& app, const TransferTargetsQuery& q) {
+    auto org = site_org(app, q.site);
+    if (!org) return org.error();
+    return Prepared<TransferTargetsView>{*org, [&app, q]() -> Result<TransferTargetsView> {
+                                             TransferTargetsView v{transfer_targets(app, q.site, q.product)};
+                                             const Date today = stock_today(app);
+                                             for (auto& t : v.targets)
+                                                 for (const auto* c :
+                                                      StockRules::builtin().conditions_for(q.product, t.categories, today))
+                                                     t.conditions.push_back(c->id);
+                                             return v;
+                                         }};
+}
+
+json to_json(const TransferTargetsView& v) {
+    json targets = json::array();
+    for (const auto& t : v.targets)
+        targets.push_back({{"site", t.code},
+                           {"name", t.name},
+                           {"category", t.category ? vaccine_category_id(*t.category) : "none"},
+                           {"allowed", t.allowed},
+                           {"conditions", t.conditions}});
+    return json{{"targets", std::move(targets)}};
+}
 
 Result<StockRequestsQuery> StockRequestsQuery::read(const json& args) {
     ArgReader r(args, {});
@@ -198,10 +214,8 @@ json to_json(const StockRequestsView& v) {
 
 namespace {
 
-const ViewEntry k_views[] = {view_entry<StockSiteQuery>(),
-                             {"stock_ledger", prepare_stock_ledger_view},
-                             {"transfer_targets", prepare_transfer_targets_view},
-                             view_entry<StockRequestsQuery>()};
+const ViewEntry k_views[] = {view_entry<StockSiteQuery>(), view_entry<StockLedgerQuery>(),
+                             view_entry<TransferTargetsQuery>(), view_entry<StockRequestsQuery>()};
 
 }  // namespace
 

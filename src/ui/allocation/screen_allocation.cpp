@@ -298,11 +298,11 @@ void draw_allocation(Shell& shell) {
     }
     // Kept until the next get(), whatever a confirmed action changes in this frame.
     const RoundStateView& v = *view;
-    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("alloc.summary"),
+    muted_text(fill_placeholders(shell.tr("alloc.summary"),
                                                 {{"product", v.round.product_name},
                                                  {"period", period_text(shell, v.round.period_start, v.round.period_end)},
                                                  {"state", v.round.state_name}})
-                                  .c_str());
+                                  );
     shell.anchor("alloc.summary");
     if (v.amount) {
         form_label(shell.tr(std::string("alloc.amount.") + org_level_id(v.level)), 220);

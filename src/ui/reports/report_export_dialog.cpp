@@ -76,15 +76,15 @@ void run_job(Shell& shell, ReportScreen& s) {
         e.error = shell.app().error_text(file.error());
         return;
     }
-    const std::string name = export_file_name(*s.run, e.job_format);
-    if (s.run->def->personal) {
-        const ReportQuery& q = s.run->query;
+    const std::string name = export_file_name(*s.run(), e.job_format);
+    if (s.run()->def->personal) {
+        const ReportQuery& q = s.run()->query;
         e.error = shell.run(RecordReportExport{q, e.job_format, name}, nullptr);
         if (!e.error.empty()) return;
     }
     shell.host().download_bytes(name, file->bytes, file->mime);
     shell.toast(fill_placeholders(shell.tr("report.exported"),
-                                  {{"file", name}, {"rows", format_grouped(static_cast<std::int64_t>(s.run->result.table.rows.size()))}}));
+                                  {{"file", name}, {"rows", format_grouped(static_cast<std::int64_t>(s.run()->result.table.rows.size()))}}));
     e.open = false;
     ImGui::CloseCurrentPopup();
 }
@@ -93,15 +93,15 @@ void run_job(Shell& shell, ReportScreen& s) {
 
 void report_export_dialog(Shell& shell, ReportScreen& s) {
     ReportExportState& e = s.exporting;
-    if (!s.run) return;
+    if (!s.run()) return;
     if (e.open && !ImGui::IsPopupOpen("##report_export")) ImGui::OpenPopup("##report_export");
     if (!ImGui::BeginPopupModal("##report_export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         e.open = false;
         e.job.reset();  // closed (Esc): nothing half-written is kept
         return;
     }
-    section_title(shell.tr("report.export") + "  " + s.run->result.table.title);
-    if (s.run->def->personal) notice(shell.tr("report.export_recorded"), 560);
+    section_title(shell.tr("report.export") + "  " + s.run()->result.table.title);
+    if (s.run()->def->personal) notice(shell.tr("report.export_recorded"), 560);
     if (e.job) {
         run_job(shell, s);
         ImGui::EndPopup();
@@ -117,20 +117,20 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
     ImGui::EndGroup();
     const ExportFormat format = k_export_formats[e.format];
     form_label(shell.tr("report.file_name"));
-    form_value(export_file_name(*s.run, format));
+    form_value(export_file_name(*s.run(), format));
     if (format == ExportFormat::csv_cp932) {
         if (!e.cp932_preview) {
-            auto preview = export_csv(s.run->result.table, ExportFormat::csv_cp932, export_options(shell.app(), *s.run));
+            auto preview = export_csv(s.run()->result.table, ExportFormat::csv_cp932, export_options(shell.app(), *s.run()));
             e.cp932_preview = preview ? preview->unencodable : std::vector<Unencodable>{};
         }
-        list_unencodable(shell, *s.run, *e.cp932_preview);
+        list_unencodable(shell, *s.run(), *e.cp932_preview);
     }
     field_message(e.error, true);
     if (ImGui::Button(shell.tr("report.export_run").c_str())) {
         e.error.clear();
         e.job_format = format;
         e.compressing_since = -1;
-        e.job = make_report_exporter(s.run->result.table, format, export_options(shell.app(), *s.run));
+        e.job = make_report_exporter(s.run()->result.table, format, export_options(shell.app(), *s.run()));
     }
     shell.anchor("reports.export.run");
     ImGui::SameLine();

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "app/reports/report_exports.hpp"
+#include "app/reports/reports_app.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/widgets/table.hpp"
 
 namespace vsys::ui {
@@ -29,14 +31,20 @@ struct ReportExportState {
 };
 
 struct ReportScreen {
-    ReportQuery query;  // query.report: the open report ("" the list)
-    std::optional<ReportRun> run;
-    std::string error;
-    std::uint64_t run_revision = ~std::uint64_t{0};  // App::revision() the run was made at
-    std::uint64_t runs = 0;                          // how many runs: the table's version
+    ReportRunQuery question;  // question.query.report: the open report ("" the list)
+    // The run, made again only when the question or the App's revision changes; its loads()
+    // are the Table's version.
+    KeptView<ReportRunQuery> report;
+    KeptView<ReportsQuery> list;
+    // The question and App::revision() of the run shown: its filled-in defaults stay chosen.
+    ReportRunQuery shown_for;
+    std::uint64_t shown_at = ~std::uint64_t{0};
     bool detail = false;
     KeptTable table;
     ReportExportState exporting;
+
+    // The run shown, or nullptr (none yet, or refused).
+    const ReportRun* run() const { return report.view() ? &report.view()->run : nullptr; }
 };
 
 inline constexpr ExportFormat k_export_formats[] = {ExportFormat::csv_utf8, ExportFormat::csv_cp932, ExportFormat::xlsx};

@@ -1,7 +1,7 @@
 // レポート: the folders of the user's level with their reports; a report's page with its
 // filters, summary (row count, totals, chart), 「詳細を表示」 and 「詳細のエクスポート」.
-// Reads the app's typed report runs (app/reports/reports_app.hpp); a run is made again when
-// its filters change or the documents do (App::revision()).
+// Reads the app's typed views (app/reports/reports_app.hpp) kept in KeptViews: a run is made
+// again only when its filters change or the documents do (App::revision()).
 #include "app/base/app.hpp"
 #include "app/base/i18n.hpp"
 #include "core/base/numbers.hpp"
@@ -15,31 +15,26 @@ namespace vsys::ui {
 
 namespace {
 
-std::string folder_name(const App& app, const std::string& id) {
-    for (const auto& f : report_folders())
-        if (f.id == id) return app.language() == Language::en ? f.name_en : f.name_ja;
-    return id;
-}
-
-void draw_list(Shell& shell) {
-    const auto reports = reports_for_user(shell.app());
-    if (reports.empty()) {
+void draw_list(Shell& shell, ReportScreen& s) {
+    const ReportsView* v = s.list.get(shell.app(), ReportsQuery{});
+    if (!v) {
+        field_message(s.list.error(), true);
+        return;
+    }
+    if (v->folders.empty()) {
         muted_text(shell.tr("report.none"));
         return;
     }
     muted_text(shell.tr("report.choose"));
-    const bool en = shell.app().language() == Language::en;
-    std::string folder;
-    for (const ReportDefinition* d : reports) {
-        if (d->folder != folder) {
-            folder = d->folder;
-            section_title(folder_name(shell.app(), folder));
-            shell.anchor("reports.folder." + folder);
+    for (const ReportFolderListing& folder : v->folders) {
+        section_title(folder.name);
+        shell.anchor("reports.folder." + folder.id);
+        for (const ReportListing& r : folder.reports) {
+            const std::string label = r.id + "  " + r.title;
+            if (ImGui::Selectable((label + "##" + r.id).c_str(), false, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.6f)))
+                shell.go("reports", r.id);
+            shell.anchor("reports.open." + r.id);
         }
-        const std::string label = d->id + "  " + (en ? d->title_en : d->title_ja);
-        if (ImGui::Selectable((label + "##" + d->id).c_str(), false, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.6f)))
-            shell.go("reports", d->id);
-        shell.anchor("reports.open." + d->id);
     }
 }
 
@@ -106,27 +101,27 @@ void draw_report(Shell& shell, ReportScreen& s) {
         return;
     }
     shell.anchor("reports.back");
-    if (!s.run || s.run_revision != app.revision()) {
-        auto run = run_report(app, s.query);
-        s.run_revision = app.revision();
-        s.error.clear();
-        s.run.reset();
+    // The defaults a run filled in (the latest round and month) stay as shown when the documents
+    // change: the question takes them just before the new revision asks the run again (unless
+    // the user has just chosen another filter).
+    if (const ReportRunView* shown = s.report.view();
+        shown && !s.exporting.job && s.shown_at != app.revision() && s.question == s.shown_for)
+        s.question.query = shown->run.query;
+    // While an export runs it reads the shown run's table, so the run is not asked again then.
+    const bool asked = !s.exporting.job;
+    const ReportRunView* view = asked ? s.report.get(app, s.question) : s.report.view();
+    if (asked && s.report.fresh()) {
+        s.shown_for = s.question;
+        s.shown_at = app.revision();
         s.exporting.cp932_preview.reset();
-        if (run) {
-            s.query = run->query;
-            s.run = std::move(*run);
-            ++s.runs;
-        } else {
-            s.error = app.error_text(run.error());
-        }
     }
-    if (!s.run) {
-        field_message(s.error, true);
+    if (!view) {
+        field_message(s.report.error(), true);
         return;
     }
-    const ReportRun& run = *s.run;
+    const ReportRun& run = view->run;
     screen_title(run.result.table.title);
-    if (!run.def->notice.empty()) notice(shell.tr(run.def->notice), ImGui::GetContentRegionAvail().x);
+    if (!view->notice.empty()) notice(view->notice, ImGui::GetContentRegionAvail().x);
     if (run.def->personal) ImGui::TextColored(colour::pending, "%s", shell.tr("report.personal").c_str());
     if (run.result.unreadable > 0)
         notice(fill_placeholders(shell.tr("report.sealed_unreadable"), {{"n", std::to_string(run.result.unreadable)}}),
@@ -134,15 +129,14 @@ void draw_report(Shell& shell, ReportScreen& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}).c_str());
     ImGui::PopStyleColor();
-    const ReportChoices choices = report_choices(app, *run.def);
-    ReportQuery q = s.query;
+    const ReportChoices& choices = view->choices;
+    ReportQuery q = run.query;
     bool changed = filter_combo(shell, "round", choices.rounds, q.round, false);
     changed |= filter_combo(shell, "month", choices.months, q.month, true);
     changed |= filter_combo(shell, "product", choices.products, q.product, true);
     changed |= filter_combo(shell, "municipality", choices.municipalities, q.municipality, true);
     if (changed) {
-        s.query = q;
-        s.run.reset();
+        s.question.query = q;  // asked next frame
         return;
     }
     // The actions before the summary, so they are in view without scrolling on a small screen.
@@ -161,8 +155,8 @@ void draw_report(Shell& shell, ReportScreen& s) {
         if (run.result.table.rows.empty()) {
             muted_text(shell.tr("report.empty"));
         } else {
-            if (s.table.stale(s.runs)) build_table(shell, run.result, s.table.model);
-            draw_table(shell, "reports.table", s.table.model, s.runs, s.table.state, {"reports.table", 0, true, ""});
+            if (s.table.stale(s.report.loads())) build_table(shell, run.result, s.table.model);
+            draw_table(shell, "reports.table", s.table.model, s.report.loads(), s.table.state, {"reports.table", 0, true, ""});
         }
     }
     summary(shell, run.result);
@@ -172,13 +166,13 @@ void draw_report(Shell& shell, ReportScreen& s) {
 
 void draw_reports(Shell& shell) {
     ReportScreen& s = shell.state<ReportScreen>();
-    if (s.query.report != shell.param()) {
+    if (s.question.query.report != shell.param()) {
         s = ReportScreen{};
-        s.query.report = shell.param();
+        s.question.query.report = shell.param();
     }
-    if (s.query.report.empty()) {
+    if (s.question.query.report.empty()) {
         screen_title(shell.tr("screen.reports"));
-        draw_list(shell);
+        draw_list(shell, s);
         return;
     }
     draw_report(shell, s);

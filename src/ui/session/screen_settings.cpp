@@ -7,6 +7,7 @@
 
 #include "app/session/settings.hpp"
 #include "app/session/settings_contract.hpp"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/dialogs.hpp"
@@ -17,8 +18,7 @@ namespace vsys::ui {
 
 namespace {
 struct SettingsForm {
-    bool loaded = false;
-    std::uint64_t revision = 0;
+    KeptView<SettingsQuery> saved;  // asked again at each new revision of the App
     std::string device_name;  // kept whole: over the limit it is refused, never cut
     int language = 0;  // 0 ja, 1 en
     std::int64_t idle_minutes = k_idle_lock_default;
@@ -27,15 +27,12 @@ struct SettingsForm {
     int text_size = k_text_size_default;
 };
 
-void load(Shell& shell, SettingsForm& form) {
-    const Settings& s = shell.app().settings();
+void load(SettingsForm& form, const Settings& s) {
     form.device_name = s.device_name;
     form.language = s.language == Language::ja ? 0 : 1;
     form.idle_minutes = s.idle_lock_minutes;
     form.high_contrast = s.high_contrast ? 1 : 0;
     form.text_size = s.text_size;
-    form.revision = shell.app().revision();
-    form.loaded = true;
 }
 
 bool differs(const Settings& saved, const SettingsForm& form) {
@@ -75,10 +72,12 @@ void appearance(Shell& shell, SettingsForm& form) {
 
 void draw_settings(Shell& shell) {
     SettingsForm& form = shell.state<SettingsForm>();
-    const Settings& saved = shell.app().settings();
-    const bool dirty_before = form.loaded && differs(saved, form);
+    const bool first = !form.saved.view();
+    const Settings* kept = form.saved.get(shell.app(), SettingsQuery{});
+    if (!kept) return;  // device scope: never refused
+    const Settings& saved = *kept;
     // Reload from the document when it changed elsewhere and nothing is being edited here.
-    if (!form.loaded || (!dirty_before && form.revision != shell.app().revision())) load(shell, form);
+    if (first || (form.saved.fresh() && !differs(saved, form))) load(form, saved);
 
     screen_title(shell.tr("screen.settings"));
 
@@ -115,7 +114,7 @@ void draw_settings(Shell& shell) {
     if (save || (dirty && valid && idle_ok && (name.enter || idle.enter))) {
         const UpdateSettings c{form.language == 0 ? Language::ja : Language::en, std::string(form.device_name),
                                form.idle_minutes, form.high_contrast != 0, form.text_size};
-        if (shell.run(c).empty()) form.revision = shell.app().revision();
+        shell.run(c);
     }
     ImGui::EndDisabled();
     if (dirty) {
@@ -126,7 +125,7 @@ void draw_settings(Shell& shell) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
     }
-    if (discard_question(shell, "settings.discard.confirm", form.ask_discard)) load(shell, form);
+    if (discard_question(shell, "settings.discard.confirm", form.ask_discard)) load(form, saved);
 }
 
 }  // namespace vsys::ui

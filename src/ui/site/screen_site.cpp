@@ -127,9 +127,9 @@ void information(Shell& shell, SiteForm& form, const SiteView& v) {
                 fill_placeholders(shell.tr("site.representative.fallback"), {{"name", v.printed_representative}}));
         shell.anchor("site.representative.value");
         if (v.updated)
-            ImGui::TextDisabled("%s", fill_placeholders(shell.tr(v.updated->proxy ? "site.updated_proxy" : "site.updated"),
+            muted_text(fill_placeholders(shell.tr(v.updated->proxy ? "site.updated_proxy" : "site.updated"),
                                                         {{"time", shell.time_text(v.updated->time)}, {"by", v.updated->by}})
-                                          .c_str());
+                                          );
         const bool edit = ImGui::Button(shell.tr("site.edit").c_str());
         shell.anchor("site.edit");
         if (edit) form.editing = true;

@@ -3,6 +3,7 @@
 #include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -19,9 +20,9 @@ std::string site_search_table(Shell& shell, const char* anchor, const KeptView<S
         for (const auto& r : rows)
             t.model.rows.push_back({{r.code}, {r.name}, {r.reading}, {r.municipality_name}});
     }
-    ImGui::TextDisabled("%s", fill_placeholders(shell.tr("browser.count"),
+    muted_text(fill_placeholders(shell.tr("browser.count"),
                                                 {{"count", format_grouped(static_cast<std::int64_t>(rows.size()))}})
-                                  .c_str());
+                                  );
     // The query above is the filter (it searches readings too), so the Table's own is not shown.
     const TableEvents ev = draw_table(shell, anchor, t.model, t.built, t.state, {anchor, 0, false, "sites.csv"});
     if (ev.activated < 0) return {};

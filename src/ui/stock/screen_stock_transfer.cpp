@@ -25,16 +25,19 @@ struct TransferScreen {
     std::string product, lot, to, condition, date;
     std::int64_t vials = 1;
     // The receivers for (site, product), asked again when either or the App's revision changed.
-    std::string targets_for;
-    std::uint64_t targets_revision = ~std::uint64_t{0};
-    std::vector<TransferTarget> targets;
+    KeptView<TransferTargetsQuery> targets;
     bool confirm = false;
     std::string error;
     KeptTable transit;
 };
 
+const std::vector<TransferTarget>& receivers(const TransferScreen& s) {
+    static const std::vector<TransferTarget> k_none;
+    return s.targets.view() ? s.targets.view()->targets : k_none;
+}
+
 const TransferTarget* find_target(const TransferScreen& s) {
-    for (const auto& t : s.targets)
+    for (const auto& t : receivers(s))
         if (t.code == s.to) return &t;
     return nullptr;
 }
@@ -51,7 +54,7 @@ void receiver_combo(Shell& shell, TransferScreen& s) {
     field_width(420);
     const std::string shown = chosen ? chosen->name + "（" + chosen->code + "）" : shell.tr("stock.choose");
     if (ImGui::BeginCombo("##stock.transfer.to", shown.c_str())) {
-        for (const auto& t : s.targets) {
+        for (const auto& t : receivers(s)) {
             const std::string cat = t.category ? shell.tr(std::string("category.") + vaccine_category_id(*t.category))
                                                : shell.tr("stock.category.none");
             std::string label = t.name + "（" + t.code + "） " + cat;
@@ -116,12 +119,7 @@ void draw_stock_transfer(Shell& shell) {
         return;
     }
     choice_combo(shell, "stock.transfer.lot", shell.tr("stock.label.lot"), lots, s.lot, 520);
-    const std::string key = code + "/" + s.product;
-    if (s.targets_for != key || s.targets_revision != app.revision()) {
-        s.targets = transfer_targets(app, code, *product);
-        s.targets_for = key;
-        s.targets_revision = app.revision();
-    }
+    s.targets.get(app, TransferTargetsQuery{code, *product});
     receiver_combo(shell, s);
     form_label(shell.tr("stock.label.vials"));
     number_field(shell, "stock.transfer.vials", s.vials, stock_fields::vials_rule(), 120, MessagePlace::beside,
