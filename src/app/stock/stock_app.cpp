@@ -1,6 +1,13 @@
 // The device's stock documents read into a StockWorld (parsed once per version, replayed when
 // stock changed), and the typed views of a site's
 // stock and of a requester's stock requests (stock_app.hpp).
+//
+// [SECTION] Parsing each stock version once
+// [SECTION] Today, the world and the sites' categories
+// [SECTION] A site's stock (StockSiteView)
+// [SECTION] Transfer targets
+// [SECTION] Stock requests: the sites asked and who answered
+// [SECTION] Reasons and the dated transfer cap (data for the screens)
 #include "app/stock/stock_app.hpp"
 
 #include <algorithm>
@@ -37,6 +44,7 @@ struct ParsedStockVersion {
     std::vector<StockEvent> events;
 };
 
+// [SECTION] Parsing each stock version once
 namespace {
 
 // The world kept beside the directory (App::derived), with every version parsed so far.
@@ -131,6 +139,7 @@ std::shared_ptr<const StockWorld> build_world(App& app, const StockCache& cache,
     return w;
 }
 
+// [SECTION] Today, the world and the sites' categories
 std::string code_of_org(const std::string& org) {
     const auto c = org.find(':');
     return c == std::string::npos ? std::string() : org.substr(c + 1);
@@ -192,6 +201,7 @@ SiteCategoriesLookup stock_categories(App& app) {
     };
 }
 
+// [SECTION] A site's stock (StockSiteView)
 Result<StockSiteView> stock_site_view(App& app, const std::string& site_code) {
     auto site = site_as_it_stands(app, site_code);
     if (!site) return site.error();
@@ -278,6 +288,7 @@ Result<StockSiteView> stock_site_view(App& app, const std::string& site_code) {
     return v;
 }
 
+// [SECTION] Transfer targets
 std::vector<TransferTarget> transfer_targets(App& app, const std::string& site_code, VaccineProduct product) {
     std::vector<TransferTarget> out;
     auto site = site_as_it_stands(app, site_code);
@@ -315,6 +326,7 @@ std::vector<TransferTarget> transfer_targets(App& app, const std::string& site_c
     return out;
 }
 
+// [SECTION] Stock requests: the sites asked and who answered
 std::vector<std::string> request_sites(App& app, const std::string& org, VaccineProducts products) {
     std::vector<std::string> out;
     const ChainWorld& world = allocation_world(app);
@@ -362,6 +374,7 @@ Result<std::vector<RequestProgress>> stock_requests_of(App& app, const std::stri
 
 }  // namespace vsys
 
+// [SECTION] Reasons and the dated transfer cap (data for the screens)
 namespace vsys {
 
 std::vector<StockChoice> stock_reasons(const App& app, ReasonList list) {
