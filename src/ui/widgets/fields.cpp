@@ -1,5 +1,6 @@
 #include "ui/widgets/fields.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "core/base/text.hpp"
@@ -162,8 +163,13 @@ FieldResult text_field(Shell& shell, const std::string& anchor, std::string& val
     const std::string before = value;
     const std::size_t n_before = text::length(value);
     begin_invalid(n_before > max_chars);
-    // A field never runs past the screen's edge (a phone): at most the room left on its line.
-    if (width > 0) field_width(width);
+    // A field never runs past the screen's edge (a phone): at most the room left on its line, less
+    // the count's where that still leaves a usable field; else the count goes under it.
+    const std::string max_text = std::to_string(max_chars);
+    const float count_w = ImGui::CalcTextSize(fill_placeholders(shell.tr("field.count"), {{"n", max_text}, {"max", max_text}}).c_str()).x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float beside = ImGui::GetContentRegionAvail().x - count_w - spacing;
+    if (width > 0) ImGui::SetNextItemWidth(beside >= ImGui::GetFontSize() * 7 ? std::min(width, beside) : std::min(width, ImGui::GetContentRegionAvail().x));
     else ImGui::SetNextItemWidth(width);
     out.enter = input_string(("##" + anchor).c_str(), value, hint, flags);
     end_invalid(n_before > max_chars);
@@ -171,9 +177,9 @@ FieldResult text_field(Shell& shell, const std::string& anchor, std::string& val
     out.changed = value != before;
     const std::size_t n = text::length(value);
     // The count, always: a limit the user learns only when refused is a limit stated too late.
-    ImGui::SameLine();
+    same_line_if_room(count_w, spacing);
     ImGui::AlignTextToFramePadding();
-    const std::string count = fill_placeholders(shell.tr("field.count"), {{"n", std::to_string(n)}, {"max", std::to_string(max_chars)}});
+    const std::string count = fill_placeholders(shell.tr("field.count"), {{"n", std::to_string(n)}, {"max", max_text}});
     ImGui::TextColored(n > max_chars ? colour::error : colour::muted, "%s", count.c_str());
     shell.anchor(anchor + ".count");
     if (n > max_chars) {
