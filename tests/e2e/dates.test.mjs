@@ -36,8 +36,8 @@ test('a due date typed in 令和 or full-width digits, or picked on the calendar
     await openApp(page, server.url);
     await signIn(page, 'VM131016');
     await goTo(page, 'stock_requests');
-    await clickAnchor(page, 'stock.requests.product.pfizer_12');
 
+    // The form starts with ファイザー（12歳以上） ticked, so each request below can be issued as is.
     // 令和: 40 days on, written as an office writes it.
     const typed = addDays(todayJapan(), 40);
     const reiwa = `令和${typed.getUTCFullYear() - 2018}年${typed.getUTCMonth() + 1}月${typed.getUTCDate()}日`;

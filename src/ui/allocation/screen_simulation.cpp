@@ -172,10 +172,10 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     if (!sim.tranches.on && sim.modes[static_cast<std::size_t>(sim.mode)].population) {
         same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(shell.tr("sim.cap_by_request").c_str()).x + 8,
                           ImGui::GetStyle().ItemSpacing.x);
-        ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &sim.cap_by_request);
+        checkbox(shell.tr("sim.cap_by_request"), &sim.cap_by_request);
         shell.anchor("sim.cap");
     }
-    ImGui::Checkbox(shell.tr("sim.compare").c_str(), &sim.compare);
+    checkbox(shell.tr("sim.compare"), &sim.compare);
     shell.anchor("sim.compare");
     if (sim.compare && sim.modes.size() > 1) {
         same_line_if_room(ImGui::GetFontSize() * 8, 24);

@@ -50,7 +50,7 @@ bool part_row(Shell& shell, const std::vector<SimModeChoice>& modes, std::size_t
 
 void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, TrancheInputs& in,
                      std::optional<std::int64_t> amount, std::int64_t fixed, std::size_t max_parts) {
-    if (ImGui::Checkbox(shell.tr("sim.tranches").c_str(), &in.on) && in.on && in.parts.empty())
+    if (checkbox(shell.tr("sim.tranches"), &in.on) && in.on && in.parts.empty())
         start(modes, in, amount, fixed);
     shell.anchor("sim.tranches");
     if (!in.on) return;

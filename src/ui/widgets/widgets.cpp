@@ -110,4 +110,16 @@ void muted_text(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+bool checkbox(const std::string& label, bool* value) {
+    bool toggled = ImGui::Checkbox(("##" + label).c_str(), value);
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", label.c_str());
+    if (ImGui::IsItemClicked()) {
+        *value = !*value;
+        toggled = true;
+    }
+    return toggled;
+}
+
 }  // namespace vsys::ui

@@ -28,6 +28,9 @@ void disabled_reason(const std::string& text);
 // A help line or an empty state in the muted colour, wrapped at the right edge (a sentence on one
 // line runs past a phone's edge).
 void muted_text(const std::string& text);
+// A checkbox whose label wraps at the right edge (ImGui's own label runs past a phone's edge); a
+// click on the label toggles it too. True when toggled this frame.
+bool checkbox(const std::string& label, bool* value);
 // A form's value beside its form_label: wrapped at the right edge, never cut.
 void form_value(const std::string& text);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
