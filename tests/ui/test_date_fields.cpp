@@ -15,30 +15,6 @@ namespace {
 using vsys::test::message_of;
 using vsys::test::UiFixture;
 
-// ImGui 1.86 reads keys through io.KeyMap: the headless context maps the few a test presses.
-enum TestKey { k_enter = 1, k_backspace, k_a };
-
-void press(UiFixture& f, int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyMap[ImGuiKey_Enter] = k_enter;
-    io.KeyMap[ImGuiKey_Backspace] = k_backspace;
-    io.KeyMap[ImGuiKey_A] = k_a;
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    f.frames(1);
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    f.frames(2);
-}
-
-bool retype(UiFixture& f, const std::string& anchor, const std::string& text) {
-    if (!f.click(anchor)) return false;
-    press(f, k_a, true);
-    press(f, k_backspace);
-    f.type(text);
-    return true;
-}
-
 bool shows(UiFixture& f, const std::string& text) { return f.frame_text().find(text) != std::string::npos; }
 
 // A municipality on its 在庫量の報告依頼 form, whose 回答期限 is a date from today on; the
@@ -59,10 +35,10 @@ TEST_CASE("a date typed in 令和 or with full-width digits is the date, read ba
     open_request_form(f);
     CHECK(shows(f, "2022/02/08"));          // as screens write dates
     CHECK(shows(f, "令和4年2月8日(火)"));   // read back beside it
-    REQUIRE(retype(f, "stock.requests.due", "令和4年3月31日"));
+    REQUIRE(f.retype("stock.requests.due", "令和4年3月31日"));
     CHECK(message_of(f, "stock.requests.due").empty());
     CHECK(shows(f, "令和4年3月31日(木)"));
-    REQUIRE(retype(f, "stock.requests.due", "２０２２／２／１４"));
+    REQUIRE(f.retype("stock.requests.due", "２０２２／２／１４"));
     CHECK(message_of(f, "stock.requests.due").empty());
     CHECK(shows(f, "令和4年2月14日(月)"));
     REQUIRE(f.click("stock.requests.due.today"));
@@ -72,17 +48,17 @@ TEST_CASE("a date typed in 令和 or with full-width digits is the date, read ba
 TEST_CASE("a date that does not exist, or that the command would refuse, is refused beside the field by its label") {
     UiFixture f;
     open_request_form(f);
-    REQUIRE(retype(f, "stock.requests.due", "2022-02-30"));  // never rolled over to March
+    REQUIRE(f.retype("stock.requests.due", "2022-02-30"));  // never rolled over to March
     std::string m = message_of(f, "stock.requests.due");
     CHECK(m.find("回答期限") != std::string::npos);
     CHECK(m.find("2022-02-30") != std::string::npos);
     CHECK(f.anchored("stock.requests.due.message"));
     CHECK(!shows(f, "令和4年3月2日"));
-    REQUIRE(retype(f, "stock.requests.due", "2022-01-31"));  // passed: the command's refusal too
+    REQUIRE(f.retype("stock.requests.due", "2022-01-31"));  // passed: the command's refusal too
     m = message_of(f, "stock.requests.due");
     CHECK(m.find("2022/02/01") != std::string::npos);
     CHECK(vsys::ui::fields_invalid(f.shell));  // the form's save waits
-    REQUIRE(retype(f, "stock.requests.due", "2022-02-20"));
+    REQUIRE(f.retype("stock.requests.due", "2022-02-20"));
     CHECK(message_of(f, "stock.requests.due").empty());  // cleared when fixed
     CHECK(shows(f, "令和4年2月20日(日)"));
 }
@@ -124,12 +100,12 @@ TEST_CASE("the claim month reaches a month of another year in three clicks, or t
     // Typed: the box has the keyboard when the picker opens.
     REQUIRE(f.click("claims.month"));
     f.type("R3/5");
-    press(f, k_enter);
+    f.press(UiFixture::Key::enter);
     CHECK(shows(f, "2021年5月（令和3年5月）"));
     // Before the first claimable month: refused in the picker, the month kept.
     REQUIRE(f.click("claims.month"));
     f.type("2020/12");
-    press(f, k_enter);
+    f.press(UiFixture::Key::enter);
     CHECK(f.anchored("claims.month.typed.message"));
     CHECK(shows(f, "2021年5月（令和3年5月）"));
     // A month after today's is disabled in the grid.

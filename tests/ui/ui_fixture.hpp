@@ -95,6 +95,31 @@ struct UiFixture : AppFixture {
         ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
         frames(2);
     }
+    // Presses and releases a key (ImGui 1.86 reads keys through io.KeyMap: the few a test
+    // presses are mapped here), optionally with Ctrl, letting frames pass as a hand would.
+    enum class Key { enter = 1, escape, backspace, a, tab };
+    void press(Key key, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Enter] = static_cast<int>(Key::enter);
+        io.KeyMap[ImGuiKey_Escape] = static_cast<int>(Key::escape);
+        io.KeyMap[ImGuiKey_Backspace] = static_cast<int>(Key::backspace);
+        io.KeyMap[ImGuiKey_A] = static_cast<int>(Key::a);
+        io.KeyMap[ImGuiKey_Tab] = static_cast<int>(Key::tab);
+        io.KeyCtrl = ctrl;
+        io.KeysDown[static_cast<int>(key)] = true;
+        frames(1);
+        io.KeysDown[static_cast<int>(key)] = false;
+        io.KeyCtrl = false;
+        frames(2);
+    }
+    // Clicks a field and replaces its text with `text`; false when it was not drawn.
+    bool retype(const std::string& anchor, const std::string& text) {
+        if (!click(anchor)) return false;
+        press(Key::a, true);
+        press(Key::backspace);
+        type(text);
+        return true;
+    }
     // Builds one frame and answers the text it drew in the main window (labels, values, the
     // content of input fields), as ImGui's log to the clipboard captures it.
     const std::string& frame_text() {

@@ -8,33 +8,17 @@
 
 #include "app/reports/reports_app.hpp"
 #include "app_fixture.hpp"
+#include "typed_view_check.hpp"
 
 TEST_SUITE_BEGIN("reports");
 
 using namespace vsys;
 using nlohmann::json;
 using vsys::test::AppFixture;
+using vsys::test::members;
+using vsys::test::same_view;
 
 namespace {
-
-std::set<std::string> members(const json& j) {
-    std::set<std::string> out;
-    for (auto it = j.begin(); it != j.end(); ++it) out.insert(it.key());
-    return out;
-}
-
-template <class Q>
-json same_view(AppFixture& f, const Q& q, const json& args) {
-    auto typed = f.app.ask(q);
-    auto j = f.app.view(Q::name, args);
-    REQUIRE(typed.ok() == j.ok());
-    if (!typed) {
-        CHECK(typed.error().code == j.error().code);
-        return nullptr;
-    }
-    CHECK(to_json(*typed) == *j);
-    return *j;
-}
 
 const std::set<std::string> k_report_members = {"report", "title",    "folder",     "personal", "notice",
                                                 "query",  "choices",  "columns",    "row_count", "unreadable",

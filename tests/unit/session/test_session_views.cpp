@@ -9,31 +9,17 @@
 #include "app/session/session_contract.hpp"
 #include "app/session/settings_contract.hpp"
 #include "app_fixture.hpp"
+#include "typed_view_check.hpp"
 
 TEST_SUITE_BEGIN("session");
 
 using namespace vsys;
 using nlohmann::json;
 using vsys::test::AppFixture;
+using vsys::test::members;
+using vsys::test::same_view;
 
 namespace {
-
-std::set<std::string> members(const json& j) {
-    std::set<std::string> out;
-    for (auto it = j.begin(); it != j.end(); ++it) out.insert(it.key());
-    return out;
-}
-
-// The JSON view of Q's name, checked equal to the typed answer through the codec.
-template <class Q>
-json same_view(AppFixture& f, const Q& q, const json& args = json::object()) {
-    auto typed = f.app.ask(q);
-    auto j = f.app.view(Q::name, args);
-    REQUIRE(typed.ok() == j.ok());
-    REQUIRE(j.ok());
-    CHECK(to_json(*typed) == *j);
-    return *j;
-}
 
 void check_settings(AppFixture& f) {
     const json j = same_view(f, SettingsQuery{});

@@ -8,35 +8,17 @@
 
 #include "../app_fixture.hpp"
 #include "app/stock/stock_app.hpp"
+#include "typed_view_check.hpp"
 
 TEST_SUITE_BEGIN("stock");
 
 using namespace vsys;
 using nlohmann::json;
 using vsys::test::AppFixture;
+using vsys::test::members;
+using vsys::test::same_view;
 
 namespace {
-
-std::set<std::string> members(const json& j) {
-    std::set<std::string> out;
-    for (auto it = j.begin(); it != j.end(); ++it) out.insert(it.key());
-    return out;
-}
-
-// The JSON view of Q's name equals the typed answer through the codec, or both are refused
-// with one code; the JSON answer (null when refused).
-template <class Q>
-json same_view(AppFixture& f, const Q& q, const json& args) {
-    auto typed = f.app.ask(q);
-    auto j = f.app.view(Q::name, args);
-    REQUIRE(typed.ok() == j.ok());
-    if (!typed) {
-        CHECK(typed.error().code == j.error().code);
-        return nullptr;
-    }
-    CHECK(to_json(*typed) == *j);
-    return *j;
-}
 
 // A Tokyo hub whose ledger has lines, and one of its satellites.
 struct Hub {
