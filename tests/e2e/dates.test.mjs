@@ -21,7 +21,7 @@ const fullWidth = (s) => s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCo
 
 async function issueRequest(page) {
   await clickAnchor(page, 'stock.requests.issue');
-  await clickAnchor(page, 'stock.requests.confirm.yes');
+  await clickAnchor(page, 'stock.requests.confirm.ok');
   await waitFrames(page, 4);
 }
 
@@ -65,7 +65,7 @@ test('a due date typed in 令和 or full-width digits, or picked on the calendar
     await clickAnchor(page, 'stock.requests.issue');
     await waitFrames(page, 3);
     s = await page.evaluate(() => window.vsys.screen());
-    assert.equal(s.anchors['stock.requests.confirm.yes'], undefined, 'no question while the date is refused');
+    assert.equal(s.anchors['stock.requests.confirm.ok'], undefined, 'no question while the date is refused');
     assert.equal((await dues(page)).length, count);
 
     // The calendar: the page opens on the due date's month; the 15th of the next month is picked.

@@ -1,5 +1,6 @@
 // The documents of a saved claim month (view claim_print, typed: ClaimPrintView): one row per
 // 市区町村別請求書 and the 請求総括書, with their print and CSV buttons.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,14 @@ struct DocumentRow {
 
 // One row per document, its print and CSV buttons in the last column (anchors
 // claims.print.<municipality code or "summary"> and claims.csv.<...>).
+// The buttons' column holds both of a row's buttons, 印刷 and CSV, in either language (a CSV
+// button cut by its column could not be pressed).
+static float buttons_width(Shell& shell) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float print = ImGui::CalcTextSize(shell.tr("claims.print").c_str()).x;
+    return std::max(ImGui::GetFontSize() * 8, print + ImGui::CalcTextSize("CSV").x + 4 * st.FramePadding.x + st.ItemSpacing.x + 8);
+}
+
 void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* saved, KeptTable& t) {
     section_title(shell.tr("claims.documents"));
     const ClaimPrintView* print = saved ? saved->view() : nullptr;
@@ -44,7 +53,7 @@ void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* save
                            {shell.tr("claims.col.document"), false, "", 0, false},
                            {shell.tr("claims.col.payer"), false, "", 0, false},
                            {shell.tr("claims.col.amount"), true, shell.tr("claims.yen"), 0, false},
-                           {"", false, "", ImGui::GetFontSize() * 8, false, true}};
+                           {"", false, "", buttons_width(shell), false, true}};
         t.model.rows.clear();
         for (const auto& d : docs) {
             const bool summary = !d.municipality;
