@@ -9,7 +9,7 @@
 // [SECTION] Claims: routing, and the doses of each site priced by compute_claim
 // [SECTION] R505: the retired reservation function
 // [SECTION] Stock: receipts, transfers, wastage, counts (demo_history_stock.hpp)
-// [SECTION] Entry points and the legacy ticket-form counts
+// [SECTION] Entry points
 #include "core/demo/demo_history.hpp"
 
 #include <algorithm>
@@ -476,7 +476,7 @@ private:
 
 }  // namespace
 
-// [SECTION] Entry points and the legacy ticket-form counts
+// [SECTION] Entry points
 
 std::span<const DemoHistoryRound> demo_history_rounds() { return k_rounds; }
 
@@ -484,29 +484,6 @@ Result<std::vector<DocumentVersion>> demo_history_documents(const DemoData& data
                                                             const Catalog& catalog,
                                                             const DemoHistoryOptions& options) {
     return History(data, tree, catalog, options).run();
-}
-
-namespace {
-// A 64-bit mix (splitmix64's finaliser): the same counts natively and in wasm.
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-}  // namespace
-
-std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site, std::uint64_t seed) {
-    std::uint64_t h = mix(seed);
-    for (char c : site.code) h = mix(h ^ static_cast<unsigned char>(c));
-    std::vector<LegacyTicketFormCount> out;
-    // The ticket-printed forms were used in the first months of the programme, up to the
-    // change of the claim forms in December 2021.
-    for (int m = 5; m <= 11; ++m) {
-        h = mix(h + static_cast<std::uint64_t>(m));
-        out.push_back({site.code, site.municipality, YearMonth{2021, m}, static_cast<std::int64_t>(h % 400)});
-    }
-    return out;
 }
 
 }  // namespace vsys

@@ -6,7 +6,7 @@
 // [SECTION] Applier: one event applied to its lot and transfer
 // [SECTION] Look-ups on a finished ledger
 // [SECTION] Replay and append
-// [SECTION] Conflicts, expiry, the next order and doses
+// (conflicts, expiry, the next order and doses of a finished ledger: stock_ledger_queries.cpp)
 #include "core/stock/stock_ledger.hpp"
 
 #include <algorithm>
@@ -472,46 +472,6 @@ void append_stock_event(const StockRules& rules, StockLedger& ledger, StockEvent
     SortedIndex ix;
     Applier<SortedIndex> applier(rules, ledger, ix);
     applier.apply(static_cast<std::uint32_t>(ledger.events.size() - 1));
-}
-
-// [SECTION] Conflicts, expiry, the next order and doses
-
-std::vector<Error> stock_conflicts(const StockLedger& ledger) {
-    std::vector<Error> out;
-    for (const auto& l : ledger.lots) {
-        if (!l.conflict) continue;
-        std::string ids;
-        for (const auto& id : l.conflict_events) ids += (ids.empty() ? "" : ",") + id;
-        out.push_back(Error{"lot.conflict", "debits recorded on two devices took the lot below zero",
-                            {{"site", l.site},
-                             {"product", vaccine_product_id(l.product)},
-                             {"lot", l.lot},
-                             {"lowest", std::to_string(l.lowest)},
-                             {"events", ids}}});
-    }
-    return out;
-}
-
-std::optional<Date> lot_expiry_on(const StockRules& rules, const LotBalance& lot, const Date& on) {
-    if (!lot.expiry) return std::nullopt;
-    return effective_expiry(rules, lot.product, *lot.expiry, lot.expiry_basis.value_or(*lot.expiry), on);
-}
-
-bool lot_near_expiry(const StockRules& rules, const LotBalance& lot, const Date& on) {
-    auto e = lot_expiry_on(rules, lot, on);
-    return e && days_since_epoch(*e) - days_since_epoch(on) <= k_expiry_warning_days;
-}
-
-std::int64_t next_stock_order(const StockLedger& ledger, std::initializer_list<std::string_view> sites) {
-    std::int64_t top = 0;
-    for (std::string_view s : sites)
-        for (const auto& [site, order] : ledger.max_order_by_site)
-            if (site == s && order > top) top = order;
-    return top + 1;
-}
-
-std::int64_t stock_doses(const StockRules& rules, VaccineProduct p, DoseKind k, std::int64_t vials, const Date& on) {
-    return vials * rules.doses_per_vial(p, k, on);
 }
 
 }  // namespace vsys
