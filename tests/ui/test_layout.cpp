@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "app/session/settings.hpp"
+#include "imgui_internal.h"  // finds the toast's window and the window under the mouse
 #include "ui/shell/theme.hpp"
 #include "ui_fixture.hpp"
 
@@ -192,6 +193,28 @@ TEST_CASE("同期's buttons stay on screen on a phone, and on one row on a clini
         }
         if (width > 1000) CHECK(f.shell.anchors().at("sync.import").y == f.shell.anchors().at("sync.now").y);
     }
+}
+
+TEST_CASE("a toast lets a click through to the button under it") {
+    // 「保存しました」 sat over the claim summary's CSV button at 1366x800, and the click went to
+    // the toast: the download never started (claims e2e).
+    UiFixture f(1366, 800);
+    f.frames(3);
+    REQUIRE(f.login("VM131016"));
+    f.shell.go("sync");
+    f.frames(3);
+    f.shell.toast("保存しました");
+    f.frames(3);
+    ImGuiWindow* toast = ImGui::FindWindowByName("##toast0");
+    REQUIRE(toast != nullptr);
+    REQUIRE(toast->Active);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(toast->Pos.x + toast->Size.x / 2, toast->Pos.y + toast->Size.y / 2);
+    f.frames(2);
+    CHECK(GImGui->HoveredWindow != toast);
+    CHECK(GImGui->HoveredWindow != nullptr);  // the screen beneath has the mouse
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    f.frames(1);
 }
 
 TEST_SUITE_END();

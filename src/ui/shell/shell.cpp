@@ -310,9 +310,11 @@ void Shell::toasts() {
         ImGui::PushStyleColor(ImGuiCol_Text, it->error ? colour::error : colour::confirmed);
         char name[32];
         std::snprintf(name, sizeof name, "##toast%d", i);
+        // A toast passes clicks through: it must never cover the button a user reaches for next
+        // (the summary's CSV sat under 「保存しました」 at 1366×800).
         ImGui::Begin(name, nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
         // The mark stands apart, so that a long Japanese message wraps by itself instead of
         // breaking at the space after the mark.
         ImGui::PushTextWrapPos(420);
