@@ -76,6 +76,28 @@ test('PUT accepts only the names of the protocol', async () => {
   assert.equal((await fetch(x + FEED)).headers.get('content-type'), 'application/json');
 });
 
+test('the exchange answers its errors as JSON, never as a page', async () => {
+  const x = env.server.exchangeUrl;
+  const cases = [['GET', 'feeds/none/0000000001.json', undefined, 404], ['GET', 'a'.repeat(300), undefined, 404],
+    ['GET', '.hidden', undefined, 404], ['GET', 'root.key', undefined, 404], ['DELETE', FEED + BUNDLE, undefined, 405],
+    ['POST', FEED + BUNDLE, '{}', 405], ['PUT', FEED + '0000000003-' + 'ef'.repeat(32) + '.json', 'x'.repeat(17 << 20), 413]];
+  for (const [method, name, body, status] of cases) {
+    const r = await fetch(x + name, { method, body });
+    const what = `${method} ${name.slice(0, 40)}`;
+    assert.equal(r.status, status, what);
+    assert.equal(r.headers.get('content-type'), 'application/json', what);
+    assert.ok(typeof JSON.parse(await r.text()).error === 'string', what);
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff', what);
+    assert.equal(r.headers.get('content-security-policy'), "sandbox; default-src 'none'", what);
+  }
+  // A request line nginx cannot read (longer than its buffers) gets nginx's built-in page: it
+  // cannot be redirected, but it is sandboxed and never sniffed like every answer of the exchange.
+  const r = await fetch(x + 'a'.repeat(9000));
+  assert.ok(r.status >= 400, String(r.status));
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(r.headers.get('content-security-policy'), "sandbox; default-src 'none'");
+});
+
 test('a file on the exchange runs nothing and cannot reach the app\'s storage', async () => {
   // Files put there behind the protocol's back (a host that lets anyone write), each a page
   // that would mark itself and read IndexedDB if it ever ran.
