@@ -27,17 +27,19 @@ target_compile_definitions(vsys_fuzz_cli PRIVATE main=vsys_cli_main VSYS_VERSION
 target_compile_options(vsys_fuzz_cli PRIVATE ${VSYS_FUZZ_COMPILE})
 
 # The test deployment, seeds and checks the targets share (fuzz_support.hpp).
-add_library(vsys_fuzz_support STATIC tests/fuzz/fuzz_support.cpp)
+add_library(vsys_fuzz_support STATIC tests/fuzz/fuzz_support.cpp tests/fuzz/fuzz_seeds_pack_sealed.cpp)
 target_include_directories(vsys_fuzz_support PUBLIC tests/fuzz tests/unit)
 target_link_libraries(vsys_fuzz_support PUBLIC vsys_sync)
 target_compile_options(vsys_fuzz_support PRIVATE ${VSYS_FUZZ_COMPILE})
 
-set(VSYS_FUZZ_TARGETS bundle bundle_resign archive canonical claim allocation)
+set(VSYS_FUZZ_TARGETS bundle bundle_resign archive canonical claim allocation pack sealed_body s3_listing)
 foreach(name ${VSYS_FUZZ_TARGETS})
   add_executable(fuzz_${name} tests/fuzz/fuzz_${name}.cpp)
   target_link_libraries(fuzz_${name} PRIVATE vsys_fuzz_support)
   if(name STREQUAL "claim" OR name STREQUAL "allocation")
     target_link_libraries(fuzz_${name} PRIVATE vsys_fuzz_cli)
+  elseif(name STREQUAL "s3_listing")
+    target_link_libraries(fuzz_${name} PRIVATE vsys_platform)
   endif()
   target_compile_options(fuzz_${name} PRIVATE ${VSYS_FUZZ_COMPILE})
   target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address,undefined)

@@ -2,7 +2,8 @@
 // inputs made by the product's own functions from the test deployment (fuzz_support.hpp):
 // bundles a reader accepts or refuses for their content, bundle files as the app exports them,
 // canonical documents and certificates, and claims and allocation problems from the examples of
-// docs/CLAIMS.md, docs/ALLOCATION.md and the unit tests. tools/fuzz runs it before fuzzing; the
+// docs/CLAIMS.md, docs/ALLOCATION.md and the unit tests, packs and sealed bodies. The S3 listing
+// target's seeds are hand-written (tests/fuzz/seeds/s3_listing/). tools/fuzz runs it before fuzzing; the
 // hand-written seeds in tests/fuzz/seeds/ are used beside these.
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,8 @@
 #include "core/claims/claims_json.hpp"
 #include "fuzz_support.hpp"
 #include "sync/canonical.hpp"
+#include "sync/crypto.hpp"
+#include "sync/sealed_body.hpp"
 
 using namespace vsys;
 using nlohmann::json;
@@ -112,6 +115,21 @@ int main(int argc, char** argv) {
         json t = {{"tranches", {problem, p2}}, {"combined_caps", {{"北海道", 6}}}};
         put(dir, "allocation", "tranches.json", t.dump());
         put(dir, "allocation", "jsonl.txt", problem.dump() + "\n\n" + p2.dump() + "\n[1]\n");
+    }
+    // Packs of ward 131016 (also as their gzip twins), and sealed reservation lists.
+    for (const auto& [name, bytes] : fuzz::seed_packs()) {
+        const auto& w = fuzz::world();
+        const auto opened = sync::open_pack(bytes, fuzz::seed_pack_name(crypto::blake2b_256_hex(bytes)), w.root.public_hex,
+                                            w.rel, w.trust.spent, nullptr);
+        std::printf("pack %-30s %zu bundles, %s\n", name.c_str(), opened.bundles.size(),
+                    opened.faults.empty() ? "sound" : opened.faults.front().code.c_str());
+        put(dir, "pack", name + ".pack", bytes);
+        if (auto gz = sync::pack_gzip(bytes); !gz.empty()) put(dir, "pack", name + ".pack.gz", gz);
+    }
+    for (const auto& [name, text] : fuzz::seed_sealed_bodies()) {
+        const auto opened = sync::open_body(fuzz::sealed_seed_version(json::parse(text)), fuzz::sealed_recipient_keys());
+        std::printf("sealed_body %-23s %s\n", name.c_str(), opened ? "opens" : opened.error().code.c_str());
+        put(dir, "sealed_body", name + ".json", text);
     }
     std::printf("fuzz_seeds: %d files in %s\n", written, dir.c_str());
     return 0;

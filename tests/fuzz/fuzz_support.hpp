@@ -20,6 +20,7 @@
 #include "sync/archive.hpp"
 #include "sync/bundle.hpp"
 #include "sync/identity.hpp"
+#include "sync/pack.hpp"
 #include "test_sync_fixture.hpp"
 
 namespace vsys::fuzz {
@@ -60,6 +61,18 @@ const FuzzWorld& world();
 std::map<std::string, sync::BundleFile> seed_bundles();
 // Bundle files (archive.hpp) as the app exports them: name → bytes.
 std::map<std::string, std::string> seed_archives();
+
+// Packs (sync/pack.hpp) signed by ward 131016's device, of its site's bundles: name → bytes; and
+// the name a reader would open such a pack under, for the bytes' hash.
+std::map<std::string, std::string> seed_packs();
+sync::PackName seed_pack_name(std::string_view hash);
+
+// Sealed bodies (sync/sealed_body.hpp) of a reservation list owned by ward 131016 for site
+// 0110113719, sealed to both their devices: name → the body as canonical JSON; the version such a
+// body is read in, and the recipients' keys.
+std::map<std::string, std::string> seed_sealed_bodies();
+DocumentVersion sealed_seed_version(nlohmann::json body);
+std::vector<sync::KeyPair> sealed_recipient_keys();
 
 // Verifies `bytes` against a copy of the baseline, as a reader does, and commits the verdict
 // into the copy: the path every bundle takes, from the exchange or from a file.
