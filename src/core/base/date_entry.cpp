@@ -128,10 +128,12 @@ Error refusal(const char* code, const char* detail, const std::string& label, st
     return Error{code, detail, {{"label", label}, {"text", input::excerpt(typed, 20)}, {"min", min}, {"max", max}}};
 }
 
-std::string shown(const Date& d) { return display_date(d, false).substr(0, 10); }  // 2021/02/14
-std::string shown(const YearMonth& m) { return shown(first_day(m)).substr(0, 7); }  // 2021/02
+std::string shown(const Date& d) { return form_date(d); }
+std::string shown(const YearMonth& m) { return form_date(first_day(m)).substr(0, 7); }  // 2021/02
 
 }  // namespace
+
+std::string form_date(const Date& d) { return display_date(d, false).substr(0, 10); }
 
 Result<Date> read_date(std::string_view typed, const DateRule& rule) {
     const std::string lo = shown(rule.min), hi = shown(rule.max);

@@ -44,6 +44,9 @@ Result<Date> read_date(std::string_view typed, const DateRule& rule);
 // The typed text as a month within the rule's range.
 Result<YearMonth> read_month(std::string_view typed, const MonthRule& rule);
 
+// A date as a form's field and a refusal write it, without the weekday: 2022/01/31.
+std::string form_date(const Date& d);
+
 // The six weeks a month's calendar shows, Sunday first (the Japanese wall calendar): from the
 // Sunday on or before the 1st, so the page holds every day of the month and a few around it.
 std::array<Date, 42> calendar_page(const YearMonth& m);

@@ -27,13 +27,8 @@ bool month_picker(Shell& shell, const std::string& prefix, YearMonth& month, con
 
 bool month_line(Shell& shell, const std::string& prefix, YearMonth& month, const YearMonth& latest) {
     form_label(shell.tr("claims.month"));
-    // The picker: its two arrows around the month, at its shortest (「2022年1月」: the field drops
-    // the 令和 reading itself where the line is narrow).
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const std::string shown = month_text(shell, month, false);
-    const float picker = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize(shown.c_str()).x + st.ItemSpacing.x * 2 +
-                         st.FramePadding.x * 2;
-    if (ImGui::GetContentRegionAvail().x < picker) ImGui::NewLine();
+    // Under the label when even the field's shortest form does not fit beside it.
+    if (ImGui::GetContentRegionAvail().x < month_field_width(shell, month, false)) ImGui::NewLine();
     return month_picker(shell, prefix, month, latest);
 }
 

@@ -49,10 +49,10 @@ struct DateMemory {
 
 bool english(Shell& shell) { return shell.app().language() == Language::en; }
 
-// The text a field shows for a date: as screens show dates, without the weekday (2022/01/31).
+// The text a field shows for a date (2022/01/31), as its refusals write one.
 std::string written(const std::string& iso) {
     const auto d = parse_iso_date(iso);
-    return d ? display_date(*d, false).substr(0, 10) : iso;
+    return d ? form_date(*d) : iso;
 }
 
 // The date read back beside the field: 「令和4年1月31日(月)」, "2022/01/31 (Mon)".
@@ -267,6 +267,12 @@ FieldResult date_field(Shell& shell, const std::string& anchor, std::string& iso
     return out;
 }
 
+float month_field_width(Shell& shell, const YearMonth& m, bool with_reiwa) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return ImGui::CalcTextSize(month_text(shell, m, with_reiwa).c_str()).x + 2 * st.FramePadding.x +
+           2 * (ImGui::GetFrameHeight() + st.ItemSpacing.x);
+}
+
 FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& month, const MonthRule& rule) {
     DateMemory& mem = shell.state<DateMemory>();
     MonthState& st = mem.months[ImGui::GetID(("##" + anchor).c_str())];
@@ -280,10 +286,8 @@ FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& mont
     shell.anchor(anchor + ".prev");
     ImGui::SameLine();
     // On a narrow line (a phone) the month without its 令和 reading, rather than a cut button.
-    std::string shown = month_text(shell, month);
-    const float arrows_w = 2 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::CalcTextSize(shown.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x + arrows_w > ImGui::GetContentRegionAvail().x)
-        shown = month_text(shell, month, false);
+    const bool reiwa = month_field_width(shell, month, true) <= ImGui::GetContentRegionAvail().x;
+    const std::string shown = month_text(shell, month, reiwa);
     if (ImGui::Button((shown + "##" + anchor).c_str())) {
         st = MonthState{{}, std::nullopt, month.year};
         ImGui::OpenPopup(popup.c_str());

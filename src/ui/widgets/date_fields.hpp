@@ -39,4 +39,9 @@ FieldResult month_field(Shell& shell, const std::string& anchor, YearMonth& mont
 // in English.
 std::string month_text(Shell& shell, const YearMonth& m, bool with_reiwa = true);
 
+// The width a month field takes on one line: its two arrows around the month, written with or
+// without its 令和 reading. A screen that puts the field beside a label breaks the line when even
+// the shorter one does not fit; the field itself drops the reading when only that one fits.
+float month_field_width(Shell& shell, const YearMonth& m, bool with_reiwa);
+
 }  // namespace vsys::ui
