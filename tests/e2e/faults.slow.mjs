@@ -150,7 +150,14 @@ test('the exchange closes the connection mid-body: a stored PUT whose answer is 
 test('an upload cut mid-body stores nothing and is sent again', async () => {
   const r = await across('cut-upload', 14, { kind: 'cut-upload', times: 2 },
     { kind: 'cut', times: 1 });
-  assert.ok(r.siteErrors.length >= 1, r.siteErrors.join());
+  // Each cut PUT went through again whole (201: nothing of the cut one was stored). Who sent it
+  // again varies: the app's next run after a transport error, or Chromium itself, which retries a
+  // PUT whose reused connection closed before any answer, so the run may report no error at all.
+  assert.ok(r.siteErrors.every((e) => e.startsWith('transport.')), r.siteErrors.join());
+  for (const fault of r.publishFaults) {
+    const [, url] = fault.split(' ');
+    assert.ok(proxy.seen.includes(`PUT ${url} 201`), `${fault}: never stored whole`);
+  }
 });
 
 test('the exchange answers slowly: every run succeeds, only later', async () => {
@@ -175,10 +182,9 @@ test('the exchange never answers: the run gives up, and the next converges', asy
 test('IndexedDB full: a clear message, nothing lost, works again once space is freed', async () => {
   const origin = new URL(env.server.url).origin;
   const cdp = await site.context.newCDPSession(site.page);
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
   const feed = siteBundles();
-  // No room left for a single byte more.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
+  // No room at all (a quota of the usage itself let a small write through: usage is reported late).
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   try {
     const phone = '0857-00-1234';
     const full = await command(site.page, { type: 'update_site_info', site: siteCode, phone });
