@@ -186,23 +186,22 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
         form_label(shell.tr("sim.total"), 160);
         number_field(shell, "sim.total", sim.total, boxes_rule("sim.total"), 160, MessagePlace::beside,
                      shell.tr("alloc.boxes_unit"));
-        ImGui::SameLine(0, 36);
+        same_line_if_room(button_width(shell.tr("sim.run")), 36);
     }
     ImGui::BeginDisabled(fields_invalid(shell));
     if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, sim, round);
     ImGui::EndDisabled();
     shell.anchor("sim.run");
     const bool changed = stale(sim);
-    auto button_w = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + ImGui::GetStyle().FramePadding.x * 2; };
     if (sim.result) {
-        same_line_if_room(button_w(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")), ImGui::GetStyle().ItemSpacing.x);
+        same_line_if_room(button_width(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")), ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginDisabled(changed);
-        if (ImGui::Button(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a").c_str()))
+        if (wrapped_button(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")))
             register_result(shell, sim, round, sim.spec_a);
         shell.anchor("sim.register");
         if (sim.spec_b) {
-            same_line_if_room(button_w(shell.tr("sim.register_b")), ImGui::GetStyle().ItemSpacing.x);
-            if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, sim, round, *sim.spec_b);
+            same_line_if_room(button_width(shell.tr("sim.register_b")), ImGui::GetStyle().ItemSpacing.x);
+            if (wrapped_button(shell.tr("sim.register_b"))) register_result(shell, sim, round, *sim.spec_b);
             shell.anchor("sim.register_b");
         }
         ImGui::EndDisabled();

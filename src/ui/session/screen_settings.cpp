@@ -46,7 +46,8 @@ void appearance(Shell& shell, SettingsForm& form) {
     form_label(shell.tr("settings.theme"));
     ImGui::RadioButton(shell.tr("settings.theme.light").c_str(), &form.high_contrast, 0);
     shell.anchor("settings.theme.light");
-    ImGui::SameLine();
+    same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(shell.tr("settings.theme.high_contrast").c_str()).x + 8,
+                      ImGui::GetStyle().ItemSpacing.x);
     ImGui::RadioButton(shell.tr("settings.theme.high_contrast").c_str(), &form.high_contrast, 1);
     shell.anchor("settings.theme.high_contrast");
 
@@ -119,11 +120,14 @@ void draw_settings(Shell& shell) {
     ImGui::EndDisabled();
     if (dirty) {
         shell.mark_unsaved();
-        ImGui::SameLine();
+        // One row while it fits, else one under the other (a phone).
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        same_line_if_room(button_width(shell.tr("settings.discard")), spacing);
         if (ImGui::Button(shell.tr("settings.discard").c_str())) form.ask_discard = true;
         shell.anchor("settings.discard");
-        ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
+        const std::string unsaved = "● " + shell.tr("settings.unsaved");
+        same_line_if_room(ImGui::CalcTextSize(unsaved.c_str()).x, spacing);
+        ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "%s", unsaved.c_str());
     }
     if (discard_question(shell, "settings.discard.confirm", form.ask_discard)) load(form, saved);
 }

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/base/text.hpp"
+#include "imgui_internal.h"  // GetCurrentTable: a unit in a table cell stays beside its field
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/field_parts.hpp"
@@ -113,8 +114,15 @@ FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<
     end_invalid(invalid_before);
     shell.anchor(anchor);
     if (!unit.empty()) {
+        // Beside the field; under it where a long unit would run past a form's edge (a phone).
+        // A table cell keeps it beside (its column is measured for it).
         ImGui::SameLine();
-        ImGui::TextUnformatted(unit.c_str());
+        if (!ImGui::GetCurrentTable() && ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(unit.c_str()).x) {
+            ImGui::NewLine();
+            ImGui::TextWrapped("%s", unit.c_str());
+        } else {
+            ImGui::TextUnformatted(unit.c_str());
+        }
     }
     if (t.text != before) {
         const bool blank = t.text.find_first_not_of(" ") == std::string::npos;

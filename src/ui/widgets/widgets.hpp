@@ -38,6 +38,17 @@ void field_width(float width);
 // SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
 // next item starts a line of its own (rows of a screen that wrap on narrow screens).
 void same_line_if_room(float width, float spacing = 24.0f);
+// A button (ImGui's SmallButton where `small`) whose label wraps at the right edge: one line while it
+// fits, else as many as it takes (a long label on a phone). `label` may end in "##id" as ImGui's.
+bool wrapped_button(const std::string& label, bool small = false);
+// The width a button with this label takes on one line (for same_line_if_room before it).
+float button_width(const std::string& label);
+// A selectable row whose text wraps at the right edge (a list of long titles on a phone); `id`
+// makes it unique. True when clicked.
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height = 0);
+// The wrap width of a modal's text: `width`, or less on a screen too narrow for it (a phone), so
+// that the modal stays on the screen.
+float modal_text_width(float width = 560.0f);
 // Text flush with the right edge of the space left (numbers in table cells); cut with "…" and a
 // tooltip, and noted as clipped (clip_record.hpp), only when the space is too narrow.
 void text_right(const std::string& text, std::string_view where = {});
