@@ -130,7 +130,9 @@ void mode_radios(Shell& shell, const SimScreen& sim, const char* label_key, cons
         const char* id = sim.modes[i].id.c_str();
         // Radio buttons side by side while they fit on the line (a phone takes them one a line).
         const std::string label = shell.tr(std::string("chain.mode.") + id);
-        if (i > 0) same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8, ImGui::GetStyle().ItemSpacing.x);
+        const float width = ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8;
+        if (i > 0) same_line_if_room(width, ImGui::GetStyle().ItemSpacing.x);
+        else if (label_key) under_label_if_narrow(width);
         ImGui::PushID(anchor);
         ImGui::RadioButton(label.c_str(), &chosen, static_cast<int>(i));
         ImGui::PopID();

@@ -31,7 +31,7 @@ void draw_list(Shell& shell, ReportScreen& s) {
         shell.anchor("reports.folder." + folder.id);
         for (const ReportListing& r : folder.reports) {
             // A long title wraps (a phone) rather than running past the edge.
-            if (wrapped_selectable(r.id, r.id + "  " + r.title, false, ImGui::GetTextLineHeight() * 1.6f))
+            if (wrapped_selectable(r.id, r.title, false, ImGui::GetTextLineHeight() * 1.6f, r.id))
                 shell.go("reports", r.id);
             shell.anchor("reports.open." + r.id);
         }
@@ -45,6 +45,7 @@ bool filter_combo(Shell& shell, const char* key, const std::vector<ReportChoice>
     for (const auto& c : choices)
         if (c.id == value) shown = c.label;
     form_label(shell.tr(std::string("report.filter.") + key), 110);
+    under_label_if_narrow(std::min(280.0f, combo_width(shown)));
     field_width(280);
     bool changed = false;
     if (ImGui::BeginCombo((std::string("##filter.") + key).c_str(), shown.c_str())) {

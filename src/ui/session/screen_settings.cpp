@@ -52,16 +52,19 @@ void appearance(Shell& shell, SettingsForm& form) {
     shell.anchor("settings.theme.high_contrast");
 
     form_label(shell.tr("settings.text_size"));
+    under_label_if_narrow(button_width("－ " + shell.tr("settings.text_size.smaller")));
     ImGui::BeginDisabled(form.text_size <= k_text_size_min);
     if (ImGui::Button(("－ " + shell.tr("settings.text_size.smaller")).c_str()))
         form.text_size = std::max(k_text_size_min, form.text_size - k_text_size_step);
     ImGui::EndDisabled();
     shell.anchor("settings.text_size.smaller");
-    ImGui::SameLine();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const std::string percent = std::to_string(form.text_size) + "%";
+    same_line_if_room(ImGui::CalcTextSize(percent.c_str()).x, spacing);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%d%%", form.text_size);
+    ImGui::TextUnformatted(percent.c_str());
     shell.anchor("settings.text_size");
-    ImGui::SameLine();
+    same_line_if_room(button_width("＋ " + shell.tr("settings.text_size.larger")), spacing);
     ImGui::BeginDisabled(form.text_size >= k_text_size_max);
     if (ImGui::Button(("＋ " + shell.tr("settings.text_size.larger")).c_str()))
         form.text_size = std::min(k_text_size_max, form.text_size + k_text_size_step);

@@ -44,8 +44,12 @@ void request_form(Shell& shell, RequestsScreen& s) {
     section_title(shell.tr("stock.requests.new"));
     form_label(shell.tr("stock.label.products"));
     for (int p = 0; p < 3; ++p) {
-        if (p) same_line_if_room(160);
-        ImGui::Checkbox(product_label(shell, static_cast<VaccineProduct>(p)).c_str(), &s.products[p]);
+        // Side by side while they fit, else one a line; a label too long for the line wraps (a phone).
+        const std::string label = product_label(shell, static_cast<VaccineProduct>(p));
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+        if (p) same_line_if_room(width);
+        else under_label_if_narrow(std::min(width, ImGui::GetFontSize() * 10));
+        checkbox(label, &s.products[p]);
         shell.anchor(std::string("stock.requests.product.") + vaccine_product_id(static_cast<VaccineProduct>(p)));
     }
     const Date today = stock_today(shell.app());

@@ -83,6 +83,7 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
     for (const auto& c : choices)
         if (c.id == value) shown = c.label;
     form_label(label);
+    under_label_if_narrow(std::min(width, combo_width(shown)));
     field_width(width);
     bool changed = false;
     if (ImGui::BeginCombo(("##" + anchor).c_str(), shown.c_str())) {

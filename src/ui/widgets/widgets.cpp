@@ -95,6 +95,16 @@ void form_value(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
 }
 
+void under_label_if_narrow(float width) {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const bool beside = w->DC.CursorPos.y == w->DC.CursorPosPrevLine.y;
+    if (beside && ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float combo_width(const std::string& preview) {
+    return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
 
 void same_line_if_room(float width, float spacing) {
@@ -148,15 +158,21 @@ bool wrapped_button(const std::string& label, bool small) {
     return small ? ImGui::SmallButton(wrapped.c_str()) : ImGui::Button(wrapped.c_str());
 }
 
-bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height) {
-    const float width = ImGui::GetContentRegionAvail().x;
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height,
+                        const std::string& lead) {
+    const float lead_w = lead.empty() ? 0.0f : ImGui::CalcTextSize(lead.c_str()).x + ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x - lead_w;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
     const float height = std::max(size.y, min_height);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(0, height));
     const ImVec2 after = ImGui::GetCursorScreenPos();
     const ImGuiLastItemData item = ImGui::GetCurrentContext()->LastItemData;
-    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (height - size.y) / 2));
+    if (!lead.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (height - size.y) / 2));
+        ImGui::TextUnformatted(lead.c_str());
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x + lead_w, at.y + (height - size.y) / 2));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
