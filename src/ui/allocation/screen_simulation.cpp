@@ -17,6 +17,7 @@
 // [SECTION] the simulation run
 // [SECTION] controls
 // [SECTION] the screen
+#include <algorithm>
 #include <cstring>
 
 #include "app/allocation/chain_commands.hpp"
@@ -158,12 +159,14 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     mode_radios(shell, sim, "sim.mode", "sim.mode", sim.mode);
     ImGui::EndDisabled();
     const std::string method = shell.tr("sim.method");
-    same_line_if_room(ImGui::CalcTextSize(method.c_str()).x + 240, 36);
+    const std::string chosen = shell.tr(std::string("sim.method.") + k_methods[sim.method]);
+    const float method_w = std::max(230.0f, combo_width(chosen));  // the method's name whole
+    same_line_if_room(ImGui::CalcTextSize(method.c_str()).x + method_w + 10, 36);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(method.c_str());
-    ImGui::SameLine();
-    field_width(230);
-    if (ImGui::BeginCombo("##method", shell.tr(std::string("sim.method.") + k_methods[sim.method]).c_str())) {
+    same_line_if_room(method_w, ImGui::GetStyle().ItemSpacing.x);
+    field_width(method_w);
+    if (ImGui::BeginCombo("##method", chosen.c_str())) {
         for (int i = 0; i < 6; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
             shell.anchor("sim.method." + std::to_string(i));

@@ -52,7 +52,9 @@ void appearance(Shell& shell, SettingsForm& form) {
     shell.anchor("settings.theme.high_contrast");
 
     form_label(shell.tr("settings.text_size"));
-    under_label_if_narrow(button_width("－ " + shell.tr("settings.text_size.smaller")));
+    // The steps and the size on one row, beside the label or under it.
+    under_label_if_narrow(button_width("－ " + shell.tr("settings.text_size.smaller")) + button_width("＋ " + shell.tr("settings.text_size.larger")) +
+                          ImGui::CalcTextSize("100%").x + ImGui::GetStyle().ItemSpacing.x * 2);
     ImGui::BeginDisabled(form.text_size <= k_text_size_min);
     if (ImGui::Button(("－ " + shell.tr("settings.text_size.smaller")).c_str()))
         form.text_size = std::max(k_text_size_min, form.text_size - k_text_size_step);

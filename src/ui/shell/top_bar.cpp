@@ -135,7 +135,7 @@ void Shell::top_bar() {
     const bool two_lines = phone && session.signed_in() &&
                            ImGui::CalcTextSize(who_device.c_str()).x > width - 2 * 8.0f;  // a phone's padding
     const float line = ImGui::GetTextLineHeight();
-    const float h = narrow && session.signed_in() ? row + line + 6 + (two_lines ? line : 0.0f) : row;
+    const float h = narrow && session.signed_in() ? row + line + 6 + (two_lines ? line + st.ItemSpacing.y : 0.0f) : row;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 8.0f : 16.0f, 8));
     ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);

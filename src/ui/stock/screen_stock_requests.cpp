@@ -48,7 +48,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
         const std::string label = product_label(shell, static_cast<VaccineProduct>(p));
         const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
         if (p) same_line_if_room(width);
-        else under_label_if_narrow(std::min(width, ImGui::GetFontSize() * 10));
+        else under_label_if_narrow(width);
         checkbox(label, &s.products[p]);
         shell.anchor(std::string("stock.requests.product.") + vaccine_product_id(static_cast<VaccineProduct>(p)));
     }
