@@ -1,5 +1,5 @@
 // End to end in Chromium against nginx: layouts at the four sizes of issue 13 and the look
-// settings. A site's information, its claims and the simulation are shown at 1366×768,
+// settings. A site's information, its claims, the simulation and a report's detail (R311) are shown at 1366×768,
 // 1024×600, 768×1024 and 390×844 and screenshotted (build/e2e/layout-*.png); the app's own record
 // of the texts it had to cut (window.vsys.screen().clipped) stays empty for them. Two migrated
 // tables (the simulation, the site search) sort by a header click, filter and export what they
@@ -69,7 +69,7 @@ async function prepareRound(page) {
   return round;
 }
 
-test('site information, claims and the simulation fit at four sizes: nothing clipped', async () => {
+test('site information, claims, the simulation and a report fit at four sizes: nothing clipped', async () => {
   const { context, page, errors } = await env.openApp();
   const site = await siteAccount(page);
   const code = site.slice(2);
@@ -103,6 +103,17 @@ test('site information, claims and the simulation fit at four sizes: nothing cli
     await waitFrames(page, 3);
     await screenshot(page, `${name}-simulation`);
     assert.deepEqual(await clipped(page), [], `${name}: simulation`);
+
+    // A report's detail, opened from the reports screen as a user does: R311 of Chiyoda's sites.
+    await signIn(page, 'VM131016');
+    await goTo(page, 'reports');
+    await clickAnchor(page, 'reports.open.R311');
+    await page.waitForFunction(() => window.vsys.screen().screen === 'reports' && !!window.vsys.screen().anchors['reports.detail']);
+    await clickAnchor(page, 'reports.detail');
+    await anchor(page, 'reports.table.row.0');
+    await waitFrames(page, 3);
+    await screenshot(page, `${name}-report`);
+    assert.deepEqual(await clipped(page), [], `${name}: report R311`);
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -39,8 +39,9 @@ bool round_picker(Shell& shell, const char* anchor, const char* product) {
     Rounds& rounds = shell.state<Rounds>();
     const RoundListing* cur = current_round(shell, product);
     bool changed = false;
-    field_width(420);
     const std::string preview = cur ? cur->name : shell.tr("alloc.no_round");
+    under_label_if_narrow(std::min(420.0f, combo_width(preview)));  // the round's name whole
+    field_width(420);
     if (ImGui::BeginCombo((std::string("##") + anchor).c_str(), preview.c_str())) {
         int i = 0;
         for (const auto& r : round_list(shell)) {

@@ -89,7 +89,7 @@ void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::
     const bool site = level == OrgLevel::site || level == OrgLevel::venue;
     if (level == OrgLevel::nation) {
         if (state == RoundState::requests) {
-            if (ImGui::Button(shell.tr("alloc.open_allocation").c_str()))
+            if (wrapped_button(shell.tr("alloc.open_allocation")))
                 ask(ov, SetRoundState{round, RoundState::allocating},
                     fill_placeholders(shell.tr("alloc.confirm_open"), {{"round", name}}), false);
             shell.anchor("alloc.open");
@@ -97,17 +97,20 @@ void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::
             // Nothing to confirm before ① is registered (core: chain.nothing_allocated).
             const bool allocated = view.steps[0].count.done > 0;
             ImGui::BeginDisabled(!allocated);
-            if (ImGui::Button(shell.tr("alloc.close_allocation").c_str()))
+            if (wrapped_button(shell.tr("alloc.close_allocation")))
                 ask(ov, SetRoundState{round, RoundState::locked},
                     fill_placeholders(shell.tr("alloc.confirm_close"), {{"round", name}}), false);
             ImGui::EndDisabled();
             shell.anchor("alloc.close");
             if (!allocated) disabled_reason(shell.tr("alloc.close_needs_amounts"));
         }
-        ImGui::SameLine();
     }
+    // A row of buttons while they fit on the line, else one under the other (a phone).
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (allocating && !site) {
-        if (ImGui::Button(shell.tr(std::string("alloc.simulate.") + org_level_id(level)).c_str())) shell.go("simulation");
+        const std::string simulate = shell.tr(std::string("alloc.simulate.") + org_level_id(level));
+        if (level == OrgLevel::nation) same_line_if_room(button_width(simulate), spacing);
+        if (wrapped_button(simulate)) shell.go("simulation");
         shell.anchor("alloc.simulate");
     }
     if (level == OrgLevel::prefecture && allocating) {
@@ -120,9 +123,9 @@ void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::
                 munis.push_back(c.org);
             }
         const int count = static_cast<int>(munis.size());
-        ImGui::SameLine();
+        same_line_if_room(button_width(shell.tr("alloc.lock_sites")), spacing);
         ImGui::BeginDisabled(count == 0);
-        if (ImGui::Button(shell.tr("alloc.lock_sites").c_str()))
+        if (wrapped_button(shell.tr("alloc.lock_sites")))
             ask(ov, LockSites{round, std::nullopt, munis},
                 fill_placeholders(shell.tr("alloc.confirm_lock_sites"), {{"count", std::to_string(count)}, {"names", names}}), false);
         ImGui::EndDisabled();
@@ -131,16 +134,16 @@ void actions(Shell& shell, Overview& ov, const RoundStateView& view, const std::
         // Only locks that hold can be undone (core: chain.not_locked).
         bool any_locked = false;
         for (const SplitChild& c : view.children) any_locked = any_locked || c.locked;
-        ImGui::SameLine();
+        same_line_if_room(button_width(shell.tr("alloc.unlock_sites")), spacing);
         ImGui::BeginDisabled(!any_locked);
-        if (ImGui::Button(shell.tr("alloc.unlock_sites").c_str()))
+        if (wrapped_button(shell.tr("alloc.unlock_sites")))
             ask(ov, UnlockSites{round, std::nullopt, {}, ""}, shell.tr("alloc.confirm_unlock_sites"), true);
         ImGui::EndDisabled();
         shell.anchor("alloc.unlock_sites");
         if (!any_locked) disabled_reason(shell.tr("alloc.unlock_sites_none"));
     }
     if (site) {
-        if (ImGui::Button(shell.tr("screen.deliveries").c_str())) shell.go("deliveries");
+        if (wrapped_button(shell.tr("screen.deliveries"))) shell.go("deliveries");
         shell.anchor("alloc.deliveries");
     }
 }
@@ -236,7 +239,7 @@ void confirm_modal(Shell& shell, Overview& ov) {
     if (!std::holds_alternative<std::monostate>(ov.command) && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
     if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
-    ImGui::PushTextWrapPos(560);
+    ImGui::PushTextWrapPos(modal_text_width());
     ImGui::TextWrapped("%s", ov.question.c_str());
     ImGui::PopTextWrapPos();
     bool reason_ok = true;

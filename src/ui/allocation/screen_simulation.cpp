@@ -17,6 +17,7 @@
 // [SECTION] the simulation run
 // [SECTION] controls
 // [SECTION] the screen
+#include <algorithm>
 #include <cstring>
 
 #include "app/allocation/chain_commands.hpp"
@@ -130,7 +131,9 @@ void mode_radios(Shell& shell, const SimScreen& sim, const char* label_key, cons
         const char* id = sim.modes[i].id.c_str();
         // Radio buttons side by side while they fit on the line (a phone takes them one a line).
         const std::string label = shell.tr(std::string("chain.mode.") + id);
-        if (i > 0) same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8, ImGui::GetStyle().ItemSpacing.x);
+        const float width = ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8;
+        if (i > 0) same_line_if_room(width, ImGui::GetStyle().ItemSpacing.x);
+        else if (label_key) under_label_if_narrow(width);
         ImGui::PushID(anchor);
         ImGui::RadioButton(label.c_str(), &chosen, static_cast<int>(i));
         ImGui::PopID();
@@ -156,12 +159,14 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     mode_radios(shell, sim, "sim.mode", "sim.mode", sim.mode);
     ImGui::EndDisabled();
     const std::string method = shell.tr("sim.method");
-    same_line_if_room(ImGui::CalcTextSize(method.c_str()).x + 240, 36);
+    const std::string chosen = shell.tr(std::string("sim.method.") + k_methods[sim.method]);
+    const float method_w = std::max(230.0f, combo_width(chosen));  // the method's name whole
+    same_line_if_room(ImGui::CalcTextSize(method.c_str()).x + method_w + 10, 36);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(method.c_str());
-    ImGui::SameLine();
-    field_width(230);
-    if (ImGui::BeginCombo("##method", shell.tr(std::string("sim.method.") + k_methods[sim.method]).c_str())) {
+    same_line_if_room(method_w, ImGui::GetStyle().ItemSpacing.x);
+    field_width(method_w);
+    if (ImGui::BeginCombo("##method", chosen.c_str())) {
         for (int i = 0; i < 6; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
             shell.anchor("sim.method." + std::to_string(i));
@@ -186,23 +191,22 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
         form_label(shell.tr("sim.total"), 160);
         number_field(shell, "sim.total", sim.total, boxes_rule("sim.total"), 160, MessagePlace::beside,
                      shell.tr("alloc.boxes_unit"));
-        ImGui::SameLine(0, 36);
+        same_line_if_room(button_width(shell.tr("sim.run")), 36);
     }
     ImGui::BeginDisabled(fields_invalid(shell));
     if (ImGui::Button(shell.tr("sim.run").c_str())) run(shell, sim, round);
     ImGui::EndDisabled();
     shell.anchor("sim.run");
     const bool changed = stale(sim);
-    auto button_w = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + ImGui::GetStyle().FramePadding.x * 2; };
     if (sim.result) {
-        same_line_if_room(button_w(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")), ImGui::GetStyle().ItemSpacing.x);
+        same_line_if_room(button_width(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")), ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginDisabled(changed);
-        if (ImGui::Button(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a").c_str()))
+        if (wrapped_button(shell.tr(!sim.spec_b ? "sim.register" : "sim.register_a")))
             register_result(shell, sim, round, sim.spec_a);
         shell.anchor("sim.register");
         if (sim.spec_b) {
-            same_line_if_room(button_w(shell.tr("sim.register_b")), ImGui::GetStyle().ItemSpacing.x);
-            if (ImGui::Button(shell.tr("sim.register_b").c_str())) register_result(shell, sim, round, *sim.spec_b);
+            same_line_if_room(button_width(shell.tr("sim.register_b")), ImGui::GetStyle().ItemSpacing.x);
+            if (wrapped_button(shell.tr("sim.register_b"))) register_result(shell, sim, round, *sim.spec_b);
             shell.anchor("sim.register_b");
         }
         ImGui::EndDisabled();

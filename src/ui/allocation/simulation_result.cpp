@@ -138,12 +138,13 @@ void simulation_chart(Shell& shell, const SimScreen& sim) {
     ImGui::ColorButton("##lr", k_request_colour, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
     ImGui::TextUnformatted(shell.tr("alloc.col.request").c_str());
-    ImGui::SameLine();
+    // The legend on one line while it fits, else an entry a line (a phone).
+    same_line_if_room(16 + ImGui::CalcTextSize(shell.tr(b_rows ? "sim.col.a" : "sim.col.result").c_str()).x);
     ImGui::ColorButton("##la", colour::confirmed, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
     ImGui::SameLine();
     ImGui::TextUnformatted(shell.tr(b_rows ? "sim.col.a" : "sim.col.result").c_str());
     if (b_rows) {
-        ImGui::SameLine();
+        same_line_if_room(16 + ImGui::CalcTextSize(shell.tr("sim.col.b").c_str()).x);
         ImGui::ColorButton("##lb", k_sim_b_colour, ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
         ImGui::SameLine();
         ImGui::TextUnformatted(shell.tr("sim.col.b").c_str());

@@ -28,18 +28,23 @@ bool part_row(Shell& shell, const std::vector<SimModeChoice>& modes, std::size_t
     form_label(fill_placeholders(shell.tr("sim.tranche.part"), {{"n", std::to_string(t + 1)}}), 100);
     const FieldResult amount = number_field(shell, "sim.tranche.amount." + n, p.amount, boxes_rule("sim.tranche.amount"), 140,
                                             MessagePlace::caller, shell.tr("alloc.boxes_unit"));
+    // The part's modes, its cap and 削除 beside the amount while they fit, else on lines of their own
+    // (a phone).
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    auto choice_width = [](const std::string& label) { return ImGui::GetFrameHeight() + ImGui::CalcTextSize(label.c_str()).x + 8; };
     for (std::size_t i = 0; i < modes.size(); ++i) {
-        ImGui::SameLine(0, i == 0 ? 24 : -1);
         const char* id = modes[i].id.c_str();
-        ImGui::RadioButton(shell.tr(std::string("chain.mode.") + id).c_str(), &p.mode, static_cast<int>(i));
+        const std::string label = shell.tr(std::string("chain.mode.") + id);
+        same_line_if_room(choice_width(label), i == 0 ? 24 : spacing);
+        ImGui::RadioButton(label.c_str(), &p.mode, static_cast<int>(i));
         shell.anchor("sim.tranche.mode." + n + "." + id);
     }
     if (modes[static_cast<std::size_t>(p.mode)].population) {
-        ImGui::SameLine();
+        same_line_if_room(choice_width(shell.tr("sim.cap_by_request")), spacing);
         ImGui::Checkbox(shell.tr("sim.cap_by_request").c_str(), &p.cap_by_request);
         shell.anchor("sim.tranche.cap." + n);
     }
-    ImGui::SameLine(0, 24);
+    same_line_if_room(button_width(shell.tr("sim.tranche.remove")), 24);
     const bool removed = ImGui::SmallButton(shell.tr("sim.tranche.remove").c_str());
     shell.anchor("sim.tranche.remove." + n);
     if (!amount.valid) field_message(amount.message, true);  // under the part, not past its modes
@@ -71,14 +76,15 @@ void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, Tran
     if (ImGui::SmallButton(shell.tr("sim.tranche.add").c_str())) in.parts.push_back({0, 0, false});
     ImGui::EndDisabled();
     shell.anchor("sim.tranche.add");
-    ImGui::SameLine(0, 24);
     const bool matches = amount && parts + fixed == *amount;
-    ImGui::TextColored(matches || !amount ? colour::text : colour::error, "%s",
-                       fill_placeholders(shell.tr("sim.tranche.sum"), {{"parts", format_grouped(parts)},
-                                                                       {"fixed", format_grouped(fixed)},
-                                                                       {"sum", format_grouped(parts + fixed)},
-                                                                       {"total", amount ? format_grouped(*amount) : "?"}})
-                           .c_str());
+    const std::string sum = fill_placeholders(shell.tr("sim.tranche.sum"), {{"parts", format_grouped(parts)},
+                                                                            {"fixed", format_grouped(fixed)},
+                                                                            {"sum", format_grouped(parts + fixed)},
+                                                                            {"total", amount ? format_grouped(*amount) : "?"}});
+    same_line_if_room(ImGui::CalcTextSize(sum.c_str()).x, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, matches || !amount ? colour::text : colour::error);
+    ImGui::TextWrapped("%s", sum.c_str());
+    ImGui::PopStyleColor();
     shell.anchor("sim.tranche.sum");
     if (amount && !matches)
         field_message(fill_placeholders(shell.tr("sim.tranche.sum_mismatch"), {{"difference", format_grouped(*amount - parts - fixed)}}),

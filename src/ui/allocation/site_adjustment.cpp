@@ -56,6 +56,7 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
     adj.open = ImGui::CollapsingHeader(shell.tr("sim.adjust.title").c_str());
     shell.anchor("sim.adjust");
     if (!adj.open) return;
+    muted_text(shell.tr("sim.adjust.explain"));  // under the header: a header's label does not wrap
     const std::int64_t amount = result.outcome.total;
     std::int64_t boxes = 0, needles = 0, syringes = 0;
     bool negative = false;
@@ -64,15 +65,24 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
         negative = negative || r.boxes < 0 || r.needles < 0 || r.syringes < 0;
     }
     if (edited(adj)) shell.mark_unsaved();
+    // The sites' names stretch to the width left; where the line is too narrow for the names and
+    // the three counts (a phone), the table scrolls sideways with the names pinned.
+    const std::string child = shell.tr("sim.col.child");
+    float name_w = ImGui::CalcTextSize(child.c_str()).x;
+    for (const auto& r : adj.rows) name_w = std::max(name_w, ImGui::CalcTextSize(r.name.c_str()).x);
+    const float count_w = 130;
+    const bool narrow = ImGui::GetContentRegionAvail().x <
+                        name_w + 3 * count_w + ImGui::GetStyle().CellPadding.x * 8 + ImGui::GetStyle().ScrollbarSize;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_BordersV;
+                                  ImGuiTableFlags_BordersV | (narrow ? ImGuiTableFlags_ScrollX : 0);
     const float height = std::min(260.0f, ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(adj.rows.size()) + 2.5f));
     std::string typed_problem;  // the first count refused as typed
     if (ImGui::BeginTable("##adjust", 4, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        ImGui::TableSetupColumn(shell.tr("sim.col.child").c_str(), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(child.c_str(), narrow ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                narrow ? name_w : 0.0f);
         for (const char* k : {"alloc.col.boxes", "alloc.col.needles", "alloc.col.syringes"})
-            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, 130);
+            ImGui::TableSetupColumn(shell.tr(k).c_str(), ImGuiTableColumnFlags_WidthFixed, count_w);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < adj.rows.size(); ++i) {
             auto& r = adj.rows[i];
@@ -93,7 +103,7 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
         ImGui::EndTable();
     }
     const std::int64_t rest = amount - boxes;
-    ImGui::TextUnformatted(fill_placeholders(shell.tr("sim.adjust.totals"),
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("sim.adjust.totals"),
                                              {{"boxes", format_grouped(boxes)},
                                               {"amount", format_grouped(amount)},
                                               {"rest", format_grouped(rest)},
@@ -108,11 +118,11 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
         problem = fill_placeholders(shell.tr("sim.adjust.over"), {{"over", format_grouped(-rest)}});
     field_message(problem, true);
     ImGui::BeginDisabled(stale || !problem.empty());
-    const bool reg = ImGui::Button(shell.tr("sim.adjust.register").c_str());
+    const bool reg = wrapped_button(shell.tr("sim.adjust.register"));
     ImGui::EndDisabled();
     shell.anchor("sim.adjust.register");
     if (stale) disabled_reason(shell.tr("sim.stale"));
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("sim.adjust.reset")), ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(shell.tr("sim.adjust.reset").c_str())) fill(adj, result, spec);
     shell.anchor("sim.adjust.reset");
     if (!reg) return;

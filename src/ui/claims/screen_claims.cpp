@@ -83,7 +83,7 @@ void submit_modal(Shell& shell, ClaimScreen& s) {
     auto reiwa = format_reiwa(s.month);
     const ClaimCheckView* check = s.check.view();
     const ClaimView* claim = s.claim.view();
-    ImGui::PushTextWrapPos(560);
+    ImGui::PushTextWrapPos(modal_text_width());
     ImGui::TextUnformatted(Strings::builtin()
                                .format("claims.confirm_text", shell.app().language(),
                                        {{"month", reiwa ? *reiwa : to_iso(s.month)},

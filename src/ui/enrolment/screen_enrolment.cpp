@@ -1,5 +1,6 @@
 // 登録コードの発行: the managing organisation issues a one-time enrolment code for one of its
 // accounts, to hand over on paper or by phone; the code is shown large and can be printed.
+#include <algorithm>
 #include <cstring>
 #include <optional>
 
@@ -44,16 +45,18 @@ void draw_enrolment(Shell& shell) {
     field_width(320);
     ImGui::InputText("##enrol_id", form.vsys_id, sizeof form.vsys_id);
     shell.anchor("enrolment.vsys_id");
-    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
-    if (ImGui::Button(shell.tr("enrolment.issue").c_str())) form.confirm = true;
+    // Under the field, lined up with it where the form has a label column (a phone's form stacks).
+    const bool columns = ImGui::GetContentRegionAvail().x >= 200 + ImGui::GetFontSize() * 10;
+    if (columns) ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    if (wrapped_button(shell.tr("enrolment.issue"))) form.confirm = true;
     shell.anchor("enrolment.issue");
-    ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
+    if (columns) ImGui::SetCursorPosX(200 + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
     field_message(form.error, true);
     ImGui::EndGroup();
     if (form.confirm && !ImGui::IsPopupOpen("##issue")) ImGui::OpenPopup("##issue");
     if (ImGui::BeginPopupModal("##issue", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(560);
+        ImGui::PushTextWrapPos(modal_text_width());
         ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}).c_str());
         ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("enrolment.issue").c_str());
@@ -73,10 +76,10 @@ void draw_enrolment(Shell& shell) {
     if (form.issued) {
         section_title(shell.tr("enrolment.title"));
         ImGui::SetWindowFontScale(1.6f);
-        ImGui::TextUnformatted(form.issued->code.c_str());
+        ImGui::TextWrapped("%s", form.issued->code.c_str());
         ImGui::SetWindowFontScale(1.0f);
         shell.anchor("enrolment.code");
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}).c_str());
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}).c_str());
         ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
         if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, *form.issued));
     }

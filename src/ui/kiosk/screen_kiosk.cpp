@@ -25,7 +25,7 @@ void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
         return;
     ImGui::TextUnformatted(shell.tr("kiosk.reset.title").c_str());
     ImGui::Separator();
-    ImGui::PushTextWrapPos(520);
+    ImGui::PushTextWrapPos(modal_text_width(520));
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}).c_str());
     ImGui::PopTextWrapPos();
     field_message(kp.error, true);

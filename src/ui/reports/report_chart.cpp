@@ -21,7 +21,7 @@ const ImVec4 k_series[] = {{0.55f, 0.62f, 0.72f, 1.0f}, {0.10f, 0.50f, 0.20f, 1.
 void report_chart(Shell& shell, const ReportResult& result) {
     if (result.bars.empty()) return;
     for (std::size_t s = 0; s < result.chart_series.size() && s < 2; ++s) {
-        if (s) ImGui::SameLine();
+        if (s) same_line_if_room(16 + ImGui::CalcTextSize(result.chart_series[s].c_str()).x);  // a phone: one a line
         ImGui::ColorButton(("##series" + std::to_string(s)).c_str(), k_series[s], ImGuiColorEditFlags_NoTooltip, ImVec2(12, 12));
         ImGui::SameLine();
         ImGui::TextUnformatted(result.chart_series[s].c_str());

@@ -30,8 +30,8 @@ void draw_list(Shell& shell, ReportScreen& s) {
         section_title(folder.name);
         shell.anchor("reports.folder." + folder.id);
         for (const ReportListing& r : folder.reports) {
-            const std::string label = r.id + "  " + r.title;
-            if (ImGui::Selectable((label + "##" + r.id).c_str(), false, 0, ImVec2(0, ImGui::GetTextLineHeight() * 1.6f)))
+            // A long title wraps (a phone) rather than running past the edge.
+            if (wrapped_selectable(r.id, r.title, false, ImGui::GetTextLineHeight() * 1.6f, r.id))
                 shell.go("reports", r.id);
             shell.anchor("reports.open." + r.id);
         }
@@ -45,6 +45,7 @@ bool filter_combo(Shell& shell, const char* key, const std::vector<ReportChoice>
     for (const auto& c : choices)
         if (c.id == value) shown = c.label;
     form_label(shell.tr(std::string("report.filter.") + key), 110);
+    under_label_if_narrow(std::min(280.0f, combo_width(shown)));
     field_width(280);
     bool changed = false;
     if (ImGui::BeginCombo((std::string("##filter.") + key).c_str(), shown.c_str())) {
@@ -80,7 +81,7 @@ void build_table(Shell& shell, const ReportResult& r, TableModel& m) {
 
 void summary(Shell& shell, const ReportResult& r) {
     section_title(shell.tr("report.summary"));
-    ImGui::TextUnformatted(fill_placeholders(shell.tr("report.rows"), {{"n", format_grouped(static_cast<std::int64_t>(r.table.rows.size()))}}).c_str());
+    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.rows"), {{"n", format_grouped(static_cast<std::int64_t>(r.table.rows.size()))}}).c_str());
     shell.anchor("reports.count");
     for (std::size_t c = 0; c < r.table.columns.size(); ++c) {
         if (!r.totals[c]) continue;
@@ -96,7 +97,7 @@ void summary(Shell& shell, const ReportResult& r) {
 
 void draw_report(Shell& shell, ReportScreen& s) {
     App& app = shell.app();
-    if (ImGui::Button(("< " + shell.tr("report.back")).c_str())) {
+    if (wrapped_button("< " + shell.tr("report.back"))) {
         shell.go("reports");
         return;
     }
@@ -122,7 +123,11 @@ void draw_report(Shell& shell, ReportScreen& s) {
     const ReportRun& run = view->run;
     screen_title(run.result.table.title);
     if (!view->notice.empty()) notice(view->notice, ImGui::GetContentRegionAvail().x);
-    if (run.def->personal) ImGui::TextColored(colour::pending, "%s", shell.tr("report.personal").c_str());
+    if (run.def->personal) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+        ImGui::TextWrapped("%s", shell.tr("report.personal").c_str());
+        ImGui::PopStyleColor();
+    }
     if (run.result.unreadable > 0)
         notice(fill_placeholders(shell.tr("report.sealed_unreadable"), {{"n", std::to_string(run.result.unreadable)}}),
                ImGui::GetContentRegionAvail().x);
@@ -140,10 +145,10 @@ void draw_report(Shell& shell, ReportScreen& s) {
         return;
     }
     // The actions before the summary, so they are in view without scrolling on a small screen.
-    if (ImGui::Button(shell.tr(s.detail ? "report.hide_detail" : "report.show_detail").c_str())) s.detail = !s.detail;
+    if (wrapped_button(shell.tr(s.detail ? "report.hide_detail" : "report.show_detail"))) s.detail = !s.detail;
     shell.anchor("reports.detail");
-    ImGui::SameLine();
-    if (ImGui::Button(shell.tr("report.export").c_str())) {
+    same_line_if_room(button_width(shell.tr("report.export")), ImGui::GetStyle().ItemSpacing.x);
+    if (wrapped_button(shell.tr("report.export"))) {
         s.exporting.open = true;
         s.exporting.error.clear();
     }

@@ -46,21 +46,27 @@ void appearance(Shell& shell, SettingsForm& form) {
     form_label(shell.tr("settings.theme"));
     ImGui::RadioButton(shell.tr("settings.theme.light").c_str(), &form.high_contrast, 0);
     shell.anchor("settings.theme.light");
-    ImGui::SameLine();
+    same_line_if_room(ImGui::GetFrameHeight() + ImGui::CalcTextSize(shell.tr("settings.theme.high_contrast").c_str()).x + 8,
+                      ImGui::GetStyle().ItemSpacing.x);
     ImGui::RadioButton(shell.tr("settings.theme.high_contrast").c_str(), &form.high_contrast, 1);
     shell.anchor("settings.theme.high_contrast");
 
     form_label(shell.tr("settings.text_size"));
+    // The steps and the size on one row, beside the label or under it.
+    under_label_if_narrow(button_width("－ " + shell.tr("settings.text_size.smaller")) + button_width("＋ " + shell.tr("settings.text_size.larger")) +
+                          ImGui::CalcTextSize("100%").x + ImGui::GetStyle().ItemSpacing.x * 2);
     ImGui::BeginDisabled(form.text_size <= k_text_size_min);
     if (ImGui::Button(("－ " + shell.tr("settings.text_size.smaller")).c_str()))
         form.text_size = std::max(k_text_size_min, form.text_size - k_text_size_step);
     ImGui::EndDisabled();
     shell.anchor("settings.text_size.smaller");
-    ImGui::SameLine();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const std::string percent = std::to_string(form.text_size) + "%";
+    same_line_if_room(ImGui::CalcTextSize(percent.c_str()).x, spacing);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%d%%", form.text_size);
+    ImGui::TextUnformatted(percent.c_str());
     shell.anchor("settings.text_size");
-    ImGui::SameLine();
+    same_line_if_room(button_width("＋ " + shell.tr("settings.text_size.larger")), spacing);
     ImGui::BeginDisabled(form.text_size >= k_text_size_max);
     if (ImGui::Button(("＋ " + shell.tr("settings.text_size.larger")).c_str()))
         form.text_size = std::min(k_text_size_max, form.text_size + k_text_size_step);
@@ -119,11 +125,14 @@ void draw_settings(Shell& shell) {
     ImGui::EndDisabled();
     if (dirty) {
         shell.mark_unsaved();
-        ImGui::SameLine();
+        // One row while it fits, else one under the other (a phone).
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        same_line_if_room(button_width(shell.tr("settings.discard")), spacing);
         if (ImGui::Button(shell.tr("settings.discard").c_str())) form.ask_discard = true;
         shell.anchor("settings.discard");
-        ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "● %s", shell.tr("settings.unsaved").c_str());
+        const std::string unsaved = "● " + shell.tr("settings.unsaved");
+        same_line_if_room(ImGui::CalcTextSize(unsaved.c_str()).x, spacing);
+        ImGui::TextColored(ImVec4(0.72f, 0.45f, 0.0f, 1), "%s", unsaved.c_str());
     }
     if (discard_question(shell, "settings.discard.confirm", form.ask_discard)) load(form, saved);
 }

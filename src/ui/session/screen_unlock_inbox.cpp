@@ -55,7 +55,7 @@ void draw_unlock_inbox(Shell& shell) {
     draw_table(shell, "unlock_requests", box.table.model, box.table.built, box.table.state, o);
     if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
     if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(560);
+        ImGui::PushTextWrapPos(modal_text_width());
         ImGui::TextWrapped("%s", fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}).c_str());
         ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("unlock.do").c_str());

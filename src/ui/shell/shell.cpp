@@ -204,6 +204,18 @@ int Shell::step_text_size(int steps) {
 
 void Shell::breadcrumb() {
     ImGui::SetCursorPos(ImVec2(16, ImGui::GetCursorPosY() + 6));
+    // Each step beside the last while the line has room, else on a line of its own (a phone).
+    const float right = ImGui::GetWindowContentRegionMax().x - 16;
+    auto next = [&](const std::string& text) {
+        const float w = ImGui::CalcTextSize(("> " + text).c_str()).x + ImGui::GetStyle().ItemSpacing.x * 2;
+        if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + w <= right) {
+            ImGui::SameLine();
+        } else {
+            ImGui::SetCursorPosX(16);
+        }
+        ImGui::TextDisabled(">");
+        ImGui::SameLine();
+    };
     const bool at_home = screen_ == "home";
     if (at_home) {
         ImGui::TextUnformatted(tr("nav.home").c_str());
@@ -217,21 +229,19 @@ void Shell::breadcrumb() {
         if (const ScreenInfo* s = find_screen(screen_)) {
             if (s->parent[0] != '\0')
                 if (const ScreenInfo* parent = find_screen(s->parent)) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled(">");
-                    ImGui::SameLine();
+                    next(tr(parent->title_key));
                     ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
                     ImGui::TextUnformatted(tr(parent->title_key).c_str());
                     ImGui::PopStyleColor();
                     anchor(std::string("breadcrumb.") + parent->id);
                     if (ImGui::IsItemClicked()) go(parent->id);
                 }
-            ImGui::SameLine();
-            ImGui::TextDisabled(">");
-            ImGui::SameLine();
+            next(tr(s->title_key));
+            ImGui::PushTextWrapPos(right);
             ImGui::TextUnformatted(tr(s->title_key).c_str());
+            ImGui::PopTextWrapPos();
             if (!param_.empty()) {
-                ImGui::SameLine();
+                same_line_if_room(ImGui::CalcTextSize(param_.c_str()).x);
                 muted_text(param_);
             }
         }

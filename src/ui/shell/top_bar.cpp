@@ -117,7 +117,25 @@ void Shell::top_bar() {
     const bool narrow = width < 1100;
     const bool phone = width < 600;
     const float row = ImGui::GetFrameHeight() + 16;
-    const float h = narrow && session.signed_in() ? row + ImGui::GetTextLineHeight() + 6 : row;
+    // The organisation line: on the first row when everything fits, else on the second; on a phone
+    // where it does not fit one line, the organisation and role on one, the user (and the device) on
+    // the next, so that the user's V-SYS ID is never cut.
+    std::string org_role, user;
+    if (session.signed_in()) {
+        const auto& dir = app_.directory();
+        const auto idx = dir.tree().find(session.org);
+        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
+        org_role = dir.org_name(session.org) + (code.empty() ? "" : " " + code) + " ｜ " + tr(std::string("role.") + role_id(session.role));
+        user = session.name + "（" + session.vsys_id + "）";
+    }
+    const std::string& device = app_.settings().device_name;
+    const std::string who = org_role.empty() ? std::string() : org_role + " ｜ " + user;
+    const std::string who_device = who + (device.empty() || who.empty() ? "" : " ｜ " + device);
+    const std::string user_device = user + (device.empty() ? "" : " ｜ " + device);
+    const bool two_lines = phone && session.signed_in() &&
+                           ImGui::CalcTextSize(who_device.c_str()).x > width - 2 * 8.0f;  // a phone's padding
+    const float line = ImGui::GetTextLineHeight();
+    const float h = narrow && session.signed_in() ? row + line + 6 + (two_lines ? line + st.ItemSpacing.y : 0.0f) : row;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 8.0f : 16.0f, 8));
     ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -155,17 +173,6 @@ void Shell::top_bar() {
     const std::string sync_text = fit(sync.text, sync_w, sync_cut);
     const float sync_text_w = ImGui::CalcTextSize(sync_text.c_str()).x;
 
-    // The organisation line: on the first row when everything fits, else on the second.
-    std::string who;
-    if (session.signed_in()) {
-        const auto& dir = app_.directory();
-        const auto idx = dir.tree().find(session.org);
-        const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
-        who = dir.org_name(session.org) + (code.empty() ? "" : " " + code) + " ｜ " +
-              tr(std::string("role.") + role_id(session.role)) + " ｜ " + session.name + "（" + session.vsys_id + "）";
-    }
-    const std::string& device = app_.settings().device_name;
-    const std::string who_device = who + (device.empty() || who.empty() ? "" : " ｜ " + device);
     if (!narrow && session.signed_in()) {
         const float space = width - pad - left_end - 24 - (sync_text_w + right + 24);
         bool cut = false;
@@ -200,11 +207,14 @@ void Shell::top_bar() {
     }
     if (narrow && session.signed_in()) {
         ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
-        bool cut = false;
-        const std::string shown = fit(who_device, width - pad * 2, cut);
+        ImGui::BeginGroup();
+        bool cut = false, cut_user = false;
+        const std::string shown = fit(two_lines ? org_role : who_device, width - pad * 2, cut);
         ImGui::TextUnformatted(shown.c_str());
+        if (two_lines) ImGui::TextUnformatted(fit(user_device, width - pad * 2, cut_user).c_str());
+        ImGui::EndGroup();
         anchor("topbar.who");
-        if (cut) tooltip_if_hovered(who_device);
+        if (cut || cut_user) tooltip_if_hovered(who_device);
         ImGui::PopStyleColor();
     }
     ImGui::EndChild();

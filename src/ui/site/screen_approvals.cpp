@@ -79,7 +79,7 @@ void draw_approvals(Shell& shell) {
             ImGui::CloseCurrentPopup();
         } else {
             const auto& r = pending[static_cast<size_t>(inbox.selected)];
-            ImGui::PushTextWrapPos(560);
+            ImGui::PushTextWrapPos(modal_text_width());
             ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
                                                      {{"site", r.name}, {"change", categories(shell, r.requested)}})
                                        .c_str());

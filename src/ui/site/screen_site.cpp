@@ -264,7 +264,9 @@ void doctors(Shell& shell, SiteForm& form, const SiteView& v) {
     if (ImGui::BeginPopupModal("##remove_doctor", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         const bool valid = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
         const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].name : std::string();
+        ImGui::PushTextWrapPos(modal_text_width());
         ImGui::TextUnformatted(fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}).c_str());
+        ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("site.doctor_remove").c_str());
         ImGui::SameLine();
         const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());

@@ -147,9 +147,9 @@ void requests_section(Shell& shell, StockScreen& s, const StockSiteView& v) {
             ImGui::TextColored(r.overdue ? colour::error : colour::pending, "%s",
                                shell.tr(r.overdue ? "stock.requests.overdue" : "stock.requests.open").c_str());
         }
-        ImGui::SameLine();
-        if (ImGui::SmallButton((shell.tr(r.answer ? "stock.requests.answer_again" : "stock.requests.answer") + "##" +
-                                std::to_string(i)).c_str()))
+        const std::string answer = shell.tr(r.answer ? "stock.requests.answer_again" : "stock.requests.answer") + "##" + std::to_string(i);
+        same_line_if_room(button_width(answer), ImGui::GetStyle().ItemSpacing.x);
+        if (wrapped_button(answer, true))
             start_count(s, v, r.request->key);
         shell.anchor("stock.requests.answer." + std::to_string(i));
         ++i;
@@ -169,9 +169,10 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
         const std::string id = std::to_string(i);
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted((product_label(shell, e.product) + "  " + e.lot).c_str());
-        ImGui::SameLine();
-        muted_text(fill_placeholders(shell.tr("stock.count.calculated"), {{"n", format_grouped(e.calculated)}}));
+        ImGui::TextWrapped("%s", (product_label(shell, e.product) + "  " + e.lot).c_str());
+        const std::string calculated = fill_placeholders(shell.tr("stock.count.calculated"), {{"n", format_grouped(e.calculated)}});
+        same_line_if_room(ImGui::CalcTextSize(calculated.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
+        muted_text(calculated);
         form_label(shell.tr("stock.label.counted"));
         number_field(shell, "stock.count.vials." + id, e.counted, stock_fields::counted_rule(), 120, MessagePlace::beside,
                      shell.tr("unit.vial"));
@@ -197,11 +198,11 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
     field_message(s.error, true);
     const bool invalid = fields_invalid(shell) || missing_reason;
     ImGui::BeginDisabled(invalid);
-    if (ImGui::Button(shell.tr(s.request.empty() ? "stock.count.save" : "stock.count.send_answer").c_str())) s.confirm = true;
+    if (wrapped_button(shell.tr(s.request.empty() ? "stock.count.save" : "stock.count.send_answer"))) s.confirm = true;
     ImGui::EndDisabled();
     if (invalid) disabled_reason(shell.tr("stock.fix_fields"));
     shell.anchor("stock.count.save");
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("common.cancel")), ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(shell.tr("common.cancel").c_str())) s.counting = false;
     shell.anchor("stock.count.cancel");
     shell.mark_unsaved();
@@ -231,11 +232,11 @@ void draw_stock(Shell& shell) {
         count_form(shell, s, *v);
         return;
     }
-    if (ImGui::Button(shell.tr("stock.count.start").c_str())) start_count(s, *v, "");
+    if (wrapped_button(shell.tr("stock.count.start"))) start_count(s, *v, "");
     shell.anchor("stock.count.start");
     if (!proxy) {  // R511 is the site's own report; its municipality reads R311 and R312
-        ImGui::SameLine();
-        if (ImGui::Button(shell.tr("stock.ledger.open").c_str())) shell.go("reports", "R511");
+        same_line_if_room(button_width(shell.tr("stock.ledger.open")), ImGui::GetStyle().ItemSpacing.x);
+        if (wrapped_button(shell.tr("stock.ledger.open"))) shell.go("reports", "R511");
         shell.anchor("stock.ledger.open");
     }
     requests_section(shell, s, *v);

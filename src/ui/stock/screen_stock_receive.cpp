@@ -91,11 +91,11 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
     field_message(s.error, true);
     const bool invalid = fields_invalid(shell) || need_reason;
     ImGui::BeginDisabled(invalid);
-    if (ImGui::Button(shell.tr("stock.receive.confirm_button").c_str())) s.confirm_delivery = true;
+    if (wrapped_button(shell.tr("stock.receive.confirm_button"))) s.confirm_delivery = true;
     ImGui::EndDisabled();
     if (invalid) disabled_reason(shell.tr(need_reason ? "stock.receive.reason_needed" : "stock.fix_fields"));
     shell.anchor("stock.receive.save");
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("common.cancel")), ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(shell.tr("common.cancel").c_str())) s.round.clear();
     shell.anchor("stock.receive.cancel");
     shell.mark_unsaved();

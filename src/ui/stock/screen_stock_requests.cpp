@@ -44,8 +44,12 @@ void request_form(Shell& shell, RequestsScreen& s) {
     section_title(shell.tr("stock.requests.new"));
     form_label(shell.tr("stock.label.products"));
     for (int p = 0; p < 3; ++p) {
-        if (p) same_line_if_room(160);
-        ImGui::Checkbox(product_label(shell, static_cast<VaccineProduct>(p)).c_str(), &s.products[p]);
+        // Side by side while they fit, else one a line; a label too long for the line wraps (a phone).
+        const std::string label = product_label(shell, static_cast<VaccineProduct>(p));
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+        if (p) same_line_if_room(width);
+        else under_label_if_narrow(width);
+        checkbox(label, &s.products[p]);
         shell.anchor(std::string("stock.requests.product.") + vaccine_product_id(static_cast<VaccineProduct>(p)));
     }
     const Date today = stock_today(shell.app());
@@ -57,7 +61,7 @@ void request_form(Shell& shell, RequestsScreen& s) {
     field_message(s.form_error, true);
     const bool none = !s.products[0] && !s.products[1] && !s.products[2];
     ImGui::BeginDisabled(none || fields_invalid(shell));
-    if (ImGui::Button(shell.tr("stock.requests.issue").c_str())) s.confirm = true, s.form_error.clear();
+    if (wrapped_button(shell.tr("stock.requests.issue"))) s.confirm = true, s.form_error.clear();
     ImGui::EndDisabled();
     if (none) disabled_reason(shell.tr("stock.requests.choose_product"));
     shell.anchor("stock.requests.issue");
@@ -115,7 +119,7 @@ void draw_stock_requests(Shell& shell) {
     App& app = shell.app();
     const StockRequestsView* requests = s.requests.get(app, StockRequestsQuery{});
     help_text(shell.tr("stock.requests.help"));
-    if (ImGui::SmallButton(fill_placeholders(shell.tr("stock.requests.report"), {{"report", report_of(shell.role())}}).c_str()))
+    if (wrapped_button(fill_placeholders(shell.tr("stock.requests.report"), {{"report", report_of(shell.role())}}), true))
         shell.go("reports", report_of(shell.role()));
     shell.anchor("stock.requests.report");
     request_form(shell, s);
@@ -138,7 +142,7 @@ void draw_stock_requests(Shell& shell) {
                                                     {"products", names},
                                                     {"answered", format_grouped(p.answered)},
                                                     {"sites", format_grouped(p.sites)}});
-        if (ImGui::Selectable((line + "##req" + std::to_string(i)).c_str(), s.open == i)) s.open = i;
+        if (wrapped_selectable("req" + std::to_string(i), line, s.open == i)) s.open = i;
         shell.anchor("stock.requests.open." + std::to_string(i));
         ++i;
     }

@@ -48,14 +48,16 @@ void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy) {
     ImGui::TextWrapped("%s（%s）", v.name.c_str(), v.code.c_str());
     shell.anchor("stock.site");
     if (proxy) {
-        ImGui::TextColored(colour::pending, "%s", shell.tr("stock.proxy.note").c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+        ImGui::TextWrapped("%s", shell.tr("stock.proxy.note").c_str());
+        ImGui::PopStyleColor();
         shell.anchor("stock.proxy.note");
     }
     const float width = ImGui::GetContentRegionAvail().x;
     if (v.purge_notice) {
         notice(fill_placeholders(shell.tr("stock.purge.notice"), {{"time", shell.time_text(v.purge_cutoff)}}), width);
         shell.anchor("stock.purge.notice");
-        if (ImGui::SmallButton(shell.tr("stock.purge.export").c_str())) shell.go("reports", proxy ? "R311" : "R511");
+        if (wrapped_button(shell.tr("stock.purge.export"), true)) shell.go("reports", proxy ? "R311" : "R511");
         shell.anchor("stock.purge.export");
     } else if (v.purge_active && !v.purged.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
@@ -81,6 +83,7 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
     for (const auto& c : choices)
         if (c.id == value) shown = c.label;
     form_label(label);
+    under_label_if_narrow(std::min(width, combo_width(shown)));
     field_width(width);
     bool changed = false;
     if (ImGui::BeginCombo(("##" + anchor).c_str(), shown.c_str())) {
@@ -132,7 +135,7 @@ bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& t
     if (open && !ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
     bool confirmed = false;
     if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 48.0f));
+        ImGui::PushTextWrapPos(modal_text_width());
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();
         shell.anchor(anchor + ".text");

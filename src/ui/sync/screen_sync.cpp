@@ -192,7 +192,7 @@ void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
 void keep_modal(Shell& shell, SyncScreen& ss) {
     if (!ss.confirm_key.empty() && !ImGui::IsPopupOpen("##keep")) ImGui::OpenPopup("##keep");
     if (!ImGui::BeginPopupModal("##keep", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
-    ImGui::PushTextWrapPos(560);
+    ImGui::PushTextWrapPos(modal_text_width());
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}).c_str());
     ImGui::PopTextWrapPos();
     field_message(ss.modal_error, true);

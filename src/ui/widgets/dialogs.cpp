@@ -3,6 +3,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -17,7 +18,7 @@ bool discard_question(Shell& shell, const std::string& anchor, bool& ask) {
         return false;
     ImGui::TextUnformatted(shell.tr("claims.discard.title").c_str());
     ImGui::Separator();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::PushTextWrapPos(modal_text_width(ImGui::GetFontSize() * 30));
     ImGui::TextWrapped("%s", shell.tr("claims.discard.body").c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/base/text.hpp"
+#include "imgui_internal.h"  // GetCurrentTable: a unit in a table cell stays beside its field
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/field_parts.hpp"
@@ -105,16 +106,30 @@ FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<
     const std::string before = t.text;
     const bool invalid_before = t.refusal.has_value();
     begin_invalid(invalid_before);
-    // A field never runs past the screen's edge (a phone): at most the room left on its line.
-    if (width > 0) field_width(width);
-    else ImGui::SetNextItemWidth(width);
+    // A field never runs past the screen's edge (a phone): at most the room left on its line, less
+    // its unit's where that still leaves a usable field (else the unit goes under it).
+    if (width > 0 && !unit.empty() && !ImGui::GetCurrentTable()) {
+        const float beside = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(unit.c_str()).x - ImGui::GetStyle().ItemSpacing.x;
+        field_width(beside >= ImGui::GetFontSize() * 5 ? std::min(width, beside) : width);
+    } else if (width > 0) {
+        field_width(width);
+    } else {
+        ImGui::SetNextItemWidth(width);
+    }
     out.enter = input_string(id.c_str(), t.text, nullptr, ImGuiInputTextFlags_AutoSelectAll);
     const bool left = ImGui::IsItemDeactivated(), hovered = ImGui::IsItemHovered();
     end_invalid(invalid_before);
     shell.anchor(anchor);
     if (!unit.empty()) {
+        // Beside the field; under it where a long unit would run past a form's edge (a phone).
+        // A table cell keeps it beside (its column is measured for it).
         ImGui::SameLine();
-        ImGui::TextUnformatted(unit.c_str());
+        if (!ImGui::GetCurrentTable() && ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(unit.c_str()).x) {
+            ImGui::NewLine();
+            ImGui::TextWrapped("%s", unit.c_str());
+        } else {
+            ImGui::TextUnformatted(unit.c_str());
+        }
     }
     if (t.text != before) {
         const bool blank = t.text.find_first_not_of(" ") == std::string::npos;

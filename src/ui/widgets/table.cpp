@@ -188,7 +188,9 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
             ImGui::TableNextRow();
             ImGui::PushID(r);
             for (int c = 0; c < columns; ++c) {
-                ImGui::TableNextColumn();
+                // A column scrolled out of sight keeps the width it had when last seen: its texts
+                // are drawn (and measured against it) only once it shows again.
+                const bool shown = ImGui::TableNextColumn();
                 const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
                 if (custom) ImGui::AlignTextToFramePadding();
                 if (c == 0) {
@@ -207,7 +209,7 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
                 }
                 if (col.custom) {
                     if (o.draw_cell) o.draw_cell(r, c);
-                } else if (c < static_cast<int>(row.size())) {
+                } else if (shown && c < static_cast<int>(row.size())) {
                     draw_text_cell(col, row[static_cast<std::size_t>(c)], where_prefix + col.label);
                 }
             }
@@ -217,7 +219,7 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
         ImGui::TableNextRow();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         for (int c = 0; c < columns; ++c) {
-            ImGui::TableNextColumn();
+            if (!ImGui::TableNextColumn()) continue;
             const auto& t = st.totals[static_cast<std::size_t>(c)];
             const TableColumn& col = m.columns[static_cast<std::size_t>(c)];
             if (c == 0 && !t) text_fit(shell.tr("table.total"), where_prefix + col.label);

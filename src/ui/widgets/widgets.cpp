@@ -95,11 +95,91 @@ void form_value(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
 }
 
+void under_label_if_narrow(float width) {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const bool beside = w->DC.CursorPos.y == w->DC.CursorPosPrevLine.y;
+    if (beside && ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float combo_width(const std::string& preview) {
+    return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
 
 void same_line_if_room(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+
+namespace {
+// `text` with line breaks where ImGui's TextWrapped would break it at `width` pixels.
+std::string wrap_lines(const std::string& text, float width) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    std::string out;
+    const char* s = text.c_str();
+    const char* const end = s + text.size();
+    while (s < end) {
+        const char* e = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (e <= s) {  // not even one character fits: one a line rather than none
+            unsigned int c = 0;
+            e = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
+        }
+        const char* last = e;
+        while (last > s && last[-1] == ' ') --last;
+        if (!out.empty()) out += '\n';
+        out.append(s, last);
+        s = e;
+        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    }
+    return out;
+}
+}  // namespace
+
+float modal_text_width(float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::min(width, ImGui::GetIO().DisplaySize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x) - 8);
+}
+
+float button_width(const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool wrapped_button(const std::string& label, bool small) {
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2;
+    if (button_width(label) <= ImGui::GetContentRegionAvail().x || room < ImGui::GetFontSize() * 2)
+        return small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str());
+    const std::size_t hash = label.find("##");
+    const std::string shown = label.substr(0, hash);
+    // The id stays the label's, however many lines it takes.
+    const std::string id = "###" + label;
+    const std::string wrapped = wrap_lines(shown, room) + id;
+    return small ? ImGui::SmallButton(wrapped.c_str()) : ImGui::Button(wrapped.c_str());
+}
+
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height,
+                        const std::string& lead) {
+    const float lead_w = lead.empty() ? 0.0f : ImGui::CalcTextSize(lead.c_str()).x + ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x - lead_w;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    const float height = std::max(size.y, min_height);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(0, height));
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    const ImGuiLastItemData item = ImGui::GetCurrentContext()->LastItemData;
+    if (!lead.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (height - size.y) / 2));
+        ImGui::TextUnformatted(lead.c_str());
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x + lead_w, at.y + (height - size.y) / 2));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(after);
+    // The selectable stays the last item, so that an anchor or a hover test names the row.
+    ImGui::GetCurrentContext()->LastItemData = item;
+    return clicked;
 }
 
 void text_right(const std::string& text, std::string_view where) { text_fit(text, where, true); }

@@ -33,11 +33,29 @@ void muted_text(const std::string& text);
 bool checkbox(const std::string& label, bool* value);
 // A form's value beside its form_label: wrapped at the right edge, never cut.
 void form_value(const std::string& text);
+// After form_label: where `width` pixels do not fit beside the label, the next item goes under it (a
+// combo whose choice would be cut, a row of radio buttons, on a phone).
+void under_label_if_narrow(float width);
+// The width a combo needs to show `preview` whole.
+float combo_width(const std::string& preview);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
 void field_width(float width);
 // SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
 // next item starts a line of its own (rows of a screen that wrap on narrow screens).
 void same_line_if_room(float width, float spacing = 24.0f);
+// A button (ImGui's SmallButton where `small`) whose label wraps at the right edge: one line while it
+// fits, else as many as it takes (a long label on a phone). `label` may end in "##id" as ImGui's.
+bool wrapped_button(const std::string& label, bool small = false);
+// The width a button with this label takes on one line (for same_line_if_room before it).
+float button_width(const std::string& label);
+// A selectable row whose text wraps at the right edge (a list of long titles on a phone); `id`
+// makes it unique. True when clicked.
+// `lead` (a report's id), when given, stays on the first line at the left and the text wraps beside it.
+bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height = 0,
+                        const std::string& lead = {});
+// The wrap width of a modal's text: `width`, or less on a screen too narrow for it (a phone), so
+// that the modal stays on the screen.
+float modal_text_width(float width = 560.0f);
 // Text flush with the right edge of the space left (numbers in table cells); cut with "…" and a
 // tooltip, and noted as clipped (clip_record.hpp), only when the space is too narrow.
 void text_right(const std::string& text, std::string_view where = {});
