@@ -1,7 +1,7 @@
 // The reports each level has (issue 14, Deliver 5: requests, allocations ①–⑤ with their locks,
 // deliveries, claims per month per site and per municipality of residence, accounts), and the
-// rule behind all of them: over the kiosk's history (the nation and 東京都), no role is shown a
-// row about an organisation outside its scope.
+// rules behind all of them: over the kiosk's history (the nation and 東京都), no role is shown a
+// row about an organisation outside its scope, and every total is the sum of its rows.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -163,7 +163,7 @@ std::string row_org(App& app, const ReportDefinition& d, const json& r, const js
 
 }  // namespace
 
-TEST_CASE("over the kiosk's history no role is shown a row about an organisation outside its scope") {
+TEST_CASE("over the kiosk's history no role is shown a row about an organisation outside its scope, and totals are the sums of the rows") {
     test::AppFixture f(true);
     std::size_t rows = 0;
     for (const DemoAccount* a : f.app.directory().sample_accounts()) {
@@ -189,6 +189,10 @@ TEST_CASE("over the kiosk's history no role is shown a row about an organisation
             std::ostringstream what;
             what << a->vsys_id << " " << d->id << ": " << outside << " rows outside, first " << first;
             CHECK_MESSAGE(outside == 0, what.str());
+            // Over this much data too, every total is the sum of its column's rows.
+            for (std::size_t c = 0; c < r["columns"].size(); ++c)
+                if (r["columns"][c]["total"].get<bool>())
+                    CHECK_MESSAGE(r["totals"][c] == report_sum(r, r["columns"][c]["label"]), a->vsys_id << " " << d->id);
         }
     }
     CHECK(rows > 10000);  // the history gives the reports rows to look at

@@ -75,6 +75,11 @@ TEST_CASE("allocation reports reconcile with the chain to the box, at every leve
         for (const auto& d : orders["view"]["deliveries"]) delivered += d["boxes"].get<std::int64_t>();
     }
     CHECK(sum(deliveries, "納入数（ワクチン）") == delivered);
+    // The same boxes from above: Tokyo's and the nation's deliveries.
+    f.as("VP130001");
+    CHECK(sum(report(f, {{"report", "R203"}, {"round", k_round}}), "納入数（ワクチン）") == delivered);
+    f.as("VN000000");
+    CHECK(sum(report(f, {{"report", "R103"}, {"round", k_round}}), "納入数（ワクチン）") == delivered);
 
     f.as("VP130001");
     auto munis = report(f, {{"report", "R202"}, {"round", k_round}});
