@@ -35,7 +35,7 @@ TEST_CASE("a municipality opens R313 from its folder, shows the detail and expor
     REQUIRE(f.click("reports.export.run"));
     for (int i = 0; i < 200 && f.host.downloads.empty(); ++i) f.frames(1);
     REQUIRE(f.host.downloads.size() == 1);
-    CHECK(f.host.downloads[0] == "R313_千代田区_2022-02-01.csv");
+    CHECK(f.host.downloads[0] == "R313_千代田区_2022-02-01_SJIS.csv");
     auto api = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv-cp932"}});
     REQUIRE(api["ok"] == true);
     CHECK(vsys::crypto::to_base64(f.host.last_download) == api["data_base64"]);
@@ -70,6 +70,27 @@ TEST_CASE("an export can be cancelled while it runs, and nothing is downloaded")
     REQUIRE(f.click("reports.export.cancel"));
     f.frames(5);
     CHECK(f.host.downloads.empty());
+}
+
+TEST_CASE("the export dialog closes on Esc, and does not follow the user to another report") {
+    UiFixture f(1366, 768);
+    f.frames(3);
+    REQUIRE(f.login("VM131016"));
+    f.shell.go("reports", "R313");
+    f.frames(3);
+    REQUIRE(f.click("reports.export"));
+    REQUIRE(f.anchored("reports.export.run"));
+    f.press(UiFixture::Key::escape);
+    f.frames(3);
+    CHECK(!f.anchored("reports.export.run"));
+    REQUIRE(f.click("reports.export"));  // and it opens again
+    REQUIRE(f.anchored("reports.export.run"));
+    f.shell.go("reports", "R304");  // the browser's Back or a link while it is open
+    f.frames(3);
+    CHECK(f.anchored("reports.count"));
+    CHECK(!f.anchored("reports.export.run"));
+    REQUIRE(f.click("reports.export"));
+    CHECK(f.anchored("reports.export.run"));
 }
 
 TEST_CASE("a report is run once per question and revision of the App, and keeps the defaults it filled in when the documents change") {

@@ -26,7 +26,7 @@ ExportOptions export_options(const App& app, const ReportRun& run) {
 }
 
 std::string export_file_name(const ReportRun& run, ExportFormat format) {
-    return export_file_name(run.def->id, run.org_name, run.as_of, format);
+    return export_file_name(run.def->id, run.org_name, run.filter_names, run.as_of, format);
 }
 
 Result<DocumentVersion> export_record(App& app, const ReportRun& run, ExportFormat format, const std::string& file_name) {

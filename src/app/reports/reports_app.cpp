@@ -141,6 +141,10 @@ Result<ReportRun> run_report(App& app, const ReportQuery& query) {
     if (!result) return result.error();
     run.result = std::move(*result);
     run.org_name = app.directory().org_name(ctx.viewer);
+    for (const std::string& f : {run.query.round, run.query.month}) run.filter_names.push_back(f);
+    if (!run.query.product.empty()) run.filter_names.push_back(app.tr("product." + run.query.product));
+    if (!run.query.municipality.empty())
+        run.filter_names.push_back(app.directory().org_name("muni:" + run.query.municipality));
     run.as_of = to_iso(allocation_today(app));
     return run;
 }

@@ -48,6 +48,9 @@ struct ReportRun {
     ReportQuery query;  // with the defaults filled in
     ReportResult result;
     std::string org_name;  // the viewer's organisation (file names: R311_千代田区_2022-01-31.csv)
+    // The filters chosen, as an export's file name says them: the round's code, the month, the
+    // product's and the municipality's names (R204_東京都_2021-12_千代田区_2022-01-31.csv).
+    std::vector<std::string> filter_names;
     std::string as_of;     // today, ISO (the export's date)
 };
 

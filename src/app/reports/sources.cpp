@@ -13,11 +13,13 @@ const struct {
     SourceFn fn;
 } k_sources[] = {
     {"requests", source_requests},
+    {"allocation_prefectures", source_allocation_prefectures},
     {"allocation_municipalities", source_allocation_municipalities},
     {"allocation_sites", source_allocation_sites},
     {"deliveries", source_deliveries},
     {"claims_by_site", source_claims_by_site},
     {"claims_by_residence", source_claims_by_residence},
+    {"claims_of_site_by_residence", source_claims_of_site_by_residence},
     {"ticket_form_counts", source_ticket_form_counts},
     {"accounts", source_accounts},
     {"reservations", source_reservations},

@@ -28,11 +28,13 @@ SourceFn find_source(const std::string& name);
 
 // The sources (sources_chain.cpp, sources_claims.cpp, sources_accounts.cpp, sources_reservations.cpp).
 Result<SourceRows> source_requests(App& app, const SourceContext& ctx);
+Result<SourceRows> source_allocation_prefectures(App& app, const SourceContext& ctx);
 Result<SourceRows> source_allocation_municipalities(App& app, const SourceContext& ctx);
 Result<SourceRows> source_allocation_sites(App& app, const SourceContext& ctx);
 Result<SourceRows> source_deliveries(App& app, const SourceContext& ctx);
 Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx);
 Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx);
+Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext& ctx);
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_accounts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_reservations(App& app, const SourceContext& ctx);

@@ -1,5 +1,5 @@
-// The allocation chain's rows (docs/CHAIN.md): requests (希望量) per site, ② to ⑤ per
-// municipality, ④ per site, and deliveries (納入数) — read through the chain's own readers
+// The allocation chain's rows (docs/CHAIN.md): requests (希望量) per site, ① to ③ with ⑤'s
+// progress per prefecture, ② to ⑤ per municipality, ④ per site, and deliveries (納入数) — read through the chain's own readers
 // (chain_state.hpp), so a report shows what the allocation screens show.
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
@@ -81,6 +81,53 @@ Result<SourceRows> source_requests(App& app, const SourceContext& ctx) {
     return out;
 }
 
+Result<SourceRows> source_allocation_prefectures(App& app, const SourceContext& ctx) {
+    const ChainWorld& w = allocation_world(app);
+    const Hierarchy& h = w.hierarchy();
+    SourceRows out;
+    out.fields = {{"round_code", CellType::code},      {"product", CellType::text},
+                  {"prefecture_code", CellType::code}, {"prefecture_name", CellType::text},
+                  {"sites", CellType::count},          {"reported", CellType::count},
+                  {"requested", CellType::count},      {"allocated", CellType::count},
+                  {"to_municipalities", CellType::count}, {"lock_3", CellType::text},
+                  {"municipalities", CellType::count}, {"locked_5", CellType::count}};
+    auto root = viewer_node(w, ctx);
+    if (!root || h.level(*root) != OrgLevel::nation) return out;
+    for (const Round* r : rounds_of(w, ctx)) {
+        const std::string product = product_name(app, r->product);
+        auto one = read_amounts(app.store(), allocation_key("nation", r->code));  // ①
+        if (!one) return one.error();
+        for (OrgIndex pref : w.split_children(*root, r->product)) {
+            const std::string& pref_id = h.id(pref);
+            auto req = request_totals(w, app.store(), r->code, pref_id);
+            if (!req) return req.error();
+            auto two = read_amounts(app.store(), allocation_key(pref_id, r->code));  // ②
+            if (!two) return two.error();
+            const auto munis = w.split_children(pref, r->product);
+            const auto locked5 = prefecture_locked_municipalities(app.store(), r->code, pref_id);
+            std::int64_t locked = 0;
+            for (OrgIndex m : munis) locked += locked5.count(h.id(m)) != 0;
+            SourceRow row;
+            row.org = pref_id;
+            row.product = vaccine_product_id(r->product);
+            row.cells = {text_cell(r->code),
+                         text_cell(product),
+                         text_cell(std::string(h.code(pref))),
+                         text_cell(w.facts(pref).name),
+                         number_cell(req->sites),
+                         number_cell(req->reported),
+                         number_cell(req->boxes),
+                         *one ? count_or_blank((*one)->body.boxes_of(pref_id)) : blank_cell(),
+                         *two ? number_cell((*two)->body.sum()) : blank_cell(),
+                         text_cell(lock_word(app, nation_locked(app.store(), r->code, pref_id))),
+                         number_cell(static_cast<std::int64_t>(munis.size())),
+                         number_cell(locked)};
+            out.rows.push_back(std::move(row));
+        }
+    }
+    return out;
+}
+
 Result<SourceRows> source_allocation_municipalities(App& app, const SourceContext& ctx) {
     const ChainWorld& w = allocation_world(app);
     const Hierarchy& h = w.hierarchy();
@@ -147,7 +194,9 @@ Result<SourceRows> source_allocation_sites(App& app, const SourceContext& ctx) {
                   {"site_name", CellType::text},  {"requested", CellType::count}, {"allocated", CellType::count},
                   {"needles", CellType::count},   {"syringes", CellType::count},  {"lock_5", CellType::text}};
     auto root = viewer_node(w, ctx);
-    if (!root || h.level(*root) != OrgLevel::municipality) return out;
+    // A site reads its municipality's ④ (the engine keeps its own row).
+    if (root && (h.level(*root) == OrgLevel::site || h.level(*root) == OrgLevel::venue)) root = h.parent(*root);
+    if (!root || *root == k_no_org || h.level(*root) != OrgLevel::municipality) return out;
     const std::string& muni = h.id(*root);
     const std::string pref = h.id(h.parent(*root));
     for (const Round* r : rounds_of(w, ctx)) {

@@ -1,5 +1,6 @@
 // The claims' rows (DOMAIN.md §6): a site's months, the per-municipality claims about a
-// municipality's residents (direct and through the federation), and the legacy
+// municipality's residents (direct and through the federation; seen from the residents' side
+// or from the claiming site's), and the legacy
 // 接種券付予診票 counts (R313, R533). Every amount is the core's pricing of the stored entry
 // (compute_claim), so it reconciles with the claim screens to the yen.
 #include "app/allocation/allocation_app.hpp"
@@ -53,7 +54,8 @@ std::string prefecture_of(App& app, const std::string& municipality) {
 Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
     SourceRows out;
     out.fields = {{"month", CellType::text},        {"prefecture_code", CellType::code},
-                  {"municipality_code", CellType::code}, {"municipality_name", CellType::text},
+                  {"prefecture_name", CellType::text}, {"municipality_code", CellType::code},
+                  {"municipality_name", CellType::text},
                   {"site_code", CellType::code},    {"site_name", CellType::text},
                   {"vaccinations", CellType::count}, {"outside_hours", CellType::count},
                   {"holiday", CellType::count},     {"pre_exam_only", CellType::count},
@@ -66,8 +68,10 @@ Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
         row.org = m.owner;
         row.municipality = e.site_municipality;
         const char* state = !m.claim.submitted ? "report.claim_draft" : (m.computed ? "report.claim_submitted" : "report.claim_refused");
+        const std::string prefecture = prefecture_of(app, e.site_municipality);
         row.cells = {text_cell(to_iso(e.month)),
-                     text_cell(prefecture_of(app, e.site_municipality)),
+                     text_cell(prefecture),
+                     text_cell(municipality_name(prefecture)),
                      text_cell(e.site_municipality),
                      text_cell(municipality_name(e.site_municipality)),
                      text_cell(e.site),
@@ -83,27 +87,36 @@ Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
     return out;
 }
 
-Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx) {
+namespace {
+
+// The submitted claims of the month per municipality of residence (市区町村別請求書), each row
+// about the residents' municipality (R304, R206, R106, R601) or about the claiming site (R504),
+// and addressed to whoever is paid (a federation).
+SourceRows residence_rows(App& app, const SourceContext& ctx, bool about_site) {
     SourceRows out;
-    out.fields = {{"month", CellType::text},        {"route", CellType::text},
-                  {"site_code", CellType::code},    {"site_name", CellType::text},
-                  {"municipality_code", CellType::code}, {"municipality_name", CellType::text},
-                  {"vaccinations", CellType::count}, {"outside_hours", CellType::count},
-                  {"holiday", CellType::count},     {"pre_exam_only", CellType::count},
-                  {"amount", CellType::yen}};
+    out.fields = {{"month", CellType::text},          {"route", CellType::text},
+                  {"payer", CellType::text},          {"site_code", CellType::code},
+                  {"site_name", CellType::text},      {"prefecture_code", CellType::code},
+                  {"prefecture_name", CellType::text}, {"municipality_code", CellType::code},
+                  {"municipality_name", CellType::text}, {"vaccinations", CellType::count},
+                  {"outside_hours", CellType::count}, {"holiday", CellType::count},
+                  {"pre_exam_only", CellType::count}, {"amount", CellType::yen}};
     for (auto& m : stored_months(app, ctx.month)) {
         if (!m.claim.submitted || !m.computed) continue;  // only what was sent is addressed to anyone
         for (const auto& mc : municipality_claims(*m.computed)) {
             SourceRow row;
-            // About the residents' municipality; addressed to whoever is paid (a federation).
-            row.org = "muni:" + mc.municipality;
+            row.org = about_site ? m.owner : "muni:" + mc.municipality;
             row.addressed = mc.addressed_to();
             row.municipality = mc.municipality;
             const bool federation = mc.payer.kind == Payer::Kind::federation;
+            const std::string prefecture = prefecture_of(app, mc.municipality);
             row.cells = {text_cell(to_iso(mc.month)),
                          text_cell(app.tr(federation ? "report.route_federation" : "report.route_direct")),
+                         text_cell(payer_name(mc.payer)),
                          text_cell(mc.site),
                          text_cell(site_name(app, mc.site)),
+                         text_cell(prefecture),
+                         text_cell(municipality_name(prefecture)),
                          text_cell(mc.municipality),
                          text_cell(municipality_name(mc.municipality)),
                          number_cell(mc.counts.normal + mc.counts.outside_hours + mc.counts.holiday),
@@ -115,6 +128,14 @@ Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx
         }
     }
     return out;
+}
+
+}  // namespace
+
+Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx) { return residence_rows(app, ctx, false); }
+
+Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext& ctx) {
+    return residence_rows(app, ctx, true);
 }
 
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx) {

@@ -88,10 +88,15 @@ bool has_totals(const ReportTable& table) {
     return false;
 }
 
-std::string export_file_name(std::string_view report_id, std::string_view org_name, std::string_view date_iso,
-                             ExportFormat format) {
+std::string export_file_name(std::string_view report_id, std::string_view org_name,
+                             const std::vector<std::string>& filters, std::string_view date_iso, ExportFormat format) {
+    std::vector<std::string_view> parts{report_id, org_name};
+    parts.insert(parts.end(), filters.begin(), filters.end());
+    parts.push_back(date_iso);
+    // The encoding where it is not the default: a CP932 file beside a UTF-8 one of the same rows.
+    if (format == ExportFormat::csv_cp932) parts.push_back("SJIS");
     std::string raw;
-    for (std::string_view part : {report_id, org_name, date_iso}) {
+    for (std::string_view part : parts) {
         if (part.empty()) continue;
         if (!raw.empty()) raw += '_';
         raw += part;

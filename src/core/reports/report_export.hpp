@@ -89,10 +89,12 @@ std::unique_ptr<ReportExporter> make_csv_exporter(const ReportTable& table, Expo
                                                   const ExportOptions& options);
 Result<ExportedFile> export_csv(const ReportTable& table, ExportFormat format, const ExportOptions& options);
 
-// R311_千代田区_2022-01-31.csv: report id, organisation name and date joined by _, with the
+// R311_千代田区_2022-01-31.csv: report id, organisation name, the filters chosen (round, month,
+// product, municipality: R204_東京都_2021-12_千代田区_2022-01-31.csv), date, and _SJIS for CP932,
+// joined by _, so two exports of one day that hold other rows or bytes never share a name; the
 // characters Windows forbids in a file name (\ / : * ? " < > | and controls) replaced by _.
-std::string export_file_name(std::string_view report_id, std::string_view org_name, std::string_view date_iso,
-                             ExportFormat format);
+std::string export_file_name(std::string_view report_id, std::string_view org_name,
+                             const std::vector<std::string>& filters, std::string_view date_iso, ExportFormat format);
 
 // The shared cell rules of every format, exposed for the XLSX writer and the tests.
 std::string export_header(const ReportColumn& column);          // label（unit）

@@ -94,10 +94,19 @@ void run_job(Shell& shell, ReportScreen& s) {
 void report_export_dialog(Shell& shell, ReportScreen& s) {
     ReportExportState& e = s.exporting;
     if (!s.run()) return;
-    if (e.open && !ImGui::IsPopupOpen("##report_export")) ImGui::OpenPopup("##report_export");
+    if (e.open && !e.shown) {
+        ImGui::OpenPopup("##report_export");
+        e.shown = true;
+    }
     if (!ImGui::BeginPopupModal("##report_export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        e.open = false;
-        e.job.reset();  // closed (Esc): nothing half-written is kept
+        e.open = e.shown = false;
+        e.job.reset();  // closed (Esc, or its own buttons): nothing half-written is kept
+        return;
+    }
+    if (!e.open) {
+        // Opened over another report, whose page the route has left: it is not this one's.
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
         return;
     }
     section_title(shell.tr("report.export") + "  " + s.run()->result.table.title);

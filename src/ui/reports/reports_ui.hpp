@@ -20,7 +20,8 @@ namespace vsys::ui {
 class Shell;
 
 struct ReportExportState {
-    bool open = false;  // the dialog is shown
+    bool open = false;   // the dialog is asked for (詳細のエクスポート), until it is closed
+    bool shown = false;  // this page opened ImGui's popup: a frame it finds closed was closed by Esc
     int format = 0;     // index into k_export_formats
     // CP932's unencodable characters, listed before the user confirms (computed once per run).
     std::optional<std::vector<Unencodable>> cp932_preview;

@@ -155,13 +155,19 @@ TEST_CASE("the totals row takes its label from the options and only when a colum
     CHECK(column_totals(golden_table()) == std::vector<std::int64_t>{0, 0, 12, 570, 0});
 }
 
-TEST_CASE("file names say what they are and hold no character Windows refuses") {
-    CHECK(export_file_name("R311", "千代田区", "2022-01-31", ExportFormat::csv_utf8) == "R311_千代田区_2022-01-31.csv");
-    CHECK(export_file_name("R311", "千代田区", "2022-01-31", ExportFormat::csv_cp932) == "R311_千代田区_2022-01-31.csv");
-    CHECK(export_file_name("R313", "A/B:C*D?\"<>|\\", "2022-01-31", ExportFormat::xlsx) ==
+TEST_CASE("file names say what they are, filters and encoding included, and hold no character Windows refuses") {
+    CHECK(export_file_name("R311", "千代田区", {}, "2022-01-31", ExportFormat::csv_utf8) == "R311_千代田区_2022-01-31.csv");
+    // The CP932 file of the same rows beside the UTF-8 one.
+    CHECK(export_file_name("R311", "千代田区", {}, "2022-01-31", ExportFormat::csv_cp932) == "R311_千代田区_2022-01-31_SJIS.csv");
+    // Another month, round, product or municipality of the same day: another name.
+    CHECK(export_file_name("R204", "東京都", {"", "2021-12", "武田/モデルナ", "千代田区"}, "2022-01-31", ExportFormat::xlsx) ==
+          "R204_東京都_2021-12_武田_モデルナ_千代田区_2022-01-31.xlsx");
+    CHECK(export_file_name("R301", "千代田区", {"PF12_R10"}, "2022-01-31", ExportFormat::csv_utf8) ==
+          "R301_千代田区_PF12_R10_2022-01-31.csv");
+    CHECK(export_file_name("R313", "A/B:C*D?\"<>|\\", {}, "2022-01-31", ExportFormat::xlsx) ==
           "R313_A_B_C_D_______2022-01-31.xlsx");
-    CHECK(export_file_name("R1", "x.", "", ExportFormat::csv_utf8) == "R1_x.csv");
-    CHECK(export_file_name("", "", "", ExportFormat::xlsx) == "report.xlsx");
+    CHECK(export_file_name("R1", "x.", {}, "", ExportFormat::csv_utf8) == "R1_x.csv");
+    CHECK(export_file_name("", "", {}, "", ExportFormat::xlsx) == "report.xlsx");
 }
 
 TEST_CASE("format ids round-trip and an unknown id is refused") {

@@ -7,7 +7,7 @@
 
 #include "allocation/chain_app_fixture.hpp"
 #include "app/reports/reports_app.hpp"
-#include "reports/reservations_fixture.hpp"
+#include "reports/report_run_helpers.hpp"
 
 TEST_SUITE_BEGIN("reports");
 
@@ -15,45 +15,13 @@ using namespace vsys;
 using nlohmann::json;
 using test::Chain;
 using test::k_round;
+using test::report;
+using test::submit_claims;
 
 namespace {
 
-json report(test::AppFixture& f, json args) {
-    args["detail"] = true;
-    auto v = f.view("report", args);
-    REQUIRE_MESSAGE(v["ok"] == true, v.dump());
-    return v["view"];
-}
-
 int column(const json& r, const std::string& label) { return test::report_column(r, label); }
-
-std::int64_t sum(const json& r, const std::string& label) {
-    const int c = column(r, label);
-    std::int64_t s = 0;
-    for (const auto& row : r["rows"])
-        if (!row[c].is_null()) s += row[c].get<std::int64_t>();
-    return s;
-}
-
-json claim_line(const char* muni, std::int64_t normal) {
-    return {{"municipality", muni}, {"form", "new"},   {"category", 2},    {"normal", normal},
-            {"outside_hours", 0},   {"holiday", 0},     {"pre_exam_only", 0}};
-}
-
-// Two Tokyo sites submit January 2022: Chiyoda's for residents of Chiyoda, Chuo and Osaka, Chuo's for Chiyoda's.
-void submit_claims(test::AppFixture& f) {
-    const Site& a = f.site_in("131016");
-    const Site& b = f.site_in("131024");
-    REQUIRE(f.login(test::site_account(a)));
-    REQUIRE(f.run({{"type", "save_claim"}, {"site", a.code}, {"month", "2022-01"},
-                   {"lines", {claim_line("131016", 100), claim_line("131024", 40), claim_line("271004", 7)}}})["ok"] == true);
-    REQUIRE(f.run({{"type", "submit_claim"}, {"site", a.code}, {"month", "2022-01"}})["ok"] == true);
-    f.logout();
-    REQUIRE(f.login(test::site_account(b)));
-    REQUIRE(f.run({{"type", "save_claim"}, {"site", b.code}, {"month", "2022-01"}, {"lines", {claim_line("131016", 20)}}})["ok"] == true);
-    REQUIRE(f.run({{"type", "submit_claim"}, {"site", b.code}, {"month", "2022-01"}})["ok"] == true);
-    f.logout();
-}
+std::int64_t sum(const json& r, const std::string& label) { return test::report_sum(r, label); }
 
 }  // namespace
 
@@ -107,6 +75,11 @@ TEST_CASE("allocation reports reconcile with the chain to the box, at every leve
         for (const auto& d : orders["view"]["deliveries"]) delivered += d["boxes"].get<std::int64_t>();
     }
     CHECK(sum(deliveries, "納入数（ワクチン）") == delivered);
+    // The same boxes from above: Tokyo's and the nation's deliveries.
+    f.as("VP130001");
+    CHECK(sum(report(f, {{"report", "R203"}, {"round", k_round}}), "納入数（ワクチン）") == delivered);
+    f.as("VN000000");
+    CHECK(sum(report(f, {{"report", "R103"}, {"round", k_round}}), "納入数（ワクチン）") == delivered);
 
     f.as("VP130001");
     auto munis = report(f, {{"report", "R202"}, {"round", k_round}});
@@ -207,7 +180,7 @@ TEST_CASE("export_report answers the file as the screen writes it: name, type an
     REQUIRE(f.login("VM131016"));
     auto csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv-cp932"}});
     REQUIRE_MESSAGE(csv["ok"] == true, csv.dump());
-    CHECK(csv["file_name"] == "R313_千代田区_2022-02-01.csv");
+    CHECK(csv["file_name"] == "R313_千代田区_2022-02-01_SJIS.csv");
     CHECK(csv["mime"].get<std::string>().find("shift_jis") != std::string::npos);
     CHECK(csv["rows"].get<std::int64_t>() > 0);
     CHECK(csv["unencodable"].is_array());
@@ -216,6 +189,9 @@ TEST_CASE("export_report answers the file as the screen writes it: name, type an
     REQUIRE(xlsx["ok"] == true);
     CHECK(xlsx["data_base64"].get<std::string>().rfind("UEsDB", 0) == 0);  // "PK\x03\x04": a zip
     CHECK(xlsx["file_name"] == "R313_千代田区_2022-02-01.xlsx");
+    // Another month's rows, another name.
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-11"}, {"format", "csv"}})["file_name"] ==
+          "R313_千代田区_2021-11_2022-02-01.csv");
     // The same day's export of the same rows is the same file.
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "xlsx"}})["data_base64"] == xlsx["data_base64"]);
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "pdf"}})["error"]["code"] == "reports.unknown_format");
