@@ -21,6 +21,7 @@ Module.vsysKiosk = (function () {
 })();
 Module.preRun.push(function () {
   vsysTrackChanges();
+  vsysWatchIndexedDb();
   var root = Module.vsysKiosk ? '/kiosk' : '/data';
   FS.mkdir(root);
   FS.mount(IDBFS, {}, root);
@@ -78,7 +79,29 @@ function vsysLoadFontRest() {
 // file system's changing calls mark the tree dirty (the syscalls look these FS functions up at
 // call time) and a flush with nothing new to save answers at once. A caller with nothing new
 // while one runs waits for that one: it started after the caller's last change.
-var vsysFlushState = { running: false, queue: [], current: [], dirty: false };
+var vsysFlushState = { running: false, queue: [], current: [], dirty: false, failure: null, abort: null };
+// Emscripten 3.1.6's IDBFS loses IndexedDB's failures: its handlers pass `this.error` from arrow
+// functions (undefined, so a failed put counts as stored and syncfs reports success) and it has
+// no handler for a transaction's abort (how Chromium reports a quota exceeded at commit, after
+// which syncfs never calls back at all). Every transaction this page opens reports here: a failed
+// request is kept as the flush's failure, an abort ends the flush with the browser's error.
+function vsysWatchIndexedDb() {
+  if (typeof IDBDatabase === 'undefined') return;
+  var open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function () {
+    var t = open.apply(this, arguments);
+    t.addEventListener('error', function (e) {
+      var err = e.target && e.target.error;
+      if (err && !vsysFlushState.failure) vsysFlushState.failure = err.name + ': ' + err.message;
+    });
+    t.addEventListener('abort', function () {
+      var err = t.error;
+      var text = err ? err.name + ': ' + err.message : (vsysFlushState.failure || 'AbortError: the transaction was aborted');
+      if (vsysFlushState.abort) vsysFlushState.abort(text);
+    });
+    return t;
+  };
+}
 function vsysTrackChanges() {
   ['write', 'mknod', 'truncate', 'rename', 'unlink', 'rmdir', 'mkdir', 'symlink', 'chmod', 'utime'].forEach(function (name) {
     var f = FS[name];
@@ -88,15 +111,23 @@ function vsysTrackChanges() {
 function vsysRunFlush() {
   vsysFlushState.running = true;
   vsysFlushState.dirty = false;  // changes from now on need the next syncfs
+  vsysFlushState.failure = null;
   var batch = vsysFlushState.current = vsysFlushState.queue;
   vsysFlushState.queue = [];
-  FS.syncfs(false, function (err) {
+  var ended = false;
+  var end = function (err) {
+    if (ended) return;  // an abort answered first; IDBFS may still call back later, or never
+    ended = true;
+    vsysFlushState.abort = null;
+    if (!err && vsysFlushState.failure) err = vsysFlushState.failure;
     vsysFlushState.running = false;
     if (err) vsysFlushState.dirty = true;
     vsysFlushState.current = [];
     batch.forEach(function (w) { w(err ? String(err) : null); });
     if (vsysFlushState.queue.length) vsysRunFlush();
-  });
+  };
+  vsysFlushState.abort = end;
+  FS.syncfs(false, end);
 }
 Module.vsysFlush = function () {
   return new Promise(function (resolve) {
