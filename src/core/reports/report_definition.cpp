@@ -107,8 +107,12 @@ Result<std::vector<ReportDefinition>> parse_report_definitions(std::string_view 
         if (!f[9].empty()) {
             auto parts = split(f[9], ':');
             if (parts.size() != 2 || parts[0].empty() || parts[1].empty())
-                return error = bad_row("reports.tsv", line, "chart is label:value[,value]"), false;
-            d.chart_label = parts[0];
+                return error = bad_row("reports.tsv", line, "chart is [key/]label:value[,value]"), false;
+            auto key_label = split(parts[0], '/');
+            if (key_label.size() > 2 || key_label.front().empty() || key_label.back().empty())
+                return error = bad_row("reports.tsv", line, "chart is [key/]label:value[,value]"), false;
+            d.chart_label = key_label.back();
+            if (key_label.size() == 2) d.chart_key = key_label.front();
             for (auto v : split(parts[1], ',')) d.chart_values.emplace_back(v);
         }
         if (f[10] != "0" && f[10] != "1") return error = bad_row("reports.tsv", line, "personal is 0 or 1"), false;
@@ -148,6 +152,7 @@ Result<std::vector<ReportDefinition>> parse_report_definitions(std::string_view 
         for (const auto& s : d.sort)
             if (d.column_of(s) < 0) return fail("sort field " + s + " is not a column");
         if (!d.chart_label.empty() && d.column_of(d.chart_label) < 0) return fail("chart label is not a column");
+        if (!d.chart_key.empty() && d.column_of(d.chart_key) < 0) return fail("chart key is not a column");
         for (const auto& v : d.chart_values) {
             int c = d.column_of(v);
             if (c < 0 || !is_number(d.columns[c].type)) return fail("chart value " + v + " is not a number column");

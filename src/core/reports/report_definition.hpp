@@ -5,7 +5,7 @@
 //
 // Invariants of a parsed set: ids unique; every report has at least one column; every column's
 // field is unique within its report; a "total" column is a count or yen column; sort and chart
-// fields are columns of the report; roles, scope, filters and types are known names.
+// fields are columns of the report (the chart's key too); roles, scope, filters and types are known names.
 #pragma once
 
 #include <cstdint>
@@ -47,6 +47,7 @@ struct ReportDefinition {
     std::vector<ReportFilter> filters;
     std::vector<std::string> sort;  // field ids, ascending, in order of precedence
     std::string chart_label;        // "" no chart
+    std::string chart_key;          // bars per value of this field ("" per label): sites of one name apart
     std::vector<std::string> chart_values;
     bool personal = false;  // rows are personal data: every export is recorded
     std::string notice;     // strings.tsv key of a notice shown above it, "" none

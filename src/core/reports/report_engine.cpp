@@ -85,19 +85,29 @@ Result<ReportResult> build_report(const ReportDefinition& def, SourceRows rows, 
     }
     if (!def.chart_label.empty()) {
         const int label = def.column_of(def.chart_label);
+        const int key = def.chart_key.empty() ? label : def.column_of(def.chart_key);
         std::vector<int> values;
         for (const auto& v : def.chart_values) {
             values.push_back(def.column_of(v));
             out.chart_series.push_back(out.table.columns[values.back()].label);
         }
-        std::map<std::string, std::size_t> index;
+        std::map<std::string, std::size_t> index;               // key → bar
+        std::map<std::string, std::vector<std::size_t>> named;  // label → its bars
+        std::vector<std::string> keys;                          // per bar
         for (const auto& row : out.table.rows) {
-            const std::string& l = row[label].text;
-            auto [it, fresh] = index.try_emplace(l, out.bars.size());
-            if (fresh) out.bars.push_back({l, std::vector<std::int64_t>(values.size(), 0)});
+            auto [it, fresh] = index.try_emplace(row[key].text, out.bars.size());
+            if (fresh) {
+                named[row[label].text].push_back(out.bars.size());
+                keys.push_back(row[key].text);
+                out.bars.push_back({row[label].text, std::vector<std::int64_t>(values.size(), 0)});
+            }
             for (std::size_t v = 0; v < values.size(); ++v)
                 if (!row[values[v]].blank) out.bars[it->second].values[v] += row[values[v]].number;
         }
+        // Two sites (or towns) of one name: each bar says which by its key.
+        for (const auto& [name, bars] : named)
+            if (bars.size() > 1)
+                for (std::size_t b : bars) out.bars[b].label = name + " (" + keys[b] + ")";
         std::stable_sort(out.bars.begin(), out.bars.end(),
                          [](const ChartBar& a, const ChartBar& b) { return a.values[0] > b.values[0]; });
     }

@@ -5,7 +5,8 @@
 // source computed (a source over a nation's store sees everything it pulled).
 //
 // Invariants of a result: every row is in the viewer's scope; totals are the exact sums of the
-// rows' cells of total columns; chart values are the sums of their label's rows; sorting is
+// rows' cells of total columns; chart values are the sums of their key's rows (the label's when
+// the definition names no key), a bar named "label (key)" where two keys share a label; sorting is
 // stable, numbers compared as numbers, blanks first.
 #pragma once
 

@@ -61,6 +61,44 @@ TEST_CASE("a definition the engine could not honour is refused with the line's r
     CHECK(reason_of("R1\tR1\tt\tt\tnation\tsubtree\tsrc\t\tmissing\t\t0\t\n", ok_columns).find("R1: sort field") == 0);
     CHECK(reason_of("R1\tR1\tt\tt\tnation\tsubtree\tsrc\t\t\tcode:code\t0\t\n", ok_columns).find("R1: chart value") == 0);
     CHECK(reason_of(ok_report + ok_report, ok_columns).find("duplicate id") == 0);
+    CHECK(reason_of("R1\tR1\tt\tt\tnation\tsubtree\tsrc\t\t\tcode/code:n\t0\t\n", ok_columns).empty());
+    CHECK(reason_of("R1\tR1\tt\tt\tnation\tsubtree\tsrc\t\t\tkey/code:n\t0\t\n", ok_columns).find("R1: chart key") == 0);
+    CHECK(reason_of("R1\tR1\tt\tt\tnation\tsubtree\tsrc\t\t\ta/b/code:n\t0\t\n", ok_columns).find("chart is") == 0);
+}
+
+TEST_CASE("a chart keyed by code gives two sites of one name a bar each, each saying which") {
+    ReportDefinition def;
+    def.id = "R313";
+    def.chart_key = "code";
+    def.chart_label = "name";
+    def.chart_values = {"n"};
+    def.columns = {{"code", "コード", "code", CellType::code, "", false},
+                   {"name", "名称", "name", CellType::text, "", false},
+                   {"n", "数", "n", CellType::count, "", true}};
+    SourceRows rows;
+    rows.fields = {{"code", CellType::code}, {"name", CellType::text}, {"n", CellType::count}};
+    auto site = [](std::string code, std::string name, std::int64_t n) {
+        SourceRow r;
+        r.org = "site:" + code;
+        r.cells = {text_cell(code), text_cell(std::move(name)), number_cell(n)};
+        return r;
+    };
+    rows.rows = {site("1310000078", "千代田内科医院", 5), site("1310000110", "千代田内科医院", 7),
+                 site("1310000078", "千代田内科医院", 1), site("1310000011", "駅前内科医院", 3)};
+    ReportViewer viewer{"muni:131016", [](std::string_view) { return true; }};
+    auto r = build_report(def, rows, viewer, {}, false, [](std::string_view) { return std::string(); });
+    REQUIRE(r);
+    REQUIRE(r->bars.size() == 3);
+    CHECK(r->bars[0].label == "千代田内科医院 (1310000110)");
+    CHECK(r->bars[0].values[0] == 7);
+    CHECK(r->bars[1].label == "千代田内科医院 (1310000078)");
+    CHECK(r->bars[1].values[0] == 6);
+    CHECK(r->bars[2].label == "駅前内科医院");  // a name of one site stays as it is
+    // Without a key, bars are per label: the two clinics are one bar.
+    def.chart_key.clear();
+    r = build_report(def, rows, viewer, {}, false, [](std::string_view) { return std::string(); });
+    REQUIRE(r);
+    CHECK(r->bars.size() == 2);
 }
 
 TEST_CASE("the engine keeps only rows in the viewer's scope, sorts numbers as numbers and totals what it keeps") {
