@@ -113,7 +113,7 @@ TEST_CASE("every screen a role may open runs no text or button past the right ed
 // buttons, the split's children, a simulation's result with its chart and table) and every
 // report's page with its detail shown, for each level.
 TEST_CASE("a round being allocated, a simulation's result and every report with its detail run nothing past the edge on a phone") {
-    UiFixture f(290, 844);
+    UiFixture f(290, 1200);  // a phone's width; tall enough that ④'s adjustment, once opened, is drawn without scrolling
     f.frames(3);
     english(f);
     REQUIRE(f.login("VN000000"));

@@ -150,7 +150,11 @@ void simulation_chart(Shell& shell, const SimScreen& sim) {
         ImGui::TextUnformatted(shell.tr("sim.col.b").c_str());
     }
     const float height = 100.0f;
-    ImGui::BeginChild("##chart", ImVec2(0, height + 28), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // As tall as the bars, its padding and the sideways scroll bar (a phone shows it): a chart that
+    // could scroll up and down by a few pixels would take the wheel from the screen scrolled past it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::BeginChild("##chart", ImVec2(0, height + style.WindowPadding.y * 2 + style.ScrollbarSize + 4), true,
+                      ImGuiWindowFlags_HorizontalScrollbar);
     const int bars = b_rows ? 3 : 2;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float group = std::clamp(avail / static_cast<float>(n), 4.0f * bars + 4, 48.0f);

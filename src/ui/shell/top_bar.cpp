@@ -138,7 +138,9 @@ void Shell::top_bar() {
     const float h = narrow && session.signed_in() ? row + line + 6 + (two_lines ? line + st.ItemSpacing.y : 0.0f) : row;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 8.0f : 16.0f, 8));
-    ImGui::BeginChild("##top", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // The bar never scrolls: the wheel over it is the screen's.
+    ImGui::BeginChild("##top", ImVec2(0, h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
     ImGui::AlignTextToFramePadding();
     ImGui::SetWindowFontScale(phone ? 1.0f : 1.15f);
