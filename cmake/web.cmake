@@ -32,6 +32,7 @@ set(VSYS_GLUE "${CMAKE_SOURCE_DIR}/src/platform/web/glue.js")
 set(VSYS_SYNC_JS "${CMAKE_SOURCE_DIR}/src/platform/web/sync.js")
 set(VSYS_MEMFS_JS "${CMAKE_SOURCE_DIR}/src/platform/web/memfs_growth.js")  # large files (storage; the XLSX worker's temporary files)
 set(VSYS_XLSX_CLIENT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/xlsx_client.js")
+set(VSYS_PRINT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/print_window.js")
 # Linked at -Os: the objects keep their own levels (core and sync -O3, where JSON parsing is six
 # times faster than at -Os; the screens -Os), and only Binaryen's whole-program passes optimise for
 # size, which leaves out its extra inlining: 4,944,726 → 4,855,162 bytes (-1.8%, issue 12's size
@@ -46,8 +47,8 @@ target_link_options(vsys_web PRIVATE
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
   "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}"
-  "SHELL:--pre-js ${VSYS_XLSX_CLIENT_JS}")
-set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS};${VSYS_XLSX_CLIENT_JS}")
+  "SHELL:--pre-js ${VSYS_XLSX_CLIENT_JS}" "SHELL:--pre-js ${VSYS_PRINT_JS}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS};${VSYS_XLSX_CLIENT_JS};${VSYS_PRINT_JS}")
 
 # The XLSX worker (platform/web/xlsx_worker/): a module of its own, the in-process writer
 # (vsys_xlsx, libxlsxwriter, zlib) behind one C entry, run in a Web Worker by xlsx_client.js so

@@ -65,6 +65,20 @@ test('a site enters, prints and submits a month of claims; the federation sees t
   assert.match(html, /市区町村別請求書/);
   assert.match(html, /千代田区/);
   assert.match(html, /令和/);
+  // The form's own styles apply, although the window inherits the app's CSP (print_window.js):
+  // the heading centred, the lines ruled, the amounts right-aligned; its print button is there
+  // on screen and hidden on paper; no script of the page ran.
+  const looks = await print.evaluate(() => ({
+    h1: getComputedStyle(document.querySelector('h1')).textAlign,
+    border: getComputedStyle(document.querySelector('table.lines td')).borderTopStyle,
+    amount: getComputedStyle(document.querySelector('td.n')).textAlign,
+    button: document.querySelector('.vsys-print-bar button')?.textContent,
+    scripts: document.scripts.length,
+  }));
+  assert.deepEqual(looks, { h1: 'center', border: 'solid', amount: 'right', button: 'このページを印刷', scripts: 0 });
+  await print.emulateMedia({ media: 'print' });
+  assert.equal(await print.evaluate(() => getComputedStyle(document.querySelector('.vsys-print-bar')).display), 'none');
+  await print.emulateMedia({ media: 'screen' });
   await print.screenshot({ path: path.join(artifacts, 'claims-print.png'), fullPage: true });
   await print.close();
   const [summary] = await Promise.all([context.waitForEvent('page'), clickAnchor(page, 'claims.print.summary')]);

@@ -20,7 +20,8 @@ namespace vsys::test {
 
 struct RecordingHost final : ui::Host {
     double now = 1000;
-    std::vector<std::string> routes, downloads, prints, saved;
+    std::vector<std::string> routes, downloads, saved;
+    std::vector<ui::PrintPage> prints;
     std::string last_download;
     void make_durable(std::function<void(const std::string&)> done) override { done(""); }
     void push_route(const std::string& route) override { routes.push_back(route); }
@@ -33,7 +34,12 @@ struct RecordingHost final : ui::Host {
         downloads.push_back(name);
         last_download = bytes;
     }
-    void open_print_window(const std::string& html) override { prints.push_back(html); }
+    bool print_blocked = false;  // the browser's pop-up blocker refuses the window
+    bool open_print_window(const ui::PrintPage& page) override {
+        if (print_blocked) return false;
+        prints.push_back(page);
+        return true;
+    }
     void pick_import_file() override {}
     void reload() override {}
 };

@@ -79,9 +79,7 @@ std::int64_t waiting_approvals(App& app);        // vaccine changes the municipa
 std::int64_t waiting_unlock_requests(App& app);  // unlock requests not yet answered
 std::int64_t waiting_sync_problems(App& app);    // refused bundles and conflicting versions
 
-// Answers shared by session and kiosk commands (cmd_session.cpp): the signed-in session, and
-// the sample accounts of the sign-in screen and the role switcher.
+// The signed-in session as session and kiosk commands answer it (cmd_session.cpp).
 nlohmann::json session_json(App& app);
-nlohmann::json sample_accounts_json(App& app);
 
 }  // namespace vsys

@@ -78,8 +78,6 @@ nlohmann::json to_json(const std::vector<SampleAccount>& accounts) {
     return list;
 }
 
-nlohmann::json sample_accounts_json(App& app) { return to_json(sample_accounts(app)); }
-
 // [SECTION] commands
 Result<Login> Login::read(const nlohmann::json& args) {
     ArgReader r(args);

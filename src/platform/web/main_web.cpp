@@ -80,12 +80,9 @@ EM_JS(void, js_save_file, (const char* name, const char* data), { Module.vsysSav
 EM_JS(void, js_pick_import, (), { Module.vsysPickImport(); });
 // The page is written into a new window rather than a data: URL so that its title and the
 // browser's print dialog (Ctrl+P / 印刷) work as with any page.
-EM_JS(void, js_open_print_window, (const char* html), {
-    const w = window.open("", "_blank");
-    if (!w) return;
-    w.document.open();
-    w.document.write(UTF8ToString(html));
-    w.document.close();
+// print_window.js: the page's styles through CSSOM, since the window inherits the app's CSP.
+EM_JS(int, js_open_print_window, (const char* html, const char* label, int print_now), {
+    return vsysOpenPrintWindow(UTF8ToString(html), UTF8ToString(label), print_now !== 0) ? 1 : 0;
 });
 // Bytes straight from the wasm heap (a Blob copies them), so binary exports keep every byte.
 EM_JS(void, js_download_bytes, (const char* name, const char* data, int size, const char* mime), {
@@ -132,7 +129,9 @@ struct BrowserHost final : vsys::ui::Host {
         js_download_bytes(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), "text/csv;charset=utf-8");
     }
     void download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) override;
-    void open_print_window(const std::string& html) override { js_open_print_window(html.c_str()); }
+    bool open_print_window(const vsys::ui::PrintPage& page) override {
+        return js_open_print_window(page.html.c_str(), page.print_label.c_str(), page.print_now ? 1 : 0) != 0;
+    }
     void pick_import_file() override { js_pick_import(); }
     void reload() override { js_reload(); }
 };

@@ -6,6 +6,7 @@
 
 #include "ui/claims/claim_parts.hpp"
 #include "ui/claims/claims_ui.hpp"
+#include "ui/shell/print_window.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/table.hpp"
@@ -68,7 +69,7 @@ void claim_documents_section(Shell& shell, const KeptView<ClaimPrintQuery>* save
     o.draw_cell = [&](int row, int) {
         if (row < 0 || row >= static_cast<int>(docs.size())) return;
         const DocumentRow& d = docs[static_cast<std::size_t>(row)];
-        if (ImGui::Button(shell.tr("claims.print").c_str())) shell.host().open_print_window(d.doc->html);
+        if (ImGui::Button(shell.tr("claims.print").c_str())) open_print_window(shell, d.doc->html);
         shell.anchor("claims.print." + d.key);
         ImGui::SameLine();
         if (ImGui::Button("CSV")) shell.host().download_text(d.doc->filename, d.doc->csv);

@@ -6,6 +6,7 @@
 
 #include "app/enrolment/enrolment_contract.hpp"
 #include "ui/claims/claims_ui.hpp"
+#include "ui/shell/print_window.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
@@ -33,7 +34,7 @@ std::string print_html(Shell& shell, const IssuedCode& issued) {
            "<h1>" + esc(shell.tr("enrolment.title")) + "</h1><p>" + esc(shell.tr("login.vsys_id")) + ": " +
            esc(issued.vsys_id) + "</p><p class=\"code\">" + esc(issued.code) + "</p><p>" +
            esc(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(issued.valid_until)}})) +
-           "</p><p>" + esc(shell.tr("enrolment.instructions")) + "</p><script>window.print()</script></html>";
+           "</p><p>" + esc(shell.tr("enrolment.instructions")) + "</p></html>";
 }
 }  // namespace
 
@@ -81,7 +82,8 @@ void draw_enrolment(Shell& shell) {
         shell.anchor("enrolment.code");
         ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}).c_str());
         ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
-        if (ImGui::Button(shell.tr("enrolment.print").c_str())) shell.host().open_print_window(print_html(shell, *form.issued));
+        if (ImGui::Button(shell.tr("enrolment.print").c_str())) open_print_window(shell, print_html(shell, *form.issued), true);
+        shell.anchor("enrolment.print");
     }
 }
 

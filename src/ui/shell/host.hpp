@@ -9,6 +9,15 @@
 
 namespace vsys::ui {
 
+// A page for a print window (a claim form, an enrolment code): a whole HTML page whose <style>
+// applies and whose scripts never run (the window inherits the app's Content-Security-Policy;
+// platform/web/print_window.js says how). It gets a print button of its own, hidden on paper.
+struct PrintPage {
+    std::string html;
+    std::string print_label;  // the button's text, in the user's language
+    bool print_now = false;   // open the print dialog as soon as the page is drawn
+};
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -26,8 +35,9 @@ public:
     // Offers bytes as a download with their MIME type (a report export: XLSX, CSV in CP932 or
     // UTF-8 with its BOM already in the bytes), once the changes made so far are durable.
     virtual void download_bytes(const std::string& name, const std::string& bytes, const std::string& mime) = 0;
-    // Opens the HTML page in a new window, where the browser's print dialog works as usual.
-    virtual void open_print_window(const std::string& html) = 0;
+    // Opens the page in a new window, where the browser's print dialog works as usual; false
+    // when the browser refused to open a window (a pop-up blocker).
+    virtual bool open_print_window(const PrintPage& page) = 0;
     // Lets the user choose a bundle file; its content arrives through import_bundle_file().
     virtual void pick_import_file() = 0;
     // Loads the page again at its home route (the kiosk's reset: no screen keeps old input).

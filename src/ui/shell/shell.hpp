@@ -86,6 +86,12 @@ public:
     // A stored date ("2022-01-31") as "2022/01/31(月)"; other text unchanged.
     std::string date_text(std::string_view iso_date) const;
     void toast(std::string text, bool error = false);
+    // The texts of the toasts still on screen, oldest first (what a test sees a user was told).
+    std::vector<std::string> toast_texts() const {
+        std::vector<std::string> out;
+        for (const auto& t : toasts_) out.push_back(t.text);
+        return out;
+    }
     Role role() const { return app_.session().role; }
     Host& host() { return host_; }
     // The demo directory is built once (about 0.3 s in wasm), after the first frames so that the

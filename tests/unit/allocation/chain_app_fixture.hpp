@@ -65,6 +65,15 @@ struct Chain : AppFixture {
         as("VP130001");
         REQUIRE(code_of(run({{"type", "lock_sites"}, {"round", k_round}, {"municipalities", {"muni:131016"}}})) == "");
     }
+    // The whole chain, requests to ⑤'s lock, for tests that need a finished round (the reports').
+    void through_five() {
+        requests();
+        nation_amounts();
+        tokyo_amounts();
+        nation_lock();
+        chiyoda_amounts();
+        tokyo_lock();
+    }
 };
 
 }  // namespace vsys::test

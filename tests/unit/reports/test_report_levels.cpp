@@ -86,12 +86,7 @@ TEST_CASE("claims per month at every level: by site and by municipality of resid
 
 TEST_CASE("① per prefecture for the nation, ④ and ⑤'s lock for a site, reconciling to the box; a site's own accounts") {
     test::Chain f;
-    f.requests();
-    f.nation_amounts();
-    f.tokyo_amounts();
-    f.nation_lock();
-    f.chiyoda_amounts();
-    f.tokyo_lock();
+    f.through_five();
     // The nation: ① per prefecture, and what Tokyo did with it (②, ③, ⑤).
     f.as("VP130001");
     const std::int64_t tokyo_one = f.view("round_state", {{"round", test::k_round}})["view"]["amount"];

@@ -52,12 +52,7 @@ TEST_CASE("each role lists its folders' reports only, and a report of another ro
 
 TEST_CASE("allocation reports reconcile with the chain to the box, at every level") {
     Chain f;
-    f.requests();
-    f.nation_amounts();
-    f.tokyo_amounts();
-    f.nation_lock();
-    f.chiyoda_amounts();
-    f.tokyo_lock();
+    f.through_five();
 
     f.as("VM131016");
     auto req = report(f, {{"report", "R301"}, {"round", k_round}});

@@ -1,4 +1,3 @@
-// NOT YET RUN (issue 11 note): written against the clock-skew change, never run in Chromium; not in tools/test. Run: VSYS_SITE=build/wasm/site node --test tests/e2e/skew.slow.mjs
 // Clock skew in Chromium (issue 11 item 6, docs/PROTOCOL.md §8 "Clock skew"): pages whose clocks
 // are two days behind or ahead (an init script moves Date, which the wasm reads) still enrol
 // with the demo codes issued at the true time, and a site's change reaches its municipality,
