@@ -181,10 +181,10 @@ TEST_CASE("the export dialog fits a phone for each format, the CP932 list of une
     f.frames(3);
     REQUIRE(f.click("reports.export"));
     vsys::ui::ReportScreen& s = f.shell.state<vsys::ui::ReportScreen>();
-    for (const char* format : {"csv", "csv-cp932", "xlsx"}) {
+    for (const std::string format : {"csv", "csv-cp932", "xlsx"}) {
         CAPTURE(format);
-        REQUIRE(f.click(std::string("reports.export.format.") + format));
-        if (std::string(format) == "csv-cp932") {
+        REQUIRE(f.click("reports.export.format." + format));
+        if (format == "csv-cp932") {
             // Characters CP932 cannot hold, in a long column's name (the demo's names have none).
             s.exporting.cp932_preview = std::vector<vsys::Unencodable>{
                 {12, 4, "\xF0\x9F\x98\x80", "\xE3\x80\x93", false}, {1, 2, "\xC2\xA5", "\\", true}};
