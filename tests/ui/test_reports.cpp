@@ -196,6 +196,14 @@ TEST_CASE("the export dialog fits a phone for each format, the CP932 list of une
         CHECK(f.anchored("reports.export.close"));
         const std::string clipped = clipped_list(f);
         CHECK_MESSAGE(clipped.empty(), clipped);
+        // ImGui keeps a modal inside the screen by cutting what it holds, which the clip record
+        // does not see: the dialog's own content must end inside its visible edge.
+        const ImGuiWindow* dialog = ImGui::FindWindowByName("##report_export");
+        REQUIRE(dialog);
+        CHECK(dialog->Pos.x >= 0);
+        CHECK(dialog->Pos.x + dialog->Size.x <= 290);
+        CHECK_MESSAGE(dialog->DC.CursorMaxPos.x <= dialog->InnerClipRect.Max.x + 0.5f,
+                      (dialog->DC.CursorMaxPos.x - dialog->InnerClipRect.Max.x) << " px past the dialog's edge");
         for (const char* a : {"reports.export.run", "reports.export.close", "reports.export.format.csv-cp932"}) {
             const auto r = f.shell.anchors().at(a);
             CHECK_MESSAGE(r.x + r.w <= 290, a);
