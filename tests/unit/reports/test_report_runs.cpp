@@ -187,6 +187,17 @@ TEST_CASE("an empty report says why in the user's language: nothing in scope on 
     CHECK(report(f, {{"report", "R304"}})["empty"]["text"].get<std::string>().find("Sync (「同期」)") != std::string::npos);
 }
 
+TEST_CASE("in the training kiosk an empty report says its demo history holds nothing there, not to sync") {
+    test::AppFixture f(true);
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    ReportRun run;  // a run with no row in scope
+    run.def = find_report("R304");
+    REQUIRE(run.def);
+    const std::string text = report_empty_text(f.app, run);
+    CHECK(text == "研修用キオスクのデモの履歴には、このレポートの範囲のデータがありません。");
+    CHECK(text.find("「同期」") == std::string::npos);
+}
+
 TEST_CASE("the month filter offers the months the report's rows have, newest first, and keeps a chosen month without rows as chosen") {
     test::AppFixture f;
     REQUIRE(f.login("VM131016"));
