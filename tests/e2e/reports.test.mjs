@@ -2,7 +2,8 @@
 // its folder and R313, shows the detail, exports it as CSV in CP932 and as XLSX through the
 // export dialog; the downloads are the very bytes window.vsys's export_report answers, Chromium's
 // own shift_jis decoder reads the CSV, and Debian's openpyxl reads the workbook (codes as text).
-// The nation's largest report (R104, ~72,000 rows) exported as XLSX: the page keeps running its
+// On a phone: an empty report's reason, the month filter's months, the export dialog inside the
+// screen. The nation's largest report (R104, ~72,000 rows) exported as XLSX: the page keeps running its
 // frames while the worker writes the file, and cancel terminates the worker.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -129,6 +130,37 @@ async function framesDuring(page, during) {
   const imgui = (await page.evaluate(() => window.vsys.screen().frames)) - before;
   return { result, animationFrames: probe.count, longestGapMs: probe.longest, imguiFrames: imgui, longestUiMs: probe.ui };
 }
+
+test('on a phone an empty report says why, the month filter offers the months its rows have, and the export dialog fits', async () => {
+  const { context, page, errors } = await env.openApp({ viewport: { width: 390, height: 844 } });
+  await signIn(page, 'VM131016');
+  await page.evaluate(() => { location.hash = '#/reports/R304'; });
+  await anchor(page, 'reports.empty');  // no claim on this device yet
+  const r304 = (await page.evaluate(() => window.vsys.view('report', { report: 'R304' }))).view;
+  assert.equal(r304.empty.reason, 'nothing_in_scope');
+  assert.match(r304.empty.text, /「同期」/);
+  assert.match(r304.empty.text, /研修用キオスク/);
+  assert.deepEqual(await page.evaluate(() => window.vsys.screen().clipped), []);
+  await screenshot(page, 'reports-r304-empty-390');
+  const r313 = (await page.evaluate(() => window.vsys.view('report', { report: 'R313' }))).view;
+  assert.deepEqual(r313.choices.month.map((c) => c.id), ['2021-11', '2021-10', '2021-09', '2021-08', '2021-07', '2021-06', '2021-05']);
+  await page.evaluate(() => { location.hash = '#/reports/R313'; });
+  await anchor(page, 'reports.count');
+  await clickAnchor(page, 'reports.export');
+  for (const format of ['csv', 'csv-cp932', 'xlsx']) {
+    await clickAnchor(page, `reports.export.format.${format}`);
+    await waitFrames(page, 3);
+    const s = await page.evaluate(() => window.vsys.screen());
+    assert.deepEqual(s.clipped, [], format);
+    for (const name of ['reports.export.run', 'reports.export.close', `reports.export.format.${format}`]) {
+      const [x, , w] = s.anchors[name];
+      assert.ok(x >= 0 && x + w <= 390, `${format}: ${name} inside the phone (${x} + ${w})`);
+    }
+  }
+  await screenshot(page, 'reports-export-dialog-390');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('the nation exports its largest report as XLSX while the page keeps drawing frames, and cancel stops the worker', async () => {
   const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });

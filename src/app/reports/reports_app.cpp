@@ -6,6 +6,8 @@
 #include "app/base/app.hpp"
 #include "app/base/permissions.hpp"
 #include "app/reports/sources.hpp"
+#include "app/base/i18n.hpp"
+#include "core/base/numbers.hpp"
 #include "core/claims/claims_documents.hpp"
 
 namespace vsys {
@@ -33,8 +35,12 @@ std::vector<const Round*> rounds_latest_first(const Catalog& c) {
     return out;
 }
 
-// The first month claims could be made (the programme began in February 2021).
-constexpr YearMonth k_first_month{2021, 2};
+// "2021/05" for "2021-05".
+std::string month_label(const std::string& iso) {
+    std::string out = iso;
+    if (out.size() == 7) out[4] = '/';
+    return out;
+}
 
 }  // namespace
 
@@ -58,16 +64,25 @@ Result<const ReportDefinition*> report_for_user(const App& app, const std::strin
     return def;
 }
 
-ReportChoices report_choices(App& app, const ReportDefinition& def) {
+ReportChoices report_choices(App& app, const ReportRun& run) {
+    const ReportDefinition& def = *run.def;
     ReportChoices c;
     const ChainWorld& w = allocation_world(app);
     if (def.has_filter(ReportFilter::round))
         for (const Round* r : rounds_latest_first(w.catalog())) c.rounds.push_back({r->code, r->code + "  " + r->name});
     if (def.has_filter(ReportFilter::month)) {
-        const Date today = allocation_today(app);
-        YearMonth m{today.year, today.month};
-        for (; m >= k_first_month; m = m.month == 1 ? YearMonth{m.year - 1, 12} : YearMonth{m.year, m.month - 1})
-            c.months.push_back({to_iso(m), std::to_string(m.year) + "/" + (m.month < 10 ? "0" : "") + std::to_string(m.month)});
+        // The months there are, latest first; the user's month stays listed, in order, even when
+        // it has no rows any more (its label says so): a choice is never dropped silently.
+        std::vector<std::string> months = run.result.months;
+        const std::string& chosen = run.query.month;
+        const bool chosen_missing = !chosen.empty() && std::find(months.begin(), months.end(), chosen) == months.end();
+        if (chosen_missing)
+            months.insert(std::find_if(months.begin(), months.end(), [&](const std::string& m) { return m < chosen; }), chosen);
+        for (const std::string& m : months) {
+            std::string label = month_label(m);
+            if (chosen_missing && m == chosen) label = fill_placeholders(app.tr("report.month_no_rows"), {{"month", label}});
+            c.months.push_back({m, label});
+        }
     }
     if (def.has_filter(ReportFilter::product))
         for (VaccineProduct p : {VaccineProduct::pfizer_12, VaccineProduct::pfizer_5_11, VaccineProduct::takeda_moderna})
@@ -81,6 +96,28 @@ ReportChoices report_choices(App& app, const ReportDefinition& def) {
                     c.municipalities.push_back({std::string(h.code(i)), w.facts(i).name});
     }
     return c;
+}
+
+std::string report_empty_text(App& app, const ReportRun& run) {
+    switch (report_emptiness(run.result)) {
+        case ReportEmptiness::has_rows: return "";
+        case ReportEmptiness::nothing_in_scope:
+            if (app.kiosk()) return app.tr("report.empty.kiosk");
+            return app.tr(run.def->has_filter(ReportFilter::round) ? "report.empty.nothing_round" : "report.empty.nothing");
+        case ReportEmptiness::filtered_out: break;
+    }
+    // The filters that exclude the rows, named with their values: 接種月 2021/05、ワクチン …
+    std::string filters;
+    auto add = [&](const char* filter, const std::string& value) {
+        if (value.empty()) return;
+        if (!filters.empty()) filters += app.language() == Language::en ? ", " : "、";
+        filters += app.tr(std::string("report.filter.") + filter) + " " + value;
+    };
+    add("month", run.query.month.empty() ? "" : month_label(run.query.month));
+    add("product", run.query.product.empty() ? "" : app.tr("product." + run.query.product));
+    add("municipality", run.query.municipality.empty() ? "" : app.directory().org_name("muni:" + run.query.municipality));
+    return fill_placeholders(app.tr("report.empty.filtered"),
+                             {{"n", format_grouped(static_cast<std::int64_t>(run.result.in_scope))}, {"filters", filters}});
 }
 
 Result<ReportRun> run_report(App& app, const ReportQuery& query) {
@@ -104,14 +141,14 @@ Result<ReportRun> run_report(App& app, const ReportQuery& query) {
     } else {
         run.query.round.clear();
     }
+    ReportSelection sel;
     if ((*def)->has_filter(ReportFilter::month) && !run.query.month.empty()) {
         auto m = parse_year_month(run.query.month);
         if (!m) return m.error();
-        ctx.month = *m;
+        sel.month = to_iso(*m);
     } else if (!(*def)->has_filter(ReportFilter::month)) {
         run.query.month.clear();
     }
-    ReportSelection sel;
     if ((*def)->has_filter(ReportFilter::product) && !query.product.empty()) {
         if (!parse_vaccine_product(query.product))
             return Error{"reports.unknown_product", "no such product", {{"product", query.product}}};

@@ -38,7 +38,9 @@ struct ReportChoice {
 // What a filter may be set to, for the report's filters only (others empty).
 struct ReportChoices {
     std::vector<ReportChoice> rounds;  // latest first
-    std::vector<ReportChoice> months;  // latest first
+    // The months the report's rows have (in the viewer's scope, whatever the filters), latest
+    // first; a chosen month without rows stays listed, in its place, saying it has none.
+    std::vector<ReportChoice> months;
     std::vector<ReportChoice> products;
     std::vector<ReportChoice> municipalities;  // of the viewer's subtree
 };
@@ -58,7 +60,11 @@ struct ReportRun {
 std::vector<const ReportDefinition*> reports_for_user(const App& app);
 // Errors: reports.unknown {report}, reports.not_for_role {report}.
 Result<const ReportDefinition*> report_for_user(const App& app, const std::string& id);
-ReportChoices report_choices(App& app, const ReportDefinition& def);
+ReportChoices report_choices(App& app, const ReportRun& run);
+// Why the run shows no row, in the user's language ("" when it has rows): nothing in its scope
+// on this device yet (and what to do: sync, or the training kiosk's history), or the chosen
+// filters (named) exclude every row.
+std::string report_empty_text(App& app, const ReportRun& run);
 // Errors: those of report_for_user, reports.unknown_round {round}, arg.* for a malformed month,
 // reports.unknown_product, reports.unknown_municipality, and the source's.
 Result<ReportRun> run_report(App& app, const ReportQuery& query);
@@ -90,11 +96,13 @@ nlohmann::json to_json(const ReportsView& v);
 
 // report {report, round?, month?, product?, municipality?, detail?}: a run with the choices of
 // its filters and its notice translated; with detail the JSON carries every row (the run always
-// holds them: the screen's Table and exports read them).
+// holds them: the screen's Table and exports read them). An empty run says why (`empty`).
 struct ReportRunView {
     ReportRun run;
     ReportChoices choices;
     std::string notice;  // the definition's notice in the user's language, "" none
+    ReportEmptiness emptiness = ReportEmptiness::has_rows;
+    std::string empty_text;  // report_empty_text, "" when it has rows
     bool detail = false;
 };
 struct ReportRunQuery {

@@ -17,8 +17,9 @@ class App;
 
 struct SourceContext {
     std::string viewer;              // the viewer's organisation id
-    const Round* round = nullptr;    // the chosen round; nullptr: every round (reports without a round filter)
-    std::optional<YearMonth> month;  // the chosen month; nullopt: every month
+    const Round* round = nullptr;  // the chosen round; nullptr: every round (reports without a round filter)
+    // No month: a source gives every month's rows, each naming its month (SourceRow::month);
+    // the engine filters them and lists the months there are for the filter's choices.
 };
 
 using SourceFn = Result<SourceRows> (*)(App& app, const SourceContext& ctx);

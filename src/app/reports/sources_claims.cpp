@@ -20,15 +20,15 @@ struct StoredMonth {
     std::optional<ComputedClaim> computed;  // nullopt when today's rules refuse it
 };
 
-// The claim documents of the store for the month (every month when nullopt), priced.
-std::vector<StoredMonth> stored_months(App& app, const std::optional<YearMonth>& month) {
+// The claim documents of the store, every month (the engine applies the month filter and lists
+// the months there are), priced.
+std::vector<StoredMonth> stored_months(App& app) {
     const RoutingSettings routing = claims_routing(app);
     const Date today = claims_today(app);
-    const std::string id = month ? to_iso(*month) : std::string();
     std::vector<StoredMonth> out;
     for (const auto& key : app.store().keys()) {
         const auto* d = app.store().current(key);
-        if (!d || d->kind != k_claim_kind || (month && d->id != id)) continue;
+        if (!d || d->kind != k_claim_kind) continue;
         auto stored = stored_claim_from_body(d->body);
         if (!stored) continue;
         StoredMonth m{d->owner, std::move(*stored), std::nullopt};
@@ -51,7 +51,7 @@ std::string prefecture_of(App& app, const std::string& municipality) {
 
 }  // namespace
 
-Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
+Result<SourceRows> source_claims_by_site(App& app, const SourceContext&) {
     SourceRows out;
     out.fields = {{"month", CellType::text},        {"prefecture_code", CellType::code},
                   {"prefecture_name", CellType::text}, {"municipality_code", CellType::code},
@@ -60,13 +60,14 @@ Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx) {
                   {"vaccinations", CellType::count}, {"outside_hours", CellType::count},
                   {"holiday", CellType::count},     {"pre_exam_only", CellType::count},
                   {"amount", CellType::yen},        {"submitted", CellType::text}};
-    for (auto& m : stored_months(app, ctx.month)) {
+    for (auto& m : stored_months(app)) {
         const SiteClaim& e = m.claim.entry;
         ClaimCounts c;
         for (const auto& l : e.lines) add_counts(c, l.counts);
         SourceRow row;
         row.org = m.owner;
         row.municipality = e.site_municipality;
+        row.month = to_iso(e.month);
         const char* state = !m.claim.submitted ? "report.claim_draft" : (m.computed ? "report.claim_submitted" : "report.claim_refused");
         const std::string prefecture = prefecture_of(app, e.site_municipality);
         row.cells = {text_cell(to_iso(e.month)),
@@ -92,7 +93,7 @@ namespace {
 // The submitted claims of the month per municipality of residence (市区町村別請求書), each row
 // about the residents' municipality (R304, R206, R106, R601) or about the claiming site (R504),
 // and addressed to whoever is paid (a federation).
-SourceRows residence_rows(App& app, const SourceContext& ctx, bool about_site) {
+SourceRows residence_rows(App& app, bool about_site) {
     SourceRows out;
     out.fields = {{"month", CellType::text},          {"route", CellType::text},
                   {"payer", CellType::text},          {"site_code", CellType::code},
@@ -101,13 +102,14 @@ SourceRows residence_rows(App& app, const SourceContext& ctx, bool about_site) {
                   {"municipality_name", CellType::text}, {"vaccinations", CellType::count},
                   {"outside_hours", CellType::count}, {"holiday", CellType::count},
                   {"pre_exam_only", CellType::count}, {"amount", CellType::yen}};
-    for (auto& m : stored_months(app, ctx.month)) {
+    for (auto& m : stored_months(app)) {
         if (!m.claim.submitted || !m.computed) continue;  // only what was sent is addressed to anyone
         for (const auto& mc : municipality_claims(*m.computed)) {
             SourceRow row;
             row.org = about_site ? m.owner : "muni:" + mc.municipality;
             row.addressed = mc.addressed_to();
             row.municipality = mc.municipality;
+            row.month = to_iso(mc.month);
             const bool federation = mc.payer.kind == Payer::Kind::federation;
             const std::string prefecture = prefecture_of(app, mc.municipality);
             row.cells = {text_cell(to_iso(mc.month)),
@@ -132,11 +134,9 @@ SourceRows residence_rows(App& app, const SourceContext& ctx, bool about_site) {
 
 }  // namespace
 
-Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx) { return residence_rows(app, ctx, false); }
+Result<SourceRows> source_claims_by_residence(App& app, const SourceContext&) { return residence_rows(app, false); }
 
-Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext& ctx) {
-    return residence_rows(app, ctx, true);
-}
+Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext&) { return residence_rows(app, true); }
 
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx) {
     SourceRows out;
@@ -153,11 +153,11 @@ Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx)
         const Site* site = dir.generated_site(h.code(i));
         if (!site) continue;
         for (const auto& c : demo_legacy_counts_for_site(*site, seed)) {
-            if (ctx.month && !(c.month == *ctx.month)) continue;
             SourceRow row;
             row.org = h.id(i);
             row.addressed = {"muni:" + c.municipality};
             row.municipality = c.municipality;
+            row.month = to_iso(c.month);
             row.cells = {text_cell(to_iso(c.month)), text_cell(c.site), text_cell(site->name),
                          text_cell(c.municipality), text_cell(municipality_name(c.municipality)), number_cell(c.count)};
             out.rows.push_back(std::move(row));

@@ -87,8 +87,10 @@ Result<Prepared<ReportRunView>> prepare(App& app, const ReportRunQuery& q) {
                                        auto run = run_report(app, q.query);
                                        if (!run) return run.error();
                                        ReportRunView v;
-                                       v.choices = report_choices(app, *run->def);
+                                       v.choices = report_choices(app, *run);
                                        v.notice = run->def->notice.empty() ? "" : app.tr(run->def->notice);
+                                       v.emptiness = report_emptiness(run->result);
+                                       v.empty_text = report_empty_text(app, *run);
                                        v.run = std::move(*run);
                                        v.detail = q.detail;
                                        return v;
@@ -119,6 +121,7 @@ json to_json(const ReportRunView& v) {
                {"product", choices_json(choices.products)}, {"municipality", choices_json(choices.municipalities)}}},
              {"columns", columns},
              {"row_count", res.table.rows.size()},
+             {"empty", {{"reason", report_emptiness_id(v.emptiness)}, {"text", v.empty_text}, {"in_scope", res.in_scope}}},
              {"unreadable", res.unreadable},
              {"totals", totals},
              {"chart", {{"series", res.chart_series}, {"bars", bars}}},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace vsys {
 
@@ -50,15 +51,20 @@ Result<ReportResult> build_report(const ReportDefinition& def, SourceRows rows, 
         out.table.columns.push_back({english ? c.label_en : c.label_ja, c.type, c.unit.empty() ? "" : unit_text(c.unit), c.total});
     std::vector<SourceRow*> kept;
     kept.reserve(rows.rows.size());
+    std::set<std::string, std::greater<>> months;
     for (auto& r : rows.rows) {
         if (!row_in_scope(def.scope, r, viewer)) {
             ++out.out_of_scope;
             continue;
         }
+        ++out.in_scope;
+        if (!r.month.empty()) months.insert(r.month);
         if (!selection.municipality.empty() && r.municipality != selection.municipality) continue;
         if (!selection.product.empty() && r.product != selection.product) continue;
+        if (!selection.month.empty() && r.month != selection.month) continue;
         kept.push_back(&r);
     }
+    out.months.assign(months.begin(), months.end());
     std::vector<std::pair<int, CellType>> keys;
     for (const auto& s : def.sort) {
         int c = def.column_of(s);
@@ -112,6 +118,20 @@ Result<ReportResult> build_report(const ReportDefinition& def, SourceRows rows, 
                          [](const ChartBar& a, const ChartBar& b) { return a.values[0] > b.values[0]; });
     }
     return out;
+}
+
+ReportEmptiness report_emptiness(const ReportResult& result) {
+    if (!result.table.rows.empty()) return ReportEmptiness::has_rows;
+    return result.in_scope > 0 ? ReportEmptiness::filtered_out : ReportEmptiness::nothing_in_scope;
+}
+
+const char* report_emptiness_id(ReportEmptiness e) {
+    switch (e) {
+        case ReportEmptiness::has_rows: return "has_rows";
+        case ReportEmptiness::nothing_in_scope: return "nothing_in_scope";
+        case ReportEmptiness::filtered_out: return "filtered_out";
+    }
+    return "has_rows";
 }
 
 }  // namespace vsys

@@ -7,7 +7,10 @@
 // Invariants of a result: every row is in the viewer's scope; totals are the exact sums of the
 // rows' cells of total columns; chart values are the sums of their key's rows (the label's when
 // the definition names no key), a bar named "label (key)" where two keys share a label; sorting is
-// stable, numbers compared as numbers, blanks first.
+// stable, numbers compared as numbers, blanks first. `in_scope` counts the rows before the
+// filters (month, municipality, product), so an empty result says why it is empty
+// (report_emptiness); `months` are the months of those rows, newest first, the month filter's
+// choices.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +35,7 @@ struct SourceRow {
     std::vector<std::string> addressed;  // organisations it is addressed to (claims: the payer, the residents' municipality)
     std::string municipality;            // the municipality code the municipality filter matches ("" none)
     std::string product;                 // the product id the product filter matches ("" none)
+    std::string month;                   // "YYYY-MM" the month filter matches ("" none)
     std::vector<ReportCell> cells;       // one per SourceField
 };
 
@@ -53,6 +57,8 @@ struct ReportViewer {
 struct ReportSelection {
     std::string municipality;  // "" all
     std::string product;       // "" all
+    std::string month;         // "YYYY-MM"; "" all
+    bool any() const { return !municipality.empty() || !product.empty() || !month.empty(); }
 };
 
 struct ChartBar {
@@ -66,6 +72,8 @@ struct ReportResult {
     std::vector<std::string> chart_series;            // the chart value columns' labels
     std::vector<ChartBar> bars;                       // by the first value, largest first
     std::size_t out_of_scope = 0;                     // rows the source gave that the viewer may not see (dropped)
+    std::size_t in_scope = 0;                         // rows the viewer may see, before the filters
+    std::vector<std::string> months;                  // the months ("YYYY-MM") of those rows, newest first
     std::size_t unreadable = 0;                       // the source's documents for the viewer it could not open
 };
 
@@ -74,6 +82,15 @@ struct ReportResult {
 Result<ReportResult> build_report(const ReportDefinition& def, SourceRows rows, const ReportViewer& viewer,
                                   const ReportSelection& selection, bool english,
                                   const std::function<std::string(std::string_view unit_key)>& unit_text);
+
+// Why a report shows no row (the screen and window.vsys say it in the user's language).
+enum class ReportEmptiness {
+    has_rows,          // not empty
+    nothing_in_scope,  // the viewer may see no row of this report among this device's documents
+    filtered_out,      // rows are in scope, and the chosen filters exclude every one
+};
+ReportEmptiness report_emptiness(const ReportResult& result);
+const char* report_emptiness_id(ReportEmptiness e);  // "has_rows", "nothing_in_scope", "filtered_out"
 
 // Whether a row is one the viewer may see under a scope (the rule build_report applies).
 bool row_in_scope(ReportScope scope, const SourceRow& row, const ReportViewer& viewer);

@@ -1,21 +1,32 @@
 // The summary's picture (UX.md "Pictures where people would rather look than read"): one
 // horizontal bar per label (a prefecture, a municipality, a site, a month), the largest first,
 // each series in its colour with a legend and the value written at the bar's end (never colour
-// alone). The first dozen only: the rest are in the details.
+// alone). The first dozen only: the rest are in the details. Names are never cut unread: a name
+// too long for its column goes on a line of its own over its bars on a narrow screen, and on a
+// wide one is cut with "…", shown whole on hover and noted in the clip record (clip_record.hpp).
 #include <algorithm>
+#include <string>
+#include <vector>
+
+#include "imgui_internal.h"  // RenderTextEllipsis: ImGui's own "…" cut, as the table's cells
 
 #include "app/base/i18n.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/reports/reports_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
 namespace {
 constexpr std::size_t k_max_bars = 12;
+// Below this width (a phone, a narrow window) names too long for their column go over their bars.
+constexpr float k_stack_below = 640.0f;
 const ImVec4 k_series[] = {{0.55f, 0.62f, 0.72f, 1.0f}, {0.10f, 0.50f, 0.20f, 1.0f}};
+
+std::string label_of(const ChartBar& b) { return b.label.empty() ? "—" : b.label; }
 }  // namespace
 
 void report_chart(Shell& shell, const ReportResult& result) {
@@ -27,35 +38,61 @@ void report_chart(Shell& shell, const ReportResult& result) {
         ImGui::TextUnformatted(result.chart_series[s].c_str());
     }
     const std::size_t n = std::min(result.bars.size(), k_max_bars);
-    std::int64_t top = 1;
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::int64_t v : result.bars[i].values) top = std::max(top, v);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float label_w = std::clamp(width * 0.3f, 80.0f, 260.0f);
-    const float value_w = ImGui::CalcTextSize("0,000,000,000").x;
-    const float bar_w = std::max(40.0f, width - label_w - value_w - 16);
-    const float line = ImGui::GetTextLineHeight();
     const std::size_t series = std::min<std::size_t>(result.chart_series.size(), 2);
+    std::int64_t top = 1;
+    std::vector<std::string> values(n);  // written at each bar's end
+    float label_need = 0, value_w = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const ChartBar& b = result.bars[i];
+        for (std::size_t s = 0; s < series; ++s) {
+            top = std::max(top, b.values[s]);
+            values[i] += (s ? " / " : "") + format_grouped(b.values[s]);
+        }
+        label_need = std::max(label_need, ImGui::CalcTextSize(label_of(b).c_str()).x + 8);
+        value_w = std::max(value_w, ImGui::CalcTextSize(values[i].c_str()).x);
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float label_w = std::clamp(label_need, 80.0f, std::max(80.0f, width * 0.4f));
+    // Where a name does not fit its column on a narrow screen (a phone), each name takes a line
+    // of its own, wrapped, over its bars: read whole, never cut.
+    const bool stacked = label_need > label_w && width < k_stack_below;
+    const float bar_x = stacked ? 0 : label_w;
+    const float bar_w = std::max(40.0f, width - bar_x - value_w - 16);
+    const float line = ImGui::GetTextLineHeight();
+    const float row_h = std::max(line, 10.0f * static_cast<float>(series) + 2);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (std::size_t i = 0; i < n; ++i) {
         const ChartBar& b = result.bars[i];
+        const std::string label = label_of(b);
+        bool cut = false;
+        if (stacked) {
+            ImGui::TextWrapped("%s", label.c_str());
+        }
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float row_h = std::max(line, 10.0f * static_cast<float>(series) + 2);
-        // The label, cut to its column (the details show it whole).
-        ImGui::PushClipRect(at, ImVec2(at.x + label_w - 8, at.y + row_h), true);
-        dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), b.label.empty() ? "—" : b.label.c_str());
-        ImGui::PopClipRect();
+        if (!stacked) {
+            // The name in its column; one too long for it is cut with "…", shown whole on hover
+            // and noted in the clip record (a clinic PC with a very long name).
+            cut = ImGui::CalcTextSize(label.c_str()).x > label_w - 8;
+            const ImVec2 end(at.x + label_w - 8, at.y + row_h);
+            ImGui::RenderTextEllipsis(dl, at, end, end.x, end.x, label.c_str(), nullptr, nullptr);
+            if (cut) note_clipped(label, "reports.chart");
+        }
         for (std::size_t s = 0; s < series; ++s) {
             const float y = at.y + static_cast<float>(s) * 10.0f + 1;
             const float w = bar_w * static_cast<float>(b.values[s]) / static_cast<float>(top);
-            dl->AddRectFilled(ImVec2(at.x + label_w, y), ImVec2(at.x + label_w + std::max(w, 1.0f), y + 8),
-                              ImGui::GetColorU32(k_series[s]));
+            dl->AddRectFilled(ImVec2(at.x + bar_x, y), ImVec2(at.x + bar_x + std::max(w, 1.0f), y + 8), ImGui::GetColorU32(k_series[s]));
         }
-        std::string values;
-        for (std::size_t s = 0; s < series; ++s) values += (s ? " / " : "") + format_grouped(b.values[s]);
-        dl->AddText(ImVec2(at.x + label_w + bar_w + 8, at.y), ImGui::GetColorU32(ImGuiCol_Text), values.c_str());
+        dl->AddText(ImVec2(at.x + bar_x + bar_w + 8, at.y), ImGui::GetColorU32(ImGuiCol_Text), values[i].c_str());
         ImGui::Dummy(ImVec2(width, row_h + 2));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", b.label.c_str(), values.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextUnformatted((label + ": " + values[i]).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        shell.anchor("reports.chart.bar." + std::to_string(i));
+        if (stacked && i + 1 < n) ImGui::Spacing();
     }
     if (result.bars.size() > n)
         muted_text(fill_placeholders(shell.tr("report.chart_more"), {{"n", format_grouped(static_cast<std::int64_t>(result.bars.size() - n))}}));

@@ -3,7 +3,10 @@
 // a slice per frame (about 12 ms) with a progress bar and a cancel, so a 70,000-row report never
 // freezes the page; in the browser an XLSX file is then assembled by the worker (圧縮中, the
 // page polling it each frame), and cancel terminates the worker. An export of personal rows
-// (R505) is recorded first, then downloaded.
+// (R505) is recorded first, then downloaded. Its width is modal_text_width's: on a phone the
+// dialog, its texts and the list of unencodable characters wrap inside the screen.
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "app/base/app.hpp"
@@ -25,15 +28,17 @@ constexpr int k_max_steps_per_frame = 10;  // and never more than 4,000 rows a f
 
 void list_unencodable(Shell& shell, const ReportRun& run, const std::vector<Unencodable>& list) {
     if (list.empty()) return;
-    notice(shell.tr("report.unencodable"), 560);
-    ImGui::BeginChild("##unencodable", ImVec2(560, std::min(160.0f, 24.0f * static_cast<float>(list.size()) + 8)), true);
+    const float width = modal_text_width();
+    notice(shell.tr("report.unencodable"), width);
+    ImGui::BeginChild("##unencodable", ImVec2(width, std::min(160.0f, 24.0f * static_cast<float>(list.size()) + 8)), true);
     for (const auto& u : list) {
         const auto& columns = run.result.table.columns;
         const std::string column = u.column < columns.size() ? columns[u.column].label : "";
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("report.unencodable_row"),
-                                                 {{"row", std::to_string(u.row)}, {"column", column},
-                                                  {"character", u.character}, {"replacement", u.replacement}})
-                                   .c_str());
+        // Wrapped inside the list: a long column name on a phone.
+        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.unencodable_row"),
+                                                   {{"row", std::to_string(u.row)}, {"column", column},
+                                                    {"character", u.character}, {"replacement", u.replacement}})
+                                     .c_str());
     }
     ImGui::EndChild();
     shell.anchor("reports.export.unencodable");
@@ -56,11 +61,11 @@ void run_job(Shell& shell, ReportScreen& s) {
         const double t = shell.host().now_seconds();
         if (e.compressing_since < 0) e.compressing_since = t;
         const float sweep = static_cast<float>(std::floor(std::fmod((t - e.compressing_since) / 1.5, 1.0) * 10) + 1) / 10;
-        ImGui::ProgressBar(sweep, ImVec2(400, 0), shell.tr("report.compressing").c_str());
+        ImGui::ProgressBar(sweep, ImVec2(std::min(400.0f, modal_text_width()), 0), shell.tr("report.compressing").c_str());
         shell.anchor("reports.export.compressing");
     } else {
         const float fraction = p.rows_total ? static_cast<float>(p.rows_done) / static_cast<float>(p.rows_total) : 1.0f;
-        ImGui::ProgressBar(fraction, ImVec2(400, 0),
+        ImGui::ProgressBar(fraction, ImVec2(std::min(400.0f, modal_text_width()), 0),
                            fill_placeholders(shell.tr("report.exporting"),
                                              {{"done", format_grouped(static_cast<std::int64_t>(p.rows_done))},
                                               {"total", format_grouped(static_cast<std::int64_t>(p.rows_total))}})
@@ -98,6 +103,9 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
         ImGui::OpenPopup("##report_export");
         e.shown = true;
     }
+    // Never wider than the screen: its content wraps at modal_text_width.
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(modal_text_width() + 2 * pad, FLT_MAX));
     if (!ImGui::BeginPopupModal("##report_export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         e.open = e.shown = false;
         e.job.reset();  // closed (Esc, or its own buttons): nothing half-written is kept
@@ -109,14 +117,22 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
         ImGui::EndPopup();
         return;
     }
+    // Every text of the dialog wraps at its width (the report's title, the file name on a phone).
+    ImGui::PushTextWrapPos(modal_text_width());
     section_title(shell.tr("report.export") + "  " + s.run()->result.table.title);
-    if (s.run()->def->personal) notice(shell.tr("report.export_recorded"), 560);
+    if (s.run()->def->personal) notice(shell.tr("report.export_recorded"), modal_text_width());
     if (e.job) {
         run_job(shell, s);
+        ImGui::PopTextWrapPos();
         ImGui::EndPopup();
         return;
     }
     form_label(shell.tr("report.format"));
+    float radios = 0;  // the widest choice: beside the label where it fits, under it on a phone
+    for (ExportFormat f : k_export_formats)
+        radios = std::max(radios, ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                      ImGui::CalcTextSize(shell.tr(std::string("report.format.") + export_format_id(f)).c_str()).x);
+    under_label_if_narrow(radios);
     ImGui::BeginGroup();
     for (int i = 0; i < static_cast<int>(std::size(k_export_formats)); ++i) {
         const char* id = export_format_id(k_export_formats[i]);
@@ -148,6 +164,7 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
         ImGui::CloseCurrentPopup();
     }
     shell.anchor("reports.export.close");
+    ImGui::PopTextWrapPos();
     ImGui::EndPopup();
 }
 

@@ -79,10 +79,29 @@ void build_table(Shell& shell, const ReportResult& r, TableModel& m) {
     }
 }
 
-void summary(Shell& shell, const ReportResult& r) {
+// An empty report says why (the app's words) and, where the filters exclude every row, offers to
+// clear them.
+void empty_reason(Shell& shell, ReportScreen& s, const ReportRunView& v) {
+    if (v.empty_text.empty()) return;
+    notice(v.empty_text, ImGui::GetContentRegionAvail().x);
+    shell.anchor("reports.empty");
+    if (v.emptiness != ReportEmptiness::filtered_out) return;
+    if (wrapped_button(shell.tr("report.clear_filters"))) {
+        ReportQuery q = v.run.query;
+        q.month.clear();
+        q.product.clear();
+        q.municipality.clear();
+        s.question.query = q;  // asked next frame
+    }
+    shell.anchor("reports.clear_filters");
+}
+
+void summary(Shell& shell, ReportScreen& s, const ReportRunView& v) {
+    const ReportResult& r = v.run.result;
     section_title(shell.tr("report.summary"));
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.rows"), {{"n", format_grouped(static_cast<std::int64_t>(r.table.rows.size()))}}).c_str());
     shell.anchor("reports.count");
+    empty_reason(shell, s, v);
     for (std::size_t c = 0; c < r.table.columns.size(); ++c) {
         if (!r.totals[c]) continue;
         form_label(r.table.columns[c].label, 200);
@@ -158,13 +177,13 @@ void draw_report(Shell& shell, ReportScreen& s) {
     if (s.detail) {
         ImGui::Spacing();
         if (run.result.table.rows.empty()) {
-            muted_text(shell.tr("report.empty"));
+            muted_text(shell.tr("report.empty"));  // the summary below says why
         } else {
             if (s.table.stale(s.report.loads())) build_table(shell, run.result, s.table.model);
             draw_table(shell, "reports.table", s.table.model, s.report.loads(), s.table.state, {"reports.table", 0, true, ""});
         }
     }
-    summary(shell, run.result);
+    summary(shell, s, *view);
 }
 
 }  // namespace

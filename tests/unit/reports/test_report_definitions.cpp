@@ -152,4 +152,49 @@ TEST_CASE("the engine keeps only rows in the viewer's scope, sorts numbers as nu
     CHECK(r.error().arg("field") == "missing");
 }
 
+TEST_CASE("an empty result says whether nothing is in scope or the filters exclude every row; months are the rows' own, newest first") {
+    ReportDefinition def;
+    def.id = "R304";
+    def.columns = {{"code", "コード", "code", CellType::code, "", false}, {"n", "数", "n", CellType::count, "", true}};
+    SourceRows rows;
+    rows.fields = {{"code", CellType::code}, {"n", CellType::count}};
+    auto dated = [](std::string org, std::string code, std::string month) {
+        SourceRow r = row(std::move(org), std::move(code), 1);
+        r.month = std::move(month);
+        return r;
+    };
+    rows.rows = {dated("site:a", "131016", "2021-07"), dated("site:b", "131016", "2021-12"), dated("site:a", "131016", "2021-07"),
+                 dated("site:far", "271004", "2022-03")};
+    ReportViewer viewer{"muni:131016", [](std::string_view o) { return o.substr(0, 5) == "site:" && o != "site:far"; }};
+    auto units = [](std::string_view) { return std::string(); };
+
+    auto r = build_report(def, rows, viewer, {}, false, units);
+    REQUIRE(r);
+    CHECK(r->in_scope == 3);
+    CHECK(r->months == std::vector<std::string>{"2021-12", "2021-07"});  // not 2022-03: out of scope
+    CHECK(report_emptiness(*r) == ReportEmptiness::has_rows);
+
+    ReportSelection month;
+    month.month = "2021-07";
+    r = build_report(def, rows, viewer, month, false, units);
+    REQUIRE(r);
+    CHECK(r->table.rows.size() == 2);
+    CHECK(r->months.size() == 2);  // the choices do not shrink to the chosen month
+
+    month.month = "2022-03";
+    r = build_report(def, rows, viewer, month, false, units);
+    REQUIRE(r);
+    CHECK(r->table.rows.empty());
+    CHECK(r->in_scope == 3);
+    CHECK(report_emptiness(*r) == ReportEmptiness::filtered_out);
+
+    ReportViewer stranger{"muni:011002", [](std::string_view) { return false; }};
+    r = build_report(def, rows, stranger, {}, false, units);
+    REQUIRE(r);
+    CHECK(r->in_scope == 0);
+    CHECK(r->months.empty());
+    CHECK(report_emptiness(*r) == ReportEmptiness::nothing_in_scope);
+    CHECK(std::string(report_emptiness_id(ReportEmptiness::nothing_in_scope)) == "nothing_in_scope");
+}
+
 TEST_SUITE_END();

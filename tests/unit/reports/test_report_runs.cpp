@@ -156,6 +156,62 @@ TEST_CASE("every report of every sample role runs, and its totals are the sums o
     }
 }
 
+TEST_CASE("an empty report says why in the user's language: nothing in scope on this device yet (sync, the kiosk), or the filters exclude every row") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    // No claim on this device: nothing in scope, and what to do about it.
+    auto r = report(f, {{"report", "R304"}});
+    CHECK(r["row_count"] == 0);
+    CHECK(r["empty"]["reason"] == "nothing_in_scope");
+    const std::string nothing = r["empty"]["text"];
+    CHECK(nothing.find("この端末には、このレポートの範囲のデータがまだありません") != std::string::npos);
+    CHECK(nothing.find("「同期」") != std::string::npos);
+    CHECK(nothing.find("研修用キオスク") != std::string::npos);
+    // A round report says the round may be the reason.
+    CHECK(report(f, {{"report", "R303"}})["empty"]["text"].get<std::string>().find("ほかのクールを選ぶ") != std::string::npos);
+    // R313's forms end in November 2021: a later month excludes all of them, named.
+    r = report(f, {{"report", "R313"}, {"month", "2022-06"}});
+    CHECK(r["row_count"] == 0);
+    CHECK(r["empty"]["reason"] == "filtered_out");
+    CHECK(r["empty"]["in_scope"].get<std::int64_t>() > 0);
+    CHECK(r["empty"]["text"].get<std::string>().find("選んだ条件（接種月 2022/06）に合う行はありません") != std::string::npos);
+    r = report(f, {{"report", "R313"}});
+    CHECK(r["empty"]["reason"] == "has_rows");
+    CHECK(r["empty"]["text"] == "");
+    REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true);
+    CHECK(report(f, {{"report", "R304"}})["empty"]["text"].get<std::string>().find("Sync (「同期」)") != std::string::npos);
+}
+
+TEST_CASE("in the training kiosk an empty report says its demo history holds nothing there, not to sync") {
+    test::AppFixture f(true);
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    ReportRun run;  // a run with no row in scope
+    run.def = find_report("R304");
+    REQUIRE(run.def);
+    const std::string text = report_empty_text(f.app, run);
+    CHECK(text == "研修用キオスクのデモの履歴には、このレポートの範囲のデータがありません。");
+    CHECK(text.find("「同期」") == std::string::npos);
+}
+
+TEST_CASE("the month filter offers the months the report's rows have, newest first, and keeps a chosen month without rows as chosen") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    auto r = report(f, {{"report", "R313"}});
+    json months = json::array();
+    for (const auto& c : r["choices"]["month"]) months.push_back(c["id"]);
+    CHECK(months == json::array({"2021-11", "2021-10", "2021-09", "2021-08", "2021-07", "2021-06", "2021-05"}));
+    CHECK(r["choices"]["month"][0]["label"] == "2021/11");
+    // Every month listed has rows.
+    for (const auto& m : months) CHECK(report(f, {{"report", "R313"}, {"month", m}})["row_count"].get<int>() > 0);
+    // A month chosen earlier that has no rows (now) stays listed, in its place, and chosen.
+    r = report(f, {{"report", "R313"}, {"month", "2021-03"}});
+    CHECK(r["query"]["month"] == "2021-03");
+    REQUIRE(r["choices"]["month"].size() == 8);
+    CHECK(r["choices"]["month"].back() == json({{"id", "2021-03"}, {"label", "2021/03（データなし）"}}));
+    // A report with no rows offers no month but "all".
+    CHECK(report(f, {{"report", "R304"}})["choices"]["month"].empty());
+}
+
 TEST_CASE("accounts reports list the accounts of the subtree with their state") {
     test::AppFixture f;
     REQUIRE(f.login("VM131016"));

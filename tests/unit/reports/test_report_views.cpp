@@ -22,7 +22,7 @@ namespace {
 
 const std::set<std::string> k_report_members = {"report", "title",    "folder",     "personal", "notice",
                                                 "query",  "choices",  "columns",    "row_count", "unreadable",
-                                                "totals", "chart",    "as_of"};
+                                                "totals", "chart",    "as_of",      "empty"};
 
 void check_choices(const json& j, const std::vector<ReportChoice>& list) {
     REQUIRE(j.size() == list.size());
@@ -61,6 +61,10 @@ void check_report(AppFixture& f, const std::string& id, bool detail) {
     for (const auto& c : j["columns"]) CHECK(members(c) == std::set<std::string>{"label", "type", "unit", "total"});
     CHECK(j["row_count"].is_number_integer());
     CHECK(j["row_count"] == r.table.rows.size());
+    CHECK(members(j["empty"]) == std::set<std::string>{"reason", "text", "in_scope"});
+    CHECK(j["empty"]["reason"] == report_emptiness_id(v.emptiness));
+    CHECK(j["empty"]["text"] == v.empty_text);
+    CHECK(j["empty"]["in_scope"] == r.in_scope);
     CHECK(j["unreadable"].is_number_integer());
     REQUIRE(j["totals"].size() == r.totals.size());
     for (std::size_t c = 0; c < r.totals.size(); ++c) {
