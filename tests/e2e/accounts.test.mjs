@@ -122,6 +122,24 @@ test('a municipality issues an enrolment code, and the site enrols on this PC wi
   await clickAnchor(page, 'enrolment.confirm');
   await anchor(page, 'enrolment.code');
   await screenshot(page, 'enrolment-code');
+  // Printed on paper: the code large in its box (the page's own style, applied under the app's
+  // CSP by print_window.js), and the print dialog asked for once. window.print is counted instead
+  // of opened (a pending print job keeps headless Chromium from closing).
+  await context.addInitScript(() => { window.print = () => { window.vsysPrinted = (window.vsysPrinted || 0) + 1; }; });
+  const [printed] = await Promise.all([context.waitForEvent('page'), clickAnchor(page, 'enrolment.print')]);
+  await printed.waitForLoadState();
+  await printed.waitForFunction(() => window.vsysPrinted === 1);
+  const paper = await printed.evaluate(() => ({
+    code: getComputedStyle(document.querySelector('.code')).borderTopStyle,
+    size: parseFloat(getComputedStyle(document.querySelector('.code')).fontSize),
+    text: document.querySelector('.code').textContent,
+    scripts: document.scripts.length,
+  }));
+  assert.equal(paper.code, 'solid');
+  assert.ok(paper.size > 30, `the code's font size ${paper.size}`);
+  assert.match(paper.text, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+  assert.equal(paper.scripts, 0);
+  await printed.close();
   // The code on screen is the one the store certifies; a new issue replaces it, so the test takes
   // a fresh code through the API and hands it over as a user would type it.
   const issued = await page.evaluate((i) => window.vsys.command({ type: 'issue_enrolment_code', vsys_id: i }), id);

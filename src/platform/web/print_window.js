@@ -15,9 +15,11 @@
 // printNow: open the print dialog once the page is drawn (the enrolment code).
 // Returns false when the browser blocked the window.
 function vsysOpenPrintWindow(html, printLabel, printNow) {
-  var parsed = new DOMParser().parseFromString(html, 'text/html');
+  // The style text is taken out before parsing: Chromium checks a parsed <style> against the
+  // policy even in DOMParser's inert document (a violation reported by the app's page).
   var css = [];
-  parsed.querySelectorAll('style').forEach(function (s) { css.push(s.textContent); s.remove(); });
+  html = html.replace(/<style[^>]*>([\s\S]*?)<\/style>/gi, function (_, text) { css.push(text); return ''; });
+  var parsed = new DOMParser().parseFromString(html, 'text/html');
   parsed.querySelectorAll('script, link, meta[http-equiv], base').forEach(function (e) { e.remove(); });
   parsed.querySelectorAll('*').forEach(function (e) {
     Array.prototype.slice.call(e.attributes).forEach(function (a) {
