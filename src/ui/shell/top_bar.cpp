@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 
 namespace vsys::ui {
 
@@ -24,26 +25,6 @@ namespace {
 
 const ImVec4 k_on_accent{1, 1, 1, 1};
 const ImVec4 k_warning_on_accent{1.0f, 0.82f, 0.35f, 1};
-
-// `text` cut at a character boundary to fit `width` pixels, with "…" when cut.
-std::string fit(const std::string& text, float width, bool& cut) {
-    cut = ImGui::CalcTextSize(text.c_str()).x > width;
-    if (!cut) return text;
-    const std::string ellipsis = "…";
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = 1;
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) n = 4;
-        else if (c >= 0xE0) n = 3;
-        else if (c >= 0xC0) n = 2;
-        const std::string next = out + text.substr(i, n);
-        if (ImGui::CalcTextSize((next + ellipsis).c_str()).x > width) break;
-        out = next;
-        i += n;
-    }
-    return out + ellipsis;
-}
 
 void tooltip_if_hovered(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
@@ -172,13 +153,13 @@ void Shell::top_bar() {
     const float pad = st.WindowPadding.x;
     float sync_w = std::max(0.0f, width - pad * 2 - left_end - right - 16);
     bool sync_cut = false;
-    const std::string sync_text = fit(sync.text, sync_w, sync_cut);
+    const std::string sync_text = fit_text(sync.text, sync_w, sync_cut);
     const float sync_text_w = ImGui::CalcTextSize(sync_text.c_str()).x;
 
     if (!narrow && session.signed_in()) {
         const float space = width - pad - left_end - 24 - (sync_text_w + right + 24);
         bool cut = false;
-        const std::string shown = fit(who_device, space, cut);
+        const std::string shown = fit_text(who_device, space, cut);
         ImGui::SameLine(0, 24);
         ImGui::TextUnformatted(shown.c_str());
         anchor("topbar.who");
@@ -211,9 +192,9 @@ void Shell::top_bar() {
         ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
         ImGui::BeginGroup();
         bool cut = false, cut_user = false;
-        const std::string shown = fit(two_lines ? org_role : who_device, width - pad * 2, cut);
+        const std::string shown = fit_text(two_lines ? org_role : who_device, width - pad * 2, cut);
         ImGui::TextUnformatted(shown.c_str());
-        if (two_lines) ImGui::TextUnformatted(fit(user_device, width - pad * 2, cut_user).c_str());
+        if (two_lines) ImGui::TextUnformatted(fit_text(user_device, width - pad * 2, cut_user).c_str());
         ImGui::EndGroup();
         anchor("topbar.who");
         if (cut || cut_user) tooltip_if_hovered(who_device);

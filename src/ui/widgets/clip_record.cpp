@@ -67,14 +67,36 @@ void text_fit(const std::string& text, std::string_view where, bool right) {
     ImGui::Dummy(ImVec2(width, h));
     const ImVec2 end(pos.x + width, pos.y + h);
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, end, end.x, end.x, text.c_str(), nullptr, nullptr);
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    whole_text_tooltip(text);
     note_clipped(text, where.empty() ? std::string_view(ImGui::GetCurrentWindow()->Name) : where);
+}
+
+std::string fit_text(const std::string& text, float width, bool& cut) {
+    cut = ImGui::CalcTextSize(text.c_str()).x > width + 0.5f;  // the slack of text_fit
+    if (!cut) return text;
+    const std::string ellipsis = "…";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
+        const std::string next = out + text.substr(i, n);
+        if (ImGui::CalcTextSize((next + ellipsis).c_str()).x > width) break;
+        out = next;
+        i += n;
+    }
+    return out + ellipsis;
+}
+
+void whole_text_tooltip(const std::string& text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 }  // namespace vsys::ui

@@ -52,4 +52,10 @@ void note_overflowing_windows(ClipRecord& record);
 // `right`), otherwise cut with "…", the whole text in a tooltip, and noted as clipped.
 void text_fit(const std::string& text, std::string_view where, bool right = false);
 
+// `text` cut at a character boundary to fit `width` pixels with "…" at its end, `cut` set when
+// it had to be (for a widget that draws a label itself: a combo's preview, a header, the top bar).
+std::string fit_text(const std::string& text, float width, bool& cut);
+// The whole of a cut text in a tooltip while the last item is hovered.
+void whole_text_tooltip(const std::string& text);
+
 }  // namespace vsys::ui

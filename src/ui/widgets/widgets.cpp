@@ -105,6 +105,35 @@ float combo_width(const std::string& preview) {
     return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where) {
+    // The preview is drawn from the frame's padding to the arrow button (ImGui::BeginCombo).
+    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+    bool cut = false;
+    const std::string shown = fit_text(preview, room, cut);
+    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str());
+    if (cut) {
+        if (!open) whole_text_tooltip(preview);  // open, the last item is the list's
+        note_clipped(preview, where);
+    }
+    return open;
+}
+
+bool collapsing_header(const std::string& label, std::string_view where) {
+    // Where ImGui draws a framed header's label and where it clips it (TreeNodeBehavior).
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float text_x = w->DC.CursorPos.x + ImGui::GetFontSize() + st.FramePadding.x * 3;
+    const float right = std::min(w->WorkRect.Max.x + IM_FLOOR(w->WindowPadding.x * 0.5f), w->InnerClipRect.Max.x);
+    bool cut = false;
+    const std::string shown = fit_text(label, right - text_x, cut);
+    const bool open = ImGui::CollapsingHeader((shown + "###" + label).c_str());
+    if (cut) {
+        whole_text_tooltip(label);
+        note_clipped(label, where);
+    }
+    return open;
+}
+
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
 
 void same_line_if_room(float width, float spacing) {

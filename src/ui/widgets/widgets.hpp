@@ -38,6 +38,12 @@ void form_value(const std::string& text);
 void under_label_if_narrow(float width);
 // The width a combo needs to show `preview` whole.
 float combo_width(const std::string& preview);
+// ImGui::BeginCombo whose preview, when the combo is too narrow for it (a phone), is cut with "…",
+// shown whole on hover and noted in the clip record under `where` (ImGui would cut it silently).
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where);
+// ImGui::CollapsingHeader whose label, when the window is too narrow for it, is cut with "…",
+// shown whole on hover and noted in the clip record under `where`. Its id is the whole label's.
+bool collapsing_header(const std::string& label, std::string_view where);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
 void field_width(float width);
 // SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
