@@ -134,6 +134,48 @@ TEST_CASE("the settings screen chooses high contrast and a larger text size with
     CHECK(f.app.settings().text_size == 110);
 }
 
+// Ctrl + wheel or the top bar's language switch save a setting while 設定 is open, or after it was
+// opened: an untouched form follows them and says nothing of unsaved changes; a field the user
+// changed keeps the input and the form stays unsaved (「未保存の変更があります」 and 変更を破棄).
+TEST_CASE("settings saved elsewhere reach an untouched settings form, never unsaved; a changed field keeps its input") {
+    UiFixture f;
+    f.frames(3);
+    open(f, "settings");
+    auto unsaved = [&] {
+        f.frames(1);
+        return f.anchored("settings.discard") || f.frame_text().find("未保存") != std::string::npos;
+    };
+    CHECK_FALSE(unsaved());
+    CHECK(f.shell.step_text_size(1) == 110);  // Ctrl + wheel over the settings screen
+    f.frames(2);
+    CHECK_FALSE(unsaved());
+    CHECK(f.frame_text().find("110%") != std::string::npos);
+    REQUIRE(f.click("topbar.language"));  // English, from the top bar
+    CHECK_FALSE(unsaved());
+    REQUIRE(f.click("topbar.language"));
+    // Changed while another screen is shown; the form was opened before.
+    open(f, "about");
+    CHECK(f.run({{"type", "update_settings"}, {"theme", "high_contrast"}})["ok"] == true);
+    CHECK(f.shell.step_text_size(1) == 120);
+    open(f, "settings");
+    CHECK_FALSE(unsaved());
+    CHECK(f.frame_text().find("120%") != std::string::npos);
+
+    // The user's own change is kept through a step of Ctrl + wheel, which still reaches the size.
+    REQUIRE(f.retype("settings.device_name", "Reception 2"));
+    CHECK(unsaved());
+    CHECK(f.shell.step_text_size(1) == 130);
+    f.frames(2);
+    CHECK(unsaved());
+    CHECK(f.frame_text().find("Reception 2") != std::string::npos);
+    CHECK(f.frame_text().find("130%") != std::string::npos);
+    REQUIRE(f.click("settings.save"));
+    CHECK(f.app.settings().device_name == "Reception 2");
+    CHECK(f.app.settings().text_size == 130);
+    CHECK(f.app.settings().high_contrast);
+    CHECK_FALSE(unsaved());
+}
+
 TEST_CASE("a form's value stands beside its label while both fit, and under it when they do not") {
     for (float width : {1366.0f, 390.0f, 260.0f}) {
         CAPTURE(width);
