@@ -134,6 +134,35 @@ TEST_CASE("a combo's preview or a header's label too wide for its place is cut, 
     vsys::ui::set_clip_record(nullptr);
 }
 
+// The home grid's buttons draw their texts themselves (not through ImGui's items): a title longer
+// than the button ran past its edge on a phone (「この医療機関の情報を見る」), a description
+// past its bottom. Both wrap inside, and the button grows to hold them.
+TEST_CASE("a home button wraps a long title and description inside itself, growing taller") {
+    UiFixture f(300, 400);
+    const std::string title = "Report the vaccine requests of this site", desc = "Per round, the boxes wanted, sent to the municipality";
+    ImVec2 min, max;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(300, 400));
+    ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int first = dl->VtxBuffer.Size;
+    vsys::ui::big_button("b", title, desc, ImVec2(160, 92));
+    min = ImGui::GetItemRectMin();
+    max = ImGui::GetItemRectMax();
+    bool inside = true;
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        const ImVec2 p = dl->VtxBuffer[i].pos;
+        // Two pixels of slack: the frame's anti-aliased border.
+        inside = inside && p.x >= min.x - 2 && p.x <= max.x + 2 && p.y >= min.y - 2 && p.y <= max.y + 2;
+    }
+    ImGui::End();
+    ImGui::Render();
+    CHECK(max.x - min.x == doctest::Approx(160));
+    CHECK(max.y - min.y > 92);
+    CHECK(inside);
+}
+
 // Every screen's first frame for one account of each role; long labels wrap, rows of buttons and
 // label + field pairs stack, tables scroll sideways (the claims screens are held to more below).
 TEST_CASE("every screen a role may open runs no text or button past the right edge on a phone, in English") {

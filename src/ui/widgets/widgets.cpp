@@ -1,6 +1,7 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "imgui_internal.h"  // the line origin SameLine counts from, inside table cells too
 #include "ui/shell/theme.hpp"
@@ -12,16 +13,21 @@ bool big_button(const char* id, const std::string& title, const std::string& des
                 const std::string& badge) {
     ImGui::PushID(id);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::Button("##big", size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 14.0f;
     const float title_scale = 1.2f;
     ImFont* font = ImGui::GetFont();
     const float fs = ImGui::GetFontSize();
+    // The title wraps too (a long one on a phone), and the button grows to hold both texts.
+    const float wrap = size.x - 2 * pad;
+    const float title_h = font->CalcTextSizeA(fs * title_scale, FLT_MAX, wrap, title.c_str()).y;
+    const float desc_h = font->CalcTextSizeA(fs, FLT_MAX, wrap, desc.c_str()).y;
+    size.y = std::max(size.y, pad + title_h + 6 + desc_h + pad);
+    const bool pressed = ImGui::Button("##big", size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(font, fs * title_scale, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(colour::accent),
-                title.c_str());
-    dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + fs * title_scale + 6), ImGui::GetColorU32(colour::muted),
-                desc.c_str(), nullptr, size.x - 2 * pad);
+                title.c_str(), nullptr, wrap);
+    dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + title_h + 6), ImGui::GetColorU32(colour::muted),
+                desc.c_str(), nullptr, wrap);
     if (!badge.empty()) {
         const ImVec2 t = ImGui::CalcTextSize(badge.c_str());
         const ImVec2 b1(pos.x + size.x - 8, pos.y + 8 + t.y + 6);

@@ -8,8 +8,9 @@
 
 namespace vsys::ui {
 
-// A large home-screen button with a title and a one-line description, and in its top right
-// corner, when not empty, a badge of work waiting there (「3件」 in amber). True when pressed.
+// A large home-screen button with a title and a short description, both wrapped inside it (it
+// grows taller than `size` to hold them), and in its top right corner, when not empty, a badge
+// of work waiting there (「3件」 in amber). True when pressed.
 bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size,
                 const std::string& badge = "");
 void screen_title(const std::string& text);
