@@ -34,8 +34,11 @@ void note_overflowing_windows(ClipRecord& record) {
         if (!w->Active || w->Hidden || w->Appearing || (w->Flags & ImGuiWindowFlags_Tooltip)) continue;
         float past = 0;
         if (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal | ImGuiWindowFlags_AlwaysAutoResize)) {
-            // Sized to its content: what overflows is the window itself.
+            // Sized to its content: what overflows is the window itself, or, where ImGui kept it
+            // to the screen's size (a modal on a phone), its content past its own edge.
             past = std::max(w->Pos.x + w->Size.x - screen_right, vp->Pos.x - w->Pos.x);
+            if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar))
+                past = std::max(past, w->DC.CursorMaxPos.x - std::max(w->InnerClipRect.Max.x, w->WorkRect.Max.x));
         } else if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar)) {
             // The visible edge: the clip rect, or the work rect where a window has no padding (its
             // border is drawn over its content). Half a pixel of slack, as text_fit: widths are
@@ -55,8 +58,12 @@ void note_clipped(std::string_view text, std::string_view where) {
 void text_fit(const std::string& text, std::string_view where, bool right) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
     const float avail = ImGui::GetContentRegionAvail().x;
+    // A table column scrolled out of sight keeps the width it had when last seen (ImGui updates a
+    // fixed column's width only while it is visible): its text is not shown, so it is not cut
+    // either; it takes its new width in the frame it comes into view.
+    const bool hidden_column = ImGui::GetCurrentTable() && !(ImGui::TableGetColumnFlags() & ImGuiTableColumnFlags_IsVisible);
     // Half a pixel of slack: column widths are measured with the same font and rounded.
-    if (w <= avail + 0.5f) {
+    if (w <= avail + 0.5f || hidden_column) {
         if (right && avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
         ImGui::TextUnformatted(text.c_str());
         return;

@@ -9,7 +9,8 @@
 //
 // Plain ImGui text and buttons do not go through text_fit: the end of the frame also notes
 // every window whose items ran past its right edge where it cannot scroll sideways (a month line
-// or a help line wider than a phone), and every popup wider than the screen, as one entry each
+// or a help line wider than a phone), and every popup wider than the screen or whose content runs
+// past its own edge (a modal ImGui keeps to a phone's width), as one entry each
 // ("<n> px past the right edge", where: the window's name).
 #pragma once
 

@@ -76,7 +76,11 @@ void field_message(const std::string& text, bool error) {
 
 void notice(const std::string& text, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    // A window sized to its content (a modal) would shrink to a wrap at its own width: there the
+    // screen's width is the bound.
+    const bool sized_to_content = ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_AlwaysAutoResize;
+    const float room = sized_to_content ? modal_text_width(width) : ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, room));
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();

@@ -18,7 +18,7 @@ void screen_title(const std::string& text);
 void section_title(const std::string& text);
 // A message under a form field, red for errors.
 void field_message(const std::string& text, bool error);
-// A paragraph the user should not miss (amber), wrapped at `width` pixels.
+// A paragraph the user should not miss (amber), wrapped at `width` pixels or the right edge.
 void notice(const std::string& text, float width);
 // A label column of fixed width, so forms line up. A label wider than the column pushes its
 // value along instead of running under it, and where the line is too narrow for both (a phone,
