@@ -135,4 +135,16 @@ TEST_CASE("on a phone in Japanese the top bar shows the organisation, role, user
     CHECK(noted);
 }
 
+// At 1366 px the federation's long name with its English role was cut beside the title.
+TEST_CASE("on a wide screen the organisation line that does not fit beside the title goes under it whole") {
+    UiFixture f(1100, 768);
+    f.frames(3);
+    REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}, {"device_name", std::string(40, 'D')}})["ok"] == true);
+    REQUIRE(f.login("VF130001"));
+    f.frames(3);
+    for (const auto& c : f.shell.clipped()) CHECK_MESSAGE(c.where.rfind("topbar", 0) != 0, c.text);
+    CHECK(has(f.frame_text(), std::string(40, 'D')));
+    CHECK(f.shell.anchors().at("topbar.who").y > f.shell.anchors().at("topbar.title").y);
+}
+
 TEST_SUITE_END();

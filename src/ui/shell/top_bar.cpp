@@ -3,7 +3,8 @@
 // needs before trusting what they see: when this device last reached the exchange, what waits
 // to be sent, and, in the warning colour and with a word, refused bundles, conflicts and an
 // exchange that cannot be reached; a click on it opens 同期. The bar condenses with the window:
-// at a clinic PC's 1366 px everything is on one line; below that the organisation line moves
+// at a clinic PC's 1366 px everything is on one line while it fits; below that (or when a long
+// organisation name, an English role and a device name do not fit) the organisation line moves
 // under it, packed into as many lines as it takes (the organisation, then the role and the user),
 // and on a phone the sync state keeps its two most urgent parts, on a line of its own when it
 // does not fit beside the title. A text still cut (a name wider than the phone) keeps its whole
@@ -165,7 +166,14 @@ void Shell::top_bar() {
         parts = {dir.org_name(session.org) + (code.empty() ? "" : " " + code), tr(std::string("role.") + role_id(session.role)),
                  session.name + "（" + session.vsys_id + "）", app_.settings().device_name};
     }
-    const std::vector<WhoLine> who_lines = narrow ? pack_parts(parts, line_w) : std::vector<WhoLine>{};
+    std::string who;
+    for (const std::string& p : parts)
+        if (!p.empty()) who += (who.empty() ? "" : " ｜ ") + p;
+    // Beside the title on a wide screen while it fits there whole (a long organisation name with an
+    // English role does not at 1366 px), else below.
+    const float beside_w = width - pad - left_end - 24 - (sync_text_w + right + 24);
+    const bool below_title = narrow || ImGui::CalcTextSize(who.c_str()).x > beside_w;
+    const std::vector<WhoLine> who_lines = below_title ? pack_parts(parts, line_w) : std::vector<WhoLine>{};
     const float line = ImGui::GetTextLineHeight();
     const std::size_t below = who_lines.size() + (sync_below ? 1 : 0);
     const float h = below ? row + below * line + (below - 1) * st.ItemSpacing.y + 6 : row;
@@ -192,10 +200,7 @@ void Shell::top_bar() {
     }
     const float drawn_left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
 
-    if (!narrow && session.signed_in()) {
-        std::string who;
-        for (const std::string& p : parts)
-            if (!p.empty()) who += (who.empty() ? "" : " ｜ ") + p;
+    if (!below_title && session.signed_in()) {
         const float space = width - pad - drawn_left_end - 24 - (sync_text_w + right + 24);
         bool cut = false;
         const std::string shown = fit_text(who, space, cut);
