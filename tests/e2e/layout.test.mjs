@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
+import { assertNothingClipped } from './clip_check.mjs';
 import { anchor, clickAnchor, command, goTo, ok, openApp, screenshot, serverAndBrowser, signIn, typeInto, view,
   waitFrames } from './lib.mjs';
 
@@ -21,8 +22,6 @@ function claimMonth() {
   const y = t.getUTCFullYear(), m = t.getUTCMonth();
   return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
 }
-
-const clipped = (page) => page.evaluate(() => window.vsys.screen().clipped);
 
 // The colour of one pixel of the page, from a 1×1 screenshot (an 8-bit RGB(A) PNG).
 async function pixel(page, x, y) {
@@ -88,14 +87,14 @@ test('site information, claims, the simulation and a report fit at four sizes: n
     await goTo(page, 'site_info');
     await anchor(page, 'site.edit');
     await screenshot(page, `${name}-site`);
-    assert.deepEqual(await clipped(page), [], `${name}: site information`);
+    await assertNothingClipped(page, `${name}: site information`);
     const info = await page.evaluate(() => window.vsys.screen().anchors);
     assert.ok(info['site.edit'][0] + info['site.edit'][2] <= width, `${name}: 編集 is on the screen`);
 
     await goTo(page, 'claims');
     await anchor(page, 'claims.line2.amount');
     await screenshot(page, `${name}-claims`);
-    assert.deepEqual(await clipped(page), [], `${name}: claims`);
+    await assertNothingClipped(page, `${name}: claims`);
 
     await signIn(page, 'VP130001');
     await goTo(page, 'simulation');
@@ -104,7 +103,7 @@ test('site information, claims, the simulation and a report fit at four sizes: n
     await scrollTo(page, 'sim.table.row.0', width, height);
     await waitFrames(page, 3);
     await screenshot(page, `${name}-simulation`);
-    assert.deepEqual(await clipped(page), [], `${name}: simulation`);
+    await assertNothingClipped(page, `${name}: simulation`);
 
     // A report's detail, opened from the reports screen as a user does: R311 of Chiyoda's sites.
     await signIn(page, 'VM131016');
@@ -115,7 +114,7 @@ test('site information, claims, the simulation and a report fit at four sizes: n
     await anchor(page, 'reports.table.row.0');
     await waitFrames(page, 3);
     await screenshot(page, `${name}-report`);
-    assert.deepEqual(await clipped(page), [], `${name}: report R311`);
+    await assertNothingClipped(page, `${name}: report R311`);
   }
   assert.deepEqual(errors, []);
   await context.close();
@@ -147,7 +146,7 @@ test('the claims screens fit at four sizes in Japanese and English: nothing clip
       await anchor(page, 'claims.line1.amount');
       await waitFrames(page, 3);
       await screenshot(page, `${name}-site`);
-      assert.deepEqual(await clipped(page), [], `${name}: the site's claims`);
+      await assertNothingClipped(page, `${name}: the site's claims`);
       if (width >= 1366) {  // narrower screens scroll the table sideways, the code pinned
         const a = await page.evaluate(() => window.vsys.screen().anchors);
         for (const k of ['claims.line0.remove', 'claims.line0.check'])
@@ -159,19 +158,19 @@ test('the claims screens fit at four sizes in Japanese and English: nothing clip
       await anchor(page, 'municipality_claims.grand_total');
       await waitFrames(page, 3);
       await screenshot(page, `${name}-municipality`);
-      assert.deepEqual(await clipped(page), [], `${name}: the municipality's claims`);
+      await assertNothingClipped(page, `${name}: the municipality's claims`);
       await page.evaluate((c) => { location.hash = '#/claims/' + c; }, code);  // 代行入力 of the site
       await anchor(page, 'claims.proxy.note');
       await waitFrames(page, 3);
       await screenshot(page, `${name}-proxy`);
-      assert.deepEqual(await clipped(page), [], `${name}: 代行入力`);
+      await assertNothingClipped(page, `${name}: 代行入力`);
 
       await signIn(page, 'VF130001');
       await goTo(page, 'federation_claims');
       await anchor(page, 'federation.grand_total');
       await waitFrames(page, 3);
       await screenshot(page, `${name}-federation`);
-      assert.deepEqual(await clipped(page), [], `${name}: the federation's claims`);
+      await assertNothingClipped(page, `${name}: the federation's claims`);
     }
   }
   assert.deepEqual(errors, []);

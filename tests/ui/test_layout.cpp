@@ -4,6 +4,8 @@
 // and a reload keeps; forms stack when a label and its value do not fit side by side.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "app/session/settings.hpp"
 #include "imgui_internal.h"  // finds the toast's window and the window under the mouse
 #include "ui/shell/theme.hpp"
@@ -132,6 +134,83 @@ TEST_CASE("the settings screen chooses high contrast and a larger text size with
     REQUIRE(f.click("settings.text_size.smaller"));
     REQUIRE(f.click("settings.save"));
     CHECK(f.app.settings().text_size == 110);
+}
+
+// Ctrl + wheel or the top bar's language switch save a setting while 設定 is open, or after it was
+// opened: an untouched form follows them and says nothing of unsaved changes; a field the user
+// changed keeps the input and the form stays unsaved (「未保存の変更があります」 and 変更を破棄).
+TEST_CASE("settings saved elsewhere reach an untouched settings form, never unsaved; a changed field keeps its input") {
+    UiFixture f;
+    f.frames(3);
+    open(f, "settings");
+    auto unsaved = [&] {
+        f.frames(1);
+        return f.anchored("settings.discard") || f.frame_text().find("未保存") != std::string::npos;
+    };
+    CHECK_FALSE(unsaved());
+    CHECK(f.shell.step_text_size(1) == 110);  // Ctrl + wheel over the settings screen
+    f.frames(2);
+    CHECK_FALSE(unsaved());
+    CHECK(f.frame_text().find("110%") != std::string::npos);
+    REQUIRE(f.click("topbar.language"));  // English, from the top bar
+    CHECK_FALSE(unsaved());
+    REQUIRE(f.click("topbar.language"));
+    // Changed while another screen is shown; the form was opened before.
+    open(f, "about");
+    CHECK(f.run({{"type", "update_settings"}, {"theme", "high_contrast"}})["ok"] == true);
+    CHECK(f.shell.step_text_size(1) == 120);
+    open(f, "settings");
+    CHECK_FALSE(unsaved());
+    CHECK(f.frame_text().find("120%") != std::string::npos);
+
+    // The user's own change is kept through a step of Ctrl + wheel, which still reaches the size.
+    REQUIRE(f.retype("settings.device_name", "Reception 2"));
+    CHECK(unsaved());
+    CHECK(f.shell.step_text_size(1) == 130);
+    f.frames(2);
+    CHECK(unsaved());
+    CHECK(f.frame_text().find("Reception 2") != std::string::npos);
+    CHECK(f.frame_text().find("130%") != std::string::npos);
+    REQUIRE(f.click("settings.save"));
+    CHECK(f.app.settings().device_name == "Reception 2");
+    CHECK(f.app.settings().text_size == 130);
+    CHECK(f.app.settings().high_contrast);
+    CHECK_FALSE(unsaved());
+}
+
+// 「Ctrl キーを押しながら…」 broke after "Ctrl" on a phone: ImGui wraps at a space, and the rest
+// of a Japanese sentence is one long word. The hint is drawn by muted_text (ImGui's TextWrapped),
+// so its lines are where ImFont::CalcWordWrapPositionA ends them, at every width.
+TEST_CASE("the text size hint never wraps inside Ctrl + wheel, in Japanese or English") {
+    UiFixture f(390, 844);
+    f.frames(2);
+    for (const char* language : {"ja", "en"}) {
+        CAPTURE(language);
+        REQUIRE(f.run({{"type", "update_settings"}, {"language", language}})["ok"] == true);
+        const std::string help = f.shell.tr("settings.text_size.help");
+        // The words that must stay on the line of "Ctrl" (the key, and in English the wheel).
+        const std::string with = std::string(language) == "ja" ? "キー" : "wheel";
+        REQUIRE(help.find(with) != std::string::npos);
+        ImGui::NewFrame();
+        const ImFont* font = ImGui::GetFont();
+        const float join_w = ImGui::CalcTextSize(help.substr(0, help.find(with) + with.size()).c_str()).x;
+        std::string broken;
+        for (float width = std::ceil(join_w); width < 600; width += 1) {
+            const char* s = help.c_str();
+            const char* const end = s + help.size();
+            while (s < end) {
+                const char* e = font->CalcWordWrapPositionA(1.0f, s, end, width);
+                if (e <= s) e = s + 1;
+                const std::string line(s, e);
+                if (line.find("Ctrl") != std::string::npos && line.find(with) == std::string::npos)
+                    broken += std::to_string(static_cast<int>(width)) + " px: " + line + "\n";
+                s = e;
+                while (s < end && *s == ' ') ++s;
+            }
+        }
+        ImGui::EndFrame();
+        CHECK_MESSAGE(broken.empty(), broken);
+    }
 }
 
 TEST_CASE("a form's value stands beside its label while both fit, and under it when they do not") {

@@ -5,12 +5,15 @@
 // a phone's 390 px with the app's font is tested here at 290 px.
 #include <doctest/doctest.h>
 
+#include <cfloat>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/base/screens.hpp"
+#include "imgui_internal.h"  // the hovered item and the tooltip window
 #include "ui/widgets/clip_record.hpp"
+#include "ui/widgets/widgets.hpp"
 #include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
@@ -82,6 +85,82 @@ TEST_CASE("a line wider than its window is noted as clipped; one that wraps, or 
         }
     });
     CHECK(record.last().empty());
+}
+
+TEST_CASE("a combo's preview or a header's label too wide for its place is cut, noted as clipped and whole on hover") {
+    UiFixture f(300, 400);
+    vsys::ui::ClipRecord record;
+    vsys::ui::set_clip_record(&record);
+    auto frame = [&](auto draw) {
+        record.begin_frame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(300, 400));
+        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+        draw();
+        ImGui::End();
+        record.end_frame();
+        ImGui::Render();
+    };
+    const std::string long_text = "Tokyo Chiyoda-ku Vaccination Centre 1310000011";
+    auto combo = [&](const std::string& preview, float width) {
+        ImGui::SetNextItemWidth(width);
+        if (vsys::ui::begin_combo("##c", preview, "the combo")) ImGui::EndCombo();
+    };
+    frame([&] { combo(long_text, 120); });
+    frame([&] { combo(long_text, 120); });
+    REQUIRE(record.last().size() == 1);
+    CHECK(record.last()[0] == vsys::ui::ClippedText{long_text, "the combo"});
+    frame([&] { combo("1310000011", 160); });  // fits: nothing noted
+    CHECK(record.last().empty());
+    frame([&] { combo("Chiyoda-ku 1310000011", vsys::ui::combo_width("Chiyoda-ku 1310000011")); });  // combo_width: whole
+    CHECK(record.last().empty());
+    // Hovered, the cut preview shows the whole text in a tooltip.
+    ImGui::GetIO().MousePos = ImVec2(40, 15);
+    frame([&] { combo(long_text, 120); });
+    frame([&] { combo(long_text, 120); });
+    CHECK(ImGui::GetCurrentContext()->HoveredIdPreviousFrame != 0);
+    bool tooltip = false;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        tooltip = tooltip || (w->Active && (w->Flags & ImGuiWindowFlags_Tooltip));
+    CHECK(tooltip);
+    ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+
+    frame([&] { vsys::ui::collapsing_header(long_text + " " + long_text, "the header"); });
+    REQUIRE(record.last().size() == 1);
+    CHECK(record.last()[0].where == "the header");
+    frame([&] { vsys::ui::collapsing_header("Deliveries", "the header"); });
+    CHECK(record.last().empty());
+    vsys::ui::set_clip_record(nullptr);
+}
+
+// The home grid's buttons draw their texts themselves (not through ImGui's items): a title longer
+// than the button ran past its edge on a phone (「この医療機関の情報を見る」), a description
+// past its bottom. Both wrap inside, and the button grows to hold them.
+TEST_CASE("a home button wraps a long title and description inside itself, growing taller") {
+    UiFixture f(300, 400);
+    const std::string title = "Report the vaccine requests of this site", desc = "Per round, the boxes wanted, sent to the municipality";
+    ImVec2 min, max;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(300, 400));
+    ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int first = dl->VtxBuffer.Size;
+    vsys::ui::big_button("b", title, desc, ImVec2(160, 92));
+    min = ImGui::GetItemRectMin();
+    max = ImGui::GetItemRectMax();
+    bool inside = true;
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        const ImVec2 p = dl->VtxBuffer[i].pos;
+        // Two pixels of slack: the frame's anti-aliased border.
+        inside = inside && p.x >= min.x - 2 && p.x <= max.x + 2 && p.y >= min.y - 2 && p.y <= max.y + 2;
+    }
+    ImGui::End();
+    ImGui::Render();
+    CHECK(max.x - min.x == doctest::Approx(160));
+    CHECK(max.y - min.y > 92);
+    CHECK(inside);
 }
 
 // Every screen's first frame for one account of each role; long labels wrap, rows of buttons and

@@ -103,4 +103,48 @@ TEST_CASE("a bundle the device refused shows in the top bar in the warning colou
     CHECK(colours_of(muni, "topbar.sync").count(k_warning));
 }
 
+// On a phone the organisation, the role, the user and the sync state were cut to 「医療…」 and
+// 「● 未同…」 with nothing to read them by. The test's font (ImGui's own, no Japanese glyphs)
+// draws Japanese at less than half the app's width: 200 px here is narrower than a 390 px phone
+// with the app's font (tests/e2e/phone_sweep.test.mjs checks that one in Chromium).
+TEST_CASE("on a phone in Japanese the top bar shows the organisation, role, user and sync state whole; a cut one is noted") {
+    UiFixture f(200, 844);
+    f.frames(3);
+    const Site& s = f.site_in("131016");
+    REQUIRE(f.login(site_account(s)));
+    f.frames(3);
+    const std::string org = f.app.directory().org_name(f.app.session().org) + " " + s.code;
+    const std::string text = f.frame_text();
+    CAPTURE(text);
+    for (const std::string& whole : {org, std::string("医療機関"), "（" + site_account(s) + "）", f.shell.sync_shown().text})
+        CHECK(has(text, whole));
+    CHECK_FALSE(has(text, "…"));
+    for (const auto& c : f.shell.clipped()) CHECK(c.where.rfind("topbar", 0) != 0);
+    for (const char* a : {"topbar.who", "topbar.sync", "topbar.language", "topbar.logout"}) {
+        CAPTURE(a);
+        REQUIRE(f.anchored(a));
+        const auto r = f.shell.anchors().at(a);
+        CHECK(r.x >= 0);
+        CHECK(r.x + r.w <= 200);
+    }
+    // Narrower than the organisation's name: cut with "…", noted under topbar.who whole.
+    ImGui::GetIO().DisplaySize = ImVec2(110, 844);
+    f.frames(3);
+    bool noted = false;
+    for (const auto& c : f.shell.clipped()) noted = noted || (c.where == "topbar.who" && c.text == org);
+    CHECK(noted);
+}
+
+// At 1366 px the federation's long name with its English role was cut beside the title.
+TEST_CASE("on a wide screen the organisation line that does not fit beside the title goes under it whole") {
+    UiFixture f(1100, 768);
+    f.frames(3);
+    REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}, {"device_name", std::string(40, 'D')}})["ok"] == true);
+    REQUIRE(f.login("VF130001"));
+    f.frames(3);
+    for (const auto& c : f.shell.clipped()) CHECK_MESSAGE(c.where.rfind("topbar", 0) != 0, c.text);
+    CHECK(has(f.frame_text(), std::string(40, 'D')));
+    CHECK(f.shell.anchors().at("topbar.who").y > f.shell.anchors().at("topbar.title").y);
+}
+
 TEST_SUITE_END();

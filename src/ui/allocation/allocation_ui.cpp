@@ -42,7 +42,7 @@ bool round_picker(Shell& shell, const char* anchor, const char* product) {
     const std::string preview = cur ? cur->name : shell.tr("alloc.no_round");
     under_label_if_narrow(std::min(420.0f, combo_width(preview)));  // the round's name whole
     field_width(420);
-    if (ImGui::BeginCombo((std::string("##") + anchor).c_str(), preview.c_str())) {
+    if (begin_combo(std::string("##") + anchor, preview, anchor)) {
         int i = 0;
         for (const auto& r : round_list(shell)) {
             if (!matches(r, product)) continue;

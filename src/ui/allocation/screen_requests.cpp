@@ -49,7 +49,7 @@ void draw_requests(Shell& shell) {
     RequestForm& form = shell.state<RequestForm>();
     form_label(shell.tr("alloc.product"), 200);
     field_width(420);
-    if (ImGui::BeginCombo("##product", shell.tr(std::string("product.") + k_products[form.product]).c_str())) {
+    if (begin_combo("##product", shell.tr(std::string("product.") + k_products[form.product]), "req.product")) {
         for (int i = 0; i < 3; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("product.") + k_products[i]).c_str(), i == form.product))
                 form.product = i;

@@ -166,7 +166,7 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     ImGui::TextUnformatted(method.c_str());
     same_line_if_room(method_w, ImGui::GetStyle().ItemSpacing.x);
     field_width(method_w);
-    if (ImGui::BeginCombo("##method", chosen.c_str())) {
+    if (begin_combo("##method", chosen, "sim.method")) {
         for (int i = 0; i < 6; ++i) {
             if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
             shell.anchor("sim.method." + std::to_string(i));

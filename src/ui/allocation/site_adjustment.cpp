@@ -53,7 +53,7 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
     if (adj.filled_from != spec) fill(adj, result, spec);
     if (adj.rows.empty()) return;
     ImGui::SetNextItemOpen(adj.open, ImGuiCond_Always);
-    adj.open = ImGui::CollapsingHeader(shell.tr("sim.adjust.title").c_str());
+    adj.open = collapsing_header(shell.tr("sim.adjust.title"), "sim.adjust");
     shell.anchor("sim.adjust");
     if (!adj.open) return;
     muted_text(shell.tr("sim.adjust.explain"));  // under the header: a header's label does not wrap

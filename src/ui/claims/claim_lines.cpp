@@ -51,7 +51,7 @@ bool municipality_cell(Shell& shell, const std::string& id, ClaimLine& line, boo
 void form_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_only) {
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(read_only);
-    if (ImGui::BeginCombo("##form", std::string(claim_form_label(line.form)).c_str())) {
+    if (begin_combo("##form", std::string(claim_form_label(line.form)), id + ".form")) {
         for (ClaimForm f : k_forms) {
             if (ImGui::Selectable(std::string(claim_form_label(f)).c_str(), line.form == f)) line.form = f;
             shell.anchor(id + ".form." + std::string(claim_form_name(f)));

@@ -64,6 +64,7 @@ void draw_enrolment(Shell& shell) {
         shell.anchor("enrolment.confirm");
         ImGui::SameLine();
         const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+        shell.anchor("enrolment.cancel");
         if (ok) {
             form.issued = shell.run(IssueEnrolmentCode{form.vsys_id});
             form.error = shell.last_error();

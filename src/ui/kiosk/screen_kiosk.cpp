@@ -23,16 +23,16 @@ void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
     if (kp.confirm_reset && !ImGui::IsPopupOpen("##kiosk_reset")) ImGui::OpenPopup("##kiosk_reset");
     if (!ImGui::BeginPopupModal("##kiosk_reset", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
-    ImGui::TextUnformatted(shell.tr("kiosk.reset.title").c_str());
-    ImGui::Separator();
     ImGui::PushTextWrapPos(modal_text_width(520));
+    ImGui::TextWrapped("%s", shell.tr("kiosk.reset.title").c_str());
+    ImGui::Separator();
     ImGui::TextWrapped("%s", fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}).c_str());
     ImGui::PopTextWrapPos();
     field_message(kp.error, true);
     ImGui::Spacing();
     const bool ok = ImGui::Button(shell.tr("kiosk.reset").c_str(), ImVec2(0, 44));
     shell.anchor("kiosk.reset.confirm");
-    ImGui::SameLine();
+    same_line_if_room(button_width(shell.tr("common.cancel")), ImGui::GetStyle().ItemSpacing.x);  // one under the other on a phone
     const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str(), ImVec2(0, 44)) ||
                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     shell.anchor("kiosk.reset.cancel");
@@ -66,7 +66,9 @@ void draw_kiosk_switcher(Shell& shell) {
 
     // Cards big enough for a finger: the role first, then the organisation and the person.
     const float avail = ImGui::GetContentRegionAvail().x;
-    const ImVec2 size(std::min(380.0f, std::max(260.0f, (avail - 24) / 3)), 104.0f);
+    // One a row the whole width on a phone, as the home grid.
+    const ImVec2 size(avail < 2 * 260 + ImGui::GetStyle().ItemSpacing.x ? avail : std::min(380.0f, std::max(260.0f, (avail - 24) / 3)),
+                      104.0f);
     float x = 0;
     for (const auto& a : v.accounts) {
         const std::string& id = a.vsys_id;

@@ -1,7 +1,9 @@
 // 設定: language, device name, idle lock, colours and text size. Edits stay in the screen's own
 // buffer until 保存 is pressed; the field is validated as the user types, and leaving with
 // unsaved edits asks first. The colours and the text size apply once saved (the Shell and the
-// platform follow the saved settings); Ctrl + wheel saves a text size step at once.
+// platform follow the saved settings); Ctrl + wheel saves a text size step at once. Settings
+// saved elsewhere (Ctrl + wheel, the top bar's language switch) reach every field the user has not
+// changed here, so an untouched form is never 未保存, and a changed field keeps what was typed.
 #include <algorithm>
 #include <cstring>
 
@@ -19,6 +21,7 @@ namespace vsys::ui {
 namespace {
 struct SettingsForm {
     KeptView<SettingsQuery> saved;  // asked again at each new revision of the App
+    Settings base;  // the stored settings the fields were last filled from: a field that differs was changed here
     std::string device_name;  // kept whole: over the limit it is refused, never cut
     int language = 0;  // 0 ja, 1 en
     std::int64_t idle_minutes = k_idle_lock_default;
@@ -27,16 +30,31 @@ struct SettingsForm {
     int text_size = k_text_size_default;
 };
 
+int language_choice(Language l) { return l == Language::ja ? 0 : 1; }
+
 void load(SettingsForm& form, const Settings& s) {
     form.device_name = s.device_name;
-    form.language = s.language == Language::ja ? 0 : 1;
+    form.language = language_choice(s.language);
     form.idle_minutes = s.idle_lock_minutes;
     form.high_contrast = s.high_contrast ? 1 : 0;
     form.text_size = s.text_size;
+    form.base = s;
+}
+
+// The stored settings changed (here or elsewhere): each field the user has not changed since the
+// form was filled takes the stored value; a changed one keeps the user's input.
+void follow(SettingsForm& form, const Settings& s) {
+    const Settings& was = form.base;
+    if (form.device_name == was.device_name) form.device_name = s.device_name;
+    if (form.language == language_choice(was.language)) form.language = language_choice(s.language);
+    if (form.idle_minutes == was.idle_lock_minutes) form.idle_minutes = s.idle_lock_minutes;
+    if (form.high_contrast == (was.high_contrast ? 1 : 0)) form.high_contrast = s.high_contrast ? 1 : 0;
+    if (form.text_size == was.text_size) form.text_size = s.text_size;
+    form.base = s;
 }
 
 bool differs(const Settings& saved, const SettingsForm& form) {
-    return saved.device_name != form.device_name || (saved.language == Language::ja ? 0 : 1) != form.language ||
+    return saved.device_name != form.device_name || language_choice(saved.language) != form.language ||
            saved.idle_lock_minutes != form.idle_minutes || (saved.high_contrast ? 1 : 0) != form.high_contrast ||
            saved.text_size != form.text_size;
 }
@@ -82,8 +100,8 @@ void draw_settings(Shell& shell) {
     const Settings* kept = form.saved.get(shell.app(), SettingsQuery{});
     if (!kept) return;  // device scope: never refused
     const Settings& saved = *kept;
-    // Reload from the document when it changed elsewhere and nothing is being edited here.
-    if (first || (form.saved.fresh() && !differs(saved, form))) load(form, saved);
+    if (first) load(form, saved);
+    else if (form.saved.fresh()) follow(form, saved);
 
     screen_title(shell.tr("screen.settings"));
 

@@ -1,5 +1,6 @@
 // このアプリについて: version, build, local storage use, and the basic help text.
 #include "app/session/settings_contract.hpp"
+#include "core/base/numbers.hpp"
 #include "ui/shell/kept_view.hpp"
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
@@ -17,14 +18,14 @@ void draw_about(Shell& shell) {
     screen_title(shell.tr("screen.about"));
     const AboutView* about = shell.state<AboutScreen>().view.get(shell.app(), AboutQuery{});
     if (!about) return;
+    // Values wrap under their labels on a phone rather than run past the edge.
     form_label(shell.tr("about.version"));
-    ImGui::TextUnformatted(about->version.c_str());
+    form_value(about->version);
     form_label(shell.tr("about.build"));
-    ImGui::TextUnformatted(about->build_id.c_str());
+    form_value(about->build_id);
     form_label(shell.tr("about.storage"));
-    ImGui::TextUnformatted(fill_placeholders(shell.tr("about.storage.value"),
-                                             {{"files", std::to_string(about->files)}, {"bytes", std::to_string(about->bytes)}})
-                               .c_str());
+    form_value(fill_placeholders(shell.tr("about.storage.value"),
+                                 {{"files", format_grouped(about->files)}, {"bytes", format_grouped(about->bytes)}}));
     ImGui::Spacing();
     ImGui::TextWrapped("%s", shell.tr("about.offline").c_str());
     ImGui::Spacing();

@@ -40,7 +40,9 @@ void draw_home(Shell& shell) {
             for (const auto& b : home->buttons)
                 if (b.waiting > 0) waiting[b.id] = b.waiting;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const ImVec2 size(std::min(360.0f, std::max(240.0f, (avail - 24) / 3)), 92.0f);
+    // Three a row on a PC, two on a tablet, one the whole width on a phone.
+    const ImVec2 size(avail < 2 * 240 + ImGui::GetStyle().ItemSpacing.x ? avail : std::min(360.0f, std::max(240.0f, (avail - 24) / 3)),
+                      92.0f);
     for (const auto& g : groups) {
         muted_text(shell.tr(g));
         float x = 0;

@@ -289,7 +289,9 @@ void Shell::leave_modal() {
     if (ImGui::BeginPopupModal("##leave", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::TextUnformatted(tr("leave.title").c_str());
         ImGui::Separator();
-        ImGui::TextUnformatted(tr("leave.body").c_str());
+        ImGui::PushTextWrapPos(modal_text_width(ImGui::GetFontSize() * 30));
+        ImGui::TextWrapped("%s", tr("leave.body").c_str());
+        ImGui::PopTextWrapPos();
         ImGui::Spacing();
         const bool discard = ImGui::Button(tr("leave.discard").c_str());
         anchor("leave.discard");
@@ -299,7 +301,9 @@ void Shell::leave_modal() {
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(tr("common.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        const bool cancel = ImGui::Button(tr("common.cancel").c_str());
+        anchor("leave.cancel");
+        if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             pending_screen_.clear();
             ImGui::CloseCurrentPopup();
         }

@@ -3,9 +3,12 @@
 // needs before trusting what they see: when this device last reached the exchange, what waits
 // to be sent, and, in the warning colour and with a word, refused bundles, conflicts and an
 // exchange that cannot be reached; a click on it opens 同期. The bar condenses with the window:
-// at a clinic PC's 1366 px everything is on one line; below that the organisation line moves to
-// a second row, and on a phone the sync state shrinks to its marks and counts, every cut text
-// keeping its whole form in a tooltip.
+// at a clinic PC's 1366 px everything is on one line while it fits; below that (or when a long
+// organisation name, an English role and a device name do not fit) the organisation line moves
+// under it, packed into as many lines as it takes (the organisation, then the role and the user),
+// and on a phone the sync state keeps its two most urgent parts, on a line of its own when it
+// does not fit beside the title. A text still cut (a name wider than the phone) keeps its whole
+// form in a tooltip and is noted in the clip record (topbar.who, topbar.sync).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -17,6 +20,7 @@
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 
 namespace vsys::ui {
 
@@ -25,26 +29,6 @@ namespace {
 const ImVec4 k_on_accent{1, 1, 1, 1};
 const ImVec4 k_warning_on_accent{1.0f, 0.82f, 0.35f, 1};
 
-// `text` cut at a character boundary to fit `width` pixels, with "…" when cut.
-std::string fit(const std::string& text, float width, bool& cut) {
-    cut = ImGui::CalcTextSize(text.c_str()).x > width;
-    if (!cut) return text;
-    const std::string ellipsis = "…";
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t n = 1;
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) n = 4;
-        else if (c >= 0xE0) n = 3;
-        else if (c >= 0xC0) n = 2;
-        const std::string next = out + text.substr(i, n);
-        if (ImGui::CalcTextSize((next + ellipsis).c_str()).x > width) break;
-        out = next;
-        i += n;
-    }
-    return out + ellipsis;
-}
-
 void tooltip_if_hovered(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
@@ -52,6 +36,31 @@ void tooltip_if_hovered(const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+// The organisation line's parts (name and code, role, user, device) packed into as few lines of
+// `width` pixels as they fit, joined by 「 ｜ 」; a part wider than a line alone is cut with "…".
+struct WhoLine {
+    std::string shown, whole;
+    bool cut = false;
+};
+std::vector<WhoLine> pack_parts(const std::vector<std::string>& parts, float width) {
+    const std::string sep = " ｜ ";
+    std::vector<WhoLine> lines;
+    for (const std::string& p : parts) {
+        if (p.empty()) continue;
+        if (!lines.empty() && !lines.back().cut &&
+            ImGui::CalcTextSize((lines.back().shown + sep + p).c_str()).x <= width) {
+            lines.back().shown += sep + p;
+            lines.back().whole += sep + p;
+            continue;
+        }
+        WhoLine l;
+        l.whole = p;
+        l.shown = fit_text(p, width, l.cut);
+        lines.push_back(l);
+    }
+    return lines;
 }
 
 }  // namespace
@@ -117,34 +126,66 @@ void Shell::top_bar() {
     const bool narrow = width < 1100;
     const bool phone = width < 600;
     const float row = ImGui::GetFrameHeight() + 16;
-    // The organisation line: on the first row when everything fits, else on the second; on a phone
-    // where it does not fit one line, the organisation and role on one, the user (and the device) on
-    // the next, so that the user's V-SYS ID is never cut.
-    std::string org_role, user;
+    const float pad = phone ? 8.0f : 16.0f;  // the bar's padding
+    const float title_scale = phone ? 1.0f : 1.15f;
+    const std::string title = phone ? "V-SYS" : tr("app.title");
+    const std::string kiosk_badge = app_.kiosk() ? tr("kiosk.badge") : std::string();
+    auto button_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + st.FramePadding.x * 2; };
+    // Where the title (and the kiosk's badge) end, measured before the bar is drawn: its height
+    // depends on what fits beside them.
+    float left_end = pad + ImGui::CalcTextSize(title.c_str()).x * title_scale;
+    if (!kiosk_badge.empty()) left_end += (phone ? 8.0f : 16.0f) + button_w(kiosk_badge);
+
+    // Right side, measured first: saving, sync state, language, sign-out.
+    const SyncLine sync = sync_line(narrow);
+    sync_shown_ = sync;
+    const std::string saving_text = saving() ? tr("app.saving") : std::string();
+    const std::string lang = tr("lang.toggle");
+    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
+    float right = button_w(lang) + st.ItemSpacing.x;
+    if (session.signed_in()) right += button_w(logout) + st.ItemSpacing.x;
+    if (!saving_text.empty() && !phone) right += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
+    const float line_w = width - pad * 2;
+    float sync_w = std::max(0.0f, width - pad * 2 - left_end - right - 16);
+    // On a phone the sync state that does not fit beside the title takes a line of its own, under
+    // the organisation's, rather than being cut to a mark.
+    const bool sync_below = phone && ImGui::CalcTextSize(sync.text.c_str()).x > sync_w;
+    if (sync_below) sync_w = line_w;
+    bool sync_cut = false;
+    const std::string sync_text = fit_text(sync.text, sync_w, sync_cut);
+    const float sync_text_w = ImGui::CalcTextSize(sync_text.c_str()).x;
+
+    // The organisation line: on the first row when everything fits, else below it, packed into as
+    // few lines as it takes (on a phone: the organisation, then the role with the user), so that
+    // neither the role nor the user's V-SYS ID is cut where a line of its own holds it.
+    std::vector<std::string> parts;
     if (session.signed_in()) {
         const auto& dir = app_.directory();
         const auto idx = dir.tree().find(session.org);
         const std::string code = idx == k_no_org ? std::string() : std::string(dir.tree().code(idx));
-        org_role = dir.org_name(session.org) + (code.empty() ? "" : " " + code) + " ｜ " + tr(std::string("role.") + role_id(session.role));
-        user = session.name + "（" + session.vsys_id + "）";
+        parts = {dir.org_name(session.org) + (code.empty() ? "" : " " + code), tr(std::string("role.") + role_id(session.role)),
+                 session.name + "（" + session.vsys_id + "）", app_.settings().device_name};
     }
-    const std::string& device = app_.settings().device_name;
-    const std::string who = org_role.empty() ? std::string() : org_role + " ｜ " + user;
-    const std::string who_device = who + (device.empty() || who.empty() ? "" : " ｜ " + device);
-    const std::string user_device = user + (device.empty() ? "" : " ｜ " + device);
-    const bool two_lines = phone && session.signed_in() &&
-                           ImGui::CalcTextSize(who_device.c_str()).x > width - 2 * 8.0f;  // a phone's padding
+    std::string who;
+    for (const std::string& p : parts)
+        if (!p.empty()) who += (who.empty() ? "" : " ｜ ") + p;
+    // Beside the title on a wide screen while it fits there whole (a long organisation name with an
+    // English role does not at 1366 px), else below.
+    const float beside_w = width - pad - left_end - 24 - (sync_text_w + right + 24);
+    const bool below_title = narrow || ImGui::CalcTextSize(who.c_str()).x > beside_w;
+    const std::vector<WhoLine> who_lines = below_title ? pack_parts(parts, line_w) : std::vector<WhoLine>{};
     const float line = ImGui::GetTextLineHeight();
-    const float h = narrow && session.signed_in() ? row + line + 6 + (two_lines ? line + st.ItemSpacing.y : 0.0f) : row;
+    const std::size_t below = who_lines.size() + (sync_below ? 1 : 0);
+    const float h = below ? row + below * line + (below - 1) * st.ItemSpacing.y + 6 : row;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::accent);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(phone ? 8.0f : 16.0f, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, 8));
     // The bar never scrolls: the wheel over it is the screen's.
     ImGui::BeginChild("##top", ImVec2(0, h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
     ImGui::AlignTextToFramePadding();
-    ImGui::SetWindowFontScale(phone ? 1.0f : 1.15f);
-    ImGui::TextUnformatted(phone ? "V-SYS" : tr("app.title").c_str());
+    ImGui::SetWindowFontScale(title_scale);
+    ImGui::TextUnformatted(title.c_str());
     ImGui::SetWindowFontScale(1.0f);
     anchor("topbar.title");
     if (app_.kiosk()) {
@@ -153,51 +194,47 @@ void Shell::top_bar() {
         ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
-        ImGui::Button(tr("kiosk.badge").c_str());
+        ImGui::Button(kiosk_badge.c_str());
         ImGui::PopStyleColor(3);
         anchor("topbar.kiosk");
     }
-    const float left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    const float drawn_left_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
 
-    // Right side, measured first: saving, sync state, language, sign-out.
-    const SyncLine sync = sync_line(narrow);
-    sync_shown_ = sync;
-    const std::string saving_text = saving() ? tr("app.saving") : std::string();
-    const std::string lang = tr("lang.toggle");
-    const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
-    auto button_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + st.FramePadding.x * 2; };
-    float right = button_w(lang) + st.ItemSpacing.x;
-    if (session.signed_in()) right += button_w(logout) + st.ItemSpacing.x;
-    if (!saving_text.empty() && !phone) right += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
-    const float pad = st.WindowPadding.x;
-    float sync_w = std::max(0.0f, width - pad * 2 - left_end - right - 16);
-    bool sync_cut = false;
-    const std::string sync_text = fit(sync.text, sync_w, sync_cut);
-    const float sync_text_w = ImGui::CalcTextSize(sync_text.c_str()).x;
-
-    if (!narrow && session.signed_in()) {
-        const float space = width - pad - left_end - 24 - (sync_text_w + right + 24);
+    if (!below_title && session.signed_in()) {
+        const float space = width - pad - drawn_left_end - 24 - (sync_text_w + right + 24);
         bool cut = false;
-        const std::string shown = fit(who_device, space, cut);
+        const std::string shown = fit_text(who, space, cut);
         ImGui::SameLine(0, 24);
         ImGui::TextUnformatted(shown.c_str());
         anchor("topbar.who");
-        if (cut) tooltip_if_hovered(who_device);
+        if (cut) {
+            tooltip_if_hovered(who);
+            note_clipped(who, "topbar.who");
+        }
     }
 
-    ImGui::SameLine(std::max(width - pad - right - sync_text_w - 8, ImGui::GetCursorPosX() + 8));
-    ImGui::PushStyleColor(ImGuiCol_Text, sync.warning ? k_warning_on_accent : k_on_accent);
-    ImGui::TextUnformatted(sync_text.c_str());
-    ImGui::PopStyleColor();
-    anchor("topbar.sync");
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    tooltip_if_hovered(sync.detail);
-    const bool open_sync = ImGui::IsItemClicked() && session.signed_in();
+    // The sync state, beside the title or (sync_below) drawn after the organisation's lines.
+    bool open_sync = false;
+    auto sync_state = [&] {
+        ImGui::PushStyleColor(ImGuiCol_Text, sync.warning ? k_warning_on_accent : k_on_accent);
+        ImGui::TextUnformatted(sync_text.c_str());
+        ImGui::PopStyleColor();
+        anchor("topbar.sync");
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        tooltip_if_hovered(sync.detail);  // every part, whether or not the line was cut
+        if (sync_cut) note_clipped(sync.text, "topbar.sync");
+        open_sync = ImGui::IsItemClicked() && session.signed_in();
+    };
+    if (sync_below) ImGui::SameLine(std::max(width - pad - right, drawn_left_end + 8));
+    else {
+        ImGui::SameLine(std::max(width - pad - right - sync_text_w - 8, ImGui::GetCursorPosX() + 8));
+        sync_state();
+    }
     if (!saving_text.empty() && !phone) {
         ImGui::SameLine();
         ImGui::TextUnformatted(saving_text.c_str());
     }
-    ImGui::SameLine();
+    if (!sync_below) ImGui::SameLine();
     ImGui::PopStyleColor();  // buttons in the theme's own colours
     const bool lang_pressed = ImGui::Button(lang.c_str());
     anchor("topbar.language");
@@ -207,18 +244,23 @@ void Shell::top_bar() {
         out = ImGui::Button(logout.c_str());
         anchor("topbar.logout");
     }
-    if (narrow && session.signed_in()) {
+    if (!who_lines.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
         ImGui::BeginGroup();
-        bool cut = false, cut_user = false;
-        const std::string shown = fit(two_lines ? org_role : who_device, width - pad * 2, cut);
-        ImGui::TextUnformatted(shown.c_str());
-        if (two_lines) ImGui::TextUnformatted(fit(user_device, width - pad * 2, cut_user).c_str());
+        std::string whole;
+        bool cut = false;
+        for (const WhoLine& l : who_lines) {
+            ImGui::TextUnformatted(l.shown.c_str());
+            whole += (whole.empty() ? "" : " ｜ ") + l.whole;
+            if (l.cut) note_clipped(l.whole, "topbar.who");
+            cut = cut || l.cut;
+        }
         ImGui::EndGroup();
         anchor("topbar.who");
-        if (cut || cut_user) tooltip_if_hovered(who_device);
+        if (cut) tooltip_if_hovered(whole);
         ImGui::PopStyleColor();
     }
+    if (sync_below) sync_state();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -97,6 +97,7 @@ void draw_approvals(Shell& shell) {
             shell.anchor("approvals.confirm");
             ImGui::SameLine();
             const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
+            shell.anchor("approvals.cancel");
             if (ok) {
                 const DecideVaccineChange cmd{r.site, inbox.approve, inbox.approve ? std::string() : inbox.reason};
                 inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");

@@ -53,7 +53,7 @@ void receiver_combo(Shell& shell, TransferScreen& s) {
     form_label(shell.tr("stock.label.to"));
     field_width(420);
     const std::string shown = chosen ? chosen->name + "（" + chosen->code + "）" : shell.tr("stock.choose");
-    if (ImGui::BeginCombo("##stock.transfer.to", shown.c_str())) {
+    if (begin_combo("##stock.transfer.to", shown, "stock.transfer.to")) {
         for (const auto& t : receivers(s)) {
             const std::string cat = t.category ? shell.tr(std::string("category.") + vaccine_category_id(*t.category))
                                                : shell.tr("stock.category.none");

@@ -86,7 +86,7 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
     under_label_if_narrow(std::min(width, combo_width(shown)));
     field_width(width);
     bool changed = false;
-    if (ImGui::BeginCombo(("##" + anchor).c_str(), shown.c_str())) {
+    if (begin_combo("##" + anchor, shown, anchor)) {
         for (const auto& c : choices) {
             if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
             shell.anchor(anchor + "." + c.id);  // each choice, for the tours: <anchor>.<id>

@@ -34,8 +34,11 @@ void note_overflowing_windows(ClipRecord& record) {
         if (!w->Active || w->Hidden || w->Appearing || (w->Flags & ImGuiWindowFlags_Tooltip)) continue;
         float past = 0;
         if (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal | ImGuiWindowFlags_AlwaysAutoResize)) {
-            // Sized to its content: what overflows is the window itself.
+            // Sized to its content: what overflows is the window itself, or, where ImGui kept it
+            // to the screen's size (a modal on a phone), its content past its own edge.
             past = std::max(w->Pos.x + w->Size.x - screen_right, vp->Pos.x - w->Pos.x);
+            if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar))
+                past = std::max(past, w->DC.CursorMaxPos.x - std::max(w->InnerClipRect.Max.x, w->WorkRect.Max.x));
         } else if (!(w->Flags & ImGuiWindowFlags_HorizontalScrollbar)) {
             // The visible edge: the clip rect, or the work rect where a window has no padding (its
             // border is drawn over its content). Half a pixel of slack, as text_fit: widths are
@@ -55,8 +58,12 @@ void note_clipped(std::string_view text, std::string_view where) {
 void text_fit(const std::string& text, std::string_view where, bool right) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
     const float avail = ImGui::GetContentRegionAvail().x;
+    // A table column scrolled out of sight keeps the width it had when last seen (ImGui updates a
+    // fixed column's width only while it is visible): its text is not shown, so it is not cut
+    // either; it takes its new width in the frame it comes into view.
+    const bool hidden_column = ImGui::GetCurrentTable() && !(ImGui::TableGetColumnFlags() & ImGuiTableColumnFlags_IsVisible);
     // Half a pixel of slack: column widths are measured with the same font and rounded.
-    if (w <= avail + 0.5f) {
+    if (w <= avail + 0.5f || hidden_column) {
         if (right && avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
         ImGui::TextUnformatted(text.c_str());
         return;
@@ -67,14 +74,36 @@ void text_fit(const std::string& text, std::string_view where, bool right) {
     ImGui::Dummy(ImVec2(width, h));
     const ImVec2 end(pos.x + width, pos.y + h);
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, end, end.x, end.x, text.c_str(), nullptr, nullptr);
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    whole_text_tooltip(text);
     note_clipped(text, where.empty() ? std::string_view(ImGui::GetCurrentWindow()->Name) : where);
+}
+
+std::string fit_text(const std::string& text, float width, bool& cut) {
+    cut = ImGui::CalcTextSize(text.c_str()).x > width + 0.5f;  // the slack of text_fit
+    if (!cut) return text;
+    const std::string ellipsis = "…";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = 1;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) n = 4;
+        else if (c >= 0xE0) n = 3;
+        else if (c >= 0xC0) n = 2;
+        const std::string next = out + text.substr(i, n);
+        if (ImGui::CalcTextSize((next + ellipsis).c_str()).x > width) break;
+        out = next;
+        i += n;
+    }
+    return out + ellipsis;
+}
+
+void whole_text_tooltip(const std::string& text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 }  // namespace vsys::ui

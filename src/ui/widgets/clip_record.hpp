@@ -9,7 +9,8 @@
 //
 // Plain ImGui text and buttons do not go through text_fit: the end of the frame also notes
 // every window whose items ran past its right edge where it cannot scroll sideways (a month line
-// or a help line wider than a phone), and every popup wider than the screen, as one entry each
+// or a help line wider than a phone), and every popup wider than the screen or whose content runs
+// past its own edge (a modal ImGui keeps to a phone's width), as one entry each
 // ("<n> px past the right edge", where: the window's name).
 #pragma once
 
@@ -51,5 +52,11 @@ void note_overflowing_windows(ClipRecord& record);
 // Draws `text` on one line in the space left on it: whole when it fits (flush right when
 // `right`), otherwise cut with "…", the whole text in a tooltip, and noted as clipped.
 void text_fit(const std::string& text, std::string_view where, bool right = false);
+
+// `text` cut at a character boundary to fit `width` pixels with "…" at its end, `cut` set when
+// it had to be (for a widget that draws a label itself: a combo's preview, a header, the top bar).
+std::string fit_text(const std::string& text, float width, bool& cut);
+// The whole of a cut text in a tooltip while the last item is hovered.
+void whole_text_tooltip(const std::string& text);
 
 }  // namespace vsys::ui

@@ -1,6 +1,7 @@
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "imgui_internal.h"  // the line origin SameLine counts from, inside table cells too
 #include "ui/shell/theme.hpp"
@@ -12,16 +13,21 @@ bool big_button(const char* id, const std::string& title, const std::string& des
                 const std::string& badge) {
     ImGui::PushID(id);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::Button("##big", size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 14.0f;
     const float title_scale = 1.2f;
     ImFont* font = ImGui::GetFont();
     const float fs = ImGui::GetFontSize();
+    // The title wraps too (a long one on a phone), and the button grows to hold both texts.
+    const float wrap = size.x - 2 * pad;
+    const float title_h = font->CalcTextSizeA(fs * title_scale, FLT_MAX, wrap, title.c_str()).y;
+    const float desc_h = font->CalcTextSizeA(fs, FLT_MAX, wrap, desc.c_str()).y;
+    size.y = std::max(size.y, pad + title_h + 6 + desc_h + pad);
+    const bool pressed = ImGui::Button("##big", size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(font, fs * title_scale, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(colour::accent),
-                title.c_str());
-    dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + fs * title_scale + 6), ImGui::GetColorU32(colour::muted),
-                desc.c_str(), nullptr, size.x - 2 * pad);
+                title.c_str(), nullptr, wrap);
+    dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + title_h + 6), ImGui::GetColorU32(colour::muted),
+                desc.c_str(), nullptr, wrap);
     if (!badge.empty()) {
         const ImVec2 t = ImGui::CalcTextSize(badge.c_str());
         const ImVec2 b1(pos.x + size.x - 8, pos.y + 8 + t.y + 6);
@@ -70,7 +76,11 @@ void field_message(const std::string& text, bool error) {
 
 void notice(const std::string& text, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    // A window sized to its content (a modal) would shrink to a wrap at its own width: there the
+    // screen's width is the bound.
+    const bool sized_to_content = ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_AlwaysAutoResize;
+    const float room = sized_to_content ? modal_text_width(width) : ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, room));
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -103,6 +113,35 @@ void under_label_if_narrow(float width) {
 
 float combo_width(const std::string& preview) {
     return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where) {
+    // The preview is drawn from the frame's padding to the arrow button (ImGui::BeginCombo).
+    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+    bool cut = false;
+    const std::string shown = fit_text(preview, room, cut);
+    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str());
+    if (cut) {
+        if (!open) whole_text_tooltip(preview);  // open, the last item is the list's
+        note_clipped(preview, where);
+    }
+    return open;
+}
+
+bool collapsing_header(const std::string& label, std::string_view where) {
+    // Where ImGui draws a framed header's label and where it clips it (TreeNodeBehavior).
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float text_x = w->DC.CursorPos.x + ImGui::GetFontSize() + st.FramePadding.x * 3;
+    const float right = std::min(w->WorkRect.Max.x + IM_FLOOR(w->WindowPadding.x * 0.5f), w->InnerClipRect.Max.x);
+    bool cut = false;
+    const std::string shown = fit_text(label, right - text_x, cut);
+    const bool open = ImGui::CollapsingHeader((shown + "###" + label).c_str());
+    if (cut) {
+        whole_text_tooltip(label);
+        note_clipped(label, where);
+    }
+    return open;
 }
 
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }

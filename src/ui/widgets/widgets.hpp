@@ -8,8 +8,9 @@
 
 namespace vsys::ui {
 
-// A large home-screen button with a title and a one-line description, and in its top right
-// corner, when not empty, a badge of work waiting there (「3件」 in amber). True when pressed.
+// A large home-screen button with a title and a short description, both wrapped inside it (it
+// grows taller than `size` to hold them), and in its top right corner, when not empty, a badge
+// of work waiting there (「3件」 in amber). True when pressed.
 bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size,
                 const std::string& badge = "");
 void screen_title(const std::string& text);
@@ -17,7 +18,7 @@ void screen_title(const std::string& text);
 void section_title(const std::string& text);
 // A message under a form field, red for errors.
 void field_message(const std::string& text, bool error);
-// A paragraph the user should not miss (amber), wrapped at `width` pixels.
+// A paragraph the user should not miss (amber), wrapped at `width` pixels or the right edge.
 void notice(const std::string& text, float width);
 // A label column of fixed width, so forms line up. A label wider than the column pushes its
 // value along instead of running under it, and where the line is too narrow for both (a phone,
@@ -38,6 +39,12 @@ void form_value(const std::string& text);
 void under_label_if_narrow(float width);
 // The width a combo needs to show `preview` whole.
 float combo_width(const std::string& preview);
+// ImGui::BeginCombo whose preview, when the combo is too narrow for it (a phone), is cut with "…",
+// shown whole on hover and noted in the clip record under `where` (ImGui would cut it silently).
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where);
+// ImGui::CollapsingHeader whose label, when the window is too narrow for it, is cut with "…",
+// shown whole on hover and noted in the clip record under `where`. Its id is the whole label's.
+bool collapsing_header(const std::string& label, std::string_view where);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
 void field_width(float width);
 // SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
