@@ -48,7 +48,7 @@ bool filter_combo(Shell& shell, const char* key, const std::vector<ReportChoice>
     under_label_if_narrow(std::min(280.0f, combo_width(shown)));
     field_width(280);
     bool changed = false;
-    if (ImGui::BeginCombo((std::string("##filter.") + key).c_str(), shown.c_str())) {
+    if (begin_combo(std::string("##filter.") + key, shown, std::string("reports.filter.") + key)) {
         if (all && ImGui::Selectable(shell.tr("report.all").c_str(), value.empty())) value.clear(), changed = true;
         for (const auto& c : choices)
             if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
