@@ -1,29 +1,24 @@
 // The summary's picture (UX.md "Pictures where people would rather look than read"): one
 // horizontal bar per label (a prefecture, a municipality, a site, a month), the largest first,
 // each series in its colour with a legend and the value written at the bar's end (never colour
-// alone). The first dozen only: the rest are in the details. Names are never cut unread: a name
-// too long for its column goes on a line of its own over its bars on a narrow screen, and on a
-// wide one is cut with "…", shown whole on hover and noted in the clip record (clip_record.hpp).
+// alone). The first dozen only: the rest are in the details. Names are never cut: when the
+// longest name is wider than its column (at most 40 % of the width), every name takes a line of
+// its own over its bars, wrapped (a clinic PC's 768 px tablet cut a site's name before).
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include "imgui_internal.h"  // RenderTextEllipsis: ImGui's own "…" cut, as the table's cells
 
 #include "app/base/i18n.hpp"
 #include "core/base/numbers.hpp"
 #include "ui/reports/reports_ui.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
-#include "ui/widgets/clip_record.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
 namespace {
 constexpr std::size_t k_max_bars = 12;
-// Below this width (a phone, a narrow window) names too long for their column go over their bars.
-constexpr float k_stack_below = 640.0f;
 const ImVec4 k_series[] = {{0.55f, 0.62f, 0.72f, 1.0f}, {0.10f, 0.50f, 0.20f, 1.0f}};
 
 std::string label_of(const ChartBar& b) { return b.label.empty() ? "—" : b.label; }
@@ -53,9 +48,9 @@ void report_chart(Shell& shell, const ReportResult& result) {
     }
     const float width = ImGui::GetContentRegionAvail().x;
     const float label_w = std::clamp(label_need, 80.0f, std::max(80.0f, width * 0.4f));
-    // Where a name does not fit its column on a narrow screen (a phone), each name takes a line
-    // of its own, wrapped, over its bars: read whole, never cut.
-    const bool stacked = label_need > label_w && width < k_stack_below;
+    // Where a name does not fit its column, each name takes a line of its own, wrapped, over its
+    // bars: read whole, never cut.
+    const bool stacked = label_need > label_w;
     const float bar_x = stacked ? 0 : label_w;
     const float bar_w = std::max(40.0f, width - bar_x - value_w - 16);
     const float line = ImGui::GetTextLineHeight();
@@ -64,19 +59,9 @@ void report_chart(Shell& shell, const ReportResult& result) {
     for (std::size_t i = 0; i < n; ++i) {
         const ChartBar& b = result.bars[i];
         const std::string label = label_of(b);
-        bool cut = false;
-        if (stacked) {
-            ImGui::TextWrapped("%s", label.c_str());
-        }
+        if (stacked) ImGui::TextWrapped("%s", label.c_str());
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (!stacked) {
-            // The name in its column; one too long for it is cut with "…", shown whole on hover
-            // and noted in the clip record (a clinic PC with a very long name).
-            cut = ImGui::CalcTextSize(label.c_str()).x > label_w - 8;
-            const ImVec2 end(at.x + label_w - 8, at.y + row_h);
-            ImGui::RenderTextEllipsis(dl, at, end, end.x, end.x, label.c_str(), nullptr, nullptr);
-            if (cut) note_clipped(label, "reports.chart");
-        }
+        if (!stacked) dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());  // fits its column
         for (std::size_t s = 0; s < series; ++s) {
             const float y = at.y + static_cast<float>(s) * 10.0f + 1;
             const float w = bar_w * static_cast<float>(b.values[s]) / static_cast<float>(top);

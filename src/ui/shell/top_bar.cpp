@@ -128,13 +128,9 @@ void Shell::top_bar() {
     const float row = ImGui::GetFrameHeight() + 16;
     const float pad = phone ? 8.0f : 16.0f;  // the bar's padding
     const float title_scale = phone ? 1.0f : 1.15f;
-    const std::string title = phone ? "V-SYS" : tr("app.title");
+    std::string title = phone ? "V-SYS" : tr("app.title");
     const std::string kiosk_badge = app_.kiosk() ? tr("kiosk.badge") : std::string();
     auto button_w = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + st.FramePadding.x * 2; };
-    // Where the title (and the kiosk's badge) end, measured before the bar is drawn: its height
-    // depends on what fits beside them.
-    float left_end = pad + ImGui::CalcTextSize(title.c_str()).x * title_scale;
-    if (!kiosk_badge.empty()) left_end += (phone ? 8.0f : 16.0f) + button_w(kiosk_badge);
 
     // Right side, measured first: saving, sync state, language, sign-out.
     const SyncLine sync = sync_line(narrow);
@@ -144,6 +140,21 @@ void Shell::top_bar() {
     const std::string logout = tr(app_.kiosk() ? "kiosk.switch" : "session.logout");
     float right = button_w(lang) + st.ItemSpacing.x;
     if (session.signed_in()) right += button_w(logout) + st.ItemSpacing.x;
+
+    // Where the title (and the kiosk's badge) end, measured before the bar is drawn: its height
+    // depends on what fits beside them. A phone in the kiosk has no room for the title, the badge
+    // and both buttons (「役割を切り替え」 ran 32 px past the edge at 390 px): the badge stays,
+    // always in sight, and the title goes.
+    auto title_end = [&] {
+        float e = pad + (title.empty() ? 0.0f : ImGui::CalcTextSize(title.c_str()).x * title_scale);
+        if (!kiosk_badge.empty()) e += (title.empty() ? 0.0f : phone ? 8.0f : 16.0f) + button_w(kiosk_badge);
+        return e;
+    };
+    float left_end = title_end();
+    if (phone && !kiosk_badge.empty() && left_end + 8 + right > width - pad) {
+        title.clear();
+        left_end = title_end();
+    }
     if (!saving_text.empty() && !phone) right += ImGui::CalcTextSize(saving_text.c_str()).x + st.ItemSpacing.x;
     const float line_w = width - pad * 2;
     float sync_w = std::max(0.0f, width - pad * 2 - left_end - right - 16);
@@ -184,13 +195,15 @@ void Shell::top_bar() {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushStyleColor(ImGuiCol_Text, k_on_accent);
     ImGui::AlignTextToFramePadding();
-    ImGui::SetWindowFontScale(title_scale);
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    anchor("topbar.title");
+    if (!title.empty()) {
+        ImGui::SetWindowFontScale(title_scale);
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        anchor("topbar.title");
+    }
     if (app_.kiosk()) {
         // Always in sight: nothing done here reaches a real deployment.
-        ImGui::SameLine(0, phone ? 8.0f : 16.0f);
+        if (!title.empty()) ImGui::SameLine(0, phone ? 8.0f : 16.0f);
         ImGui::PushStyleColor(ImGuiCol_Button, colour::pending);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::pending);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour::pending);
