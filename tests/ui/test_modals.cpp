@@ -133,16 +133,7 @@ TEST_CASE("closing a round's allocation and locking and unlocking a prefecture a
         UiFixture f(k_width, k_height);
         f.frames(3);
         language(f, l);
-        REQUIRE(f.login("VN000000"));
-        const std::string round = f.view("rounds")["view"]["rounds"][0]["code"];
-        REQUIRE(f.run({{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}})["ok"] == true);
-        REQUIRE(f.run({{"type", "set_prefecture_amounts"}, {"round", round},
-                       {"simulation", {{"mode", "eligible_population"}, {"total", 100000}}}})["ok"] == true);
-        f.logout();
-        REQUIRE(f.login("VP130001"));
-        REQUIRE(f.run({{"type", "register_municipality_amounts"}, {"round", round},
-                       {"simulation", {{"mode", "eligible_population"}}}})["ok"] == true);
-        f.logout();
+        vsys::test::round_through_two(f);
         REQUIRE(f.login("VN000000"));
         open(f, "allocation");
         REQUIRE(click_in_view(f, "alloc.close"));

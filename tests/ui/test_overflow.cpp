@@ -195,16 +195,7 @@ TEST_CASE("a round being allocated, a simulation's result and every report with 
     UiFixture f(290, 1200);  // a phone's width; tall enough that ④'s adjustment, once opened, is drawn without scrolling
     f.frames(3);
     english(f);
-    REQUIRE(f.login("VN000000"));
-    const std::string round = f.view("rounds")["view"]["rounds"][0]["code"];
-    REQUIRE(f.run({{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}})["ok"] == true);
-    REQUIRE(f.run({{"type", "set_prefecture_amounts"}, {"round", round},
-                   {"simulation", {{"mode", "eligible_population"}, {"total", 100000}}}})["ok"] == true);
-    f.logout();
-    REQUIRE(f.login("VP130001"));
-    REQUIRE(f.run({{"type", "register_municipality_amounts"}, {"round", round},
-                   {"simulation", {{"mode", "eligible_population"}}}})["ok"] == true);
-    f.logout();
+    const std::string round = vsys::test::round_through_two(f);
     REQUIRE(f.login("VN000000"));
     REQUIRE(f.run({{"type", "lock_prefecture"}, {"round", round}, {"prefecture", "pref:130001"}})["ok"] == true);
     f.logout();

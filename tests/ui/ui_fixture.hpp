@@ -140,6 +140,22 @@ struct UiFixture : AppFixture {
     }
 };
 
+// A round being allocated, as the nation and 東京都 leave it: the nation's ① and 東京都's ②
+// registered; the first round of the catalog's list; answers its code. Signed out after.
+inline std::string round_through_two(UiFixture& f) {
+    REQUIRE(f.login("VN000000"));
+    const std::string round = f.view("rounds")["view"]["rounds"][0]["code"];
+    REQUIRE(f.run({{"type", "set_round_state"}, {"round", round}, {"state", "allocating"}})["ok"] == true);
+    REQUIRE(f.run({{"type", "set_prefecture_amounts"}, {"round", round},
+                   {"simulation", {{"mode", "eligible_population"}, {"total", 100000}}}})["ok"] == true);
+    f.logout();
+    REQUIRE(f.login("VP130001"));
+    REQUIRE(f.run({{"type", "register_municipality_amounts"}, {"round", round},
+                   {"simulation", {{"mode", "eligible_population"}}}})["ok"] == true);
+    f.logout();
+    return round;
+}
+
 // The refusal a field showed in the frame just built (its anchor's entry in field_messages),
 // "" when it accepted what was typed.
 inline std::string message_of(UiFixture& f, const std::string& anchor) {
