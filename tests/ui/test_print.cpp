@@ -38,6 +38,7 @@ TEST_CASE("the enrolment code's print page runs no script, prints at once and la
     CHECK(page.print_label == "このページを印刷");
     CHECK(page.html.find("<script") == std::string::npos);
     CHECK(page.html.find(site) != std::string::npos);
+    CHECK(page.html.find("<html lang=\"ja\">") != std::string::npos);  // the user's language
 }
 
 TEST_CASE("a print window the browser refused is said in a toast") {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 
+#include "app/base/i18n.hpp"
 #include "app/enrolment/enrolment_contract.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "ui/shell/print_window.hpp"
@@ -28,7 +29,8 @@ std::string print_html(Shell& shell, const IssuedCode& issued) {
         for (char c : s) o += c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
         return o;
     };
-    return "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>" + esc(shell.tr("enrolment.title")) +
+    return std::string("<!doctype html><html lang=\"") + language_code(shell.app().language()) +
+           "\"><meta charset=\"utf-8\"><title>" + esc(shell.tr("enrolment.title")) +
            "</title><style>body{font-family:'BIZ UDGothic',sans-serif;margin:20mm}h1{font-size:20pt}"
            ".code{font-size:28pt;letter-spacing:2pt;border:1px solid #000;padding:8mm;display:inline-block}</style>"
            "<h1>" + esc(shell.tr("enrolment.title")) + "</h1><p>" + esc(shell.tr("login.vsys_id")) + ": " +
