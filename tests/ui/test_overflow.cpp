@@ -23,6 +23,21 @@ namespace {
 using nlohmann::json;
 using vsys::test::UiFixture;
 
+// One frame with `draw` inside a plain 300×400 window at the origin, what it clipped noted in
+// `record` (a widget tried alone, outside any screen).
+template <class Draw>
+void frame_in_window(vsys::ui::ClipRecord& record, Draw draw) {
+    record.begin_frame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(300, 400));
+    ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
+    draw();
+    ImGui::End();
+    record.end_frame();
+    ImGui::Render();
+}
+
 std::string clipped_list(const UiFixture& f) {
     std::string out;
     for (const auto& c : f.shell.clipped()) out += c.where + ": " + c.text + "\n";
@@ -55,17 +70,7 @@ std::vector<std::string> one_account_per_role(UiFixture& f) {
 TEST_CASE("a line wider than its window is noted as clipped; one that wraps, or a table that scrolls sideways, is not") {
     UiFixture f(300, 400);
     vsys::ui::ClipRecord record;
-    auto frame = [&](auto draw) {
-        record.begin_frame();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(300, 400));
-        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
-        draw();
-        ImGui::End();
-        record.end_frame();
-        ImGui::Render();
-    };
+    auto frame = [&](auto draw) { frame_in_window(record, draw); };
     const std::string long_text(80, 'x');
     frame([&] { ImGui::TextUnformatted(long_text.c_str()); });
     frame([&] { ImGui::TextUnformatted(long_text.c_str()); });
@@ -91,17 +96,7 @@ TEST_CASE("a combo's preview or a header's label too wide for its place is cut, 
     UiFixture f(300, 400);
     vsys::ui::ClipRecord record;
     vsys::ui::set_clip_record(&record);
-    auto frame = [&](auto draw) {
-        record.begin_frame();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(300, 400));
-        ImGui::Begin("w", nullptr, ImGuiWindowFlags_NoDecoration);
-        draw();
-        ImGui::End();
-        record.end_frame();
-        ImGui::Render();
-    };
+    auto frame = [&](auto draw) { frame_in_window(record, draw); };
     const std::string long_text = "Tokyo Chiyoda-ku Vaccination Centre 1310000011";
     auto combo = [&](const std::string& preview, float width) {
         ImGui::SetNextItemWidth(width);
