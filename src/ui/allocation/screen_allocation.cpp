@@ -240,7 +240,7 @@ void confirm_modal(Shell& shell, Overview& ov) {
     if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
     ImGui::PushTextWrapPos(modal_text_width());
-    ImGui::TextWrapped("%s", ov.question.c_str());
+    text_wrapped(ov.question);
     ImGui::PopTextWrapPos();
     bool reason_ok = true;
     if (ov.needs_reason) {

@@ -244,17 +244,17 @@ void draw_simulation(Shell& shell) {
     same_line_if_room(ImGui::CalcTextSize(about.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", about.c_str());
+    text_wrapped(about);
     ImGui::PopStyleColor();
     controls(shell, sim, code);
     if (sim.result) {
-        ImGui::TextWrapped("%s", simulation_summary(shell, sim.result->outcome, sim.spec_a).c_str());
+        text_wrapped(simulation_summary(shell, sim.result->outcome, sim.spec_a));
         shell.anchor("sim.summary");
         tranche_summary(shell, sim.result->outcome);
         if (sim.result->compare) {
             ImGui::PushStyleColor(ImGuiCol_Text, k_sim_b_colour);
-            ImGui::TextWrapped("%s", simulation_summary(shell, sim.result->compare->outcome, sim.spec_b.value_or(SimulationSpecArgs{}))
-                                         .c_str());
+            text_wrapped(simulation_summary(shell, sim.result->compare->outcome, sim.spec_b.value_or(SimulationSpecArgs{}))
+                                         );
             ImGui::PopStyleColor();
         }
         simulation_chart(shell, sim);

@@ -120,7 +120,7 @@ void tranche_summary(Shell& shell, const SimulationOutcome& s) {
                                                                     {"unallocated", format_grouped(part.unallocated)}});
     }
     ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-    ImGui::TextWrapped("%s", line.c_str());
+    text_wrapped(line);
     ImGui::PopStyleColor();
     shell.anchor("sim.tranche.summary");
 }

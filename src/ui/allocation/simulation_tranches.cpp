@@ -83,7 +83,7 @@ void tranche_section(Shell& shell, const std::vector<SimModeChoice>& modes, Tran
                                                                             {"total", amount ? format_grouped(*amount) : "?"}});
     same_line_if_room(ImGui::CalcTextSize(sum.c_str()).x, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, matches || !amount ? colour::text : colour::error);
-    ImGui::TextWrapped("%s", sum.c_str());
+    text_wrapped(sum);
     ImGui::PopStyleColor();
     shell.anchor("sim.tranche.sum");
     if (amount && !matches)

@@ -103,13 +103,13 @@ void site_adjustment_section(Shell& shell, SiteAdjustment& adj, const Simulation
         ImGui::EndTable();
     }
     const std::int64_t rest = amount - boxes;
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("sim.adjust.totals"),
+    text_wrapped(fill_placeholders(shell.tr("sim.adjust.totals"),
                                              {{"boxes", format_grouped(boxes)},
                                               {"amount", format_grouped(amount)},
                                               {"rest", format_grouped(rest)},
                                               {"needles", format_grouped(needles)},
                                               {"syringes", format_grouped(syringes)}})
-                               .c_str());
+                               );
     shell.anchor("sim.adjust.totals");
     // A count refused as typed first (the others are computed from the values it did not change).
     std::string problem = typed_problem;

@@ -111,7 +111,7 @@ void refusal_row(Shell& shell, const std::string& id, const std::string& message
     ImGui::PushClipRect(ImVec2(ImGui::GetCursorScreenPos().x, w->InnerClipRect.Min.y), ImVec2(right, w->InnerClipRect.Max.y), false);
     ImGui::PushTextWrapPos(right - w->Pos.x + w->Scroll.x - ImGui::GetStyle().CellPadding.x);
     ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-    ImGui::TextWrapped("※ %s", message.c_str());
+    text_wrapped("※ " + message);
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::PopClipRect();
@@ -121,7 +121,7 @@ void refusal_row(Shell& shell, const std::string& id, const std::string& message
 // The height of refusal_row's text in a table `visible` pixels wide.
 float refusal_height(const std::string& message, float visible) {
     const float wrap = std::max(visible - ImGui::GetStyle().CellPadding.x * 2, ImGui::GetFontSize() * 4);
-    return ImGui::CalcTextSize(("※ " + message).c_str(), nullptr, false, wrap).y;
+    return ImGui::CalcTextSize(wrap_lines("※ " + message, wrap).c_str()).y;
 }
 
 // The narrowest a header may be, wrapped on two lines at most: its widest word ("Outside
@@ -192,7 +192,7 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const ClaimCh
     const float text_row_h = ImGui::GetTextLineHeight() + style.CellPadding.y * 2 + 1;  // the totals
     float header_h = 0;  // its labels wrapped in their columns
     for (std::size_t k = 0; k < labels.size(); ++k)
-        header_h = std::max(header_h, ImGui::CalcTextSize(labels[k].c_str(), nullptr, false, widths[k]).y);
+        header_h = std::max(header_h, ImGui::CalcTextSize(wrap_lines(labels[k], widths[k]).c_str()).y);
     header_h += style.CellPadding.y * 2 + 1;
     // A refused line's row under it, its text wrapped at the table's visible width: the typed
     // refusals are those of the last frame (fields keep them by anchor).
@@ -218,7 +218,7 @@ bool claim_lines_table(Shell& shell, std::vector<ClaimLine>& rows, const ClaimCh
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
     for (int k = 0; k < 14; ++k) {
         ImGui::TableSetColumnIndex(k);
-        ImGui::TextWrapped("%s", labels[static_cast<std::size_t>(k)].c_str());
+        text_wrapped(labels[static_cast<std::size_t>(k)]);
     }
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < rows.size(); ++i) {

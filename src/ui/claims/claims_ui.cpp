@@ -34,7 +34,7 @@ bool month_line(Shell& shell, const std::string& prefix, YearMonth& month, const
 
 void wrapped_text(const std::string& text, const ImVec4& colour) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 

@@ -84,14 +84,14 @@ void submit_modal(Shell& shell, ClaimScreen& s) {
     const ClaimCheckView* check = s.check.view();
     const ClaimView* claim = s.claim.view();
     ImGui::PushTextWrapPos(modal_text_width());
-    ImGui::TextUnformatted(Strings::builtin()
+    text_wrapped(Strings::builtin()
                                .format("claims.confirm_text", shell.app().language(),
                                        {{"month", reiwa ? *reiwa : to_iso(s.month)},
                                         {"site", claim ? claim->site_name : std::string()},
                                         {"count", std::to_string(s.rows.size())},
                                         {"amount", format_grouped(check ? check->total.amount : 0)},
                                         {"payers", payers}})
-                               .c_str());
+                               );
     ImGui::PopTextWrapPos();
     shell.anchor("claims.confirm.text");
     ImGui::Spacing();

@@ -84,7 +84,7 @@ void draw_municipality_claims(Shell& shell) {
     shell.anchor("municipality_claims.commissioned");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", shell.tr("municipality_claims.commissioned").c_str());
+    text_wrapped(shell.tr("municipality_claims.commissioned"));
     if (ImGui::IsItemClicked()) {
         commissioned = !commissioned;
         toggled = true;

@@ -43,7 +43,7 @@ std::string print_html(Shell& shell, const IssuedCode& issued) {
 void draw_enrolment(Shell& shell) {
     Issue& form = shell.state<Issue>();
     screen_title(shell.tr("screen.enrolment"));
-    ImGui::TextWrapped("%s", shell.tr("enrolment.explain").c_str());
+    text_wrapped(shell.tr("enrolment.explain"));
     form_label(shell.tr("login.vsys_id"), 200);
     field_width(320);
     ImGui::InputText("##enrol_id", form.vsys_id, sizeof form.vsys_id);
@@ -60,7 +60,7 @@ void draw_enrolment(Shell& shell) {
     if (form.confirm && !ImGui::IsPopupOpen("##issue")) ImGui::OpenPopup("##issue");
     if (ImGui::BeginPopupModal("##issue", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::PushTextWrapPos(modal_text_width());
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}).c_str());
+        text_wrapped(fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}));
         ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("enrolment.issue").c_str());
         shell.anchor("enrolment.confirm");
@@ -80,11 +80,11 @@ void draw_enrolment(Shell& shell) {
     if (form.issued) {
         section_title(shell.tr("enrolment.title"));
         ImGui::SetWindowFontScale(1.6f);
-        ImGui::TextWrapped("%s", form.issued->code.c_str());
+        text_wrapped(form.issued->code);
         ImGui::SetWindowFontScale(1.0f);
         shell.anchor("enrolment.code");
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}).c_str());
-        ImGui::TextWrapped("%s", shell.tr("enrolment.instructions").c_str());
+        text_wrapped(fill_placeholders(shell.tr("enrolment.valid_until"), {{"until", shell.time_text(form.issued->valid_until)}}));
+        text_wrapped(shell.tr("enrolment.instructions"));
         if (ImGui::Button(shell.tr("enrolment.print").c_str())) open_print_window(shell, print_html(shell, *form.issued), true);
         shell.anchor("enrolment.print");
     }

@@ -24,9 +24,9 @@ void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
     if (!ImGui::BeginPopupModal("##kiosk_reset", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
     ImGui::PushTextWrapPos(modal_text_width(520));
-    ImGui::TextWrapped("%s", shell.tr("kiosk.reset.title").c_str());
+    text_wrapped(shell.tr("kiosk.reset.title"));
     ImGui::Separator();
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}).c_str());
+    text_wrapped(fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}));
     ImGui::PopTextWrapPos();
     field_message(kp.error, true);
     ImGui::Spacing();

@@ -59,7 +59,7 @@ void report_chart(Shell& shell, const ReportResult& result) {
     for (std::size_t i = 0; i < n; ++i) {
         const ChartBar& b = result.bars[i];
         const std::string label = label_of(b);
-        if (stacked) ImGui::TextWrapped("%s", label.c_str());
+        if (stacked) text_wrapped(label);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         if (!stacked) dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str());  // fits its column
         for (std::size_t s = 0; s < series; ++s) {
@@ -72,7 +72,7 @@ void report_chart(Shell& shell, const ReportResult& result) {
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-            ImGui::TextUnformatted((label + ": " + values[i]).c_str());
+            text_wrapped((label + ": " + values[i]));
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }

@@ -35,10 +35,10 @@ void list_unencodable(Shell& shell, const ReportRun& run, const std::vector<Unen
         const auto& columns = run.result.table.columns;
         const std::string column = u.column < columns.size() ? columns[u.column].label : "";
         // Wrapped inside the list: a long column name on a phone.
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.unencodable_row"),
+        text_wrapped(fill_placeholders(shell.tr("report.unencodable_row"),
                                                    {{"row", std::to_string(u.row)}, {"column", column},
                                                     {"character", u.character}, {"replacement", u.replacement}})
-                                     .c_str());
+                                     );
     }
     ImGui::EndChild();
     shell.anchor("reports.export.unencodable");

@@ -99,7 +99,7 @@ void empty_reason(Shell& shell, ReportScreen& s, const ReportRunView& v) {
 void summary(Shell& shell, ReportScreen& s, const ReportRunView& v) {
     const ReportResult& r = v.run.result;
     section_title(shell.tr("report.summary"));
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.rows"), {{"n", format_grouped(static_cast<std::int64_t>(r.table.rows.size()))}}).c_str());
+    text_wrapped(fill_placeholders(shell.tr("report.rows"), {{"n", format_grouped(static_cast<std::int64_t>(r.table.rows.size()))}}));
     shell.anchor("reports.count");
     empty_reason(shell, s, v);
     for (std::size_t c = 0; c < r.table.columns.size(); ++c) {
@@ -144,14 +144,14 @@ void draw_report(Shell& shell, ReportScreen& s) {
     if (!view->notice.empty()) notice(view->notice, ImGui::GetContentRegionAvail().x);
     if (run.def->personal) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-        ImGui::TextWrapped("%s", shell.tr("report.personal").c_str());
+        text_wrapped(shell.tr("report.personal"));
         ImGui::PopStyleColor();
     }
     if (run.result.unreadable > 0)
         notice(fill_placeholders(shell.tr("report.sealed_unreadable"), {{"n", std::to_string(run.result.unreadable)}}),
                ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}).c_str());
+    text_wrapped(fill_placeholders(shell.tr("report.as_of"), {{"date", shell.date_text(run.as_of)}}));
     ImGui::PopStyleColor();
     const ReportChoices& choices = view->choices;
     ReportQuery q = run.query;

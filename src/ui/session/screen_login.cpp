@@ -49,7 +49,7 @@ bool counted_field(Shell& shell, const char* label_key, const char* anchor, std:
 
 void unlock_form(Shell& shell, LoginForm& form) {
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", shell.tr("unlock.explain").c_str());
+    text_wrapped(shell.tr("unlock.explain"));
     text_field(shell, "login.vsys_id", "unlock.vsys_id", form.id, sizeof form.id);
     bool valid = counted_field(shell, "unlock.institution", "unlock.institution", form.u_institution,
                                unlock_fields::institution);
@@ -71,7 +71,7 @@ void unlock_form(Shell& shell, LoginForm& form) {
 // A new device claims a one-time enrolment code and sets the account's password on it.
 void enrol_form(Shell& shell, LoginForm& form) {
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", shell.tr("enrol.explain").c_str());
+    text_wrapped(shell.tr("enrol.explain"));
     text_field(shell, "login.vsys_id", "enrol.vsys_id", form.id, sizeof form.id);
     text_field(shell, "enrol.code", "enrol.code", form.e_code, sizeof form.e_code);
     text_field(shell, "enrol.password", "enrol.password", form.e_password, sizeof form.e_password, ImGuiInputTextFlags_Password);
@@ -138,7 +138,7 @@ void draw_login_panel(Shell& shell) {
     if (!demo) return;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("login.demo"), {{"password", demo->password}}).c_str());
+    text_wrapped(fill_placeholders(shell.tr("login.demo"), {{"password", demo->password}}));
     ImGui::PopStyleColor();
     // The demo accounts in the shared Table: a row chosen (click or Enter) fills the sign-in form.
     KeptTable& t = form.demo_table;

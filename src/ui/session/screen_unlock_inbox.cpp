@@ -56,7 +56,7 @@ void draw_unlock_inbox(Shell& shell) {
     if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
     if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         ImGui::PushTextWrapPos(modal_text_width());
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}).c_str());
+        text_wrapped(fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}));
         ImGui::PopTextWrapPos();
         const bool ok = ImGui::Button(shell.tr("unlock.do").c_str());
         shell.anchor("unlock.confirm");

@@ -27,9 +27,9 @@ void draw_about(Shell& shell) {
     form_value(fill_placeholders(shell.tr("about.storage.value"),
                                  {{"files", format_grouped(about->files)}, {"bytes", format_grouped(about->bytes)}}));
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", shell.tr("about.offline").c_str());
+    text_wrapped(shell.tr("about.offline"));
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", shell.tr("about.help").c_str());
+    text_wrapped(shell.tr("about.help"));
 }
 
 }  // namespace vsys::ui

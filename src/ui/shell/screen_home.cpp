@@ -64,7 +64,7 @@ void draw_home(Shell& shell) {
             if (retired && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(420);
-                ImGui::TextUnformatted(shell.tr(s->retired_key).c_str());
+                text_wrapped(shell.tr(s->retired_key));
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }

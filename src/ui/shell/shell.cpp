@@ -238,7 +238,7 @@ void Shell::breadcrumb() {
                 }
             next(tr(s->title_key));
             ImGui::PushTextWrapPos(right);
-            ImGui::TextUnformatted(tr(s->title_key).c_str());
+            text_wrapped(tr(s->title_key));
             ImGui::PopTextWrapPos();
             if (!param_.empty()) {
                 same_line_if_room(ImGui::CalcTextSize(param_.c_str()).x);
@@ -278,7 +278,7 @@ void Shell::no_access_page() {
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
     anchor("no_access");
-    ImGui::TextWrapped("%s", tr("no_access.help").c_str());
+    text_wrapped(tr("no_access.help"));
     const bool home = ImGui::Button(tr("nav.home").c_str());
     anchor("no_access.home");
     if (home) go("home");
@@ -290,7 +290,7 @@ void Shell::leave_modal() {
         ImGui::TextUnformatted(tr("leave.title").c_str());
         ImGui::Separator();
         ImGui::PushTextWrapPos(modal_text_width(ImGui::GetFontSize() * 30));
-        ImGui::TextWrapped("%s", tr("leave.body").c_str());
+        text_wrapped(tr("leave.body"));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         const bool discard = ImGui::Button(tr("leave.discard").c_str());
@@ -332,9 +332,9 @@ void Shell::toasts() {
         // The mark stands apart, so that a long Japanese message wraps by itself instead of
         // breaking at the space after the mark.
         ImGui::PushTextWrapPos(420);
-        ImGui::TextUnformatted(tr(it->error ? "mark.warn" : "mark.ok").c_str());
+        text_wrapped(tr(it->error ? "mark.warn" : "mark.ok"));
         ImGui::SameLine(0, 6);
-        ImGui::TextUnformatted(it->text.c_str());
+        text_wrapped(it->text);
         ImGui::PopTextWrapPos();
         y -= ImGui::GetWindowHeight() + 8;
         ImGui::End();

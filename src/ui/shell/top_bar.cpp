@@ -21,6 +21,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/clip_record.hpp"
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -33,7 +34,7 @@ void tooltip_if_hovered(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(420);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

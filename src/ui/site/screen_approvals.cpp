@@ -80,9 +80,9 @@ void draw_approvals(Shell& shell) {
         } else {
             const auto& r = pending[static_cast<size_t>(inbox.selected)];
             ImGui::PushTextWrapPos(modal_text_width());
-            ImGui::TextWrapped("%s", fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
+            text_wrapped(fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
                                                      {{"site", r.name}, {"change", categories(shell, r.requested)}})
-                                       .c_str());
+                                       );
             ImGui::PopTextWrapPos();
             bool reason_ok = true;
             if (!inbox.approve) {

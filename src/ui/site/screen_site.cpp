@@ -299,7 +299,7 @@ void vaccines(Shell& shell, SiteForm& form, const SiteView& v) {
         ImGui::TextColored(colour_of, "● %s", shell.tr("status." + status).c_str());
         shell.anchor("site.vaccines.status");
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", requested.c_str());
+        text_wrapped(requested);
         if (status == "rejected") row(shell, "site.vaccines.reason", v.change->reason.value_or(""));
     }
     ImGui::Spacing();

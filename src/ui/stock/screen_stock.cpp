@@ -138,7 +138,7 @@ void requests_section(Shell& shell, StockScreen& s, const StockSiteView& v) {
     for (const auto& r : v.requests) {
         const std::string line = fill_placeholders(shell.tr("stock.requests.line"),
                                                    {{"requester", r.requester_name}, {"due", date_label(shell, r.request->doc.due)}});
-        ImGui::TextWrapped("%s", line.c_str());
+        text_wrapped(line);
         if (!r.request->doc.note.empty()) help_text(r.request->doc.note);
         if (r.answer) {
             ImGui::TextColored(colour::confirmed, "%s",
@@ -169,7 +169,7 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
         const std::string id = std::to_string(i);
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
-        ImGui::TextWrapped("%s", (product_label(shell, e.product) + "  " + e.lot).c_str());
+        text_wrapped((product_label(shell, e.product) + "  " + e.lot));
         const std::string calculated = fill_placeholders(shell.tr("stock.count.calculated"), {{"n", format_grouped(e.calculated)}});
         same_line_if_room(ImGui::CalcTextSize(calculated.c_str()).x, ImGui::GetStyle().ItemSpacing.x);
         muted_text(calculated);

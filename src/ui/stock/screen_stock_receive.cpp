@@ -41,11 +41,11 @@ struct ReceiveScreen {
 
 void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const DeliveryToConfirm& d) {
     section_title(fill_placeholders(shell.tr("stock.receive.form_title"), {{"round", d.round_name}}));
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.receive.expected"),
+    text_wrapped(fill_placeholders(shell.tr("stock.receive.expected"),
                                                {{"product", product_label(shell, d.product)},
                                                 {"boxes", format_grouped(d.boxes)},
                                                 {"vials", format_grouped(d.expected_vials)}})
-                                 .c_str());
+                                 );
     date_field(shell, "stock.receive.date", s.date, v.today);
     std::int64_t total = 0;
     int remove = -1;
@@ -71,9 +71,9 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
     if (remove >= 0) s.lines.erase(s.lines.begin() + remove);
     if (s.lines.size() < k_max_stock_lines && ImGui::Button(shell.tr("stock.receive.add_lot").c_str())) s.lines.push_back({});
     shell.anchor("stock.receive.add_lot");
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.receive.total"),
+    text_wrapped(fill_placeholders(shell.tr("stock.receive.total"),
                                                {{"n", format_grouped(total)}, {"expected", format_grouped(d.expected_vials)}})
-                                 .c_str());
+                                 );
     shell.anchor("stock.receive.total");
     bool need_reason = false;
     if (total != d.expected_vials) {
@@ -120,12 +120,12 @@ void deliveries_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) 
     int i = 0;
     for (const auto& d : v.deliveries) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.receive.delivery_line"),
+        text_wrapped(fill_placeholders(shell.tr("stock.receive.delivery_line"),
                                                    {{"round", d.round_name},
                                                     {"product", product_label(shell, d.product)},
                                                     {"boxes", format_grouped(d.boxes)},
                                                     {"vials", format_grouped(d.expected_vials)}})
-                                     .c_str());
+                                     );
         same_line_if_room(ImGui::CalcTextSize(shell.tr("stock.receive.open").c_str()).x + 24);
         if (ImGui::Button((shell.tr("stock.receive.open") + "##" + d.round).c_str())) {
             s.round = d.round;

@@ -45,11 +45,11 @@ const StockSiteView* stock_screen_top(Shell& shell, const char* screen, SiteStoc
 }
 
 void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy) {
-    ImGui::TextWrapped("%s（%s）", v.name.c_str(), v.code.c_str());
+    text_wrapped(v.name + "（" + v.code + "）");
     shell.anchor("stock.site");
     if (proxy) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-        ImGui::TextWrapped("%s", shell.tr("stock.proxy.note").c_str());
+        text_wrapped(shell.tr("stock.proxy.note"));
         ImGui::PopStyleColor();
         shell.anchor("stock.proxy.note");
     }
@@ -61,13 +61,13 @@ void stock_site_header(Shell& shell, const StockSiteView& v, bool proxy) {
         shell.anchor("stock.purge.export");
     } else if (v.purge_active && !v.purged.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.purge.done"), {{"time", shell.time_text(v.purge_cutoff)}}).c_str());
+        text_wrapped(fill_placeholders(shell.tr("stock.purge.done"), {{"time", shell.time_text(v.purge_cutoff)}}));
         ImGui::PopStyleColor();
         shell.anchor("stock.purge.done");
     }
     if (v.conflicts > 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
-        ImGui::TextWrapped("%s", fill_placeholders(shell.tr("stock.conflict.notice"), {{"n", std::to_string(v.conflicts)}}).c_str());
+        text_wrapped(fill_placeholders(shell.tr("stock.conflict.notice"), {{"n", std::to_string(v.conflicts)}}));
         ImGui::PopStyleColor();
         shell.anchor("stock.conflict.notice");
     }

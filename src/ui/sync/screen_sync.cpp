@@ -48,7 +48,9 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     if (read_only) {
         form_label(shell.tr("sync.write"));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
-        ImGui::TextColored(colour::pending, "%s", shell.tr("sync.write.none").c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+        text_wrapped(shell.tr("sync.write.none"));
+        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         shell.anchor("sync.read_only");
         // The fallback: the operator's key file typed in (nothing sealed reaches this device).
@@ -78,7 +80,7 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     const bool exchange_down = st.error && st.error->code.rfind("transport.", 0) == 0;
     if (!shell.host().online() || exchange_down) {
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", shell.tr("sync.offline").c_str());
+        text_wrapped(shell.tr("sync.offline"));
     }
     ImGui::Spacing();
     if (st.running) {
@@ -141,7 +143,7 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         muted_text(shell.tr("sync.no_conflicts"));
         return;
     }
-    ImGui::TextWrapped("%s", shell.tr("sync.conflicts.help").c_str());
+    text_wrapped(shell.tr("sync.conflicts.help"));
     for (const auto& c : conflicts) {
         const std::string& key = c.key;
         ImGui::PushID(key.c_str());
@@ -193,7 +195,7 @@ void keep_modal(Shell& shell, SyncScreen& ss) {
     if (!ss.confirm_key.empty() && !ImGui::IsPopupOpen("##keep")) ImGui::OpenPopup("##keep");
     if (!ImGui::BeginPopupModal("##keep", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
     ImGui::PushTextWrapPos(modal_text_width());
-    ImGui::TextWrapped("%s", fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}).c_str());
+    text_wrapped(fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}));
     ImGui::PopTextWrapPos();
     field_message(ss.modal_error, true);
     const bool ok = ImGui::Button(shell.tr("sync.keep").c_str());

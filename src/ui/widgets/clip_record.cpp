@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"  // RenderTextEllipsis: ImGui's own "…" cut, as its table headers use
+#include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
 
@@ -101,7 +102,7 @@ void whole_text_tooltip(const std::string& text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

@@ -164,7 +164,9 @@ std::optional<YearMonth> year_of_months(Shell& shell, const std::string& anchor,
     }
     if (st.refusal) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 16);
-        ImGui::TextColored(colour::error, "※ %s", shell.app().error_text(*st.refusal).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
+        text_wrapped("※ " + shell.app().error_text(*st.refusal));
+        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         shell.anchor(anchor + ".typed.message");
     }

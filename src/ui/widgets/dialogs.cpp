@@ -19,7 +19,7 @@ bool discard_question(Shell& shell, const std::string& anchor, bool& ask) {
     ImGui::TextUnformatted(shell.tr("claims.discard.title").c_str());
     ImGui::Separator();
     ImGui::PushTextWrapPos(modal_text_width(ImGui::GetFontSize() * 30));
-    ImGui::TextWrapped("%s", shell.tr("claims.discard.body").c_str());
+    text_wrapped(shell.tr("claims.discard.body"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     // The harmless answer first: Enter on the focused button keeps the input.

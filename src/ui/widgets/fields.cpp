@@ -77,7 +77,7 @@ void message_beside(Shell& shell, const std::string& anchor, const std::string& 
     if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 12) ImGui::NewLine();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::error);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("※ %s", text.c_str());
+    text_wrapped("※ " + text);
     ImGui::PopStyleColor();
     shell.anchor(anchor + ".message");
 }
@@ -126,7 +126,7 @@ FieldResult number_input(Shell& shell, const std::string& anchor, std::optional<
         ImGui::SameLine();
         if (!ImGui::GetCurrentTable() && ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(unit.c_str()).x) {
             ImGui::NewLine();
-            ImGui::TextWrapped("%s", unit.c_str());
+            text_wrapped(unit);
         } else {
             ImGui::TextUnformatted(unit.c_str());
         }

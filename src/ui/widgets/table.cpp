@@ -79,7 +79,7 @@ void draw_text_cell(const TableColumn& col, const TableCell& cell, const std::st
     if (!cell.tooltip.empty() && ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(cell.tooltip.c_str());
+        text_wrapped(cell.tooltip);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

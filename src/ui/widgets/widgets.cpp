@@ -6,6 +6,7 @@
 #include "imgui_internal.h"  // the line origin SameLine counts from, inside table cells too
 #include "ui/shell/theme.hpp"
 #include "ui/widgets/clip_record.hpp"
+#include "ui/widgets/line_break.hpp"
 
 namespace vsys::ui {
 
@@ -19,15 +20,17 @@ bool big_button(const char* id, const std::string& title, const std::string& des
     const float fs = ImGui::GetFontSize();
     // The title wraps too (a long one on a phone), and the button grows to hold both texts.
     const float wrap = size.x - 2 * pad;
-    const float title_h = font->CalcTextSizeA(fs * title_scale, FLT_MAX, wrap, title.c_str()).y;
-    const float desc_h = font->CalcTextSizeA(fs, FLT_MAX, wrap, desc.c_str()).y;
+    const std::string title_lines = wrap_lines(title, wrap, fs * title_scale);
+    const std::string desc_lines = wrap_lines(desc, wrap, fs);
+    const float title_h = font->CalcTextSizeA(fs * title_scale, FLT_MAX, 0, title_lines.c_str()).y;
+    const float desc_h = font->CalcTextSizeA(fs, FLT_MAX, 0, desc_lines.c_str()).y;
     size.y = std::max(size.y, pad + title_h + 6 + desc_h + pad);
     const bool pressed = ImGui::Button("##big", size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(font, fs * title_scale, ImVec2(pos.x + pad, pos.y + pad), ImGui::GetColorU32(colour::accent),
-                title.c_str(), nullptr, wrap);
+                title_lines.c_str());
     dl->AddText(font, fs, ImVec2(pos.x + pad, pos.y + pad + title_h + 6), ImGui::GetColorU32(colour::muted),
-                desc.c_str(), nullptr, wrap);
+                desc_lines.c_str());
     if (!badge.empty()) {
         const ImVec2 t = ImGui::CalcTextSize(badge.c_str());
         const ImVec2 b1(pos.x + size.x - 8, pos.y + 8 + t.y + 6);
@@ -43,7 +46,7 @@ void screen_title(const std::string& text) {
     ImGui::SetWindowFontScale(1.3f);
     // Wrapped, never cut: a report's long title on a phone takes two lines.
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::SetWindowFontScale(1.0f);
     ImGui::Separator();
@@ -62,7 +65,7 @@ void disabled_reason(const std::string& text) {
     if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(420);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -70,7 +73,7 @@ void disabled_reason(const std::string& text) {
 void field_message(const std::string& text, bool error) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, error ? colour::error : colour::muted);
-    ImGui::TextWrapped("%s%s", error ? "※ " : "", text.c_str());
+    text_wrapped(error ? "※ " + text : text);
     ImGui::PopStyleColor();
 }
 
@@ -81,7 +84,7 @@ void notice(const std::string& text, float width) {
     const bool sized_to_content = ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_AlwaysAutoResize;
     const float room = sized_to_content ? modal_text_width(width) : ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, room));
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -95,14 +98,14 @@ void form_label(const std::string& text, float width) {
     const float origin = w->Pos.x - w->Scroll.x + w->DC.GroupOffset.x + w->DC.ColumnsOffset.x;
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     const float value_at = std::max(width, ImGui::GetItemRectMax().x - origin + ImGui::GetStyle().ItemSpacing.x);
     if (right - (origin + value_at) >= min_value) ImGui::SameLine(value_at);
 }
 
 void form_value(const std::string& text) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
 }
 
 void under_label_if_narrow(float width) {
@@ -151,30 +154,31 @@ void same_line_if_room(float width, float spacing) {
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
 }
 
-namespace {
-// `text` with line breaks where ImGui's TextWrapped would break it at `width` pixels.
-std::string wrap_lines(const std::string& text, float width) {
+std::string wrap_lines(const std::string& text, float width, float font_size) {
     ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const float scale = (font_size > 0 ? font_size : ImGui::GetFontSize()) / font->FontSize;
+    const auto advance = [&](char32_t c) { return font->GetCharAdvance(static_cast<ImWchar>(c)) * scale; };
     std::string out;
-    const char* s = text.c_str();
-    const char* const end = s + text.size();
-    while (s < end) {
-        const char* e = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (e <= s) {  // not even one character fits: one a line rather than none
-            unsigned int c = 0;
-            e = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
-        }
-        const char* last = e;
-        while (last > s && last[-1] == ' ') --last;
-        if (!out.empty()) out += '\n';
-        out.append(s, last);
-        s = e;
-        while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    bool first = true;
+    for (const TextLine& line : break_lines(text, width, advance)) {
+        if (!first) out += '\n';
+        first = false;
+        out.append(text, line.begin, line.end - line.begin);
     }
     return out;
 }
-}  // namespace
+
+void text_wrapped(const std::string& text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    // As ImGui::TextWrapped: the wrap position pushed, else the content region's right edge.
+    const float wrap_pos = window->DC.TextWrapPos < 0 ? 0.0f : window->DC.TextWrapPos;
+    const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos);
+    const std::string lines = wrap_lines(text, width);
+    ImGui::PushTextWrapPos(-1.0f);  // broken already: ImGui must not break it again
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+    ImGui::PopTextWrapPos();
+}
 
 float modal_text_width(float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -201,7 +205,7 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
                         const std::string& lead) {
     const float lead_w = lead.empty() ? 0.0f : ImGui::CalcTextSize(lead.c_str()).x + ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x - lead_w;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    const ImVec2 size = ImGui::CalcTextSize(wrap_lines(text, width).c_str());
     const float height = std::max(size.y, min_height);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable(("##" + id).c_str(), selected, 0, ImVec2(0, height));
@@ -213,7 +217,7 @@ bool wrapped_selectable(const std::string& id, const std::string& text, bool sel
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x + lead_w, at.y + (height - size.y) / 2));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::SetCursorScreenPos(after);
     // The selectable stays the last item, so that an anchor or a hover test names the row.
@@ -225,7 +229,7 @@ void text_right(const std::string& text, std::string_view where) { text_fit(text
 
 void muted_text(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text.c_str());
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 
@@ -233,7 +237,7 @@ bool checkbox(const std::string& label, bool* value) {
     bool toggled = ImGui::Checkbox(("##" + label).c_str(), value);
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", label.c_str());
+    text_wrapped(label);
     if (ImGui::IsItemClicked()) {
         *value = !*value;
         toggled = true;

@@ -60,6 +60,13 @@ float button_width(const std::string& label);
 // `lead` (a report's id), when given, stays on the first line at the left and the text wraps beside it.
 bool wrapped_selectable(const std::string& id, const std::string& text, bool selected, float min_height = 0,
                         const std::string& lead = {});
+// Text wrapped as ImGui::TextWrapped wraps it (at the wrap position pushed, else the right edge),
+// but by Japanese line breaking (line_break.hpp): never inside a number such as 「8,000 箱」,
+// never a line starting with 「。」. Every wrapped text of the screens goes through here.
+void text_wrapped(const std::string& text);
+// `text` with '\n' where it breaks at `width` pixels, in the current font at `font_size` (the
+// current size when 0): for labels ImGui draws itself (buttons, the home screen's cards).
+std::string wrap_lines(const std::string& text, float width, float font_size = 0);
 // The wrap width of a modal's text: `width`, or less on a screen too narrow for it (a phone), so
 // that the modal stays on the screen.
 float modal_text_width(float width = 560.0f);
