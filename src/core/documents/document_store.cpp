@@ -83,7 +83,7 @@ Status DocumentStore::check_batch(const std::vector<DocumentVersion>& batch) con
     return ok_status();
 }
 
-void DocumentStore::recompute_heads(KeyEntry& k) {
+void DocumentStore::recompute_heads(const std::string& key, KeyEntry& k) {
     std::unordered_set<std::string> superseded;
     for (const auto& h : k.versions) {
         const auto& d = by_hash_.find(h)->second.doc;
@@ -93,6 +93,8 @@ void DocumentStore::recompute_heads(KeyEntry& k) {
     k.heads.clear();
     for (const auto& h : k.versions)
         if (!superseded.count(h)) k.heads.push_back(h);
+    if (k.heads.size() > 1) conflicted_.insert(key);
+    else conflicted_.erase(key);
 }
 
 void DocumentStore::refresh_locks(const std::string& key) {
@@ -115,9 +117,10 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
     ++kind_changes_[v.kind];
     by_hash_.emplace(hash, Entry{std::move(v), origin == Origin::local});
     order_.push_back(hash);
+    if (origin == Origin::local) pending_.push_back(hash);
     auto& k = by_key_[key];
     k.versions.push_back(hash);
-    recompute_heads(k);
+    recompute_heads(key, k);
     if (is_lock) refresh_locks(key);
     return true;
 }
@@ -129,10 +132,15 @@ void DocumentStore::remove_last(const std::string& hash) {
     ++kind_changes_[it->second.doc.kind];
     by_hash_.erase(it);
     order_.pop_back();
+    if (!pending_.empty() && pending_.back() == hash) pending_.pop_back();
     auto& k = by_key_[key];
     k.versions.pop_back();
-    if (k.versions.empty()) by_key_.erase(key);
-    else recompute_heads(k);
+    if (k.versions.empty()) {
+        by_key_.erase(key);
+        conflicted_.erase(key);
+    } else {
+        recompute_heads(key, k);
+    }
     if (is_lock) refresh_locks(key);
 }
 
@@ -174,26 +182,25 @@ std::vector<const DocumentVersion*> DocumentStore::history(std::string_view key)
     return out;
 }
 
-std::vector<std::string> DocumentStore::conflicts() const {
-    std::vector<std::string> out;
-    for (const auto& [key, k] : by_key_)
-        if (k.heads.size() > 1) out.push_back(key);
-    std::sort(out.begin(), out.end());
-    return out;
-}
+std::vector<std::string> DocumentStore::conflicts() const { return {conflicted_.begin(), conflicted_.end()}; }
 
 bool DocumentStore::is_locked(std::string_view hash) const { return locked_.count(std::string(hash)) != 0; }
 
 std::vector<const DocumentVersion*> DocumentStore::pending() const {
     std::vector<const DocumentVersion*> out;
-    for (const auto& h : order_)
-        if (const auto& e = by_hash_.find(h)->second; e.pending) out.push_back(&e.doc);
+    out.reserve(pending_.size());
+    for (const auto& h : pending_) out.push_back(&by_hash_.find(h)->second.doc);
     return out;
 }
 
 void DocumentStore::mark_pushed(const std::vector<std::string>& hashes) {
+    std::unordered_set<std::string> pushed;
     for (const auto& h : hashes)
-        if (auto it = by_hash_.find(h); it != by_hash_.end()) it->second.pending = false;
+        if (auto it = by_hash_.find(h); it != by_hash_.end() && it->second.pending) {
+            it->second.pending = false;
+            pushed.insert(h);
+        }
+    if (!pushed.empty()) std::erase_if(pending_, [&](const std::string& h) { return pushed.count(h) != 0; });
 }
 
 Result<DocumentVersion> DocumentStore::successor(const std::string& owner, const std::string& kind,

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+#include <set>
+
 #include "core/documents/document_store.hpp"
 
 TEST_SUITE_BEGIN("documents");
@@ -119,3 +123,61 @@ TEST_CASE("malformed lock and resolution members are refused") {
 }
 
 TEST_SUITE_END();
+
+// pending() and conflicts() are kept as versions come and go (the top bar asks for both every
+// frame); after any sequence of applies, batches, refusals and pushes they say what a count over
+// every version says.
+TEST_CASE("pending versions and conflicting keys stay what a recount says, through batches, refusals and pushes") {
+    std::mt19937 rng(7);
+    DocumentStore s;
+    std::vector<std::string> local_order;  // the model: local versions in arrival order, not pushed
+    std::set<std::string> pushed;
+    int next = 0;
+    auto random_version = [&]() {
+        const std::string id = std::to_string(rng() % 3);
+        const auto history = s.history("site:0110113719/stock/" + id);
+        DocumentVersion d = v("x" + std::to_string(next++), "", 1);
+        d.id = id;
+        if (!history.empty() && rng() % 4 != 0) {
+            const DocumentVersion* parent = history[rng() % history.size()];
+            d.replaces = parent->hash;
+            d.version = parent->version + 1;
+        } else if (rng() % 5 == 0) {
+            d.version = 2;  // refused: a first version must be 1
+        }
+        return d;
+    };
+    for (int step = 0; step < 400; ++step) {
+        const auto op = rng() % 4;
+        if (op == 0 || op == 1) {
+            const Origin origin = rng() % 2 ? Origin::local : Origin::remote;
+            const DocumentVersion d = random_version();
+            if (auto r = s.apply(d, origin); r && *r && origin == Origin::local) local_order.push_back(d.hash);
+        } else if (op == 2) {
+            std::vector<DocumentVersion> batch;
+            for (int i = 0; i < 3; ++i) batch.push_back(random_version());
+            const Origin origin = rng() % 2 ? Origin::local : Origin::remote;
+            if (auto r = s.apply_batch(batch, origin); r && origin == Origin::local)
+                for (const auto& d : batch)
+                    if (s.contains(d.hash) && std::find(local_order.begin(), local_order.end(), d.hash) == local_order.end())
+                        local_order.push_back(d.hash);
+        } else if (!local_order.empty()) {
+            std::vector<std::string> push;
+            for (const auto& h : local_order)
+                if (rng() % 2) push.push_back(h);
+            s.mark_pushed(push);
+            pushed.insert(push.begin(), push.end());
+        }
+        std::vector<std::string> expected_pending;
+        for (const auto& h : local_order)
+            if (!pushed.count(h) && s.contains(h)) expected_pending.push_back(h);
+        std::vector<std::string> got_pending;
+        for (const auto* p : s.pending()) got_pending.push_back(p->hash);
+        REQUIRE(got_pending == expected_pending);
+        std::vector<std::string> expected_conflicts;
+        for (const auto& key : s.keys())
+            if (s.heads(key).size() > 1) expected_conflicts.push_back(key);
+        std::sort(expected_conflicts.begin(), expected_conflicts.end());
+        REQUIRE(s.conflicts() == expected_conflicts);
+    }
+}
