@@ -3,17 +3,30 @@
 // Japanese. A modal is sized to its content and ImGui keeps it to the screen, so what ran past
 // was its content: its question, a reason field, its buttons. The clip record notes a popup past
 // the screen and content past a popup's own edge (clip_record.hpp); its buttons must be on the
-// screen, where a thumb reaches them. (Signing out asks nothing: what waits to be sent stays on
-// the device for the next sign-in.)
+// screen, where a thumb reaches them. Every one of them is the one confirmation widget
+// (ui/widgets/dialogs.hpp). Signing out asks only when work waits to be sent (sign_out.cpp), and
+// the hints of search and filter boxes are never cut on a phone.
+//
+// Index:
+// [SECTION] helpers
+// [SECTION] settings, claims, allocation, approvals, enrolment, kiosk
+// [SECTION] a site's doctor, the sync screen's conflict, 利用制限の解除
+// [SECTION] the stock screens
+// [SECTION] the report export dialog
+// [SECTION] signing out with work not yet sent
+// [SECTION] search and filter hints on a phone
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "app/stock/stock_app.hpp"
+#include "sync/sync_app_fixture.hpp"
 #include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
 
+// [SECTION] helpers
 namespace {
 
 using nlohmann::json;
@@ -83,8 +96,61 @@ const char* const k_languages[] = {"en", "ja"};
 
 void language(UiFixture& f, const char* l) { REQUIRE(f.run({{"type", "update_settings"}, {"language", l}})["ok"] == true); }
 
+// Clicks the first anchored widget whose name starts with `prefix` (the first choice of an open combo).
+bool click_first(UiFixture& f, const std::string& prefix) {
+    for (const auto& [name, r] : f.shell.anchors())
+        if (name.rfind(prefix, 0) == 0 && name.size() > prefix.size()) return f.click(name);
+    return false;
+}
+
+// Chooses `choice` (or the first choice) of the combo `combo`, as a user does: opens it, clicks.
+bool choose(UiFixture& f, const std::string& combo, const std::string& choice = "") {
+    if (!click_in_view(f, combo)) return false;
+    return choice.empty() ? click_first(f, combo + ".") : f.click(combo + "." + choice);
+}
+
+// Replaces the text of a field scrolled into view first, as click_in_view.
+bool retype_in_view(UiFixture& f, const std::string& anchor, const std::string& text) {
+    if (!click_in_view(f, anchor)) return false;
+    f.press(UiFixture::Key::a, true);
+    f.press(UiFixture::Key::backspace);
+    f.type(text);
+    return true;
+}
+
+// Plays the browser's part in a sync the screen started: the exchange answers each request
+// (or, with `fail`, no request reaches it) while frames go on.
+void pump_sync(UiFixture& f, vsys::sync::MemoryTransport& ex, bool fail = false) {
+    for (int round = 0; round < 40 && f.app.sync().run().running; ++round) {
+        std::vector<std::pair<vsys::sync::TransportRequest, vsys::Result<std::string>>> answers;
+        for (auto& r : f.app.sync().take_requests()) {
+            vsys::Result<std::string> a = std::string();
+            if (fail)
+                a = vsys::Error{"transport.offline", "no network", {}};
+            else if (r.kind == vsys::sync::TransportRequest::Kind::get)
+                a = ex.get(r.path);
+            else if (r.kind == vsys::sync::TransportRequest::Kind::list) {
+                auto names = ex.list(r.path);
+                if (!names)
+                    a = names.error();
+                else {
+                    std::string text;
+                    for (const auto& n : *names) text += n + "\n";
+                    a = text;
+                }
+            } else if (auto st = ex.put_new(r.path, r.body); !st)
+                a = st.error();
+            answers.emplace_back(std::move(r), std::move(a));
+        }
+        f.app.sync().deliver(answers);
+        f.frames(1);
+    }
+    f.frames(2);
+}
+
 }  // namespace
 
+// [SECTION] settings, claims, allocation, approvals, enrolment, kiosk
 TEST_CASE("設定's 変更を破棄 and leaving a screen with unsaved edits ask on a phone, their buttons on the screen") {
     for (const char* l : k_languages) {
         CAPTURE(std::string(l));
@@ -191,6 +257,393 @@ TEST_CASE("the training kiosk's reset asks on a phone, its buttons on the screen
         REQUIRE(click_in_view(f, "kiosk.reset"));
         check_modal(f, {"kiosk.reset.confirm", "kiosk.reset.cancel"});
         REQUIRE(f.click("kiosk.reset.cancel"));
+    }
+}
+
+// [SECTION] a site's doctor, the sync screen's conflict, 利用制限の解除
+TEST_CASE("removing a site's doctor asks on a phone, its buttons on the screen; Esc keeps the doctor") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        const vsys::Site& site = f.site_in("131016");
+        REQUIRE(f.login(vsys::test::site_account(site)));
+        REQUIRE(f.run({{"type", "set_doctors"},
+                       {"site", site.code},
+                       {"doctors", json::array({{{"name", "山田 太郎"}, {"vaccines", {"pfizer_12"}}}})}})["ok"] ==
+                true);
+        open(f, "site_info");
+        REQUIRE(click_in_view(f, "doctor.remove.0"));
+        check_modal(f, {"doctor.remove.confirm", "doctor.remove.cancel"});
+        f.press(UiFixture::Key::escape);
+        CHECK_FALSE(f.anchored("doctor.remove.confirm"));
+        CHECK(f.view("site", {{"site", site.code}})["view"]["doctors"].size() == 1);
+        REQUIRE(click_in_view(f, "doctor.remove.0"));  // asks again after Esc
+        check_modal(f, {"doctor.remove.confirm", "doctor.remove.cancel"});
+        REQUIRE(f.click("doctor.remove.confirm"));
+        CHECK(f.view("site", {{"site", site.code}})["view"]["doctors"].empty());
+    }
+}
+
+TEST_CASE("keeping one version of a conflict asks on a phone, its buttons on the screen") {
+    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
+    vsys::test::AppFixture a;
+    UiFixture b(k_width, k_height);
+    b.frames(3);
+    const vsys::Site& s = vsys::test::tottori_site(a, 8);
+    REQUIRE(a.login(vsys::test::account_of_site(s)));
+    REQUIRE(b.login(vsys::test::account_of_site(s)));
+    REQUIRE(vsys::test::sync_with(a, ex)["enrolled"] == true);
+    REQUIRE(vsys::test::sync_with(b.app, ex)["enrolled"] == true);
+    REQUIRE(a.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0001"}})["ok"] == true);
+    REQUIRE(b.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0002"}})["ok"] == true);
+    vsys::test::sync_with(a, ex);
+    REQUIRE(vsys::test::sync_with(b.app, ex)["conflicts"].size() == 1);
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        language(b, l);
+        open(b, "sync");
+        REQUIRE(click_in_view(b, "sync.keep.0"));
+        check_modal(b, {"sync.keep.confirm", "sync.keep.cancel"});
+        REQUIRE(b.click("sync.keep.cancel"));
+        CHECK_FALSE(b.anchored("sync.keep.confirm"));
+        b.shell.go("home");
+        b.frames(3);
+    }
+}
+
+TEST_CASE("利用制限の解除 asks on a phone, its buttons on the screen") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        for (int i = 0; i < 5; ++i) f.run({{"type", "login"}, {"vsys_id", "VM131016"}, {"password", "wrong"}});
+        REQUIRE(f.run({{"type", "file_unlock_request"},
+                       {"vsys_id", "VM131016"},
+                       {"institution", "千代田区"},
+                       {"institution_code", "131016"},
+                       {"name", "山田 花子"},
+                       {"mail", "yamada@example.jp"}})["ok"] == true);
+        f.clock += 60;
+        REQUIRE(f.login("VP130001"));
+        open(f, "unlock_inbox");
+        REQUIRE(click_in_view(f, "unlock.do.VM131016"));
+        check_modal(f, {"unlock.confirm", "unlock.cancel"});
+        REQUIRE(f.click("unlock.cancel"));
+        CHECK(f.view("unlock_requests")["view"]["requests"][0]["answered"] == false);
+    }
+}
+
+// [SECTION] the stock screens
+namespace {
+
+// A Tokyo hub of the kiosk's history whose latest delivery waits to be confirmed.
+const vsys::Site& hub_with_delivery(UiFixture& f) {
+    for (const auto& s : f.app.directory().demo().sites) {
+        if (s.municipality.rfind("13", 0) != 0 || !s.vaccines.has(vsys::VaccineCategory::pfizer_hub)) continue;
+        auto v = vsys::stock_site_view(f.app, s.code);
+        if (v && !v->deliveries.empty()) return s;
+    }
+    FAIL("no Tokyo hub with a delivery to confirm");
+    return f.app.directory().demo().sites.front();
+}
+
+}  // namespace
+
+TEST_CASE("a municipality's stock request asks on a phone, its buttons on the screen") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        REQUIRE(f.login("VM131016"));
+        open(f, "stock_requests");
+        REQUIRE(click_in_view(f, "stock.requests.issue"));
+        check_modal(f, {"stock.requests.confirm.ok", "stock.requests.confirm.cancel"});
+        REQUIRE(f.click("stock.requests.confirm.cancel"));
+        CHECK_FALSE(f.anchored("stock.requests.confirm.ok"));
+    }
+}
+
+TEST_CASE(
+    "a hub's receipt, count, wastage and transfer, and the receiver's answer, ask on a phone, their buttons on the "
+    "screen") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height, true);
+        f.frames(3);
+        language(f, l);
+        const vsys::Site& hub = hub_with_delivery(f);
+        const auto delivering = vsys::stock_site_view(f.app, hub.code);
+        REQUIRE(delivering);
+        const vsys::VaccineProduct product = delivering->deliveries.front().product;
+        REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VS" + hub.code}})["ok"] == true);
+
+        // 受入: a delivery confirmed with its lot
+        open(f, "stock_receive");
+        REQUIRE(click_in_view(f, "stock.receive.open.0"));
+        REQUIRE(retype_in_view(f, "stock.receive.lot.0", "FU1234"));
+        REQUIRE(retype_in_view(f, "stock.receive.expiry.0", "2022-09-30"));
+        REQUIRE(click_in_view(f, "stock.receive.save"));
+        check_modal(f, {"stock.receive.confirm.ok", "stock.receive.confirm.cancel"});
+        REQUIRE(f.click("stock.receive.confirm.ok"));
+        const auto received = vsys::stock_site_view(f.app, hub.code);
+        REQUIRE(received);
+        bool held = false;
+        for (const auto& lot : received->lots) held |= lot.lot->lot == "FU1234";
+        REQUIRE(held);
+
+        // 在庫量の報告: a count as calculated
+        open(f, "stock");
+        REQUIRE(click_in_view(f, "stock.count.start"));
+        REQUIRE(click_in_view(f, "stock.count.save"));
+        check_modal(f, {"stock.count.confirm.ok", "stock.count.confirm.cancel"});
+        REQUIRE(f.click("stock.count.confirm.cancel"));
+        REQUIRE(click_in_view(f, "stock.count.cancel"));
+        f.shell.go("home");
+        f.frames(3);
+        if (f.anchored("leave.discard")) REQUIRE(f.click("leave.discard"));
+
+        // 廃棄: one vial broken
+        open(f, "stock_wastage");
+        REQUIRE(choose(f, "stock.wastage.product", vsys::vaccine_product_id(product)));
+        REQUIRE(choose(f, "stock.wastage.lot", "FU1234"));
+        REQUIRE(retype_in_view(f, "stock.wastage.vials", "1"));
+        REQUIRE(choose(f, "stock.wastage.reason", "broken"));
+        REQUIRE(click_in_view(f, "stock.wastage.save"));
+        check_modal(f, {"stock.wastage.confirm.ok", "stock.wastage.confirm.cancel"});
+        REQUIRE(f.click("stock.wastage.confirm.cancel"));
+        f.shell.go("home");
+        f.frames(3);
+        if (f.anchored("leave.discard")) REQUIRE(f.click("leave.discard"));
+
+        // 移送の登録: two vials to a receiver the rules allow
+        const vsys::TransferTarget* to = nullptr;
+        const auto targets = vsys::transfer_targets(f.app, hub.code, product);
+        for (const auto& t : targets)
+            if (t.allowed && t.code != hub.code) {
+                to = &t;
+                break;
+            }
+        REQUIRE(to);
+        open(f, "stock_transfer");
+        REQUIRE(choose(f, "stock.transfer.product", vsys::vaccine_product_id(product)));
+        REQUIRE(choose(f, "stock.transfer.lot", "FU1234"));
+        REQUIRE(choose(f, "stock.transfer.to", to->code));
+        REQUIRE(retype_in_view(f, "stock.transfer.vials", "2"));
+        if (f.anchored("stock.transfer.condition")) REQUIRE(choose(f, "stock.transfer.condition"));
+        REQUIRE(click_in_view(f, "stock.transfer.save"));
+        check_modal(f, {"stock.transfer.confirm.ok", "stock.transfer.confirm.cancel"});
+        REQUIRE(f.click("stock.transfer.confirm.ok"));
+        const auto sent = vsys::stock_site_view(f.app, hub.code);
+        REQUIRE(sent);
+        CHECK(sent->outgoing.size() >= 1);
+
+        // The receiver's 受入: taking it in, and refusing it with a reason
+        REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VS" + to->code}})["ok"] == true);
+        open(f, "stock_receive");
+        REQUIRE(click_in_view(f, "stock.incoming.accept.0"));
+        check_modal(f, {"stock.answer.ok", "stock.answer.cancel"});
+        REQUIRE(f.click("stock.answer.cancel"));
+        REQUIRE(click_in_view(f, "stock.incoming.refuse.0"));
+        check_modal(f, {"stock.answer.ok", "stock.answer.cancel"});
+        REQUIRE(choose(f, "stock.answer.reason"));
+        check_modal(f, {"stock.answer.ok", "stock.answer.cancel"});
+        REQUIRE(f.click("stock.answer.cancel"));
+    }
+}
+
+// [SECTION] the report export dialog
+TEST_CASE("the report export dialog fits a phone in English and Japanese, its buttons on the screen") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        REQUIRE(f.login("VM131016"));
+        open(f, "reports", "R313");
+        REQUIRE(click_in_view(f, "reports.export"));
+        for (const char* format : {"csv", "csv-cp932", "xlsx"}) {
+            CAPTURE(std::string(format));
+            REQUIRE(f.click(std::string("reports.export.format.") + format));
+            check_modal(f,
+                        {"reports.export.run", "reports.export.close", std::string("reports.export.format.") + format});
+        }
+        REQUIRE(f.click("reports.export.close"));
+        CHECK_FALSE(f.anchored("reports.export.run"));
+    }
+}
+
+// [SECTION] signing out with work not yet sent
+TEST_CASE("signing out with nothing waiting to be sent asks nothing") {
+    UiFixture f(k_width, k_height);
+    f.frames(3);
+    REQUIRE(f.login("VM131016"));
+    f.frames(3);
+    REQUIRE(f.app.sync().summary().unsent() == 0);
+    REQUIRE(f.click("topbar.logout"));
+    CHECK_FALSE(f.anchored("signout.sync"));
+    CHECK_FALSE(f.app.session().signed_in());
+    CHECK(f.shell.screen() == "home");
+}
+
+TEST_CASE(
+    "signing out with changes not yet sent asks on a phone, naming how many and where they go; 同期してからログアウト "
+    "syncs, then signs out") {
+    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
+    int nth = 10;
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        const vsys::Site& s = vsys::test::tottori_site(f, nth++);
+        REQUIRE(f.login(vsys::test::account_of_site(s)));
+        REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
+        REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0003"}})["ok"] == true);
+        f.frames(2);
+        const std::size_t waiting = f.app.sync().summary().unsent();
+        REQUIRE(waiting > 0);
+        REQUIRE(f.click("topbar.logout"));
+        check_modal(f, {"signout.sync", "signout.logout", "signout.cancel"});
+        const std::string text = f.frame_text();
+        CAPTURE(text);
+        const std::string org = f.app.directory().org_name(f.app.session().org);
+        CHECK(text.find(vsys::fill_placeholders(f.shell.tr("signout.body"), {{"count", std::to_string(waiting)},
+                                                                             {"org", org}})) != std::string::npos);
+        // キャンセル: still signed in, nothing sent
+        REQUIRE(f.click("signout.cancel"));
+        CHECK(f.app.session().signed_in());
+        CHECK_FALSE(f.anchored("signout.sync"));
+        // 同期してからログアウト: the sync runs, then the user is signed out
+        REQUIRE(f.click("topbar.logout"));
+        REQUIRE(f.click("signout.sync"));
+        CHECK(f.app.session().signed_in());
+        pump_sync(f, ex);
+        CHECK_FALSE(f.app.session().signed_in());
+        CHECK(f.app.sync().summary().unsent() == 0);
+        CHECK_FALSE(f.anchored("signout.sync"));
+    }
+}
+
+TEST_CASE(
+    "a sync that fails before signing out says so and the user stays signed in; ログアウト then leaves the work on the "
+    "device") {
+    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
+    UiFixture f(k_width, k_height);
+    f.frames(3);
+    const vsys::Site& s = vsys::test::tottori_site(f, 12);
+    REQUIRE(f.login(vsys::test::account_of_site(s)));
+    REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
+    REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0004"}})["ok"] == true);
+    f.frames(2);
+    const std::size_t waiting = f.app.sync().summary().unsent();
+    REQUIRE(waiting > 0);
+    REQUIRE(f.click("topbar.logout"));
+    REQUIRE(f.click("signout.sync"));
+    pump_sync(f, ex, true);
+    CHECK(f.app.session().signed_in());
+    check_modal(f, {"signout.sync", "signout.logout", "signout.cancel"});
+    const std::string text = f.frame_text();
+    CAPTURE(text);
+    CHECK(text.find(f.app.error_text(f.app.sync().run().error)) != std::string::npos);
+    CHECK(text.find(f.shell.tr("signout.sync_failed").substr(0, 12)) != std::string::npos);
+    REQUIRE(f.click("signout.logout"));
+    CHECK_FALSE(f.app.session().signed_in());
+    CHECK(f.app.sync().summary().unsent() == waiting);  // kept on this device for the next sign-in
+    // The next sign-in of this organisation is asked again, since the work still waits.
+    REQUIRE(f.login(vsys::test::account_of_site(s)));
+    f.frames(2);
+    REQUIRE(f.click("topbar.logout"));
+    CHECK(f.anchored("signout.sync"));
+}
+
+TEST_CASE("the training kiosk's 役割を切り替え never asks: nothing there is ever sent") {
+    UiFixture f(k_width, k_height, true);
+    f.frames(3);
+    const vsys::Site& site = f.site_in("131016");
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", vsys::test::site_account(site)}})["ok"] == true);
+    REQUIRE(f.run({{"type", "update_site_info"}, {"site", site.code}, {"phone", "03-3333-0001"}})["ok"] == true);
+    f.frames(3);
+    REQUIRE(f.click("topbar.logout"));
+    CHECK_FALSE(f.anchored("signout.sync"));
+    CHECK_FALSE(f.app.session().signed_in());
+}
+
+// [SECTION] search and filter hints on a phone
+namespace {
+
+// The clip record's entries that are a hint of a search or filter box.
+std::string cut_hints(UiFixture& f) {
+    std::string out;
+    for (const auto& c : f.shell.clipped())
+        for (const char* key : {"browser.hint", "browser.hint.short", "table.filter", "table.filter.short"})
+            if (c.text == f.shell.tr(key)) out += c.where + ": " + c.text + "\n";
+    return out;
+}
+
+// Whether the search box `anchor` shows its hint whole: the hint in the box (the frame's log has
+// a field's text as "{text}") fits its inner width, or the whole hint is drawn above the box.
+bool hint_whole(UiFixture& f, const std::string& anchor, const char* key) {
+    const auto r = f.shell.anchors().at(anchor);
+    const std::string text = f.frame_text();
+    CAPTURE(text);
+    const float inner = r.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
+    const std::string& full = f.shell.tr(key);
+    const std::string& shorter = f.shell.tr(std::string(key) + ".short");
+    if (text.find("{" + full + "}") != std::string::npos) return ImGui::CalcTextSize(full.c_str()).x <= inner;
+    if (text.find("{" + shorter + "}") != std::string::npos) return ImGui::CalcTextSize(shorter.c_str()).x <= inner;
+    return text.find(full) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the hints of search and filter boxes are whole on a phone: the org browser, the proxy picker, a report's table") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        REQUIRE(f.login("VM131016"));
+        for (const auto& [screen, param, box, hint] :
+             {std::tuple{"org_browser", "", "browser.query", "browser.hint"},
+              std::tuple{"claims", "", "claims.proxy.query", "browser.hint"},
+              std::tuple{"reports", "R313", "reports.table.filter", "table.filter"}}) {
+            CAPTURE(std::string(screen));
+            open(f, screen, param);
+            if (std::string(screen) == "reports") REQUIRE(click_in_view(f, "reports.detail"));
+            f.frames(2);
+            REQUIRE(f.anchored(box));
+            CHECK(hint_whole(f, box, hint));
+            const std::string cut = cut_hints(f);
+            CHECK_MESSAGE(cut.empty(), cut);
+            const auto r = f.shell.anchors().at(box);
+            CHECK(r.x + r.w <= k_width);
+        }
+    }
+}
+
+TEST_CASE("a text field's hint is whole on a phone: in the field where it fits, else above it") {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        REQUIRE(f.login("VM131016"));
+        open(f, "settings");
+        f.frames(2);
+        const std::string& hint = f.shell.tr("settings.device_name.hint");
+        for (const auto& c : f.shell.clipped()) CHECK(c.text != hint);
+        const std::string text = f.frame_text();
+        CAPTURE(text);
+        const auto r = f.shell.anchors().at("settings.device_name");
+        if (text.find("{" + hint + "}") != std::string::npos)
+            CHECK(ImGui::CalcTextSize(hint.c_str()).x <= r.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f);
+        else
+            CHECK(text.find(hint) != std::string::npos);
     }
 }
 

@@ -53,7 +53,7 @@ void screen_title(const std::string& text) {
 void section_title(const std::string& text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextWrapped("%s", text.c_str());  // a long heading on a phone
     ImGui::PopStyleColor();
     ImGui::Separator();
 }
@@ -145,6 +145,28 @@ bool collapsing_header(const std::string& label, std::string_view where) {
 }
 
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
+
+bool hint_fits(const std::string& hint, float width) {
+    return ImGui::CalcTextSize(hint.c_str()).x <= width - ImGui::GetStyle().FramePadding.x * 2 + 0.5f;
+}
+
+bool search_input(const char* id, char* buf, std::size_t size, float width, const std::string& hint,
+                  const std::string& short_hint) {
+    const float w = std::min(width, ImGui::GetContentRegionAvail().x);
+    const char* shown = hint.c_str();
+    if (!hint_fits(hint, w)) {
+        if (hint_fits(short_hint, w)) {
+            shown = short_hint.c_str();
+        } else {
+            muted_text(hint);
+            shown = "";
+        }
+    }
+    ImGui::SetNextItemWidth(w);
+    const bool changed = ImGui::InputTextWithHint(id, shown, buf, size);
+    if (buf[0] == '\0' && !hint_fits(shown, ImGui::GetItemRectSize().x)) note_clipped(shown, id);
+    return changed;
+}
 
 void same_line_if_room(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
