@@ -1,154 +1,29 @@
-// Issue 13 on a phone: every confirmation a role can reach, opened at 290 px (the test's font
-// draws English about 0.75 times as wide as the app's, so this is a 390 px phone), in English and
-// Japanese. A modal is sized to its content and ImGui keeps it to the screen, so what ran past
-// was its content: its question, a reason field, its buttons. The clip record notes a popup past
-// the screen and content past a popup's own edge (clip_record.hpp); its buttons must be on the
-// screen, where a thumb reaches them. Every one of them is the one confirmation widget
-// (ui/widgets/dialogs.hpp). Signing out asks only when work waits to be sent (sign_out.cpp), and
-// the hints of search and filter boxes are never cut on a phone.
+// Issue 13 on a phone: every confirmation a role can reach, opened at 290 px (a 390 px phone, see
+// phone_checks.hpp), in English and Japanese. A modal is sized to its content and ImGui keeps it to
+// the screen, so what ran past was its content: its question, a reason field, its buttons. The
+// clip record notes a popup past the screen and content past a popup's own edge
+// (clip_record.hpp); its buttons must be on the screen, where a thumb reaches them. Every one of
+// them is the one confirmation widget (ui/widgets/dialogs.hpp). Signing out is test_sign_out.cpp's.
 //
 // Index:
-// [SECTION] helpers
 // [SECTION] settings, claims, allocation, approvals, enrolment, kiosk
 // [SECTION] a site's doctor, the sync screen's conflict, 利用制限の解除
 // [SECTION] the stock screens
 // [SECTION] the report export dialog
-// [SECTION] signing out with work not yet sent
-// [SECTION] search and filter hints on a phone
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "app/stock/stock_app.hpp"
+#include "phone_checks.hpp"
 #include "sync/sync_app_fixture.hpp"
-#include "ui_fixture.hpp"
 
 TEST_SUITE_BEGIN("ui");
 
-// [SECTION] helpers
-namespace {
-
 using nlohmann::json;
 using vsys::test::UiFixture;
-
-constexpr float k_width = 290, k_height = 844;
-
-std::string clipped_list(const UiFixture& f) {
-    std::string out;
-    for (const auto& c : f.shell.clipped()) out += c.where + ": " + c.text + "\n";
-    return out;
-}
-
-// The modal is open (its buttons anchored), nothing ran past an edge, and every button is whole on
-// the screen.
-void check_modal(UiFixture& f, const std::vector<std::string>& buttons) {
-    CAPTURE(buttons.front());
-    f.frames(2);
-    CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
-    for (const std::string& b : buttons) {
-        CAPTURE(b);
-        if (!f.anchored(b)) {
-            std::string names;
-            for (const auto& [name, r] : f.shell.anchors()) names += name + " ";
-            MESSAGE(names);
-        }
-        REQUIRE(f.anchored(b));
-        const auto r = f.shell.anchors().at(b);
-        CHECK(r.x >= 0);
-        CHECK(r.x + r.w <= k_width);
-        CHECK(r.y >= 0);
-        CHECK(r.y + r.h <= k_height);
-    }
-}
-
-// Clicks a widget as a user of a phone does: the screen is scrolled with the wheel (over its left
-// edge, not over a table) until the widget is drawn and on the screen, and a table that scrolls
-// sideways with the wheel sideways over the widget's row.
-bool click_in_view(UiFixture& f, const std::string& name) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (int i = 0; i < 240; ++i) {
-        const auto it = f.shell.anchors().find(name);
-        const bool drawn = it != f.shell.anchors().end();
-        const bool down = drawn && it->second.y >= 150 && it->second.y + it->second.h <= k_height - 8;
-        if (down && it->second.x + it->second.w <= k_width - 20) break;  // clear of the screen's scroll bar
-        if (down) {  // in a table that scrolls sideways: the wheel sideways over its row
-            io.MousePos = ImVec2(k_width / 2, it->second.y + it->second.h / 2);
-            io.MouseWheelH = -1;
-        } else {
-            io.MousePos = ImVec2(4, k_height / 2);
-            io.MouseWheel = drawn && it->second.y < 150 ? 1.0f : -1.0f;
-        }
-        f.frames(1);
-    }
-    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    f.frames(1);
-    return f.click(name);
-}
-
-void open(UiFixture& f, const std::string& screen, const std::string& param = "") {
-    f.shell.go(screen, param);
-    f.frames(3);
-    REQUIRE(f.shell.screen() == screen);
-}
-
-const char* const k_languages[] = {"en", "ja"};
-
-void language(UiFixture& f, const char* l) { REQUIRE(f.run({{"type", "update_settings"}, {"language", l}})["ok"] == true); }
-
-// Clicks the first anchored widget whose name starts with `prefix` (the first choice of an open combo).
-bool click_first(UiFixture& f, const std::string& prefix) {
-    for (const auto& [name, r] : f.shell.anchors())
-        if (name.rfind(prefix, 0) == 0 && name.size() > prefix.size()) return f.click(name);
-    return false;
-}
-
-// Chooses `choice` (or the first choice) of the combo `combo`, as a user does: opens it, clicks.
-bool choose(UiFixture& f, const std::string& combo, const std::string& choice = "") {
-    if (!click_in_view(f, combo)) return false;
-    return choice.empty() ? click_first(f, combo + ".") : f.click(combo + "." + choice);
-}
-
-// Replaces the text of a field scrolled into view first, as click_in_view.
-bool retype_in_view(UiFixture& f, const std::string& anchor, const std::string& text) {
-    if (!click_in_view(f, anchor)) return false;
-    f.press(UiFixture::Key::a, true);
-    f.press(UiFixture::Key::backspace);
-    f.type(text);
-    return true;
-}
-
-// Plays the browser's part in a sync the screen started: the exchange answers each request
-// (or, with `fail`, no request reaches it) while frames go on.
-void pump_sync(UiFixture& f, vsys::sync::MemoryTransport& ex, bool fail = false) {
-    for (int round = 0; round < 40 && f.app.sync().run().running; ++round) {
-        std::vector<std::pair<vsys::sync::TransportRequest, vsys::Result<std::string>>> answers;
-        for (auto& r : f.app.sync().take_requests()) {
-            vsys::Result<std::string> a = std::string();
-            if (fail)
-                a = vsys::Error{"transport.offline", "no network", {}};
-            else if (r.kind == vsys::sync::TransportRequest::Kind::get)
-                a = ex.get(r.path);
-            else if (r.kind == vsys::sync::TransportRequest::Kind::list) {
-                auto names = ex.list(r.path);
-                if (!names)
-                    a = names.error();
-                else {
-                    std::string text;
-                    for (const auto& n : *names) text += n + "\n";
-                    a = text;
-                }
-            } else if (auto st = ex.put_new(r.path, r.body); !st)
-                a = st.error();
-            answers.emplace_back(std::move(r), std::move(a));
-        }
-        f.app.sync().deliver(answers);
-        f.frames(1);
-    }
-    f.frames(2);
-}
-
-}  // namespace
+using namespace vsys::test::phone;
 
 // [SECTION] settings, claims, allocation, approvals, enrolment, kiosk
 TEST_CASE("設定's 変更を破棄 and leaving a screen with unsaved edits ask on a phone, their buttons on the screen") {
@@ -473,177 +348,6 @@ TEST_CASE("the report export dialog fits a phone in English and Japanese, its bu
         }
         REQUIRE(f.click("reports.export.close"));
         CHECK_FALSE(f.anchored("reports.export.run"));
-    }
-}
-
-// [SECTION] signing out with work not yet sent
-TEST_CASE("signing out with nothing waiting to be sent asks nothing") {
-    UiFixture f(k_width, k_height);
-    f.frames(3);
-    REQUIRE(f.login("VM131016"));
-    f.frames(3);
-    REQUIRE(f.app.sync().summary().unsent() == 0);
-    REQUIRE(f.click("topbar.logout"));
-    CHECK_FALSE(f.anchored("signout.sync"));
-    CHECK_FALSE(f.app.session().signed_in());
-    CHECK(f.shell.screen() == "home");
-}
-
-TEST_CASE(
-    "signing out with changes not yet sent asks on a phone, naming how many and where they go; 同期してからログアウト "
-    "syncs, then signs out") {
-    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
-    int nth = 10;
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
-        const vsys::Site& s = vsys::test::tottori_site(f, nth++);
-        REQUIRE(f.login(vsys::test::account_of_site(s)));
-        REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
-        REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0003"}})["ok"] == true);
-        f.frames(2);
-        const std::size_t waiting = f.app.sync().summary().unsent();
-        REQUIRE(waiting > 0);
-        REQUIRE(f.click("topbar.logout"));
-        check_modal(f, {"signout.sync", "signout.logout", "signout.cancel"});
-        const std::string text = f.frame_text();
-        CAPTURE(text);
-        const std::string org = f.app.directory().org_name(f.app.session().org);
-        CHECK(text.find(vsys::fill_placeholders(f.shell.tr("signout.body"), {{"count", std::to_string(waiting)},
-                                                                             {"org", org}})) != std::string::npos);
-        // キャンセル: still signed in, nothing sent
-        REQUIRE(f.click("signout.cancel"));
-        CHECK(f.app.session().signed_in());
-        CHECK_FALSE(f.anchored("signout.sync"));
-        // 同期してからログアウト: the sync runs, then the user is signed out
-        REQUIRE(f.click("topbar.logout"));
-        REQUIRE(f.click("signout.sync"));
-        CHECK(f.app.session().signed_in());
-        pump_sync(f, ex);
-        CHECK_FALSE(f.app.session().signed_in());
-        CHECK(f.app.sync().summary().unsent() == 0);
-        CHECK_FALSE(f.anchored("signout.sync"));
-    }
-}
-
-TEST_CASE(
-    "a sync that fails before signing out says so and the user stays signed in; ログアウト then leaves the work on the "
-    "device") {
-    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
-    UiFixture f(k_width, k_height);
-    f.frames(3);
-    const vsys::Site& s = vsys::test::tottori_site(f, 12);
-    REQUIRE(f.login(vsys::test::account_of_site(s)));
-    REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
-    REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0004"}})["ok"] == true);
-    f.frames(2);
-    const std::size_t waiting = f.app.sync().summary().unsent();
-    REQUIRE(waiting > 0);
-    REQUIRE(f.click("topbar.logout"));
-    REQUIRE(f.click("signout.sync"));
-    pump_sync(f, ex, true);
-    CHECK(f.app.session().signed_in());
-    check_modal(f, {"signout.sync", "signout.logout", "signout.cancel"});
-    const std::string text = f.frame_text();
-    CAPTURE(text);
-    CHECK(text.find(f.app.error_text(f.app.sync().run().error)) != std::string::npos);
-    CHECK(text.find(f.shell.tr("signout.sync_failed").substr(0, 12)) != std::string::npos);
-    REQUIRE(f.click("signout.logout"));
-    CHECK_FALSE(f.app.session().signed_in());
-    CHECK(f.app.sync().summary().unsent() == waiting);  // kept on this device for the next sign-in
-    // The next sign-in of this organisation is asked again, since the work still waits.
-    REQUIRE(f.login(vsys::test::account_of_site(s)));
-    f.frames(2);
-    REQUIRE(f.click("topbar.logout"));
-    CHECK(f.anchored("signout.sync"));
-}
-
-TEST_CASE("the training kiosk's 役割を切り替え never asks: nothing there is ever sent") {
-    UiFixture f(k_width, k_height, true);
-    f.frames(3);
-    const vsys::Site& site = f.site_in("131016");
-    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", vsys::test::site_account(site)}})["ok"] == true);
-    REQUIRE(f.run({{"type", "update_site_info"}, {"site", site.code}, {"phone", "03-3333-0001"}})["ok"] == true);
-    f.frames(3);
-    REQUIRE(f.click("topbar.logout"));
-    CHECK_FALSE(f.anchored("signout.sync"));
-    CHECK_FALSE(f.app.session().signed_in());
-}
-
-// [SECTION] search and filter hints on a phone
-namespace {
-
-// The clip record's entries that are a hint of a search or filter box.
-std::string cut_hints(UiFixture& f) {
-    std::string out;
-    for (const auto& c : f.shell.clipped())
-        for (const char* key : {"browser.hint", "browser.hint.short", "table.filter", "table.filter.short"})
-            if (c.text == f.shell.tr(key)) out += c.where + ": " + c.text + "\n";
-    return out;
-}
-
-// Whether the search box `anchor` shows its hint whole: the hint in the box (the frame's log has
-// a field's text as "{text}") fits its inner width, or the whole hint is drawn above the box.
-bool hint_whole(UiFixture& f, const std::string& anchor, const char* key) {
-    const auto r = f.shell.anchors().at(anchor);
-    const std::string text = f.frame_text();
-    CAPTURE(text);
-    const float inner = r.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
-    const std::string& full = f.shell.tr(key);
-    const std::string& shorter = f.shell.tr(std::string(key) + ".short");
-    if (text.find("{" + full + "}") != std::string::npos) return ImGui::CalcTextSize(full.c_str()).x <= inner;
-    if (text.find("{" + shorter + "}") != std::string::npos) return ImGui::CalcTextSize(shorter.c_str()).x <= inner;
-    return text.find(full) != std::string::npos;
-}
-
-}  // namespace
-
-TEST_CASE(
-    "the hints of search and filter boxes are whole on a phone: the org browser, the proxy picker, a report's table") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
-        REQUIRE(f.login("VM131016"));
-        for (const auto& [screen, param, box, hint] :
-             {std::tuple{"org_browser", "", "browser.query", "browser.hint"},
-              std::tuple{"claims", "", "claims.proxy.query", "browser.hint"},
-              std::tuple{"reports", "R313", "reports.table.filter", "table.filter"}}) {
-            CAPTURE(std::string(screen));
-            open(f, screen, param);
-            if (std::string(screen) == "reports") REQUIRE(click_in_view(f, "reports.detail"));
-            f.frames(2);
-            REQUIRE(f.anchored(box));
-            CHECK(hint_whole(f, box, hint));
-            const std::string cut = cut_hints(f);
-            CHECK_MESSAGE(cut.empty(), cut);
-            const auto r = f.shell.anchors().at(box);
-            CHECK(r.x + r.w <= k_width);
-        }
-    }
-}
-
-TEST_CASE("a text field's hint is whole on a phone: in the field where it fits, else above it") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
-        REQUIRE(f.login("VM131016"));
-        open(f, "settings");
-        f.frames(2);
-        const std::string& hint = f.shell.tr("settings.device_name.hint");
-        for (const auto& c : f.shell.clipped()) CHECK(c.text != hint);
-        const std::string text = f.frame_text();
-        CAPTURE(text);
-        const auto r = f.shell.anchors().at("settings.device_name");
-        if (text.find("{" + hint + "}") != std::string::npos)
-            CHECK(ImGui::CalcTextSize(hint.c_str()).x <= r.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f);
-        else
-            CHECK(text.find(hint) != std::string::npos);
     }
 }
 
