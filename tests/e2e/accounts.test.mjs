@@ -2,7 +2,7 @@
 // (issue: hierarchy, site master data, accounts and access).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { anchor, clickAnchor, screenshot, serverAndBrowser, typeInto, waitFrames } from './lib.mjs';
+import { anchor, clickAnchor, screenshot, serverAndBrowser, signOutThroughUi, typeInto, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
 
@@ -37,7 +37,7 @@ test('site requests a vaccine change, its municipality approves, the site sees i
   await page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.vaccine_change?.status === 'pending', site);
   await waitFrames(page, 3);
   await screenshot(page, 'site-info-pending');
-  await clickAnchor(page, 'topbar.logout');
+  await signOutThroughUi(page);
 
   await signInThroughUi(page, 'VM131016');
   await clickAnchor(page, 'home.approvals');
@@ -46,7 +46,7 @@ test('site requests a vaccine change, its municipality approves, the site sees i
   await screenshot(page, 'approval-confirm');
   await clickAnchor(page, 'approvals.confirm');
   await page.waitForFunction(() => window.vsys.view('approvals').view.pending.length === 0);
-  await clickAnchor(page, 'topbar.logout');
+  await signOutThroughUi(page);
 
   await signInThroughUi(page, 'VS' + site);
   const view = await page.evaluate((c) => window.vsys.view('site', { site: c }).view, site);
@@ -145,7 +145,7 @@ test('a municipality issues an enrolment code, and the site enrols on this PC wi
   const issued = await page.evaluate((i) => window.vsys.command({ type: 'issue_enrolment_code', vsys_id: i }), id);
   assert.equal(issued.ok, true);
   assert.match(issued.code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
-  await clickAnchor(page, 'topbar.logout');
+  await signOutThroughUi(page);
   await clickAnchor(page, 'enrol.open');
   await typeInto(page, 'enrol.vsys_id', id);
   await typeInto(page, 'enrol.code', issued.code);

@@ -349,6 +349,15 @@ export async function signIn(page, id, password = 'vsys-demo') {
   await waitFrames(page, 2);
 }
 
+// Signs out through the top bar, as a user does. Where changes wait to be sent the app asks
+// first (sign_out.cpp): the answer here is 「ログアウト」, the changes staying on the device.
+export async function signOutThroughUi(page) {
+  await clickAnchor(page, 'topbar.logout');
+  if (await page.evaluate(() => !!window.vsys.screen().anchors['signout.logout'])) await clickAnchor(page, 'signout.logout');
+  await page.waitForFunction(() => !window.vsys.view('session').view.signed_in, null, { timeout: 10000 });
+  await waitFrames(page, 2);
+}
+
 export async function goTo(page, screen) {
   await page.evaluate((s) => { location.hash = '#/' + s; }, screen);
   await page.waitForFunction((s) => window.vsys.screen().screen === s, screen, { timeout: 10000 });

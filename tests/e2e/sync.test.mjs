@@ -312,6 +312,31 @@ test('a selection the user has not sent yet survives a sync that brings new data
   await site.page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 13, laterRound);
 });
 
+test('signing out with a change not yet sent asks first on a phone; 同期してからログアウト sends it, then signs out', appOnly, async () => {
+  const children = ok(await view(muni.page, 'round_state', { round })).view.children;
+  const code = children.map((c) => c.org.slice(5)).find((c) => c !== siteCode);
+  const b = await browserFor('VS' + code);
+  await b.page.setViewportSize({ width: 390, height: 844 });
+  ok(await command(b.page, { type: 'update_site_info', site: code, mail: 'before-signout@example.jp' }));
+  const waiting = ok(await view(b.page, 'sync_status')).view;
+  assert.ok(waiting.pending + waiting.outbox > 0, JSON.stringify(waiting));
+  await clickAnchor(b.page, 'topbar.logout');
+  await anchor(b.page, 'signout.sync');
+  const shown = await b.page.evaluate(() => window.vsys.screen());
+  for (const name of ['signout.sync', 'signout.logout', 'signout.cancel']) {
+    const [x, y, w, h] = shown.anchors[name];
+    assert.ok(x >= 0 && x + w <= 390 && y >= 0 && y + h <= 844, name + ' ' + JSON.stringify(shown.anchors[name]));
+  }
+  assert.deepEqual(shown.clipped, []);
+  await screenshot(b.page, artifact('signout-question-phone'));
+  await clickAnchor(b.page, 'signout.sync');
+  await b.page.waitForFunction(() => !window.vsys.view('session').view.signed_in, null, { timeout: 30000 });
+  await anchor(b.page, 'login.vsys_id');
+  // The change went out before the sign-out: the municipality receives it through the exchange.
+  synced(await syncNow(muni.page));
+  assert.equal(ok(await view(muni.page, 'site', { site: code })).view.contact.mail, 'before-signout@example.jp');
+});
+
 // [SECTION] Every file verifies, no script error
 
 test('every file on the exchange still verifies and no browser saw a script error', async () => {

@@ -63,6 +63,8 @@ struct SyncSummary {
     bool exchange_unreachable = false; // the last run could not reach the exchange
     bool read_only = false;            // the exchange needs a store key for writing; none is held
     std::string error_code;            // of the last run, "" when it succeeded
+    // What waits to be sent (the top bar's 送信待ち; what signing out asks about).
+    std::size_t unsent() const { return waiting_changes + waiting_bundles; }
 };
 
 class SyncAgent {

@@ -23,6 +23,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -236,27 +237,16 @@ void children(Shell& shell, Overview& ov, const RoundStateView& view, const std:
 
 // [SECTION] the confirmation
 void confirm_modal(Shell& shell, Overview& ov) {
-    if (!std::holds_alternative<std::monostate>(ov.command) && !ImGui::IsPopupOpen("##alloc_confirm")) ImGui::OpenPopup("##alloc_confirm");
-    if (!ImGui::BeginPopupModal("##alloc_confirm", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
-        return;
-    ImGui::PushTextWrapPos(modal_text_width());
-    text_wrapped(ov.question);
-    ImGui::PopTextWrapPos();
-    bool reason_ok = true;
-    if (ov.needs_reason) {
-        reason_ok = text_field(shell, "alloc.reason", ov.reason, "alloc.reason", k_max_unlock_reason, 400,
-                               shell.tr("alloc.reason").c_str())
-                        .valid;
-    }
-    field_message(ov.modal_error, true);
-    ImGui::BeginDisabled(!reason_ok);
-    const bool ok = ImGui::Button(shell.tr("common.ok").c_str());
-    ImGui::EndDisabled();
-    shell.anchor("alloc.confirm");
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-    shell.anchor("alloc.cancel");
-    if (ok) {
+    Confirmation c{.anchor = "alloc", .question = ov.question, .confirm_label = shell.tr("common.ok")};
+    c.confirm_anchor = "alloc.confirm";
+    c.error = ov.modal_error;
+    if (ov.needs_reason)
+        c.detail = [&] {
+            return text_field(shell, "alloc.reason", ov.reason, "alloc.reason", k_max_unlock_reason, 400,
+                              shell.tr("alloc.reason").c_str())
+                .valid;
+        };
+    c.on_confirm = [&] {
         ov.modal_error = std::visit(
             [&](auto cmd) -> std::string {
                 using C = decltype(cmd);
@@ -268,16 +258,10 @@ void confirm_modal(Shell& shell, Overview& ov) {
                 }
             },
             ov.command);
-        if (ov.modal_error.empty()) {
-            ov.command = std::monostate{};
-            ImGui::CloseCurrentPopup();
-        }
-    }
-    if (cancel) {
-        ov.command = std::monostate{};
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+        return ov.modal_error.empty();
+    };
+    const Answer a = confirmation(shell, !std::holds_alternative<std::monostate>(ov.command), c);
+    if (a == Answer::cancelled || (a == Answer::confirmed && ov.modal_error.empty())) ov.command = std::monostate{};
 }
 
 }  // namespace

@@ -39,7 +39,6 @@ struct ClaimScreen {
     KeptView<ClaimPrintQuery> print;  // once saved
     KeptView<ClaimLegacyQuery> legacy;  // the site's (R533)
     KeptTable documents, legacy_table;
-    bool confirm = false;                // open the confirmation this frame
     std::optional<SubmitClaim> submit;  // waiting for the confirmation
     bool ask_discard = false;  // 変更を破棄 pressed: the question is open
     bool enter = false;        // Enter pressed in a field of the lines this frame
@@ -70,44 +69,29 @@ void fill(ClaimScreen& s) {
 ClaimCheckQuery check_question(const ClaimScreen& s) { return {s.site, s.month, s.rows}; }
 
 void submit_modal(Shell& shell, ClaimScreen& s) {
-    const std::string title = shell.tr("claims.confirm_title") + "###claims_confirm";
-    if (s.confirm) {
-        ImGui::OpenPopup(title.c_str());
-        s.confirm = false;
+    Confirmation c{.anchor = "claims.confirm", .title = shell.tr("claims.confirm_title")};
+    if (s.submit) {
+        std::string payers;
+        if (const ClaimPrintView* print = s.print.view())
+            for (const auto& d : print->municipalities)
+                if (payers.find(d.payer.name) == std::string::npos)
+                    payers += (payers.empty() ? "" : "、") + d.payer.name;
+        auto reiwa = format_reiwa(s.month);
+        const ClaimCheckView* check = s.check.view();
+        const ClaimView* claim = s.claim.view();
+        c.question = Strings::builtin().format("claims.confirm_text", shell.app().language(),
+                                               {{"month", reiwa ? *reiwa : to_iso(s.month)},
+                                                {"site", claim ? claim->site_name : std::string()},
+                                                {"count", std::to_string(s.rows.size())},
+                                                {"amount", format_grouped(check ? check->total.amount : 0)},
+                                                {"payers", payers}});
     }
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    std::string payers;
-    if (const ClaimPrintView* print = s.print.view())
-        for (const auto& d : print->municipalities)
-            if (payers.find(d.payer.name) == std::string::npos) payers += (payers.empty() ? "" : "、") + d.payer.name;
-    auto reiwa = format_reiwa(s.month);
-    const ClaimCheckView* check = s.check.view();
-    const ClaimView* claim = s.claim.view();
-    ImGui::PushTextWrapPos(modal_text_width());
-    text_wrapped(Strings::builtin()
-                               .format("claims.confirm_text", shell.app().language(),
-                                       {{"month", reiwa ? *reiwa : to_iso(s.month)},
-                                        {"site", claim ? claim->site_name : std::string()},
-                                        {"count", std::to_string(s.rows.size())},
-                                        {"amount", format_grouped(check ? check->total.amount : 0)},
-                                        {"payers", payers}})
-                               );
-    ImGui::PopTextWrapPos();
-    shell.anchor("claims.confirm.text");
-    ImGui::Spacing();
-    if (ImGui::Button(shell.tr("claims.confirm_submit").c_str())) {
-        if (s.submit) shell.run(*s.submit, "claims.submitted_toast");
-        s.submit.reset();
-        ImGui::CloseCurrentPopup();
-    }
-    shell.anchor("claims.confirm.submit");
-    ImGui::SameLine();
-    if (ImGui::Button(shell.tr("claims.cancel").c_str())) {
-        s.submit.reset();
-        ImGui::CloseCurrentPopup();
-    }
-    shell.anchor("claims.confirm.cancel");
-    ImGui::EndPopup();
+    c.confirm_label = shell.tr("claims.confirm_submit");
+    c.cancel_label = shell.tr("claims.cancel");
+    c.confirm_anchor = "claims.confirm.submit";
+    const Answer a = confirmation(shell, s.submit.has_value(), c);
+    if (a == Answer::confirmed) shell.run(*s.submit, "claims.submitted_toast");
+    if (a != Answer::none) s.submit.reset();
 }
 
 // The site whose claims this user enters: its own, or for a municipality the one of the route
@@ -174,7 +158,6 @@ void buttons(Shell& shell, ClaimScreen& s, bool claim_refused) {
     ImGui::BeginDisabled(is_dirty || !(claim && claim->saved) || claim_refused);
     if (ImGui::Button(shell.tr("claims.submit").c_str())) {
         s.submit = SubmitClaim{s.site, s.month};
-        s.confirm = true;
     }
     ImGui::EndDisabled();
     shell.anchor("claims.submit");

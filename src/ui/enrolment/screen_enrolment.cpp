@@ -11,6 +11,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -57,25 +58,13 @@ void draw_enrolment(Shell& shell) {
     ImGui::BeginGroup();
     field_message(form.error, true);
     ImGui::EndGroup();
-    if (form.confirm && !ImGui::IsPopupOpen("##issue")) ImGui::OpenPopup("##issue");
-    if (ImGui::BeginPopupModal("##issue", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(modal_text_width());
-        text_wrapped(fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}));
-        ImGui::PopTextWrapPos();
-        const bool ok = ImGui::Button(shell.tr("enrolment.issue").c_str());
-        shell.anchor("enrolment.confirm");
-        ImGui::SameLine();
-        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-        shell.anchor("enrolment.cancel");
-        if (ok) {
-            form.issued = shell.run(IssueEnrolmentCode{form.vsys_id});
-            form.error = shell.last_error();
-        }
-        if (ok || cancel) {
-            form.confirm = false;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+    Confirmation c{.anchor = "enrolment",
+                   .question = fill_placeholders(shell.tr("enrolment.confirm"), {{"vsys_id", form.vsys_id}}),
+                   .confirm_label = shell.tr("enrolment.issue")};
+    c.confirm_anchor = "enrolment.confirm";
+    if (confirm(shell, form.confirm, c)) {
+        form.issued = shell.run(IssueEnrolmentCode{form.vsys_id});
+        form.error = shell.last_error();
     }
     if (form.issued) {
         section_title(shell.tr("enrolment.title"));

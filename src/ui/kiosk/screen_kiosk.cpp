@@ -7,6 +7,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -20,34 +21,24 @@ struct KioskPanel {
 };
 
 void reset_modal(Shell& shell, KioskPanel& kp, std::size_t documents) {
-    if (kp.confirm_reset && !ImGui::IsPopupOpen("##kiosk_reset")) ImGui::OpenPopup("##kiosk_reset");
-    if (!ImGui::BeginPopupModal("##kiosk_reset", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
-        return;
-    ImGui::PushTextWrapPos(modal_text_width(520));
-    text_wrapped(shell.tr("kiosk.reset.title"));
-    ImGui::Separator();
-    text_wrapped(fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}));
-    ImGui::PopTextWrapPos();
-    field_message(kp.error, true);
-    ImGui::Spacing();
-    const bool ok = ImGui::Button(shell.tr("kiosk.reset").c_str(), ImVec2(0, 44));
-    shell.anchor("kiosk.reset.confirm");
-    same_line_if_room(button_width(shell.tr("common.cancel")), ImGui::GetStyle().ItemSpacing.x);  // one under the other on a phone
-    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str(), ImVec2(0, 44)) ||
-                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
-    shell.anchor("kiosk.reset.cancel");
-    if (ok) {
+    Confirmation c{.anchor = "kiosk.reset",
+                   .title = shell.tr("kiosk.reset.title"),
+                   .question = fill_placeholders(shell.tr("kiosk.reset.body"), {{"count", std::to_string(documents)}}),
+                   .confirm_label = shell.tr("kiosk.reset")};
+    c.confirm_anchor = "kiosk.reset.confirm";
+    c.destructive = true;
+    c.touch = true;
+    c.width = 520;
+    c.error = kp.error;
+    c.on_confirm = [&] {
         kp.error = shell.reset_kiosk();
-        if (kp.error.empty()) {
-            kp.confirm_reset = false;
-            ImGui::CloseCurrentPopup();
-        }
-    } else if (cancel) {
+        return kp.error.empty();
+    };
+    const Answer a = confirmation(shell, kp.confirm_reset, c);
+    if (a == Answer::cancelled || (a == Answer::confirmed && kp.error.empty())) {
         kp.confirm_reset = false;
         kp.error.clear();
-        ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
 }
 
 }  // namespace

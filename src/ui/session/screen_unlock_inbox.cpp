@@ -5,6 +5,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -53,22 +54,13 @@ void draw_unlock_inbox(Shell& shell) {
         }
     };
     draw_table(shell, "unlock_requests", box.table.model, box.table.built, box.table.state, o);
-    if (!box.confirm.empty() && !ImGui::IsPopupOpen("##unlock")) ImGui::OpenPopup("##unlock");
-    if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(modal_text_width());
-        text_wrapped(fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}));
-        ImGui::PopTextWrapPos();
-        const bool ok = ImGui::Button(shell.tr("unlock.do").c_str());
-        shell.anchor("unlock.confirm");
-        ImGui::SameLine();
-        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-        if (ok) shell.run(AnswerUnlockRequest{box.confirm}, "unlock.unlocked");
-        if (ok || cancel) {
-            box.confirm.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    Confirmation c{.anchor = "unlock",
+                   .question = fill_placeholders(shell.tr("unlock.confirm"), {{"vsys_id", box.confirm}}),
+                   .confirm_label = shell.tr("unlock.do")};
+    c.confirm_anchor = "unlock.confirm";
+    const Answer a = confirmation(shell, !box.confirm.empty(), c);
+    if (a == Answer::confirmed) shell.run(AnswerUnlockRequest{box.confirm}, "unlock.unlocked");
+    if (a != Answer::none) box.confirm.clear();
 }
 
 }  // namespace vsys::ui

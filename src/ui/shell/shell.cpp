@@ -183,6 +183,7 @@ void Shell::frame() {
     close_modal_on_escape();
     body();
     leave_modal();
+    sign_out_modal();
     ImGui::End();
     toasts();
     unsaved_last_frame_ = unsaved_;
@@ -285,30 +286,16 @@ void Shell::no_access_page() {
 }
 
 void Shell::leave_modal() {
-    if (!pending_screen_.empty() && !ImGui::IsPopupOpen("##leave")) ImGui::OpenPopup("##leave");
-    if (ImGui::BeginPopupModal("##leave", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::TextUnformatted(tr("leave.title").c_str());
-        ImGui::Separator();
-        ImGui::PushTextWrapPos(modal_text_width(ImGui::GetFontSize() * 30));
-        text_wrapped(tr("leave.body"));
-        ImGui::PopTextWrapPos();
-        ImGui::Spacing();
-        const bool discard = ImGui::Button(tr("leave.discard").c_str());
-        anchor("leave.discard");
-        if (discard) {
-            navigate_now(pending_screen_, pending_param_, true);
-            pending_screen_.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::SameLine();
-        const bool cancel = ImGui::Button(tr("common.cancel").c_str());
-        anchor("leave.cancel");
-        if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            pending_screen_.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    Confirmation c{.anchor = "leave",
+                   .title = tr("leave.title"),
+                   .question = tr("leave.body"),
+                   .confirm_label = tr("leave.discard")};
+    c.confirm_anchor = "leave.discard";
+    c.destructive = true;
+    c.width = ImGui::GetFontSize() * 30;
+    const Answer a = confirmation(*this, !pending_screen_.empty(), c);
+    if (a == Answer::confirmed) navigate_now(pending_screen_, pending_param_, true);
+    if (a != Answer::none) pending_screen_.clear();
 }
 
 void Shell::toasts() {

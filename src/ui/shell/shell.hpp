@@ -104,6 +104,9 @@ public:
     // The kiosk's reset (cmd_kiosk.cpp): once the removal is durable, the page loads again.
     // Returns the translated error, or "" when the reset is under way.
     std::string reset_kiosk();
+    // The top bar's ログアウト (sign_out.cpp): at once when nothing waits to be sent, else after
+    // the question of what waits (sync first, sign out anyway, or stay).
+    void request_sign_out();
     // Called on every input event: the idle lock counts from the last one.
     void touch_input() { last_input_ = host_.now_seconds(); }
 
@@ -136,6 +139,8 @@ private:
     void body();
     void toasts();
     void leave_modal();
+    void sign_out_modal();
+    void sign_out_now();
     void navigate_now(const std::string& id, const std::string& param, bool push);
     void idle_lock();
     void drop_states_of_ended_session();
@@ -146,6 +151,9 @@ private:
     std::string param_;
     std::string pending_screen_;  // waiting for the leave confirmation
     std::string pending_param_;
+    enum class SignOut { idle, asking, syncing };
+    SignOut sign_out_ = SignOut::idle;  // the sign-out question (sign_out.cpp)
+    std::string sign_out_error_;
     double last_input_ = 0;
     bool pending_push_ = false;
     bool unsaved_ = false;

@@ -88,7 +88,7 @@ Shell::SyncLine Shell::sync_line(bool compact) const {
     }
     full.push_back(tr("sync.last_success") + ": " +
                    (s.last_success ? display_time(s.last_success, english) : tr("topbar.sync.never")));
-    const std::size_t waiting = s.waiting_changes + s.waiting_bundles;
+    const std::size_t waiting = s.unsent();
     if (waiting > 0) parts.push_back(count("topbar.sync.waiting", waiting));
     full.push_back(tr("sync.waiting") + ": " +
                    fill_placeholders(tr("sync.waiting.value"), {{"changes", std::to_string(s.waiting_changes)},
@@ -284,10 +284,7 @@ void Shell::top_bar() {
         c.language = app_.language() == Language::ja ? Language::en : Language::ja;
         run(c, nullptr);
     }
-    if (out) {
-        run(Logout{}, nullptr);
-        navigate_now("home", "", true);
-    }
+    if (out) request_sign_out();
 }
 
 }  // namespace vsys::ui

@@ -21,8 +21,8 @@ void proxy_site_picker(Shell& shell, const std::string& screen, const std::strin
     ProxyPicker& picker = shell.state<ProxyPicker>();
     muted_text(shell.tr(help_key));
     form_label(shell.tr("browser.query"), 160);
-    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
-    ImGui::InputTextWithHint("##proxy_query", shell.tr("browser.hint").c_str(), picker.query, sizeof picker.query);
+    search_input("##proxy_query", picker.query, sizeof picker.query, 420, shell.tr("browser.hint"),
+                 shell.tr("browser.hint.short"));
     shell.anchor(anchor + ".query");
     picker.sites.get(shell.app(), SiteSearchQuery{picker.query, k_picker_limit});
     field_message(picker.sites.error(), true);

@@ -9,6 +9,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -73,47 +74,34 @@ void draw_approvals(Shell& shell) {
         shell.anchor("approvals.reject." + std::to_string(row));
     };
     draw_table(shell, "approvals", t.model, t.built, t.state, o);
-    if (inbox.selected >= 0 && !ImGui::IsPopupOpen("##decide")) ImGui::OpenPopup("##decide");
-    if (ImGui::BeginPopupModal("##decide", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        if (inbox.selected < 0 || static_cast<size_t>(inbox.selected) >= pending.size()) {
-            ImGui::CloseCurrentPopup();
-        } else {
-            const auto& r = pending[static_cast<size_t>(inbox.selected)];
-            ImGui::PushTextWrapPos(modal_text_width());
-            text_wrapped(fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
-                                                     {{"site", r.name}, {"change", categories(shell, r.requested)}})
-                                       );
-            ImGui::PopTextWrapPos();
-            bool reason_ok = true;
-            if (!inbox.approve) {
-                reason_ok = text_field(shell, "approvals.reason", inbox.reason, "approvals.reason", site_fields::decision_reason,
-                                       400, shell.tr("approvals.reason").c_str())
-                                .valid;
-            }
-            field_message(inbox.error, true);
-            ImGui::BeginDisabled(!reason_ok);
-            const bool ok = ImGui::Button(shell.tr(inbox.approve ? "approvals.approve" : "approvals.reject").c_str());
-            ImGui::EndDisabled();
-            shell.anchor("approvals.confirm");
-            ImGui::SameLine();
-            const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-            shell.anchor("approvals.cancel");
-            if (ok) {
-                const DecideVaccineChange cmd{r.site, inbox.approve, inbox.approve ? std::string() : inbox.reason};
-                inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");
-                if (inbox.error.empty()) {
-                    inbox.selected = -1;
-                    inbox.reason.clear();
-                    ImGui::CloseCurrentPopup();
-                }
-            }
-            if (cancel) {
-                inbox.selected = -1;
-                inbox.error.clear();
-                ImGui::CloseCurrentPopup();
-            }
-        }
-        ImGui::EndPopup();
+    const bool valid = inbox.selected >= 0 && static_cast<std::size_t>(inbox.selected) < pending.size();
+    if (!valid) inbox.selected = -1;
+    const PendingApproval* r = valid ? &pending[static_cast<std::size_t>(inbox.selected)] : nullptr;
+    Confirmation c{.anchor = "approvals"};
+    if (r) {
+        c.question =
+            fill_placeholders(shell.tr(inbox.approve ? "approvals.confirm_approve" : "approvals.confirm_reject"),
+                              {{"site", r->name}, {"change", categories(shell, r->requested)}});
+        c.confirm_label = shell.tr(inbox.approve ? "approvals.approve" : "approvals.reject");
+    }
+    c.confirm_anchor = "approvals.confirm";
+    c.error = inbox.error;
+    if (!inbox.approve)
+        c.detail = [&] {
+            return text_field(shell, "approvals.reason", inbox.reason, "approvals.reason", site_fields::decision_reason,
+                              400, shell.tr("approvals.reason").c_str())
+                .valid;
+        };
+    c.on_confirm = [&] {
+        const DecideVaccineChange cmd{r->site, inbox.approve, inbox.approve ? std::string() : inbox.reason};
+        inbox.error = shell.run(cmd, inbox.approve ? "approvals.approved" : "approvals.rejected");
+        return inbox.error.empty();
+    };
+    const Answer a = confirmation(shell, r != nullptr, c);
+    if (a == Answer::cancelled || (a == Answer::confirmed && inbox.error.empty())) {
+        inbox.selected = -1;
+        inbox.reason.clear();
+        inbox.error.clear();
     }
 }
 

@@ -25,8 +25,7 @@ void draw_org_browser(Shell& shell) {
     screen_title(shell.tr("screen.org_browser"));
     Browser& b = shell.state<Browser>();
     form_label(shell.tr("browser.query"), 160);
-    ImGui::SetNextItemWidth(std::min(420.0f, ImGui::GetContentRegionAvail().x));
-    ImGui::InputTextWithHint("##query", shell.tr("browser.hint").c_str(), b.query, sizeof b.query);
+    search_input("##query", b.query, sizeof b.query, 420, shell.tr("browser.hint"), shell.tr("browser.hint.short"));
     shell.anchor("browser.query");
     const SiteSearchView* found = b.sites.get(shell.app(), SiteSearchQuery{b.query, k_limit});
     field_message(b.sites.error(), true);

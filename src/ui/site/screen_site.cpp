@@ -18,6 +18,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -196,7 +197,10 @@ void doctors(Shell& shell, SiteForm& form, const SiteView& v) {
     const std::vector<Doctor> list = v.site.doctors;
     KeptTable& t = form.doctors;
     if (t.stale(form.view.loads())) {
-        t.model.columns = {{"", false, "", ImGui::GetFontSize() * 6, false, true},
+        // The buttons' column as wide as both buttons (「Remove」 was cut in English).
+        const float buttons = button_width(shell.tr("site.edit")) + button_width(shell.tr("site.doctor_remove")) +
+                              ImGui::GetStyle().ItemSpacing.x;
+        t.model.columns = {{"", false, "", buttons, false, true},
                            {shell.tr("site.doctor_name"), false, "", 0, false},
                            {shell.tr("site.doctor_vaccines"), false, "", 0, false}};
         t.model.rows.clear();
@@ -220,6 +224,7 @@ void doctors(Shell& shell, SiteForm& form, const SiteView& v) {
         shell.anchor("doctor.edit." + std::to_string(i));
         ImGui::SameLine();
         if (ImGui::SmallButton(shell.tr("site.doctor_remove").c_str())) doctor_edit.remove = i;
+        shell.anchor("doctor.remove." + std::to_string(i));
     };
     if (!list.empty()) draw_table(shell, "##doctors", t.model, t.built, t.state, o);
     if (doctor_edit.row < 0 && ImGui::SmallButton(shell.tr("site.doctor_add").c_str())) {
@@ -260,27 +265,20 @@ void doctors(Shell& shell, SiteForm& form, const SiteView& v) {
             save_doctors(shell, form, doctor_edit, next);
         }
     }
-    if (doctor_edit.remove >= 0 && !ImGui::IsPopupOpen("##remove_doctor")) ImGui::OpenPopup("##remove_doctor");
-    if (ImGui::BeginPopupModal("##remove_doctor", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        const bool valid = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
-        const std::string who = valid ? list[static_cast<size_t>(doctor_edit.remove)].name : std::string();
-        ImGui::PushTextWrapPos(modal_text_width());
-        ImGui::TextUnformatted(fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}).c_str());
-        ImGui::PopTextWrapPos();
-        const bool ok = ImGui::Button(shell.tr("site.doctor_remove").c_str());
-        ImGui::SameLine();
-        const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-        if (ok && valid) {
-            std::vector<Doctor> next = list;
-            next.erase(next.begin() + doctor_edit.remove);
-            save_doctors(shell, form, doctor_edit, next);
-        }
-        if (ok || cancel || !valid) {
-            doctor_edit.remove = -1;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+    const bool removing = doctor_edit.remove >= 0 && doctor_edit.remove < static_cast<int>(list.size());
+    const std::string who = removing ? list[static_cast<std::size_t>(doctor_edit.remove)].name : std::string();
+    Confirmation c{.anchor = "doctor.remove",
+                   .question = fill_placeholders(shell.tr("site.doctor_remove_confirm"), {{"name", who}}),
+                   .confirm_label = shell.tr("site.doctor_remove")};
+    c.confirm_anchor = "doctor.remove.confirm";
+    c.destructive = true;
+    const Answer a = confirmation(shell, removing, c);
+    if (a == Answer::confirmed) {
+        std::vector<Doctor> next = list;
+        next.erase(next.begin() + doctor_edit.remove);
+        save_doctors(shell, form, doctor_edit, next);
     }
+    if (a != Answer::none || !removing) doctor_edit.remove = -1;
 }
 
 // [SECTION] handled vaccines (取扱ワクチン)

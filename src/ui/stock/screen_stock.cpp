@@ -13,6 +13,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -212,7 +213,8 @@ void count_form(Shell& shell, StockScreen& s, const StockSiteView& v) {
                                                {{"date", shell.date_text(s.date)},
                                                 {"lots", std::to_string(s.entries.size())},
                                                 {"vials", format_grouped(total)}});
-    if (confirm_modal(shell, "stock.count.confirm", text, shell.tr("stock.count.send"), s.confirm)) {
+    if (confirm(shell, s.confirm,
+                {.anchor = "stock.count.confirm", .question = text, .confirm_label = shell.tr("stock.count.send")})) {
         RecordCount cmd{v.code, s.date, s.request, {}};
         for (const auto& e : s.entries) cmd.lines.push_back({vaccine_product_id(e.product), e.lot, e.counted, e.reason, e.text});
         s.error = shell.run(cmd, s.request.empty() ? "stock.count.saved" : "stock.count.answered");

@@ -9,6 +9,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -103,7 +104,10 @@ void delivery_form(Shell& shell, ReceiveScreen& s, const StockSiteView& v, const
                                                {{"round", d.round_name},
                                                 {"lots", std::to_string(s.lines.size())},
                                                 {"vials", format_grouped(total)}});
-    if (confirm_modal(shell, "stock.receive.confirm", text, shell.tr("stock.receive.confirm_ok"), s.confirm_delivery)) {
+    if (confirm(shell, s.confirm_delivery,
+                {.anchor = "stock.receive.confirm",
+                 .question = text,
+                 .confirm_label = shell.tr("stock.receive.confirm_ok")})) {
         ConfirmDelivery cmd{v.code, d.round, s.date, {}, s.discrepancy, s.text};
         for (const auto& l : s.lines) cmd.lines.push_back({l.lot, l.expiry, l.vials});
         s.error = shell.run(cmd, "stock.receive.saved");
@@ -143,58 +147,44 @@ void answer_modal(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {
     const TransferToAnswer* t = nullptr;
     for (const auto& in : v.incoming)
         if (in.transfer->id == s.transfer) t = &in;
-    if (!t) {
-        s.transfer.clear();
-        return;
-    }
-    const std::string id = "##stock.answer";
-    if (!ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
-    if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+    if (!t) {  // answered meanwhile (another device): the question goes
+        confirmation(shell, false, {.anchor = "stock.answer"});
         s.transfer.clear();
         return;
     }
     const StockEvent& e = *t->transfer;
-    ImGui::PushTextWrapPos(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 48.0f));
-    ImGui::TextUnformatted(fill_placeholders(shell.tr(s.accept ? "stock.answer.accept_text" : "stock.answer.refuse_text"),
-                                             {{"from", t->from_name},
-                                              {"product", product_label(shell, e.product)},
-                                              {"lot", e.lot},
-                                              {"vials", format_grouped(e.vials)}})
-                               .c_str());
-    ImGui::PopTextWrapPos();
-    shell.anchor("stock.answer.text");
-    date_field(shell, "stock.answer.date", s.answer_date, v.today);
-    bool need_reason = false;
-    if (!s.accept) {
-        const auto reasons = stock_reasons(shell.app(), ReasonList::refusal);
-        choice_combo(shell, "stock.answer.reason", shell.tr("stock.label.reason"), reasons, s.reason);
-        if (reason_needs(reasons, s.reason) == ReasonNeeds::text) {
-            form_label(shell.tr("stock.label.text"));
-            text_field(shell, "stock.answer.reason_text", s.reason_text, "stock.label.text", stock_fields::reason_text, 360);
+    Confirmation c{
+        .anchor = "stock.answer",
+        .question = fill_placeholders(shell.tr(s.accept ? "stock.answer.accept_text" : "stock.answer.refuse_text"),
+                                      {{"from", t->from_name},
+                                       {"product", product_label(shell, e.product)},
+                                       {"lot", e.lot},
+                                       {"vials", format_grouped(e.vials)}}),
+        .confirm_label = shell.tr(s.accept ? "stock.answer.accept" : "stock.answer.refuse")};
+    c.error = s.error;
+    c.detail = [&] {
+        date_field(shell, "stock.answer.date", s.answer_date, v.today);
+        bool need_reason = false;
+        if (!s.accept) {
+            const auto reasons = stock_reasons(shell.app(), ReasonList::refusal);
+            choice_combo(shell, "stock.answer.reason", shell.tr("stock.label.reason"), reasons, s.reason);
+            if (reason_needs(reasons, s.reason) == ReasonNeeds::text) {
+                form_label(shell.tr("stock.label.text"));
+                text_field(shell, "stock.answer.reason_text", s.reason_text, "stock.label.text",
+                           stock_fields::reason_text, 360);
+            }
+            need_reason = s.reason.empty();
         }
-        need_reason = s.reason.empty();
-    }
-    field_message(s.error, true);
-    ImGui::BeginDisabled(need_reason || fields_invalid(shell));
-    const bool ok = ImGui::Button(shell.tr(s.accept ? "stock.answer.accept" : "stock.answer.refuse").c_str());
-    ImGui::EndDisabled();
-    shell.anchor("stock.answer.ok");
-    ImGui::SameLine();
-    if (ImGui::Button(shell.tr("common.cancel").c_str())) {
-        s.transfer.clear();
-        ImGui::CloseCurrentPopup();
-    }
-    shell.anchor("stock.answer.cancel");
-    if (ok) {
+        return !need_reason && !fields_invalid(shell);
+    };
+    c.on_confirm = [&] {
         const AnswerTransfer cmd{v.code, e.id, s.accept, s.accept ? std::string() : s.reason,
                                  s.accept ? std::string() : s.reason_text, s.answer_date};
         s.error = shell.run(cmd, s.accept ? "stock.answer.accepted" : "stock.answer.refused");
-        if (s.error.empty()) {
-            s.transfer.clear();
-            ImGui::CloseCurrentPopup();
-        }
-    }
-    ImGui::EndPopup();
+        return s.error.empty();
+    };
+    const Answer a = confirmation(shell, true, c);
+    if (a == Answer::cancelled || (a == Answer::confirmed && s.error.empty())) s.transfer.clear();
 }
 
 void incoming_section(Shell& shell, ReceiveScreen& s, const StockSiteView& v) {

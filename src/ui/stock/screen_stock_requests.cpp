@@ -12,6 +12,7 @@
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
 #include "ui/widgets/date_fields.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -73,7 +74,9 @@ void request_form(Shell& shell, RequestsScreen& s) {
             products.push_back(vaccine_product_id(static_cast<VaccineProduct>(p)));
         }
     const std::string text = fill_placeholders(shell.tr("stock.requests.confirm"), {{"products", names}, {"due", shell.date_text(s.due)}});
-    if (confirm_modal(shell, "stock.requests.confirm", text, shell.tr("stock.requests.send"), s.confirm)) {
+    if (confirm(
+            shell, s.confirm,
+            {.anchor = "stock.requests.confirm", .question = text, .confirm_label = shell.tr("stock.requests.send")})) {
         const IssueStockRequest cmd{s.due, products, s.note};
         s.form_error = shell.run(cmd, "stock.requests.issued");
         if (s.form_error.empty()) s.note.clear();

@@ -12,6 +12,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -177,7 +178,9 @@ void draw_stock_transfer(Shell& shell) {
         text += "\n\n" + fill_placeholders(shell.tr("stock.transfer.near_expiry"),
                                            {{"date", date_label(shell, lot->effective_expiry)},
                                             {"days", std::to_string(lot->days_left)}});
-    if (confirm_modal(shell, "stock.transfer.confirm", text, shell.tr("stock.transfer.send"), s.confirm)) {
+    if (confirm(
+            shell, s.confirm,
+            {.anchor = "stock.transfer.confirm", .question = text, .confirm_label = shell.tr("stock.transfer.send")})) {
         const TransferStock cmd{code, s.to, s.product, s.lot, s.vials, s.condition, s.date, near};
         s.error = shell.run(cmd, "stock.transfer.saved");
         if (s.error.empty()) {

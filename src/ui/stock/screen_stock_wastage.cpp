@@ -10,6 +10,7 @@
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/stock/stock_ui.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -94,7 +95,9 @@ void draw_stock_wastage(Shell& shell) {
                                                 {"doses", format_grouped(s.doses)},
                                                 {"reason", reason_label},
                                                 {"date", shell.date_text(s.date)}});
-    if (confirm_modal(shell, "stock.wastage.confirm", text, shell.tr("stock.wastage.send"), s.confirm)) {
+    if (confirm(
+            shell, s.confirm,
+            {.anchor = "stock.wastage.confirm", .question = text, .confirm_label = shell.tr("stock.wastage.send")})) {
         RecordWastage cmd{code, s.product, s.lot, s.vials, s.doses, s.reason, {}, {}, {}, {}, s.date};
         if (needs == ReasonNeeds::text) cmd.text = s.text;
         if (needs == ReasonNeeds::excursion) {

@@ -84,9 +84,26 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
         if (c.id == value) shown = c.label;
     form_label(label);
     under_label_if_narrow(std::min(width, combo_width(shown)));
-    field_width(width);
     bool changed = false;
-    if (begin_combo("##" + anchor, shown, anchor)) {
+    bool open = false;
+    if (combo_width(shown) <= ImGui::GetContentRegionAvail().x) {
+        field_width(width);
+        open = begin_combo("##" + anchor, shown, anchor);
+    } else {
+        // Wider than the line (a lot with its vials and expiry on a phone): the choice whole,
+        // wrapped, and beside it the arrow that opens the list, rather than a cut preview.
+        const float arrow = ImGui::GetFrameHeight();
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - arrow -
+                               ImGui::GetStyle().ItemSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        text_wrapped(shown);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        open = ImGui::BeginCombo(("##" + anchor).c_str(), nullptr, ImGuiComboFlags_NoPreview);
+    }
+    if (open) {
         for (const auto& c : choices) {
             if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
             shell.anchor(anchor + "." + c.id);  // each choice, for the tours: <anchor>.<id>
@@ -128,35 +145,6 @@ std::vector<StockChoice> product_choices(Shell& shell, const StockSiteView& v) {
     for (int i = 0; i < VaccineCategories::size; ++i)
         if (v.categories.has(static_cast<VaccineCategory>(i))) add(product_of(static_cast<VaccineCategory>(i)));
     return out;
-}
-
-bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& text, const std::string& ok_label, bool& open) {
-    const std::string id = "##" + anchor;
-    if (open && !ImGui::IsPopupOpen(id.c_str())) ImGui::OpenPopup(id.c_str());
-    bool confirmed = false;
-    if (ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-        ImGui::PushTextWrapPos(modal_text_width());
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::PopTextWrapPos();
-        shell.anchor(anchor + ".text");
-        ImGui::Spacing();
-        if (ImGui::Button(ok_label.c_str())) {
-            confirmed = true;
-            open = false;
-            ImGui::CloseCurrentPopup();
-        }
-        shell.anchor(anchor + ".ok");
-        ImGui::SameLine();
-        if (ImGui::Button(shell.tr("common.cancel").c_str())) {
-            open = false;
-            ImGui::CloseCurrentPopup();
-        }
-        shell.anchor(anchor + ".cancel");
-        ImGui::EndPopup();
-    } else {
-        open = false;  // closed by Esc
-    }
-    return confirmed;
 }
 
 void help_text(const std::string& text) { muted_text(text); }

@@ -48,10 +48,6 @@ void date_field(Shell& shell, const std::string& anchor, std::string& text, cons
 std::vector<StockChoice> lot_choices(Shell& shell, const StockSiteView& v, std::optional<VaccineProduct> product);
 // The products the site holds stock of, then the ones it handles.
 std::vector<StockChoice> product_choices(Shell& shell, const StockSiteView& v);
-// A confirmation before a record is sent (a record is signed and published: it cannot be taken
-// back, only answered by another). Opened while `open`; true in the frame the user confirms.
-// Anchors <anchor>.text, <anchor>.ok, <anchor>.cancel; Esc cancels.
-bool confirm_modal(Shell& shell, const std::string& anchor, const std::string& text, const std::string& ok_label, bool& open);
 // A line of help under a field, muted and wrapped at the window's edge (a phone).
 void help_text(const std::string& text);
 // What the reason needs, once chosen: free text (other), an excursion (cold_chain).

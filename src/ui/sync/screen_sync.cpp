@@ -12,6 +12,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -97,12 +98,11 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         if (st.error && st.error->code != "sync.read_only") {
             field_message(st.error->message, true);
         } else if (!st.finished.empty()) {
-            ImGui::TextColored(colour::confirmed, "%s",
-                               fill_placeholders(shell.tr("sync.done"),
-                                                 {{"pushed", std::to_string(st.pushed)},
-                                                  {"accepted", std::to_string(st.accepted)},
-                                                  {"rejected", std::to_string(st.rejected_count)}})
-                                   .c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);
+            text_wrapped(fill_placeholders(shell.tr("sync.done"), {{"pushed", std::to_string(st.pushed)},
+                                                                   {"accepted", std::to_string(st.accepted)},
+                                                                   {"rejected", std::to_string(st.rejected_count)}}));
+            ImGui::PopStyleColor();
         }
     }
     ImGui::BeginDisabled(st.running);
@@ -147,19 +147,20 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     for (const auto& c : conflicts) {
         const std::string& key = c.key;
         ImGui::PushID(key.c_str());
-        ImGui::TextUnformatted(key.c_str());
+        text_wrapped(key);
         // The competing versions of this document in the shared Table, a 残す button per row
         // (anchors sync.keep.<i>, i the version's place in the conflict).
         KeptTable& t = ss.heads[key];
         const std::vector<ConflictHead>& heads = c.heads;
         if (t.stale(ss.status.loads())) {
-            t.model.columns = {{shell.tr("sync.author"), false, "", 0, false},
+            t.model.columns = {{shell.tr("sync.version"), false, "", 0, false},
+                               {shell.tr("sync.author"), false, "", 0, false},
                                {shell.tr("sync.time"), false, "", 0, false},
-                               {shell.tr("sync.content"), false, "", 0, false},
                                {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true}};
             t.model.rows.clear();
-            for (const auto& h : heads)
-                t.model.rows.push_back({{h.author}, {local_time(shell, h.time)}, {h.summary}, {}});
+            for (std::size_t i = 0; i < heads.size(); ++i)
+                t.model.rows.push_back(
+                    {{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}, {}});
         }
         TableOptions o{"sync.heads." + key, 0, false, ""};
         o.draw_cell = [&](int row, int) {
@@ -171,6 +172,13 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
             shell.anchor("sync.keep." + std::to_string(row));
         };
         draw_table(shell, "##heads", t.model, t.built, t.state, o);
+        // What each version holds, whole and wrapped under the table: a table cell cuts a long
+        // text to a tooltip, and a phone has no hover to read it by.
+        for (std::size_t i = 0; i < heads.size(); ++i) {
+            form_label(fill_placeholders(shell.tr("sync.version_n"), {{"n", std::to_string(i + 1)}}), 80);
+            form_value(heads[i].summary);
+            shell.anchor("sync.content." + std::to_string(i));
+        }
         ImGui::PopID();
     }
 }
@@ -192,28 +200,17 @@ void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
 }
 
 void keep_modal(Shell& shell, SyncScreen& ss) {
-    if (!ss.confirm_key.empty() && !ImGui::IsPopupOpen("##keep")) ImGui::OpenPopup("##keep");
-    if (!ImGui::BeginPopupModal("##keep", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
-    ImGui::PushTextWrapPos(modal_text_width());
-    text_wrapped(fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}));
-    ImGui::PopTextWrapPos();
-    field_message(ss.modal_error, true);
-    const bool ok = ImGui::Button(shell.tr("sync.keep").c_str());
-    shell.anchor("sync.keep.confirm");
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button(shell.tr("common.cancel").c_str());
-    if (ok) {
+    Confirmation c{.anchor = "sync.keep",
+                   .question = fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}),
+                   .confirm_label = shell.tr("sync.keep")};
+    c.confirm_anchor = "sync.keep.confirm";
+    c.error = ss.modal_error;
+    c.on_confirm = [&] {
         ss.modal_error = shell.run(ResolveConflict{ss.confirm_key, ss.confirm_hash});
-        if (ss.modal_error.empty()) {
-            ss.confirm_key.clear();
-            ImGui::CloseCurrentPopup();
-        }
-    }
-    if (cancel) {
-        ss.confirm_key.clear();
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+        return ss.modal_error.empty();
+    };
+    const Answer a = confirmation(shell, !ss.confirm_key.empty(), c);
+    if (a == Answer::cancelled || (a == Answer::confirmed && ss.modal_error.empty())) ss.confirm_key.clear();
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "imgui_internal.h"  // GetCurrentTable: a unit in a table cell stays beside its field
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/widgets/clip_record.hpp"
 #include "ui/widgets/field_parts.hpp"
 #include "ui/widgets/widgets.hpp"
 
@@ -184,9 +185,19 @@ FieldResult text_field(Shell& shell, const std::string& anchor, std::string& val
     const float count_w = ImGui::CalcTextSize(fill_placeholders(shell.tr("field.count"), {{"n", max_text}, {"max", max_text}}).c_str()).x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float beside = ImGui::GetContentRegionAvail().x - count_w - spacing;
-    if (width > 0) ImGui::SetNextItemWidth(beside >= ImGui::GetFontSize() * 7 ? std::min(width, beside) : std::min(width, ImGui::GetContentRegionAvail().x));
-    else ImGui::SetNextItemWidth(width);
+    const float field_w = width > 0
+                              ? (beside >= ImGui::GetFontSize() * 7 ? std::min(width, beside)
+                                                                    : std::min(width, ImGui::GetContentRegionAvail().x))
+                              : width;
+    // A hint the field is too narrow for (a reason's label on a phone) goes above it, whole:
+    // ImGui would cut it at the field's edge without a word.
+    if (hint && field_w > 0 && !hint_fits(hint, field_w)) {
+        muted_text(hint);
+        hint = nullptr;
+    }
+    ImGui::SetNextItemWidth(field_w);
     out.enter = input_string(("##" + anchor).c_str(), value, hint, flags);
+    if (hint && value.empty() && !hint_fits(hint, ImGui::GetItemRectSize().x)) note_clipped(hint, anchor);
     end_invalid(n_before > max_chars);
     shell.anchor(anchor);
     out.changed = value != before;

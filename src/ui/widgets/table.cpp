@@ -92,8 +92,8 @@ TableEvents draw_table(Shell& shell, const char* id, const TableModel& m, std::u
     TableEvents ev;
     ImGui::PushID(id);
     if (o.filter) {
-        ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
-        ImGui::InputTextWithHint("##filter", shell.tr("table.filter").c_str(), st.filter, sizeof st.filter);
+        search_input("##filter", st.filter, sizeof st.filter, 320, shell.tr("table.filter"),
+                     shell.tr("table.filter.short"));
         if (!o.anchor.empty()) shell.anchor(o.anchor + ".filter");
     }
     refresh(m, version, st);

@@ -56,7 +56,7 @@ void screen_title(const std::string& text) {
 void section_title(const std::string& text) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::accent);
-    ImGui::TextUnformatted(text.c_str());
+    text_wrapped(text);  // a long heading on a phone
     ImGui::PopStyleColor();
     ImGui::Separator();
 }
@@ -149,6 +149,28 @@ bool collapsing_header(const std::string& label, std::string_view where) {
 
 void field_width(float width) { ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x)); }
 
+bool hint_fits(const std::string& hint, float width) {
+    return ImGui::CalcTextSize(hint.c_str()).x <= width - ImGui::GetStyle().FramePadding.x * 2 + 0.5f;
+}
+
+bool search_input(const char* id, char* buf, std::size_t size, float width, const std::string& hint,
+                  const std::string& short_hint) {
+    const float w = std::min(width, ImGui::GetContentRegionAvail().x);
+    const char* shown = hint.c_str();
+    if (!hint_fits(hint, w)) {
+        if (hint_fits(short_hint, w)) {
+            shown = short_hint.c_str();
+        } else {
+            muted_text(hint);
+            shown = "";
+        }
+    }
+    ImGui::SetNextItemWidth(w);
+    const bool changed = ImGui::InputTextWithHint(id, shown, buf, size);
+    if (buf[0] == '\0' && !hint_fits(shown, ImGui::GetItemRectSize().x)) note_clipped(shown, id);
+    return changed;
+}
+
 void same_line_if_room(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
@@ -175,9 +197,17 @@ void text_wrapped(const std::string& text) {
     const float wrap_pos = window->DC.TextWrapPos < 0 ? 0.0f : window->DC.TextWrapPos;
     const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos);
     const std::string lines = wrap_lines(text, width);
+    // ImGui's log (copying a screen's text, the ui tests' reading of a frame) gets the text as it
+    // was written, as ImGui::TextWrapped logs it, not broken into the screen's lines.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool logging = g.LogEnabled;
+    const ImVec2 at = window->DC.CursorPos;
+    g.LogEnabled = false;
     ImGui::PushTextWrapPos(-1.0f);  // broken already: ImGui must not break it again
     ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     ImGui::PopTextWrapPos();
+    g.LogEnabled = logging;
+    if (logging) ImGui::LogRenderedText(&at, text.c_str(), text.c_str() + text.size());
 }
 
 float modal_text_width(float width) {

@@ -47,6 +47,14 @@ bool begin_combo(const std::string& id, const std::string& preview, std::string_
 bool collapsing_header(const std::string& label, std::string_view where);
 // The next field's width: `width`, or the room left on the line when that is less (a phone).
 void field_width(float width);
+// Whether `hint` shows whole in a text field `width` pixels wide (ImGui cuts a hint at the
+// field's inner edge, silently).
+bool hint_fits(const std::string& hint, float width);
+// A one-line search or filter box (ImGui::InputTextWithHint over `buf`) whose hint is never cut:
+// `hint` where it fits the field, else `short_hint` (a phone), else `hint` as a muted line above
+// the field. `width` as field_width. True when the text changed.
+bool search_input(const char* id, char* buf, std::size_t size, float width, const std::string& hint,
+                  const std::string& short_hint);
 // SameLine(0, spacing) when `width` more pixels fit after the last item on its line; otherwise the
 // next item starts a line of its own (rows of a screen that wrap on narrow screens).
 void same_line_if_room(float width, float spacing = 24.0f);
