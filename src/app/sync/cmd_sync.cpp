@@ -44,8 +44,9 @@ json to_json(const SyncStatusView& v) {
     for (const auto& c : v.conflicts) {
         json heads = json::array();
         for (const auto& h : c.heads)
-            heads.push_back({{"hash", h.hash}, {"author", h.author}, {"time", h.time}, {"version", h.version}, {"body", h.body}});
-        conflicts.push_back({{"key", c.key}, {"heads", heads}});
+            heads.push_back({{"hash", h.hash}, {"author", h.author}, {"time", h.time}, {"version", h.version}, {"body", h.body},
+                             {"summary", h.summary}});
+        conflicts.push_back({{"key", c.key}, {"title", c.title}, {"heads", heads}});
     }
     const auto utc_or_null = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };
     return {{"running", v.running},

@@ -27,10 +27,11 @@ struct ConflictHead {
     std::string hash, author, time;  // time: UTC, ISO 8601
     std::int64_t version = 0;
     nlohmann::json body;             // the document's body, as signed
-    std::string summary;             // its members on one line, as the screen shows them
+    std::string summary;             // its members by their labels on one line, as the screen shows them
 };
 struct Conflict {
     std::string key;
+    std::string title;  // the document as a user names it: 「医療機関の情報（清水内科）」, never its key
     std::vector<ConflictHead> heads;
 };
 

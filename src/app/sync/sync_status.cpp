@@ -21,25 +21,28 @@ const char* phase_name(SyncPhase p) {
     return "idle";
 }
 
-// A body's members on one line, "contact.phone: 0857-22-0001 / name: 千代田区…" (nested members
-// by their path, lists by their length), cut at 160 characters with "…": enough to tell two competing
-// versions apart (the versions' authors and times are beside it).
-void add_members(std::string& out, const std::string& path, const nlohmann::json& v) {
+// A body's members on one line by their labels, "電話番号: 0857-22-0001 / 名称: 千代田区…" (a
+// nested member by its own label, lists by their length), cut at 160 characters with "…": enough
+// to tell two competing versions apart (the versions' authors and times are beside it).
+template <class Label>
+void add_members(std::string& out, const std::string& path, const nlohmann::json& v, const Label& label) {
     if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it)
-            if (it.key() != k_resolves_member) add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value());
+            if (it.key() != k_resolves_member)
+                add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value(), label);
         return;
     }
     if (!out.empty()) out += " / ";
-    out += path + ": ";
+    out += label(path) + ": ";
     if (v.is_string()) out += v.get<std::string>();
     else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
     else out += v.dump();
 }
 
-std::string body_summary(const nlohmann::json& body) {
+template <class Label>
+std::string body_summary(const nlohmann::json& body, const Label& label) {
     std::string out;
-    add_members(out, "", body);
+    add_members(out, "", body, label);
     return input::excerpt(out, 160);  // control characters another device wrote are shown escaped
 }
 
@@ -65,10 +68,20 @@ SyncSummary SyncAgent::summary() const {
 SyncStatusView SyncAgent::status() const {
     SyncStatusView v;
     for (const auto& r : state_.rejected) v.rejected.push_back({r.path, r.error.code, app_.error_text(r.error)});
+    const Language lang = app_.language();
+    const auto label = [&](const std::string& path) { return app_.display_arg("member", path, lang); };
     for (const auto& key : app_.store_.conflicts()) {
-        Conflict c{key, {}};
-        for (const auto* h : app_.store_.heads(key))
-            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body)});
+        Conflict c{key, {}, {}};
+        for (const auto* h : app_.store_.heads(key)) {
+            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body, label)});
+            if (c.title.empty()) {
+                // 「医療機関の情報（清水内科）」: the kind's name and its organisation's; a kind with
+                // several documents per organisation (a round's request) adds which one.
+                c.title = app_.display_arg("kind", h->kind, lang) + (lang == Language::en ? " (" : "（") +
+                          app_.display_arg("org", h->owner, lang) + (lang == Language::en ? ")" : "）");
+                if (h->id != "main") c.title += " " + h->id;
+            }
+        }
         v.conflicts.push_back(std::move(c));
     }
     for (const auto* p : app_.store_.pending())

@@ -147,7 +147,8 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     for (const auto& c : conflicts) {
         const std::string& key = c.key;
         ImGui::PushID(key.c_str());
-        text_wrapped(key);
+        text_wrapped(c.title);
+        shell.anchor("sync.conflict.title");
         // The competing versions of this document in the shared Table, a 残す button per row
         // (anchors sync.keep.<i>, i the version's place in the conflict).
         KeptTable& t = ss.heads[key];

@@ -169,6 +169,14 @@ TEST_CASE("two devices of one site edit the same document: the conflict is shown
     const auto& heads = st["conflicts"][0]["heads"];
     REQUIRE(heads.size() == 2);
     const std::string key = st["conflicts"][0]["key"];
+    // Shown by what a user calls it, never by its key or its members' names (issue 13 item 5).
+    CHECK(st["conflicts"][0]["title"] == "医療機関の情報（" + s.name + "）");
+    for (const auto& h : heads) {
+        const std::string summary = h["summary"];
+        CHECK(summary.find("電話番号: 0857-22-000") != std::string::npos);
+        CHECK(summary.find("contact") == std::string::npos);
+        CHECK(summary.find("phone") == std::string::npos);
+    }
     std::string keep;
     for (const auto& h : heads)
         if (h["body"].dump().find("0857-22-0001") != std::string::npos) keep = h["hash"];

@@ -30,7 +30,7 @@ TEST_CASE("the typed sync status is the sync_status view, and a conflict's versi
     REQUIRE(typed->conflicts[0].heads.size() == 2);
     std::string keep;
     for (const auto& h : typed->conflicts[0].heads) {
-        CHECK(h.summary.find("contact.phone: 0857-44-000") != std::string::npos);
+        CHECK(h.summary.find("電話番号: 0857-44-000") != std::string::npos);  // by its label, not "contact.phone"
         CHECK(h.summary.find('{') == std::string::npos);
         CHECK(h.summary.find("_resolves") == std::string::npos);
         if (h.summary.find("0857-44-0001") != std::string::npos) keep = h.hash;
