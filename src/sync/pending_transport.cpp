@@ -46,6 +46,10 @@ Status PendingTransport::put_new(std::string_view path, std::string_view bytes) 
     return pending_error(path);
 }
 
+void PendingTransport::forget_failed_writes() {
+    std::erase_if(puts_, [](const auto& p) { return !p.second.ok(); });
+}
+
 std::vector<TransportRequest> PendingTransport::take_requests() {
     noted_.clear();
     return std::exchange(requests_, {});
