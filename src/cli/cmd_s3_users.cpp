@@ -1,4 +1,4 @@
-// `vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... --out DIR`: one
+// `vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... [--rotate ID]... --out DIR`: one
 // store user per organisation on an S3 store with the admin API of Ceph's RADOS Gateway
 // (/admin/user), and the bucket policy that lets each write only what the protocol lets it write
 // (docs/PROTOCOL.md "S3 transport"): its own feeds/<org>/ and news/<org>/, its pointers
@@ -13,11 +13,19 @@
 // feeds and every enrolment code key of its lookup files found on the exchange, as
 // credentials/<org>/<key>.sealed, put-new (a recipient sealed before is skipped): a browser
 // fetches and opens its own, so no key is handed over by hand (PROTOCOL §15).
+// --rotate ID replaces that organisation's key (PROTOCOL §15 "Rotation"): a new key of version
+// N+1 (N the highest of its .env file and of its sealed files on the exchange) is added to its
+// store user, DIR/<org>.env is written anew with the earlier file kept as DIR/<org>.env.v<N>, the
+// new key is sealed to every recipient as credentials/<org>/<key>/<N+1>.sealed (put-new: nothing
+// on the exchange is overwritten), and only then are the user's other keys removed, so the store
+// refuses the old key (InvalidAccessKeyId) and devices fetch the new one when it does.
 // Exit 0 when every user, the policy and the sealed keys were written; 1 otherwise; 2 usage.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
 #include <map>
+#include <optional>
 #include <set>
 #include <ostream>
 #include <sodium.h>
@@ -40,8 +48,9 @@ namespace vsys::cli {
 namespace {
 
 int usage(std::ostream& err) {
-    err << "usage: vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... --out DIR\n"
-           "       (the store's admin keys from VSYS_S3_ACCESS_KEY and VSYS_S3_SECRET_KEY)\n";
+    err << "usage: vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... [--rotate ID]... --out DIR\n"
+           "       (the store's admin keys from VSYS_S3_ACCESS_KEY and VSYS_S3_SECRET_KEY; --rotate ID replaces\n"
+           "       that organisation's key with the next version and removes the old one at the store)\n";
     return 2;
 }
 
@@ -90,6 +99,50 @@ struct Recipients {
     std::vector<std::string> devices, codes;
 };
 
+// The text of DIR/<org>.env.
+std::string env_text(const sync::StoreCredential& c, const std::string& where) {
+    return "VSYS_S3_ACCESS_KEY=" + c.access_key + "\nVSYS_S3_SECRET_KEY=" + c.secret_key +
+           "\nVSYS_S3_KEY_VERSION=" + std::to_string(c.version) + "\nVSYS_S3_URL=" + where + "\nVSYS_ORG=" + c.org + "\n";
+}
+
+// Writes a new file (mode 0600) that must not exist yet; false when it exists or cannot be written.
+bool write_new_file(const std::string& file, const std::string& text) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return false;
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) ::unlink(file.c_str());
+    return written;
+}
+
+sync::StoreCredential fresh_key(const std::string& org, int version) {
+    return {org, "VSYS" + random_text(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+            random_text(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), version};
+}
+
+// credentials/<seg>/<recipient>.sealed (version 1) or credentials/<seg>/<recipient>/<N>.sealed:
+// {segment, recipient, version}; version 0 for any other path.
+struct SealedName {
+    std::string seg, recipient;
+    int version = 0;
+};
+SealedName sealed_name(const std::string& path) {
+    SealedName n;
+    if (path.rfind("credentials/", 0) != 0) return n;
+    const auto a = path.find('/', 12);
+    if (a == std::string::npos) return n;
+    n.seg = path.substr(12, a - 12);
+    const std::string rest = path.substr(a + 1);
+    const auto b = rest.find('/');
+    if (b == std::string::npos) {
+        if (rest.size() == 64 + 7 && rest.compare(64, 7, ".sealed") == 0) n.recipient = rest.substr(0, 64), n.version = 1;
+    } else if (b == 64) {
+        n.recipient = rest.substr(0, 64);
+        n.version = sync::credential_version_of(rest.substr(b + 1));
+    }
+    return n;
+}
+
 std::map<std::string, Recipients> find_recipients(S3Transport& store, const std::vector<ExchangeFile>& files,
                                                   const std::set<std::string>& orgs, const std::set<std::string>& sealed,
                                                   std::ostream& err) {
@@ -134,12 +187,20 @@ std::map<std::string, Recipients> find_recipients(S3Transport& store, const std:
 int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.size() < 2) return usage(err);
     std::vector<std::string> orgs;
+    std::set<std::string> rotate;
     std::string out_dir;
     for (std::size_t i = 2; i < args.size(); ++i) {
         if (i + 1 >= args.size()) return usage(err);
-        if (args[i] == "--org") orgs.push_back(args[++i]);
-        else if (args[i] == "--out") out_dir = args[++i];
-        else return usage(err);
+        if (args[i] == "--org" || args[i] == "--rotate") {
+            const std::string& org = args[i + 1];
+            if (args[i] == "--rotate") rotate.insert(org);
+            if (std::find(orgs.begin(), orgs.end(), org) == orgs.end()) orgs.push_back(org);
+            ++i;
+        } else if (args[i] == "--out") {
+            out_dir = args[++i];
+        } else {
+            return usage(err);
+        }
     }
     if (orgs.empty() || out_dir.empty()) return usage(err);
     for (const auto& org : orgs)
@@ -168,8 +229,20 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
         return 1;
     };
 
+    // What the exchange holds: the recipients to seal to, and the versions sealed so far.
+    auto files = store->all_files();
+    if (!files) {
+        err << "vsys: " << message(files.error()) << "\n";
+        return 1;
+    }
+    std::map<std::string, int> sealed_version;  // organisation segment → highest version sealed
+    for (const auto& f : *files)
+        if (const SealedName n = sealed_name(f.path); n.version > 0)
+            sealed_version[n.seg] = std::max(sealed_version[n.seg], n.version);
+
     int failures = 0;
     std::map<std::string, sync::StoreCredential> keys;  // organisation → its store key, when known here
+    std::set<std::string> rotated;                       // organisations whose other keys go once sealed
     for (const auto& org : orgs) {
         const std::string seg = sync::org_segment(org);
         const std::string uid = "vsys-" + seg;
@@ -180,8 +253,50 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
                                    {"access-key", c.access_key}, {"secret-key", c.secret_key}},
                                   "");
         };
+        const sync::StoreCredential known = read_env(file, org);
+        const bool known_keys = !known.access_key.empty() && !known.secret_key.empty();
+        if (rotate.count(org)) {
+            // The next version after any this tool or the exchange has seen.
+            const int before = std::max(known_keys ? known.version : 0, sealed_version[seg]);
+            const sync::StoreCredential fresh = fresh_key(org, std::max(before, 1) + 1);
+            const std::string backup = file + ".v" + std::to_string(before), next = file + ".new";
+            if (known_keys && ::access(backup.c_str(), F_OK) == 0) {
+                err << "vsys: cannot rotate " << org << ": " << input::excerpt(backup) << " exists (an earlier key is kept there)\n";
+                ++failures;
+                continue;
+            }
+            // The new key written down before the store knows it, as for a new user.
+            if (!write_new_file(next, env_text(fresh, store->where()))) {
+                err << "vsys: cannot create " << input::excerpt(next) << " (it must not exist yet)\n";
+                ++failures;
+                continue;
+            }
+            HttpResponse r = store->request("PUT", "/admin/user",
+                                            {{"key", ""}, {"uid", uid}, {"key-type", "s3"},
+                                             {"access-key", fresh.access_key}, {"secret-key", fresh.secret_key}},
+                                            "");
+            if (r.status != 200) r = create_user(fresh);  // the store lost the user: made again with the new key
+            if (r.status != 200) {
+                ::unlink(next.c_str());
+                ++failures;
+                store_error(r, "cannot add a key to the store user " + uid);
+                continue;
+            }
+            // The earlier file kept beside, never lost: the new one takes its name.
+            if ((known_keys && ::link(file.c_str(), backup.c_str()) != 0) || ::rename(next.c_str(), file.c_str()) != 0) {
+                err << "vsys: the new key of " << org << " is in " << input::excerpt(next) << ": cannot move it to "
+                    << input::excerpt(file) << "\n";
+                ++failures;
+                continue;
+            }
+            out << "rotated\t" << org << "\tversion " << fresh.version << "\t" << file
+                << (known_keys ? " (version " + std::to_string(known.version) + " kept in " + backup + ")" : std::string()) << "\n";
+            keys[org] = fresh;
+            rotated.insert(org);
+            continue;
+        }
         // Keys of an earlier run: kept, and sealed again to recipients found since.
-        if (sync::StoreCredential known = read_env(file, org); !known.access_key.empty() && !known.secret_key.empty()) {
+        if (known_keys) {
             HttpResponse r = create_user(known);
             if (r.status != 200 && r.status != 409) {
                 ++failures;
@@ -192,20 +307,14 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
             keys[org] = known;
             continue;
         }
-        const sync::StoreCredential fresh{org, "VSYS" + random_text(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
-                                          random_text(40, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), 1};
+        const sync::StoreCredential fresh = fresh_key(org, 1);
         // The file first: a user whose secret was never written down would be lost.
-        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-        if (fd < 0) {
+        if (!write_new_file(file, env_text(fresh, store->where()))) {
             err << "vsys: cannot create " << input::excerpt(file) << " (it must not exist yet)\n";
             ++failures;
             continue;
         }
-        const std::string text = "VSYS_S3_ACCESS_KEY=" + fresh.access_key + "\nVSYS_S3_SECRET_KEY=" + fresh.secret_key +
-                                 "\nVSYS_S3_KEY_VERSION=1\nVSYS_S3_URL=" + store->where() + "\nVSYS_ORG=" + org + "\n";
-        const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-        ::close(fd);
-        HttpResponse r = written ? create_user(fresh) : HttpResponse{};
+        HttpResponse r = create_user(fresh);
         if (r.status == 200) {
             out << "user\t" << org << "\t" << uid << "\t" << file << "\n";
             keys[org] = fresh;
@@ -245,39 +354,63 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (put.status != 200 && put.status != 204) return store_error(put, "cannot write the bucket's policy");
     out << "policy\t" << kept.size() << " statements (" << orgs.size() << " organisations written)\n";
 
-    // Each key sealed to its organisation's devices and enrolment codes found on the exchange.
-    auto files = store->all_files();
-    if (!files) {
-        err << "vsys: " << message(files.error()) << "\n";
-        return 1;
-    }
+    // Each key sealed to its organisation's devices and enrolment codes found on the exchange,
+    // at its version's name; a recipient that has that version already is skipped.
     std::set<std::string> wanted, sealed;  // organisations with a known key; recipients already served
     for (const auto& [org, key] : keys) wanted.insert(org);
     for (const auto& f : *files)
-        if (f.path.rfind("credentials/", 0) == 0) {
-            const std::string org_seg = f.path.substr(12, f.path.find('/', 12) - 12);
+        if (const SealedName n = sealed_name(f.path); n.version > 0)
             for (const auto& org : wanted)
-                if (sync::org_segment(org) == org_seg && f.path.size() > 7 + 64)
-                    sealed.insert(f.path.substr(f.path.size() - 7 - 64, 64));
-        }
+                if (sync::org_segment(org) == n.seg && keys[org].version == n.version) sealed.insert(n.recipient);
     auto recipients = find_recipients(*store, *files, wanted, sealed, err);
     for (const auto& org : wanted) {
         const Recipients& r = recipients[org];  // none new: says so, 0 and 0
         std::size_t n = 0;
+        int failed = 0;
         for (const auto* list : {&r.devices, &r.codes})
             for (const auto& key : *list) {
+                const std::string path = sync::credential_path(org, key, keys[org].version);
                 auto file = sync::seal_store_credential(keys[org], key);
                 if (!file) continue;
-                auto put = store->put_new(sync::credential_path(org, key), *file);
+                auto put = store->put_new(path, *file);
                 if (put || put.error().code == "transport.exists") {
                     ++n;
                     continue;
                 }
-                ++failures;
-                err << "vsys: cannot write " << sync::credential_path(org, key) << ": " << message(put.error()) << "\n";
+                ++failed;
+                err << "vsys: cannot write " << path << ": " << message(put.error()) << "\n";
             }
+        failures += failed;
         out << "sealed\t" << org << "\t" << r.devices.size() << " devices, " << r.codes.size() << " enrolment codes ("
             << n << " files)\n";
+        if (!rotated.count(org)) continue;
+        // Only now is the old key refused: every device that can be served has the new one.
+        // (A recipient not served above gets it from a plain run later, with this key's version.)
+        const std::string uid = "vsys-" + sync::org_segment(org);
+        HttpResponse user = store->request("GET", "/admin/user", {{"uid", uid}}, "");
+        std::optional<nlohmann::json> info;
+        if (user.status == 200)
+            if (auto j = input::parse_json(user.body); j && j->is_object() && (*j)["keys"].is_array()) info = std::move(*j);
+        if (!info) {
+            ++failures;
+            store_error(user, "cannot read the keys of " + uid + " (the old key is still valid)");
+            continue;
+        }
+        std::size_t removed = 0;
+        for (const auto& k : (*info)["keys"]) {
+            if (!k.is_object() || !k["access_key"].is_string()) continue;
+            const std::string id = k["access_key"].get<std::string>();
+            if (id == keys[org].access_key) continue;
+            HttpResponse del = store->request("DELETE", "/admin/user", {{"key", ""}, {"uid", uid}, {"key-type", "s3"},
+                                                                         {"access-key", id}}, "");
+            if (del.status == 200 || del.status == 204) {
+                ++removed;
+            } else {
+                ++failures;
+                store_error(del, "cannot remove the key " + id + " of " + uid);
+            }
+        }
+        out << "revoked\t" << org << "\t" << removed << " earlier keys\n";
     }
     return failures == 0 ? 0 : 1;
 }
