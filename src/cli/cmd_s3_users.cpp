@@ -20,6 +20,10 @@
 // on the exchange is overwritten), and only then are the user's other keys removed, so the store
 // refuses the old key (InvalidAccessKeyId) and devices fetch the new one when it does.
 // Exit 0 when every user, the policy and the sealed keys were written; 1 otherwise; 2 usage.
+//
+// Index:
+// [SECTION] the policy, key files and sealed names
+// [SECTION] the command: users (and rotations), the policy, sealing, the old keys removed
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -46,6 +50,8 @@
 namespace vsys::cli {
 
 namespace {
+
+// [SECTION] the policy, key files and sealed names
 
 int usage(std::ostream& err) {
     err << "usage: vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... [--rotate ID]... --out DIR\n"
@@ -183,6 +189,8 @@ std::map<std::string, Recipients> find_recipients(S3Transport& store, const std:
 }
 
 }  // namespace
+
+// [SECTION] the command: users (and rotations), the policy, sealing, the old keys removed
 
 int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (args.size() < 2) return usage(err);

@@ -3,8 +3,13 @@
 // file, never skips it. Then the CLI against it: deployment init and demo-data --exchange with an
 // s3:// URL, verify over S3 (signed and anonymous), PUT over an existing key refused, CORS for the
 // app's origin, a wrong secret refused, and mirror folder → RGW → folder (and → nginx → folder)
-// giving byte-identical trees, leaving a tampered bundle behind. Uses VSYS_CLI (default
-// build/native/vsys).
+// giving byte-identical trees, leaving a tampered bundle behind; store users per organisation,
+// their keys sealed and rotated. Uses VSYS_CLI (default build/native/vsys).
+//
+// [SECTION] The cluster, a deployment in a bucket, the store's own rules
+// [SECTION] Mirror between folders, RGW and nginx
+// [SECTION] Store users: writes per organisation, sealed keys, rotation
+// [SECTION] A start that fails
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,6 +52,8 @@ function sameTree(a, b) {
     for (const f of files(a)) assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f);
 }
 const bad = (out) => out.split('\n').filter((l) => l.startsWith('bad\t')).map((l) => l.split('\t').slice(1, 3));
+
+// [SECTION] The cluster, a deployment in a bucket, the store's own rules
 
 before(async () => {
     port = await freePort();
@@ -140,6 +147,8 @@ test('CORS: the app\'s origin may GET and PUT with SigV4\'s headers and read Dat
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
 });
 
+// [SECTION] Mirror between folders, RGW and nginx
+
 test('mirror folder → RGW → folder gives a byte-identical tree that verifies; a second run copies nothing', () => {
     const url = `${bucket}/mirrored`;
     const up = vsys(['mirror', demo, url]);
@@ -200,6 +209,8 @@ test('mirror folder → nginx (HTTP) → folder is byte-identical too', async ()
         fs.rmSync(nginx.prefix, { recursive: true, force: true });
     }
 });
+
+// [SECTION] Store users: writes per organisation, sealed keys, rotation
 
 test('s3-users: one organisation\'s key writes its own feed, news and pointers, never another\'s feed', () => {
     const creds = path.join(tmp, 'creds');
@@ -335,6 +346,8 @@ test('s3-users --rotate: version 2 sealed beside version 1 to every recipient; t
     assert.deepEqual(env('muni_312011.env.v2'), fresh);
     assert.match(put(fresh, 'demo/feeds/muni_312011/0123456789abcdef/0000000003-x.json'), /^403\n/);
 });
+
+// [SECTION] A start that fails
 
 test('a start that cannot bind its port fails with the gateway\'s log, and leaves nothing running', () => {
     const dir = path.join(tmp, 'clash');
