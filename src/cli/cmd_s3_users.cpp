@@ -14,11 +14,14 @@
 // credentials/<org>/<key>.sealed, put-new (a recipient sealed before is skipped): a browser
 // fetches and opens its own, so no key is handed over by hand (PROTOCOL §15).
 // --rotate ID replaces that organisation's key (PROTOCOL §15 "Rotation"): a new key of version
-// N+1 (N the highest of its .env file and of its sealed files on the exchange) is added to its
-// store user, DIR/<org>.env is written anew with the earlier file kept as DIR/<org>.env.v<N>, the
-// new key is sealed to every recipient as credentials/<org>/<key>/<N+1>.sealed (put-new: nothing
-// on the exchange is overwritten), and only then are the user's other keys removed, so the store
-// refuses the old key (InvalidAccessKeyId) and devices fetch the new one when it does.
+// N+1 (N the highest of its .env file and of its sealed files on the exchange) is made as a store
+// user of its own (vsys-<org>-v<N+1>), DIR/<org>.env is written anew with the earlier file kept
+// as DIR/<org>.env.v<N>, the new key is sealed to every recipient as
+// credentials/<org>/<key>/<N+1>.sealed (put-new: nothing on the exchange is overwritten), and
+// only then does the bucket policy's statement for the organisation name the new user instead of
+// the old. The old key still signs, so the store answers its writes 403 AccessDenied with the
+// bucket's CORS headers, which a browser can read (a removed key's InvalidAccessKeyId comes
+// without them, and a browser sees only a network failure), and devices fetch the new key.
 // Exit 0 when every user, the policy and the sealed keys were written; 1 otherwise; 2 usage.
 //
 // Index:
@@ -56,7 +59,7 @@ namespace {
 int usage(std::ostream& err) {
     err << "usage: vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... [--rotate ID]... --out DIR\n"
            "       (the store's admin keys from VSYS_S3_ACCESS_KEY and VSYS_S3_SECRET_KEY; --rotate ID replaces\n"
-           "       that organisation's key with the next version and removes the old one at the store)\n";
+           "       that organisation's key with the next version and lets the old one write no more)\n";
     return 2;
 }
 
@@ -67,12 +70,19 @@ std::string random_text(std::size_t n, const char* alphabet) {
     return out;
 }
 
-// What the organisation may write, as policy resources ('*' stays within one path segment on RGW).
-nlohmann::json write_statement(const S3Location& at, const std::string& seg) {
+// The store user of an organisation's key version: "vsys-<seg>" for version 1, "vsys-<seg>-v<N>"
+// after rotations (one user per version: see the rotation below).
+std::string user_id(const std::string& seg, int version) {
+    return "vsys-" + seg + (version <= 1 ? std::string() : "-v" + std::to_string(version));
+}
+
+// What the organisation may write, as policy resources ('*' stays within one path segment on RGW),
+// granted to the user of its current key only.
+nlohmann::json write_statement(const S3Location& at, const std::string& seg, const std::string& uid) {
     const std::string base = "arn:aws:s3:::" + at.bucket + "/" + at.prefix;
     return {{"Sid", "write-" + seg},
             {"Effect", "Allow"},
-            {"Principal", {{"AWS", {"arn:aws:iam:::user/vsys-" + seg}}}},
+            {"Principal", {{"AWS", {"arn:aws:iam:::user/" + uid}}}},
             {"Action", {"s3:PutObject"}},
             {"Resource",
              {base + "feeds/" + seg + "/*", base + "news/" + seg + "/*", base + "inbox/*/*/" + seg + ".*",
@@ -250,19 +260,19 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
 
     int failures = 0;
     std::map<std::string, sync::StoreCredential> keys;  // organisation → its store key, when known here
-    std::set<std::string> rotated;                       // organisations whose other keys go once sealed
+    std::map<std::string, std::string> rotated;          // organisation → the user of its earlier key
     for (const auto& org : orgs) {
         const std::string seg = sync::org_segment(org);
-        const std::string uid = "vsys-" + seg;
         const std::string file = out_dir + "/" + seg + ".env";
         auto create_user = [&](const sync::StoreCredential& c) {
             return store->request("PUT", "/admin/user",
-                                  {{"uid", uid}, {"display-name", "V-SYS " + org}, {"key-type", "s3"},
+                                  {{"uid", user_id(seg, c.version)}, {"display-name", "V-SYS " + org}, {"key-type", "s3"},
                                    {"access-key", c.access_key}, {"secret-key", c.secret_key}},
                                   "");
         };
         const sync::StoreCredential known = read_env(file, org);
         const bool known_keys = !known.access_key.empty() && !known.secret_key.empty();
+        const std::string uid = user_id(seg, known_keys ? known.version : std::max(sealed_version[seg], 1));
         if (rotate.count(org)) {
             // The next version after any this tool or the exchange has seen.
             const int before = std::max(known_keys ? known.version : 0, sealed_version[seg]);
@@ -279,15 +289,11 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
                 ++failures;
                 continue;
             }
-            HttpResponse r = store->request("PUT", "/admin/user",
-                                            {{"key", ""}, {"uid", uid}, {"key-type", "s3"},
-                                             {"access-key", fresh.access_key}, {"secret-key", fresh.secret_key}},
-                                            "");
-            if (r.status != 200) r = create_user(fresh);  // the store lost the user: made again with the new key
+            HttpResponse r = create_user(fresh);
             if (r.status != 200) {
                 ::unlink(next.c_str());
                 ++failures;
-                store_error(r, "cannot add a key to the store user " + uid);
+                store_error(r, "cannot create the store user " + user_id(seg, fresh.version));
                 continue;
             }
             // The earlier file kept beside, never lost: the new one takes its name.
@@ -297,10 +303,10 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
                 ++failures;
                 continue;
             }
-            out << "rotated\t" << org << "\tversion " << fresh.version << "\t" << file
+            out << "rotated\t" << org << "\tversion " << fresh.version << "\t" << user_id(seg, fresh.version) << "\t" << file
                 << (known_keys ? " (version " + std::to_string(known.version) + " kept in " + backup + ")" : std::string()) << "\n";
             keys[org] = fresh;
-            rotated.insert(org);
+            rotated[org] = uid;
             continue;
         }
         // Keys of an earlier run: kept, and sealed again to recipients found since.
@@ -337,31 +343,6 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
         store_error(r, "cannot create the store user " + uid);
     }
 
-    // The bucket policy: statements for these organisations replaced, all others kept.
-    HttpResponse got = store->request("GET", "/" + at.bucket, {{"policy", ""}}, "");
-    nlohmann::json policy = {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array()}};
-    if (got.status == 200) {
-        auto parsed = input::parse_json(got.body);
-        if (!parsed || !parsed->is_object() || !(*parsed)["Statement"].is_array()) {
-            err << "vsys: the bucket's policy is not the JSON expected\n";
-            return 1;
-        }
-        policy = *parsed;
-    } else if (got.status != 404) {
-        return store_error(got, "cannot read the bucket's policy");
-    }
-    nlohmann::json kept = nlohmann::json::array();
-    for (const auto& s : policy["Statement"]) {
-        bool replaced = false;
-        for (const auto& org : orgs) replaced |= s.value("Sid", "") == "write-" + sync::org_segment(org);
-        if (!replaced) kept.push_back(s);
-    }
-    for (const auto& org : orgs) kept.push_back(write_statement(at, sync::org_segment(org)));
-    policy["Statement"] = kept;
-    HttpResponse put = store->request("PUT", "/" + at.bucket, {{"policy", ""}}, policy.dump());
-    if (put.status != 200 && put.status != 204) return store_error(put, "cannot write the bucket's policy");
-    out << "policy\t" << kept.size() << " statements (" << orgs.size() << " organisations written)\n";
-
     // Each key sealed to its organisation's devices and enrolment codes found on the exchange,
     // at its version's name; a recipient that has that version already is skipped.
     std::set<std::string> wanted, sealed;  // organisations with a known key; recipients already served
@@ -391,35 +372,39 @@ int s3_users_command(const Args& args, std::ostream& out, std::ostream& err) {
         failures += failed;
         out << "sealed\t" << org << "\t" << r.devices.size() << " devices, " << r.codes.size() << " enrolment codes ("
             << n << " files)\n";
-        if (!rotated.count(org)) continue;
-        // Only now is the old key refused: every device that can be served has the new one.
-        // (A recipient not served above gets it from a plain run later, with this key's version.)
-        const std::string uid = "vsys-" + sync::org_segment(org);
-        HttpResponse user = store->request("GET", "/admin/user", {{"uid", uid}}, "");
-        std::optional<nlohmann::json> info;
-        if (user.status == 200)
-            if (auto j = input::parse_json(user.body); j && j->is_object() && (*j)["keys"].is_array()) info = std::move(*j);
-        if (!info) {
-            ++failures;
-            store_error(user, "cannot read the keys of " + uid + " (the old key is still valid)");
-            continue;
-        }
-        std::size_t removed = 0;
-        for (const auto& k : (*info)["keys"]) {
-            if (!k.is_object() || !k["access_key"].is_string()) continue;
-            const std::string id = k["access_key"].get<std::string>();
-            if (id == keys[org].access_key) continue;
-            HttpResponse del = store->request("DELETE", "/admin/user", {{"key", ""}, {"uid", uid}, {"key-type", "s3"},
-                                                                         {"access-key", id}}, "");
-            if (del.status == 200 || del.status == 204) {
-                ++removed;
-            } else {
-                ++failures;
-                store_error(del, "cannot remove the key " + id + " of " + uid);
-            }
-        }
-        out << "revoked\t" << org << "\t" << removed << " earlier keys\n";
     }
+
+    // The bucket policy, once the keys are sealed: statements for these organisations replaced (a
+    // rotated one's now names its new user, so the old key is refused from here on), all others kept.
+    HttpResponse got = store->request("GET", "/" + at.bucket, {{"policy", ""}}, "");
+    nlohmann::json policy = {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array()}};
+    if (got.status == 200) {
+        auto parsed = input::parse_json(got.body);
+        if (!parsed || !parsed->is_object() || !(*parsed)["Statement"].is_array()) {
+            err << "vsys: the bucket's policy is not the JSON expected\n";
+            return 1;
+        }
+        policy = *parsed;
+    } else if (got.status != 404) {
+        return store_error(got, "cannot read the bucket's policy");
+    }
+    nlohmann::json kept = nlohmann::json::array();
+    for (const auto& s : policy["Statement"]) {
+        bool replaced = false;
+        for (const auto& org : orgs) replaced |= s.value("Sid", "") == "write-" + sync::org_segment(org);
+        if (!replaced) kept.push_back(s);
+    }
+    for (const auto& org : orgs) {
+        const std::string seg = sync::org_segment(org);
+        kept.push_back(write_statement(at, seg, user_id(seg, keys.count(org) ? keys[org].version : std::max(sealed_version[seg], 1))));
+    }
+    policy["Statement"] = kept;
+    HttpResponse put = store->request("PUT", "/" + at.bucket, {{"policy", ""}}, policy.dump());
+    if (put.status != 200 && put.status != 204) return store_error(put, "cannot write the bucket's policy");
+    out << "policy\t" << kept.size() << " statements (" << orgs.size() << " organisations written)\n";
+
+    for (const auto& [org, old_uid] : rotated)
+        out << "revoked\t" << org << "\t" << old_uid << " (no longer in the policy: its key is refused)\n";
     return failures == 0 ? 0 : 1;
 }
 
