@@ -251,6 +251,8 @@ void SyncAgent::step() {
                 if (!newer && is_pending(newer.error())) break;
                 if (!newer) return finish(newer.error());
                 rekeyed_ = true;
+                // Nothing newer after a write that failed as if offline: it was offline.
+                if (!*newer && key_refusal_.code != sync::k_transport_key_refused) return finish(key_refusal_);
                 if (!*newer) writes_refused_ = true;
                 transport_->forget_failed_writes();
                 phase_ = rekey_from_;
@@ -315,7 +317,14 @@ SyncAgent::Pass SyncAgent::run_sync_once() {
     }
     if (is_pending(rep.error)) return Pass::waiting;  // step() hands the requests to the host
     // A write refused for the store key: the outbox stayed (sync_once removes only what went up).
-    if (rep.error.code == sync::k_transport_key_refused && store_key_required_ && !writes_refused_) {
+    // A signed PUT that failed as if offline, in a run whose reads went through, may be the same
+    // refusal unseen: a store that answers an unknown key without CORS headers (RGW's
+    // InvalidAccessKeyId) leaves the browser only a network failure. It fetches the key again too,
+    // and ends as it failed if nothing newer comes.
+    const bool refused = rep.error.code == sync::k_transport_key_refused ||
+                         (rep.error.code == "transport.offline" && transport_->write_failed("transport.offline") &&
+                          store_key() && !rekeyed_);
+    if (refused && store_key_required_ && !writes_refused_) {
         key_refusal_ = rep.error;
         return Pass::key_refused;
     }

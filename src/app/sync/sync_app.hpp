@@ -17,7 +17,9 @@
 //   rekey     a write refused for the store key (pull or push: transport.key_refused) fetches
 //             the sealed key again, once per run: a newer version is kept and the refused phase
 //             runs again with it; otherwise that phase runs again reading only (the outbox
-//             waits aside) and the run ends sync.key_refused
+//             waits aside) and the run ends sync.key_refused. A signed write that failed as if
+//             offline does the same (a store may refuse an unknown key without CORS headers),
+//             but ends transport.offline when nothing newer comes
 // The sync state and the trust state are files beside the documents, written after every
 // step; versions from the exchange are stored as remote, pushes are recorded, so a closed tab
 // loses nothing and a reload does not fetch or push anything twice.

@@ -139,6 +139,37 @@ TEST_CASE("a store key refused with nothing newer ends the run sync.key_refused,
     CHECK_FALSE(site.app.sync().summary().key_refused);
 }
 
+TEST_CASE("a write that fails as if offline while reads go through (an unknown key's 403 without CORS) fetches the key again; nothing newer ends offline, outbox intact") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture site;
+    const Site& s = tottori_site(site, 8);
+    site.app.sync().require_store_key(true);
+    REQUIRE(site.login(account_of_site(s)));
+    const std::string device = site.app.session().device_public;
+    seal_for(ex, site_key(s, 1), device);
+    REQUIRE(sync_with(site, ex)["error"].is_null());
+    // The store no longer knows version 1's key and answers without CORS: the page sees no answer.
+    int blind = 0;
+    const PutFault no_cors = [&](const sync::TransportRequest&) -> std::optional<Error> {
+        const auto key = site.app.sync().store_key();
+        if (key && key->version >= 2) return std::nullopt;
+        ++blind;
+        return Error{"transport.offline", "the exchange cannot be reached", {{"detail", "Failed to fetch"}}};
+    };
+    REQUIRE(site.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-88-0001"}})["ok"] == true);
+    auto st = sync_with(site, ex, no_cors);
+    CHECK(st["error"]["code"] == "transport.offline");  // nothing newer: it may well have been offline
+    CHECK(blind == 1);
+    CHECK(st["outbox"] == 1);
+    CHECK(st["store_key"]["version"] == 1);
+    seal_for(ex, site_key(s, 2), device);
+    st = sync_with(site, ex, no_cors);
+    CHECK(st["error"].is_null());
+    CHECK(blind == 2);
+    CHECK(st["store_key"]["version"] == 2);
+    CHECK(st["outbox"] == 0);
+}
+
 TEST_CASE("the store key is kept sealed to the account's device key: no secret in the device's storage, opened at sign-in") {
     sync::MemoryTransport ex = exchange();
     AppFixture site;
