@@ -27,7 +27,7 @@ namespace {
 int usage(std::ostream& err) {
     err << "usage: vsys deployment init DIR|s3://HOST:PORT/BUCKET[/prefix]|http://HOST/ [--key FILE] [--account ID] [--name NAME]\n"
            "       (--key is required for an exchange that is not a folder: the root key never goes onto it)\n"
-           "       vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... --out DIR\n";
+           "       vsys deployment s3-users s3://HOST:PORT/BUCKET[/prefix] --org ID [--org ID]... [--rotate ID]... --out DIR\n";
     return 2;
 }
 

@@ -97,7 +97,7 @@ Result<ExchangeCheck> check_exchange(ExchangeStore& exchange, sync::Transport& r
         else if (parts[0] == "inbox" || parts[0] == "news") pointers.push_back(path);
         else if (parts[0] == "packs") packs.push_back(path);
         else if (parts.size() == 3 && parts[0] == "directory" && parts[1] == "enrolment") lookups.push_back(path);
-        else if (parts.size() == 3 && parts[0] == "credentials") credentials.push_back(path);
+        else if ((parts.size() == 3 || parts.size() == 4) && parts[0] == "credentials") credentials.push_back(path);
         else bad.push_back({path, Error{"exchange.path", "the file is not where a bundle belongs", {{"path", path}}}});
     }
     c.bundles = feeds.size();

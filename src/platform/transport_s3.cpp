@@ -182,7 +182,13 @@ Status S3Transport::put_new(std::string_view path, std::string_view bytes) {
     if (r.status == 200 || r.status == 201) return ok_status();
     if (r.status == 412 || r.status == 409)
         return Error{"transport.exists", "the file already exists on the exchange", {{"path", std::string(path)}}};
-    return failure(r, "put " + std::string(path));
+    Error e = failure(r, "put " + std::string(path));
+    // Refused for the key that signed it (rotated and removed, suspended, wrong, or not allowed
+    // there): the device may hold an older key than the operator's newest (PROTOCOL §15 "Rotation").
+    if (r.status == 403)
+        for (const char* code : {"AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "UserSuspended"})
+            if (s3::error_code(r.body) == code) e.code = sync::k_transport_key_refused;
+    return e;
 }
 
 }  // namespace vsys

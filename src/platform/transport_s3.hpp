@@ -10,8 +10,9 @@
 // - Requests are signed with SigV4 (sync/s3_sigv4) when credentials are given, else anonymous
 //   (a public exchange is readable by anyone, §9).
 // - exchange_time(): the latest Date header of the store's answers.
-// A network failure is transport.offline; any other status transport.failed {detail} with the
-// store's error code.
+// A network failure is transport.offline; a PUT refused 403 for its key (AccessDenied,
+// InvalidAccessKeyId, SignatureDoesNotMatch, UserSuspended) transport.key_refused {detail}; any
+// other status transport.failed {detail} with the store's error code.
 #pragma once
 
 #include <functional>

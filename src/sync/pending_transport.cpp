@@ -46,6 +46,16 @@ Status PendingTransport::put_new(std::string_view path, std::string_view bytes) 
     return pending_error(path);
 }
 
+bool PendingTransport::write_failed(std::string_view code) const {
+    for (const auto& [path, status] : puts_)
+        if (!status.ok() && status.error().code == code) return true;
+    return false;
+}
+
+void PendingTransport::forget_failed_writes() {
+    std::erase_if(puts_, [](const auto& p) { return !p.second.ok(); });
+}
+
 std::vector<TransportRequest> PendingTransport::take_requests() {
     noted_.clear();
     return std::exchange(requests_, {});

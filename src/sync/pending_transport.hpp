@@ -37,6 +37,10 @@ public:
     void answer_list(const std::string& folder, Result<std::vector<std::string>> names);
     void answer_get(const std::string& path, Result<std::string> bytes);
     void answer_put(const std::string& path, Status status);
+    // True when a write was answered with this error code in this run.
+    bool write_failed(std::string_view code) const;
+    // Forgets the writes that failed, so they are asked again (signed with a newer store key).
+    void forget_failed_writes();
 
     // The exchange's time that came with an answer (its Date header; nullopt when the host has
     // none, e.g. a network failure or a header it cannot read), delivered with the answers. The

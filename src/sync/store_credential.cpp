@@ -32,8 +32,26 @@ nlohmann::json inner_json(const StoreCredential& c) {
 
 }  // namespace
 
-std::string credential_path(std::string_view org, std::string_view recipient_public_hex) {
-    return "credentials/" + org_segment(org) + "/" + std::string(recipient_public_hex) + ".sealed";
+std::string credential_folder(std::string_view org, std::string_view recipient_public_hex) {
+    return "credentials/" + org_segment(org) + "/" + std::string(recipient_public_hex);
+}
+
+std::string credential_path(std::string_view org, std::string_view recipient_public_hex, int version) {
+    if (version <= 1) return credential_folder(org, recipient_public_hex) + ".sealed";
+    return credential_folder(org, recipient_public_hex) + "/" + std::to_string(version) + ".sealed";
+}
+
+int credential_version_of(std::string_view name) {
+    constexpr std::string_view suffix = ".sealed";
+    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) return 0;
+    const std::string_view digits = name.substr(0, name.size() - suffix.size());
+    if (digits.size() > 9 || digits[0] == '0') return 0;
+    int v = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return 0;
+        v = v * 10 + (c - '0');
+    }
+    return v >= 2 ? v : 0;
 }
 
 Result<std::string> seal_store_credential(const StoreCredential& c, std::string_view recipient_public_hex) {
@@ -73,7 +91,8 @@ Result<nlohmann::json> outer_json(std::string_view file) {
 Status check_credential_file(std::string_view path, std::string_view file) {
     auto o = outer_json(file);
     if (!o) return o.error();
-    if (credential_path((*o)["org"].get<std::string>(), (*o)["recipient"].get<std::string>()) != path)
+    if (credential_path((*o)["org"].get<std::string>(), (*o)["recipient"].get<std::string>(),
+                        (*o)["version"].get<int>()) != path)
         return format("name");
     return ok_status();
 }
@@ -117,12 +136,7 @@ Result<StoreCredential> open_store_credential(std::string_view file, const KeyPa
                            i["secret_key"].get<std::string>(), i["version"].get<int>()};
 }
 
-std::string encode_store_credential(const StoreCredential& c) {
-    auto text = canonical(inner_json(c));
-    return text ? *text : std::string();
-}
-
-Result<StoreCredential> decode_store_credential(std::string_view text) {
+Result<StoreCredential> decode_clear_store_credential(std::string_view text) {
     auto j = parse_strict(text);
     if (!j) return format(j.error().code);
     if (!j->is_object() || !text_member(*j, "access_key") || !text_member(*j, "org") || !text_member(*j, "secret_key") ||

@@ -3,7 +3,8 @@
 // trailing slash; an empty list for a folder that does not exist); get() reads a file;
 // put_new() writes a file that must not exist yet and refuses (transport.exists) rather than
 // overwrite. Errors are values: transport.offline, transport.not_found, transport.exists,
-// transport.failed {detail}, and transport.pending from a transport whose host has not fetched
+// transport.failed {detail}, transport.key_refused {detail} (a write refused for the writer's
+// key: rotated, suspended, wrong, or not allowed there), and transport.pending from a transport whose host has not fetched
 // the answer yet (pending_transport.hpp). Implementations: MemoryTransport here (tests, the benchmark);
 // HTTP, folder and exported-file transports live outside src/sync.
 #pragma once
@@ -20,6 +21,7 @@
 namespace vsys::sync {
 
 inline constexpr const char* k_transport_pending = "transport.pending";
+inline constexpr const char* k_transport_key_refused = "transport.key_refused";
 
 struct Transport {
     virtual ~Transport() = default;

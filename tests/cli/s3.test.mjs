@@ -3,8 +3,13 @@
 // file, never skips it. Then the CLI against it: deployment init and demo-data --exchange with an
 // s3:// URL, verify over S3 (signed and anonymous), PUT over an existing key refused, CORS for the
 // app's origin, a wrong secret refused, and mirror folder → RGW → folder (and → nginx → folder)
-// giving byte-identical trees, leaving a tampered bundle behind. Uses VSYS_CLI (default
-// build/native/vsys).
+// giving byte-identical trees, leaving a tampered bundle behind; store users per organisation,
+// their keys sealed and rotated. Uses VSYS_CLI (default build/native/vsys).
+//
+// [SECTION] The cluster, a deployment in a bucket, the store's own rules
+// [SECTION] Mirror between folders, RGW and nginx
+// [SECTION] Store users: writes per organisation, sealed keys, rotation
+// [SECTION] A start that fails
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,6 +52,8 @@ function sameTree(a, b) {
     for (const f of files(a)) assert.ok(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f);
 }
 const bad = (out) => out.split('\n').filter((l) => l.startsWith('bad\t')).map((l) => l.split('\t').slice(1, 3));
+
+// [SECTION] The cluster, a deployment in a bucket, the store's own rules
 
 before(async () => {
     port = await freePort();
@@ -140,6 +147,8 @@ test('CORS: the app\'s origin may GET and PUT with SigV4\'s headers and read Dat
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
 });
 
+// [SECTION] Mirror between folders, RGW and nginx
+
 test('mirror folder → RGW → folder gives a byte-identical tree that verifies; a second run copies nothing', () => {
     const url = `${bucket}/mirrored`;
     const up = vsys(['mirror', demo, url]);
@@ -200,6 +209,8 @@ test('mirror folder → nginx (HTTP) → folder is byte-identical too', async ()
         fs.rmSync(nginx.prefix, { recursive: true, force: true });
     }
 });
+
+// [SECTION] Store users: writes per organisation, sealed keys, rotation
 
 test('s3-users: one organisation\'s key writes its own feed, news and pointers, never another\'s feed', () => {
     const creds = path.join(tmp, 'creds');
@@ -272,6 +283,74 @@ test('s3-users seals the key to the organisation\'s devices and enrolment codes,
     assert.equal(v.code, 0, v.out);
     assert.match(v.out, /^rejected\t0$/m);
 });
+
+test('s3-users --rotate: version 2 sealed beside version 1 to every recipient; the old key is refused a PUT (AccessDenied), the new one writes; the old .env kept', () => {
+    const url = `${bucket}/demo`;
+    const creds = path.join(tmp, 'creds');
+    const env = (file) => Object.fromEntries(fs.readFileSync(path.join(creds, file), 'utf8').trim().split('\n')
+        .map((l) => l.split('=', 2)));
+    const old = env('muni_312011.env');
+    const sealedKeys = () => {
+        const listing = run('/usr/bin/python3', [signer, 'GET',
+            `http://127.0.0.1:${port}/vsys?list-type=2&prefix=demo/credentials/muni_312011/`, '--anonymous']);
+        return [...listing.out.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]);
+    };
+    const v1 = sealedKeys().filter((k) => /\/[0-9a-f]{64}\.sealed$/.test(k));
+    assert.ok(v1.length >= 2, 'the test above sealed version 1');
+    const t0 = Date.now();
+    const r = vsys(['deployment', 's3-users', url, '--rotate', 'muni:312011', '--out', creds]);
+    console.log(`# s3-users --rotate: ${((Date.now() - t0) / 1000).toFixed(1)} s for ${v1.length} recipients`);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /^rotated\tmuni:312011\tversion 2\t.*muni_312011\.env \(version 1 kept in .*muni_312011\.env\.v1\)$/m);
+    assert.match(r.out, new RegExp(`^sealed\\tmuni:312011\\t.*\\(${v1.length} files\\)$`, 'm'));
+    assert.match(r.out, /^revoked\tmuni:312011\tvsys-muni_312011 \(no longer in the policy/m);
+    const fresh = env('muni_312011.env');
+    assert.equal(fresh.VSYS_S3_KEY_VERSION, '2');
+    assert.notEqual(fresh.VSYS_S3_ACCESS_KEY, old.VSYS_S3_ACCESS_KEY);
+    assert.deepEqual(env('muni_312011.env.v1'), old, 'the earlier key file is kept, unchanged');
+    assert.equal(fs.statSync(path.join(creds, 'muni_312011.env')).mode & 0o777, 0o600);
+    // Version 2 beside version 1 for every recipient: nothing on the exchange was overwritten.
+    const keys = sealedKeys();
+    const v2 = keys.filter((k) => /\/[0-9a-f]{64}\/2\.sealed$/.test(k));
+    assert.deepEqual(v2.map((k) => k.replace(/\/2\.sealed$/, '.sealed')).sort(), v1.sort());
+    const file = JSON.parse(run('/usr/bin/python3', [signer, 'GET', `http://127.0.0.1:${port}/vsys/${v2[0]}`, '--anonymous'])
+        .out.split('\n').slice(1).join('\n'));
+    assert.equal(file.key_id, fresh.VSYS_S3_ACCESS_KEY);
+    assert.equal(file.version, 2);
+    assert.ok(!JSON.stringify(file).includes(fresh.VSYS_S3_SECRET_KEY), 'the secret only sealed');
+    // verify accepts the versioned files; a plain run keeps version 2 and seals nothing twice.
+    const v = vsys(['verify', url], anonymous);
+    assert.equal(v.code, 0, v.out);
+    assert.match(v.out, /^rejected\t0$/m);
+    const again = vsys(['deployment', 's3-users', url, '--org', 'muni:312011', '--out', creds]);
+    assert.equal(again.code, 0, again.out + again.err);
+    assert.match(again.out, /\(kept\)/);
+    assert.match(again.out, /^sealed\tmuni:312011\t0 devices, 0 enrolment codes \(0 files\)$/m);
+    // The store: the old key refused, the new one writes the organisation's feed (last: verify would
+    // count this file as a bad bundle).
+    const body = path.join(tmp, 'rotated.json');
+    fs.writeFileSync(body, '{}');
+    const put = (k, key) => run('/usr/bin/python3', [signer, 'PUT', `http://127.0.0.1:${port}/vsys/${key}`, '--body', body,
+        '--header', 'If-None-Match: *'], { VSYS_S3_ACCESS_KEY: k.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: k.VSYS_S3_SECRET_KEY }).out;
+    // AccessDenied (the old user is out of the policy), which RGW sends with the bucket's CORS headers
+    // so a browser reads it; a removed key's InvalidAccessKeyId comes without them.
+    assert.match(put(old, 'demo/feeds/muni_312011/0123456789abcdef/0000000002-x.json'), /^403\n.*AccessDenied/s);
+    assert.match(put(fresh, 'demo/feeds/muni_312011/0123456789abcdef/0000000002-x.json'), /^200\n/);
+    // The C++ transport reads the refusal as the key's (a device then fetches its key again).
+    const refused = vsys(['deployment', 'init', `${bucket}/by-old-key`, '--key', path.join(tmp, 'old-key-root.key')],
+        { VSYS_S3_ACCESS_KEY: old.VSYS_S3_ACCESS_KEY, VSYS_S3_SECRET_KEY: old.VSYS_S3_SECRET_KEY });
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /refused the write key: HTTP 403 AccessDenied/);
+    // A second rotation would overwrite no backup: version 3, version 2's file kept as .v2.
+    const third = vsys(['deployment', 's3-users', url, '--rotate', 'muni:312011', '--out', creds]);
+    assert.equal(third.code, 0, third.out + third.err);
+    assert.match(third.out, /^rotated\tmuni:312011\tversion 3\tvsys-muni_312011-v3\t.*\.env\.v2\)$/m);
+    assert.match(third.out, /^revoked\tmuni:312011\tvsys-muni_312011-v2 /m);
+    assert.deepEqual(env('muni_312011.env.v2'), fresh);
+    assert.match(put(fresh, 'demo/feeds/muni_312011/0123456789abcdef/0000000003-x.json'), /^403\n/);
+});
+
+// [SECTION] A start that fails
 
 test('a start that cannot bind its port fails with the gateway\'s log, and leaves nothing running', () => {
     const dir = path.join(tmp, 'clash');

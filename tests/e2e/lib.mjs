@@ -79,6 +79,14 @@ export class S3Store {
     if (r.code !== 0) throw new Error('vsys deployment s3-users failed:\n' + r.out + r.err);
     return r.out;
   }
+  // The operator's `vsys deployment s3-users --rotate`: the organisation's next key version sealed
+  // to its devices and codes, then its old key removed at the store.
+  rotate(org) {
+    const r = run(path.join(root, 'build/native/vsys'), ['deployment', 's3-users', this.url, '--rotate', org,
+      '--out', this.keys], this.adminEnv);
+    if (r.code !== 0) throw new Error('vsys deployment s3-users --rotate failed:\n' + r.out + r.err);
+    return r.out;
+  }
   // An organisation's store key as the operator's file has it.
   key(org) {
     return Object.fromEntries(readFileSync(path.join(this.keys, org.replace(':', '_') + '.env'), 'utf8').trim()

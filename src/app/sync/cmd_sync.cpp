@@ -55,6 +55,7 @@ json to_json(const SyncStatusView& v) {
             {"phase", v.phase},
             {"enrolled", v.enrolled},
             {"read_only", v.read_only},
+            {"key_refused", v.key_refused},
             {"progress", {{"done", v.done}, {"total", v.total}, {"bytes", v.bytes}}},
             {"report", {{"pushed", v.pushed}, {"fetched", v.fetched}, {"accepted", v.accepted}, {"rejected", v.rejected_count}}},
             {"outbox", v.outbox},

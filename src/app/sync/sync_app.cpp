@@ -46,7 +46,7 @@ std::string SyncAgent::trust_path() const { return app_.persistence_.dir() + "/s
 void SyncAgent::open() {
     state_ = {};
     trust_ = {};
-    store_key_org_.clear();
+    store_key_owner_.clear();
     Storage& storage = app_.persistence_.storage();
     // A damaged file is set aside rather than trusted by half: the worst case is fetching again.
     if (auto text = storage.read(state_path()))
@@ -65,7 +65,7 @@ void SyncAgent::forget() {
     phase_ = SyncPhase::idle;
     run_ = SyncRunStatus{};
     reader_org_.clear();
-    store_key_org_.clear();
+    store_key_owner_.clear();
 }
 
 void SyncAgent::save_files() {
@@ -126,6 +126,8 @@ Status SyncAgent::start() {
     run_.finished = finished;
     phase_ = SyncPhase::manifest;
     not_yet_.clear();
+    rekeyed_ = writes_refused_ = false;
+    key_refusal_ = {};
     step();
     return ok_status();
 }
@@ -208,9 +210,19 @@ void SyncAgent::step() {
                 continue;
             }
             case SyncPhase::pull:
-                if (!run_sync_once()) break;
+            case SyncPhase::push: {
+                const Pass p = run_sync_once();
+                if (p == Pass::waiting) break;
+                if (p == Pass::ended) return;
+                if (p == Pass::key_refused) {
+                    rekey_from_ = phase_;
+                    phase_ = SyncPhase::rekey;
+                    continue;
+                }
+                if (phase_ == SyncPhase::push) return finish(end_error());
                 phase_ = SyncPhase::enrol;
                 continue;
+            }
             case SyncPhase::enrol: {
                 auto s = enrolled() ? ok_status() : enrol();
                 if (!s && is_pending(s.error())) break;
@@ -227,13 +239,25 @@ void SyncAgent::step() {
             }
             case SyncPhase::publish: {
                 if (auto s = publish(); !s) return finish(s.error());
-                if (state_.outbox.empty() || read_only()) return finish(end_error());
+                if (state_.outbox.empty() || read_only() || writes_refused_) return finish(end_error());
                 phase_ = SyncPhase::push;
                 continue;
             }
-            case SyncPhase::push:
-                if (!run_sync_once()) break;
-                return finish(end_error());
+            case SyncPhase::rekey: {
+                // Once a run: a newer key runs the refused phase again with it; none newer, or
+                // refused again, runs it again reading only. Nothing loops; the outbox stays.
+                Result<bool> newer = false;
+                if (!rekeyed_) newer = refetch_store_key();
+                if (!newer && is_pending(newer.error())) break;
+                if (!newer) return finish(newer.error());
+                rekeyed_ = true;
+                // Nothing newer after a write that failed as if offline: it was offline.
+                if (!*newer && key_refusal_.code != sync::k_transport_key_refused) return finish(key_refusal_);
+                if (!*newer) writes_refused_ = true;
+                transport_->forget_failed_writes();
+                phase_ = rekey_from_;
+                continue;
+            }
         }
         // A phase stopped for the host's answers.
         if (!transport_->has_requests()) return finish(Error{"transport.failed", "nothing to wait for", {{"detail", "stalled"}}});
@@ -257,7 +281,7 @@ Status SyncAgent::check_manifest() {
     return ok_status();
 }
 
-bool SyncAgent::run_sync_once() {
+SyncAgent::Pass SyncAgent::run_sync_once() {
     const std::size_t before = app_.store_.size();
     std::vector<std::string> outbox_before;
     for (const auto& o : state_.outbox)
@@ -265,7 +289,7 @@ bool SyncAgent::run_sync_once() {
     // A municipality's or prefecture's device packs its subtree's day for its parent
     // (docs/PROTOCOL.md §16); a device not enrolled yet has no key to sign a pack with.
     std::optional<sync::FeedWriter> packer;
-    const bool reads_only = read_only();
+    const bool reads_only = read_only() || writes_refused_;
     if (sync::packs_for_parent(reader_org_) && !reads_only)
         if (auto f = feed_writer()) packer = std::move(*f);
     // Without a store key nothing can be written: the outbox and files wait aside while the run
@@ -284,22 +308,45 @@ bool SyncAgent::run_sync_once() {
     run_.report.rejected += rep.rejected;
     if (auto s = persist_changes(before, outbox_before); !s) {
         finish(s.error());
-        return false;
+        return Pass::ended;
     }
     if (rep.complete) {
         // Each pass of a run sees the same answers: the last complete pass says what is missing.
         not_yet_ = std::move(rep.not_yet);
-        return true;
+        return Pass::done;
     }
-    if (is_pending(rep.error)) return false;  // step() hands the requests to the host
+    if (is_pending(rep.error)) return Pass::waiting;  // step() hands the requests to the host
+    // A write refused for the store key: the outbox stayed (sync_once removes only what went up).
+    // A signed PUT that failed as if offline, in a run whose reads went through, may be the same
+    // refusal unseen: a store that answers an unknown key without CORS headers (RGW's
+    // InvalidAccessKeyId) leaves the browser only a network failure. It fetches the key again too,
+    // and ends as it failed if nothing newer comes.
+    const bool refused = rep.error.code == sync::k_transport_key_refused ||
+                         (rep.error.code == "transport.offline" && transport_->write_failed("transport.offline") &&
+                          store_key() && !rekeyed_);
+    if (refused && store_key_required_ && !writes_refused_) {
+        key_refusal_ = rep.error;
+        return Pass::key_refused;
+    }
     finish(rep.error);
-    return false;
+    return Pass::ended;
 }
 
 // How a run that did all it could ends: a file not yet as its name says, else a device that
-// may not write (the exchange needs a store key it does not hold), else success.
+// may not write (the exchange needs a store key it does not hold, or refused the one it holds),
+// else success.
 Error SyncAgent::end_error() const {
     if (Error e = not_yet_error(); !e.code.empty()) return e;
+    if (writes_refused_) {
+        const auto k = store_key();
+        std::string detail;
+        for (const auto& [name, value] : key_refusal_.args)
+            if (name == "detail") detail = value;
+        return Error{"sync.key_refused", "the exchange refused this device's store key",
+                     {{"key_id", k ? k->access_key : std::string()},
+                      {"version", k ? std::to_string(k->version) : std::string()},
+                      {"detail", detail}}};
+    }
     if (!read_only()) return {};
     Error e{"sync.read_only", "this device cannot write to the exchange yet: no store key for its organisation"};
     if (!store_key_problem_.code.empty()) e.args.emplace_back("problem", store_key_problem_.code);

@@ -8,11 +8,18 @@
 //   enrol     a device without a certificate claims its enrolment code (the demo derives the
 //             account's demo codes and takes the first one nobody has claimed yet)
 //   store key on an exchange that needs one for writing (S3), a device without its
-//             organisation's store key fetches the one sealed to its device key (or to the code
-//             it just claimed) and keeps it in device storage (sync/store_credential.hpp);
-//             without one it only reads, and the run ends sync.read_only
+//             organisation's store key fetches the newest one sealed to its device key (or to
+//             the code it just claimed) and keeps it in device storage, sealed to its own key
+//             (sync/store_credential.hpp); without one it only reads, and the run ends
+//             sync.read_only
 //   publish   local versions of the signed-in organisation become a signed bundle in the outbox
 //   push      sync_once again, so the new bundle goes up in the same run
+//   rekey     a write refused for the store key (pull or push: transport.key_refused) fetches
+//             the sealed key again, once per run: a newer version is kept and the refused phase
+//             runs again with it; otherwise that phase runs again reading only (the outbox
+//             waits aside) and the run ends sync.key_refused. A signed write that failed as if
+//             offline does the same (a store may refuse an unknown key without CORS headers),
+//             but ends transport.offline when nothing newer comes
 // The sync state and the trust state are files beside the documents, written after every
 // step; versions from the exchange are stored as remote, pushes are recorded, so a closed tab
 // loses nothing and a reload does not fetch or push anything twice.
@@ -36,7 +43,7 @@ namespace vsys {
 
 class App;
 
-enum class SyncPhase { idle, manifest, pull, enrol, store_key, publish, push };
+enum class SyncPhase { idle, manifest, pull, enrol, store_key, publish, push, rekey };
 
 struct SyncRunStatus {
     bool running = false;
@@ -62,6 +69,7 @@ struct SyncSummary {
     sync::UtcTime last_success = 0;    // 0: never
     bool exchange_unreachable = false; // the last run could not reach the exchange
     bool read_only = false;            // the exchange needs a store key for writing; none is held
+    bool key_refused = false;          // the last run ended because the store refused the key held
     std::string error_code;            // of the last run, "" when it succeeded
     // What waits to be sent (the top bar's 送信待ち; what signing out asks about).
     std::size_t unsent() const { return waiting_changes + waiting_bundles; }
@@ -118,15 +126,24 @@ public:
     SyncSummary summary() const;
 
 private:
+    enum class Pass { done, waiting, ended, key_refused };  // how one sync_once went
     void finish(Error e);
     Status check_manifest();
     Status enrol();
+    // store_key.cpp
     Status fetch_store_key();
-    std::string store_key_path() const;
+    Result<bool> refetch_store_key();
+    Result<std::optional<sync::StoreCredential>> newest_store_key(const std::vector<sync::KeyPair>& keys, int above);
+    Status keep_fetched_store_key(const sync::StoreCredential& c);
+    Status write_store_key(const sync::StoreCredential& c, const std::string& device_public) const;
+    void migrate_clear_store_key() const;
+    std::string store_key_path(const std::string& device_public) const;
+    std::string clear_store_key_path() const;
+
     Error end_error() const;
     Status publish();
     Status reseal();  // reseal.cpp
-    bool run_sync_once();
+    Pass run_sync_once();
     Status persist_changes(std::size_t store_size_before, const std::vector<std::string>& outbox_before);
     Error not_yet_error() const;
     void save_files();
@@ -144,9 +161,14 @@ private:
     std::vector<std::string> not_yet_;  // of the run's last complete pass (SyncReport::not_yet)
     bool store_key_required_ = false;
     std::optional<sync::KeyPair> code_key_;  // of the code claimed in this run: a store key may be sealed to it
-    mutable std::string store_key_org_;  // whose store key store_key_ holds (read lazily)
+    mutable std::string store_key_owner_;  // "<org> <device key>" whose store key store_key_ holds (read lazily)
     mutable std::optional<sync::StoreCredential> store_key_;
     Error store_key_problem_;                // a sealed store key found but refused (shown with sync.read_only)
+    // This run's answer to a write refused for the store key (PROTOCOL §15 "Rotation"):
+    bool rekeyed_ = false;         // the sealed key was fetched again (at most once a run)
+    bool writes_refused_ = false;  // and nothing newer came: the rest of the run only reads
+    SyncPhase rekey_from_ = SyncPhase::idle;  // the phase to run again
+    Error key_refusal_;            // the store's refusal, shown in sync.key_refused
 };
 
 }  // namespace vsys

@@ -37,7 +37,8 @@ struct Conflict {
 
 struct SyncStatusView {
     bool running = false, kiosk = false, waiting = false, enrolled = false, read_only = false;
-    std::string phase;  // idle, manifest, pull, enrol, store_key, publish, push
+    bool key_refused = false;  // the last run ended because the store refused the key held (sync.key_refused)
+    std::string phase;  // idle, manifest, pull, enrol, store_key, publish, push, rekey
     std::int64_t done = 0, total = 0, bytes = 0;  // the running sync's requests and bytes
     std::int64_t pushed = 0, fetched = 0, accepted = 0, rejected_count = 0;  // the last run's report
     std::int64_t outbox = 0;   // signed bundles waiting to go

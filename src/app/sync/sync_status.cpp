@@ -17,6 +17,7 @@ const char* phase_name(SyncPhase p) {
         case SyncPhase::store_key: return "store_key";
         case SyncPhase::publish: return "publish";
         case SyncPhase::push: return "push";
+        case SyncPhase::rekey: return "rekey";
     }
     return "idle";
 }
@@ -62,6 +63,7 @@ SyncSummary SyncAgent::summary() const {
     // transport.* error; a refused bundle or a missing manifest is not the exchange being down.
     s.exchange_unreachable = s.error_code.rfind("transport.", 0) == 0;
     s.read_only = read_only();
+    s.key_refused = s.error_code == "sync.key_refused";
     return s;
 }
 
@@ -92,6 +94,7 @@ SyncStatusView SyncAgent::status() const {
     v.phase = phase_name(phase_);
     v.enrolled = enrolled();
     v.read_only = read_only();
+    v.key_refused = run_.error.code == "sync.key_refused";
     v.done = static_cast<std::int64_t>(run_.requests_done + run_.in_flight_done);
     v.total = static_cast<std::int64_t>(run_.requests_total);
     v.bytes = static_cast<std::int64_t>(run_.bytes + run_.in_flight_bytes);

@@ -100,6 +100,10 @@ Shell::SyncLine Shell::sync_line(bool compact) const {
         parts.insert(parts.begin(), tr("topbar.sync.read_only"));
         full.push_back(tr("sync.write.none"));
         line.warning = true;
+    } else if (s.key_refused) {
+        parts.insert(parts.begin(), tr("topbar.sync.key_refused"));
+        full.push_back(tr("sync.write.refused"));
+        line.warning = true;
     }
     if (!host_.online()) {
         parts.insert(parts.begin(), tr("status.offline"));

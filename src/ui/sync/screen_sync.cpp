@@ -27,7 +27,7 @@ struct SyncScreen {
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
     std::string modal_error;
-    std::string key_id, secret;  // a store key typed in by hand (read-only device)
+    std::string key_id, secret;  // a store key typed in by hand (no key, or the one held refused)
     std::string key_error;
     std::map<std::string, KeptTable> heads;  // per conflicting document
     KeptTable rejected;
@@ -46,14 +46,17 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     if (st.enrolled && read_only) form_value(shell.tr("sync.enrolled.read_only"));
     else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else form_value(shell.tr("sync.not_enrolled"));
-    if (read_only) {
+    // No key, or the key held refused by the store (rotated, and nothing newer reached this
+    // device): said once in its own row, with the way to type the operator's key in.
+    const bool key_refused = !read_only && st.key_refused;
+    if (read_only || key_refused) {
         form_label(shell.tr("sync.write"));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
         ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
-        text_wrapped(shell.tr("sync.write.none"));
+        text_wrapped(key_refused && st.error ? st.error->message : shell.tr("sync.write.none"));
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
-        shell.anchor("sync.read_only");
+        shell.anchor(key_refused ? "sync.key_refused" : "sync.read_only");
         // The fallback: the operator's key file typed in (nothing sealed reaches this device).
         form_label("");
         ImGui::TextUnformatted(shell.tr("sync.write.paste").c_str());
@@ -95,7 +98,7 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         shell.anchor("sync.progress");
     } else {
         // A device that may not write says so once, in its own row above.
-        if (st.error && st.error->code != "sync.read_only") {
+        if (st.error && st.error->code != "sync.read_only" && st.error->code != "sync.key_refused") {
             field_message(st.error->message, true);
         } else if (!st.finished.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);

@@ -3,6 +3,9 @@
 // part in a sync run.
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include "app_fixture.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
@@ -34,8 +37,11 @@ inline sync::MemoryTransport& exchange() {
     return ex;
 }
 
+// What the store answers a write instead of performing it (a test's injected fault), if anything.
+using PutFault = std::function<std::optional<Error>(const sync::TransportRequest&)>;
+
 // Plays the browser's part: performs each request against the exchange until the run ends.
-inline nlohmann::json sync_with(App& app, sync::MemoryTransport& ex) {
+inline nlohmann::json sync_with(App& app, sync::MemoryTransport& ex, const PutFault& fault = {}) {
     REQUIRE(app.command_json(R"({"type":"sync"})")["ok"] == true);
     for (int round = 0; round < 40 && app.sync().run().running; ++round) {
         std::vector<std::pair<sync::TransportRequest, Result<std::string>>> answers;
@@ -51,6 +57,8 @@ inline nlohmann::json sync_with(App& app, sync::MemoryTransport& ex) {
                     for (const auto& n : *names) text += n + "\n";
                     a = text;
                 }
+            } else if (auto f = fault ? fault(r) : std::nullopt) {
+                a = *f;
             } else if (auto s = ex.put_new(r.path, r.body); !s) {
                 a = s.error();
             }
@@ -61,7 +69,9 @@ inline nlohmann::json sync_with(App& app, sync::MemoryTransport& ex) {
     CHECK_FALSE(app.sync().run().running);
     return app.view_json("sync_status", "{}")["view"];
 }
-inline nlohmann::json sync_with(AppFixture& f, sync::MemoryTransport& ex) { return sync_with(f.app, ex); }
+inline nlohmann::json sync_with(AppFixture& f, sync::MemoryTransport& ex, const PutFault& fault = {}) {
+    return sync_with(f.app, ex, fault);
+}
 
 inline std::string account_of_site(const Site& s) { return "VS" + s.code; }
 

@@ -40,11 +40,27 @@ TEST_CASE("a sealed store key opens with its device's key only, and names its or
     CHECK(opened->access_key == k_muni.access_key);
     CHECK(opened->secret_key == k_muni.secret_key);
     CHECK(opened->version == 2);
-    // Kept on the device as it is, and read back.
-    auto kept = decode_store_credential(encode_store_credential(*opened));
-    REQUIRE(kept);
-    CHECK(kept->secret_key == k_muni.secret_key);
-    CHECK(decode_store_credential("{\"org\":\"muni:312011\"}").error().code == "credential.format");
+    // The clear form earlier builds kept on the device, read to seal it; anything less is refused.
+    auto clear = decode_clear_store_credential(R"({"access_key":"VSYSAK1","key_id":"VSYSAK1","org":"muni:312011","secret_key":"s","version":1})");
+    REQUIRE(clear);
+    CHECK(clear->secret_key == "s");
+    CHECK(decode_clear_store_credential("{\"org\":\"muni:312011\"}").error().code == "credential.format");
+}
+
+TEST_CASE("a rotated store key is a new file beside the earlier ones, named by its version; verify checks the name") {
+    const KeyPair device = key(7);
+    CHECK(credential_path("muni:312011", device.public_hex, 1) == "credentials/muni_312011/" + device.public_hex + ".sealed");
+    CHECK(credential_path("muni:312011", device.public_hex, 2) == "credentials/muni_312011/" + device.public_hex + "/2.sealed");
+    CHECK(credential_folder("muni:312011", device.public_hex) == "credentials/muni_312011/" + device.public_hex);
+    CHECK(credential_version_of("2.sealed") == 2);
+    CHECK(credential_version_of("123.sealed") == 123);
+    for (const char* other : {"1.sealed", "0.sealed", "02.sealed", "x.sealed", ".sealed", "2.json", "2", "9999999999.sealed", "-2.sealed"})
+        CHECK_MESSAGE(credential_version_of(other) == 0, other);
+    auto file = seal_store_credential(k_muni, device.public_hex);  // version 2
+    REQUIRE(file);
+    CHECK(check_credential_file(credential_path("muni:312011", device.public_hex, 2), *file).ok());
+    CHECK(check_credential_file(credential_path("muni:312011", device.public_hex, 1), *file).error().code == "credential.format");
+    CHECK(check_credential_file(credential_path("muni:312011", device.public_hex, 3), *file).error().code == "credential.format");
 }
 
 TEST_CASE("a sealed store key is refused with any other key, even one that claims to be its recipient") {

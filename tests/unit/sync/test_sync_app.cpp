@@ -99,7 +99,7 @@ TEST_CASE("a store key the operator sealed to an enrolment code is opened by the
         auto code = sync::decode_enrolment_code(sync::demo_enrolment_code(k_demo_seed, account, n));
         REQUIRE(code);
         const std::string recipient = sync::enrolment_key(*code).public_hex;
-        REQUIRE(ex.put_new(sync::credential_path(key.org, recipient), *sync::seal_store_credential(key, recipient)));
+        REQUIRE(ex.put_new(sync::credential_path(key.org, recipient, key.version), *sync::seal_store_credential(key, recipient)));
     }
     site.app.sync().require_store_key(true);
     REQUIRE(site.login(account));

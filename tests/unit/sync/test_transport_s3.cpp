@@ -277,6 +277,24 @@ TEST_CASE("a device clock the store refuses (RequestTimeTooSkewed) is corrected 
     CHECK(store.seen.size() == 3);  // the correction is kept
 }
 
+TEST_CASE("a PUT refused 403 for its key is transport.key_refused (the device fetches its key again); other refusals stay transport.failed") {
+    using nlohmann::json;
+    const json put = {{"exchange", "s3://127.0.0.1:7480/vsys"},
+                      {"request", {{"kind", "put"}, {"path", "feeds/a/1.json"}, {"body", "x"}}}};
+    auto answer = [&](int status, const std::string& code) {
+        json p = put;
+        p["answers"] = json::array({json{{"status", status}, {"body", "<?xml version=\"1.0\"?><Error><Code>" + code + "</Code></Error>"}}});
+        return json::parse(s3_step_json(p.dump(), sync::s3::Credentials{"AKOLD", "SK"}, fixed_now()))["answer"];
+    };
+    for (const char* code : {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "UserSuspended"}) {
+        auto a = answer(403, code);
+        CHECK_MESSAGE(a["code"] == sync::k_transport_key_refused, code);
+        CHECK(a["detail"] == std::string("HTTP 403 ") + code + " (put feeds/a/1.json)");
+    }
+    CHECK(answer(403, "QuotaExceeded")["code"] == "transport.failed");
+    CHECK(answer(500, "AccessDenied")["code"] == "transport.failed");
+}
+
 TEST_CASE("S3 without credentials sends no Authorization; a store that cannot be reached is transport.offline") {
     FakeS3 store;
     store.objects["deployment.json"] = "{}";
