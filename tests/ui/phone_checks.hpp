@@ -79,6 +79,19 @@ inline void language(UiFixture& f, const char* l) {
     REQUIRE(f.run({{"type", "update_settings"}, {"language", l}})["ok"] == true);
 }
 
+// `check(f, l)` on a fresh fixture the size of a phone, in each language `l` (set in the settings):
+// every phone test starts so.
+template <class Check>
+void in_each_language(Check check) {
+    for (const char* l : k_languages) {
+        CAPTURE(std::string(l));
+        UiFixture f(k_width, k_height);
+        f.frames(3);
+        language(f, l);
+        check(f, l);
+    }
+}
+
 // Clicks the first anchored widget whose name starts with `prefix` (the first choice of an open combo).
 inline bool click_first(UiFixture& f, const std::string& prefix) {
     for (const auto& [name, r] : f.shell.anchors())

@@ -27,11 +27,7 @@ using namespace vsys::test::phone;
 
 // [SECTION] settings, claims, allocation, approvals, enrolment, kiosk
 TEST_CASE("設定's 変更を破棄 and leaving a screen with unsaved edits ask on a phone, their buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         REQUIRE(f.login("VM131016"));
         open(f, "settings");
         REQUIRE(f.retype("settings.device_name", "Reception desk 2"));
@@ -43,15 +39,11 @@ TEST_CASE("設定's 変更を破棄 and leaving a screen with unsaved edits ask 
         check_modal(f, {"leave.discard", "leave.cancel"});
         REQUIRE(f.click("leave.discard"));
         CHECK(f.shell.screen() == "home");
-    }
+    });
 }
 
 TEST_CASE("a site's claim: submitting and 変更を破棄 ask on a phone, their buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         const vsys::Site& site = f.site_in("131016");
         REQUIRE(f.login(vsys::test::site_account(site)));
         REQUIRE(f.run({{"type", "save_claim"}, {"site", site.code}, {"month", "2022-01"},
@@ -65,15 +57,11 @@ TEST_CASE("a site's claim: submitting and 変更を破棄 ask on a phone, their 
         REQUIRE(click_in_view(f, "claims.discard"));
         check_modal(f, {"claims.discard.confirm.no", "claims.discard.confirm.yes"});
         REQUIRE(f.click("claims.discard.confirm.yes"));
-    }
+    });
 }
 
 TEST_CASE("closing a round's allocation and locking and unlocking a prefecture ask on a phone, their buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         vsys::test::round_through_two(f);
         REQUIRE(f.login("VN000000"));
         open(f, "allocation");
@@ -88,15 +76,11 @@ TEST_CASE("closing a round's allocation and locking and unlocking a prefecture a
         REQUIRE(click_in_view(f, "alloc.unlock.pref:130001"));  // asks for a reason
         check_modal(f, {"alloc.reason", "alloc.confirm", "alloc.cancel"});
         REQUIRE(f.click("alloc.cancel"));
-    }
+    });
 }
 
 TEST_CASE("a municipality's approval, rejection and enrolment code ask on a phone, their buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         const vsys::Site& site = f.site_in("131016");
         REQUIRE(f.login(vsys::test::site_account(site)));
         REQUIRE(f.run({{"type", "request_vaccine_change"}, {"site", site.code}, {"vaccines", {"pfizer_hub"}}})["ok"] == true);
@@ -115,7 +99,7 @@ TEST_CASE("a municipality's approval, rejection and enrolment code ask on a phon
         REQUIRE(click_in_view(f, "enrolment.issue"));
         check_modal(f, {"enrolment.confirm", "enrolment.cancel"});
         REQUIRE(f.click("enrolment.cancel"));
-    }
+    });
 }
 
 TEST_CASE("the training kiosk's reset asks on a phone, its buttons on the screen") {
@@ -137,11 +121,7 @@ TEST_CASE("the training kiosk's reset asks on a phone, its buttons on the screen
 
 // [SECTION] a site's doctor, the sync screen's conflict, 利用制限の解除
 TEST_CASE("removing a site's doctor asks on a phone, its buttons on the screen; Esc keeps the doctor") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         const vsys::Site& site = f.site_in("131016");
         REQUIRE(f.login(vsys::test::site_account(site)));
         REQUIRE(f.run({{"type", "set_doctors"},
@@ -158,7 +138,7 @@ TEST_CASE("removing a site's doctor asks on a phone, its buttons on the screen; 
         check_modal(f, {"doctor.remove.confirm", "doctor.remove.cancel"});
         REQUIRE(f.click("doctor.remove.confirm"));
         CHECK(f.view("site", {{"site", site.code}})["view"]["doctors"].empty());
-    }
+    });
 }
 
 TEST_CASE("keeping one version of a conflict asks on a phone, its buttons on the screen") {
@@ -189,11 +169,7 @@ TEST_CASE("keeping one version of a conflict asks on a phone, its buttons on the
 }
 
 TEST_CASE("利用制限の解除 asks on a phone, its buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         for (int i = 0; i < 5; ++i) f.run({{"type", "login"}, {"vsys_id", "VM131016"}, {"password", "wrong"}});
         REQUIRE(f.run({{"type", "file_unlock_request"},
                        {"vsys_id", "VM131016"},
@@ -208,7 +184,7 @@ TEST_CASE("利用制限の解除 asks on a phone, its buttons on the screen") {
         check_modal(f, {"unlock.confirm", "unlock.cancel"});
         REQUIRE(f.click("unlock.cancel"));
         CHECK(f.view("unlock_requests")["view"]["requests"][0]["answered"] == false);
-    }
+    });
 }
 
 // [SECTION] the stock screens
@@ -228,18 +204,14 @@ const vsys::Site& hub_with_delivery(UiFixture& f) {
 }  // namespace
 
 TEST_CASE("a municipality's stock request asks on a phone, its buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         REQUIRE(f.login("VM131016"));
         open(f, "stock_requests");
         REQUIRE(click_in_view(f, "stock.requests.issue"));
         check_modal(f, {"stock.requests.confirm.ok", "stock.requests.confirm.cancel"});
         REQUIRE(f.click("stock.requests.confirm.cancel"));
         CHECK_FALSE(f.anchored("stock.requests.confirm.ok"));
-    }
+    });
 }
 
 TEST_CASE(
@@ -332,11 +304,7 @@ TEST_CASE(
 
 // [SECTION] the report export dialog
 TEST_CASE("the report export dialog fits a phone in English and Japanese, its buttons on the screen") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         REQUIRE(f.login("VM131016"));
         open(f, "reports", "R313");
         REQUIRE(click_in_view(f, "reports.export"));
@@ -348,7 +316,7 @@ TEST_CASE("the report export dialog fits a phone in English and Japanese, its bu
         }
         REQUIRE(f.click("reports.export.close"));
         CHECK_FALSE(f.anchored("reports.export.run"));
-    }
+    });
 }
 
 TEST_SUITE_END();

@@ -43,11 +43,7 @@ bool hint_whole(UiFixture& f, const std::string& anchor, const char* key) {
 
 TEST_CASE(
     "the hints of search and filter boxes are whole on a phone: the org browser, the proxy picker, a report's table") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         REQUIRE(f.login("VM131016"));
         for (const auto& [screen, param, box, hint] :
              {std::tuple{"org_browser", "", "browser.query", "browser.hint"},
@@ -64,15 +60,11 @@ TEST_CASE(
             const auto r = f.shell.anchors().at(box);
             CHECK(r.x + r.w <= k_width);
         }
-    }
+    });
 }
 
 TEST_CASE("a text field's hint is whole on a phone: in the field where it fits, else above it") {
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         REQUIRE(f.login("VM131016"));
         open(f, "settings");
         f.frames(2);
@@ -85,7 +77,7 @@ TEST_CASE("a text field's hint is whole on a phone: in the field where it fits, 
             CHECK(ImGui::CalcTextSize(hint.c_str()).x <= r.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f);
         else
             CHECK(text.find(hint) != std::string::npos);
-    }
+    });
 }
 
 TEST_SUITE_END();

@@ -67,11 +67,7 @@ TEST_CASE(
     "syncs, then signs out") {
     vsys::sync::MemoryTransport& ex = vsys::test::exchange();
     int nth = 10;
-    for (const char* l : k_languages) {
-        CAPTURE(std::string(l));
-        UiFixture f(k_width, k_height);
-        f.frames(3);
-        language(f, l);
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
         const vsys::Site& s = vsys::test::tottori_site(f, nth++);
         REQUIRE(f.login(vsys::test::account_of_site(s)));
         REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
@@ -98,7 +94,7 @@ TEST_CASE(
         CHECK_FALSE(f.app.session().signed_in());
         CHECK(f.app.sync().summary().unsent() == 0);
         CHECK_FALSE(f.anchored("signout.sync"));
-    }
+    });
 }
 
 TEST_CASE(
