@@ -2,8 +2,7 @@
 // [SECTION] state on disk
 // [SECTION] runs: start, requests, progress, steps
 // [SECTION] one sync: manifest, enrolment, publication
-// [SECTION] files: export and import
-// (the status screens read: sync_status.cpp)
+// (files, export and import: sync_files.cpp; the status screens read: sync_status.cpp)
 #include "app/sync/sync_app.hpp"
 
 #include <algorithm>
@@ -15,7 +14,6 @@
 
 #include "app/base/app.hpp"
 #include "core/documents/sealed_body.hpp"
-#include "sync/archive.hpp"
 #include "sync/code_key.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
@@ -105,14 +103,14 @@ Result<sync::FeedWriter> SyncAgent::feed_writer() const {
 
 // The training kiosk never publishes (ARCHITECTURE.md "Kiosk mode never publishes"), and takes
 // nothing in either: its trainees' work stays in the browser, and what they see is the demo.
-static Status refuse_in_kiosk(const App& app) {
-    if (app.kiosk()) return Error{"sync.kiosk", "the training kiosk never syncs"};
+Status SyncAgent::refuse_in_kiosk() const {
+    if (app_.kiosk()) return Error{"sync.kiosk", "the training kiosk never syncs"};
     return ok_status();
 }
 
 // [SECTION] runs: start, requests, progress, steps
 Status SyncAgent::start() {
-    if (auto k = refuse_in_kiosk(app_); !k) return k;
+    if (auto k = refuse_in_kiosk(); !k) return k;
     if (run_.running) return ok_status();
     const Session& s = app_.session();
     if (!s.signed_in()) return Error{"sync.signed_out", "sign in to sync"};
@@ -478,29 +476,6 @@ Status SyncAgent::publish() {
         save_files();
     }
     return ok_status();
-}
-
-// [SECTION] files: export and import
-Result<std::string> SyncAgent::export_file() {
-    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
-    if (!app_.session().signed_in()) return Error{"sync.signed_out", "sign in to sync"};
-    if (!enrolled()) return Error{"sync.not_enrolled", "this device is not enrolled yet: sync once online first"};
-    if (auto s = publish(); !s) return s.error();
-    if (state_.outbox.empty()) return Error{"sync.nothing_to_export", "nothing is waiting to be sent"};
-    return sync::export_outbox(state_, app_.directory(), app_.now());
-}
-
-Result<sync::ReplayReport> SyncAgent::import_file(std::string_view bytes) {
-    if (auto k = refuse_in_kiosk(app_); !k) return k.error();
-    const std::size_t before = app_.store_.size();
-    auto rep = sync::import_archive(bytes, app_.directory(), state_, trust_, app_.store_);
-    if (!rep) return rep.error();
-    // A refusal noted earlier for a bundle accepted now (its bytes were not there yet) is stale.
-    for (const auto& a : rep->accepted)
-        std::erase_if(state_.rejected, [&](const sync::Rejection& r) { return r.path == a.path; });
-    if (auto s = persist_changes(before, {}); !s) return s.error();
-    ++app_.revision_;
-    return rep;
 }
 
 }  // namespace vsys

@@ -126,6 +126,8 @@ public:
     SyncSummary summary() const;
 
 private:
+    // sync.kiosk: the training kiosk never publishes and takes nothing in (sync and files alike).
+    Status refuse_in_kiosk() const;
     enum class Pass { done, waiting, ended, key_refused };  // how one sync_once went
     void finish(Error e);
     Status check_manifest();
