@@ -6,9 +6,14 @@
 // one prefecture's subtree, its federation and support; --bundle-kb sets the bundle size (small
 // values give feeds of many bundles, for tests); --codes the unclaimed codes per account;
 // --no-site-devices has municipalities publish their sites' master data as proxy versions;
-// --no-history leaves out the demo world's history (core/demo/demo_history.hpp).
+// --no-history leaves out the demo world's history (core/demo/demo_history.hpp); --time T (UTC,
+// YYYY-MM-DDTHH:MM:SSZ) writes it as of T instead of now; --pack has the demo municipalities'
+// and prefectures' devices pack its day for their parents (sync/demo_day.hpp).
+// `vsys demo-data --exchange DIR --day [--time T]`: a deployment written before goes on by one
+// day: every demo device publishes once, then the day is packed (issue 16's nation benchmark).
 #include <charconv>
 #include <chrono>
+#include <optional>
 #include <ostream>
 
 #include "app/base/i18n.hpp"
@@ -17,6 +22,7 @@
 #include "core/demo/demo_data.hpp"
 #include "core/directory/hierarchy.hpp"
 #include "platform/native/open_exchange.hpp"
+#include "sync/demo_day.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 
@@ -26,7 +32,8 @@ namespace {
 
 int usage(std::ostream& err) {
     err << "usage: vsys demo-data --exchange DIR|s3://HOST:PORT/BUCKET[/prefix]|http://HOST/ [--prefecture CODE] [--seed N] [--bundle-kb N] [--codes N]\n"
-           "                                  [--no-site-devices] [--no-history]\n";
+           "                                  [--no-site-devices] [--no-history] [--time T] [--pack]\n"
+           "       vsys demo-data --exchange DIR --day [--time T]\n";
     return 2;
 }
 
@@ -36,6 +43,48 @@ bool number(const std::string& text, T& out) {
     return ec == std::errc{} && p == text.data() + text.size();
 }
 
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// --day: the deployment on the exchange (its manifest names the demo seed and prefecture) goes
+// on by one day at `now`; its packers run a minute later.
+int demo_day_command(ExchangeStore& exchange, const std::string& dir, sync::UtcTime now, std::ostream& out,
+                     std::ostream& err) {
+    const auto& strings = Strings::builtin();
+    auto fail = [&](const Error& e) {
+        err << "vsys: " << strings.error_message(input::for_display(e), Language::en) << "\n";
+        return 1;
+    };
+    auto text = exchange.get(sync::k_manifest_path);
+    if (!text) return fail(text.error());
+    auto m = sync::parse_manifest(*text);
+    if (!m) return fail(m.error());
+    if (!m->demo) {
+        err << "vsys: " << input::excerpt(dir) << " holds no demo deployment\n";
+        return 1;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    DemoOptions options;
+    options.seed = m->seed;
+    const DemoData data = generate_demo_data(options);
+    const auto refs = data.site_refs();
+    auto tree = Hierarchy::build(refs);
+    if (!tree) return fail(tree.error());
+    auto published = sync::publish_demo_day(data, *tree, {now, m->prefecture}, exchange);
+    if (!published) return fail(published.error());
+    const double publish_s = seconds_since(t0);
+    auto packed = sync::pack_demo_day(data, *tree, {now + 60, m->prefecture}, exchange);
+    if (!packed) return fail(packed.error());
+    out << "exchange\t" << dir << "\n";
+    out << "day\t" << sync::utc_day(now) << " (round DEMO-" << sync::utc_day(now) << ")\n";
+    out << "bundles\t" << published->bundles << " (" << published->documents << " documents, " << published->pointers
+        << " pointers, " << published->bytes << " bytes), " << publish_s << " s\n";
+    out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
+        << packed->packer_rejected << "), " << seconds_since(t0) - publish_s << " s\n";
+    return packed->packer_rejected == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err) {
@@ -43,10 +92,15 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     std::uint64_t seed = 1;
     std::size_t bundle_kb = 512;
     std::uint32_t codes = 1;
-    bool site_devices = true, history = true;
+    bool site_devices = true, history = true, pack = false, day = false;
+    std::optional<sync::UtcTime> time;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--no-site-devices") {
             site_devices = false;
+            continue;
+        }
+        if (args[i] == "--pack" || args[i] == "--day") {
+            (args[i] == "--pack" ? pack : day) = true;
             continue;
         }
         if (args[i] == "--no-history") {
@@ -62,7 +116,11 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
         else if (flag == "--seed") ok = number(value, seed);
         else if (flag == "--bundle-kb") ok = number(value, bundle_kb) && bundle_kb >= 1 && bundle_kb <= 2048;
         else if (flag == "--codes") ok = number(value, codes) && codes <= 100;
-        else ok = false;
+        else if (flag == "--time") {
+            auto t = sync::parse_utc(value);
+            ok = static_cast<bool>(t);
+            if (ok) time = *t;
+        } else ok = false;
         if (!ok) return usage(err);
     }
     if (dir.empty()) return usage(err);
@@ -77,6 +135,10 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
         return 2;
     }
     ExchangeStore& exchange = *opened->store;
+    const sync::UtcTime now = time ? *time
+                                   : std::chrono::duration_cast<std::chrono::seconds>(
+                                         std::chrono::system_clock::now().time_since_epoch()).count();
+    if (day) return demo_day_command(exchange, dir, now, out, err);
     if (exchange.holds_deployment()) {
         err << "vsys: " << input::excerpt(dir) << " already holds a deployment\n";
         return 1;
@@ -90,7 +152,7 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     if (!tree) return fail(tree.error());
 
     sync::DemoExchangeOptions o;
-    o.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    o.now = now;
     o.prefecture = prefecture;
     o.bundle_bytes = bundle_kb << 10;
     o.codes_per_account = codes;
@@ -115,6 +177,12 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     out << "enrolment lookup files\t" << rep->lookup_files << "\n";
     out << "bytes\t" << rep->bytes << "\n";
     out << "time\t" << seconds(t0, t1) << " s demo data, " << seconds(t1, t2) << " s signing and writing\n";
+    if (pack) {
+        auto packed = sync::pack_demo_day(data, *tree, {o.now + 60, prefecture}, exchange);
+        if (!packed) return fail(packed.error());
+        out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
+            << packed->packer_rejected << "), " << seconds(t2, std::chrono::steady_clock::now()) << " s\n";
+    }
 
     // A few accounts to try: the nation, and the first prefecture, municipality and site written.
     std::vector<std::string> samples = {"nation"};
