@@ -1,0 +1,100 @@
+#include <doctest/doctest.h>
+
+#include "core/allocation/chain_documents.hpp"
+#include "core/demo/demo_data.hpp"
+#include "core/directory/hierarchy.hpp"
+#include "sync/demo_day.hpp"
+#include "sync/demo_exchange.hpp"
+#include "sync/exchange.hpp"
+#include "sync/hierarchy_relations.hpp"
+#include "sync/pack.hpp"
+
+TEST_SUITE_BEGIN("sync");
+
+using namespace vsys;
+using namespace vsys::sync;
+
+namespace {
+
+// Tottori's demo deployment of a small data set, written on day 1 and packed that evening.
+struct DemoDays {
+    DemoData data;
+    Hierarchy tree;
+    MemoryTransport ex;
+    UtcTime day1 = *parse_utc("2021-06-01T09:00:00Z");
+
+    explicit DemoDays(bool site_devices = true) {
+        DemoOptions o;
+        o.seed = 7;
+        o.sites = 1800;
+        o.venues = 20;
+        data = generate_demo_data(o);
+        auto refs = data.site_refs();
+        tree = std::move(*Hierarchy::build(refs));
+        DemoExchangeOptions w;
+        w.now = day1;
+        w.prefecture = "310000";
+        w.site_devices = site_devices;
+        w.history = false;
+        REQUIRE(write_demo_exchange(data, tree, w, ex));
+    }
+    std::size_t sites_and_munis() const {
+        std::size_t n = 0;
+        for (OrgIndex m : tree.children(tree.find("pref:310000"))) {
+            if (!tree.active(m) || tree.level(m) != OrgLevel::municipality) continue;
+            ++n;
+            for (OrgIndex s : tree.children(m)) n += tree.active(s) && tree.level(s) == OrgLevel::site;
+        }
+        return n;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a demo day continues every feed and reaches the nation in its prefecture's pack") {
+    DemoDays demo;
+    REQUIRE(pack_demo_day(demo.data, demo.tree, {demo.day1 + 60, "310000"}, demo.ex));
+    HierarchyRelations rel(demo.tree);
+    TrustState trust;
+    trust.root_key = demo_root_key(7).public_hex;
+    SyncState state;
+    DocumentStore store;
+    auto first = sync_once(demo.ex, rel, "nation", state, trust, store, demo.day1 + 3600);
+    REQUIRE(first.complete);
+    CHECK(first.rejected == 0);
+    CHECK(first.from_packs > 0);
+
+    const UtcTime day2 = demo.day1 + 86400;
+    auto published = publish_demo_day(demo.data, demo.tree, {day2, "310000"}, demo.ex);
+    REQUIRE(published);
+    const std::size_t below = demo.sites_and_munis();
+    CHECK(published->bundles == 2 + below);  // the nation, Tottori, its municipalities and sites
+    auto packed = pack_demo_day(demo.data, demo.tree, {day2 + 60, "310000"}, demo.ex);
+    REQUIRE(packed);
+    CHECK(packed->packer_rejected == 0);
+    CHECK(packed->packs >= 20);  // 19 municipalities and the prefecture, each at least one
+
+    auto daily = sync_once(demo.ex, rel, "nation", state, trust, store, day2 + 3600);
+    REQUIRE(daily.complete);
+    CHECK(daily.rejected == 0);
+    CHECK(daily.accepted == 2 + below);    // this reader is no nation's device: it reads the nation's feed too
+    CHECK(daily.from_packs == 1 + below);  // all but the nation's, the prefecture's own in its pack too
+    CHECK(store.current(std::string("nation/") + k_round_kind + "/DEMO-2021-06-02") != nullptr);
+    // A site's feed went on from its day-1 bundle: sequence 2, chained to it.
+    const std::string site = demo.tree.id(demo.tree.children(demo.tree.find("muni:312011")).front());
+    const std::string feed = site + "/" + device_id_of(demo_device_key(7, site).public_hex);
+    REQUIRE(trust.feeds.count(feed));
+    CHECK(trust.feeds.at(feed).hashes.size() == 2);
+}
+
+TEST_CASE("a demo day needs the demo devices' feeds on the exchange and a prefecture the tree knows") {
+    DemoDays proxies(false);  // sites have no feed of their own
+    auto r = publish_demo_day(proxies.data, proxies.tree, {proxies.day1 + 86400, "310000"}, proxies.ex);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "demo.feed");
+    auto unknown = publish_demo_day(proxies.data, proxies.tree, {proxies.day1 + 86400, "990000"}, proxies.ex);
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == "demo.prefecture");
+}
+
+TEST_SUITE_END();
