@@ -12,14 +12,16 @@ import { compareArea } from './compare.mjs';
 import { startupArea } from './startup.mjs';
 import { browserMaster } from './browser_master.mjs';
 import { exchangeArea } from './load_exchange.mjs';
+import { nationArea } from './browser_nation_sync.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const areaOrder = ['startup', 'master', 'allocation', 'sync', 'claims', 'exchange', 'exports', 'reports', 'stock'];
+const areaOrder = ['startup', 'master', 'allocation', 'sync', 'nation', 'claims', 'exchange', 'exports', 'reports', 'stock'];
 const titles = {
   startup: 'Startup and the first visit (issues 2, 16)',
   master: 'Master data (issue 3)',
   allocation: 'Allocation (issue 4)',
   sync: 'Sync (issue 5)',
+  nation: 'The nation\'s daily sync in Chromium (issue 16)',
   claims: 'Claims (issue 6)',
   exchange: 'Exchange under load (issue 11)',
   exports: 'Report exports (issue 14)',
@@ -121,7 +123,8 @@ async function main() {
     let result;
     try {
       result = area === 'startup' ? await startupArea(opts)
-        : area === 'exchange' ? await exchangeArea(opts) : await compareArea(area, opts);
+        : area === 'exchange' ? await exchangeArea(opts) : area === 'nation' ? await nationArea(opts)
+        : await compareArea(area, opts);
       if (area === 'master') result = withBrowserMaster(result, await browserMaster(path.join(opts.wasm, 'site')));
     } catch (e) {
       failed = true;
