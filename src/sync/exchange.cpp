@@ -354,10 +354,15 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
     // Packs addressed to us: the bundles they deliver stand in for single fetches.
     std::map<std::string, std::string> delivered;  // path → bytes (each hashes to its name)
     std::map<std::string, std::set<std::string>> packs_taken;
+    // A host that answers asynchronously (pending_transport.hpp) has not read the packs yet on
+    // its first runs: until it has, what a pack may bring waits, or a run that names the packs
+    // would also fetch every bundle in them one by one (the nation's whole country).
+    bool packs_pending = false;
     if (has_children(reader_org)) {
-        if (auto s = read_packs(t, rel, reader_org, from_day, state, trust, delivered, packs_taken, rep, pending);
+        if (auto s = read_packs(t, rel, reader_org, from_day, state, trust, delivered, packs_taken, rep, packs_pending);
             !s)
             return fail(s.error());
+        pending = pending || packs_pending;
     }
 
     // On the open day (the exchange's today) a packing child's subtree comes in that child's
@@ -401,7 +406,8 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             }
         }
         const std::string child = has_children(reader_org) ? child_towards(rel, reader_org, org) : std::string();
-        const bool wait_for_pack = !child.empty() && child != org && open_day_below[child] > k_pack_wait_bundles;
+        const bool in_a_pack = !child.empty() && child != org && packs_for_parent(child);
+        const bool wait_for_pack = in_a_pack && open_day_below[child] > k_pack_wait_bundles;
         const bool ours = org == reader_org || !child.empty();
         for (const auto& [seq, name] : seqs) {
             if (seq < next) continue;
@@ -409,7 +415,7 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             const auto day_it = inbox_day[feed].find(seq);
             const std::string day = day_it == inbox_day[feed].end() ? std::string() : day_it->second;
             const auto from_pack = delivered.find(path);
-            if (from_pack == delivered.end() && wait_for_pack && day == today) {
+            if (from_pack == delivered.end() && ((wait_for_pack && day == today) || (in_a_pack && packs_pending))) {
                 rep.deferred += seqs.size() - static_cast<std::size_t>(std::distance(seqs.begin(), seqs.find(seq)));
                 break;
             }

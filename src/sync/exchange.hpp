@@ -82,7 +82,7 @@ struct SyncState {
 struct SyncReport {
     std::size_t pushed = 0, fetched = 0, accepted = 0, rejected = 0;
     std::size_t packs_read = 0, from_packs = 0, packs_written = 0;  // from_packs: bundles a pack delivered
-    std::size_t deferred = 0;  // bundles of a packing child's subtree left for its pack (open day)
+    std::size_t deferred = 0;  // bundles of a packing child's subtree left for its pack (open day, or packs not read yet)
     bool complete = false;  // false when the exchange failed part-way; retry later
     Error error;
     // Files whose bytes did not hash to their name: the writer's own bundle read back, or a

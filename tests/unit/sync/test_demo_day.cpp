@@ -8,6 +8,7 @@
 #include "sync/exchange.hpp"
 #include "sync/hierarchy_relations.hpp"
 #include "sync/pack.hpp"
+#include "sync/pending_transport.hpp"
 
 TEST_SUITE_BEGIN("sync");
 
@@ -95,6 +96,45 @@ TEST_CASE("a demo day needs the demo devices' feeds on the exchange and a prefec
     auto unknown = publish_demo_day(proxies.data, proxies.tree, {proxies.day1 + 86400, "990000"}, proxies.ex);
     REQUIRE_FALSE(unknown);
     CHECK(unknown.error().code == "demo.prefecture");
+}
+
+TEST_CASE("a browser's nation takes the packed days from the packs, not one by one, while they are being read") {
+    // The browser's host (pending_transport.hpp) answers each run's requests before the next:
+    // the runs before the packs are in must not ask for the bundles the packs will bring.
+    DemoDays demo;
+    REQUIRE(pack_demo_day(demo.data, demo.tree, {demo.day1 + 60, "310000"}, demo.ex));
+    HierarchyRelations rel(demo.tree);
+    TrustState trust;
+    trust.root_key = demo_root_key(7).public_hex;
+    SyncState state;
+    DocumentStore store;
+    for (const UtcTime now : {demo.day1 + 3600, demo.day1 + 2 * 86400}) {  // the open day, then a closed one
+        CAPTURE(now);
+        state = {};
+        trust = {};
+        trust.root_key = demo_root_key(7).public_hex;
+        store = {};
+        PendingTransport t;
+        std::size_t bundle_gets = 0, pack_gets = 0, from_packs = 0;
+        SyncReport r;
+        for (int round = 0; round < 50; ++round) {
+            r = sync_once(t, rel, "nation", state, trust, store, now);
+            from_packs += r.from_packs;
+            if (r.complete || r.error.code != k_transport_pending) break;
+            for (const auto& q : t.take_requests()) {
+                if (q.kind == TransportRequest::Kind::list) t.answer_list(q.path, demo.ex.list(q.path));
+                if (q.kind != TransportRequest::Kind::get) continue;
+                (is_pack_path(q.path) ? pack_gets : bundle_gets) += 1;
+                t.answer_get(q.path, demo.ex.get(q.path));
+            }
+        }
+        REQUIRE(r.complete);
+        CHECK(r.rejected == 0);
+        CHECK(pack_gets >= 1);
+        // One by one: the nation's own feed, the prefecture's, its federation's and support's.
+        CHECK(bundle_gets <= 4);
+        CHECK(from_packs >= demo.sites_and_munis());
+    }
 }
 
 TEST_SUITE_END();
