@@ -40,7 +40,11 @@ set(VSYS_PRINT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/print_window.js")
 target_link_options(vsys_web PRIVATE
   -Os
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB
+  # Up to 4 GB (wasm32's whole range; 2 GB by default): the nation's device holds the whole
+  # country's documents, and its first sync passed 2 GB (docs/BENCHMARKS.md, tools/bench nation).
+  # Addresses past 2 GB reach JavaScript as negative numbers: our JS reads the heap with `>>> 0`
+  # (Emscripten's own string functions do), never with setValue/getValue (`>>` shifts).
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
   -lidbfs.js -sFORCE_FILESYSTEM=1
   # No eval or new Function in the generated JS: the page's CSP allows neither (web/nginx.conf.in).
   -sDYNAMIC_EXECUTION=0

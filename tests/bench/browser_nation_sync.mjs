@@ -11,9 +11,11 @@
 // Each sync prints the requests to the exchange, the bytes on the wire as Chromium counts them
 // (headers and encoded bodies), the wall time, the wasm memory and the outcome.
 //
-// Usage: node tests/bench/browser_nation_sync.mjs [--dir DIR] [--keep]
-//   --dir   where the exchange and the browser profile go (default build/bench-nation; about
-//           3 GB on disk, removed after the run unless --keep)
+// Usage: node tests/bench/browser_nation_sync.mjs [--dir DIR] [--keep] [--prefecture CODE]
+//   --dir         where the exchange and the browser profile go (default build/bench-nation;
+//                 about 3 GB on disk, removed after the run unless --keep)
+//   --prefecture  the deployment of the nation, that prefecture's subtree, its federation and
+//                 support only (as `vsys demo-data --prefecture`): the nation's day at that scale
 // tests/bench/run.mjs runs nationArea() for `tools/bench nation`.
 //
 // [SECTION] One sync of the nation in Chromium
@@ -52,6 +54,7 @@ export async function nationSync(exchange, profile, siteDir = site) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('crash', () => errors.push('the page crashed'));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
     await openApp(page, srv.url);
     if (!(await page.evaluate(() => window.vsys.view('session').view.signed_in))) await signIn(page, 'VN000000');
 
@@ -72,14 +75,29 @@ export async function nationSync(exchange, profile, siteDir = site) {
     cdp.on('Network.loadingFinished', (e) => { if (ids.has(e.requestId)) f.bytes += e.encodedDataLength; });
     cdp.on('Network.loadingFailed', (e) => { if (ids.has(e.requestId)) ++f.failed; });
 
+    // The run, with its progress every 15 s (a first sync of the country takes minutes).
     const t0 = Date.now();
-    const st = await page.evaluate(() => window.vsys.sync());
+    await page.evaluate(() => { window.vsysBench = null; window.vsys.sync().then((s) => { window.vsysBench = s; }); });
+    let st = null;
+    for (let next = 15; !st; ) {
+      if (errors.length) throw new Error(`the page failed during the sync: ${errors.join('; ')}`);
+      if (Date.now() - t0 > 40 * 60e3) throw new Error('the sync did not end in 40 minutes');
+      await page.waitForTimeout(250);
+      st = await page.evaluate(() => window.vsysBench);
+      if (!st && (Date.now() - t0) / 1000 >= next) {
+        next = (Date.now() - t0) / 1000 + 15;
+        const p = await page.evaluate(() => ({ s: window.vsys.view('sync_status').view, m: window.vsys.screen().wasm_memory_bytes }));
+        console.log(`#   ${((Date.now() - t0) / 1000).toFixed(0)} s: ${p.s.phase}, ${p.s.progress.done}/${p.s.progress.total} requests, ` +
+          `${p.s.progress.bytes} bytes, ${(p.m / MB).toFixed(0)} MB of wasm memory`);
+      }
+    }
     f.seconds = (Date.now() - t0) / 1000;
     const screen = await page.evaluate(() => window.vsys.screen());
     f.memory = screen.wasm_memory_bytes;
     f.error = st.error;
     f.rejected = (st.rejected || []).length;
-    f.fetched = st.fetched;
+    f.fetched = st.report.fetched;
+    f.accepted = st.report.accepted;
     f.errors = errors;
     return f;
   } finally {
@@ -113,8 +131,9 @@ export async function nationArea(opts = {}) {
   mkdirSync(dir, { recursive: true });
   const twoDaysAgo = new Date(Date.now() - 2 * 86400e3).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-  console.log('# writing the national demo deployment two days ago, packed that evening');
-  const a = vsys(vsysPath, ['demo-data', '--exchange', exchange, '--codes', '1', '--time', twoDaysAgo, '--pack']);
+  const scope = opts.prefecture ? ['--prefecture', opts.prefecture] : [];
+  console.log(`# writing the ${opts.prefecture ? 'prefecture ' + opts.prefecture + '\'s' : 'national'} demo deployment two days ago, packed that evening`);
+  const a = vsys(vsysPath, ['demo-data', '--exchange', exchange, '--codes', '1', '--time', twoDaysAgo, '--pack', ...scope]);
   console.log(`# ${a.field('bundles')} bundles, ${a.field('bytes')} bytes, packs ${a.field('packs')}; ${a.seconds.toFixed(0)} s`);
   const first = await nationSync(exchange, profile, siteDir);
   console.log(`# the nation's first sync: ${describe(first)}`);
@@ -162,7 +181,9 @@ export async function nationArea(opts = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const i = args.indexOf('--dir');
-  const r = await nationArea({ dir: i >= 0 ? path.resolve(args[i + 1]) : undefined, keep: args.includes('--keep') });
+  const p = args.indexOf('--prefecture');
+  const r = await nationArea({ dir: i >= 0 ? path.resolve(args[i + 1]) : undefined, keep: args.includes('--keep'),
+    prefecture: p >= 0 ? args[p + 1] : undefined });
   for (const t of r.targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.measured}`);
   console.log(`${r.targets.filter((t) => t.pass).length} passed, ${r.targets.filter((t) => !t.pass).length} failed`);
 }

@@ -148,16 +148,15 @@ std::vector<sync::TransportRequest> SyncAgent::take_requests() {
     return r;
 }
 
-void SyncAgent::note_progress(std::size_t bytes) {
-    if (!run_.running) return;
-    ++run_.in_flight_done;
-    run_.in_flight_bytes += bytes;
-}
-
 void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
                         const std::vector<std::string>& dates) {
+    accept(answers, dates);
+    resume();
+}
+
+void SyncAgent::accept(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                       const std::vector<std::string>& dates) {
     if (!transport_ || !run_.running) return;
-    run_.in_flight_done = run_.in_flight_bytes = 0;
     for (std::size_t i = 0; i < answers.size(); ++i) {
         const auto& [req, answer] = answers[i];
         ++run_.requests_done;
@@ -192,6 +191,10 @@ void SyncAgent::deliver(const std::vector<std::pair<sync::TransportRequest, Resu
         }
     }
     run_.bytes = transport_->bytes_received();
+}
+
+void SyncAgent::resume() {
+    if (!transport_ || !run_.running) return;
     run_.waiting = false;
     step();
 }

@@ -51,8 +51,6 @@ struct SyncRunStatus {
     std::size_t requests_done = 0;     // in this run
     std::size_t requests_total = 0;
     std::size_t bytes = 0;             // received in this run
-    std::size_t in_flight_done = 0;    // requests of the round in flight already answered
-    std::size_t in_flight_bytes = 0;
     sync::SyncReport report;           // counts summed over the run
     Error error;                       // of the last finished run; empty when it succeeded
     sync::UtcTime finished = 0;        // when the last run ended
@@ -94,8 +92,12 @@ public:
     // days and cursors follow the exchange's clock, not this device's (PROTOCOL "Clock skew").
     void deliver(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
                  const std::vector<std::string>& dates = {});
-    // The host finished one request of the round in flight (progress only; answers come in deliver()).
-    void note_progress(std::size_t bytes);
+    // deliver() in parts, for a host that hands over each answer as it comes (the browser: a
+    // round of the nation's first sync holds the country, more than one JavaScript string may
+    // hold): accept() takes answers and counts them as progress; resume() lets the run go on.
+    void accept(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
+                const std::vector<std::string>& dates = {});
+    void resume();
     // Runs phases until the run needs the host or ends. Called by start() and deliver().
     void step();
 

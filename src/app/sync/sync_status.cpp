@@ -95,9 +95,9 @@ SyncStatusView SyncAgent::status() const {
     v.enrolled = enrolled();
     v.read_only = read_only();
     v.key_refused = run_.error.code == "sync.key_refused";
-    v.done = static_cast<std::int64_t>(run_.requests_done + run_.in_flight_done);
+    v.done = static_cast<std::int64_t>(run_.requests_done);
     v.total = static_cast<std::int64_t>(run_.requests_total);
-    v.bytes = static_cast<std::int64_t>(run_.bytes + run_.in_flight_bytes);
+    v.bytes = static_cast<std::int64_t>(run_.bytes);
     v.pushed = static_cast<std::int64_t>(run_.report.pushed);
     v.fetched = static_cast<std::int64_t>(run_.report.fetched);
     v.accepted = static_cast<std::int64_t>(run_.report.accepted);

@@ -16,9 +16,10 @@ namespace vsys::web {
 namespace {
 
 EM_JS(void, js_css_size, (double* w, double* h, double* dpr), {
-    setValue(w, window.innerWidth, 'double');
-    setValue(h, window.innerHeight, 'double');
-    setValue(dpr, window.devicePixelRatio || 1, 'double');
+    // Unsigned addresses (past 2 GB they arrive negative, cmake/web.cmake).
+    HEAPF64[(w >>> 0) >>> 3] = window.innerWidth;
+    HEAPF64[(h >>> 0) >>> 3] = window.innerHeight;
+    HEAPF64[(dpr >>> 0) >>> 3] = window.devicePixelRatio || 1;
 });
 EM_JS(int, js_font_rest_ready, (), { return Module.vsysFontRestReady ? 1 : 0; });
 

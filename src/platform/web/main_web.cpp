@@ -86,7 +86,7 @@ EM_JS(int, js_open_print_window, (const char* html, const char* label, int print
 });
 // Bytes straight from the wasm heap (a Blob copies them), so binary exports keep every byte.
 EM_JS(void, js_download_bytes, (const char* name, const char* data, int size, const char* mime), {
-    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+    const blob = new Blob([HEAPU8.slice(data >>> 0, (data >>> 0) + size)], {type: UTF8ToString(mime)});
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
@@ -341,14 +341,17 @@ EMSCRIPTEN_KEEPALIVE void vsys_ime_text(const char* text) {
     if (g && text) g->keys.text(text);
 }
 
-// The answers to the requests handed to sync.js: [{kind, path, ok, data | code, detail}].
-EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
-    g->sync_io = false;
+// The answers to the requests handed to sync.js: [{kind, path, ok, data | code, detail, date?}].
+// vsys_sync_answer takes some as they come; vsys_sync_deliver takes the last ones (or all, when
+// the round failed before any was asked) and lets the run go on.
+namespace {
+
+void accept_answers(const char* text) {
     auto j = nlohmann::json::parse(text ? text : "", nullptr, false);
     if (!j.is_array()) return;
     std::vector<std::pair<vsys::sync::TransportRequest, vsys::Result<std::string>>> answers;
     std::vector<std::string> dates;  // the exchange's Date with each answer (PROTOCOL §8 "Clock skew")
-    for (const auto& a : j) {
+    for (auto& a : j) {
         if (!a.is_object()) continue;
         auto date = a.find("date");
         dates.push_back(date != a.end() && date->is_string() ? date->get<std::string>() : std::string());
@@ -359,22 +362,33 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
                                  : vsys::sync::TransportRequest::Kind::get;
         r.path = a.value("path", "");
         if (a.value("ok", false) && a.contains("data") && a["data"].is_string())
-            answers.emplace_back(std::move(r), a["data"].get<std::string>());
+            answers.emplace_back(std::move(r), std::move(a["data"].get_ref<std::string&>()));
         else
             answers.emplace_back(std::move(r), vsys::Error{a.value("code", "transport.failed"), a.value("detail", ""),
                                                            {{"detail", a.value("detail", "")}, {"path", a.value("path", "")}}});
     }
+    g->app->sync().accept(answers, dates);
+}
+
+}  // namespace
+
+EMSCRIPTEN_KEEPALIVE void vsys_sync_answer(const char* text) {
     try {
-        g->app->sync().deliver(answers, dates);
+        accept_answers(text);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "vsys_sync_answer: %s\n", e.what());
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
+    g->sync_io = false;
+    try {
+        accept_answers(text);
+        g->app->sync().resume();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "vsys_sync_deliver: %s\n", e.what());
     }
     pump_sync();
-}
-
-// One request of the round in flight is answered (sync.js): for the progress bar only.
-EMSCRIPTEN_KEEPALIVE void vsys_sync_progress(int bytes) {
-    if (g) g->app->sync().note_progress(static_cast<std::size_t>(bytes > 0 ? bytes : 0));
 }
 
 // A bundle file the user picked (sync.js), handed to the sync screen.

@@ -140,23 +140,23 @@ Module.vsysSyncIo = function (text) {
   });
 };
 
+// Each answer goes into the wasm as it comes (the progress bar moves with every file), never the
+// round's answers as one string: a round of the nation's first sync holds the whole country,
+// more than a JavaScript string may hold, and the page would keep it twice.
 function vsysSyncPerform(reqs) {
-  var answers = new Array(reqs.length);
   var next = 0;
   function worker() {
     if (next >= reqs.length) return Promise.resolve();
-    var i = next++;
-    return vsysPerform(reqs[i]).then(function (a) {
-      answers[i] = a;
-      // The progress bar moves with every file, not only when the whole round is in.
-      Module.ccall('vsys_sync_progress', null, ['number'], [a.ok && a.data ? a.data.length : 0]);
+    var req = reqs[next++];
+    return vsysPerform(req).then(function (a) {
+      vsysCallWithString('vsys_sync_answer', JSON.stringify([a]));
       return worker();
     });
   }
   var workers = [];
   for (var w = 0; w < Math.min(vsysSync.parallel, reqs.length); ++w) workers.push(worker());
   Promise.all(workers).then(function () {
-    vsysCallWithString('vsys_sync_deliver', JSON.stringify(answers));
+    vsysCallWithString('vsys_sync_deliver', '[]');
     // What the run stored (documents, sync state) becomes durable before anyone is told.
     return Module.vsysFlush();
   }).then(vsysSyncSettled);

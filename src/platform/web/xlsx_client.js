@@ -102,13 +102,14 @@ Module.vsysXlsxTake = function (id, sizePtr) {
     stringToUTF8(s, p, n);
     return p;
   };
+  // Heap addresses as unsigned numbers: past 2 GB they arrive negative (cmake/web.cmake).
   if (!job || job.state !== 1) {
-    setValue(sizePtr, -1, 'i32');
+    HEAP32[(sizePtr >>> 0) >>> 2] = -1;
     return text(job ? job.error : 'no such XLSX job');
   }
   var p = _malloc(Math.max(1, job.bytes.length));
-  HEAPU8.set(job.bytes, p);
-  setValue(sizePtr, job.bytes.length, 'i32');
+  HEAPU8.set(job.bytes, p >>> 0);
+  HEAP32[(sizePtr >>> 0) >>> 2] = job.bytes.length;
   return p;
 };
 

@@ -20,7 +20,7 @@
 namespace {
 
 EM_JS(int, js_xlsx_start, (const char* data, int size), {
-    return Module.vsysXlsxStart(HEAPU8.slice(data, data + size));
+    return Module.vsysXlsxStart(HEAPU8.slice(data >>> 0, (data >>> 0) + size));  // unsigned: see cmake/web.cmake
 });
 EM_JS(int, js_xlsx_state, (int job), { return Module.vsysXlsxState(job); });
 EM_JS(void, js_xlsx_cancel, (int job), { Module.vsysXlsxCancel(job); });
