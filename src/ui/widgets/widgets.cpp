@@ -118,17 +118,73 @@ float combo_width(const std::string& preview) {
     return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-bool begin_combo(const std::string& id, const std::string& preview, std::string_view where) {
+namespace {
+// The widest a combo's open list may be: the screen less the margins ImGui keeps popups within.
+float combo_list_width() {
+    return ImGui::GetMainViewport()->Size.x - 2 * ImGui::GetStyle().DisplaySafeAreaPadding.x;
+}
+}  // namespace
+
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where, ImGuiComboFlags flags) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // The list: at least the combo's width (ImGui's own minimum), at most the screen's, eight lines
+    // tall before it scrolls (ImGui's regular height).
+    const float height = (ImGui::GetFontSize() + st.ItemSpacing.y) * 8 - st.ItemSpacing.y + st.WindowPadding.y * 2;
+    const ImVec2 list_max(combo_list_width(), height);
+    if (flags & ImGuiComboFlags_NoPreview) {
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+        return ImGui::BeginCombo(id.c_str(), nullptr, flags);
+    }
     // The preview is drawn from the frame's padding to the arrow button (ImGui::BeginCombo).
-    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+    const float width = ImGui::CalcItemWidth();
+    const float arrow = ImGui::GetFrameHeight();
+    const float room = width - arrow - st.FramePadding.x;
     bool cut = false;
-    const std::string shown = fit_text(preview, room, cut);
-    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str());
-    if (cut) {
+    std::string shown = fit_text(preview, room, cut);
+    const float wrap = width - arrow - st.ItemSpacing.x;
+    if (cut && wrap >= ImGui::GetFontSize() * 4) {
+        // Too long for the combo (a round's name on a phone): the choice whole, wrapped, and beside
+        // it the arrow that opens the list; a phone has no hover to read a cut preview by.
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+        ImGui::AlignTextToFramePadding();
+        text_wrapped(preview);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::SameLine(0, st.ItemSpacing.x);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+        return ImGui::BeginCombo(id.c_str(), nullptr, flags | ImGuiComboFlags_NoPreview);
+    }
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str(), flags);
+    if (cut) {  // no room even to wrap it: cut, whole on hover, and noted
         if (!open) whole_text_tooltip(preview);  // open, the last item is the list's
         note_clipped(preview, where);
     }
     return open;
+}
+
+bool combo_choice(const std::string& label, bool selected) {
+    const std::string text = label.substr(0, label.find("##"));
+    // The room a choice has in a list as wide as the screen: less the list's padding and, while
+    // the list scrolls, its scroll bar.
+    const ImGuiWindow* list = ImGui::GetCurrentWindow();
+    const float room = combo_list_width() - 2 * list->WindowPadding.x - (list->ScrollbarY ? ImGui::GetStyle().ScrollbarSize : 0);
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) return ImGui::Selectable(label.c_str(), selected);
+    const ImVec2 size = ImGui::CalcTextSize(wrap_lines(text, room).c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool chosen = ImGui::Selectable(("###" + label).c_str(), selected, 0, ImVec2(0, size.y));
+    whole_text_tooltip(text);
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    const ImGuiLastItemData item = ImGui::GetCurrentContext()->LastItemData;
+    ImGui::SetCursorScreenPos(at);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + room);
+    text_wrapped(text);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorScreenPos(after);
+    // The selectable stays the last item, so that an anchor names the choice.
+    ImGui::GetCurrentContext()->LastItemData = item;
+    return chosen;
 }
 
 bool collapsing_header(const std::string& label, std::string_view where) {
