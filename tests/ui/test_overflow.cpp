@@ -227,7 +227,8 @@ TEST_CASE("a round being allocated, a simulation's result and every report with 
                 CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
             }
         }
-        for (const auto& folder : f.view("reports")["view"]["folders"])
+        const json reports = f.view("reports");  // kept: a loop over a temporary's member reads freed memory
+        for (const auto& folder : reports["view"]["folders"])
             for (const auto& report : folder["reports"]) {
                 const std::string id = report["id"];
                 CAPTURE(id);

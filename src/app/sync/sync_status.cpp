@@ -1,9 +1,15 @@
 // What the sync says about itself: the top bar's summary and the 同期 screen's status (the
 // automation API's `sync_status` view). Apart from sync_app.cpp, which runs the sync.
 #include "app/base/app.hpp"
-#include "core/base/input.hpp"
+#include "app/base/i18n.hpp"
 #include "app/sync/sync_app.hpp"
 #include "app/sync/sync_contract.hpp"
+#include "core/allocation/chain_documents.hpp"
+#include "core/base/calendar.hpp"
+#include "core/base/input.hpp"
+#include "core/claims/kinds.hpp"
+#include "core/directory/catalog.hpp"
+#include "core/documents/document_store.hpp"
 
 namespace vsys {
 namespace {
@@ -47,6 +53,31 @@ std::string body_summary(const nlohmann::json& body, const Label& label) {
     return input::excerpt(out, 160);  // control characters another device wrote are shown escaped
 }
 
+// Which of an organisation's documents of a kind `id` names, as users know it: a round's
+// documents (its requests, allocations and locks) by the round's name in the catalog the screens
+// list rounds from (ファイザー 第10クール, not PF12_R10), a nation's lock of one prefecture's ②
+// with that prefecture; a claim by its month as the claims screens show it. The id itself where
+// nothing names it (a round the catalog does not know).
+std::string document_name(const App& app, const DocumentVersion& v, Language lang) {
+    const std::string& kind = v.kind;
+    if (kind == k_request_kind || kind == k_round_kind || kind == k_allocation_kind || kind == k_lock_kind) {
+        const std::size_t at = v.id.find('@');
+        const std::string round = v.id.substr(0, at);
+        const Round* r = Catalog::builtin().find_round(round);
+        if (!r) return v.id;
+        std::string name = r->name;
+        if (at != std::string::npos) name += " " + app.display_arg("org", v.id.substr(at + 1), lang);
+        return name;
+    }
+    if (kind == k_claim_kind)
+        if (auto month = parse_year_month(v.id)) {
+            std::string shown = to_iso(*month);  // 2022/01, as dates are shown (2022/01/31)
+            shown[4] = '/';
+            return fill_placeholders(Strings::builtin().get("sync.conflict.month", lang), {{"month", shown}});
+        }
+    return v.id;
+}
+
 }  // namespace
 
 SyncSummary SyncAgent::summary() const {
@@ -78,10 +109,12 @@ SyncStatusView SyncAgent::status() const {
             c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body, label)});
             if (c.title.empty()) {
                 // 「医療機関の情報（清水内科）」: the kind's name and its organisation's; a kind with
-                // several documents per organisation (a round's request) adds which one.
-                c.title = app_.display_arg("kind", h->kind, lang) + (lang == Language::en ? " (" : "（") +
-                          app_.display_arg("org", h->owner, lang) + (lang == Language::en ? ")" : "）");
-                if (h->id != "main") c.title += " " + h->id;
+                // several documents per organisation adds which one by its name
+                // (「希望量：ファイザー 第10クール（清水内科）」).
+                const std::vector<std::pair<std::string, std::string>> parts{{"kind", app_.display_arg("kind", h->kind, lang)},
+                                                               {"org", app_.display_arg("org", h->owner, lang)},
+                                                               {"name", document_name(app_, *h, lang)}};
+                c.title = fill_placeholders(Strings::builtin().get(h->id == "main" ? "sync.conflict.title" : "sync.conflict.title_named", lang), parts);
             }
         }
         v.conflicts.push_back(std::move(c));

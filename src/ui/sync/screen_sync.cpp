@@ -26,6 +26,7 @@ struct SyncScreen {
     std::optional<ImportReport> import_report;  // the last import's answer
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
+    std::string confirm_title;              // its document as the list names it
     std::string modal_error;
     std::string key_id, secret;  // a store key typed in by hand (no key, or the one held refused)
     std::string key_error;
@@ -170,6 +171,7 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         o.draw_cell = [&](int row, int) {
             if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
                 ss.confirm_key = key;
+                ss.confirm_title = c.title;
                 ss.confirm_hash = heads[static_cast<std::size_t>(row)].hash;
                 ss.modal_error.clear();
             }
@@ -205,7 +207,7 @@ void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
 
 void keep_modal(Shell& shell, SyncScreen& ss) {
     Confirmation c{.anchor = "sync.keep",
-                   .question = fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}),
+                   .question = fill_placeholders(shell.tr("sync.keep.confirm"), {{"title", ss.confirm_title}}),
                    .confirm_label = shell.tr("sync.keep")};
     c.confirm_anchor = "sync.keep.confirm";
     c.error = ss.modal_error;
