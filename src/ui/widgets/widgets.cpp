@@ -1,3 +1,8 @@
+// The small shared widgets (widgets.hpp).
+//
+// [SECTION] The home grid's buttons, titles and messages
+// [SECTION] Forms: labels, values, combos and their lists, headers, fields
+// [SECTION] Wrapped text, buttons and rows
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -9,6 +14,8 @@
 #include "ui/widgets/line_break.hpp"
 
 namespace vsys::ui {
+
+// [SECTION] The home grid's buttons, titles and messages
 
 bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size,
                 const std::string& badge) {
@@ -88,6 +95,8 @@ void notice(const std::string& text, float width) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
+
+// [SECTION] Forms: labels, values, combos and their lists, headers, fields
 
 void form_label(const std::string& text, float width) {
     // The narrowest a value may be beside its label before the two stack: a ten-digit code or
@@ -231,6 +240,8 @@ void same_line_if_room(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
 }
+
+// [SECTION] Wrapped text, buttons and rows
 
 std::string wrap_lines(const std::string& text, float width, float font_size) {
     ImFont* font = ImGui::GetFont();
