@@ -4,7 +4,6 @@
 // both versions until the user keeps one (confirmed first). Export and import of a bundle file
 // carry the same bundles on a USB stick when there is no network.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "app/sync/sync_contract.hpp"
@@ -12,6 +11,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/sync/sync_progress.hpp"
 #include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
@@ -44,15 +44,16 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     form_value(local_time(shell, st.last_success));
     form_label(shell.tr("sync.device"));
     const bool read_only = st.read_only;
-    if (st.enrolled && read_only) form_value(shell.tr("sync.enrolled.read_only"));
+    // No key, or the key held refused by the store (rotated, and nothing newer reached this
+    // device): it can sign but not send, said once in its own row below with what to do.
+    const bool key_refused = !read_only && st.key_refused;
+    if (st.enrolled && (read_only || key_refused)) form_value(shell.tr("sync.enrolled.read_only"));
     else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
     else form_value(shell.tr("sync.not_enrolled"));
-    // No key, or the key held refused by the store (rotated, and nothing newer reached this
-    // device): said once in its own row, with the way to type the operator's key in.
-    const bool key_refused = !read_only && st.key_refused;
     if (read_only || key_refused) {
         form_label(shell.tr("sync.write"));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
+        // At most 560 px wide, less on a phone (where the row has stacked under its label).
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, ImGui::GetContentRegionAvail().x));
         ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
         text_wrapped(key_refused && st.error ? st.error->message : shell.tr("sync.write.none"));
         ImGui::PopStyleColor();
@@ -60,7 +61,7 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         shell.anchor(key_refused ? "sync.key_refused" : "sync.read_only");
         // The fallback: the operator's key file typed in (nothing sealed reaches this device).
         form_label("");
-        ImGui::TextUnformatted(shell.tr("sync.write.paste").c_str());
+        text_wrapped(shell.tr("sync.write.paste"));
         form_label(shell.tr("sync.write.key_id"));
         text_field(shell, "sync.key_id", ss.key_id, "sync.write.key_id", 128, 320);
         form_label(shell.tr("sync.write.secret"));
@@ -89,18 +90,21 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     }
     ImGui::Spacing();
     if (st.running) {
-        const double total = std::max<double>(1.0, static_cast<double>(st.total));
-        const float fraction = static_cast<float>(static_cast<double>(st.done) / total);
-        char label[96];
-        std::snprintf(label, sizeof label, "%lld / %lld  (%.1f KB)", static_cast<long long>(st.done),
-                      static_cast<long long>(st.total), static_cast<double>(st.bytes) / 1024.0);
-        ImGui::TextUnformatted(shell.tr("sync.running").c_str());
-        ImGui::ProgressBar(fraction, ImVec2(420, 0), label);
-        shell.anchor("sync.progress");
+        text_wrapped(shell.tr("sync.running"));
+        sync_progress(shell, st, "sync.progress");
     } else {
         // A device that may not write says so once, in its own row above.
         if (st.error && st.error->code != "sync.read_only" && st.error->code != "sync.key_refused") {
             field_message(st.error->message, true);
+        } else if (st.error) {
+            // It read the exchange through but could not send (the row above says why): never
+            // 「同期しました」 in green while the work waits.
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+            text_wrapped(fill_placeholders(shell.tr("sync.done_receive_only"),
+                                           {{"accepted", std::to_string(st.accepted)},
+                                            {"rejected", std::to_string(st.rejected_count)}}));
+            ImGui::PopStyleColor();
+            shell.anchor("sync.done_receive_only");
         } else if (!st.finished.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);
             text_wrapped(fill_placeholders(shell.tr("sync.done"), {{"pushed", std::to_string(st.pushed)},
