@@ -1,7 +1,8 @@
-// The 同期 screen on a phone when the exchange refused this device's store key (sync.key_refused:
-// the operator rotated the key and nothing newer reached this device): it says what happened,
-// what that means for the work entered, and what to do, with the fields to type a key in, all on
-// the screen, in both languages.
+// The 同期 screen on a phone, in both languages: when the exchange refused this device's store key
+// (sync.key_refused: the operator rotated the key and nothing newer reached this device) it says
+// what happened, what that means for the work entered, and what to do, with the fields to type a
+// key in, all on the screen; a conflict over a round's request is titled by the round's name, and
+// each version's content and 「この版を残す」 are on the screen without scrolling sideways.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -65,6 +66,53 @@ TEST_CASE("a refused store key: the 同期 screen says what happened and what to
         CHECK(sent["outbox"] == 0);
         f.frames(2);
         CHECK_FALSE(f.anchored("sync.key_refused"));
+    });
+}
+
+TEST_CASE("a conflict over a round's request on a phone: titled by the round's name, each version and its keep button on the screen") {
+    vsys::sync::MemoryTransport ex = vsys::test::exchange();  // a copy: these devices' bundles stay here
+    int nth = 0;
+    in_each_language([&](UiFixture& b, [[maybe_unused]] const char* l) {
+        vsys::test::AppFixture a;
+        // A Tottori hub (the sites that report requests), one per language (each account has three
+        // enrolment codes), a device of its own on each side.
+        const vsys::Site* hub = nullptr;
+        int skip = nth++;
+        for (const auto& site : a.app.directory().demo().sites)
+            if (site.kind == vsys::SiteKind::site && site.municipality.rfind("31", 0) == 0 &&
+                site.vaccines.has(vsys::VaccineCategory::pfizer_hub) && !hub && skip-- == 0)
+                hub = &site;
+        REQUIRE(hub);
+        REQUIRE(a.login(vsys::test::account_of_site(*hub)));
+        REQUIRE(b.login(vsys::test::account_of_site(*hub)));
+        REQUIRE(vsys::test::sync_with(a, ex)["enrolled"] == true);
+        REQUIRE(vsys::test::sync_with(b.app, ex)["enrolled"] == true);
+        const std::string round = "PF12_R10";
+        REQUIRE(a.run({{"type", "report_request"}, {"site", hub->code}, {"round", round}, {"boxes", 3}})["ok"] == true);
+        REQUIRE(b.run({{"type", "report_request"}, {"site", hub->code}, {"round", round}, {"boxes", 5}})["ok"] == true);
+        vsys::test::sync_with(a, ex);
+        REQUIRE(vsys::test::sync_with(b.app, ex)["conflicts"].size() == 1);
+        open(b, "sync");
+        REQUIRE(click_in_view(b, "sync.content.1"));
+        const std::string text = b.frame_text();
+        CAPTURE(text);
+        CHECK(text.find("ファイザー 第10クール") != std::string::npos);
+        CHECK(text.find(round) == std::string::npos);        // neither in the title nor in a version's content
+        CHECK(text.find("pfizer_12") == std::string::npos);  // the product by its name
+        for (const char* name : {"sync.content.0", "sync.content.1", "sync.keep.0", "sync.keep.1"}) {
+            CAPTURE(std::string(name));
+            REQUIRE(b.anchored(name));
+            const auto r = b.shell.anchors().at(name);
+            CHECK(r.x >= 0);
+            CHECK(r.x + r.w <= k_width - 8);  // clear of the screen's scroll bar: no sideways scrolling
+        }
+        CHECK_MESSAGE(b.shell.clipped().empty(), clipped_list(b));
+        REQUIRE(b.click("sync.keep.1"));
+        check_modal(b, {"sync.keep.confirm", "sync.keep.cancel"});
+        const std::string asked = b.frame_text();
+        CHECK(asked.find("ファイザー 第10クール") != std::string::npos);  // the question names it as the list does
+        REQUIRE(b.click("sync.keep.confirm"));
+        CHECK(b.app.sync().status().conflicts.empty());
     });
 }
 

@@ -30,26 +30,28 @@ const char* phase_name(SyncPhase p) {
 
 // A body's members on one line by their labels, "電話番号: 0857-22-0001 / 名称: 千代田区…" (a
 // nested member by its own label, lists by their length), cut at 160 characters with "…": enough
-// to tell two competing versions apart (the versions' authors and times are beside it).
-template <class Label>
-void add_members(std::string& out, const std::string& path, const nlohmann::json& v, const Label& label) {
+// to tell two competing versions apart (the versions' authors and times are beside it). `label`
+// names a member; `value` shows a string member's value as users know it (a round by its name,
+// a product by its name), else as it is.
+template <class Label, class Value>
+void add_members(std::string& out, const std::string& path, const nlohmann::json& v, const Label& label, const Value& value) {
     if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it)
             if (it.key() != k_resolves_member)
-                add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value(), label);
+                add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value(), label, value);
         return;
     }
     if (!out.empty()) out += " / ";
     out += label(path) + ": ";
-    if (v.is_string()) out += v.get<std::string>();
+    if (v.is_string()) out += value(path, v.get<std::string>());
     else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
     else out += v.dump();
 }
 
-template <class Label>
-std::string body_summary(const nlohmann::json& body, const Label& label) {
+template <class Label, class Value>
+std::string body_summary(const nlohmann::json& body, const Label& label, const Value& value) {
     std::string out;
-    add_members(out, "", body, label);
+    add_members(out, "", body, label, value);
     return input::excerpt(out, 160);  // control characters another device wrote are shown escaped
 }
 
@@ -103,10 +105,22 @@ SyncStatusView SyncAgent::status() const {
     for (const auto& r : state_.rejected) v.rejected.push_back({r.path, r.error.code, app_.error_text(r.error)});
     const Language lang = app_.language();
     const auto label = [&](const std::string& path) { return app_.display_arg("member", path, lang); };
+    // The values a document holds as codes: a round (its name in the catalog), a product, a
+    // state, an organisation (display_arg's families); anything else as it was written.
+    const auto value = [&](const std::string& path, const std::string& v) {
+        const std::string member = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+        if (member == "round") {
+            const Round* r = Catalog::builtin().find_round(v);
+            return r ? r->name : v;
+        }
+        if (member == "product" || member == "state" || member == "mode" || member == "method" || member == "category")
+            return app_.display_arg(member, v, lang);
+        return v;
+    };
     for (const auto& key : app_.store_.conflicts()) {
         Conflict c{key, {}, {}};
         for (const auto* h : app_.store_.heads(key)) {
-            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body, label)});
+            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body, label, value)});
             if (c.title.empty()) {
                 // 「医療機関の情報（清水内科）」: the kind's name and its organisation's; a kind with
                 // several documents per organisation adds which one by its name

@@ -48,7 +48,11 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     // device): it can sign but not send, said once in its own row below with what to do.
     const bool key_refused = !read_only && st.key_refused;
     if (st.enrolled && (read_only || key_refused)) form_value(shell.tr("sync.enrolled.read_only"));
-    else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
+    else if (st.enrolled) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);
+        form_value(shell.tr("sync.enrolled"));  // wrapped: it ran past a phone's edge
+        ImGui::PopStyleColor();
+    }
     else form_value(shell.tr("sync.not_enrolled"));
     if (read_only || key_refused) {
         form_label(shell.tr("sync.write"));
@@ -157,37 +161,34 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         ImGui::PushID(key.c_str());
         text_wrapped(c.title);
         shell.anchor("sync.conflict.title");
-        // The competing versions of this document in the shared Table, a 残す button per row
-        // (anchors sync.keep.<i>, i the version's place in the conflict).
+        // The competing versions of this document in the shared Table: who wrote each, and when.
         KeptTable& t = ss.heads[key];
         const std::vector<ConflictHead>& heads = c.heads;
         if (t.stale(ss.status.loads())) {
             t.model.columns = {{shell.tr("sync.version"), false, "", 0, false},
                                {shell.tr("sync.author"), false, "", 0, false},
-                               {shell.tr("sync.time"), false, "", 0, false},
-                               {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true}};
+                               {shell.tr("sync.time"), false, "", 0, false}};
             t.model.rows.clear();
             for (std::size_t i = 0; i < heads.size(); ++i)
-                t.model.rows.push_back(
-                    {{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}, {}});
+                t.model.rows.push_back({{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}});
         }
-        TableOptions o{"sync.heads." + key, 0, false, ""};
-        o.draw_cell = [&](int row, int) {
-            if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
-                ss.confirm_key = key;
-                ss.confirm_title = c.title;
-                ss.confirm_hash = heads[static_cast<std::size_t>(row)].hash;
-                ss.modal_error.clear();
-            }
-            shell.anchor("sync.keep." + std::to_string(row));
-        };
-        draw_table(shell, "##heads", t.model, t.built, t.state, o);
-        // What each version holds, whole and wrapped under the table: a table cell cuts a long
-        // text to a tooltip, and a phone has no hover to read it by.
+        draw_table(shell, "##heads", t.model, t.built, t.state, {"sync.heads." + key, 0, false, ""});
+        // What each version holds, whole and wrapped under the table (a table cell cuts a long
+        // text to a tooltip, and a phone has no hover to read it by), and under it the button that
+        // keeps it: not in a column of the table, which a phone scrolls out of sight (anchors
+        // sync.keep.<i>, i the version's place in the conflict).
         for (std::size_t i = 0; i < heads.size(); ++i) {
             form_label(fill_placeholders(shell.tr("sync.version_n"), {{"n", std::to_string(i + 1)}}), 80);
             form_value(heads[i].summary);
             shell.anchor("sync.content." + std::to_string(i));
+            form_label("", 80);
+            if (wrapped_button(shell.tr("sync.keep") + "##" + std::to_string(i), true)) {
+                ss.confirm_key = key;
+                ss.confirm_title = c.title;
+                ss.confirm_hash = heads[i].hash;
+                ss.modal_error.clear();
+            }
+            shell.anchor("sync.keep." + std::to_string(i));
         }
         ImGui::PopID();
     }

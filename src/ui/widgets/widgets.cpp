@@ -145,8 +145,15 @@ bool begin_combo(const std::string& id, const std::string& preview, std::string_
         return ImGui::BeginCombo(id.c_str(), nullptr, flags);
     }
     // The preview is drawn from the frame's padding to the arrow button (ImGui::BeginCombo).
-    const float width = ImGui::CalcItemWidth();
+    float width = ImGui::CalcItemWidth();
     const float arrow = ImGui::GetFrameHeight();
+    // A choice longer than the width asked for widens the combo where the line has room for it
+    // (a round's name in a report's filter on a clinic PC).
+    const float whole = combo_width(preview);
+    if (whole > width && whole <= ImGui::GetContentRegionAvail().x) {
+        width = whole;
+        ImGui::SetNextItemWidth(width);
+    }
     const float room = width - arrow - st.FramePadding.x;
     bool cut = false;
     std::string shown = fit_text(preview, room, cut);
@@ -180,16 +187,29 @@ bool combo_choice(const std::string& label, bool selected) {
     const ImGuiWindow* list = ImGui::GetCurrentWindow();
     const float room = combo_list_width() - 2 * list->WindowPadding.x - (list->ScrollbarY ? ImGui::GetStyle().ScrollbarSize : 0);
     if (ImGui::CalcTextSize(text.c_str()).x <= room) return ImGui::Selectable(label.c_str(), selected);
-    const ImVec2 size = ImGui::CalcTextSize(wrap_lines(text, room).c_str());
+    // Its lines after the first indented, so that where one choice ends and the next begins shows
+    // without a hover (a phone).
+    const float indent = ImGui::GetFontSize();
+    const std::string lines = wrap_lines(text, room - indent);
+    const ImVec2 size = ImGui::CalcTextSize(lines.c_str());
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool chosen = ImGui::Selectable(("###" + label).c_str(), selected, 0, ImVec2(0, size.y));
     whole_text_tooltip(text);
     const ImVec2 after = ImGui::GetCursorScreenPos();
     const ImGuiLastItemData item = ImGui::GetCurrentContext()->LastItemData;
-    ImGui::SetCursorScreenPos(at);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + room);
-    text_wrapped(text);
-    ImGui::PopTextWrapPos();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool logging = g.LogEnabled;  // ImGui's log gets the choice whole, as text_wrapped logs
+    g.LogEnabled = false;
+    const float line_h = ImGui::GetTextLineHeight();
+    std::size_t begin = 0;
+    for (int n = 0; begin <= lines.size(); ++n) {
+        const std::size_t end = std::min(lines.find('\n', begin), lines.size());
+        ImGui::SetCursorScreenPos(ImVec2(at.x + (n ? indent : 0.0f), at.y + line_h * static_cast<float>(n)));
+        ImGui::TextUnformatted(lines.c_str() + begin, lines.c_str() + end);
+        begin = end + 1;
+    }
+    g.LogEnabled = logging;
+    if (logging) ImGui::LogRenderedText(&at, text.c_str(), text.c_str() + text.size());
     ImGui::SetCursorScreenPos(after);
     // The selectable stays the last item, so that an anchor names the choice.
     ImGui::GetCurrentContext()->LastItemData = item;
