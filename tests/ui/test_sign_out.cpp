@@ -176,6 +176,30 @@ TEST_CASE(
     });
 }
 
+TEST_CASE("the question is centred when it opens, also after the screen changed size (a tablet turned)") {
+    vsys::sync::MemoryTransport& ex = vsys::test::exchange();
+    UiFixture f(k_width, k_height);
+    f.frames(3);
+    const vsys::Site& s = vsys::test::tottori_site(f, 18);
+    REQUIRE(f.login(vsys::test::account_of_site(s)));
+    REQUIRE(vsys::test::sync_with(f.app, ex)["enrolled"] == true);
+    REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-22-0006"}})["ok"] == true);
+    f.frames(2);
+    const auto centre_of_text = [&] {
+        const auto r = f.shell.anchors().at("signout.text");
+        return r.x + r.w / 2;
+    };
+    REQUIRE(f.click("topbar.logout"));
+    f.frames(2);
+    CHECK(centre_of_text() == doctest::Approx(k_width / 2).epsilon(0.05));
+    REQUIRE(f.click("signout.cancel"));
+    ImGui::GetIO().DisplaySize = ImVec2(1366, 768);
+    f.frames(3);
+    REQUIRE(f.click("topbar.logout"));
+    f.frames(2);
+    CHECK(centre_of_text() == doctest::Approx(683).epsilon(0.05));
+}
+
 TEST_CASE("the training kiosk's 役割を切り替え never asks: nothing there is ever sent") {
     UiFixture f(k_width, k_height, true);
     f.frames(3);

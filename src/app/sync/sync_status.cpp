@@ -105,15 +105,21 @@ SyncStatusView SyncAgent::status() const {
     for (const auto& r : state_.rejected) v.rejected.push_back({r.path, r.error.code, app_.error_text(r.error)});
     const Language lang = app_.language();
     const auto label = [&](const std::string& path) { return app_.display_arg("member", path, lang); };
-    // The values a document holds as codes: a round (its name in the catalog), a product, a
-    // state, an organisation (display_arg's families); anything else as it was written.
+    // The values a document holds as codes: a round (its name in the catalog), a site's
+    // municipality, a product or a code's kind (strings.tsv's "<member>.<value>"), a state or a
+    // mode (display_arg's families); anything else as it was written.
     const auto value = [&](const std::string& path, const std::string& v) {
         const std::string member = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
         if (member == "round") {
             const Round* r = Catalog::builtin().find_round(v);
             return r ? r->name : v;
         }
-        if (member == "product" || member == "state" || member == "mode" || member == "method" || member == "category")
+        if (member == "municipality") {  // a site's, by its code
+            const std::string name = app_.display_arg("org", "muni:" + v, lang);
+            return name == "muni:" + v ? v : name;
+        }
+        if (const std::string key = member + "." + v; Strings::builtin().has(key)) return Strings::builtin().get(key, lang);
+        if (member == "state" || member == "mode" || member == "method" || member == "category")
             return app_.display_arg(member, v, lang);
         return v;
     };

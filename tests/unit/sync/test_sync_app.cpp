@@ -177,6 +177,8 @@ TEST_CASE("two devices of one site edit the same document: the conflict is shown
         CHECK(summary.find("電話番号: 0857-22-000") != std::string::npos);
         CHECK(summary.find("contact") == std::string::npos);
         CHECK(summary.find("phone") == std::string::npos);
+        CHECK(summary.find("insurance") == std::string::npos);  // the code's kind by its name
+        CHECK(summary.find(s.municipality) == std::string::npos);  // the municipality by its name
     }
     std::string keep;
     for (const auto& h : heads)
