@@ -135,6 +135,9 @@ SyncStatusView SyncAgent::status() const {
                                                                {"org", app_.display_arg("org", h->owner, lang)},
                                                                {"name", document_name(app_, *h, lang)}};
                 c.title = fill_placeholders(Strings::builtin().get(h->id == "main" ? "sync.conflict.title" : "sync.conflict.title_named", lang), parts);
+                // A title starts with a capital in English (the kinds' names are written for the
+                // middle of a sentence: "the request of …").
+                if (lang == Language::en && c.title[0] >= 'a' && c.title[0] <= 'z') c.title[0] = static_cast<char>(c.title[0] - 'a' + 'A');
             }
         }
         v.conflicts.push_back(std::move(c));

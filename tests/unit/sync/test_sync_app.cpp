@@ -231,7 +231,7 @@ TEST_CASE("a conflict over one of several documents of an organisation is titled
     CHECK(title == "希望量：" + r->name + "（" + s.name + "）");
     CHECK(title.find(round) == std::string::npos);
     REQUIRE(b.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true);
-    CHECK(b.view("sync_status")["view"]["conflicts"][0]["title"] == "request: " + r->name + " (" + s.name + ")");
+    CHECK(b.view("sync_status")["view"]["conflicts"][0]["title"] == "Request: " + r->name + " (" + s.name + ")");
 }
 
 TEST_CASE("a bundle file carried to another browser imports and verifies; altered, it is refused whole") {
