@@ -92,28 +92,39 @@ TEST_CASE("a line wider than its window is noted as clipped; one that wraps, or 
     CHECK(record.last().empty());
 }
 
-TEST_CASE("a combo's preview or a header's label too wide for its place is cut, noted as clipped and whole on hover") {
+TEST_CASE("a combo's preview too wide for its place wraps beside its arrow; with no room to wrap, it is cut, noted as clipped and whole on hover; so is a header's label") {
     UiFixture f(300, 400);
     vsys::ui::ClipRecord record;
     vsys::ui::set_clip_record(&record);
     auto frame = [&](auto draw) { frame_in_window(record, draw); };
     const std::string long_text = "Tokyo Chiyoda-ku Vaccination Centre 1310000011";
+    ImVec2 min, max;
     auto combo = [&](const std::string& preview, float width) {
         ImGui::SetNextItemWidth(width);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
         if (vsys::ui::begin_combo("##c", preview, "the combo")) ImGui::EndCombo();
+        min = at;
+        max = ImVec2(ImGui::GetItemRectMax().x, ImGui::GetCursorScreenPos().y);  // the next line's start
     };
+    // Wrapped within the combo's 120 px, the arrow beside it: nothing cut, nothing past the width.
     frame([&] { combo(long_text, 120); });
     frame([&] { combo(long_text, 120); });
-    REQUIRE(record.last().size() == 1);
-    CHECK(record.last()[0] == vsys::ui::ClippedText{long_text, "the combo"});
+    CHECK(record.last().empty());
+    CHECK(max.x - min.x <= 120);
+    CHECK(max.y - min.y > ImGui::GetFrameHeight() * 2);  // several lines
     frame([&] { combo("1310000011", 160); });  // fits: nothing noted
     CHECK(record.last().empty());
     frame([&] { combo("Chiyoda-ku 1310000011", vsys::ui::combo_width("Chiyoda-ku 1310000011")); });  // combo_width: whole
     CHECK(record.last().empty());
+    CHECK(max.y - min.y == doctest::Approx(ImGui::GetFrameHeightWithSpacing()));  // one line
+    // 40 px: no room to wrap; cut and noted.
+    frame([&] { combo(long_text, 40); });
+    REQUIRE(record.last().size() == 1);
+    CHECK(record.last()[0] == vsys::ui::ClippedText{long_text, "the combo"});
     // Hovered, the cut preview shows the whole text in a tooltip.
-    ImGui::GetIO().MousePos = ImVec2(40, 15);
-    frame([&] { combo(long_text, 120); });
-    frame([&] { combo(long_text, 120); });
+    ImGui::GetIO().MousePos = ImVec2(12, 15);
+    frame([&] { combo(long_text, 40); });
+    frame([&] { combo(long_text, 40); });
     CHECK(ImGui::GetCurrentContext()->HoveredIdPreviousFrame != 0);
     bool tooltip = false;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
@@ -216,7 +227,8 @@ TEST_CASE("a round being allocated, a simulation's result and every report with 
                 CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
             }
         }
-        for (const auto& folder : f.view("reports")["view"]["folders"])
+        const json reports = f.view("reports");  // kept: a loop over a temporary's member reads freed memory
+        for (const auto& folder : reports["view"]["folders"])
             for (const auto& report : folder["reports"]) {
                 const std::string id = report["id"];
                 CAPTURE(id);

@@ -47,7 +47,7 @@ bool round_picker(Shell& shell, const char* anchor, const char* product) {
         for (const auto& r : round_list(shell)) {
             if (!matches(r, product)) continue;
             const std::string label = r.name + "（" + r.state_name + "）";
-            if (ImGui::Selectable(label.c_str(), r.code == rounds.chosen)) {
+            if (combo_choice(label + "##" + r.code, r.code == rounds.chosen)) {
                 changed = r.code != rounds.chosen;
                 rounds.chosen = r.code;
             }

@@ -51,7 +51,7 @@ void draw_requests(Shell& shell) {
     field_width(420);
     if (begin_combo("##product", shell.tr(std::string("product.") + k_products[form.product]), "req.product")) {
         for (int i = 0; i < 3; ++i) {
-            if (ImGui::Selectable(shell.tr(std::string("product.") + k_products[i]).c_str(), i == form.product))
+            if (combo_choice(shell.tr(std::string("product.") + k_products[i]), i == form.product))
                 form.product = i;
             shell.anchor("req.product." + std::to_string(i));
         }

@@ -168,7 +168,7 @@ void controls(Shell& shell, SimScreen& sim, const std::string& round) {
     field_width(method_w);
     if (begin_combo("##method", chosen, "sim.method")) {
         for (int i = 0; i < 6; ++i) {
-            if (ImGui::Selectable(shell.tr(std::string("sim.method.") + k_methods[i]).c_str(), i == sim.method)) sim.method = i;
+            if (combo_choice(shell.tr(std::string("sim.method.") + k_methods[i]), i == sim.method)) sim.method = i;
             shell.anchor("sim.method." + std::to_string(i));
         }
         ImGui::EndCombo();

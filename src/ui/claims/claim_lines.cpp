@@ -53,7 +53,7 @@ void form_cell(Shell& shell, const std::string& id, ClaimLine& line, bool read_o
     ImGui::BeginDisabled(read_only);
     if (begin_combo("##form", std::string(claim_form_label(line.form)), id + ".form")) {
         for (ClaimForm f : k_forms) {
-            if (ImGui::Selectable(std::string(claim_form_label(f)).c_str(), line.form == f)) line.form = f;
+            if (combo_choice(std::string(claim_form_label(f)), line.form == f)) line.form = f;
             shell.anchor(id + ".form." + std::string(claim_form_name(f)));
         }
         ImGui::EndCombo();

@@ -16,6 +16,7 @@
 #include "ui/reports/reports_ui.hpp"
 #include "ui/shell/host.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
@@ -106,6 +107,7 @@ void report_export_dialog(Shell& shell, ReportScreen& s) {
     // Never wider than the screen: its content wraps at modal_text_width.
     const float pad = ImGui::GetStyle().WindowPadding.x;
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(modal_text_width() + 2 * pad, FLT_MAX));
+    centre_next_modal();
     if (!ImGui::BeginPopupModal("##report_export", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         e.open = e.shown = false;
         e.job.reset();  // closed (Esc, or its own buttons): nothing half-written is kept

@@ -48,13 +48,19 @@ bool filter_combo(Shell& shell, const char* key, const std::vector<ReportChoice>
     under_label_if_narrow(std::min(280.0f, combo_width(shown)));
     field_width(280);
     bool changed = false;
-    if (begin_combo(std::string("##filter.") + key, shown, std::string("reports.filter.") + key)) {
-        if (all && ImGui::Selectable(shell.tr("report.all").c_str(), value.empty())) value.clear(), changed = true;
-        for (const auto& c : choices)
-            if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
+    const std::string anchor = std::string("reports.filter.") + key;
+    if (begin_combo(std::string("##filter.") + key, shown, anchor)) {
+        if (all) {
+            if (combo_choice(shell.tr("report.all"), value.empty())) value.clear(), changed = true;
+            shell.anchor(anchor + ".all");
+        }
+        for (const auto& c : choices) {
+            if (combo_choice(c.label + "##" + c.id, c.id == value)) value = c.id, changed = true;
+            shell.anchor(anchor + "." + c.id);  // each choice, for the tests and tours: <anchor>.<id>
+        }
         ImGui::EndCombo();
     }
-    shell.anchor(std::string("reports.filter.") + key);
+    shell.anchor(anchor);
     return changed;
 }
 

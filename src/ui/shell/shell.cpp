@@ -317,8 +317,9 @@ void Shell::toasts() {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
         // The mark stands apart, so that a long Japanese message wraps by itself instead of
-        // breaking at the space after the mark.
-        ImGui::PushTextWrapPos(420);
+        // breaking at the space after the mark. At most 420 px, less on a phone: the toast
+        // keeps 16 px from either edge of the screen.
+        ImGui::PushTextWrapPos(std::min(420.0f, vp->WorkSize.x - 32 - ImGui::GetStyle().WindowPadding.x));
         text_wrapped(tr(it->error ? "mark.warn" : "mark.ok"));
         ImGui::SameLine(0, 6);
         text_wrapped(it->text);

@@ -3,18 +3,30 @@
 // expects to be told, so when the top bar's 送信待ち is not zero (the app's SyncSummary, the
 // same count) the button asks first, naming how many wait and where they go, with three answers:
 // 同期してからログアウト (runs the sync; signs out when it succeeded and nothing waits any more;
-// else says why and stays signed in), ログアウト, and キャンセル. Nothing waiting: no question.
-// The training kiosk never publishes, so its 役割を切り替え never asks.
+// else says why, stays signed in and offers ログアウト anyway), ログアウト, and ログアウトをやめる.
+// While that sync runs the question shows what it is doing (the typed sync view's phase and
+// progress, as the 同期 screen shows it) and only ログアウトをやめる answers: the sync goes on,
+// the user stays signed in, and a toast says so. Nothing waiting: no question. The training
+// kiosk never publishes, so its 役割を切り替え never asks.
 #include "app/base/i18n.hpp"
 #include "app/session/session_contract.hpp"
 #include "app/sync/sync_app.hpp"
 #include "app/sync/sync_contract.hpp"
 #include "imgui.h"
+#include "ui/shell/kept_view.hpp"
 #include "ui/shell/shell.hpp"
+#include "ui/sync/sync_progress.hpp"
 #include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/widgets.hpp"
 
 namespace vsys::ui {
+
+namespace {
+// The running sync's status while the question waits for it (the user's: gone at sign-out).
+struct SignOutSync {
+    KeptView<SyncStatusQuery> status;
+};
+}  // namespace
 
 void Shell::request_sign_out() {
     if (!app_.kiosk() && app_.sync().summary().unsent() > 0) {
@@ -61,10 +73,16 @@ void Shell::sign_out_modal() {
     c.confirm_anchor = "signout.sync";
     c.other_label = tr("session.logout");
     c.other_anchor = "signout.logout";
+    c.cancel_label = tr("signout.stay");  // what it does: the user stays signed in
     c.error = sign_out_error_;
     const bool syncing = sign_out_ == SignOut::syncing;
     c.detail = [&] {
         if (syncing) {
+            // Progress changes without a revision while answers arrive: asked every frame.
+            KeptView<SyncStatusQuery>& status = state<SignOutSync>().status;
+            status.reset();
+            if (const SyncStatusView* st = status.get(app_, SyncStatusQuery{}); st && st->running)
+                sync_progress(*this, *st, "signout.progress", modal_text_width(c.width) - ImGui::GetCursorPosX());
             text_wrapped(tr("signout.syncing"));
             anchor("signout.syncing");
         }
@@ -77,7 +95,8 @@ void Shell::sign_out_modal() {
     };
     const Answer a = confirmation(*this, true, c);
     if (a == Answer::other) sign_out_now();
-    if (a == Answer::cancelled) {  // a sync under way goes on; the user stays signed in
+    if (a == Answer::cancelled) {  // a sync under way goes on; the user stays signed in, and is told so
+        if (syncing) toast(tr("signout.stayed_syncing"));
         sign_out_ = SignOut::idle;
         sign_out_error_.clear();
     }

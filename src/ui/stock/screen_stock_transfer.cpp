@@ -61,7 +61,7 @@ void receiver_combo(Shell& shell, TransferScreen& s) {
             std::string label = t.name + "（" + t.code + "） " + cat;
             if (!t.allowed) label += " — " + shell.tr("stock.transfer.not_allowed");
             ImGui::BeginDisabled(!t.allowed);
-            if (ImGui::Selectable((label + "##" + t.code).c_str(), t.code == s.to)) s.to = t.code, s.condition.clear();
+            if (combo_choice(label + "##" + t.code, t.code == s.to)) s.to = t.code, s.condition.clear();
             shell.anchor("stock.transfer.to." + t.code);
             ImGui::EndDisabled();
         }

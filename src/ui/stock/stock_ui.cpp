@@ -85,27 +85,13 @@ bool choice_combo(Shell& shell, const std::string& anchor, const std::string& la
     form_label(label);
     under_label_if_narrow(std::min(width, combo_width(shown)));
     bool changed = false;
-    bool open = false;
-    if (combo_width(shown) <= ImGui::GetContentRegionAvail().x) {
-        field_width(width);
-        open = begin_combo("##" + anchor, shown, anchor);
-    } else {
-        // Wider than the line (a lot with its vials and expiry on a phone): the choice whole,
-        // wrapped, and beside it the arrow that opens the list, rather than a cut preview.
-        const float arrow = ImGui::GetFrameHeight();
-        ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - arrow -
-                               ImGui::GetStyle().ItemSpacing.x);
-        ImGui::AlignTextToFramePadding();
-        text_wrapped(shown);
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
-        ImGui::SameLine();
-        open = ImGui::BeginCombo(("##" + anchor).c_str(), nullptr, ImGuiComboFlags_NoPreview);
-    }
+    // Wider than the line (a lot with its vials and expiry on a phone), the choice wraps beside
+    // the arrow that opens the list (begin_combo).
+    field_width(width);
+    const bool open = begin_combo("##" + anchor, shown, anchor);
     if (open) {
         for (const auto& c : choices) {
-            if (ImGui::Selectable((c.label + "##" + c.id).c_str(), c.id == value)) value = c.id, changed = true;
+            if (combo_choice(c.label + "##" + c.id, c.id == value)) value = c.id, changed = true;
             shell.anchor(anchor + "." + c.id);  // each choice, for the tours: <anchor>.<id>
         }
         ImGui::EndCombo();

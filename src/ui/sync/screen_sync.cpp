@@ -4,7 +4,6 @@
 // both versions until the user keeps one (confirmed first). Export and import of a bundle file
 // carry the same bundles on a USB stick when there is no network.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "app/sync/sync_contract.hpp"
@@ -12,6 +11,7 @@
 #include "ui/shell/screen_registry.hpp"
 #include "ui/shell/shell.hpp"
 #include "ui/shell/theme.hpp"
+#include "ui/sync/sync_progress.hpp"
 #include "ui/widgets/dialogs.hpp"
 #include "ui/widgets/fields.hpp"
 #include "ui/widgets/table.hpp"
@@ -26,6 +26,7 @@ struct SyncScreen {
     std::optional<ImportReport> import_report;  // the last import's answer
     std::string import_error;
     std::string confirm_key, confirm_hash;  // a version chosen to keep, awaiting confirmation
+    std::string confirm_title;              // its document as the list names it
     std::string modal_error;
     std::string key_id, secret;  // a store key typed in by hand (no key, or the one held refused)
     std::string key_error;
@@ -43,15 +44,20 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     form_value(local_time(shell, st.last_success));
     form_label(shell.tr("sync.device"));
     const bool read_only = st.read_only;
-    if (st.enrolled && read_only) form_value(shell.tr("sync.enrolled.read_only"));
-    else if (st.enrolled) ImGui::TextColored(colour::confirmed, "%s", shell.tr("sync.enrolled").c_str());
-    else form_value(shell.tr("sync.not_enrolled"));
     // No key, or the key held refused by the store (rotated, and nothing newer reached this
-    // device): said once in its own row, with the way to type the operator's key in.
+    // device): it can sign but not send, said once in its own row below with what to do.
     const bool key_refused = !read_only && st.key_refused;
+    if (st.enrolled && (read_only || key_refused)) form_value(shell.tr("sync.enrolled.read_only"));
+    else if (st.enrolled) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);
+        form_value(shell.tr("sync.enrolled"));  // wrapped: it ran past a phone's edge
+        ImGui::PopStyleColor();
+    }
+    else form_value(shell.tr("sync.not_enrolled"));
     if (read_only || key_refused) {
         form_label(shell.tr("sync.write"));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560);
+        // At most 560 px wide, less on a phone (where the row has stacked under its label).
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, ImGui::GetContentRegionAvail().x));
         ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
         text_wrapped(key_refused && st.error ? st.error->message : shell.tr("sync.write.none"));
         ImGui::PopStyleColor();
@@ -59,7 +65,7 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         shell.anchor(key_refused ? "sync.key_refused" : "sync.read_only");
         // The fallback: the operator's key file typed in (nothing sealed reaches this device).
         form_label("");
-        ImGui::TextUnformatted(shell.tr("sync.write.paste").c_str());
+        text_wrapped(shell.tr("sync.write.paste"));
         form_label(shell.tr("sync.write.key_id"));
         text_field(shell, "sync.key_id", ss.key_id, "sync.write.key_id", 128, 320);
         form_label(shell.tr("sync.write.secret"));
@@ -88,18 +94,21 @@ void status_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
     }
     ImGui::Spacing();
     if (st.running) {
-        const double total = std::max<double>(1.0, static_cast<double>(st.total));
-        const float fraction = static_cast<float>(static_cast<double>(st.done) / total);
-        char label[96];
-        std::snprintf(label, sizeof label, "%lld / %lld  (%.1f KB)", static_cast<long long>(st.done),
-                      static_cast<long long>(st.total), static_cast<double>(st.bytes) / 1024.0);
-        ImGui::TextUnformatted(shell.tr("sync.running").c_str());
-        ImGui::ProgressBar(fraction, ImVec2(420, 0), label);
-        shell.anchor("sync.progress");
+        text_wrapped(shell.tr("sync.running"));
+        sync_progress(shell, st, "sync.progress");
     } else {
         // A device that may not write says so once, in its own row above.
         if (st.error && st.error->code != "sync.read_only" && st.error->code != "sync.key_refused") {
             field_message(st.error->message, true);
+        } else if (st.error) {
+            // It read the exchange through but could not send (the row above says why): never
+            // 「同期しました」 in green while the work waits.
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::pending);
+            text_wrapped(fill_placeholders(shell.tr("sync.done_receive_only"),
+                                           {{"accepted", std::to_string(st.accepted)},
+                                            {"rejected", std::to_string(st.rejected_count)}}));
+            ImGui::PopStyleColor();
+            shell.anchor("sync.done_receive_only");
         } else if (!st.finished.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::confirmed);
             text_wrapped(fill_placeholders(shell.tr("sync.done"), {{"pushed", std::to_string(st.pushed)},
@@ -152,36 +161,34 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         ImGui::PushID(key.c_str());
         text_wrapped(c.title);
         shell.anchor("sync.conflict.title");
-        // The competing versions of this document in the shared Table, a 残す button per row
-        // (anchors sync.keep.<i>, i the version's place in the conflict).
+        // The competing versions of this document in the shared Table: who wrote each, and when.
         KeptTable& t = ss.heads[key];
         const std::vector<ConflictHead>& heads = c.heads;
         if (t.stale(ss.status.loads())) {
             t.model.columns = {{shell.tr("sync.version"), false, "", 0, false},
                                {shell.tr("sync.author"), false, "", 0, false},
-                               {shell.tr("sync.time"), false, "", 0, false},
-                               {shell.tr("approvals.action"), false, "", ImGui::GetFontSize() * 6, false, true}};
+                               {shell.tr("sync.time"), false, "", 0, false}};
             t.model.rows.clear();
             for (std::size_t i = 0; i < heads.size(); ++i)
-                t.model.rows.push_back(
-                    {{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}, {}});
+                t.model.rows.push_back({{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}});
         }
-        TableOptions o{"sync.heads." + key, 0, false, ""};
-        o.draw_cell = [&](int row, int) {
-            if (ImGui::SmallButton(shell.tr("sync.keep").c_str())) {
-                ss.confirm_key = key;
-                ss.confirm_hash = heads[static_cast<std::size_t>(row)].hash;
-                ss.modal_error.clear();
-            }
-            shell.anchor("sync.keep." + std::to_string(row));
-        };
-        draw_table(shell, "##heads", t.model, t.built, t.state, o);
-        // What each version holds, whole and wrapped under the table: a table cell cuts a long
-        // text to a tooltip, and a phone has no hover to read it by.
+        draw_table(shell, "##heads", t.model, t.built, t.state, {"sync.heads." + key, 0, false, ""});
+        // What each version holds, whole and wrapped under the table (a table cell cuts a long
+        // text to a tooltip, and a phone has no hover to read it by), and under it the button that
+        // keeps it: not in a column of the table, which a phone scrolls out of sight (anchors
+        // sync.keep.<i>, i the version's place in the conflict).
         for (std::size_t i = 0; i < heads.size(); ++i) {
             form_label(fill_placeholders(shell.tr("sync.version_n"), {{"n", std::to_string(i + 1)}}), 80);
             form_value(heads[i].summary);
             shell.anchor("sync.content." + std::to_string(i));
+            form_label("", 80);
+            if (wrapped_button(shell.tr("sync.keep") + "##" + std::to_string(i), true)) {
+                ss.confirm_key = key;
+                ss.confirm_title = c.title;
+                ss.confirm_hash = heads[i].hash;
+                ss.modal_error.clear();
+            }
+            shell.anchor("sync.keep." + std::to_string(i));
         }
         ImGui::PopID();
     }
@@ -205,7 +212,7 @@ void rejected_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
 
 void keep_modal(Shell& shell, SyncScreen& ss) {
     Confirmation c{.anchor = "sync.keep",
-                   .question = fill_placeholders(shell.tr("sync.keep.confirm"), {{"key", ss.confirm_key}}),
+                   .question = fill_placeholders(shell.tr("sync.keep.confirm"), {{"title", ss.confirm_title}}),
                    .confirm_label = shell.tr("sync.keep")};
     c.confirm_anchor = "sync.keep.confirm";
     c.error = ss.modal_error;

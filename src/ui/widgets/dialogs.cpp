@@ -61,6 +61,7 @@ Answer confirmation(Shell& shell, bool open, const Confirmation& c) {
         if (!open) return Answer::none;
         ImGui::OpenPopup(id.c_str());
     }
+    centre_next_modal();
     if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
         seen->SetBool(seen_key, false);
         return open ? Answer::cancelled : Answer::none;
@@ -127,6 +128,18 @@ bool discard_question(Shell& shell, const std::string& anchor, bool& ask) {
     c.destructive = true;
     c.width = ImGui::GetFontSize() * 30;
     return confirm(shell, ask, c);
+}
+
+void centre_next_modal() {
+    // The screen's size when a modal was last placed, in the root window's storage.
+    ImGuiStorage* seen = ImGui::GetStateStorage();
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    const ImGuiID w_key = ImGui::GetID("##modal.screen_w"), h_key = ImGui::GetID("##modal.screen_h");
+    const bool resized = seen->GetFloat(w_key) != screen.x || seen->GetFloat(h_key) != screen.y;
+    seen->SetFloat(w_key, screen.x);
+    seen->SetFloat(h_key, screen.y);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), resized ? ImGuiCond_Always : ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
 }
 
 void close_modal_on_escape() {

@@ -54,6 +54,12 @@ bool confirm(Shell& shell, bool& open, const Confirmation& c);
 // the user confirms. Anchors: <anchor>.yes, <anchor>.no. Esc or 入力に戻る keeps the input.
 bool discard_question(Shell& shell, const std::string& anchor, bool& ask);
 
+// Centres the modal begun next on the screen when it opens and when the screen changed size (a
+// tablet turned, a browser window resized): ImGui centres a modal only the first time ever, so
+// one first opened on a narrow window kept its place after the window widened. Not every frame:
+// a modal that grows while it works (an export's progress) would move under the pointer.
+void centre_next_modal();
+
 // Esc closes the modal on top, if any (ImGui 1.86 closes only non-modal popups on Esc); focus
 // returns to the window that opened it. Called once a frame by the Shell, before the screen.
 void close_modal_on_escape();

@@ -1,3 +1,8 @@
+// The small shared widgets (widgets.hpp).
+//
+// [SECTION] The home grid's buttons, titles and messages
+// [SECTION] Forms: labels, values, combos and their lists, headers, fields
+// [SECTION] Wrapped text, buttons and rows
 #include "ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -9,6 +14,8 @@
 #include "ui/widgets/line_break.hpp"
 
 namespace vsys::ui {
+
+// [SECTION] The home grid's buttons, titles and messages
 
 bool big_button(const char* id, const std::string& title, const std::string& desc, ImVec2 size,
                 const std::string& badge) {
@@ -89,6 +96,8 @@ void notice(const std::string& text, float width) {
     ImGui::PopStyleColor();
 }
 
+// [SECTION] Forms: labels, values, combos and their lists, headers, fields
+
 void form_label(const std::string& text, float width) {
     // The narrowest a value may be beside its label before the two stack: a ten-digit code or
     // an amount with its unit at the user's text size.
@@ -118,17 +127,93 @@ float combo_width(const std::string& preview) {
     return ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-bool begin_combo(const std::string& id, const std::string& preview, std::string_view where) {
+namespace {
+// The widest a combo's open list may be: the screen less the margins ImGui keeps popups within.
+float combo_list_width() {
+    return ImGui::GetMainViewport()->Size.x - 2 * ImGui::GetStyle().DisplaySafeAreaPadding.x;
+}
+}  // namespace
+
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where, ImGuiComboFlags flags) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // The list: at least the combo's width (ImGui's own minimum), at most the screen's, eight lines
+    // tall before it scrolls (ImGui's regular height).
+    const float height = (ImGui::GetFontSize() + st.ItemSpacing.y) * 8 - st.ItemSpacing.y + st.WindowPadding.y * 2;
+    const ImVec2 list_max(combo_list_width(), height);
+    if (flags & ImGuiComboFlags_NoPreview) {
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+        return ImGui::BeginCombo(id.c_str(), nullptr, flags);
+    }
     // The preview is drawn from the frame's padding to the arrow button (ImGui::BeginCombo).
-    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x;
+    float width = ImGui::CalcItemWidth();
+    const float arrow = ImGui::GetFrameHeight();
+    // A choice longer than the width asked for widens the combo where the line has room for it
+    // (a round's name in a report's filter on a clinic PC).
+    const float whole = combo_width(preview);
+    if (whole > width && whole <= ImGui::GetContentRegionAvail().x) {
+        width = whole;
+        ImGui::SetNextItemWidth(width);
+    }
+    const float room = width - arrow - st.FramePadding.x;
     bool cut = false;
-    const std::string shown = fit_text(preview, room, cut);
-    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str());
-    if (cut) {
+    std::string shown = fit_text(preview, room, cut);
+    const float wrap = width - arrow - st.ItemSpacing.x;
+    if (cut && wrap >= ImGui::GetFontSize() * 4) {
+        // Too long for the combo (a round's name on a phone): the choice whole, wrapped, and beside
+        // it the arrow that opens the list; a phone has no hover to read a cut preview by.
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+        ImGui::AlignTextToFramePadding();
+        text_wrapped(preview);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::SameLine(0, st.ItemSpacing.x);
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+        return ImGui::BeginCombo(id.c_str(), nullptr, flags | ImGuiComboFlags_NoPreview);
+    }
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), list_max);
+    const bool open = ImGui::BeginCombo(id.c_str(), shown.c_str(), flags);
+    if (cut) {  // no room even to wrap it: cut, whole on hover, and noted
         if (!open) whole_text_tooltip(preview);  // open, the last item is the list's
         note_clipped(preview, where);
     }
     return open;
+}
+
+bool combo_choice(const std::string& label, bool selected) {
+    const std::string text = label.substr(0, label.find("##"));
+    // The room a choice has in a list as wide as the screen: less the list's padding and, while
+    // the list scrolls, its scroll bar.
+    const ImGuiWindow* list = ImGui::GetCurrentWindow();
+    const float room = combo_list_width() - 2 * list->WindowPadding.x - (list->ScrollbarY ? ImGui::GetStyle().ScrollbarSize : 0);
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) return ImGui::Selectable(label.c_str(), selected);
+    // Its lines after the first indented, so that where one choice ends and the next begins shows
+    // without a hover (a phone).
+    const float indent = ImGui::GetFontSize();
+    const std::string lines = wrap_lines(text, room - indent);
+    const ImVec2 size = ImGui::CalcTextSize(lines.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool chosen = ImGui::Selectable(("###" + label).c_str(), selected, 0, ImVec2(0, size.y));
+    whole_text_tooltip(text);
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    const ImGuiLastItemData item = ImGui::GetCurrentContext()->LastItemData;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool logging = g.LogEnabled;  // ImGui's log gets the choice whole, as text_wrapped logs
+    g.LogEnabled = false;
+    const float line_h = ImGui::GetTextLineHeight();
+    std::size_t begin = 0;
+    for (int n = 0; begin <= lines.size(); ++n) {
+        const std::size_t end = std::min(lines.find('\n', begin), lines.size());
+        ImGui::SetCursorScreenPos(ImVec2(at.x + (n ? indent : 0.0f), at.y + line_h * static_cast<float>(n)));
+        ImGui::TextUnformatted(lines.c_str() + begin, lines.c_str() + end);
+        begin = end + 1;
+    }
+    g.LogEnabled = logging;
+    if (logging) ImGui::LogRenderedText(&at, text.c_str(), text.c_str() + text.size());
+    ImGui::SetCursorScreenPos(after);
+    // The selectable stays the last item, so that an anchor names the choice.
+    ImGui::GetCurrentContext()->LastItemData = item;
+    return chosen;
 }
 
 bool collapsing_header(const std::string& label, std::string_view where) {
@@ -175,6 +260,8 @@ void same_line_if_room(float width, float spacing) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
 }
+
+// [SECTION] Wrapped text, buttons and rows
 
 std::string wrap_lines(const std::string& text, float width, float font_size) {
     ImFont* font = ImGui::GetFont();

@@ -39,9 +39,19 @@ void form_value(const std::string& text);
 void under_label_if_narrow(float width);
 // The width a combo needs to show `preview` whole.
 float combo_width(const std::string& preview);
-// ImGui::BeginCombo whose preview, when the combo is too narrow for it (a phone), is cut with "…",
-// shown whole on hover and noted in the clip record under `where` (ImGui would cut it silently).
-bool begin_combo(const std::string& id, const std::string& preview, std::string_view where);
+// ImGui::BeginCombo whose preview, when the combo is too narrow for it (a phone), is drawn whole,
+// wrapped within the combo's width, beside the arrow that opens the list (ImGui would cut it
+// silently); where even that has no room, cut with "…", shown whole on hover and noted in the clip
+// record under `where`. Its open list is as wide as its longest choice but never wider than the screen (ImGui sizes it
+// to the longest, past a phone's edge): every combo of the screens opens through here, and its
+// choices are combo_choice's. `flags` as ImGui's (NoPreview: `preview` is not drawn).
+bool begin_combo(const std::string& id, const std::string& preview, std::string_view where,
+                 ImGuiComboFlags flags = 0);
+// One choice of a list begin_combo opened: ImGui::Selectable on one line where the screen has room
+// for it, else its text wrapped at the screen's width (a round's name with its state, a receiver
+// with its code and category, on a phone), the whole text also on hover. `label` may end in
+// "##id" as ImGui's. True when chosen.
+bool combo_choice(const std::string& label, bool selected);
 // ImGui::CollapsingHeader whose label, when the window is too narrow for it, is cut with "…",
 // shown whole on hover and noted in the clip record under `where`. Its id is the whole label's.
 bool collapsing_header(const std::string& label, std::string_view where);

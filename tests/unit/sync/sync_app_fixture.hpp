@@ -1,14 +1,17 @@
-// The sync tests' deployment and browser (test_sync_app.cpp, test_sync_sealed.cpp): 鳥取県's
+// The sync tests' deployment and browser (test_sync_app.cpp, test_sync_sealed.cpp, the ui tests): 鳥取県's
 // demo exchange in memory, as `tools/serve` publishes it, and a loop that plays the browser's
-// part in a sync run.
+// part in a sync run; a store that refuses a rotated key, and the operator sealing one to a device.
 #pragma once
 
 #include <functional>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "app_fixture.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
+#include "sync/store_credential.hpp"
 
 namespace vsys::test {
 
@@ -83,6 +86,31 @@ inline const Site& tottori_site(AppFixture& f, int nth = 0) {
 }
 
 inline std::string muni_account(const Site& s) { return "VM" + s.municipality; }
+
+// The S3 store as far as keys go: a PUT signed with a key it does not hold (rotated and removed)
+// is refused 403, as RGW refuses it; `refused` counts the refusals.
+struct StoreKeys {
+    std::set<std::string> valid;  // key ids the store accepts
+    int refused = 0;
+    PutFault fault(App& app) {
+        return [this, &app](const sync::TransportRequest& r) -> std::optional<Error> {
+            const auto key = app.sync().store_key();
+            if (key && valid.count(key->access_key)) return std::nullopt;
+            ++refused;
+            return Error{sync::k_transport_key_refused, "the exchange refused the write key",
+                         {{"detail", "HTTP 403 InvalidAccessKeyId (put " + r.path + ")"}}};
+        };
+    }
+};
+
+inline sync::StoreCredential site_key(const Site& s, int version) {
+    return {"site:" + s.code, "VSYSAKV" + std::to_string(version), "secret-of-version-" + std::to_string(version), version};
+}
+
+// What the operator's `s3-users` writes for one device: the key sealed at its version's name.
+inline void seal_for(sync::MemoryTransport& ex, const sync::StoreCredential& k, const std::string& device) {
+    REQUIRE(ex.put_new(sync::credential_path(k.org, device, k.version), *sync::seal_store_credential(k, device)));
+}
 
 
 }  // namespace vsys::test

@@ -23,31 +23,6 @@ using namespace vsys::test;
 
 namespace {
 
-// The S3 store as far as keys go: a PUT signed with a key it does not hold (rotated and removed)
-// is refused 403, as RGW refuses it; `refused` counts the refusals.
-struct Store {
-    std::set<std::string> valid;  // key ids the store accepts
-    int refused = 0;
-    PutFault fault(App& app) {
-        return [this, &app](const sync::TransportRequest& r) -> std::optional<Error> {
-            const auto key = app.sync().store_key();
-            if (key && valid.count(key->access_key)) return std::nullopt;
-            ++refused;
-            return Error{sync::k_transport_key_refused, "the exchange refused the write key",
-                         {{"detail", "HTTP 403 InvalidAccessKeyId (put " + r.path + ")"}}};
-        };
-    }
-};
-
-sync::StoreCredential site_key(const Site& s, int version) {
-    return {"site:" + s.code, "VSYSAKV" + std::to_string(version), "secret-of-version-" + std::to_string(version), version};
-}
-
-// What the operator's `s3-users` writes for one device: the key sealed at its version's name.
-void seal_for(sync::MemoryTransport& ex, const sync::StoreCredential& k, const std::string& device) {
-    REQUIRE(ex.put_new(sync::credential_path(k.org, device, k.version), *sync::seal_store_credential(k, device)));
-}
-
 // Every byte the device stored, as one text to search.
 std::string stored_bytes(const AppFixture& f) {
     std::string all;
@@ -64,7 +39,7 @@ TEST_CASE("a store key refused after a rotation is fetched again: version 2 is k
     site.app.sync().require_store_key(true);
     REQUIRE(site.login(account_of_site(s)));
     const std::string device = site.app.session().device_public;
-    Store store{{"VSYSAKV1"}};
+    StoreKeys store{{"VSYSAKV1"}};
     seal_for(ex, site_key(s, 1), device);
     auto st = sync_with(site, ex, store.fault(site.app));
     REQUIRE(st["error"].is_null());
@@ -100,7 +75,7 @@ TEST_CASE("a store key refused with nothing newer ends the run sync.key_refused,
     site.app.sync().require_store_key(true);
     REQUIRE(site.login(account_of_site(s)));
     const std::string device = site.app.session().device_public;
-    Store store{{"VSYSAKV1"}};
+    StoreKeys store{{"VSYSAKV1"}};
     seal_for(ex, site_key(s, 1), device);
     REQUIRE(sync_with(site, ex, store.fault(site.app))["error"].is_null());
 
@@ -220,7 +195,7 @@ TEST_CASE("a store key file in the old clear form is read once, sealed to the de
     REQUIRE(opened);
     CHECK(opened->secret_key == "the-clear-secret");
     // And it writes with it.
-    Store store{{"VSYSAKCLEAR"}};
+    StoreKeys store{{"VSYSAKCLEAR"}};
     st = sync_with(site, ex, store.fault(site.app));
     CHECK(st["error"].is_null());
     CHECK(st["outbox"] == 0);

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "app_fixture.hpp"
+#include "core/directory/catalog.hpp"
 #include "sync/demo_exchange.hpp"
 #include "sync/directory.hpp"
 #include "sync/replay.hpp"
@@ -176,6 +177,8 @@ TEST_CASE("two devices of one site edit the same document: the conflict is shown
         CHECK(summary.find("電話番号: 0857-22-000") != std::string::npos);
         CHECK(summary.find("contact") == std::string::npos);
         CHECK(summary.find("phone") == std::string::npos);
+        CHECK(summary.find("insurance") == std::string::npos);  // the code's kind by its name
+        CHECK(summary.find(s.municipality) == std::string::npos);  // the municipality by its name
     }
     std::string keep;
     for (const auto& h : heads)
@@ -189,6 +192,46 @@ TEST_CASE("two devices of one site edit the same document: the conflict is shown
     st = sync_with(muni, ex);
     CHECK(st["conflicts"].empty());
     CHECK(muni.view("site", {{"site", s.code}})["view"].dump().find("0857-22-0001") != std::string::npos);
+}
+
+TEST_CASE("a conflict over one of several documents of an organisation is titled by the document's name, never its id") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture a, b;
+    // A Tottori hub: the sites that report requests of a round (希望量).
+    const Site* hub = nullptr;
+    for (const auto& site : a.app.directory().demo().sites)
+        if (site.kind == SiteKind::site && site.municipality.rfind("31", 0) == 0 && site.vaccines.has(VaccineCategory::pfizer_hub)) {
+            hub = &site;
+            break;
+        }
+    REQUIRE(hub);
+    const Site& s = *hub;
+    REQUIRE(a.login(account_of_site(s)));
+    REQUIRE(b.login(account_of_site(s)));
+    REQUIRE(sync_with(a, ex)["enrolled"] == true);
+    REQUIRE(sync_with(b, ex)["enrolled"] == true);
+    // The first round this site may report a request for: each device reports its own number.
+    std::string round;
+    const nlohmann::json rounds = a.view("rounds");  // kept: the loop reads into it
+    for (const auto& r : rounds["view"]["rounds"]) {
+        const std::string code = r["code"];
+        if (a.run({{"type", "report_request"}, {"site", s.code}, {"round", code}, {"boxes", 3}})["ok"] == true) {
+            round = code;
+            break;
+        }
+    }
+    REQUIRE_FALSE(round.empty());
+    REQUIRE(b.run({{"type", "report_request"}, {"site", s.code}, {"round", round}, {"boxes", 5}})["ok"] == true);
+    sync_with(a, ex);
+    auto st = sync_with(b, ex);
+    REQUIRE(st["conflicts"].size() == 1);
+    const Round* r = Catalog::builtin().find_round(round);
+    REQUIRE(r);
+    const std::string title = st["conflicts"][0]["title"];
+    CHECK(title == "希望量：" + r->name + "（" + s.name + "）");
+    CHECK(title.find(round) == std::string::npos);
+    REQUIRE(b.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true);
+    CHECK(b.view("sync_status")["view"]["conflicts"][0]["title"] == "Request: " + r->name + " (" + s.name + ")");
 }
 
 TEST_CASE("a bundle file carried to another browser imports and verifies; altered, it is refused whole") {
