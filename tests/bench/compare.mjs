@@ -15,9 +15,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const areas = {
   master: { program: 'bench_master', runs: 3, targets: masterTargets },
   allocation: { program: 'bench_allocation', runs: 3, targets: allocationTargets, extra: peers },
-  // The nation's part holds the national exchange with a day of packs (over 4 GB natively): more
-  // than wasm32 can address, so wasm runs Tokyo only and the nation in a browser is measured in
-  // Chromium instead (`tools/bench nation`, browser_nation_sync.mjs).
+  // The nation's part holds the national exchange and its packs in memory, 2.26 GB of files alone
+  // (docs/BENCHMARKS.md "Packs"): the last wasm run stopped there, past wasm's default 2 GB. So
+  // wasm runs Tokyo only, and the nation in a browser is measured in Chromium instead
+  // (`tools/bench nation`, browser_nation_sync.mjs).
   sync: { program: 'bench_sync', runs: 1, targets: syncTargets, wasmArgs: ['tokyo'] },
   claims: { program: 'bench_claims', runs: 3, targets: claimsTargets },
   exports: { program: 'bench_exports', runs: 1, targets: exportsTargets },
