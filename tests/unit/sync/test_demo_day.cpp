@@ -9,6 +9,7 @@
 #include "sync/hierarchy_relations.hpp"
 #include "sync/pack.hpp"
 #include "sync/pending_transport.hpp"
+#include "small_demo.hpp"
 
 TEST_SUITE_BEGIN("sync");
 
@@ -18,20 +19,11 @@ using namespace vsys::sync;
 namespace {
 
 // Tottori's demo deployment of a small data set, written on day 1 and packed that evening.
-struct DemoDays {
-    DemoData data;
-    Hierarchy tree;
+struct DemoDays : vsys::testing::SmallDemoWorld {
     MemoryTransport ex;
     UtcTime day1 = *parse_utc("2021-06-01T09:00:00Z");
 
     explicit DemoDays(bool site_devices = true) {
-        DemoOptions o;
-        o.seed = 7;
-        o.sites = 1800;
-        o.venues = 20;
-        data = generate_demo_data(o);
-        auto refs = data.site_refs();
-        tree = std::move(*Hierarchy::build(refs));
         DemoExchangeOptions w;
         w.now = day1;
         w.prefecture = "310000";
@@ -50,17 +42,23 @@ struct DemoDays {
     }
 };
 
+// A device of the nation reading the demo deployment, from nothing.
+struct NationReader {
+    HierarchyRelations rel;
+    TrustState trust;
+    SyncState state;
+    DocumentStore store;
+    explicit NationReader(const Hierarchy& tree) : rel(tree) { trust.root_key = demo_root_key(7).public_hex; }
+    SyncReport sync(Transport& t, UtcTime now) { return sync_once(t, rel, "nation", state, trust, store, now); }
+};
+
 }  // namespace
 
 TEST_CASE("a demo day continues every feed and reaches the nation in its prefecture's pack") {
     DemoDays demo;
     REQUIRE(pack_demo_day(demo.data, demo.tree, {demo.day1 + 60, "310000"}, demo.ex));
-    HierarchyRelations rel(demo.tree);
-    TrustState trust;
-    trust.root_key = demo_root_key(7).public_hex;
-    SyncState state;
-    DocumentStore store;
-    auto first = sync_once(demo.ex, rel, "nation", state, trust, store, demo.day1 + 3600);
+    NationReader nation(demo.tree);
+    auto first = nation.sync(demo.ex, demo.day1 + 3600);
     REQUIRE(first.complete);
     CHECK(first.rejected == 0);
     CHECK(first.from_packs > 0);
@@ -75,17 +73,17 @@ TEST_CASE("a demo day continues every feed and reaches the nation in its prefect
     CHECK(packed->packer_rejected == 0);
     CHECK(packed->packs >= 20);  // 19 municipalities and the prefecture, each at least one
 
-    auto daily = sync_once(demo.ex, rel, "nation", state, trust, store, day2 + 3600);
+    auto daily = nation.sync(demo.ex, day2 + 3600);
     REQUIRE(daily.complete);
     CHECK(daily.rejected == 0);
     CHECK(daily.accepted == 2 + below);    // this reader is no nation's device: it reads the nation's feed too
     CHECK(daily.from_packs == 1 + below);  // all but the nation's, the prefecture's own in its pack too
-    CHECK(store.current(std::string("nation/") + k_round_kind + "/DEMO-2021-06-02") != nullptr);
+    CHECK(nation.store.current(std::string("nation/") + k_round_kind + "/DEMO-2021-06-02") != nullptr);
     // A site's feed went on from its day-1 bundle: sequence 2, chained to it.
     const std::string site = demo.tree.id(demo.tree.children(demo.tree.find("muni:312011")).front());
     const std::string feed = site + "/" + device_id_of(demo_device_key(7, site).public_hex);
-    REQUIRE(trust.feeds.count(feed));
-    CHECK(trust.feeds.at(feed).hashes.size() == 2);
+    REQUIRE(nation.trust.feeds.count(feed));
+    CHECK(nation.trust.feeds.at(feed).hashes.size() == 2);
 }
 
 TEST_CASE("a demo day needs the demo devices' feeds on the exchange and a prefecture the tree knows") {
@@ -103,22 +101,14 @@ TEST_CASE("a browser's nation takes the packed days from the packs, not one by o
     // the runs before the packs are in must not ask for the bundles the packs will bring.
     DemoDays demo;
     REQUIRE(pack_demo_day(demo.data, demo.tree, {demo.day1 + 60, "310000"}, demo.ex));
-    HierarchyRelations rel(demo.tree);
-    TrustState trust;
-    trust.root_key = demo_root_key(7).public_hex;
-    SyncState state;
-    DocumentStore store;
     for (const UtcTime now : {demo.day1 + 3600, demo.day1 + 2 * 86400}) {  // the open day, then a closed one
         CAPTURE(now);
-        state = {};
-        trust = {};
-        trust.root_key = demo_root_key(7).public_hex;
-        store = {};
+        NationReader nation(demo.tree);
         PendingTransport t;
         std::size_t bundle_gets = 0, pack_gets = 0, from_packs = 0;
         SyncReport r;
         for (int round = 0; round < 50; ++round) {
-            r = sync_once(t, rel, "nation", state, trust, store, now);
+            r = nation.sync(t, now);
             from_packs += r.from_packs;
             if (r.complete || r.error.code != k_transport_pending) break;
             for (const auto& q : t.take_requests()) {

@@ -7,6 +7,7 @@
 #include "sync/exchange.hpp"
 #include "sync/hierarchy_relations.hpp"
 #include "sync/replay.hpp"
+#include "small_demo.hpp"
 
 TEST_SUITE_BEGIN("sync");
 
@@ -17,21 +18,12 @@ namespace {
 
 // A small national data set (one site per municipality and a few more), written for Tottori
 // (19 municipalities): fast enough for the wasm test run.
-struct SmallDemo {
-    DemoData data;
-    Hierarchy tree;
+struct SmallDemo : vsys::testing::SmallDemoWorld {
     MemoryTransport ex;
     DemoExchangeOptions options;
     DemoExchangeReport report;
 
     explicit SmallDemo(std::string prefecture = "310000", bool site_devices = true) {
-        DemoOptions o;
-        o.seed = 7;
-        o.sites = 1800;
-        o.venues = 20;
-        data = generate_demo_data(o);
-        auto refs = data.site_refs();
-        tree = std::move(*Hierarchy::build(refs));
         options.now = *parse_utc("2021-06-01T09:00:00Z");
         options.prefecture = std::move(prefecture);
         options.site_devices = site_devices;
