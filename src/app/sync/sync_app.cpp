@@ -193,6 +193,10 @@ void SyncAgent::accept(const std::vector<std::pair<sync::TransportRequest, Resul
     run_.bytes = transport_->bytes_received();
 }
 
+void SyncAgent::abandon(Error e) {
+    if (run_.running) finish(std::move(e));
+}
+
 void SyncAgent::resume() {
     if (!transport_ || !run_.running) return;
     run_.waiting = false;

@@ -98,6 +98,10 @@ public:
     void accept(const std::vector<std::pair<sync::TransportRequest, Result<std::string>>>& answers,
                 const std::vector<std::string>& dates = {});
     void resume();
+    // Ends the running run with `e` where the host could not hand over its answers (the
+    // browser's memory ran out: sync.out_of_memory): the status says so instead of a run that
+    // never ends. What earlier runs applied and saved stays.
+    void abandon(Error e);
     // Runs phases until the run needs the host or ends. Called by start() and deliver().
     void step();
 

@@ -14,6 +14,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <new>
 #include <ctime>
 #include <memory>
 #include <string>
@@ -370,13 +371,26 @@ void accept_answers(const char* text) {
     g->app->sync().accept(answers, dates);
 }
 
+// An answer the wasm could not take or a run that threw ends the run with an error the 同期
+// screen shows (the wasm's memory ran out: sync.out_of_memory), never a run that goes on for ever.
+void abandon_run(const char* where, const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", where, e.what());
+    const bool memory = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+    try {
+        g->app->sync().abandon(memory ? vsys::Error{"sync.out_of_memory", e.what()}
+                                      : vsys::Error{"transport.failed", e.what(), {{"detail", e.what()}}});
+    } catch (const std::exception& again) {
+        std::fprintf(stderr, "%s: the run could not end: %s\n", where, again.what());
+    }
+}
+
 }  // namespace
 
 EMSCRIPTEN_KEEPALIVE void vsys_sync_answer(const char* text) {
     try {
         accept_answers(text);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "vsys_sync_answer: %s\n", e.what());
+        abandon_run("vsys_sync_answer", e);
     }
 }
 
@@ -386,7 +400,7 @@ EMSCRIPTEN_KEEPALIVE void vsys_sync_deliver(const char* text) {
         accept_answers(text);
         g->app->sync().resume();
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "vsys_sync_deliver: %s\n", e.what());
+        abandon_run("vsys_sync_deliver", e);
     }
     pump_sync();
 }

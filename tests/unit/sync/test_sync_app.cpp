@@ -472,3 +472,51 @@ TEST_CASE("a run whose bundle does not read back whole ends retryable and keeps 
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("answers handed over one at a time, as the browser does, sync as a round delivered whole") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture site;
+    const Site& s = tottori_site(site, 8);
+    REQUIRE(site.login(account_of_site(s)));
+    REQUIRE(sync_with(site, ex)["enrolled"] == true);
+    REQUIRE(site.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-88-0001"}})["ok"] == true);
+    REQUIRE(site.run({{"type", "sync"}})["ok"] == true);
+    std::int64_t done_before = 0;
+    for (int round = 0; round < 40 && site.app.sync().run().running; ++round) {
+        for (auto& answer : perform(site.app.sync().take_requests(), ex)) {
+            site.app.sync().accept({std::move(answer)});
+            const std::int64_t done = site.view("sync_status")["view"]["progress"]["done"];
+            CHECK(done == done_before + 1);  // the progress moves with every answer
+            done_before = done;
+        }
+        site.app.sync().resume();
+    }
+    auto st = site.view("sync_status")["view"];
+    CHECK(st["error"].is_null());
+    CHECK(st["outbox"] == 0);
+    AppFixture muni;
+    REQUIRE(muni.login(muni_account(s)));
+    sync_with(muni, ex);
+    CHECK(muni.view("site", {{"site", s.code}})["view"].dump().find("0857-88-0001") != std::string::npos);
+}
+
+TEST_CASE("a run the browser could not go on with (its memory ran out) ends with a message; the change waits") {
+    sync::MemoryTransport ex = exchange();
+    AppFixture site;
+    const Site& s = tottori_site(site, 9);
+    REQUIRE(site.login(account_of_site(s)));
+    REQUIRE(sync_with(site, ex)["enrolled"] == true);
+    REQUIRE(site.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-99-0001"}})["ok"] == true);
+    REQUIRE(site.run({{"type", "sync"}})["ok"] == true);
+    REQUIRE_FALSE(site.app.sync().take_requests().empty());
+    site.app.sync().abandon(Error{"sync.out_of_memory", "std::bad_alloc"});
+    auto st = site.view("sync_status")["view"];
+    CHECK(st["running"] == false);
+    CHECK(st["error"]["code"] == "sync.out_of_memory");
+    CHECK(st["error"]["message"].get<std::string>().find("メモリが足りず") != std::string::npos);
+    CHECK(st["pending"].get<std::int64_t>() + st["outbox"].get<std::int64_t>() > 0);  // nothing lost
+    site.app.sync().abandon(Error{"sync.out_of_memory", ""});  // no run: nothing happens
+    st = sync_with(site, ex);  // the next run sends it
+    CHECK(st["error"].is_null());
+    CHECK(st["outbox"] == 0);
+}
