@@ -161,3 +161,37 @@ test('usage errors exit 2', () => {
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /No such prefecture: 990000/);
 });
+
+test('demo-data --pack packs the day, --day goes on by one day, and everything still verifies', () => {
+    const dir = path.join(tmp, 'days');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86400e3).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const a = vsys('demo-data', '--exchange', dir, '--prefecture', '310000', '--time', twoDaysAgo, '--pack');
+    assert.equal(a.code, 0, a.err);
+    assert.match(a.out, /^packs\t(\d+) \(the packers read \d+ bundles, refused 0\)/m);
+    const day0 = twoDaysAgo.slice(0, 10);
+    // 鳥取県's 19 municipalities packed for it, and 鳥取県 for the nation, on that day.
+    assert.ok(files(dir).filter((f) => f.startsWith(`packs/pref_310000/${day0}/muni_`) && f.endsWith('.pack')).length >= 19);
+    assert.ok(files(dir).some((f) => f.startsWith(`packs/nation/${day0}/pref_310000.`) && f.endsWith('.pack')));
+
+    const b = vsys('demo-data', '--exchange', dir, '--day');
+    assert.equal(b.code, 0, b.err);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(b.out, new RegExp(`^day\\t${today} \\(round DEMO-${today}\\)$`, 'm'));
+    const bundles = Number(b.out.match(/^bundles\t(\d+) /m)[1]);
+    assert.ok(bundles > 300, b.out);  // the nation, 鳥取県, its municipalities and sites
+    assert.ok(files(dir).some((f) => f.startsWith(`packs/nation/${today}/pref_310000.`) && f.endsWith('.pack')));
+    const v = vsys('verify', dir);
+    assert.equal(v.code, 0, v.out + v.err);
+    assert.match(v.out, /^rejected\t0$/m);
+
+    // A deployment whose sites have no demo devices cannot go on by a day: the message names
+    // the organisation whose feed is missing. Nor can a folder with no deployment.
+    const proxies = path.join(tmp, 'proxies');
+    assert.equal(vsys('demo-data', '--exchange', proxies, '--prefecture', '310000', '--no-site-devices').code, 0);
+    const c = vsys('demo-data', '--exchange', proxies, '--day');
+    assert.equal(c.code, 1);
+    assert.match(c.err, /feed is not on the exchange \(site:/);
+    const none = vsys('demo-data', '--exchange', path.join(tmp, 'nothing'), '--day');
+    assert.equal(none.code, 1);
+    assert.equal(vsys('demo-data', '--exchange', dir, '--time', 'yesterday').code, 2);
+});
