@@ -37,14 +37,15 @@ template <class Label, class Value>
 void add_members(std::string& out, const std::string& path, const nlohmann::json& v, const Label& label, const Value& value) {
     if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it)
-            if (it.key() != k_resolves_member)
+            // The format's version and a resolution's bookkeeping say nothing to the person choosing.
+            if (it.key() != k_resolves_member && !(path.empty() && it.key() == "schema"))
                 add_members(out, path.empty() ? it.key() : path + "." + it.key(), it.value(), label, value);
         return;
     }
     if (!out.empty()) out += " / ";
     out += label(path) + ": ";
     if (v.is_string()) out += value(path, v.get<std::string>());
-    else if (v.is_array()) out += "[" + std::to_string(v.size()) + "]";
+    else if (v.is_array()) out += value(path + "[]", std::to_string(v.size()));  // how many, not the list
     else out += v.dump();
 }
 
@@ -110,6 +111,10 @@ SyncStatusView SyncAgent::status() const {
     // mode (display_arg's families); anything else as it was written.
     const auto value = [&](const std::string& path, const std::string& v) {
         const std::string member = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+        if (member.ends_with("[]"))
+            return fill_placeholders(Strings::builtin().get("sync.conflict.count", lang), {{"n", v}});
+        if (path == "kind" && (v == "site" || v == "workplace_venue"))  // a site's master data: which kind of site
+            return Strings::builtin().get(v == "site" ? "role.site" : "role.venue", lang);
         if (member == "round") {
             const Round* r = Catalog::builtin().find_round(v);
             return r ? r->name : v;

@@ -179,6 +179,9 @@ TEST_CASE("two devices of one site edit the same document: the conflict is shown
         CHECK(summary.find("phone") == std::string::npos);
         CHECK(summary.find("insurance") == std::string::npos);  // the code's kind by its name
         CHECK(summary.find(s.municipality) == std::string::npos);  // the municipality by its name
+        CHECK(summary.find("形式の版") == std::string::npos);      // the format's version says nothing here
+        CHECK(summary.find("種類: 医療機関") != std::string::npos);  // the site's kind by its name, not "site"
+        CHECK(summary.find("[") == std::string::npos);            // lists by how many, not "[2]"
     }
     std::string keep;
     for (const auto& h : heads)
