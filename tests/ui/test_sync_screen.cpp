@@ -116,4 +116,27 @@ TEST_CASE("a conflict over a round's request on a phone: titled by the round's n
     });
 }
 
+TEST_CASE("a sync the browser's memory could not finish: the 同期 screen says so and what to do, whole on a phone, in both languages") {
+    vsys::sync::MemoryTransport ex = vsys::test::exchange();
+    int nth = 24;
+    in_each_language([&](UiFixture& f, [[maybe_unused]] const char* l) {
+        const vsys::Site& s = vsys::test::tottori_site(f, nth++);
+        REQUIRE(f.login(vsys::test::account_of_site(s)));
+        REQUIRE(vsys::test::sync_with(f.app, ex)["error"].is_null());
+        REQUIRE(f.run({{"type", "update_site_info"}, {"site", s.code}, {"phone", "0857-66-0002"}})["ok"] == true);
+        REQUIRE(f.run({{"type", "sync"}})["ok"] == true);
+        REQUIRE_FALSE(f.app.sync().take_requests().empty());
+        f.app.sync().abandon(vsys::Error{"sync.out_of_memory", "std::bad_alloc"});  // what main_web.cpp does
+        open(f, "sync");
+        f.frames(2);
+        CHECK_MESSAGE(f.shell.clipped().empty(), clipped_list(f));
+        const std::string text = f.frame_text();
+        CAPTURE(text);
+        const std::string message = f.app.error_text(f.app.sync().run().error);
+        CHECK(message.find(std::string(l) == "ja" ? "メモリが足りず" : "ran out of memory") != std::string::npos);
+        CHECK(text.find(message) != std::string::npos);
+        CHECK(f.app.sync().status().running == false);
+    });
+}
+
 TEST_SUITE_END();
