@@ -148,18 +148,10 @@ Result<DemoDayReport> publish_demo_day(const DemoData& data, const Hierarchy& tr
             if (auto s = seal(d); !s) return s.error();
             docs.push_back(std::move(d));
         }
-        auto f = write_bundle(*w, o.now, docs, {});
-        if (!f) return f.error();
-        const std::string device = device_id_of(w->key.public_hex);
-        const std::string path = feed_folder(org, device) + "/" + f->name;
-        if (auto s = exchange.put_new(path, f->bytes); !s) return s.error();
-        rep.bytes += f->bytes.size();
-        for (const auto& folder : pointer_folders(rel, org, {})) {
-            const std::string pointer = folder + "/" + day + "/" + pointer_name(org, device, f->name);
-            if (auto s = exchange.put_new(pointer, path); !s) return s.error();
-            rep.bytes += path.size();
-            ++rep.pointers;
-        }
+        auto put = put_demo_bundle(exchange, rel, *w, o.now, docs, {});
+        if (!put) return put.error();
+        rep.bytes += put->bytes;
+        rep.pointers += put->pointers;
         ++rep.bundles;
         rep.documents += docs.size();
     }

@@ -49,8 +49,7 @@ struct Writer {
 class DemoWriter {
 public:
     DemoWriter(const DemoData& data, const Hierarchy& tree, const DemoExchangeOptions& o, Transport& out)
-        : data_(data), tree_(tree), o_(o), out_(out), rel_(tree), root_(demo_root_key(data.seed)),
-          day_(utc_day(o.now)) {
+        : data_(data), tree_(tree), o_(o), out_(out), rel_(tree), root_(demo_root_key(data.seed)) {
         for (const auto& a : data.accounts) accounts_.emplace(a.org, &a);
         for (const auto& s : data.sites) sites_.emplace(site_org_id(s), &s);
         for (const auto& p : data.populations) populations_.emplace("muni:" + p.code, &p);
@@ -254,16 +253,10 @@ private:
             for (const auto& d : chunk)
                 for (auto& o : kind_audience(document_kinds(), d, rel_)) audience.insert(std::move(o));
             const std::vector<std::string> to(audience.begin(), audience.end());
-            auto f = write_bundle(w.feed, o_.now, chunk, to);
-            if (!f) return f.error();
-            const std::string device = device_id_of(w.feed.key.public_hex);
-            const std::string path = feed_folder(w.feed.org, device) + "/" + f->name;
-            if (auto s = put(path, f->bytes); !s) return s;
-            for (const auto& folder : pointer_folders(rel_, w.feed.org, to)) {
-                if (auto s = put(folder + "/" + day_ + "/" + pointer_name(w.feed.org, device, f->name), path); !s)
-                    return s;
-                ++report_.pointers;
-            }
+            auto put = put_demo_bundle(out_, rel_, w.feed, o_.now, chunk, to);
+            if (!put) return put.error();
+            report_.bytes += put->bytes;
+            report_.pointers += put->pointers;
             ++report_.bundles;
             report_.documents += chunk.size();
             chunk.clear();
@@ -288,7 +281,6 @@ private:
     Transport& out_;
     HierarchyRelations rel_;
     KeyPair root_;
-    std::string day_;
     std::unordered_map<std::string, const DemoAccount*> accounts_;
     std::unordered_map<std::string, const Site*> sites_;
     std::unordered_map<std::string, const MunicipalityPopulation*> populations_;
@@ -319,6 +311,24 @@ CodeSecret demo_code_secret(std::uint64_t seed, std::string_view vsys_id, std::u
 
 std::string demo_enrolment_code(std::uint64_t seed, std::string_view vsys_id, std::uint32_t n) {
     return encode_enrolment_code(demo_code_secret(seed, vsys_id, n));
+}
+
+Result<PutBundle> put_demo_bundle(Transport& out, const OrgRelations& rel, FeedWriter& feed, UtcTime now,
+                                  const std::vector<DocumentVersion>& docs, const std::vector<std::string>& to) {
+    auto f = write_bundle(feed, now, docs, to);
+    if (!f) return f.error();
+    PutBundle put;
+    const std::string device = device_id_of(feed.key.public_hex);
+    const std::string path = feed_folder(feed.org, device) + "/" + f->name;
+    if (auto s = out.put_new(path, f->bytes); !s) return s.error();
+    put.bytes += f->bytes.size();
+    for (const auto& folder : pointer_folders(rel, feed.org, to)) {
+        if (auto s = out.put_new(folder + "/" + utc_day(now) + "/" + pointer_name(feed.org, device, f->name), path); !s)
+            return s.error();
+        put.bytes += path.size();
+        ++put.pointers;
+    }
+    return put;
 }
 
 Result<DemoExchangeReport> write_demo_exchange(const DemoData& data, const Hierarchy& tree,

@@ -25,11 +25,14 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/demo/demo_data.hpp"
 #include "core/directory/hierarchy.hpp"
 #include "core/base/calendar.hpp"
 #include "core/base/result.hpp"
+#include "sync/authority.hpp"
+#include "sync/bundle.hpp"
 #include "sync/identity.hpp"
 #include "sync/keys.hpp"
 #include "sync/transport.hpp"
@@ -68,6 +71,15 @@ KeyPair demo_device_key(std::uint64_t seed, std::string_view org);
 // The n-th unclaimed demo code of an account (n from 1 to codes_per_account).
 CodeSecret demo_code_secret(std::uint64_t seed, std::string_view vsys_id, std::uint32_t n);
 std::string demo_enrolment_code(std::uint64_t seed, std::string_view vsys_id, std::uint32_t n);
+
+// Signs the next bundle of `feed` at `now` and puts it on `out` straight away, then its pointers
+// (exchange.hpp's pointer_folders, on the day of `now`), as the demo's devices publish; no
+// outbox and no read-back (a real device's push: sync_once). Returns the bytes and pointers put.
+struct PutBundle {
+    std::size_t bytes = 0, pointers = 0;
+};
+Result<PutBundle> put_demo_bundle(Transport& out, const OrgRelations& rel, FeedWriter& feed, UtcTime now,
+                                  const std::vector<DocumentVersion>& docs, const std::vector<std::string>& to);
 
 // Writes the feeds, pointers and lookup files through `out` (put_new; a file that already
 // exists is an error). The manifest (directory.hpp) is the caller's. Errors: demo.prefecture
