@@ -43,6 +43,25 @@ bool number(const std::string& text, T& out) {
     return ec == std::errc{} && p == text.data() + text.size();
 }
 
+// Prints an error as the CLI does (English) and returns the exit status 1.
+int fail_with(std::ostream& err, const Error& e) {
+    err << "vsys: " << Strings::builtin().error_message(input::for_display(e), Language::en) << "\n";
+    return 1;
+}
+
+// The demo's municipalities and prefectures pack the day at `now` (--pack and --day alike),
+// and the line that says so.
+Result<sync::DemoDayReport> pack_day(const DemoData& data, const Hierarchy& tree, sync::UtcTime now,
+                                     const std::string& prefecture, ExchangeStore& exchange, std::ostream& out) {
+    const auto t0 = std::chrono::steady_clock::now();
+    auto packed = sync::pack_demo_day(data, tree, {now, prefecture}, exchange);
+    if (!packed) return packed.error();
+    out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
+        << packed->packer_rejected << "), " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+        << " s\n";
+    return packed;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -51,11 +70,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 // on by one day at `now`; its packers run a minute later.
 int demo_day_command(ExchangeStore& exchange, const std::string& dir, sync::UtcTime now, std::ostream& out,
                      std::ostream& err) {
-    const auto& strings = Strings::builtin();
-    auto fail = [&](const Error& e) {
-        err << "vsys: " << strings.error_message(input::for_display(e), Language::en) << "\n";
-        return 1;
-    };
+    auto fail = [&](const Error& e) { return fail_with(err, e); };
     auto text = exchange.get(sync::k_manifest_path);
     if (!text) return fail(text.error());
     auto m = sync::parse_manifest(*text);
@@ -73,15 +88,12 @@ int demo_day_command(ExchangeStore& exchange, const std::string& dir, sync::UtcT
     if (!tree) return fail(tree.error());
     auto published = sync::publish_demo_day(data, *tree, {now, m->prefecture}, exchange);
     if (!published) return fail(published.error());
-    const double publish_s = seconds_since(t0);
-    auto packed = sync::pack_demo_day(data, *tree, {now + 60, m->prefecture}, exchange);
-    if (!packed) return fail(packed.error());
     out << "exchange\t" << dir << "\n";
     out << "day\t" << sync::utc_day(now) << " (round DEMO-" << sync::utc_day(now) << ")\n";
     out << "bundles\t" << published->bundles << " (" << published->documents << " documents, " << published->pointers
-        << " pointers, " << published->bytes << " bytes), " << publish_s << " s\n";
-    out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
-        << packed->packer_rejected << "), " << seconds_since(t0) - publish_s << " s\n";
+        << " pointers, " << published->bytes << " bytes), " << seconds_since(t0) << " s\n";
+    auto packed = pack_day(data, *tree, now + 60, m->prefecture, exchange, out);
+    if (!packed) return fail(packed.error());
     return packed->packer_rejected == 0 ? 0 : 1;
 }
 
@@ -124,11 +136,7 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
         if (!ok) return usage(err);
     }
     if (dir.empty()) return usage(err);
-    const auto& strings = Strings::builtin();
-    auto fail = [&](const Error& e) {
-        err << "vsys: " << strings.error_message(input::for_display(e), Language::en) << "\n";
-        return 1;
-    };
+    auto fail = [&](const Error& e) { return fail_with(err, e); };
     auto opened = open_exchange(dir);
     if (!opened) {
         fail(opened.error());
@@ -177,12 +185,8 @@ int demo_exchange_command(const Args& args, std::ostream& out, std::ostream& err
     out << "enrolment lookup files\t" << rep->lookup_files << "\n";
     out << "bytes\t" << rep->bytes << "\n";
     out << "time\t" << seconds(t0, t1) << " s demo data, " << seconds(t1, t2) << " s signing and writing\n";
-    if (pack) {
-        auto packed = sync::pack_demo_day(data, *tree, {o.now + 60, prefecture}, exchange);
-        if (!packed) return fail(packed.error());
-        out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
-            << packed->packer_rejected << "), " << seconds(t2, std::chrono::steady_clock::now()) << " s\n";
-    }
+    if (pack)
+        if (auto packed = pack_day(data, *tree, o.now + 60, prefecture, exchange, out); !packed) return fail(packed.error());
 
     // A few accounts to try: the nation, and the first prefecture, municipality and site written.
     std::vector<std::string> samples = {"nation"};
