@@ -76,6 +76,12 @@ test('a due date typed in 令和 or full-width digits, or picked on the calendar
     await clickAnchor(page, 'stock.requests.due.page.next');
     await screenshot(page, 'dates-calendar');
     await clickAnchor(page, `stock.requests.due.day.${iso(next)}`);
+    // As with the month picker below: the click's release can land a frame or two after
+    // clickAnchor returns, and the calendar closes in the frame that takes it.
+    await page.waitForFunction(([name, start]) => {
+      const f = window.vsys.screen();
+      return f.anchors[name] === undefined || f.frames > start + 10;
+    }, [`stock.requests.due.day.${iso(next)}`, await page.evaluate(() => window.vsys.screen().frames)]);
     s = await page.evaluate(() => window.vsys.screen());
     assert.equal(s.anchors[`stock.requests.due.day.${iso(next)}`], undefined, 'a picked day closes the page');
     assert.equal(s.field_messages['stock.requests.due'], undefined);
