@@ -51,7 +51,14 @@ test('the requested boxes take 「１２」 as 12, refuse 「12a」 and 20 digit
   await typeInto(page, 'req.boxes', '１２');
   assert.equal(await messageOf(page, 'req.boxes'), undefined);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 12, round);
+  try {
+    await page.waitForFunction((r) => window.vsys.view('requests', { round: r }).view.boxes === 12, round, { timeout: 10000 });
+  } catch (e) {
+    const s = await screenOf(page);
+    await screenshot(page, 'input-enter-failed');
+    throw new Error(`Enter did not save 12: ${JSON.stringify({ want_text_input: s.want_text_input, messages: s.field_messages,
+      toasts: s.toasts, screen: s.screen, view: (await view(page, 'requests', { round })).view })}`);
+  }
 
   await typeInto(page, 'req.boxes', '12a');
   const letters = await messageOf(page, 'req.boxes');

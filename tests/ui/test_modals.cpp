@@ -159,7 +159,7 @@ TEST_CASE("keeping one version of a conflict asks on a phone, its buttons on the
         CAPTURE(std::string(l));
         language(b, l);
         open(b, "sync");
-        REQUIRE(click_in_view(b, "sync.keep.0"));
+        REQUIRE(click_in_view(b, "sync.keep.0.0"));
         check_modal(b, {"sync.keep.confirm", "sync.keep.cancel"});
         REQUIRE(b.click("sync.keep.cancel"));
         CHECK_FALSE(b.anchored("sync.keep.confirm"));

@@ -2,7 +2,8 @@
 // (sync.key_refused: the operator rotated the key and nothing newer reached this device) it says
 // what happened, what that means for the work entered, and what to do, with the fields to type a
 // key in, all on the screen; a conflict over a round's request is titled by the round's name, and
-// each version's content and 「この版を残す」 are on the screen without scrolling sideways.
+// each version's content and 「この版を残す」 are on the screen without scrolling sideways; with
+// two conflicts on the screen each button keeps a version of its own conflict.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -69,7 +70,7 @@ TEST_CASE("a refused store key: the 同期 screen says what happened and what to
     });
 }
 
-TEST_CASE("a conflict over a round's request on a phone: titled by the round's name, each version and its keep button on the screen") {
+TEST_CASE("conflicts over a round's request and the site's information on a phone: titled by name, each version and its keep button on the screen and its own") {
     vsys::sync::MemoryTransport ex = vsys::test::exchange();  // a copy: these devices' bundles stay here
     int nth = 0;
     in_each_language([&](UiFixture& b, [[maybe_unused]] const char* l) {
@@ -90,29 +91,41 @@ TEST_CASE("a conflict over a round's request on a phone: titled by the round's n
         const std::string round = "PF12_R10";
         REQUIRE(a.run({{"type", "report_request"}, {"site", hub->code}, {"round", round}, {"boxes", 3}})["ok"] == true);
         REQUIRE(b.run({{"type", "report_request"}, {"site", hub->code}, {"round", round}, {"boxes", 5}})["ok"] == true);
+        REQUIRE(a.run({{"type", "update_site_info"}, {"site", hub->code}, {"phone", "0857-66-0101"}})["ok"] == true);
+        REQUIRE(b.run({{"type", "update_site_info"}, {"site", hub->code}, {"phone", "0857-66-0202"}})["ok"] == true);
         vsys::test::sync_with(a, ex);
-        REQUIRE(vsys::test::sync_with(b.app, ex)["conflicts"].size() == 1);
+        REQUIRE(vsys::test::sync_with(b.app, ex)["conflicts"].size() == 2);
+        const std::vector<vsys::Conflict> before = b.app.sync().status().conflicts;
+        const std::size_t req = before[0].title.find("ファイザー 第10クール") != std::string::npos ? 0 : 1;
+        const std::string r = std::to_string(req);
         open(b, "sync");
-        REQUIRE(click_in_view(b, "sync.content.1"));
+        REQUIRE(click_in_view(b, "sync.content." + r + ".1"));
         const std::string text = b.frame_text();
         CAPTURE(text);
         CHECK(text.find("ファイザー 第10クール") != std::string::npos);
         CHECK(text.find(round) == std::string::npos);        // neither in the title nor in a version's content
         CHECK(text.find("pfizer_12") == std::string::npos);  // the product by its name
-        for (const char* name : {"sync.content.0", "sync.content.1", "sync.keep.0", "sync.keep.1"}) {
-            CAPTURE(std::string(name));
-            REQUIRE(b.anchored(name));
-            const auto r = b.shell.anchors().at(name);
-            CHECK(r.x >= 0);
-            CHECK(r.x + r.w <= k_width - 8);  // clear of the screen's scroll bar: no sideways scrolling
-        }
+        for (const char* n : {"0", "1"})
+            for (const char* part : {"sync.content.", "sync.keep."})
+                for (const char* i : {".0", ".1"}) {
+                    const std::string name = part + std::string(n) + i;
+                    CAPTURE(name);
+                    REQUIRE(click_in_view(b, name));
+                    const auto rect = b.shell.anchors().at(name);
+                    CHECK(rect.x >= 0);
+                    CHECK(rect.x + rect.w <= k_width - 8);  // clear of the screen's scroll bar: no sideways scrolling
+                }
         CHECK_MESSAGE(b.shell.clipped().empty(), clipped_list(b));
-        REQUIRE(b.click("sync.keep.1"));
+        REQUIRE(click_in_view(b, "sync.keep." + r + ".1"));
+        REQUIRE(b.click("sync.keep." + r + ".1"));
         check_modal(b, {"sync.keep.confirm", "sync.keep.cancel"});
         const std::string asked = b.frame_text();
         CHECK(asked.find("ファイザー 第10クール") != std::string::npos);  // the question names it as the list does
         REQUIRE(b.click("sync.keep.confirm"));
-        CHECK(b.app.sync().status().conflicts.empty());
+        // The request's conflict went, the site information's stayed.
+        const std::vector<vsys::Conflict> after = b.app.sync().status().conflicts;
+        REQUIRE(after.size() == 1);
+        CHECK(after[0].key == before[1 - req].key);
     });
 }
 

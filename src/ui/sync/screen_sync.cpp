@@ -156,11 +156,15 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         return;
     }
     text_wrapped(shell.tr("sync.conflicts.help"));
-    for (const auto& c : conflicts) {
+    for (std::size_t n = 0; n < conflicts.size(); ++n) {
+        const Conflict& c = conflicts[n];
         const std::string& key = c.key;
+        // Anchors carry the conflict's place in the list and the version's in the conflict
+        // (sync.keep.<n>.<i>): two conflicts on the screen never share one.
+        const std::string place = std::to_string(n);
         ImGui::PushID(key.c_str());
         text_wrapped(c.title);
-        shell.anchor("sync.conflict.title");
+        shell.anchor("sync.conflict." + place);
         // The competing versions of this document in the shared Table: who wrote each, and when.
         KeptTable& t = ss.heads[key];
         const std::vector<ConflictHead>& heads = c.heads;
@@ -175,12 +179,11 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
         draw_table(shell, "##heads", t.model, t.built, t.state, {"sync.heads." + key, 0, false, ""});
         // What each version holds, whole and wrapped under the table (a table cell cuts a long
         // text to a tooltip, and a phone has no hover to read it by), and under it the button that
-        // keeps it: not in a column of the table, which a phone scrolls out of sight (anchors
-        // sync.keep.<i>, i the version's place in the conflict).
+        // keeps it: not in a column of the table, which a phone scrolls out of sight.
         for (std::size_t i = 0; i < heads.size(); ++i) {
             form_label(fill_placeholders(shell.tr("sync.version_n"), {{"n", std::to_string(i + 1)}}), 80);
             form_value(heads[i].summary);
-            shell.anchor("sync.content." + std::to_string(i));
+            shell.anchor("sync.content." + place + "." + std::to_string(i));
             form_label("", 80);
             if (wrapped_button(shell.tr("sync.keep") + "##" + std::to_string(i), true)) {
                 ss.confirm_key = key;
@@ -188,7 +191,7 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
                 ss.confirm_hash = heads[i].hash;
                 ss.modal_error.clear();
             }
-            shell.anchor("sync.keep." + std::to_string(i));
+            shell.anchor("sync.keep." + place + "." + std::to_string(i));
         }
         ImGui::PopID();
     }
