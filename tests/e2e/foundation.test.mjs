@@ -77,7 +77,9 @@ test('Japanese typed through the IME path reaches the document and survives a re
   await waitFrames(page, 2);
   await screenshot(page, 'settings-typed');
   await clickAnchor(page, 'settings.save');
-  await page.waitForFunction(() => window.vsys.view('settings').view.device_name === '千代田区役所', null, { timeout: 5000 });
+  // Reloaded once the save is durable, as the top bar says (a reload while 保存中 may lose it).
+  await page.waitForFunction(() => window.vsys.view('settings').view.device_name === '千代田区役所' && !window.vsys.screen().saving,
+    null, { timeout: 5000 });
   await page.reload();
   await openApp(page, env.server.url);
   assert.equal(await page.evaluate(() => window.vsys.view('settings').view.device_name), '千代田区役所');

@@ -23,4 +23,19 @@ std::int64_t scaled_decimal(std::int64_t whole, std::int64_t num, std::int64_t d
     return whole * scale + part;
 }
 
+std::string format_data_size(std::int64_t bytes) {
+    if (bytes < 0) bytes = 0;
+    const char* unit = "KB";
+    std::int64_t per = 1024;
+    if (bytes >= 1024LL * 1024 * 1024) {
+        unit = "GB";
+        per = 1024LL * 1024 * 1024;
+    } else if (bytes >= 1024LL * 1024) {
+        unit = "MB";
+        per = 1024LL * 1024;
+    }
+    const std::int64_t tenths = scaled_decimal(bytes / per, bytes % per, per, 1);
+    return format_grouped(tenths / 10) + "." + std::to_string(tenths % 10) + " " + unit;
+}
+
 }  // namespace vsys

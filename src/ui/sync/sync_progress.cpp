@@ -1,8 +1,8 @@
 #include "ui/sync/sync_progress.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "core/base/numbers.hpp"
 #include "imgui.h"
 #include "ui/shell/shell.hpp"
 #include "ui/widgets/widgets.hpp"
@@ -15,10 +15,12 @@ void sync_progress(Shell& shell, const SyncStatusView& st, const std::string& an
     shell.anchor(anchor + ".phase");
     const double total = std::max<double>(1.0, static_cast<double>(st.total));
     const float fraction = static_cast<float>(static_cast<double>(st.done) / total);
-    char label[96];
-    std::snprintf(label, sizeof label, "%lld / %lld  (%.1f KB)", static_cast<long long>(st.done),
-                  static_cast<long long>(st.total), static_cast<double>(st.bytes) / 1024.0);
-    ImGui::ProgressBar(fraction, ImVec2(std::min(width, ImGui::GetContentRegionAvail().x), 0), label);
+    // Files of this phase and the bytes received, in words: 「3 / 12 ファイル・1.2 MB 受信」.
+    const std::string label = fill_placeholders(shell.tr("sync.progress.files"),
+                                                {{"done", format_grouped(st.done)},
+                                                 {"total", format_grouped(st.total)},
+                                                 {"size", format_data_size(st.bytes)}});
+    ImGui::ProgressBar(fraction, ImVec2(std::min(width, ImGui::GetContentRegionAvail().x), 0), label.c_str());
     shell.anchor(anchor);
 }
 
