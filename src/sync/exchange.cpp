@@ -366,8 +366,19 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
                 rep.deferred += seqs.size() - static_cast<std::size_t>(std::distance(seqs.begin(), seqs.find(seq)));
                 break;
             }
-            Result<std::string> bytes = from_pack != delivered.end() ? Result<std::string>(from_pack->second) : t.get(path);
-            if (from_pack != delivered.end()) ++rep.from_packs;
+            // A pack's bundle leaves `delivered` as it is taken: the run holds each once.
+            Result<std::string> bytes = std::string();
+            if (from_pack != delivered.end()) {
+                bytes = std::move(from_pack->second);
+                delivered.erase(from_pack);
+                ++rep.from_packs;
+            } else {
+                bytes = t.get(path);
+            }
+            if (!bytes && bytes.error().code == k_transport_released) {
+                next = seq + 1;  // applied by an earlier pass of this run
+                continue;
+            }
             if (!bytes && is_pending(bytes.error())) {
                 // Ask for the rest of the feed now too: one round trip fetches it all.
                 pending = true;
@@ -393,7 +404,9 @@ SyncReport sync_once(Transport& t, const OrgRelations& rel, std::string_view rea
             // Only the last two days are packed: older ones were packed by then, or read one by
             // one long ago (a new device's first sync does not repack its subtree's history).
             if (packer && ours && !day.empty() && day >= day_before(today) && (v.accepted() || v.advances_feed))
-                state.to_pack[day][path] = *bytes;
+                state.to_pack[day][path] = std::move(*bytes);
+            // Past this bundle for good: a transport that keeps answers for the run drops it.
+            if (v.accepted() || v.advances_feed) t.release(path);
             if (v.accepted()) {
                 ++rep.accepted;
                 next = seq + 1;

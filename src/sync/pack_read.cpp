@@ -36,6 +36,12 @@ Status read_packs(Transport& t, const OrgRelations& rel, std::string_view reader
                 continue;
             }
             if (!bytes && bytes.error().code == "transport.not_found") continue;
+            if (!bytes && bytes.error().code == k_transport_released) {
+                // Opened by an earlier pass of this run, which applied what it delivered (a
+                // bundle it could not apply then is fetched on its own).
+                taken[day].insert(n);
+                continue;
+            }
             if (!bytes) return bytes.error();
             // Exchanges write whole files (a rename into place, an object store's PUT), so other
             // bytes under a pack's name are not a pack: noted, and its bundles come one by one.
@@ -51,6 +57,8 @@ Status read_packs(Transport& t, const OrgRelations& rel, std::string_view reader
                 if (!known) state.pack_faults.push_back({path, pn.org + "/" + pn.device, std::move(e)});
             }
             for (auto& [p, b] : opened.bundles) delivered.emplace(p, std::move(b));
+            bytes = std::string();
+            t.release(path);
             taken[day].insert(n);
             ++rep.packs_read;
         }

@@ -46,6 +46,19 @@ Status PendingTransport::put_new(std::string_view path, std::string_view bytes) 
     return pending_error(path);
 }
 
+void PendingTransport::release(std::string_view path) {
+    auto it = files_.find(std::string(path));
+    if (it == files_.end() || !it->second) return;
+    it->second = Error{k_transport_released, "read earlier in this run", {{"path", std::string(path)}}};
+}
+
+std::size_t PendingTransport::bytes_held() const {
+    std::size_t n = 0;
+    for (const auto& [path, bytes] : files_)
+        if (bytes) n += bytes->size();
+    return n;
+}
+
 bool PendingTransport::write_failed(std::string_view code) const {
     for (const auto& [path, status] : puts_)
         if (!status.ok() && status.error().code == code) return true;

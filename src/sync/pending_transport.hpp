@@ -4,7 +4,8 @@
 // (in parallel, showing progress), delivers the answers and runs the engine again; since
 // pushing and applying are idempotent, each run redoes only what the last one could not finish.
 // Answers are kept for the whole sync run (a rejected bundle asked for again is answered from
-// here instead of being fetched forever); start a new PendingTransport for the next run.
+// here instead of being fetched forever), except those the engine released once it had what it
+// needed (an opened pack, an applied bundle); start a new PendingTransport for the next run.
 #pragma once
 
 #include <map>
@@ -29,6 +30,7 @@ public:
     Result<std::vector<std::string>> list(std::string_view folder) override;
     Result<std::string> get(std::string_view path) override;
     Status put_new(std::string_view path, std::string_view bytes) override;
+    void release(std::string_view path) override;
 
     // The requests noted since the last call, each once, in the order they were asked.
     std::vector<TransportRequest> take_requests();
@@ -51,6 +53,8 @@ public:
     bool exchange_time_pending() const override { return !answered_; }
 
     std::size_t bytes_received() const { return bytes_received_; }
+    // The bytes of the answers kept now (not released).
+    std::size_t bytes_held() const;
 
 private:
     void note(TransportRequest::Kind kind, std::string_view path, std::string_view body = {});

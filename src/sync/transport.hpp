@@ -37,7 +37,13 @@ struct Transport {
     // True while the exchange may still report its time (nothing answered yet): what depends on
     // the day waits for the next round.
     virtual bool exchange_time_pending() const { return false; }
+    // The engine has taken what it needs from the answer to get(path) (a pack opened, a bundle
+    // applied): a transport that keeps its answers for a run (pending_transport.hpp) drops the
+    // bytes, so that a first sync of a country does not hold every file it read until the run
+    // ends; a later get() of the path answers transport.released. Others keep nothing anyway.
+    virtual void release(std::string_view /*path*/) {}
 };
+inline constexpr const char* k_transport_released = "transport.released";
 
 // Files in a map; `offline` makes every call fail, to test queueing and retries. Counts the
 // requests and bytes it served so the benchmark can report them.

@@ -111,18 +111,18 @@ Result<Versions> App::commit(Versions versions) {
 }
 
 void App::compact() {
-    // Copying every head costs as much as the store is large: only when a snapshot is due.
+    // Listing every head costs as much as the store is large: only when a snapshot is due.
     if (!persistence_.needs_compaction()) return;
-    std::vector<DocumentVersion> keep;
+    std::vector<const DocumentVersion*> keep;
     std::vector<std::string> pending;
     for (const auto* p : store_.pending()) {
-        keep.push_back(*p);
+        keep.push_back(p);
         pending.push_back(p->hash);
     }
     const std::unordered_set<std::string> kept(pending.begin(), pending.end());
     for (const auto& key : store_.keys())
         for (const auto* h : store_.heads(key))
-            if (!kept.count(h->hash)) keep.push_back(*h);
+            if (!kept.count(h->hash)) keep.push_back(h);
     persistence_.compact_if_needed(keep, pending);
 }
 

@@ -36,7 +36,7 @@ std::vector<DocumentVersion> Persistence::load() {
         std::string name;
         bool snapshot;
         std::vector<DocumentVersion> versions;
-        nlohmann::json j;
+        nlohmann::json j;  // the segment without its versions (remote, pending, pushed)
     };
     std::vector<Loaded> loaded;
     std::uint64_t highest = 0;
@@ -44,26 +44,28 @@ std::vector<DocumentVersion> Persistence::load() {
         std::uint64_t n;
         if (!parse_segment_number(name, n)) continue;  // e.g. a .tmp left by an interrupted save
         highest = std::max(highest, n);
-        auto text = storage_.read(path(name));
-        auto j = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+        // Each version becomes a DocumentVersion as soon as the parser closes it and its JSON is
+        // dropped: a segment as large as a country's first sync never exists twice over as JSON.
+        Loaded seg{name, false, {}, {}};
+        bool bad = false;
+        const auto take_version = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            if (depth != 2 || event != nlohmann::json::parse_event_t::object_end) return true;
+            if (auto d = document_from_json(parsed)) seg.versions.push_back(std::move(*d));
+            else bad = true;
+            return false;
+        };
+        nlohmann::json j;
+        if (auto text = storage_.read(path(name))) j = nlohmann::json::parse(*text, take_version, false);
         if (!j.is_object() || !j.contains("versions") || !j["versions"].is_array()) {
             problems_.push_back(name + ": unreadable segment");
             continue;
         }
-        Loaded seg{name, j.value("snapshot", false), {}, j};
-        bool bad = false;
-        for (const auto& v : j["versions"]) {
-            auto d = document_from_json(v);
-            if (!d) {
-                bad = true;
-                break;
-            }
-            seg.versions.push_back(std::move(*d));
-        }
-        if (bad) {
+        if (bad || !j["versions"].empty()) {  // a version that is not an object stays in the array
             problems_.push_back(name + ": malformed document version");
             continue;
         }
+        seg.snapshot = j.value("snapshot", false);
+        seg.j = std::move(j);
         loaded.push_back(std::move(seg));
     }
     next_ = highest + 1;
@@ -89,15 +91,26 @@ std::vector<DocumentVersion> Persistence::load() {
             if (remote || (loaded[i].snapshot && !pending.count(v.hash))) settled_.insert(v.hash);
             all.push_back(std::move(v));
         }
+        loaded[i].versions = {};
     }
     return all;
 }
 
 namespace {
-nlohmann::json segment_of(const std::vector<DocumentVersion>& versions, bool snapshot) {
-    nlohmann::json seg = {{"format", k_format}, {"snapshot", snapshot}, {"versions", nlohmann::json::array()}};
-    for (const auto& v : versions) seg["versions"].push_back(to_json(v));
-    return seg;
+// A segment's text, written version by version: the same JSON object as one built whole
+// ({"format", "snapshot", "versions", and `extra`'s members}), without a second copy of the
+// versions as JSON. Readers take the members in any order.
+std::string segment_text(const std::vector<const DocumentVersion*>& versions, bool snapshot,
+                         const nlohmann::json& extra = nlohmann::json::object()) {
+    std::string text = "{\"format\":" + std::to_string(k_format) + ",\"snapshot\":" + (snapshot ? "true" : "false");
+    for (const auto& [key, value] : extra.items()) text += "," + nlohmann::json(key).dump() + ":" + value.dump();
+    text += ",\"versions\":[";
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        if (i) text += ',';
+        text += to_json(*versions[i]).dump();
+    }
+    text += "]}";
+    return text;
 }
 }  // namespace
 
@@ -115,35 +128,37 @@ Status Persistence::clear() {
     return result;
 }
 
-Status Persistence::write_segment(nlohmann::json seg) {
+Status Persistence::write_segment(const std::string& text) {
     const std::string name = segment_name(next_);
-    auto st = storage_.write_atomic(path(name), seg.dump());
+    auto st = storage_.write_atomic(path(name), text);
     if (!st) return st;
     ++next_;
     segments_.push_back(name);
     return ok_status();
 }
 
-Status Persistence::append(const std::vector<DocumentVersion>& versions, bool remote) {
+Status Persistence::append(const std::vector<const DocumentVersion*>& versions, bool remote) {
     if (versions.empty()) return ok_status();
-    auto seg = segment_of(versions, false);
-    if (remote) seg["remote"] = true;
-    return write_segment(std::move(seg));
+    return write_segment(segment_text(versions, false, remote ? nlohmann::json{{"remote", true}} : nlohmann::json::object()));
+}
+
+Status Persistence::append(const std::vector<DocumentVersion>& versions, bool remote) {
+    std::vector<const DocumentVersion*> refs;
+    refs.reserve(versions.size());
+    for (const auto& v : versions) refs.push_back(&v);
+    return append(refs, remote);
 }
 
 Status Persistence::append_pushed(const std::vector<std::string>& hashes) {
     if (hashes.empty()) return ok_status();
-    auto seg = segment_of({}, false);
-    seg["pushed"] = hashes;
-    return write_segment(std::move(seg));
+    return write_segment(segment_text({}, false, {{"pushed", hashes}}));
 }
 
-Status Persistence::compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending) {
+Status Persistence::compact_if_needed(const std::vector<const DocumentVersion*>& keep,
+                                      const std::vector<std::string>& pending) {
     if (!needs_compaction()) return ok_status();
     auto old = segments_;
-    auto seg = segment_of(keep, true);
-    seg["pending"] = pending;
-    auto st = write_segment(std::move(seg));
+    auto st = write_segment(segment_text(keep, true, {{"pending", pending}}));
     if (!st) return st;
     // The snapshot is in place; removing the old segments can fail or be cut off harmlessly.
     for (const auto& name : old) storage_.remove(path(name));

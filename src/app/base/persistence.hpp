@@ -39,12 +39,14 @@ public:
     // Hashes of loaded versions that are not waiting to be pushed (remote, or pushed since).
     const std::unordered_set<std::string>& settled() const { return settled_; }
     // `remote`: the versions came from the exchange, so they are never pushed from here.
+    // By pointer, so that a sync that brought a country's documents saves them without a copy.
+    Status append(const std::vector<const DocumentVersion*>& versions, bool remote = false);
     Status append(const std::vector<DocumentVersion>& versions, bool remote = false);
     Status append_pushed(const std::vector<std::string>& hashes);
     // Replaces the history by a snapshot of `keep` (current versions and everything still
     // pending) when more than compact_after segments exist; `pending` are the hashes of `keep`
     // that still wait to be pushed.
-    Status compact_if_needed(const std::vector<DocumentVersion>& keep, const std::vector<std::string>& pending);
+    Status compact_if_needed(const std::vector<const DocumentVersion*>& keep, const std::vector<std::string>& pending);
     // Whether compact_if_needed() would compact now, so callers build `keep` only then.
     bool needs_compaction() const { return segments_.size() > compact_after_; }
 
@@ -61,7 +63,7 @@ public:
 private:
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
     std::string segment_name(std::uint64_t n) const;
-    Status write_segment(nlohmann::json segment);
+    Status write_segment(const std::string& text);
 
     Storage& storage_;
     std::string dir_;

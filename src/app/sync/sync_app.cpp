@@ -367,9 +367,11 @@ Error SyncAgent::not_yet_error() const {
 }
 
 Status SyncAgent::persist_changes(std::size_t before, const std::vector<std::string>& outbox_before) {
+    // The new versions by pointer into the store: a first sync of a country must not hold its
+    // documents twice while it saves them.
     auto all = app_.store_.all();
-    std::vector<DocumentVersion> remote;
-    for (std::size_t i = before; i < all.size(); ++i) remote.push_back(*all[i]);
+    const std::vector<const DocumentVersion*> remote(all.begin() + static_cast<std::ptrdiff_t>(std::min(before, all.size())), all.end());
+    all = {};
     // The documents first, then the trust state that says they were read: a tab closed in
     // between fetches them again rather than losing them.
     if (auto s = app_.persistence_.append(remote, true); !s) return s;
@@ -380,7 +382,7 @@ Status SyncAgent::persist_changes(std::size_t before, const std::vector<std::str
     for (const auto& h : outbox_before)
         if (!still.count(h)) pushed.push_back(h);
     if (auto s = app_.persistence_.append_pushed(pushed); !s) return s;
-    for (const auto& v : remote) app_.absorb(v);
+    for (const auto* v : remote) app_.absorb(*v);
     if (!remote.empty() || !pushed.empty()) ++app_.revision_;
     save_files();
     return ok_status();

@@ -132,7 +132,7 @@ TEST_CASE("what still waits to be pushed survives a reload and a compaction; the
         CHECK(again.settled() == std::unordered_set<std::string>{"h1", "h9"});
     }
     // More than three segments: a snapshot keeps v2 pending, the rest settled.
-    REQUIRE(p.compact_if_needed({v2, r1}, {"h2"}));
+    REQUIRE(p.compact_if_needed({&v2, &r1}, {"h2"}));
     vsys::Persistence again(storage, "/data/vsys", 3);
     CHECK(again.load().size() == 2);
     CHECK(again.settled() == std::unordered_set<std::string>{"h9"});
