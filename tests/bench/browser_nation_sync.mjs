@@ -11,9 +11,11 @@
 // Each sync prints the requests to the exchange, the bytes on the wire as Chromium counts them
 // (headers and encoded bodies), the wall time, the wasm memory and the outcome.
 //
-// Usage: node tests/bench/browser_nation_sync.mjs [--dir DIR] [--keep] [--prefecture CODE]
+// Usage: node tests/bench/browser_nation_sync.mjs [--dir DIR] [--keep] [--reuse] [--prefecture CODE]
 //   --dir         where the exchange and the browser profile go (default build/bench-nation;
 //                 about 3 GB on disk, removed after the run unless --keep)
+//   --reuse       measure against the deployment already in DIR/exchange (written by step 1
+//                 beforehand, e.g. while the wasm build ran), not a new one
 //   --prefecture  the deployment of the nation, that prefecture's subtree, its federation and
 //                 support only (as `vsys demo-data --prefecture`): the nation's day at that scale
 // tests/bench/run.mjs runs nationArea() for `tools/bench nation`.
@@ -22,7 +24,7 @@
 // [SECTION] The deployment, the two syncs, the targets
 // [SECTION] The command line
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,14 +133,23 @@ export async function nationArea(opts = {}) {
   const dir = opts.dir || path.join(root, 'build/bench-nation');
   const vsysPath = path.join(opts.native || path.join(root, 'build/native'), 'vsys');
   const siteDir = path.join(opts.wasm || path.join(root, 'build/wasm'), 'site');
-  rmSync(dir, { recursive: true, force: true });  // a previous run's, kept with --keep
   const exchange = path.join(dir, 'exchange'), profile = path.join(dir, 'profile');
-  mkdirSync(dir, { recursive: true });
   const twoDaysAgo = new Date(Date.now() - 2 * 86400e3).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
   const scope = opts.prefecture ? ['--prefecture', opts.prefecture] : [];
-  console.log(`# writing the ${opts.prefecture ? 'prefecture ' + opts.prefecture + '\'s' : 'national'} demo deployment two days ago, packed that evening`);
-  const a = vsys(vsysPath, ['demo-data', '--exchange', exchange, '--codes', '1', '--time', twoDaysAgo, '--pack', ...scope]);
+  const write = ['demo-data', '--exchange', exchange, '--codes', '1', '--time', twoDaysAgo, '--pack', ...scope];
+  let a;
+  if (opts.reuse && existsSync(path.join(exchange, 'deployment.json'))) {
+    // --reuse: a deployment written (two days ago, packed) by the command below, before the
+    // build to measure was ready; a profile of a previous run is not reused.
+    rmSync(profile, { recursive: true, force: true });
+    console.log(`# reusing the deployment in ${exchange}`);
+    a = { field: () => '(reused)', seconds: 0 };
+  } else {
+    rmSync(dir, { recursive: true, force: true });  // a previous run's, kept with --keep
+    mkdirSync(dir, { recursive: true });
+    console.log(`# writing the ${opts.prefecture ? 'prefecture ' + opts.prefecture + '\'s' : 'national'} demo deployment two days ago, packed that evening`);
+    a = vsys(vsysPath, write);
+  }
   console.log(`# ${a.field('bundles')} bundles, ${a.field('bytes')} bytes, packs ${a.field('packs')}; ${a.seconds.toFixed(0)} s`);
   const ports = { app: await freePort(), exchange: await freePort() };
   const first = await nationSync(exchange, profile, ports, siteDir);
@@ -190,7 +201,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const i = args.indexOf('--dir');
   const p = args.indexOf('--prefecture');
   const r = await nationArea({ dir: i >= 0 ? path.resolve(args[i + 1]) : undefined, keep: args.includes('--keep'),
-    prefecture: p >= 0 ? args[p + 1] : undefined });
+    reuse: args.includes('--reuse'), prefecture: p >= 0 ? args[p + 1] : undefined });
   for (const t of r.targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.measured}`);
   console.log(`${r.targets.filter((t) => t.pass).length} passed, ${r.targets.filter((t) => !t.pass).length} failed`);
 }

@@ -25,8 +25,13 @@ void App::open() {
         for (auto& v : kiosk_history(*this)) store_.apply(std::move(v), Origin::remote);
     for (auto& v : persistence_.load()) {
         // Versions were checked before they were stored; one that no longer applies (a segment
-        // edited by hand) is skipped rather than blocking the rest.
-        if (store_.apply(v, Origin::local)) absorb(v);
+        // edited by hand) is skipped rather than blocking the rest. Moved into the store: a
+        // country's documents are not held twice while they load; absorb() reads the key only.
+        DocumentVersion key;
+        key.owner = v.owner;
+        key.kind = v.kind;
+        key.id = v.id;
+        if (store_.apply(std::move(v), Origin::local)) absorb(key);
     }
     std::vector<std::string> settled(persistence_.settled().begin(), persistence_.settled().end());
     for (const auto* v : store_.pending())
