@@ -279,10 +279,11 @@ export function collectErrors(page) {
 
 // Opens the app and waits until it has drawn a few frames with its whole font (a first visit
 // merges the rest of the kanji a moment after the first frame: tests/e2e/first_visit.test.mjs).
-export async function openApp(page, url) {
+// `timeout`: longer for a device that holds a country (tests/bench/browser_nation_sync.mjs).
+export async function openApp(page, url, { timeout = 30000 } = {}) {
   await page.goto(url);
   await page.waitForFunction(() => window.vsys && window.vsys.screen && document.getElementById('loading') === null &&
-    window.vsys.screen().font_complete, null, { timeout: 30000 });
+    window.vsys.screen().font_complete, null, { timeout });
   await waitFrames(page, 3);
 }
 
