@@ -98,6 +98,13 @@ TEST_CASE("conflicts over a round's request and the site's information on a phon
         const std::vector<vsys::Conflict> before = b.app.sync().status().conflicts;
         const std::size_t req = before[0].title.find("ファイザー 第10クール") != std::string::npos ? 0 : 1;
         const std::string r = std::to_string(req);
+        // One account, two devices: the version this device made says so beside its author.
+        for (const auto& c : before) {
+            int here = 0;
+            for (const auto& h : c.heads) here += h.this_device ? 1 : 0;
+            CHECK(here == 1);
+        }
+        CHECK(before[req].heads[before[req].heads[0].this_device ? 0 : 1].body["boxes"] == 5);
         open(b, "sync");
         REQUIRE(click_in_view(b, "sync.content." + r + ".1"));
         const std::string text = b.frame_text();
@@ -105,6 +112,8 @@ TEST_CASE("conflicts over a round's request and the site's information on a phon
         CHECK(text.find("ファイザー 第10クール") != std::string::npos);
         CHECK(text.find(round) == std::string::npos);        // neither in the title nor in a version's content
         CHECK(text.find("pfizer_12") == std::string::npos);  // the product by its name
+        CHECK(text.find(vsys::fill_placeholders(b.shell.tr("sync.author.this_device"), {{"author", vsys::test::account_of_site(*hub)}})) !=
+              std::string::npos);
         for (const char* n : {"0", "1"})
             for (const char* part : {"sync.content.", "sync.keep."})
                 for (const char* i : {".0", ".1"}) {

@@ -23,7 +23,9 @@ void App::open() {
     // The kiosk's past comes first: what trainees saved may replace its versions.
     if (info_.kiosk)
         for (auto& v : kiosk_history(*this)) store_.apply(std::move(v), Origin::remote);
-    for (auto& v : persistence_.load()) {
+    std::vector<DocumentVersion> loaded = persistence_.load();
+    const std::unordered_set<std::string>& remote = persistence_.remote();
+    for (auto& v : loaded) {
         // Versions were checked before they were stored; one that no longer applies (a segment
         // edited by hand) is skipped rather than blocking the rest. Moved into the store: a
         // country's documents are not held twice while they load; absorb() reads the key only.
@@ -31,7 +33,8 @@ void App::open() {
         key.owner = v.owner;
         key.kind = v.kind;
         key.id = v.id;
-        if (store_.apply(std::move(v), Origin::local)) absorb(key);
+        const Origin origin = remote.count(v.hash) ? Origin::remote : Origin::local;
+        if (store_.apply(std::move(v), origin)) absorb(key);
     }
     std::vector<std::string> settled(persistence_.settled().begin(), persistence_.settled().end());
     for (const auto* v : store_.pending())
@@ -128,7 +131,10 @@ void App::compact() {
     for (const auto& key : store_.keys())
         for (const auto* h : store_.heads(key))
             if (!kept.count(h->hash)) keep.push_back(h);
-    persistence_.compact_if_needed(keep, pending);
+    std::vector<std::string> local;  // which of them were made here (the snapshot keeps it)
+    for (const auto* v : keep)
+        if (store_.made_here(v->hash)) local.push_back(v->hash);
+    persistence_.compact_if_needed(keep, pending, local);
 }
 
 Result<Versions> App::command(const nlohmann::json& cmd) {

@@ -74,6 +74,7 @@ std::vector<DocumentVersion> Persistence::load() {
         if (loaded[i].snapshot) start = i;
     std::vector<DocumentVersion> all;
     settled_.clear();
+    remote_.clear();
     auto strings = [](const nlohmann::json& j, const char* key) {
         std::unordered_set<std::string> out;
         if (auto it = j.find(key); it != j.end() && it->is_array())
@@ -86,9 +87,11 @@ std::vector<DocumentVersion> Persistence::load() {
         const auto& j = loaded[i].j;
         const bool remote = j.value("remote", false);
         const auto pending = strings(j, "pending");
+        const auto local = strings(j, "local");  // a snapshot's versions made here
         for (const auto& h : strings(j, "pushed")) settled_.insert(h);
         for (auto& v : loaded[i].versions) {
             if (remote || (loaded[i].snapshot && !pending.count(v.hash))) settled_.insert(v.hash);
+            if (remote || (loaded[i].snapshot && !pending.count(v.hash) && !local.count(v.hash))) remote_.insert(v.hash);
             all.push_back(std::move(v));
         }
         loaded[i].versions = {};
@@ -155,10 +158,10 @@ Status Persistence::append_pushed(const std::vector<std::string>& hashes) {
 }
 
 Status Persistence::compact_if_needed(const std::vector<const DocumentVersion*>& keep,
-                                      const std::vector<std::string>& pending) {
+                                      const std::vector<std::string>& pending, const std::vector<std::string>& local) {
     if (!needs_compaction()) return ok_status();
     auto old = segments_;
-    auto st = write_segment(segment_text(keep, true, {{"pending", pending}}));
+    auto st = write_segment(segment_text(keep, true, {{"pending", pending}, {"local", local}}));
     if (!st) return st;
     // The snapshot is in place; removing the old segments can fail or be cut off harmlessly.
     for (const auto& name : old) storage_.remove(path(name));

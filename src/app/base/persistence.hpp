@@ -38,6 +38,9 @@ public:
     std::vector<DocumentVersion> load();
     // Hashes of loaded versions that are not waiting to be pushed (remote, or pushed since).
     const std::unordered_set<std::string>& settled() const { return settled_; }
+    // Hashes of loaded versions that came from the exchange (remote segments, and a snapshot's
+    // versions it does not list as made here): the others were made on this device.
+    const std::unordered_set<std::string>& remote() const { return remote_; }
     // `remote`: the versions came from the exchange, so they are never pushed from here.
     // By pointer, so that a sync that brought a country's documents saves them without a copy.
     Status append(const std::vector<const DocumentVersion*>& versions, bool remote = false);
@@ -45,8 +48,9 @@ public:
     Status append_pushed(const std::vector<std::string>& hashes);
     // Replaces the history by a snapshot of `keep` (current versions and everything still
     // pending) when more than compact_after segments exist; `pending` are the hashes of `keep`
-    // that still wait to be pushed.
-    Status compact_if_needed(const std::vector<const DocumentVersion*>& keep, const std::vector<std::string>& pending);
+    // that still wait to be pushed, `local` those made on this device.
+    Status compact_if_needed(const std::vector<const DocumentVersion*>& keep, const std::vector<std::string>& pending,
+                             const std::vector<std::string>& local = {});
     // Whether compact_if_needed() would compact now, so callers build `keep` only then.
     bool needs_compaction() const { return segments_.size() > compact_after_; }
 
@@ -72,6 +76,7 @@ private:
     std::uint64_t next_ = 1;
     std::vector<std::string> problems_;
     std::unordered_set<std::string> settled_;
+    std::unordered_set<std::string> remote_;
 };
 
 }  // namespace vsys

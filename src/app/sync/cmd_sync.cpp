@@ -45,7 +45,7 @@ json to_json(const SyncStatusView& v) {
         json heads = json::array();
         for (const auto& h : c.heads)
             heads.push_back({{"hash", h.hash}, {"author", h.author}, {"time", h.time}, {"version", h.version}, {"body", h.body},
-                             {"summary", h.summary}});
+                             {"summary", h.summary}, {"this_device", h.this_device}});
         conflicts.push_back({{"key", c.key}, {"title", c.title}, {"heads", heads}});
     }
     const auto utc_or_null = [](const std::string& t) { return t.empty() ? json(nullptr) : json(t); };

@@ -28,6 +28,7 @@ struct ConflictHead {
     std::int64_t version = 0;
     nlohmann::json body;             // the document's body, as signed
     std::string summary;             // its members by their labels on one line, as the screen shows them
+    bool this_device = false;        // made on this device (two devices of one account share an author)
 };
 struct Conflict {
     std::string key;

@@ -131,7 +131,8 @@ SyncStatusView SyncAgent::status() const {
     for (const auto& key : app_.store_.conflicts()) {
         Conflict c{key, {}, {}};
         for (const auto* h : app_.store_.heads(key)) {
-            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body, body_summary(h->body, label, value)});
+            c.heads.push_back({h->hash, h->author, h->time, static_cast<std::int64_t>(h->version), h->body,
+                               body_summary(h->body, label, value), app_.store_.made_here(h->hash)});
             if (c.title.empty()) {
                 // 「医療機関の情報（清水内科）」: the kind's name and its organisation's; a kind with
                 // several documents per organisation adds which one by its name

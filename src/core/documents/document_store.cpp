@@ -115,7 +115,7 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
     const std::string hash = v.hash, key = v.key();
     const bool is_lock = v.kind == k_lock_kind;
     ++kind_changes_[v.kind];
-    by_hash_.emplace(hash, Entry{std::move(v), origin == Origin::local});
+    by_hash_.emplace(hash, Entry{std::move(v), origin == Origin::local, origin == Origin::local});
     order_.push_back(hash);
     if (origin == Origin::local) pending_.push_back(hash);
     auto& k = by_key_[key];
@@ -185,6 +185,11 @@ std::vector<const DocumentVersion*> DocumentStore::history(std::string_view key)
 std::vector<std::string> DocumentStore::conflicts() const { return {conflicted_.begin(), conflicted_.end()}; }
 
 bool DocumentStore::is_locked(std::string_view hash) const { return locked_.count(std::string(hash)) != 0; }
+
+bool DocumentStore::made_here(std::string_view hash) const {
+    auto it = by_hash_.find(std::string(hash));
+    return it != by_hash_.end() && it->second.here;
+}
 
 std::vector<const DocumentVersion*> DocumentStore::pending() const {
     std::vector<const DocumentVersion*> out;

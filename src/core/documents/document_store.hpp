@@ -57,6 +57,9 @@ public:
     // Keys that have more than one head.
     std::vector<std::string> conflicts() const;
     bool is_locked(std::string_view hash) const;
+    // True for a version made on this device (applied as Origin::local), pushed or not: a
+    // conflict between two devices of one account tells the user which version is this one's.
+    bool made_here(std::string_view hash) const;
 
     // Local versions not yet pushed, in the order they were made.
     std::vector<const DocumentVersion*> pending() const;
@@ -93,6 +96,7 @@ private:
     struct Entry {
         DocumentVersion doc;
         bool pending = false;
+        bool here = false;  // made on this device
     };
     struct KeyEntry {
         std::vector<std::string> versions;  // arrival order

@@ -174,7 +174,10 @@ void conflicts_section(Shell& shell, SyncScreen& ss, const SyncStatusView& st) {
                                {shell.tr("sync.time"), false, "", 0, false}};
             t.model.rows.clear();
             for (std::size_t i = 0; i < heads.size(); ++i)
-                t.model.rows.push_back({{std::to_string(i + 1)}, {heads[i].author}, {local_time(shell, heads[i].time)}});
+                t.model.rows.push_back({{std::to_string(i + 1)},
+                                        {heads[i].this_device ? fill_placeholders(shell.tr("sync.author.this_device"), {{"author", heads[i].author}})
+                                                              : heads[i].author},
+                                        {local_time(shell, heads[i].time)}});
         }
         draw_table(shell, "##heads", t.model, t.built, t.state, {"sync.heads." + key, 0, false, ""});
         // What each version holds, whole and wrapped under the table (a table cell cuts a long

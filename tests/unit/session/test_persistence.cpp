@@ -85,4 +85,25 @@ TEST_CASE("a segment with a malformed version, a version that is not an object, 
                                                        "seg-00000004.json: unreadable segment"});
 }
 
+TEST_CASE("which versions came from the exchange survives a reload and a compaction: the rest were made on this device") {
+    vsys::test::MemoryStorage storage;
+    vsys::Persistence p(storage, "/data/vsys", 2);
+    p.load();
+    const auto mine = report(1, "mine"), theirs = report(2, "theirs"), waits = report(3, "waits");
+    REQUIRE(p.append({mine}));
+    REQUIRE(p.append({theirs}, true));
+    REQUIRE(p.append_pushed({"h1"}));
+    {
+        vsys::Persistence again(storage, "/data/vsys", 2);
+        again.load();
+        CHECK(again.remote() == std::unordered_set<std::string>{"h2"});
+    }
+    // A snapshot lists what was made here; what it does not list came from the exchange.
+    REQUIRE(p.compact_if_needed({&mine, &theirs, &waits}, {"h3"}, {"h1", "h3"}));
+    vsys::Persistence again(storage, "/data/vsys", 2);
+    CHECK(again.load().size() == 3);
+    CHECK(again.remote() == std::unordered_set<std::string>{"h2"});
+    CHECK(again.settled() == std::unordered_set<std::string>{"h1", "h2"});
+}
+
 TEST_SUITE_END();
