@@ -131,4 +131,53 @@ TEST_CASE("a browser's nation takes the packed days from the packs, not one by o
     }
 }
 
+TEST_CASE("a run that goes on after its packs were released reads none of them again and fetches none of their bundles") {
+    // One single bundle's answer is held back until the round after the packs': the run is still
+    // pending when it has applied what the packs delivered, and its next pass meets the released
+    // packs (transport.released), counts them as read, and applies the bundle held back.
+    DemoDays demo;
+    REQUIRE(pack_demo_day(demo.data, demo.tree, {demo.day1 + 60, "310000"}, demo.ex));
+    NationReader nation(demo.tree);
+    PendingTransport t;
+    std::map<std::string, int> asked;
+    std::string held;
+    int packs_answered_at = -1;
+    SyncReport r;
+    std::size_t from_packs = 0, packs_read = 0;
+    int passes_after_packs = 0;
+    for (int round = 0; round < 50; ++round) {
+        r = nation.sync(t, demo.day1 + 2 * 86400);
+        from_packs += r.from_packs;
+        packs_read += r.packs_read;
+        if (packs_answered_at >= 0) ++passes_after_packs;
+        if (r.complete || r.error.code != k_transport_pending) break;
+        for (const auto& q : t.take_requests()) {
+            ++asked[q.path];
+            if (q.kind == TransportRequest::Kind::list) t.answer_list(q.path, demo.ex.list(q.path));
+            if (q.kind != TransportRequest::Kind::get) continue;
+            if (is_pack_path(q.path)) {
+                t.answer_get(q.path, demo.ex.get(q.path));
+                packs_answered_at = round;
+                continue;
+            }
+            if (held.empty() && q.path.rfind("feeds/", 0) == 0) held = q.path;
+            if (q.path == held && (packs_answered_at < 0 || round <= packs_answered_at)) continue;
+            t.answer_get(q.path, demo.ex.get(q.path));
+        }
+    }
+    REQUIRE(r.complete);
+    CHECK(r.rejected == 0);
+    REQUIRE_FALSE(held.empty());
+    CHECK(passes_after_packs >= 2);  // the packs' pass, then at least one more
+    CHECK(from_packs >= demo.sites_and_munis());
+    CHECK(packs_read >= 1);
+    for (const auto& [path, n] : asked) {
+        if (path == held) continue;  // asked by every pass until answered
+        CAPTURE(path);
+        CHECK(n == 1);  // no pack read again, no bundle a pack brought fetched on its own
+    }
+    CHECK(nation.state.packs_read.size() == 1);  // the day's packs count as read
+    CHECK(t.bytes_held() * 10 < t.bytes_received());
+}
+
 TEST_SUITE_END();
