@@ -171,10 +171,11 @@ TEST_CASE("a run that goes on after its packs were released reads none of them a
     CHECK(passes_after_packs >= 2);  // the packs' pass, then at least one more
     CHECK(from_packs >= demo.sites_and_munis());
     CHECK(packs_read >= 1);
-    for (const auto& [path, n] : asked) {
+    for (const auto& entry : asked) {
+        const std::string& path = entry.first;
         if (path == held) continue;  // asked by every pass until answered
         CAPTURE(path);
-        CHECK(n == 1);  // no pack read again, no bundle a pack brought fetched on its own
+        CHECK(entry.second == 1);  // no pack read again, no bundle a pack brought fetched on its own
     }
     CHECK(nation.state.packs_read.size() == 1);  // the day's packs count as read
     CHECK(t.bytes_held() * 10 < t.bytes_received());
