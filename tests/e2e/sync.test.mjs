@@ -19,7 +19,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { anchor, artifacts, clickAnchor, command, exchangeFolder, exchangeKind, filesUnder, goTo, ok, openApp, root,
-  screenshot, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
+  screenshot, scrollIntoView, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames, writeDemoExchange } from './lib.mjs';
 
 // [SECTION] Set-up: the demo deployment, and a browser per organisation
 
@@ -373,6 +373,36 @@ test('signing out with a change not yet sent asks first on a phone; 同期して
   // The change went out before the sign-out: the municipality receives it through the exchange.
   synced(await syncNow(muni.page));
   assert.equal(ok(await view(muni.page, 'site', { site: code })).view.contact.mail, 'before-signout@example.jp');
+});
+
+test('one account on two devices: a conflict says which version is this device\'s, on a phone; keeping it resolves it on both', appOnly, async () => {
+  const children = ok(await view(muni.page, 'round_state', { round })).view.children.map((c) => c.org.slice(5));
+  const code = children.filter((c) => c !== siteCode)[1];
+  const a = await browserFor('VS' + code), b = await browserFor('VS' + code);
+  ok(await command(a.page, { type: 'update_site_info', site: code, phone: '0857-11-1111' }));
+  ok(await command(b.page, { type: 'update_site_info', site: code, phone: '0857-22-2222' }));
+  synced(await syncNow(a.page));
+  const st = synced(await syncNow(b.page));
+  assert.equal(st.conflicts.length, 1, JSON.stringify(st.conflicts));
+  const heads = st.conflicts[0].heads;
+  assert.deepEqual(heads.map((h) => h.this_device).sort(), [false, true], JSON.stringify(heads));
+  const mine = heads.findIndex((h) => h.this_device);
+  assert.match(heads[mine].summary, /0857-22-2222/);
+
+  await b.page.setViewportSize({ width: 390, height: 844 });
+  await goTo(b.page, 'sync');
+  await anchor(b.page, 'sync.content.0.' + mine);
+  await scrollIntoView(b.page, 'sync.conflict.0', await anchor(b.page, 'sync.conflict.0'));
+  await waitFrames(b.page, 3);
+  assert.deepEqual((await b.page.evaluate(() => window.vsys.screen())).clipped, []);
+  await screenshot(b.page, artifact('sync-conflict-this-device-phone'));
+  await clickAnchor(b.page, 'sync.keep.0.' + mine);
+  await clickAnchor(b.page, 'sync.keep.confirm');
+  await b.page.waitForFunction(() => window.vsys.view('sync_status').view.conflicts.length === 0);
+  synced(await syncNow(b.page));
+  synced(await syncNow(a.page));
+  assert.equal(ok(await view(a.page, 'site', { site: code })).view.contact.phone, '0857-22-2222');
+  assert.deepEqual(ok(await view(a.page, 'sync_status')).view.conflicts, []);
 });
 
 // [SECTION] Every file verifies, no script error
