@@ -23,10 +23,12 @@ std::optional<std::string> PosixStorage::read(const std::string& path) {
     // character by character, each call through Emscripten's exception thunks: reading the
     // nation's 600 MB segment took 60 of the 87 s its device took to open in the browser, and
     // held the file twice.
+    // Asked first: a folder is no file.
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return std::nullopt;
     std::string out;
-    std::error_code ec;
     if (const auto size = fs::file_size(path, ec); !ec) out.reserve(static_cast<std::size_t>(size));
     std::vector<char> block(1 << 20);
     std::size_t n = 0;
