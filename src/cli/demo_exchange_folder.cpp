@@ -43,6 +43,10 @@ bool number(const std::string& text, T& out) {
     return ec == std::errc{} && p == text.data() + text.size();
 }
 
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
 // Prints an error as the CLI does (English) and returns the exit status 1.
 int fail_with(std::ostream& err, const Error& e) {
     err << "vsys: " << Strings::builtin().error_message(input::for_display(e), Language::en) << "\n";
@@ -57,14 +61,10 @@ Result<sync::DemoDayReport> pack_day(const DemoData& data, const Hierarchy& tree
     auto packed = sync::pack_demo_day(data, tree, {now, prefecture}, exchange);
     if (!packed) return packed.error();
     out << "packs\t" << packed->packs << " (the packers read " << packed->packer_fetched << " bundles, refused "
-        << packed->packer_rejected << "), " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
-        << " s\n";
+        << packed->packer_rejected << "), " << seconds_since(t0) << " s\n";
     return packed;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
 
 // --day: the deployment on the exchange (its manifest names the demo seed and prefecture) goes
 // on by one day at `now`; its packers run a minute later.
