@@ -1,7 +1,8 @@
 // End to end in Chromium against nginx: everyday input (issue 13). The wheel scrolls a long
 // list by a few rows in the direction any web page does; number fields take full-width digits
 // and refuse anything else beside the field, naming it, until it is fixed, with the same answer
-// as the command through window.vsys; Enter saves; 変更を破棄 asks; Esc closes the question.
+// as the command through window.vsys; Enter saves; 変更を破棄 asks; Esc closes the question; Tab
+// moves to the next field in reading order (sign-in and the site form, by keyboard alone).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { anchor, clickAnchor, command, goTo, ok, screenshot, serverAndBrowser, signIn, typeInto, view, waitFrames } from './lib.mjs';
@@ -191,6 +192,43 @@ test('a 300-character name is counted and refused, never cut; Enter saves a fixe
   }
   assert.equal(form.want_text_input, true, 'the name field has the keyboard');
   await screenshot(page, 'input-doctor-form-1024');
+  assert.deepEqual(errors, []);
+});
+
+test('by keyboard after one click: ID, Tab, password, Enter signs in; Tab walks the site form top to bottom, Enter saves', async () => {
+  const { page, errors } = await env.openApp();
+  const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
+  const account = demo.view.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  const code = account.vsys_id.slice(2);
+  await clickAnchor(page, 'login.vsys_id');
+  await page.waitForFunction(() => window.vsys.screen().want_text_input);
+  await page.keyboard.type('VM131016');
+  await page.keyboard.press('Tab');
+  await waitFrames(page, 2);
+  await page.keyboard.type('vsys-demo');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.vsys.view('session').view.signed_in, null, { timeout: 10000 });
+  assert.equal((await view(page, 'session')).view.vsys_id, 'VM131016');
+
+  await signIn(page, account.vsys_id);
+  await goTo(page, 'site_info');
+  await clickAnchor(page, 'site.edit');
+  // Tab selects the whole text of the field it reaches, so what is typed replaces it.
+  const typed = { name: '鍵盤接種会場', reading: 'ケンバンセッシュカイジョウ', address: '東京都千代田区千代田1-1',
+    phone: '03-1234-5678', mail: 'keyboard@example.jp', representative: '山田 太郎' };
+  await typeInto(page, 'site.name', typed.name);
+  for (const field of ['reading', 'address', 'phone', 'mail', 'representative']) {
+    await page.keyboard.press('Tab');
+    await waitFrames(page, 2);
+    await page.keyboard.insertText(typed[field]);
+    await waitFrames(page, 2);
+  }
+  await screenshot(page, 'input-keyboard-site-form');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => window.vsys.view('site', { site: c }).view.name === '鍵盤接種会場', code, { timeout: 10000 });
+  const saved = ok(await view(page, 'site', { site: code })).view;
+  const { contact, ...rest } = saved;
+  for (const [field, text] of Object.entries(typed)) assert.equal({ ...rest, ...contact }[field], text, field);
   assert.deepEqual(errors, []);
 });
 
