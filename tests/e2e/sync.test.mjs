@@ -239,10 +239,14 @@ test('nginx stopped in the middle of a long first sync: the retry converges, not
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150,
     downloadThroughput: 2 * 1024 * 1024, uploadThroughput: 1024 * 1024 });
+  await goTo(page, 'sync');
   const running = page.evaluate(() => window.vsys.sync());
   await page.waitForFunction(() => window.vsys.view('sync_status').view.progress.done > 20, null, { polling: 20, timeout: 60000 });
+  // The progress in words while it runs: 「21 / 130 ファイル・1.2 MB 受信」.
+  await anchor(page, 'sync.progress');
+  await screenshot(page, artifact('sync-progress-running'));
   await env.server.stop();
-  await goTo(page, 'sync');
+  await waitFrames(page, 3);
   await screenshot(page, artifact('sync-progress'));
   const cut = await running;
   assert.ok(cut.error && cut.error.code.startsWith('transport.'), JSON.stringify(cut.error));
@@ -389,8 +393,13 @@ test('one account on two devices: a conflict says which version is this device\'
   const mine = heads.findIndex((h) => h.this_device);
   assert.match(heads[mine].summary, /0857-22-2222/);
 
+  await goTo(b.page, 'sync');  // a clinic PC first, then a phone
+  await anchor(b.page, 'sync.content.0.' + mine);
+  await waitFrames(b.page, 3);
+  assert.deepEqual((await b.page.evaluate(() => window.vsys.screen())).clipped, []);
+  await screenshot(b.page, artifact('sync-conflict-this-device-1366'));
   await b.page.setViewportSize({ width: 390, height: 844 });
-  await goTo(b.page, 'sync');
+  await waitFrames(b.page, 3);
   await anchor(b.page, 'sync.content.0.' + mine);
   await scrollIntoView(b.page, 'sync.conflict.0', await anchor(b.page, 'sync.conflict.0'));
   await waitFrames(b.page, 3);

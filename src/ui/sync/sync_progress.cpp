@@ -20,7 +20,10 @@ void sync_progress(Shell& shell, const SyncStatusView& st, const std::string& an
                                                 {{"done", format_grouped(st.done)},
                                                  {"total", format_grouped(st.total)},
                                                  {"size", format_data_size(st.bytes)}});
-    ImGui::ProgressBar(fraction, ImVec2(std::min(width, ImGui::GetContentRegionAvail().x), 0), label.c_str());
+    // Room for the words with a margin on either side: a bar no wider than its label reads as a
+    // box of text, the fill hard to tell from the background (a prefecture's 「12,345 / 72,904」).
+    const float room = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFontSize() * 6;
+    ImGui::ProgressBar(fraction, ImVec2(std::min(std::max(width, room), ImGui::GetContentRegionAvail().x), 0), label.c_str());
     shell.anchor(anchor);
 }
 
