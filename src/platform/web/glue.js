@@ -1,7 +1,8 @@
 // Browser glue, linked with --pre-js. It owns what Emscripten 3.1.6 does not do for us:
 //   storage   IDBFS mounted at /data (the training kiosk, ?kiosk: /kiosk, a database of its
 //             own) and read before main() runs (syncfs(true));
-//             saves made durable by syncfs(false), coalesced, never delayed by a timer
+//             saves made durable by syncfs(false), coalesced, never delayed by a timer; the
+//             browser asks before the tab closes or reloads while one is under way
 //   font      font.ttf fetched (in parallel with the wasm) and written to /assets; font-rest.ttf
 //             after the first frame, or with it when the service worker has it
 //   text      Japanese IME through a hidden <textarea> placed at ImGui's caret; paste
@@ -43,6 +44,7 @@ Module.preRun.push(function () {
   });
   vsysLoadFontRest();
   vsysInstallInput();
+  vsysGuardUnload();
 });
 
 // The rest of the font (font-rest.ttf, ~1 MB: kanji the app's own texts and place names do not
@@ -79,7 +81,9 @@ function vsysLoadFontRest() {
 // file system's changing calls mark the tree dirty (the syscalls look these FS functions up at
 // call time) and a flush with nothing new to save answers at once. A caller with nothing new
 // while one runs waits for that one: it started after the caller's last change.
-var vsysFlushState = { running: false, queue: [], current: [], dirty: false, failure: null, abort: null };
+// unsaved: the last flush failed (the quota, an abort): changes are held by the page alone until
+// one succeeds.
+var vsysFlushState = { running: false, queue: [], current: [], dirty: false, failure: null, abort: null, unsaved: false };
 // Emscripten 3.1.6's IDBFS loses IndexedDB's failures: its handlers pass `this.error` from arrow
 // functions (undefined, so a failed put counts as stored and syncfs reports success) and it has
 // no handler for a transaction's abort (how Chromium reports a quota exceeded at commit, after
@@ -122,6 +126,7 @@ function vsysRunFlush() {
     if (!err && vsysFlushState.failure) err = vsysFlushState.failure;
     vsysFlushState.running = false;
     if (err) vsysFlushState.dirty = true;
+    vsysFlushState.unsaved = !!err;
     vsysFlushState.current = [];
     batch.forEach(function (w) { w(err ? String(err) : null); });
     if (vsysFlushState.queue.length) vsysRunFlush();
@@ -140,6 +145,22 @@ Module.vsysFlush = function () {
     if (!vsysFlushState.running) vsysRunFlush();
   });
 };
+
+// A tab closed or reloaded while a save is on its way to IndexedDB (保存中: usually a few
+// milliseconds, longer on a slow disk or a large store), or after one failed (the device's
+// storage full: the page alone holds the changes), would lose them: the browser's own question
+// comes first. Never for what is saved on the device (an outbox is kept, and sent by the next
+// sync).
+function vsysSaveUnderWay() {
+  return vsysFlushState.running || vsysFlushState.queue.length > 0 || vsysFlushState.unsaved;
+}
+function vsysGuardUnload() {
+  window.addEventListener('beforeunload', function (e) {
+    if (!vsysSaveUnderWay()) return;
+    e.preventDefault();
+    e.returnValue = '';  // Chromium shows its own words; any text here is ignored
+  });
+}
 
 // --- text input: IME, paste, key handling -----------------------------------------------------
 var vsysIme = { ta: null, composing: false, wanted: false };

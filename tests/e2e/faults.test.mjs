@@ -28,10 +28,34 @@ const muniCode = '312011';  // 鳥取市
 let site, muni, siteCode;
 const pages = [];
 
+// The test decides when to sync; a request with no answer is given up after 8 s (60 s in use).
+// While window.vsysTestQuotaFull is set, IndexedDB fails every write as Chromium does when the
+// origin's quota is exceeded at commit: the transaction aborts with a QuotaExceededError (its
+// put requests fail with AbortError). Injected: DevTools' quota override (Storage.
+// overrideQuotaForOrigin, even at 1 byte) let these small writes through, usage being counted late.
+function pageSetup() {
+  window.VSYS_NO_AUTO_SYNC = true;
+  window.VSYS_REQUEST_TIMEOUT_MS = 8000;
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const request = put.apply(this, args);
+    if (window.vsysTestQuotaFull) {
+      const tx = this.transaction;
+      request.addEventListener('success', () => {
+        try {
+          Object.defineProperty(tx, 'error', { configurable: true,
+            get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+          tx.abort();
+        } catch (e) { /* already ended */ }
+      });
+    }
+    return request;
+  };
+}
+
 // A browser of its own, signed in, its device enrolled through the exchange (and the proxy).
 async function browserFor(id) {
-  // The test decides when to sync; a request with no answer is given up after 8 s (60 s in use).
-  const b = await env.openApp({ init: () => { window.VSYS_NO_AUTO_SYNC = true; window.VSYS_REQUEST_TIMEOUT_MS = 8000; } });
+  const b = await env.openApp({ init: pageSetup });
   await signIn(b.page, id);
   const st = await syncNow(b.page);
   assert.equal(st.error, null, JSON.stringify(st.error));
@@ -180,17 +204,15 @@ test('the exchange never answers: the run gives up, and the next converges', asy
 });
 
 test('IndexedDB full: a clear message, nothing lost, works again once space is freed', async () => {
-  const origin = new URL(env.server.url).origin;
-  const cdp = await site.context.newCDPSession(site.page);
   const feed = siteBundles();
-  // No room at all (a quota of the usage itself let a small write through: usage is reported late).
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  const full = (on) => site.page.evaluate((v) => { window.vsysTestQuotaFull = v; }, on);
+  await full(true);
   try {
     const phone = '0857-00-1234';
-    const full = await command(site.page, { type: 'update_site_info', site: siteCode, phone });
-    assert.equal(full.ok, false, JSON.stringify(full));
-    assert.equal(full.error.code, 'storage.full', JSON.stringify(full.error));
-    assert.match(full.error.message, /空き/, full.error.message);
+    const refused = await command(site.page, { type: 'update_site_info', site: siteCode, phone });
+    assert.equal(refused.ok, false, JSON.stringify(refused));
+    assert.equal(refused.error.code, 'storage.full', JSON.stringify(refused.error));
+    assert.match(refused.error.message, /空き/, refused.error.message);
     // The change is held by the page, not thrown away.
     assert.equal(ok(await view(site.page, 'site', { site: siteCode })).view.contact.phone, phone);
     // Nothing that the device could not save leaves it: the run stops before publishing.
@@ -206,7 +228,7 @@ test('IndexedDB full: a clear message, nothing lost, works again once space is f
     await waitFrames(site.page, 3);
     await screenshot(site.page, 'faults-quota');
   } finally {
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // space freed
+    await full(false);  // space freed
   }
   // The next save stores everything, the earlier changes too: they survive a reload.
   ok(await command(site.page, { type: 'report_request', site: siteCode, round, boxes: 21 }));
