@@ -33,6 +33,7 @@ set(VSYS_SYNC_JS "${CMAKE_SOURCE_DIR}/src/platform/web/sync.js")
 set(VSYS_MEMFS_JS "${CMAKE_SOURCE_DIR}/src/platform/web/memfs_growth.js")  # large files (storage; the XLSX worker's temporary files)
 set(VSYS_XLSX_CLIENT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/xlsx_client.js")
 set(VSYS_PRINT_JS "${CMAKE_SOURCE_DIR}/src/platform/web/print_window.js")
+set(VSYS_HIGH_MEMORY_JS "${CMAKE_SOURCE_DIR}/src/platform/web/high_memory.js")  # WebGL functions that broke past 2 GB
 # Linked at -Os: the objects keep their own levels (core and sync -O3, where JSON parsing is six
 # times faster than at -Os; the screens -Os), and only Binaryen's whole-program passes optimise for
 # size, which leaves out its extra inlining: 4,944,726 → 4,855,162 bytes (-1.8%, issue 12's size
@@ -43,7 +44,8 @@ target_link_options(vsys_web PRIVATE
   # Up to 4 GB (wasm32's whole range; 2 GB by default): the nation's device holds the whole
   # country's documents, and its first sync passed 2 GB (docs/BENCHMARKS.md, tools/bench nation).
   # Addresses past 2 GB reach JavaScript as negative numbers: our JS reads the heap with `>>> 0`
-  # (Emscripten's own string functions do), never with setValue/getValue (`>>` shifts).
+  # (Emscripten's own string functions do), never with setValue/getValue (`>>` shifts), and
+  # high_memory.js replaces the WebGL functions of 3.1.6 that did not.
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=4GB
   -lidbfs.js -sFORCE_FILESYSTEM=1
   # No eval or new Function in the generated JS: the page's CSP allows neither (web/nginx.conf.in).
@@ -51,8 +53,9 @@ target_link_options(vsys_web PRIVATE
   "-sEXPORTED_RUNTIME_METHODS=['FS','ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','setValue','addRunDependency','removeRunDependency']"
   "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']"
   "SHELL:--pre-js ${VSYS_GLUE}" "SHELL:--pre-js ${VSYS_SYNC_JS}" "SHELL:--pre-js ${VSYS_MEMFS_JS}"
-  "SHELL:--pre-js ${VSYS_XLSX_CLIENT_JS}" "SHELL:--pre-js ${VSYS_PRINT_JS}")
-set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS};${VSYS_XLSX_CLIENT_JS};${VSYS_PRINT_JS}")
+  "SHELL:--pre-js ${VSYS_XLSX_CLIENT_JS}" "SHELL:--pre-js ${VSYS_PRINT_JS}"
+  "SHELL:--js-library ${VSYS_HIGH_MEMORY_JS}")
+set_property(TARGET vsys_web APPEND PROPERTY LINK_DEPENDS "${VSYS_GLUE};${VSYS_SYNC_JS};${VSYS_MEMFS_JS};${VSYS_XLSX_CLIENT_JS};${VSYS_PRINT_JS};${VSYS_HIGH_MEMORY_JS}")
 
 # The XLSX worker (platform/web/xlsx_worker/): a module of its own, the in-process writer
 # (vsys_xlsx, libxlsxwriter, zlib) behind one C entry, run in a Web Worker by xlsx_client.js so
