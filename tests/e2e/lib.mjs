@@ -231,12 +231,30 @@ export async function launchPersistent(userDataDir, options = {}) {
 // `env.server` and `env.browser` are there from the first test on.
 // Top-level hooks start as soon as they are declared, so a file's own `before` must await
 // `env.ready` before it uses them.
+// Runs in a page before its scripts: when boot.js sets up Emscripten's Module, a first preRun
+// step (after the wasm is instantiated, before glue.js's own and before main()) reserves `mb` MB
+// of the heap, so everything the app allocates lies above it (past 2 GB with 2200:
+// memory_above_2gb.test.mjs; VSYS_E2E_HIGH_HEAP=2200 runs every test so).
+export function reserveHeap(mb) {
+  Object.defineProperty(window, 'Module', {
+    configurable: true,
+    get: () => undefined,
+    set: (m) => {
+      // In two halves: sbrk takes a signed increment, so one request past 2 GB is refused.
+      const half = () => m._malloc(mb / 2 * 1048576) >>> 0;
+      m.preRun = [() => { window.vsysTestReserved = [half(), half()]; }].concat(m.preRun || []);
+      Object.defineProperty(window, 'Module', { value: m, writable: true, configurable: true });
+    },
+  });
+}
+
 export function serverAndBrowser(prepare) {
   const env = { server: null, browser: null };
   // A browser context of its own (its own IndexedDB) with one page open on the app.
   // options: newContext's, plus `init`, a script run in every page before the app starts.
   env.openApp = async ({ init, ...options } = {}) => {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
+    if (process.env.VSYS_E2E_HIGH_HEAP) await context.addInitScript(reserveHeap, Number(process.env.VSYS_E2E_HIGH_HEAP));
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const errors = collectErrors(page);
