@@ -250,6 +250,19 @@ TEST_CASE("bundle file names carry the sequence and the content hash") {
     CHECK_FALSE(parse_bundle_name("0000000000-" + std::string(64, 'a') + ".json", seq, hash));
 }
 
+TEST_CASE("a bundle named for another place in its feed is refused and changes nothing") {
+    World w;
+    auto first = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 10}})});
+    REQUIRE(w.receive(first) == "");
+    auto second = w.publish("site:0110113719", {w.doc("site:0110113719", "report", "main", {{"vials", 11}})});
+    // The second bundle, its hash right, its number 3: readers order a feed by the names.
+    expect_rejected_unchanged(w, renamed(second.bytes, 3), "bundle.name_seq");
+    auto v = w.verify(renamed(second.bytes, 3));
+    CHECK(v.error.arg("name") == "3");
+    CHECK(v.error.arg("seq") == "2");
+    CHECK(w.receive(second) == "");  // under its own name it is accepted
+}
+
 // [SECTION] Validity periods, with bundles signed again
 
 namespace {
