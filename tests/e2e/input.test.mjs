@@ -3,6 +3,12 @@
 // and refuse anything else beside the field, naming it, until it is fixed, with the same answer
 // as the command through window.vsys; Enter saves; 変更を破棄 asks; Esc closes the question; Tab
 // moves to the next field in reading order (sign-in and the site form, by keyboard alone).
+//
+// [SECTION] The wheel
+// [SECTION] Number fields: full-width digits, refusals beside the field, Enter
+// [SECTION] A claim month: a refused count, 変更を破棄, Esc
+// [SECTION] Text fields: a limit counted, the doctor form in view
+// [SECTION] The keyboard alone: Tab, Enter, the IME
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { anchor, clickAnchor, command, goTo, ok, screenshot, serverAndBrowser, signIn, typeInto, view, waitFrames } from './lib.mjs';
@@ -14,6 +20,8 @@ const screenOf = (page) => page.evaluate(() => window.vsys.screen());
 const messageOf = async (page, field) => (await screenOf(page)).field_messages[field];
 // The simulation's table: the shared Table's scrolling child (its window name holds ##table).
 const simTable = (s) => Object.entries(s.scroll).find(([name]) => name.includes('##table') || name.includes('##sim'))[1];
+
+// [SECTION] The wheel
 
 test('a wheel notch moves a long list a few rows towards its end, and back; Ctrl + wheel does not scroll', async () => {
   const { page, errors } = await env.openApp();
@@ -41,6 +49,8 @@ test('a wheel notch moves a long list a few rows towards its end, and back; Ctrl
   assert.equal(await page.evaluate(() => window.visualViewport.scale), 1, 'the page itself is not zoomed');
   assert.deepEqual(errors, []);
 });
+
+// [SECTION] Number fields: full-width digits, refusals beside the field, Enter
 
 test('the requested boxes take 「１２」 as 12, refuse 「12a」 and 20 digits beside the field until fixed; Enter saves', async () => {
   const { page, errors } = await env.openApp();
@@ -102,6 +112,8 @@ test('the requested boxes take 「１２」 as 12, refuse 「12a」 and 20 digit
   assert.deepEqual(errors, []);
 });
 
+// [SECTION] A claim month: a refused count, 変更を破棄, Esc
+
 test('a claim count refused in its row; 変更を破棄 asks first, Esc keeps the input, confirming discards', async () => {
   const { page, errors } = await env.openApp();
   const demo = await page.evaluate(() => window.vsys.view('accounts_demo'));
@@ -144,6 +156,8 @@ test('a claim count refused in its row; 変更を破棄 asks first, Esc keeps th
   assert.deepEqual(claim.lines.map((l) => [l.municipality, l.normal]), [['131016', 12]]);
   assert.deepEqual(errors, []);
 });
+
+// [SECTION] Text fields: a limit counted, the doctor form in view
 
 test('a 300-character name is counted and refused, never cut; Enter saves a fixed one; the doctor form opens in view', async () => {
   const { page, errors } = await env.openApp({ viewport: { width: 1024, height: 600 } });
@@ -194,6 +208,8 @@ test('a 300-character name is counted and refused, never cut; Enter saves a fixe
   await screenshot(page, 'input-doctor-form-1024');
   assert.deepEqual(errors, []);
 });
+
+// [SECTION] The keyboard alone: Tab, Enter, the IME
 
 test('by keyboard after one click: ID, Tab, password, Enter signs in; Tab walks the site form top to bottom, Enter saves', async () => {
   const { page, errors } = await env.openApp();
