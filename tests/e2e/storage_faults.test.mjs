@@ -26,14 +26,19 @@ function failWrites() {
   };
 }
 
+// Signs in as the first demo site account (a site signing in for itself).
+async function signInAsSite(page) {
+  const demo = ok(await view(page, 'accounts_demo')).view;
+  const account = demo.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
+  await signIn(page, account.vsys_id);
+  return { account, siteCode: account.vsys_id.slice(2) };
+}
+
 const arm = (page, on) => page.evaluate((v) => { window.vsysTestFailWrites = v; }, on);
 
 test('a save IndexedDB aborts: a clear message, nothing lost, saved once writes work again', async () => {
   const { context, page, errors } = await env.openApp({ init: failWrites });
-  const demo = ok(await view(page, 'accounts_demo')).view;
-  const account = demo.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
-  const siteCode = account.vsys_id.slice(2);
-  await signIn(page, account.vsys_id);
+  const { account, siteCode } = await signInAsSite(page);
   const phone = '03-5555-0101';
   await arm(page, true);
   const failed = await Promise.race([command(page, { type: 'update_site_info', site: siteCode, phone }),
@@ -91,10 +96,7 @@ function slowWrites() {
 
 test('closing the tab while a save is under way asks first; once saved it closes at once, and the change is there', async () => {
   const { context, page, errors } = await env.openApp({ init: slowWrites });
-  const demo = ok(await view(page, 'accounts_demo')).view;
-  const account = demo.accounts.find((a) => a.vsys_id.startsWith('VS') && a.org.endsWith(a.vsys_id.slice(2)));
-  const siteCode = account.vsys_id.slice(2);
-  await signIn(page, account.vsys_id);
+  const { account, siteCode } = await signInAsSite(page);
   await goTo(page, 'site_info');
   await clickAnchor(page, 'site.edit');
   await typeInto(page, 'site.phone', '03-5555-0202');

@@ -82,36 +82,37 @@ TEST_CASE("Tab moves through a claim month's fields in reading order: along each
     check_tab_order(f, expected);
 }
 
+namespace {
+
+// Signs in as `account` ("": stays signed out) and opens `screen`.
+void open_screen(UiFixture& f, const std::string& account, const char* screen) {
+    f.frames(3);
+    if (!account.empty()) REQUIRE(f.login(account));
+    f.shell.go(screen);
+    f.frames(3);
+}
+
+}  // namespace
+
 TEST_CASE("Tab moves through every form's fields in reading order") {
+    UiFixture f(1366, 768);
+    const std::string site = vsys::test::site_account(f.site_in("131016"));
     SUBCASE("sign-in") {
-        UiFixture f(1366, 768);
-        f.frames(3);
+        open_screen(f, "", "home");
         check_tab_order(f, {"login.vsys_id", "login.password"});
     }
     SUBCASE("the site's information, top to bottom") {
-        UiFixture f(1366, 768);
-        f.frames(3);
-        REQUIRE(f.login(vsys::test::site_account(f.site_in("131016"))));
-        f.shell.go("site_info");
-        f.frames(3);
+        open_screen(f, site, "site_info");
         REQUIRE(f.click("site.edit"));
         check_tab_order(f, {"site.name", "site.reading", "site.address", "site.phone", "site.mail",
                             "site.representative"});
     }
     SUBCASE("settings") {
-        UiFixture f(1366, 768);
-        f.frames(3);
-        REQUIRE(f.login(vsys::test::site_account(f.site_in("131016"))));
-        f.shell.go("settings");
-        f.frames(3);
+        open_screen(f, site, "settings");
         check_tab_order(f, {"settings.device_name", "settings.idle_lock"});
     }
     SUBCASE("the simulation's fixed values, row after row, past the bottom of the screen") {
-        UiFixture f(1366, 768);
-        f.frames(3);
-        REQUIRE(f.login("VM131016"));
-        f.shell.go("simulation");
-        f.frames(3);
+        open_screen(f, "VM131016", "simulation");
         std::vector<std::string> fixed;
         for (int i = 0; i < 14; ++i) fixed.push_back("sim.fixed." + std::to_string(i));
         check_tab_order(f, fixed);
