@@ -45,7 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     j["sig"] = sync::sign(*key, std::string(sync::k_sign_bundle) + *unsigned_bytes);
     auto bytes = sync::canonical(j);
     if (!bytes) return 0;
-    auto v = fuzz::verify_and_commit(*bytes, sync::bundle_file_name(1, crypto::blake2b_256_hex(*bytes)));
+    // Named as the exchange would name it: its own seq (where a name can carry it), its hash.
+    std::uint64_t seq = 1;
+    if (auto s = j.find("seq"); s != j.end() && s->is_number_unsigned() && s->get<std::uint64_t>() > 0 &&
+                                s->get<std::uint64_t>() <= 9999999999ULL)
+        seq = s->get<std::uint64_t>();
+    auto v = fuzz::verify_and_commit(*bytes, sync::bundle_file_name(seq, crypto::blake2b_256_hex(*bytes)));
     // VSYS_FUZZ_VERDICTS=1 with files as arguments: which checks the corpus reaches.
     static const bool verdicts = std::getenv("VSYS_FUZZ_VERDICTS") != nullptr;
     if (verdicts) std::fprintf(stderr, "verdict %s\n", v.accepted() ? "accepted" : v.error.code.c_str());
