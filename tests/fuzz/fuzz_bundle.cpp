@@ -7,8 +7,6 @@
 #include <cstdint>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "fuzz_support.hpp"
 #include "sync/crypto.hpp"
 
@@ -21,21 +19,13 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    // Under the name its content has (as the exchange serves it: its hash, and its own `seq`
-    // where it holds one a name can carry), then with no name (a file whose name was lost): a
+    // With no name (a file whose name was lost), then under the name its content has (as the
+    // exchange serves it: its own `seq` and its hash; none where no name can carry the seq): a
     // right name changes no verdict.
-    std::uint64_t seq = 1;
-    bool named_right = true;
-    const auto j = nlohmann::json::parse(bytes, nullptr, false);
-    if (j.is_object())
-        if (auto s = j.find("seq"); s != j.end() && s->is_number_unsigned() && s->get<std::uint64_t>() > 0) {
-            seq = s->get<std::uint64_t>();
-            named_right = seq <= 9999999999ULL;  // ten digits
-            if (!named_right) seq = 1;
-        }
-    const auto named = fuzz::verify_and_commit(bytes, sync::bundle_file_name(seq, crypto::blake2b_256_hex(bytes)));
     const auto unnamed = fuzz::verify_and_commit(bytes, "");
-    if (!named_right) return 0;
+    const std::uint64_t seq = fuzz::served_seq(nlohmann::json::parse(bytes, nullptr, false));
+    if (seq == 0) return 0;
+    const auto named = fuzz::verify_and_commit(bytes, sync::bundle_file_name(seq, crypto::blake2b_256_hex(bytes)));
     VSYS_FUZZ_CHECK(named.error.code == unnamed.error.code);
     VSYS_FUZZ_CHECK(named.accepted() == unnamed.accepted());
     return 0;

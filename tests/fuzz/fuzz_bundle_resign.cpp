@@ -3,6 +3,7 @@
 // guards: certificate chains, the feed chain, document parsing and hashes, authority rules,
 // locks and the store's batch checks. The input may be any JSON object without floats or
 // duplicate keys; it is re-encoded canonically before it is signed.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -45,11 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     j["sig"] = sync::sign(*key, std::string(sync::k_sign_bundle) + *unsigned_bytes);
     auto bytes = sync::canonical(j);
     if (!bytes) return 0;
-    // Named as the exchange would name it: its own seq (where a name can carry it), its hash.
-    std::uint64_t seq = 1;
-    if (auto s = j.find("seq"); s != j.end() && s->is_number_unsigned() && s->get<std::uint64_t>() > 0 &&
-                                s->get<std::uint64_t>() <= 9999999999ULL)
-        seq = s->get<std::uint64_t>();
+    // Named as the exchange would name it: its own seq (1 where no name can carry it), its hash.
+    const std::uint64_t seq = std::max<std::uint64_t>(fuzz::served_seq(j), 1);
     auto v = fuzz::verify_and_commit(*bytes, sync::bundle_file_name(seq, crypto::blake2b_256_hex(*bytes)));
     // VSYS_FUZZ_VERDICTS=1 with files as arguments: which checks the corpus reaches.
     static const bool verdicts = std::getenv("VSYS_FUZZ_VERDICTS") != nullptr;

@@ -236,6 +236,13 @@ std::map<std::string, std::string> seed_archives() {
     return out;
 }
 
+std::uint64_t served_seq(const nlohmann::json& bundle) {
+    if (!bundle.is_object()) return 1;
+    const auto s = bundle.find("seq");
+    if (s == bundle.end() || !s->is_number_unsigned() || s->get<std::uint64_t>() == 0) return 1;
+    return s->get<std::uint64_t>() <= 9999999999ULL ? s->get<std::uint64_t>() : 0;
+}
+
 Verdict verify_and_commit(std::string_view bytes, std::string_view file_name) {
     const FuzzWorld& w = world();
     auto cache = w.trust.cert_cache;

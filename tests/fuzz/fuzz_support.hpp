@@ -17,6 +17,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "sync/archive.hpp"
 #include "sync/bundle.hpp"
 #include "sync/identity.hpp"
@@ -77,6 +79,11 @@ std::vector<sync::KeyPair> sealed_recipient_keys();
 // Verifies `bytes` against a copy of the baseline, as a reader does, and commits the verdict
 // into the copy: the path every bundle takes, from the exchange or from a file.
 sync::Verdict verify_and_commit(std::string_view bytes, std::string_view file_name);
+
+// The sequence number the exchange would name a bundle by (<seq>-<hash>.json): its own `seq`,
+// 1 when it has none (the verdict then stops at that member, named or not), 0 when it holds one
+// no ten-digit name can carry.
+std::uint64_t served_seq(const nlohmann::json& bundle);
 
 // Recomputes an archive's trailer checksum in place when the bytes end with a trailer line
 // ("end <n> <64 hex>\n"), so that mutations reach the files inside. False when there is none.
