@@ -10,6 +10,13 @@
 # exception is ever meant to cross these libraries (the wasm unit tests run the mix).
 target_compile_options(vsys_core PRIVATE -fno-exceptions)
 target_compile_options(vsys_sync PRIVATE -fno-exceptions)
+# The screens and Dear ImGui neither throw nor catch either, and nothing catches around a frame:
+# an exception from a command called by a screen ends the instance with or without unwinding
+# tables in the screens' frames, so they go without (smaller: no invoke_* around every call that
+# might throw; docs/BENCHMARKS.md). The app layer keeps them: main_web.cpp catches a sync's
+# std::bad_alloc through the app's frames, whose destructors must run (sync.out_of_memory).
+target_compile_options(vsys_ui PRIVATE -fno-exceptions)
+target_compile_options(vsys_imgui PRIVATE -fno-exceptions)
 
 # ImGui's GLFW + WebGL2 backends (the core and the screens, vsys_imgui and vsys_ui, are
 # cmake/imgui.cmake's); the screens are UI code, optimised for size.
@@ -17,7 +24,7 @@ add_library(vsys_imgui_backends STATIC
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(vsys_imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backends)
 target_link_libraries(vsys_imgui_backends PUBLIC vsys_imgui)
-target_compile_options(vsys_imgui_backends PRIVATE -Os -w)
+target_compile_options(vsys_imgui_backends PRIVATE -Os -w -fno-exceptions)
 target_link_options(vsys_imgui_backends PUBLIC -sUSE_GLFW=3)
 target_compile_options(vsys_ui PRIVATE -Os)
 

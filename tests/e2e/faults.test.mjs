@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { clickAnchor, command, goTo, ok, openApp, root, screenshot, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames,
+import { armWriteFault, clickAnchor, command, failWritesWhenArmed, goTo, ok, openApp, root, screenshot, serverAndBrowser, signIn, syncNow, typeInto, view, waitFrames,
   writeDemoExchange } from './lib.mjs';
 import { FaultProxy } from './fault_proxy.mjs';
 
@@ -29,33 +29,16 @@ let site, muni, siteCode;
 const pages = [];
 
 // The test decides when to sync; a request with no answer is given up after 8 s (60 s in use).
-// While window.vsysTestQuotaFull is set, IndexedDB fails every write as Chromium does when the
-// origin's quota is exceeded at commit: the transaction aborts with a QuotaExceededError (its
-// put requests fail with AbortError). Injected: DevTools' quota override (Storage.
-// overrideQuotaForOrigin, even at 1 byte) let these small writes through, usage being counted late.
+// IndexedDB can be made to fail as when the origin's quota is exceeded (lib.mjs's
+// failWritesWhenArmed, armed with 'quota').
 function pageSetup() {
   window.VSYS_NO_AUTO_SYNC = true;
   window.VSYS_REQUEST_TIMEOUT_MS = 8000;
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function (...args) {
-    const request = put.apply(this, args);
-    if (window.vsysTestQuotaFull) {
-      const tx = this.transaction;
-      request.addEventListener('success', () => {
-        try {
-          Object.defineProperty(tx, 'error', { configurable: true,
-            get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
-          tx.abort();
-        } catch (e) { /* already ended */ }
-      });
-    }
-    return request;
-  };
 }
 
 // A browser of its own, signed in, its device enrolled through the exchange (and the proxy).
 async function browserFor(id) {
-  const b = await env.openApp({ init: pageSetup });
+  const b = await env.openApp({ init: [pageSetup, failWritesWhenArmed] });
   await signIn(b.page, id);
   const st = await syncNow(b.page);
   assert.equal(st.error, null, JSON.stringify(st.error));
@@ -205,7 +188,7 @@ test('the exchange never answers: the run gives up, and the next converges', asy
 
 test('IndexedDB full: a clear message, nothing lost, works again once space is freed', async () => {
   const feed = siteBundles();
-  const full = (on) => site.page.evaluate((v) => { window.vsysTestQuotaFull = v; }, on);
+  const full = (on) => armWriteFault(site.page, on ? 'quota' : null);
   await full(true);
   try {
     const phone = '0857-00-1234';

@@ -248,14 +248,45 @@ export function reserveHeap(mb) {
   });
 }
 
+// An init script (openApp's `init`) that makes IndexedDB fail every write while armed by
+// armWriteFault: a write transaction is aborted once its first put has succeeded, after every put
+// was issued, so the others fail with AbortError. 'abort' leaves the transaction without an error
+// of its own; 'quota' gives it the QuotaExceededError Chromium reports when the origin's quota is
+// exceeded at commit. Injected: DevTools' quota override (Storage.overrideQuotaForOrigin, even at
+// 1 byte) let the app's small writes through, usage being counted late.
+export function failWritesWhenArmed() {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const request = put.apply(this, args);
+    const fault = window.vsysTestWriteFault;
+    if (fault) {
+      const tx = this.transaction;
+      request.addEventListener('success', () => {
+        try {
+          if (fault === 'quota') {
+            Object.defineProperty(tx, 'error', { configurable: true,
+              get: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError') });
+          }
+          tx.abort();
+        } catch (e) { /* already ended */ }
+      });
+    }
+    return request;
+  };
+}
+
+// Arms (fault 'abort' or 'quota') or disarms (null) failWritesWhenArmed in a page.
+export const armWriteFault = (page, fault) => page.evaluate((f) => { window.vsysTestWriteFault = f; }, fault);
+
 export function serverAndBrowser(prepare) {
   const env = { server: null, browser: null };
   // A browser context of its own (its own IndexedDB) with one page open on the app.
-  // options: newContext's, plus `init`, a script run in every page before the app starts.
+  // options: newContext's, plus `init`, a script (or a list of them) run in every page before
+  // the app starts.
   env.openApp = async ({ init, ...options } = {}) => {
     const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
     if (process.env.VSYS_E2E_HIGH_HEAP) await context.addInitScript(reserveHeap, Number(process.env.VSYS_E2E_HIGH_HEAP));
-    if (init) await context.addInitScript(init);
+    for (const script of [].concat(init ?? [])) await context.addInitScript(script);
     const page = await context.newPage();
     const errors = collectErrors(page);
     await openApp(page, env.server.url);

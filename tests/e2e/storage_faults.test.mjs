@@ -1,30 +1,16 @@
-// IndexedDB failing under a save (issue 11, item 6), in one browser without the exchange. The
-// test's own init script aborts every IndexedDB write transaction while armed, as the browser does
-// when the quota is exceeded at commit (Chromium's quota override did not fail these small writes
-// here, so the fault is injected). Emscripten 3.1.6's IDBFS has no handler for an abort and never
-// called back, so a save waited for ever; glue.js now ends it with the browser's error: a change
-// answers storage.write, the page keeps it, a save through the screen ends with the message, and
-// once writes work again the next save stores everything, the earlier change too, across a reload.
+// IndexedDB failing under a save (issue 11, item 6), in one browser without the exchange.
+// lib.mjs's failWritesWhenArmed aborts every IndexedDB write transaction while armed, as the
+// browser does when the quota is exceeded at commit (Chromium's quota override did not fail these
+// small writes here, so the fault is injected). Emscripten 3.1.6's IDBFS has no handler for an
+// abort and never called back, so a save waited for ever; glue.js now ends it with the browser's
+// error: a change answers storage.write, the page keeps it, a save through the screen ends with
+// the message, and once writes work again the next save stores everything, the earlier change
+// too, across a reload.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickAnchor, command, goTo, ok, openApp, screenshot, serverAndBrowser, signIn, typeInto, view, waitFrames } from './lib.mjs';
+import { armWriteFault, clickAnchor, command, failWritesWhenArmed, goTo, ok, openApp, screenshot, serverAndBrowser, signIn, typeInto, view, waitFrames } from './lib.mjs';
 
 const env = serverAndBrowser();
-
-// While armed, a write transaction is aborted once its first put has succeeded, after every put
-// was issued: the others fail with AbortError and the transaction ends in an abort with no error
-// of its own, the shape of a quota exceeded at commit.
-function failWrites() {
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function (...args) {
-    const request = put.apply(this, args);
-    if (window.vsysTestFailWrites) {
-      const tx = this.transaction;
-      request.addEventListener('success', () => { try { tx.abort(); } catch (e) { /* already ended */ } });
-    }
-    return request;
-  };
-}
 
 // Signs in as the first demo site account (a site signing in for itself).
 async function signInAsSite(page) {
@@ -34,10 +20,10 @@ async function signInAsSite(page) {
   return { account, siteCode: account.vsys_id.slice(2) };
 }
 
-const arm = (page, on) => page.evaluate((v) => { window.vsysTestFailWrites = v; }, on);
+const arm = (page, on) => armWriteFault(page, on ? 'abort' : null);
 
 test('a save IndexedDB aborts: a clear message, nothing lost, saved once writes work again', async () => {
-  const { context, page, errors } = await env.openApp({ init: failWrites });
+  const { context, page, errors } = await env.openApp({ init: failWritesWhenArmed });
   const { account, siteCode } = await signInAsSite(page);
   const phone = '03-5555-0101';
   await arm(page, true);

@@ -109,6 +109,19 @@ std::int64_t ArgReader::integer(const std::string& name) {
     return v.value_or(0);
 }
 
+bool ArgReader::optional_object(const std::string& name, const std::function<void(ArgReader&)>& read) {
+    const auto* v = find(name);
+    if (!v) return false;
+    if (!v->is_object()) {
+        fail(type_error(name, "object"));
+        return false;
+    }
+    ArgReader inner(*v, {});
+    read(inner);
+    if (auto e = inner.finish()) fail(std::move(*e));
+    return true;
+}
+
 std::optional<Error> ArgReader::finish() {
     if (error_) return error_;
     if (obj_.is_object())

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +45,13 @@ public:
     // screen's field ("１２"), read by the same rule, so window.vsys gets the screen's answers.
     std::optional<std::int64_t> optional_number(const std::string& name, const NumberRule& rule);
     std::int64_t number(const std::string& name, const NumberRule& rule);
+
+    // An optional object member read by a reader of its own (its unknown members refused too);
+    // its first error becomes this reader's. False when the member is absent.
+    bool optional_object(const std::string& name, const std::function<void(ArgReader&)>& read);
+
+    // Records an error of the caller's own check (the first error met is kept).
+    void refuse(Error e) { fail(std::move(e)); }
 
     // The first error met, or an "unknown field" error if a field was never read.
     std::optional<Error> finish();

@@ -1,5 +1,6 @@
-// {type: "export_report", report, format: "csv" | "csv-cp932" | "xlsx", round?, month?,
-// product?, municipality?}: the report as the user sees it, exported; answers like
+// {type: "export_report", report, format: "csv" | "csv-cp932" | "xlsx", filters?: {round?,
+// month?, product?, municipality?}} (the filters may also be members of their own, as the report
+// screen sends them): the report as the user sees it, exported; answers like
 // export_bundle {file_name, mime, data_base64, unencodable: [...], rows} (base64, since XLSX
 // and CP932 are not UTF-8): the very bytes the report screen's export downloads. An export of a
 // personal report (R505) is recorded as a document of the exporting organisation.

@@ -68,7 +68,8 @@ std::string report_empty_text(App& app, const ReportRun& run);
 // Errors: those of report_for_user, reports.unknown_round {round}, arg.* for a malformed month,
 // reports.unknown_product, reports.unknown_municipality, and the source's.
 Result<ReportRun> run_report(App& app, const ReportQuery& query);
-// {report, round?, month?, product?, municipality?} of the `report` view and `export_report`.
+// {report, round?, month?, product?, municipality?} of the `report` view and `export_report`, the
+// filters also accepted inside `filters: {...}` (not both ways). Errors: arg.*, arg.twice {name}.
 ReportQuery report_query_from(ArgReader& r);
 
 // ---- Typed views (app/base/contract.hpp), the report screen's and window.vsys's (view_reports.cpp)

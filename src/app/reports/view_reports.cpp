@@ -33,10 +33,23 @@ json choices_json(const std::vector<ReportChoice>& list) {
 ReportQuery report_query_from(ArgReader& r) {
     ReportQuery q;
     q.report = r.string("report");
-    q.round = r.optional_string("round").value_or("");
-    q.month = r.optional_string("month").value_or("");
-    q.product = r.optional_string("product").value_or("");
-    q.municipality = r.optional_string("municipality").value_or("");
+    // The filters as members of their own (the report screen's JSON) or in `filters` (the
+    // automation API's export_report {report, format, filters?}), not both ways at once.
+    const auto filters = [&q](ArgReader& f) {
+        const auto take = [&f](const char* name, std::string& into) {
+            auto v = f.optional_string(name);
+            if (!v) return;
+            if (!into.empty())
+                f.refuse(Error{"arg.twice", std::string("field '") + name + "' is given twice", {{"name", name}}});
+            into = std::move(*v);
+        };
+        take("round", q.round);
+        take("month", q.month);
+        take("product", q.product);
+        take("municipality", q.municipality);
+    };
+    filters(r);
+    r.optional_object("filters", filters);
     return q;
 }
 

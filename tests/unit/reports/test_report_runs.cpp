@@ -243,6 +243,24 @@ TEST_CASE("export_report answers the file as the screen writes it: name, type an
     // Another month's rows, another name.
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-11"}, {"format", "csv"}})["file_name"] ==
           "R313_千代田区_2021-11_2022-02-01.csv");
+    // The filters inside `filters` (the API's shape) give the same file; both ways at once, a
+    // filter of filters misspelt or filters not an object are refused, naming the field.
+    const auto month_csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-11"}, {"format", "csv"}});
+    const auto in_filters =
+        f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"month", "2021-11"}}}});
+    CHECK(in_filters["file_name"] == month_csv["file_name"]);
+    CHECK(in_filters["data_base64"] == month_csv["data_base64"]);
+    CHECK(in_filters["rows"] == month_csv["rows"]);
+    auto twice = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"month", "2021-10"},
+                        {"filters", {{"month", "2021-11"}}}});
+    CHECK(twice["error"]["code"] == "arg.twice");
+    CHECK(twice["error"]["args"]["name"] == "month");
+    CHECK(f.app.error_text(Error{"arg.twice", "", {{"name", "month"}}}) == "項目「接種年月」が二度指定されています（filters の中と外）");
+    auto misspelt = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"mnth", "2021-11"}}}});
+    CHECK(misspelt["error"]["code"] == "arg.unknown");
+    CHECK(misspelt["error"]["args"]["name"] == "mnth");
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", "2021-11"}})["error"]["code"] ==
+          "arg.type");
     // The same day's export of the same rows is the same file.
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "xlsx"}})["data_base64"] == xlsx["data_base64"]);
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "pdf"}})["error"]["code"] == "reports.unknown_format");
