@@ -48,7 +48,7 @@ TEST_CASE(
         for (const auto& [screen, param, box, hint] :
              {std::tuple{"org_browser", "", "browser.query", "browser.hint"},
               std::tuple{"claims", "", "claims.proxy.query", "browser.hint"},
-              std::tuple{"reports", "R313", "reports.table.filter", "table.filter"}}) {
+              std::tuple{"reports", "R306", "reports.table.filter", "table.filter"}}) {
             CAPTURE(std::string(screen));
             open(f, screen, param);
             if (std::string(screen) == "reports") REQUIRE(click_in_view(f, "reports.detail"));

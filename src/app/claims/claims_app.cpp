@@ -57,4 +57,16 @@ std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month) {
     return out;
 }
 
+std::vector<StoredTicketForms> stored_ticket_forms(App& app) {
+    std::vector<StoredTicketForms> out;
+    for (const auto& key : app.store().keys()) {
+        const auto* d = app.store().current(key);
+        if (!d || d->kind != k_ticket_forms_kind) continue;
+        // Verified on arrival (the kind's validation); one that does not parse is left out.
+        auto counts = ticket_forms_from_document(d->owner, d->id, d->body);
+        if (counts) out.push_back({d->owner, std::move(*counts)});
+    }
+    return out;
+}
+
 }  // namespace vsys

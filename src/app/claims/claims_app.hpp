@@ -45,8 +45,14 @@ Result<StoredClaim> stored_claim_from_body(const nlohmann::json& body);
 // is skipped: it could not have been submitted under them).
 std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month);
 
-// The demo sites' historical 接種券付き予診票 counts come with the demo world's history:
-// demo_legacy_counts_for_site (core/demo/demo_history.hpp).
+// The old form's 接種券付き予診票 counts of the "ticket_forms" documents in the store (this
+// device's own and what it pulled: its subtree's, and those naming its residents), each
+// document's counts in the store's order.
+struct StoredTicketForms {
+    std::string owner;  // site:<code> or venue:<code>
+    std::vector<LegacyTicketFormCount> counts;
+};
+std::vector<StoredTicketForms> stored_ticket_forms(App& app);
 
 // Why this user may not enter the site's claims although the permission table might let a
 // municipality through: it is another municipality's site (claims.proxy_other_municipality).

@@ -178,24 +178,27 @@ LegacyCountsView legacy_counts(App& app, const LegacyView& lv, const char* repor
 
 }  // namespace
 
-// The historical counts, generated for the demo sites.
+// The counts of the "ticket_forms" documents this device holds: the site's own (R533), or those
+// of the municipality's residents, from its own sites and from sites elsewhere (R313).
 Result<Prepared<LegacyCountsView>> prepare(App& app, const ClaimLegacyQuery& q) {
-    const std::uint64_t seed = app.directory().demo().seed;
+    const auto all_counts = [&app] {
+        std::vector<LegacyTicketFormCount> counts;
+        for (auto& doc : stored_ticket_forms(app))
+            for (auto& c : doc.counts) counts.push_back(std::move(c));
+        return counts;
+    };
     if (q.site) {
         auto site = claims_site(app, *q.site);
         if (!site) return site.error();
-        return Prepared<LegacyCountsView>{site_org_id(*site), [&app, site = *site, seed]() -> Result<LegacyCountsView> {
-                                              const auto counts = demo_legacy_counts_for_site(site, seed);
+        return Prepared<LegacyCountsView>{site_org_id(*site), [&app, site = *site, all_counts]() -> Result<LegacyCountsView> {
+                                              const auto counts = all_counts();
                                               return legacy_counts(app, legacy_view_for_site(counts, site.code), "R533", site.name);
                                           }};
     }
     const std::string code = q.municipality.value_or("");
     if (auto st = check_municipality(code, "municipality"); !st) return st.error();
-    return Prepared<LegacyCountsView>{"muni:" + code, [&app, code, seed]() -> Result<LegacyCountsView> {
-                                          std::vector<LegacyTicketFormCount> counts;
-                                          for (const auto& s : app.directory().demo().sites)
-                                              if (s.municipality == code)
-                                                  for (auto& c : demo_legacy_counts_for_site(s, seed)) counts.push_back(std::move(c));
+    return Prepared<LegacyCountsView>{"muni:" + code, [&app, code, all_counts]() -> Result<LegacyCountsView> {
+                                          const auto counts = all_counts();
                                           return legacy_counts(app, legacy_view_for_municipality(counts, code), "R313",
                                                                municipality_name(code));
                                       }};
@@ -210,7 +213,7 @@ json to_json(const LegacyCountsView& v) {
                         {"municipality_name", c.municipality_name},
                         {"month", to_iso(c.month)},
                         {"count", c.count}});
-    return {{"report", v.report}, {"code", v.code},   {"demo", true}, {"rows", rows},
+    return {{"report", v.report}, {"code", v.code},   {"rows", rows},
             {"total", v.total},   {"csv", v.csv},     {"name", v.name}};
 }
 

@@ -21,6 +21,7 @@ const struct {
     {"claims_by_residence", source_claims_by_residence},
     {"claims_of_site_by_residence", source_claims_of_site_by_residence},
     {"ticket_form_counts", source_ticket_form_counts},
+    {"ticket_form_counts_of_site", source_ticket_form_counts_of_site},
     {"accounts", source_accounts},
     {"reservations", source_reservations},
     {"stock_by_municipality", source_stock_by_municipality},

@@ -37,6 +37,7 @@ Result<SourceRows> source_claims_by_site(App& app, const SourceContext& ctx);
 Result<SourceRows> source_claims_by_residence(App& app, const SourceContext& ctx);
 Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext& ctx);
 Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx);
+Result<SourceRows> source_ticket_form_counts_of_site(App& app, const SourceContext& ctx);
 Result<SourceRows> source_accounts(App& app, const SourceContext& ctx);
 Result<SourceRows> source_reservations(App& app, const SourceContext& ctx);
 // sources_stock.cpp

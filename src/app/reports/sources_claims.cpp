@@ -1,14 +1,13 @@
 // The claims' rows (DOMAIN.md §6): a site's months, the per-municipality claims about a
 // municipality's residents (direct and through the federation; seen from the residents' side
-// or from the claiming site's), and the legacy
-// 接種券付予診票 counts (R313, R533). Every amount is the core's pricing of the stored entry
+// or from the claiming site's), and the old form's 接種券付予診票 counts of the
+// "ticket_forms" documents (R313, R533). Every amount is the core's pricing of the stored entry
 // (compute_claim), so it reconciles with the claim screens to the yen.
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
 #include "app/claims/claims_app.hpp"
 #include "app/reports/sources.hpp"
 #include "core/claims/claims_documents.hpp"
-#include "core/demo/demo_history.hpp"
 
 namespace vsys {
 
@@ -138,32 +137,35 @@ Result<SourceRows> source_claims_by_residence(App& app, const SourceContext&) { 
 
 Result<SourceRows> source_claims_of_site_by_residence(App& app, const SourceContext&) { return residence_rows(app, true); }
 
-Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext& ctx) {
+namespace {
+
+// The "ticket_forms" documents' counts, a row per site, month and municipality of residence,
+// about the residents' municipality (R313: what it is claimed for, from its own sites and from
+// sites elsewhere) or about the site that counted them (R533).
+SourceRows ticket_form_rows(App& app, bool about_site) {
     SourceRows out;
     out.fields = {{"month", CellType::text},     {"site_code", CellType::code},
                   {"site_name", CellType::text}, {"municipality_code", CellType::code},
                   {"municipality_name", CellType::text}, {"count", CellType::count}};
-    const Directory& dir = app.directory();
-    const Hierarchy& h = dir.tree();
-    const OrgIndex root = h.find(ctx.viewer);
-    if (root == k_no_org) return out;
-    const std::uint64_t seed = dir.demo().seed;
-    for (OrgIndex i = root; i < root + h.subtree_size(root); ++i) {
-        if (h.level(i) != OrgLevel::site && h.level(i) != OrgLevel::venue) continue;
-        const Site* site = dir.generated_site(h.code(i));
-        if (!site) continue;
-        for (const auto& c : demo_legacy_counts_for_site(*site, seed)) {
+    for (const auto& doc : stored_ticket_forms(app)) {
+        for (const auto& c : doc.counts) {
             SourceRow row;
-            row.org = h.id(i);
+            row.org = about_site ? doc.owner : "muni:" + c.municipality;
             row.addressed = {"muni:" + c.municipality};
             row.municipality = c.municipality;
             row.month = to_iso(c.month);
-            row.cells = {text_cell(to_iso(c.month)), text_cell(c.site), text_cell(site->name),
+            row.cells = {text_cell(to_iso(c.month)), text_cell(c.site), text_cell(site_name(app, c.site)),
                          text_cell(c.municipality), text_cell(municipality_name(c.municipality)), number_cell(c.count)};
             out.rows.push_back(std::move(row));
         }
     }
     return out;
 }
+
+}  // namespace
+
+Result<SourceRows> source_ticket_form_counts(App& app, const SourceContext&) { return ticket_form_rows(app, false); }
+
+Result<SourceRows> source_ticket_form_counts_of_site(App& app, const SourceContext&) { return ticket_form_rows(app, true); }
 
 }  // namespace vsys

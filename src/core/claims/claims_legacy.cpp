@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/claims/claims_csv.hpp"
+#include "core/base/org_role.hpp"
 #include "core/claims/claims_rules.hpp"
 
 namespace vsys {
@@ -75,6 +76,35 @@ json to_json(std::span<const LegacyTicketFormCount> counts) {
     for (const auto& c : counts)
         out.push_back({{"site", c.site}, {"municipality", c.municipality}, {"month", to_iso(c.month)}, {"count", c.count}});
     return out;
+}
+
+Result<std::vector<LegacyTicketFormCount>> ticket_forms_from_document(std::string_view owner, std::string_view id,
+                                                                      const json& body) {
+    OrgRole role;
+    if (!role_of_org(owner, role) || (role != OrgRole::site && role != OrgRole::venue))
+        return legacy_error(0, "the owner must be a site or a venue");
+    auto month = parse_year_month(id);
+    if (!month) return legacy_error(0, "the id must be the month, YYYY-MM");
+    if (k_last_ticket_form_month < *month) return legacy_error(0, "the column ended after " + to_iso(k_last_ticket_form_month));
+    if (!body.is_object() || body.size() != 1 || !body.contains("counts") || !body["counts"].is_array())
+        return legacy_error(0, "the body must be {\"counts\": [...]} and nothing else");
+    // Each count as a full legacy entry, so one parser checks codes, bounds and duplicates.
+    const std::string site(owner.substr(owner.find(':') + 1));
+    json entries = json::array();
+    const json& counts = body["counts"];
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const json& c = counts[i];
+        if (!c.is_object() || c.size() != 2 || !c.contains("municipality") || !c.contains("count"))
+            return legacy_error(i, "expected {municipality, count} and nothing else");
+        entries.push_back({{"site", site}, {"municipality", c["municipality"]}, {"month", std::string(id)}, {"count", c["count"]}});
+    }
+    return legacy_counts_from_json(entries);
+}
+
+json ticket_forms_body(std::span<const LegacyTicketFormCount> counts) {
+    json out = json::array();
+    for (const auto& c : counts) out.push_back({{"municipality", c.municipality}, {"count", c.count}});
+    return {{"counts", std::move(out)}};
 }
 
 LegacyView legacy_view_for_site(std::span<const LegacyTicketFormCount> counts, std::string_view site) {

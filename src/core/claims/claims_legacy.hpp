@@ -43,4 +43,19 @@ LegacyView legacy_view_for_municipality(std::span<const LegacyTicketFormCount> c
 // CSV of a view (same conventions as claims_csv.hpp), its last row the total.
 std::string legacy_view_csv(const LegacyView& v);
 
+// The documents that carry the counts (kind "ticket_forms", claims/kinds.hpp): one per site and
+// month, owner site:<code> or venue:<code> (proxy: its municipality, as for claims), id YYYY-MM
+// no later than the column's last month, body {"counts": [{"municipality": "131016", "count":
+// 120}, ...]}, one count per municipality of residence. Those municipalities read it (its
+// audience), so R313 shows residents treated at sites elsewhere; the site's own levels read it
+// as part of their subtree. Nothing in the app writes one any more (the column is gone): they
+// come with the history (the demo's, demo_history.cpp).
+inline constexpr YearMonth k_last_ticket_form_month{2021, 11};
+// The counts of one document, each with its site (from the owner) and month (from the id).
+// Errors: claims.legacy_malformed {index} {reason} (index 0 for the document as a whole).
+Result<std::vector<LegacyTicketFormCount>> ticket_forms_from_document(std::string_view owner, std::string_view id,
+                                                                      const nlohmann::json& body);
+// The body of one site's month (the counts' site and month are the document's owner and id).
+nlohmann::json ticket_forms_body(std::span<const LegacyTicketFormCount> counts);
+
 }  // namespace vsys

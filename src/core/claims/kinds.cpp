@@ -1,6 +1,7 @@
 #include "core/claims/kinds.hpp"
 
 #include "core/claims/claims_json.hpp"
+#include "core/claims/claims_legacy.hpp"
 
 namespace vsys {
 namespace {
@@ -37,12 +38,27 @@ std::vector<std::string> routing_audience(const DocumentVersion& v, const OrgRel
     return {"federation:" + pref.substr(pref.find(':') + 1)};
 }
 
+// The municipalities of residence a site's ticket-form counts name.
+std::vector<std::string> ticket_forms_audience(const DocumentVersion& v, const OrgRelations&) {
+    std::vector<std::string> out;
+    auto counts = ticket_forms_from_document(v.owner, v.id, v.body);
+    if (!counts) return out;
+    for (const auto& c : *counts) out.push_back("muni:" + c.municipality);
+    return out;
+}
+
 }  // namespace
 
 void register_claims_kinds(KindRegistry& kinds) {
     kinds.add({k_claim_kind, {OrgRole::site, OrgRole::venue}, true, false, claim_audience, 1, validate_claim});
     kinds.add({k_claim_routing_kind, {OrgRole::municipality}, false, false, routing_audience, 1,
                [](const DocumentVersion& v) { return BodyReader(v.body).boolean("commissioned").finish(); }});
+    kinds.add({k_ticket_forms_kind, {OrgRole::site, OrgRole::venue}, true, false, ticket_forms_audience, 1,
+               [](const DocumentVersion& v) -> Status {
+                   auto counts = ticket_forms_from_document(v.owner, v.id, v.body);
+                   if (!counts) return counts.error();
+                   return ok_status();
+               }});
     kinds.add({"claim_review", {OrgRole::federation}, false, false, {}, 1, {}});
     kinds.add({"payment", {OrgRole::federation}, false, false, {}, 1, {}});
 }

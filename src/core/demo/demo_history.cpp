@@ -6,7 +6,7 @@
 // [SECTION] History: the scope and the run, part by part
 // [SECTION] Writing: a version filled, sealed, applied and kept
 // [SECTION] Rounds through the chain's own builders
-// [SECTION] Claims: routing, and the doses of each site priced by compute_claim
+// [SECTION] Claims: routing, the doses of each site priced by compute_claim, the old form's ticket forms
 // [SECTION] R505: the retired reservation function
 // [SECTION] Stock: receipts, transfers, wastage, counts (demo_history_stock.hpp)
 // [SECTION] Entry points
@@ -358,9 +358,19 @@ private:
                                   9 + static_cast<int>(rng.below(8)));
                     !st)
                     return st;
+                if (auto st = ticket_forms(entry, site, sent); !st) return st;
             }
         }
         return ok_status();
+    }
+
+    // The old form's 接種券付き予診票 column (R313, R533), entered with the month's claim and
+    // sent with it.
+    Status ticket_forms(const SiteClaim& entry, OrgIndex site, const Date& sent) {
+        const auto counts = demo_ticket_forms(entry, data_.seed);
+        if (counts.empty()) return ok_status();
+        return add(store_.successor(tree_.id(site), k_ticket_forms_kind, to_iso(entry.month), ticket_forms_body(counts)),
+                   sent, 9, 30);
     }
 
     // [SECTION] R505: the retired reservation function

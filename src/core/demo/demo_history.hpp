@@ -15,7 +15,8 @@
 // - claim_routing documents of the municipalities that commission the federation, and the
 //   submitted claims (kind "claim") of each site for the months it vaccinated the doses it was
 //   delivered: old form up to 2021-11, additional and new form from 2021-12, residents of its
-//   own and a few other municipalities, addressed to their payers (claims_documents.hpp);
+//   own and a few other municipalities, addressed to their payers (claims_documents.hpp), and
+//   with each month up to 2021-11 its 接種券付き予診票 counts (kind "ticket_forms", R313/R533);
 // - R505's data: kind "reservations" (core/reservations), the retired reservation function's
 //   list per site up to 2022-01-31, owned by the municipality, its audience the site;
 // - stock (demo_history_stock.hpp): receipts of most deliveries, hub → satellite transfers,
@@ -79,8 +80,8 @@ Result<std::vector<DocumentVersion>> demo_history_documents(const DemoData& data
                                                             const Catalog& catalog,
                                                             const DemoHistoryOptions& options);
 
-// Historical 接種券付き予診票 counts for a demo site (labelled demo): one row per month from
-// 2021-05 to 2021-11 for residents of the site's own municipality (claims_legacy.hpp).
-std::vector<LegacyTicketFormCount> demo_legacy_counts_for_site(const Site& site, std::uint64_t seed);
+// The 接種券付き予診票 counts of a site's claim of a month up to 2021-11 (none later), per
+// municipality of residence, for its "ticket_forms" document (claims_legacy.hpp).
+std::vector<LegacyTicketFormCount> demo_ticket_forms(const SiteClaim& entry, std::uint64_t seed);
 
 }  // namespace vsys

@@ -55,7 +55,7 @@ void legacy_counts_table(Shell& shell, const char* anchor, const char* title_key
     wrapped_text(shell.tr(title_key), colour::accent);
     if (ImGui::IsItemClicked()) open = !open;
     if (!open) return;
-    wrapped_text(shell.tr("claims.legacy.demo"), colour::muted);
+    wrapped_text(shell.tr("claims.legacy.note"), colour::muted);
     if (t.stale(legacy.loads())) {
         t.model.columns.clear();
         t.model.rows.clear();

@@ -2,7 +2,8 @@
 // directly by its own sites and through the federation (国保連) from sites anywhere (view
 // municipality_claims); its routing setting (commissioned to the federation or direct:
 // set_claim_routing); the way to enter claims on behalf of one of its sites (代行入力, the claim
-// screen); and the legacy 接種券付き予診票 counts of its sites (R313, demo data).
+// screen); and the legacy 接種券付き予診票 counts of its residents (R313: the ticket_forms
+// documents of its own sites and of sites elsewhere).
 #include "core/base/numbers.hpp"
 #include "ui/claims/claims_ui.hpp"
 #include "app/claims/claim_commands.hpp"

@@ -56,4 +56,31 @@ TEST_CASE("malformed legacy counts are refused: types, codes, months, negative o
                    {"site":"0110113719","municipality":"011002","month":"2021-10","count":2}])") == "claims.legacy_malformed");
 }
 
+TEST_CASE("a ticket_forms document: its counts take the site from the owner and the month from the id; anything else is refused") {
+    const json body = json::parse(R"({"counts":[{"municipality":"011002","count":120},{"municipality":"012025","count":3}]})");
+    auto counts = ticket_forms_from_document("site:0110113719", "2021-10", body);
+    REQUIRE(counts);
+    REQUIRE(counts->size() == 2);
+    CHECK((*counts)[0].site == "0110113719");
+    CHECK((*counts)[0].month == YearMonth{2021, 10});
+    CHECK((*counts)[1].municipality == "012025");
+    CHECK(ticket_forms_body(*counts) == body);
+    CHECK(ticket_forms_from_document("venue:0110113719", "2021-11", body));
+    auto reason = [](std::string_view owner, std::string_view id, const char* text) {
+        auto r = ticket_forms_from_document(owner, id, json::parse(text));
+        return r ? std::string("accepted") : r.error().arg("reason");
+    };
+    const char* good = R"({"counts":[{"municipality":"011002","count":1}]})";
+    // The column ended in November 2021.
+    CHECK(reason("site:0110113719", "2021-12", good) == "the column ended after 2021-11");
+    CHECK(reason("muni:011002", "2021-10", good) == "the owner must be a site or a venue");
+    CHECK(reason("site:0110113719", "2021-10-01", good) == "the id must be the month, YYYY-MM");
+    CHECK(reason("site:0110113719", "2021-10", R"({"counts":[],"total":1})") != "accepted");
+    CHECK(reason("site:0110113719", "2021-10", R"({"counts":[{"municipality":"011002","count":1,"site":"x"}]})") != "accepted");
+    CHECK(reason("site:0110113719", "2021-10", R"({"counts":[{"municipality":"011002","count":-1}]})") != "accepted");
+    CHECK(reason("site:0110113719", "2021-10", R"({"counts":[{"municipality":"011002","count":1},{"municipality":"011002","count":2}]})") !=
+          "accepted");
+    CHECK(reason("site:011011371", "2021-10", good) != "accepted");
+}
+
 TEST_SUITE_END();

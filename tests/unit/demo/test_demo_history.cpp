@@ -103,7 +103,7 @@ TEST_CASE("every version passes its kind's validate and, in order, the chain's r
         REQUIRE(store.apply(v, Origin::remote));
         ++kinds[v.kind];
     }
-    for (const char* k : {"request", "round", "allocation", "lock", "claim", "claim_routing", "reservations"})
+    for (const char* k : {"request", "round", "allocation", "lock", "claim", "claim_routing", "reservations", "ticket_forms"})
         CHECK_MESSAGE(kinds[k] > 0, k);
 }
 
@@ -309,17 +309,46 @@ TEST_CASE("the demo exchange carries the history in its writers' feeds, and ever
     }
 }
 
-TEST_CASE("the legacy ticket-form counts moved with the history keep their numbers") {
-    const Site& s = world().data.sites.front();
-    const auto counts = demo_legacy_counts_for_site(s, 1);
-    REQUIRE(counts.size() == 7);
-    CHECK(counts.front().month == YearMonth{2021, 5});
-    CHECK(counts.back().month == YearMonth{2021, 11});
-    const auto again = demo_legacy_counts_for_site(s, 1);
-    for (std::size_t i = 0; i < counts.size(); ++i) CHECK(again[i].count == counts[i].count);
-    for (const auto& c : counts) {
-        CHECK(c.municipality == s.municipality);
-        CHECK(c.count < 400);
+TEST_CASE("the old form's ticket-form counts come with the claims of months up to 2021-11, each a valid document") {
+    // Every site's claim of a month up to 2021-11 carries its counts in a "ticket_forms"
+    // document of the same owner and month: per municipality of residence, at most the old
+    // form's doses with a coupon claimed for those residents; none for a later month.
+    const auto docs = world().history();
+    std::map<std::string, const DocumentVersion*> claims;
+    std::size_t forms = 0, elsewhere = 0;
+    for (const auto& v : docs)
+        if (v.kind == k_claim_kind) claims[v.owner + "/" + v.id] = &v;
+    for (const auto& v : docs) {
+        if (v.kind != k_ticket_forms_kind) continue;
+        ++forms;
+        auto counts = ticket_forms_from_document(v.owner, v.id, v.body);
+        REQUIRE(counts);
+        auto claim = claims.find(v.owner + "/" + v.id);
+        REQUIRE_MESSAGE(claim != claims.end(), v.key());
+        auto entry = site_claim_from_json(claim->second->body);
+        REQUIRE(entry);
+        CHECK(!(k_last_ticket_form_month < entry->month));
+        for (const auto& c : *counts) {
+            std::int64_t doses = 0;
+            for (const auto& l : entry->lines)
+                if (l.municipality == c.municipality && l.form == ClaimForm::old_form &&
+                    l.category == RecipientCategory::with_coupon)
+                    doses += l.counts.normal;
+            CHECK(c.count > 0);
+            CHECK(c.count <= doses);
+            elsewhere += c.municipality != entry->site_municipality;
+        }
+        // The same claim gives the same counts.
+        const auto again = demo_ticket_forms(*entry, world().data.seed);
+        REQUIRE(again.size() == counts->size());
+        for (std::size_t i = 0; i < again.size(); ++i) CHECK(again[i].count == (*counts)[i].count);
+    }
+    CHECK(forms > 0);
+    CHECK(elsewhere > 0);  // residents treated at sites of other municipalities
+    for (const auto& [key, claim] : claims) {
+        auto entry = site_claim_from_json(claim->body);
+        REQUIRE(entry);
+        if (k_last_ticket_form_month < entry->month) CHECK(demo_ticket_forms(*entry, world().data.seed).empty());
     }
 }
 

@@ -144,7 +144,8 @@ std::string row_org(App& app, const ReportDefinition& d, const json& r, const js
         return "";
     };
     const std::string site = cell("医療機関コード"), muni = cell("市区町村コード"), org = cell("組織コード");
-    if (d.source == "claims_by_residence") return "muni:" + muni;
+    // About the residents' municipality (R304, R313), wherever they were vaccinated.
+    if (d.source == "claims_by_residence" || d.source == "ticket_form_counts") return "muni:" + muni;
     if (!site.empty())
         if (const Site* s = app.directory().generated_site(site)) return site_org_id(*s);
     if (!muni.empty()) return "muni:" + muni;

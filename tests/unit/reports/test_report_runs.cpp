@@ -1,6 +1,11 @@
 // Reports run through the app as the demo accounts see them: every report of every role runs;
 // totals reconcile with the screens they report on (allocations to the box, claims to the yen);
 // no role sees a row outside its scope.
+//
+// [SECTION] Listing, and reconciliation with the screens
+// [SECTION] Empty reports and the month filter
+// [SECTION] Accounts
+// [SECTION] Exports: export_report and R505's record
 #include <doctest/doctest.h>
 
 #include <set>
@@ -24,6 +29,8 @@ int column(const json& r, const std::string& label) { return test::report_column
 std::int64_t sum(const json& r, const std::string& label) { return test::report_sum(r, label); }
 
 }  // namespace
+
+// [SECTION] Listing, and reconciliation with the screens
 
 TEST_CASE("each role lists its folders' reports only, and a report of another role is refused") {
     test::AppFixture f;
@@ -156,6 +163,8 @@ TEST_CASE("every report of every sample role runs, and its totals are the sums o
     }
 }
 
+// [SECTION] Empty reports and the month filter
+
 TEST_CASE("an empty report says why in the user's language: nothing in scope on this device yet (sync, the kiosk), or the filters exclude every row") {
     test::AppFixture f;
     REQUIRE(f.login("VM131016"));
@@ -169,17 +178,22 @@ TEST_CASE("an empty report says why in the user's language: nothing in scope on 
     CHECK(nothing.find("研修用キオスク") != std::string::npos);
     // A round report says the round may be the reason.
     CHECK(report(f, {{"report", "R303"}})["empty"]["text"].get<std::string>().find("ほかのクールを選ぶ") != std::string::npos);
-    // R313's forms end in November 2021: a later month excludes all of them, named.
-    r = report(f, {{"report", "R313"}, {"month", "2022-06"}});
+    // R313's forms are documents too: none here yet.
+    CHECK(report(f, {{"report", "R313"}})["empty"]["reason"] == "nothing_in_scope");
+    REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true);
+    CHECK(report(f, {{"report", "R304"}})["empty"]["text"].get<std::string>().find("Sync (「同期」)") != std::string::npos);
+    // With the history (the kiosk's): R313's forms end in November 2021, so a later month
+    // excludes all of them, named.
+    test::AppFixture k(true);
+    REQUIRE(k.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    r = report(k, {{"report", "R313"}, {"month", "2022-06"}});
     CHECK(r["row_count"] == 0);
     CHECK(r["empty"]["reason"] == "filtered_out");
     CHECK(r["empty"]["in_scope"].get<std::int64_t>() > 0);
     CHECK(r["empty"]["text"].get<std::string>().find("選んだ条件（接種月 2022/06）に合う行はありません") != std::string::npos);
-    r = report(f, {{"report", "R313"}});
+    r = report(k, {{"report", "R313"}});
     CHECK(r["empty"]["reason"] == "has_rows");
     CHECK(r["empty"]["text"] == "");
-    REQUIRE(f.run({{"type", "update_settings"}, {"language", "en"}})["ok"] == true);
-    CHECK(report(f, {{"report", "R304"}})["empty"]["text"].get<std::string>().find("Sync (「同期」)") != std::string::npos);
 }
 
 TEST_CASE("in the training kiosk an empty report says its demo history holds nothing there, not to sync") {
@@ -194,23 +208,27 @@ TEST_CASE("in the training kiosk an empty report says its demo history holds not
 }
 
 TEST_CASE("the month filter offers the months the report's rows have, newest first, and keeps a chosen month without rows as chosen") {
-    test::AppFixture f;
-    REQUIRE(f.login("VM131016"));
+    test::AppFixture f(true);  // the kiosk's history: old-form claims of July and August 2021
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
     auto r = report(f, {{"report", "R313"}});
     json months = json::array();
     for (const auto& c : r["choices"]["month"]) months.push_back(c["id"]);
-    CHECK(months == json::array({"2021-11", "2021-10", "2021-09", "2021-08", "2021-07", "2021-06", "2021-05"}));
-    CHECK(r["choices"]["month"][0]["label"] == "2021/11");
+    CHECK(months == json::array({"2021-08", "2021-07"}));
+    CHECK(r["choices"]["month"][0]["label"] == "2021/08");
     // Every month listed has rows.
     for (const auto& m : months) CHECK(report(f, {{"report", "R313"}, {"month", m}})["row_count"].get<int>() > 0);
     // A month chosen earlier that has no rows (now) stays listed, in its place, and chosen.
     r = report(f, {{"report", "R313"}, {"month", "2021-03"}});
     CHECK(r["query"]["month"] == "2021-03");
-    REQUIRE(r["choices"]["month"].size() == 8);
+    REQUIRE(r["choices"]["month"].size() == 3);
     CHECK(r["choices"]["month"].back() == json({{"id", "2021-03"}, {"label", "2021/03（データなし）"}}));
     // A report with no rows offers no month but "all".
-    CHECK(report(f, {{"report", "R304"}})["choices"]["month"].empty());
+    test::AppFixture plain;  // no history: R304 has no rows there
+    REQUIRE(plain.login("VM131016"));
+    CHECK(report(plain, {{"report", "R304"}})["choices"]["month"].empty());
 }
+
+// [SECTION] Accounts
 
 TEST_CASE("accounts reports list the accounts of the subtree with their state") {
     test::AppFixture f;
@@ -226,9 +244,11 @@ TEST_CASE("accounts reports list the accounts of the subtree with their state") 
     CHECK(r["rows"][0][column(r, "利用状態")] == "利用中");
 }
 
+// [SECTION] Exports: export_report and R505's record
+
 TEST_CASE("export_report answers the file as the screen writes it: name, type and bytes in base64") {
-    test::AppFixture f;
-    REQUIRE(f.login("VM131016"));
+    test::AppFixture f(true);  // the kiosk's history, which R313's documents come with
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
     auto csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv-cp932"}});
     REQUIRE_MESSAGE(csv["ok"] == true, csv.dump());
     CHECK(csv["file_name"] == "R313_千代田区_2022-02-01_SJIS.csv");
@@ -241,25 +261,25 @@ TEST_CASE("export_report answers the file as the screen writes it: name, type an
     CHECK(xlsx["data_base64"].get<std::string>().rfind("UEsDB", 0) == 0);  // "PK\x03\x04": a zip
     CHECK(xlsx["file_name"] == "R313_千代田区_2022-02-01.xlsx");
     // Another month's rows, another name.
-    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-11"}, {"format", "csv"}})["file_name"] ==
-          "R313_千代田区_2021-11_2022-02-01.csv");
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-08"}, {"format", "csv"}})["file_name"] ==
+          "R313_千代田区_2021-08_2022-02-01.csv");
     // The filters inside `filters` (the API's shape) give the same file; both ways at once, a
     // filter of filters misspelt or filters not an object are refused, naming the field.
-    const auto month_csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-11"}, {"format", "csv"}});
+    const auto month_csv = f.run({{"type", "export_report"}, {"report", "R313"}, {"month", "2021-08"}, {"format", "csv"}});
     const auto in_filters =
-        f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"month", "2021-11"}}}});
+        f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"month", "2021-08"}}}});
     CHECK(in_filters["file_name"] == month_csv["file_name"]);
     CHECK(in_filters["data_base64"] == month_csv["data_base64"]);
     CHECK(in_filters["rows"] == month_csv["rows"]);
     auto twice = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"month", "2021-10"},
-                        {"filters", {{"month", "2021-11"}}}});
+                        {"filters", {{"month", "2021-08"}}}});
     CHECK(twice["error"]["code"] == "arg.twice");
     CHECK(twice["error"]["args"]["name"] == "month");
     CHECK(f.app.error_text(Error{"arg.twice", "", {{"name", "month"}}}) == "項目「接種年月」が二度指定されています（filters の中と外）");
-    auto misspelt = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"mnth", "2021-11"}}}});
+    auto misspelt = f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", {{"mnth", "2021-08"}}}});
     CHECK(misspelt["error"]["code"] == "arg.unknown");
     CHECK(misspelt["error"]["args"]["name"] == "mnth");
-    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", "2021-11"}})["error"]["code"] ==
+    CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "csv"}, {"filters", "2021-08"}})["error"]["code"] ==
           "arg.type");
     // The same day's export of the same rows is the same file.
     CHECK(f.run({{"type", "export_report"}, {"report", "R313"}, {"format", "xlsx"}})["data_base64"] == xlsx["data_base64"]);
@@ -282,6 +302,25 @@ TEST_CASE("R505 lists the reservation history of the viewer's own sites, and eve
     REQUIRE_MESSAGE(file["ok"] == true, file.dump());
     REQUIRE(file["versions"].size() == 1);  // the record of the export
     CHECK(f.app.store().size() == records_before + 1);
+    // The record: a report_export document of the exporting municipality naming what left.
+    auto records = [&f]() {
+        std::vector<const DocumentVersion*> out;
+        for (const auto& key : f.app.store().keys())
+            if (const auto* d = f.app.store().current(key); d && d->kind == "report_export") out.push_back(d);
+        return out;
+    };
+    REQUIRE(records().size() == 1);
+    const DocumentVersion& record = *records().front();
+    CHECK(record.owner == "muni:131016");
+    CHECK(record.author == "VM131016");
+    CHECK(record.body["report"] == "R505");
+    CHECK(record.body["format"] == "csv");
+    CHECK(record.body["rows"] == file["rows"]);
+    CHECK(record.body["file_name"] == file["file_name"]);
+    // Every export is recorded, the same file again too.
+    REQUIRE(f.run({{"type", "export_report"}, {"report", "R505"}, {"format", "xlsx"}})["ok"] == true);
+    REQUIRE(f.run({{"type", "export_report"}, {"report", "R505"}, {"format", "csv"}})["ok"] == true);
+    CHECK(records().size() == 3);
     const std::string code = *sites.begin();
     REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VS" + code}})["ok"] == true);
     auto own = report(f, {{"report", "R505"}});
