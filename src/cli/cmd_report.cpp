@@ -1,12 +1,13 @@
 // `vsys report`: the reports of the app (assets/reports/) run natively, as an organisation sees
 // them — the nightly job of an analyst with a mirror of the exchange, or a look at the demo.
 //   vsys report --list
-//   vsys report ID (--demo | --exchange DIR) --as WHO [--format csv|csv-cp932|xlsx] [-o FILE]
-//               [--round R] [--month YYYY-MM] [--product P] [--municipality CODE] [--xlsx-table FILE]
+//   vsys report ID (--demo | --exchange DIR [--root HEX]) --as WHO [--format csv|csv-cp932|xlsx]
+//               [-o FILE] [--round R] [--month YYYY-MM] [--product P] [--municipality CODE] [--xlsx-table FILE]
 // WHO is a V-SYS ID (VM131016, VP130001, VN000000, VS1310000011, VF130001) or an organisation id
 // (muni:131016). --demo: the national demo data set with its history; --exchange: every bundle
 // of an exchange folder, verified as a client verifies it (a refused bundle is reported and
-// left out). The file goes to FILE (default: its own name, R313_千代田区_2022-01-31.csv, in the
+// left out), against the root --root pins (refused when deployment.json names another) or else
+// the one deployment.json names (said so on stderr). The file goes to FILE (default: its own name, R313_千代田区_2022-01-31.csv, in the
 // current folder), the summary to stderr. --xlsx-table FILE also writes the table and options
 // as the browser hands them to its XLSX worker (core/reports/report_table_codec.hpp), so a test
 // can hold the worker's bytes to this writer's. Exit 0, 1 on a refusal, 2 on a usage error.
@@ -17,6 +18,7 @@
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
 #include "app/reports/report_exports.hpp"
+#include "cli/exchange_check.hpp"
 #include "cli/cli.hpp"
 #include "core/base/input.hpp"
 #include "core/demo/demo_history.hpp"
@@ -37,7 +39,7 @@ namespace fs = std::filesystem;
 
 int usage(std::ostream& err) {
     err << "usage: vsys report --list\n"
-           "       vsys report ID (--demo | --exchange DIR) --as WHO [--format csv|csv-cp932|xlsx] [-o FILE]\n"
+           "       vsys report ID (--demo | --exchange DIR [--root HEX]) --as WHO [--format csv|csv-cp932|xlsx] [-o FILE]\n"
            "                  [--round R] [--month YYYY-MM] [--product P] [--municipality CODE] [--xlsx-table FILE]\n";
     return 2;
 }
@@ -56,8 +58,10 @@ int list(std::ostream& out) {
     return 0;
 }
 
-// The bundles of an exchange folder, verified against its deployment's root.
-Result<std::size_t> load_exchange(App& app, const std::string& dir, std::ostream& err) {
+// The bundles of an exchange folder, verified against its deployment's root: the one pinned
+// (--root, as `vsys verify`), or else the one deployment.json names, said so on stderr (anyone
+// who can write the folder can name another root).
+Result<std::size_t> load_exchange(App& app, const std::string& dir, const std::string& pinned, std::ostream& err) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return Error{"cli.not_a_folder", dir + " is not a folder"};
     FolderTransport exchange(dir);
@@ -71,6 +75,10 @@ Result<std::size_t> load_exchange(App& app, const std::string& dir, std::ostream
             feeds.push_back(fs::relative(it->path(), dir, ec).generic_string());
     sync::HierarchyRelations rel(app.directory().tree());
     sync::TrustState trust;
+    if (!pinned.empty() && manifest->root_key != pinned)
+        return Error{"cli.root_mismatch", dir + "/deployment.json names another root than --root", {{"root", manifest->root_key}}};
+    err << "vsys: root " << manifest->root_key << (pinned.empty() ? " (named by deployment.json, not pinned)" : " (pinned)")
+        << "\n";
     trust.root_key = manifest->root_key;
     DocumentStore store;
     const auto rep = sync::replay_feeds(exchange, feeds, rel, trust, store);
@@ -87,13 +95,14 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
     if (args.empty() || args[0].rfind("--", 0) == 0) return usage(err);
     ReportQuery q;
     q.report = args[0];
-    std::string who, exchange, output, table_output, format_id = "csv";
+    std::string who, exchange, root, output, table_output, format_id = "csv";
     bool demo = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool has_value = i + 1 < args.size();
         if (a == "--demo") demo = true;
         else if (a == "--exchange" && has_value) exchange = args[++i];
+        else if (a == "--root" && has_value && root.empty()) root = args[++i];
         else if (a == "--as" && has_value) who = args[++i];
         else if (a == "--format" && has_value) format_id = args[++i];
         else if (a == "-o" && has_value) output = args[++i];
@@ -104,7 +113,11 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
         else if (a == "--municipality" && has_value) q.municipality = args[++i];
         else return usage(err);
     }
-    if (who.empty() || demo == !exchange.empty()) return usage(err);
+    if (who.empty() || demo == !exchange.empty() || (demo && !root.empty())) return usage(err);
+    if (!root.empty() && !root_key_text(root)) {
+        err << "vsys: --root must be the root's public key, 64 lower-case hex digits (got '" << input::excerpt(root) << "')\n";
+        return 2;
+    }
     auto format = parse_export_format(format_id);
     if (!format) {
         err << "vsys: unknown --format " << input::excerpt(format_id) << " (csv, csv-cp932, xlsx)\n";
@@ -144,7 +157,7 @@ int cmd_report(const Args& args, std::istream&, std::ostream& out, std::ostream&
         for (const auto& v : *history) versions.push_back(&v);
         if (std::size_t refused = app.receive_verified(versions))
             err << "vsys: " << refused << " history documents were refused by the store\n";
-    } else if (auto loaded = load_exchange(app, exchange, err); !loaded) {
+    } else if (auto loaded = load_exchange(app, exchange, root, err); !loaded) {
         err << "vsys: " << app.error_text(loaded.error(), Language::en) << "\n";
         fs::remove_all(scratch, ec);
         return 1;

@@ -66,6 +66,19 @@ test('over a verified exchange folder as 鳥取県, and the refusals', { timeout
   const lines = r.stdout.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
   assert.ok(lines.length > 2);
   assert.ok(lines.slice(1, -1).every((l) => /,31\d{4},/.test(l)), 'only 鳥取県 rows');
+  assert.match(r.stderr.toString(), /root [0-9a-f]{64} \(named by deployment\.json, not pinned\)/);
+  // Pinned to the deployment's root, the same rows; pinned to another, nothing is read.
+  const root = JSON.parse(fs.readFileSync(path.join(ex, 'deployment.json'), 'utf8')).root;
+  const pinned = vsys('report', 'R201', '--exchange', ex, '--root', root, '--as', 'VP310000', '-o', '-');
+  assert.equal(pinned.status, 0, pinned.stderr.toString());
+  assert.match(pinned.stderr.toString(), /\(pinned\)/);
+  assert.deepEqual(pinned.stdout, r.stdout);
+  const other = vsys('report', 'R201', '--exchange', ex, '--root', 'a'.repeat(64), '--as', 'VP310000', '-o', '-');
+  assert.equal(other.status, 1);
+  assert.match(other.stderr.toString(), /names another root than --root/);
+  assert.equal(other.stdout.length, 0);
+  assert.equal(vsys('report', 'R201', '--exchange', ex, '--root', 'xyz', '--as', 'VP310000').status, 2);
+  assert.equal(vsys('report', 'R201', '--demo', '--root', root, '--as', 'VP310000').status, 2);
   // A report of another role, an unknown account, a bad format, a missing source.
   assert.equal(vsys('report', 'R313', '--exchange', ex, '--as', 'VP310000').status, 1);
   assert.equal(vsys('report', 'R313', '--demo', '--as', 'VX999').status, 1);
