@@ -5,6 +5,10 @@
 // On a phone: an empty report's reason, the month filter's months, the export dialog inside the
 // screen. The nation's largest report (R104, ~72,000 rows) exported as XLSX: the page keeps running its
 // frames while the worker writes the file, and cancel terminates the worker.
+//
+// [SECTION] A municipality's R313 in the kiosk: detail, CP932 and XLSX through the dialog
+// [SECTION] On a phone: a site's R533, an empty report, the month filter, the export dialog
+// [SECTION] The nation's largest report: export in the worker, scrolling, offline
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +23,8 @@ async function exportThroughDialog(page, format) {
   const [download] = await Promise.all([page.waitForEvent('download'), clickAnchor(page, 'reports.export.run')]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
+
+// [SECTION] A municipality's R313 in the kiosk: detail, CP932 and XLSX through the dialog
 
 test('a municipality opens R313, shows its detail and exports it as CP932 CSV and XLSX', async () => {
   const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
@@ -85,6 +91,8 @@ print(type(row[1]).__name__, row[1], type(row[5]).__name__)
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// [SECTION] On a phone: a site's R533, an empty report, the month filter, the export dialog
 
 test('the report tab holds at phone width and a site sees its own folder only', async () => {
   const { context, page, errors } = await env.openApp({ viewport: { width: 390, height: 844 } });
@@ -174,6 +182,8 @@ test('on a phone an empty report says why, the month filter offers the months it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// [SECTION] The nation's largest report: export in the worker, scrolling, offline
 
 test('the nation exports its largest report as XLSX while the page keeps drawing frames, and cancel stops the worker', async () => {
   const { context, page, errors } = await env.openApp({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });

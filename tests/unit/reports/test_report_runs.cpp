@@ -13,6 +13,9 @@
 #include "allocation/chain_app_fixture.hpp"
 #include "app/reports/reports_app.hpp"
 #include "reports/report_run_helpers.hpp"
+#include "sync/canonical.hpp"
+#include "sync/hierarchy_relations.hpp"
+#include "sync/identity.hpp"
 
 TEST_SUITE_BEGIN("reports");
 
@@ -163,6 +166,24 @@ TEST_CASE("every report of every sample role runs, and its totals are the sums o
     }
 }
 
+TEST_CASE("the nation's stock report charts the stock per product, its bars adding up to the total") {
+    test::AppFixture f(true);  // the kiosk: the history's stock answers
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VN000000"}})["ok"] == true);
+    auto r = report(f, {{"report", "R105"}});
+    REQUIRE(r["row_count"].get<std::int64_t>() > 0);
+    std::set<std::string> products;
+    for (const auto& row : r["rows"]) products.insert(row[column(r, "ワクチン")].get<std::string>());
+    const json& bars = r["chart"]["bars"];
+    REQUIRE(bars.size() == products.size());
+    std::int64_t charted = 0;
+    for (const auto& b : bars) {
+        CHECK(products.count(b["label"].get<std::string>()) == 1);
+        charted += b["values"][0].get<std::int64_t>();
+    }
+    CHECK(charted == sum(r, "在庫量"));
+    CHECK(charted > 0);
+}
+
 // [SECTION] Empty reports and the month filter
 
 TEST_CASE("an empty report says why in the user's language: nothing in scope on this device yet (sync, the kiosk), or the filters exclude every row") {
@@ -242,6 +263,42 @@ TEST_CASE("accounts reports list the accounts of the subtree with their state") 
     for (const auto& row : r["rows"]) own = own || row[column(r, "V-SYS ID")] == "VM131016";
     CHECK(own);
     CHECK(r["rows"][0][column(r, "利用状態")] == "利用中");
+}
+
+TEST_CASE("accounts reports show an account's published restriction and its open unlock requests, not a lock of one device") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    f.logout();
+    // Five wrong passwords lock 千代田区's account on this device; its user files an unlock request.
+    for (int i = 0; i < 5; ++i) f.run({{"type", "login"}, {"vsys_id", "VM131016"}, {"password", "wrong"}});
+    REQUIRE(f.run({{"type", "file_unlock_request"}, {"vsys_id", "VM131016"}, {"institution", "千代田区"},
+                   {"institution_code", "131016"}, {"name", "山田 花子"}, {"mail", "yamada@example.jp"}})["ok"] == true);
+    f.clock += 60;
+    REQUIRE(f.login("VP130001"));
+    auto row_of = [&f](const std::string& id) {
+        auto r = report(f, {{"report", "R205"}});
+        for (const auto& row : r["rows"])
+            if (row[column(r, "V-SYS ID")] == id) return std::pair{row[column(r, "利用状態")], row[column(r, "ロック解除依頼")]};
+        return std::pair{json(), json()};
+    };
+    // The lock lives on the one device and is never published: the account reads 利用中, with
+    // its open request counted.
+    auto [state, requests] = row_of("VM131016");
+    CHECK(state == "利用中");
+    CHECK(requests == 1);
+    REQUIRE(f.run({{"type", "answer_unlock_request"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    CHECK(row_of("VM131016").second == 0);
+    // A restriction the managing organisation published (an account document) shows as such.
+    const DemoAccount* chuo = f.app.directory().account("VM131024");
+    REQUIRE(chuo);
+    sync::HierarchyRelations rel(f.app.directory().tree());
+    auto doc = sync::account_document(rel, {chuo->vsys_id, chuo->name, chuo->role, chuo->org, "restricted"}, "VP130001",
+                                      f.clock);
+    REQUIRE(doc);
+    REQUIRE(sync::seal(*doc));
+    CHECK(f.app.receive_verified({&*doc}) == 0);
+    CHECK(row_of("VM131024").first == "利用制限中");
+    CHECK(row_of("VM131016").first == "利用中");
 }
 
 // [SECTION] Exports: export_report and R505's record
