@@ -8,7 +8,9 @@ namespace vsys {
 namespace {
 const ScreenInfo k_screens[] = {
     {"reports", "home.group.reports", "screen.reports", "screen.reports.desc",
-     role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni | k_site_roles | role_bit(Role::federation), ""},
+     role_bit(Role::nation) | role_bit(Role::prefecture) | k_muni | k_site_roles | role_bit(Role::federation) |
+         role_bit(Role::support),
+     ""},
 };
 }  // namespace
 

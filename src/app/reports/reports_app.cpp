@@ -131,6 +131,7 @@ Result<ReportRun> run_report(App& app, const ReportQuery& query) {
     run.query = query;
     SourceContext ctx;
     ctx.viewer = app.session().org;
+    ctx.everywhere = (*def)->scope == ReportScope::everywhere;
     if ((*def)->has_filter(ReportFilter::round)) {
         if (run.query.round.empty()) {
             auto rounds = rounds_latest_first(w.catalog());

@@ -17,6 +17,7 @@ class App;
 
 struct SourceContext {
     std::string viewer;              // the viewer's organisation id
+    bool everywhere = false;         // the report's scope is every organisation (support's)
     const Round* round = nullptr;  // the chosen round; nullptr: every round (reports without a round filter)
     // No month: a source gives every month's rows, each naming its month (SourceRow::month);
     // the engine filters them and lists the months there are for the filter's choices.

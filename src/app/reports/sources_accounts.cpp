@@ -1,4 +1,5 @@
-// Accounts with their restriction state and open unlock requests (R205, R306). The state is the
+// Accounts with their restriction state and open unlock requests (R104, R205, R306, R507, and
+// R701 for the service desk, every account). The state is the
 // account document's as the managing organisation published it (sync/identity.hpp); a lock after
 // wrong passwords lives on one device and is never published, so it is not here.
 #include <map>
@@ -35,7 +36,8 @@ Result<SourceRows> source_accounts(App& app, const SourceContext& ctx) {
             if (!(u && u->time >= d->time)) ++open_requests[id];
         }
     }
-    const OrgIndex root = h.find(ctx.viewer);
+    // The service desk's report covers the whole tree (the nation and below).
+    const OrgIndex root = h.find(ctx.everywhere ? "nation" : ctx.viewer);
     if (root == k_no_org) return out;
     std::map<std::string, std::string> role_names, status_names;  // translated once, not per row
     const std::string active = "active";

@@ -95,6 +95,7 @@ Result<std::vector<ReportDefinition>> parse_report_definitions(std::string_view 
         if (d.roles.empty()) return error = bad_row("reports.tsv", line, "no role sees it"), false;
         if (f[5] == "subtree") d.scope = ReportScope::subtree;
         else if (f[5] == "subtree_addressed") d.scope = ReportScope::subtree_addressed;
+        else if (f[5] == "everywhere") d.scope = ReportScope::everywhere;
         else return error = bad_row("reports.tsv", line, "unknown scope " + std::string(f[5])), false;
         d.source = f[6];
         if (d.source.empty()) return error = bad_row("reports.tsv", line, "no source"), false;

@@ -24,6 +24,7 @@ namespace vsys {
 enum class ReportScope {
     subtree,            // rows about the viewer's organisation or below it
     subtree_addressed,  // and rows addressed to the viewer (claims about its residents, a federation's)
+    everywhere,         // every organisation's rows: the service desk (support), which serves them all
 };
 
 enum class ReportFilter { round, month, product, municipality };

@@ -14,6 +14,7 @@ int SourceRows::field_of(std::string_view id) const {
 }
 
 bool row_in_scope(ReportScope scope, const SourceRow& row, const ReportViewer& viewer) {
+    if (scope == ReportScope::everywhere) return true;
     if (!row.org.empty() && viewer.in_subtree(row.org)) return true;
     if (scope == ReportScope::subtree_addressed)
         return std::find(row.addressed.begin(), row.addressed.end(), viewer.org) != row.addressed.end();

@@ -45,7 +45,7 @@ TEST_CASE("the embedded report definitions parse, every folder is known and ever
     CHECK(find_report("R313")->folder == "R3");
     REQUIRE(find_report("R533"));
     CHECK(find_report("R533")->folder == "R5");
-    CHECK(report_folders().size() == 5);
+    CHECK(report_folders().size() == 6);
 }
 
 TEST_CASE("a definition the engine could not honour is refused with the line's reason") {

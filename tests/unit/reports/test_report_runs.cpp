@@ -301,6 +301,34 @@ TEST_CASE("accounts reports show an account's published restriction and its open
     CHECK(row_of("VM131016").first == "利用中");
 }
 
+TEST_CASE("the service desk sees every account in R701, with the unlock requests it may answer") {
+    test::AppFixture f;
+    REQUIRE(f.login("VM131016"));
+    f.logout();
+    REQUIRE(f.run({{"type", "file_unlock_request"}, {"vsys_id", "VM131016"}, {"institution", "千代田区"},
+                   {"institution_code", "131016"}, {"name", "山田 花子"}, {"mail", "yamada@example.jp"}})["ok"] == true);
+    f.clock += 60;
+    REQUIRE(f.login("VH000001"));  // support
+    auto list = f.view("reports");
+    REQUIRE_MESSAGE(list["ok"] == true, list.dump());
+    REQUIRE(list["view"]["folders"].size() == 1);
+    CHECK(list["view"]["folders"][0]["id"] == "R7");
+    CHECK(list["view"]["folders"][0]["reports"][0]["id"] == "R701");
+    auto r = report(f, {{"report", "R701"}});
+    std::size_t accounts = 0;  // every account of an organisation of the tree (the desk is not one)
+    for (const auto& a : f.app.directory().demo().accounts) accounts += f.app.directory().tree().find(a.org) != k_no_org;
+    CHECK(r["row_count"] == accounts);
+    CHECK(accounts + 1 >= f.app.directory().demo().accounts.size());
+    std::int64_t open = -1;
+    for (const auto& row : r["rows"])
+        if (row[column(r, "V-SYS ID")] == "VM131016") open = row[column(r, "ロック解除依頼")].get<std::int64_t>();
+    CHECK(open == 1);
+    CHECK(f.view("report", {{"report", "R104"}})["error"]["code"] == "reports.not_for_role");
+    auto csv = f.run({{"type", "export_report"}, {"report", "R701"}, {"format", "csv"}});
+    REQUIRE_MESSAGE(csv["ok"] == true, csv.dump());
+    CHECK(csv["rows"] == r["row_count"]);
+}
+
 // [SECTION] Exports: export_report and R505's record
 
 TEST_CASE("export_report answers the file as the screen writes it: name, type and bytes in base64") {

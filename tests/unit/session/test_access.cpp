@@ -148,9 +148,10 @@ TEST_CASE("each role may act exactly where the hand-written matrix says, inside 
         {"view:simulation", "muni:131016", {"chiyoda"}},
         {"view:deliveries", own_site, {"nation", "tokyo", "chiyoda", "site"}},
         {"view:deliveries", far_site, {"nation"}},
-        // Reports run as the user's own organisation; support has none.
+        // Reports run as the user's own organisation; support's (R701) covers every organisation.
         {"view:reports", "muni:131016", {"chiyoda"}},
-        {"view:reports", "support", {}},
+        {"view:reports", "support", {"support"}},
+        {"view:report", "support", {"support"}},
         {"view:report", own_site, {"site"}},
         {"view:report", "federation:130001", {"federation"}},
         {"export_report", "pref:130001", {"tokyo"}},
