@@ -55,7 +55,10 @@ Result<SourceRows> source_accounts(App& app, const SourceContext& ctx) {
         const std::string& state = st == states.end() ? active : st->second;
         auto& status = status_names[state];
         if (status.empty()) status = app.tr("report.account_" + state);
-        row.cells = {text_cell(std::string(h.code(o))), text_cell(world.facts(o).name), text_cell(role),
+        // The hierarchy's facts name sites and local governments; the nation, a federation and
+        // the desk are named by the directory (厚生労働省, …国民健康保険団体連合会).
+        const std::string& known = world.facts(o).name;
+        row.cells = {text_cell(std::string(h.code(o))), text_cell(known.empty() ? dir.org_name(a.org) : known), text_cell(role),
                      text_cell(a.vsys_id), text_cell(a.name), text_cell(status),
                      number_cell(it == open_requests.end() ? 0 : it->second)};
         out.rows.push_back(std::move(row));

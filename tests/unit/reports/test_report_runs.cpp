@@ -309,6 +309,10 @@ TEST_CASE("the service desk sees every account in R701, with the unlock requests
                    {"institution_code", "131016"}, {"name", "山田 花子"}, {"mail", "yamada@example.jp"}})["ok"] == true);
     f.clock += 60;
     REQUIRE(f.login("VH000001"));  // support
+    bool button = false;  // the home screen offers the tab
+    const json home = f.view("home");
+    for (const auto& b : home["view"]["buttons"]) button = button || b["id"] == "reports";
+    CHECK(button);
     auto list = f.view("reports");
     REQUIRE_MESSAGE(list["ok"] == true, list.dump());
     REQUIRE(list["view"]["folders"].size() == 1);
@@ -323,6 +327,8 @@ TEST_CASE("the service desk sees every account in R701, with the unlock requests
     for (const auto& row : r["rows"])
         if (row[column(r, "V-SYS ID")] == "VM131016") open = row[column(r, "ロック解除依頼")].get<std::int64_t>();
     CHECK(open == 1);
+    // Every organisation is named, the nation's and a federation's too.
+    for (const auto& row : r["rows"]) CHECK_MESSAGE(!row[column(r, "組織")].get<std::string>().empty(), row.dump());
     CHECK(f.view("report", {{"report", "R104"}})["error"]["code"] == "reports.not_for_role");
     auto csv = f.run({{"type", "export_report"}, {"report", "R701"}, {"format", "csv"}});
     REQUIRE_MESSAGE(csv["ok"] == true, csv.dump());
