@@ -1,5 +1,8 @@
 #include "app/claims/claims_app.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "app/base/app.hpp"
 #include "core/claims/claims_json.hpp"
 #include "core/claims/claims_rules.hpp"
@@ -59,13 +62,16 @@ std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month) {
 
 std::vector<StoredTicketForms> stored_ticket_forms(App& app) {
     std::vector<StoredTicketForms> out;
-    for (const auto& key : app.store().keys()) {
-        const auto* d = app.store().current(key);
-        if (!d || d->kind != k_ticket_forms_kind) continue;
+    app.store().for_each_current([&out](const std::string&, const DocumentVersion& d) {
+        if (d.kind != k_ticket_forms_kind) return;
         // Verified on arrival (the kind's validation); one that does not parse is left out.
-        auto counts = ticket_forms_from_document(d->owner, d->id, d->body);
-        if (counts) out.push_back({d->owner, std::move(*counts)});
-    }
+        auto counts = ticket_forms_from_document(d.owner, d.id, d.body);
+        if (counts && !counts->empty()) out.push_back({d.owner, std::move(*counts)});
+    });
+    // In key order, whatever the store's: the views and reports list them the same everywhere.
+    std::sort(out.begin(), out.end(), [](const StoredTicketForms& a, const StoredTicketForms& b) {
+        return std::tie(a.owner, a.counts.front().month) < std::tie(b.owner, b.counts.front().month);
+    });
     return out;
 }
 
