@@ -7,7 +7,8 @@
 // frames while the worker writes the file, and cancel terminates the worker.
 //
 // [SECTION] A municipality's R313 in the kiosk: detail, CP932 and XLSX through the dialog
-// [SECTION] On a phone: a site's R533, an empty report, the month filter, the export dialog
+// [SECTION] On a phone: a site's R533, an empty report, the month filter, the export dialog;
+//   the service desk's R701
 // [SECTION] The nation's largest report: export in the worker, scrolling, offline
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -181,6 +182,27 @@ test('on a phone an empty report says why, the month filter offers the months it
   await screenshot(page, 'reports-export-dialog-390');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the service desk opens R701 from its home screen, every account, on a clinic PC and a phone', async () => {
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    const { context, page, errors } = await env.openApp({ viewport: { width, height } });
+    await signIn(page, 'VH000001');
+    await clickAnchor(page, 'home.reports');
+    await anchor(page, 'reports.folder.R7');
+    assert.deepEqual((await page.evaluate(() => window.vsys.view('reports'))).view.folders.map((f) => f.id), ['R7']);
+    await clickAnchor(page, 'reports.open.R701');
+    await anchor(page, 'reports.count');
+    const r701 = (await page.evaluate(() => window.vsys.view('report', { report: 'R701' }))).view;
+    assert.ok(r701.row_count > 70000, `R701 lists ${r701.row_count} accounts`);
+    await clickAnchor(page, 'reports.detail');
+    await anchor(page, 'reports.table.row.0');
+    await waitFrames(page, 3);
+    assert.deepEqual(await page.evaluate(() => window.vsys.screen().clipped), []);
+    await screenshot(page, `reports-r701-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 // [SECTION] The nation's largest report: export in the worker, scrolling, offline
