@@ -117,6 +117,33 @@ TEST_CASE("a report is run once per question and revision of the App, and keeps 
     CHECK(s.run()->query == filled);
 }
 
+TEST_CASE("an R505 export through the dialog is recorded as a document of the municipality before its file is offered") {
+    UiFixture f(1366, 768, true);  // the kiosk's history: 千代田区's sites' reservation lists
+    f.frames(3);
+    REQUIRE(f.run({{"type", "kiosk_switch"}, {"vsys_id", "VM131016"}})["ok"] == true);
+    auto records = [&f]() {
+        std::vector<const vsys::DocumentVersion*> out;
+        for (const auto& key : f.app.store().keys())
+            if (const auto* d = f.app.store().current(key); d && d->kind == "report_export") out.push_back(d);
+        return out;
+    };
+    REQUIRE(records().empty());
+    f.shell.go("reports", "R505");
+    f.frames(3);
+    REQUIRE(f.click("reports.export"));
+    REQUIRE(f.click("reports.export.format.csv"));
+    REQUIRE(f.click("reports.export.run"));
+    for (int i = 0; i < 200 && f.host.downloads.empty(); ++i) f.frames(1);
+    REQUIRE(f.host.downloads.size() == 1);
+    REQUIRE(records().size() == 1);
+    const vsys::DocumentVersion& record = *records().front();
+    CHECK(record.owner == "muni:131016");
+    CHECK(record.body["report"] == "R505");
+    CHECK(record.body["format"] == "csv");
+    CHECK(record.body["file_name"] == f.host.downloads[0]);
+    CHECK(record.body["rows"].get<std::int64_t>() > 0);
+}
+
 TEST_CASE("R505 says how many lists meant for the viewer this device cannot open yet, instead of looking complete") {
     UiFixture f(1366, 768);
     f.frames(3);
