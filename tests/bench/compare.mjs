@@ -209,13 +209,19 @@ function exportsTargets(native, wasm) {
   return [row('csv', 'CSV in UTF-8', 300), row('csv_cp932', 'CSV in CP932', 300), row('xlsx', 'XLSX', 3000)];
 }
 
-// The nation's reports over the national demo history: each computed in wasm within 300 ms.
+// The nation's reports over the national demo history: the issue's target is the largest one (one
+// row per site or account, ~71,000 rows) computed in wasm within 300 ms. bench_reports times
+// every report of the nation; the others are figures in the table below the targets.
 function reportsTargets(native, wasm) {
   const out = [];
-  for (const id of ['R101', 'R102', 'R103', 'R104']) {
-    const w = need(wasm, `run.${id}`, 'wasm');
-    const n = need(native, `run.${id}`, 'native').value;
-    out.push({ target: `the nation's ${w.label}: computed in wasm ≤ 300 ms`,
+  const rowsOf = (m) => Number((/\((\d+) rows\)/.exec(m.label) || [0, 0])[1]);
+  const ids = Object.keys(native).filter((k) => k.startsWith('run.'));
+  if (ids.length === 0) throw new Error('the native run printed no BENCH line "run.*"');
+  const largest = ids.reduce((a, b) => (rowsOf(native[b]) > rowsOf(native[a]) ? b : a));
+  {
+    const w = need(wasm, largest, 'wasm');
+    const n = need(native, largest, 'native').value;
+    out.push({ target: `the nation's largest report, ${w.label}: computed in wasm ≤ 300 ms`,
       measured: `${fmt(w.value, 'ms')} (${ratio(w.value / n)} native's ${fmt(n, 'ms')})`, pass: w.value <= 300 });
   }
   for (const [f, limit] of [['csv', 300], ['csv-cp932', 300], ['xlsx', 3000]]) {
