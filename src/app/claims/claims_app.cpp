@@ -1,8 +1,5 @@
 #include "app/claims/claims_app.hpp"
 
-#include <algorithm>
-#include <tuple>
-
 #include "app/base/app.hpp"
 #include "core/claims/claims_json.hpp"
 #include "core/claims/claims_rules.hpp"
@@ -16,17 +13,16 @@ Date claims_today(const App& app) {
     return d ? *d : Date{};
 }
 
-// The claims' readers go through the store once (for_each_current: no copy and sort of every key,
-// as keys() and current() cost, 86,000 of them in the national history) and then put what they
-// kept in key order themselves, so every device lists it the same.
+// The claims' readers take their kind's versions from the store in one pass
+// (DocumentStore::current_of_kind), not keys() and current() over all 86,000 keys of the national
+// history.
 RoutingSettings claims_routing(const App& app) {
     RoutingSettings r;
-    app.store().for_each_current([&r](const std::string&, const DocumentVersion& d) {
-        if (d.kind != k_claim_routing_kind || d.owner.rfind("muni:", 0) != 0) return;
-        const auto it = d.body.find("commissioned");
-        if (it != d.body.end() && it->is_boolean() && it->get<bool>()) r.commissioned.push_back(d.owner.substr(5));
-    });
-    std::sort(r.commissioned.begin(), r.commissioned.end());
+    for (const DocumentVersion* d : app.store().current_of_kind(k_claim_routing_kind)) {
+        if (d->owner.rfind("muni:", 0) != 0) continue;
+        const auto it = d->body.find("commissioned");
+        if (it != d->body.end() && it->is_boolean() && it->get<bool>()) r.commissioned.push_back(d->owner.substr(5));
+    }
     return r;
 }
 
@@ -52,13 +48,9 @@ std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month) {
     const RoutingSettings routing = claims_routing(app);
     const Date today = claims_today(app);
     const std::string id = to_iso(month);
-    std::vector<std::pair<const std::string*, const DocumentVersion*>> found;
-    app.store().for_each_current([&](const std::string& key, const DocumentVersion& d) {
-        if (d.kind == k_claim_kind && d.id == id) found.emplace_back(&key, &d);
-    });
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
     std::vector<ComputedClaim> out;
-    for (const auto& [key, d] : found) {
+    for (const DocumentVersion* d : app.store().current_of_kind(k_claim_kind)) {
+        if (d->id != id) continue;
         auto stored = stored_claim_from_body(d->body);
         if (!stored || !stored->submitted) continue;
         if (auto c = compute_claim(stored->entry, routing, today)) out.push_back(std::move(*c));
@@ -68,16 +60,11 @@ std::vector<ComputedClaim> submitted_claims(App& app, const YearMonth& month) {
 
 std::vector<StoredTicketForms> stored_ticket_forms(App& app) {
     std::vector<StoredTicketForms> out;
-    app.store().for_each_current([&out](const std::string&, const DocumentVersion& d) {
-        if (d.kind != k_ticket_forms_kind) return;
+    for (const DocumentVersion* d : app.store().current_of_kind(k_ticket_forms_kind)) {
         // Verified on arrival (the kind's validation); one that does not parse is left out.
-        auto counts = ticket_forms_from_document(d.owner, d.id, d.body);
-        if (counts && !counts->empty()) out.push_back({d.owner, std::move(*counts)});
-    });
-    // In key order, whatever the store's: the views and reports list them the same everywhere.
-    std::sort(out.begin(), out.end(), [](const StoredTicketForms& a, const StoredTicketForms& b) {
-        return std::tie(a.owner, a.counts.front().month) < std::tie(b.owner, b.counts.front().month);
-    });
+        auto counts = ticket_forms_from_document(d->owner, d->id, d->body);
+        if (counts && !counts->empty()) out.push_back({d->owner, std::move(*counts)});
+    }
     return out;
 }
 

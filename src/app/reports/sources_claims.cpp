@@ -3,8 +3,6 @@
 // or from the claiming site's), and the old form's 接種券付予診票 counts of the
 // "ticket_forms" documents (R313, R533). Every amount is the core's pricing of the stored entry
 // (compute_claim), so it reconciles with the claim screens to the yen.
-#include <algorithm>
-
 #include "app/allocation/allocation_app.hpp"
 #include "app/base/app.hpp"
 #include "app/claims/claims_app.hpp"
@@ -26,14 +24,8 @@ struct StoredMonth {
 std::vector<StoredMonth> stored_months(App& app) {
     const RoutingSettings routing = claims_routing(app);
     const Date today = claims_today(app);
-    // In key order (claims_app.cpp's claims_routing says why through for_each_current).
-    std::vector<std::pair<const std::string*, const DocumentVersion*>> found;
-    app.store().for_each_current([&found](const std::string& key, const DocumentVersion& d) {
-        if (d.kind == k_claim_kind) found.emplace_back(&key, &d);
-    });
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
     std::vector<StoredMonth> out;
-    for (const auto& [key, d] : found) {
+    for (const DocumentVersion* d : app.store().current_of_kind(k_claim_kind)) {
         auto stored = stored_claim_from_body(d->body);
         if (!stored) continue;
         StoredMonth m{d->owner, std::move(*stored), std::nullopt};

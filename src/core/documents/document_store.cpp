@@ -249,6 +249,18 @@ std::vector<const DocumentVersion*> DocumentStore::all() const {
     return out;
 }
 
+std::vector<const DocumentVersion*> DocumentStore::current_of_kind(std::string_view kind) const {
+    std::vector<std::pair<const std::string*, const DocumentVersion*>> found;
+    for_each_current([&](const std::string& key, const DocumentVersion& d) {
+        if (d.kind == kind) found.emplace_back(&key, &d);
+    });
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    std::vector<const DocumentVersion*> out;
+    out.reserve(found.size());
+    for (const auto& f : found) out.push_back(f.second);
+    return out;
+}
+
 std::vector<std::string> DocumentStore::keys() const {
     std::vector<std::string> out;
     for (const auto& [key, k] : by_key_) out.push_back(key);

@@ -85,6 +85,9 @@ public:
             if (k.heads.size() == 1)
                 if (auto h = by_hash_.find(k.heads.front()); h != by_hash_.end()) fn(key, h->second.doc);
     }
+    // The current versions of one kind (keys with one head), in key order: one pass as
+    // for_each_current, then only that kind's keys sorted, so every device lists them the same.
+    std::vector<const DocumentVersion*> current_of_kind(std::string_view kind) const;
     // How many times versions of a kind were added or removed: a reader that derives something
     // from a few kinds keeps it while these counts stand still, whatever else changed.
     std::uint64_t kind_changes(std::string_view kind) const {
