@@ -119,6 +119,7 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
     order_.push_back(hash);
     if (origin == Origin::local) pending_.push_back(hash);
     auto& k = by_key_[key];
+    if (k.versions.empty()) keys_of_kind_[by_hash_.find(hash)->second.doc.kind].insert(key);
     k.versions.push_back(hash);
     recompute_heads(key, k);
     if (is_lock) refresh_locks(key);
@@ -128,8 +129,9 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
 void DocumentStore::remove_last(const std::string& hash) {
     auto it = by_hash_.find(hash);
     const std::string key = it->second.doc.key();
-    const bool is_lock = it->second.doc.kind == k_lock_kind;
-    ++kind_changes_[it->second.doc.kind];
+    const std::string kind = it->second.doc.kind;
+    const bool is_lock = kind == k_lock_kind;
+    ++kind_changes_[kind];
     by_hash_.erase(it);
     order_.pop_back();
     if (!pending_.empty() && pending_.back() == hash) pending_.pop_back();
@@ -138,6 +140,10 @@ void DocumentStore::remove_last(const std::string& hash) {
     if (k.versions.empty()) {
         by_key_.erase(key);
         conflicted_.erase(key);
+        if (auto kk = keys_of_kind_.find(kind); kk != keys_of_kind_.end()) {
+            kk->second.erase(key);
+            if (kk->second.empty()) keys_of_kind_.erase(kk);
+        }
     } else {
         recompute_heads(key, k);
     }
@@ -250,14 +256,12 @@ std::vector<const DocumentVersion*> DocumentStore::all() const {
 }
 
 std::vector<const DocumentVersion*> DocumentStore::current_of_kind(std::string_view kind) const {
-    std::vector<std::pair<const std::string*, const DocumentVersion*>> found;
-    for_each_current([&](const std::string& key, const DocumentVersion& d) {
-        if (d.kind == kind) found.emplace_back(&key, &d);
-    });
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
     std::vector<const DocumentVersion*> out;
-    out.reserve(found.size());
-    for (const auto& f : found) out.push_back(f.second);
+    auto kk = keys_of_kind_.find(std::string(kind));
+    if (kk == keys_of_kind_.end()) return out;
+    out.reserve(kk->second.size());
+    for (const auto& key : kk->second)
+        if (const auto* d = current(key)) out.push_back(d);
     return out;
 }
 

@@ -85,8 +85,8 @@ public:
             if (k.heads.size() == 1)
                 if (auto h = by_hash_.find(k.heads.front()); h != by_hash_.end()) fn(key, h->second.doc);
     }
-    // The current versions of one kind (keys with one head), in key order: one pass as
-    // for_each_current, then only that kind's keys sorted, so every device lists them the same.
+    // The current versions of one kind (keys with one head), in key order, so every device lists
+    // them the same; reads only that kind's keys, not all of the nation's 86,789.
     std::vector<const DocumentVersion*> current_of_kind(std::string_view kind) const;
     // How many times versions of a kind were added or removed: a reader that derives something
     // from a few kinds keeps it while these counts stand still, whatever else changed.
@@ -121,6 +121,9 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> lock_contrib_;  // lock key -> hashes
     std::unordered_map<std::string, int> locked_;                             // hash -> lock count
     std::unordered_map<std::string, std::uint64_t> kind_changes_;             // kind -> adds and removals
+    // kind -> its keys in order: a reader of one kind's few thousand documents need not walk
+    // the nation's 86,789 keys and sort what it found.
+    std::unordered_map<std::string, std::set<std::string>> keys_of_kind_;
 };
 
 // Hashes listed in a version's "_resolves" member (empty when absent or malformed).

@@ -122,12 +122,10 @@ TEST_CASE("malformed lock and resolution members are refused") {
     CHECK(s.resolution("site:0110113719/stock/main", {}).error().code == "store.no_conflict");
 }
 
-TEST_SUITE_END();
-
 // pending() and conflicts() are kept as versions come and go (the top bar asks for both every
 // frame); after any sequence of applies, batches, refusals and pushes they say what a count over
-// every version says.
-TEST_CASE("pending versions and conflicting keys stay what a recount says, through batches, refusals and pushes") {
+// every version says; current_of_kind() too, from its own index of keys per kind.
+TEST_CASE("pending versions, conflicting keys and the current versions of a kind stay what a recount says, through batches, refusals and pushes") {
     std::mt19937 rng(7);
     DocumentStore s;
     std::vector<std::string> local_order;  // the model: local versions in arrival order, not pushed
@@ -135,8 +133,9 @@ TEST_CASE("pending versions and conflicting keys stay what a recount says, throu
     int next = 0;
     auto random_version = [&]() {
         const std::string id = std::to_string(rng() % 3);
-        const auto history = s.history("site:0110113719/stock/" + id);
-        DocumentVersion d = v("x" + std::to_string(next++), "", 1);
+        const std::string kind = rng() % 2 ? "stock" : "claim";
+        const auto history = s.history("site:0110113719/" + kind + "/" + id);
+        DocumentVersion d = v("x" + std::to_string(next++), "", 1, nlohmann::json::object(), kind);
         d.id = id;
         if (!history.empty() && rng() % 4 != 0) {
             const DocumentVersion* parent = history[rng() % history.size()];
@@ -179,5 +178,14 @@ TEST_CASE("pending versions and conflicting keys stay what a recount says, throu
             if (s.heads(key).size() > 1) expected_conflicts.push_back(key);
         std::sort(expected_conflicts.begin(), expected_conflicts.end());
         REQUIRE(s.conflicts() == expected_conflicts);
+        for (const std::string kind : {"stock", "claim", "lock"}) {
+            std::vector<std::string> expected_current, got_current;
+            for (const auto& key : s.keys())  // sorted
+                if (const auto* c = s.current(key); c && c->kind == kind) expected_current.push_back(c->hash);
+            for (const auto* c : s.current_of_kind(kind)) got_current.push_back(c->hash);
+            REQUIRE(got_current == expected_current);
+        }
     }
 }
+
+TEST_SUITE_END();
