@@ -13,9 +13,9 @@ Date claims_today(const App& app) {
     return d ? *d : Date{};
 }
 
-// The claims' readers take their kind's versions from the store in one pass
-// (DocumentStore::current_of_kind), not keys() and current() over all 86,000 keys of the national
-// history.
+// The claims' readers take their kind's versions from the store's index of that kind, in key
+// order (DocumentStore::current_of_kind), not keys() and current() over all 86,000 keys of the
+// national history.
 RoutingSettings claims_routing(const App& app) {
     RoutingSettings r;
     for (const DocumentVersion* d : app.store().current_of_kind(k_claim_routing_kind)) {

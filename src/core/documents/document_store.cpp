@@ -115,11 +115,11 @@ Result<bool> DocumentStore::apply(DocumentVersion v, Origin origin) {
     const std::string hash = v.hash, key = v.key();
     const bool is_lock = v.kind == k_lock_kind;
     ++kind_changes_[v.kind];
+    keys_of_kind_[v.kind].insert(key);  // a set: a known key stays as it is
     by_hash_.emplace(hash, Entry{std::move(v), origin == Origin::local, origin == Origin::local});
     order_.push_back(hash);
     if (origin == Origin::local) pending_.push_back(hash);
     auto& k = by_key_[key];
-    if (k.versions.empty()) keys_of_kind_[by_hash_.find(hash)->second.doc.kind].insert(key);
     k.versions.push_back(hash);
     recompute_heads(key, k);
     if (is_lock) refresh_locks(key);
