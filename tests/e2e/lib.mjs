@@ -357,14 +357,18 @@ export async function anchor(page, name) {
   return { x: x + w / 2, y: y + h / 2 };
 }
 
-// Scrolls the page with the wheel, as a user would, until the widget's centre is in view.
+// Scrolls the page with the wheel, as a user would, until the widget's centre is in view: below
+// the fold, or above the top bar's lower edge (56 px). A widget the wheel does not move is not
+// in a scrolled area (the top bar's own buttons): it is clicked where it is.
 export async function scrollIntoView(page, name, p) {
   const view = page.viewportSize();
   for (let i = 0; i < 40 && view && (p.y > view.height - 8 || p.y < 56); ++i) {
     await page.mouse.move(view.width / 2, view.height / 2);
     await page.mouse.wheel(0, p.y > view.height - 8 ? 100 : -100);
     await waitFrames(page, 2);
-    p = await anchor(page, name);
+    const moved = await anchor(page, name);
+    if (moved.x === p.x && moved.y === p.y) break;
+    p = moved;
   }
   return p;
 }
