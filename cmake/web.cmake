@@ -1,20 +1,18 @@
-# The WebAssembly build: Dear ImGui (from `apt-get source imgui`), the app, the static site under
-# build/wasm/site/, and the unit tests compiled for node.
-
 # The domain and sync libraries without exception support. Nothing in src/ catches (errors are
 # values; JSON is parsed with allow_exceptions = false and type-checked before every get<>), so
-# a throw ends the instance either way, but with -fexceptions every call that might throw goes
-# through an invoke_* JavaScript trampoline: JSON parsing was 1.8x slower and verifying and
-# applying bundles 1.2x (docs/BENCHMARKS.md "Sync"). nlohmann/json turns its throws into abort()
-# here. The rest of the build keeps -fexceptions (CMakeLists.txt); mixing is safe because no
-# exception is ever meant to cross these libraries (the wasm unit tests run the mix).
+# a throw ends the instance either way; without landing pads and unwinding tables they are smaller
+# and faster (under Emscripten's JavaScript exceptions, every call that might throw went through an
+# invoke_* trampoline: JSON parsing was 1.8x slower, docs/BENCHMARKS.md "Sync"). nlohmann/json
+# turns its throws into abort() here. The rest of the build has WebAssembly exceptions
+# (CMakeLists.txt); mixing is safe because no exception is ever meant to cross these libraries
+# (the wasm unit tests run the mix).
 target_compile_options(vsys_core PRIVATE -fno-exceptions)
 target_compile_options(vsys_sync PRIVATE -fno-exceptions)
 # The screens and Dear ImGui neither throw nor catch either, and nothing catches around a frame:
 # an exception from a command called by a screen ends the instance with or without unwinding
-# tables in the screens' frames, so they go without (smaller: no invoke_* around every call that
-# might throw; docs/BENCHMARKS.md). The app layer keeps them: main_web.cpp catches a sync's
-# std::bad_alloc through the app's frames, whose destructors must run (sync.out_of_memory).
+# tables in the screens' frames, so they go without (smaller; docs/BENCHMARKS.md). The app layer
+# keeps them: main_web.cpp catches a sync's std::bad_alloc through the app's frames, whose
+# destructors must run (sync.out_of_memory).
 target_compile_options(vsys_ui PRIVATE -fno-exceptions)
 target_compile_options(vsys_imgui PRIVATE -fno-exceptions)
 

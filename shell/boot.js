@@ -1,12 +1,16 @@
 // The page's start-up (a file of its own: the Content-Security-Policy allows no inline script).
-// Checks WebGL2 and IndexedDB, shows a clear error page when either is missing, reads where
-// this deployment's exchange is (config.json, same origin), then loads the app.
+// Checks WebGL2, WebAssembly's exception handling and IndexedDB, shows a clear error page when
+// one is missing, reads where this deployment's exchange is (config.json, same origin), then
+// loads the app.
 window.VSYS_BUILD_ID = '@BUILD_ID@';
 (function () {
   var messages = {
     webgl2: ['このブラウザでは表示できません（WebGL2 が使えません）',
       'お使いのブラウザまたはパソコンが WebGL2 に対応していないか、無効になっています。Chrome・Edge・Firefox・Safari の最新版でお試しください。',
       'This browser cannot show the app: WebGL2 is missing or disabled. Please use a current Chrome, Edge, Firefox or Safari.'],
+    wasm_eh: ['このブラウザでは表示できません（WebAssembly の例外処理が使えません）',
+      'お使いのブラウザが古いため、アプリを動かせません。Chrome・Edge 95 以降、Firefox 100 以降、Safari 15.2 以降でお試しください。',
+      'This browser is too old to run the app: WebAssembly exception handling is missing. Please use Chrome or Edge 95, Firefox 100, Safari 15.2 or later.'],
     indexeddb: ['データを保存できません（IndexedDB が使えません）',
       'プライベートブラウズ（シークレットモード）やブラウザの設定により、端末にデータを保存できません。通常のウィンドウで開くか、設定をご確認ください。',
       'The app cannot keep data on this device: IndexedDB is unavailable (private browsing or a browser setting). Open it in a normal window.'],
@@ -26,6 +30,11 @@ window.VSYS_BUILD_ID = '@BUILD_ID@';
   var gl = null;
   try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
   if (!gl) { window.vsysShowError('webgl2'); return; }
+  // The app is built with WebAssembly's exception handling (CMakeLists.txt): a browser without it
+  // would fail to compile vsys.wasm. The smallest module that uses it: one function holding
+  // `try catch_all end` (type, function and code sections).
+  var eh = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
+  if (!window.WebAssembly || !WebAssembly.validate(eh)) { window.vsysShowError('wasm_eh'); return; }
   if (!window.indexedDB) { window.vsysShowError('indexeddb'); return; }
   var bar = document.getElementById('loading-bar');
   // Versioned URLs: the service worker caches exactly these, so a first visit downloads each

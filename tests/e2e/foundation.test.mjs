@@ -271,3 +271,20 @@ test('a browser without WebGL2 gets a clear error page instead of a blank screen
   await screenshot(page, 'no-webgl2');
   await b.close();
 });
+
+test('a browser without WebAssembly exception handling gets a clear error page, not a failed compile', async () => {
+  // Chromium has it since version 95 and no flag turns it off: an older engine is played by
+  // WebAssembly.validate refusing the page's probe (a module holding `try`), as such an engine does.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => { WebAssembly.validate = () => false; });
+  const page = await context.newPage();
+  const wasmRequests = [];
+  page.on('request', (r) => { if (/vsys\.(js|wasm)/.test(r.url())) wasmRequests.push(r.url()); });
+  await page.goto(env.server.url);
+  await page.waitForSelector('#failure[data-kind="wasm_eh"]', { state: 'visible', timeout: 10000 });
+  assert.match(await page.textContent('#failure-title'), /例外処理/);
+  assert.match(await page.textContent('#failure-en'), /Firefox 100/);
+  assert.deepEqual(wasmRequests, [], 'the app itself is not downloaded');
+  await screenshot(page, 'no-wasm-eh');
+  await context.close();
+});
