@@ -1,3 +1,6 @@
+# The WebAssembly build: Dear ImGui (from `apt-get source imgui`), the app, the static site under
+# build/wasm/site/, and the unit tests compiled for node.
+
 # The domain and sync libraries without exception support. Nothing in src/ catches (errors are
 # values; JSON is parsed with allow_exceptions = false and type-checked before every get<>), so
 # a throw ends the instance either way; without landing pads and unwinding tables they are smaller
